@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { runHealthLua, toLuaLiteral } from './support/argocd-lua.js';
+
+const healthRoot = join(process.cwd(), 'argocd', 'health');
+const validStatuses = new Set(['Healthy', 'Progressing', 'Degraded', 'Suspended', 'Missing', 'Unknown']);
+
+interface HealthTestFile {
+  tests: { healthStatus: { status: string; message: string }; inputPath: string }[];
+}
+
+function customizations(): string[] {
+  return readdirSync(healthRoot, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+function loadTests(dir: string): HealthTestFile {
+  return parse(readFileSync(join(healthRoot, dir, 'health_test.yaml'), 'utf8')) as HealthTestFile;
+}
+
+describe('Argo CD health checks (argocd/health, run with the real lua5.1)', () => {
+  it('ships one customization per kind of ours, named <group>_<Kind>', () => {
+    expect(customizations()).toEqual([
+      'ai.suoke.life_AIModel',
+      'ai.suoke.life_ModelRegistry',
+      'ai.suoke.life_ModelVersion',
+    ]);
+  });
+
+  describe.each(customizations())('%s', (dir) => {
+    const script = readFileSync(join(healthRoot, dir, 'health.lua'), 'utf8');
+    const { tests } = loadTests(dir);
+    const kind = dir.split('_')[1];
+
+    it.each(tests.map((t) => [t.inputPath, t.healthStatus] as const))(
+      '%s → expected status and message',
+      async (inputPath, expected) => {
+        const obj = parse(readFileSync(join(healthRoot, dir, inputPath), 'utf8')) as { kind: string };
+        expect(obj.kind).toBe(kind);
+        expect(validStatuses.has(expected.status)).toBe(true);
+        await expect(runHealthLua(script, obj)).resolves.toEqual({
+          status: expected.status,
+          message: expected.message,
+        });
+      },
+    );
+
+    it('covers an object with no status yet, and Healthy, Progressing and Degraded', () => {
+      const statuses = new Set(tests.map((t) => t.healthStatus.status));
+      for (const status of ['Healthy', 'Progressing', 'Degraded']) expect(statuses).toContain(status);
+      const noStatus = tests.filter((t) => {
+        const obj = parse(readFileSync(join(healthRoot, dir, t.inputPath), 'utf8')) as { status?: unknown };
+        return obj.status === undefined;
+      });
+      expect(noStatus.length).toBeGreaterThan(0);
+    });
+
+    it('has no test data that no case uses', () => {
+      const used = new Set(tests.map((t) => t.inputPath));
+      const files = readdirSync(join(healthRoot, dir, 'testdata')).map((f) => `testdata/${f}`);
+      expect(files.filter((f) => !used.has(f))).toEqual([]);
+    });
+  });
+
+  it('maps a paused ModelVersion to Suspended and a rolled-back one to Degraded', async () => {
+    const script = readFileSync(join(healthRoot, 'ai.suoke.life_ModelVersion', 'health.lua'), 'utf8');
+    const mv = (phase: string) => ({ metadata: { name: 'v', generation: 1 }, status: { phase } });
+    await expect(runHealthLua(script, mv('Paused'))).resolves.toMatchObject({ status: 'Suspended' });
+    await expect(runHealthLua(script, mv('RolledBack'))).resolves.toMatchObject({ status: 'Degraded' });
+  });
+});
+
+describe('the lua5.1 harness is as strict as Argo CD', () => {
+  it('refuses the string library, which argocd-cm customizations do not get', async () => {
+    await expect(runHealthLua('return { status = string.format("%s", "Healthy") }', {})).rejects.toThrow(
+      /string/,
+    );
+    await expect(runHealthLua('local s = "x"; return { status = s:upper() }', {})).rejects.toThrow(
+      /health.lua/,
+    );
+  });
+
+  it('rejects a script that returns no table', async () => {
+    await expect(runHealthLua('return "Healthy"', {})).rejects.toThrow(/expect table output/);
+  });
+
+  it('hands the object over as Argo CD decodes it (arrays from 1, null as nil, UTF-8 intact)', async () => {
+    const script =
+      'return { status = "Healthy", message = obj.items[1] .. #obj.items .. tostring(obj.none) .. obj.text }';
+    await expect(
+      runHealthLua(script, { items: ['a', 'b'], none: null, text: '小艾 "q" \\ end' }),
+    ).resolves.toEqual({
+      status: 'Healthy',
+      message: 'a2nil小艾 "q" \\ end',
+    });
+    expect(toLuaLiteral({ a: [1, true] })).toBe('{["a"] = {1, true}}');
+  });
+});
