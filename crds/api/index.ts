@@ -1,0 +1,72 @@
+/**
+ * The ai.suoke.life/v1alpha1 API: one source of truth. TypeBox schemas (which generate the CRDs)
+ * and the TypeScript types derived from them with Static<>, so the YAML users write and the types
+ * the operator and charts compile against cannot drift apart.
+ */
+export * from './constants.js';
+export * from './labels.js';
+export {
+  AIModelSchema,
+  ModelVersionSchema,
+  ModelRegistrySchema,
+  ROOT_SCHEMAS,
+  type AIModel,
+  type AIModelSpec,
+  type AIModelStatus,
+  type ModelVersion,
+  type ModelVersionSpec,
+  type ModelVersionStatus,
+  type ModelRegistry,
+  type ModelRegistrySpec,
+  type ModelRegistryStatus,
+  type Condition,
+} from './kinds.js';
+export {
+  AIModelSpecSchema,
+  AIModelStatusSchema,
+  GpuSchema,
+  ScalingSchema,
+  EngineSchema,
+  RuntimeSchema,
+  TrafficSchema,
+  ResourcesSchema,
+  VpaSchema,
+  type Gpu,
+  type Scaling,
+  type Engine,
+  type Runtime,
+  type Traffic,
+  type Resources,
+  type CustomMetric,
+  type Vpa,
+  type TrafficWeight,
+  type HistoryEntry,
+} from './aimodel.js';
+export {
+  ModelVersionSpecSchema,
+  ModelVersionStatusSchema,
+  ArtifactSchema,
+  VERSION_PATTERN,
+  type Artifact,
+  type AnalysisRun,
+  type MetricResult,
+} from './model-version.js';
+export {
+  ModelRegistrySpecSchema,
+  ModelRegistryStatusSchema,
+  type TrackedModel,
+  type DiscoveredVersion,
+} from './model-registry.js';
+export {
+  PromotionPolicySchema,
+  AnalysisMetricSchema,
+  AnalysisSchema,
+  CanaryStepSchema,
+  type PromotionPolicy,
+  type AnalysisMetric,
+  type Analysis,
+  type CanaryStep,
+  type ThresholdRange,
+} from './promotion.js';
+export { ConditionSchema } from './condition.js';
+export { DURATION_PATTERN, QUANTITY_PATTERN, DNS_LABEL_PATTERN, type CelRule } from './schema.js';
