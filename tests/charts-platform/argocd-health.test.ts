@@ -1,10 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import {
+  AIModelStatusSchema,
+  ModelRegistryStatusSchema,
+  ModelVersionStatusSchema,
+} from '../../crds/api/index.js';
 import { runHealthLua, toLuaLiteral } from './support/argocd-lua.js';
 
 const healthRoot = join(process.cwd(), 'argocd', 'health');
 const validStatuses = new Set(['Healthy', 'Progressing', 'Degraded', 'Suspended', 'Missing', 'Unknown']);
+
+const statusSchemas = {
+  AIModel: AIModelStatusSchema,
+  ModelVersion: ModelVersionStatusSchema,
+  ModelRegistry: ModelRegistryStatusSchema,
+};
 
 interface HealthTestFile {
   tests: { healthStatus: { status: string; message: string }; inputPath: string }[];
@@ -56,6 +69,22 @@ describe('Argo CD health checks (argocd/health, run with the real lua5.1)', () =
         return obj.status === undefined;
       });
       expect(noStatus.length).toBeGreaterThan(0);
+    });
+
+    it('feeds each script statuses that the API schema accepts', () => {
+      const ajv = new Ajv({ strict: false, allErrors: true });
+      (addFormats as unknown as (a: Ajv) => void)(ajv);
+      const validate = ajv.compile(statusSchemas[kind as keyof typeof statusSchemas]);
+      for (const t of tests) {
+        const obj = parse(readFileSync(join(healthRoot, dir, t.inputPath), 'utf8')) as { status?: unknown };
+        if (obj.status === undefined) continue;
+        // Unknown phases are outside the schema on purpose: they check the script's fallback.
+        if (t.healthStatus.status === 'Unknown') continue;
+        expect({ inputPath: t.inputPath, errors: validate(obj.status) ? null : validate.errors }).toEqual({
+          inputPath: t.inputPath,
+          errors: null,
+        });
+      }
     });
 
     it('has no test data that no case uses', () => {

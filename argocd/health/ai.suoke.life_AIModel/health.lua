@@ -55,8 +55,10 @@ end
 
 local progressing = condition("Progressing")
 if progressing ~= nil and progressing.status == "True" then
-  -- A canary held at a manual gate or by request waits for a person, not for time.
-  if progressing.reason == "Paused" then
+  -- A canary held at a manual gate, by request or after too many inconclusive analyses waits for
+  -- a person, not for time.
+  local reason = progressing.reason
+  if reason == "ManualGate" or reason == "PausedByRequest" or reason == "InconclusiveLimitExceeded" then
     hs.status = "Suspended"
   else
     hs.status = "Progressing"
@@ -83,6 +85,14 @@ if ready.status == "True" then
   else
     hs.message = describe(ready, "AIModel is ready")
   end
+  return hs
+end
+
+-- No stable version yet: the first ModelVersion is still to come or still rolling out. A failed
+-- first version sets Degraded, handled above.
+if ready.reason == "NoStableVersion" then
+  hs.status = "Progressing"
+  hs.message = describe(ready, "Waiting for a first version to be promoted")
   return hs
 end
 

@@ -62,6 +62,12 @@ if connected.status ~= "True" then
 end
 
 local synced = condition("Synced")
+if synced ~= nil and synced.reason == "SyncDisabled" then
+  -- Probe-only registries (spec.sync turned off) are healthy once they answer.
+  hs.status = "Healthy"
+  hs.message = "Connected; version sync is disabled"
+  return hs
+end
 if synced == nil or synced.status == "Unknown" then
   hs.status = "Progressing"
   hs.message = "Connected; waiting for the first sync"
