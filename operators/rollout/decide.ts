@@ -1,0 +1,714 @@
+/**
+ * All rollout logic of a ModelVersion, as one pure function: `decide(state, observations, now)`
+ * returns the next state (to write to status), the actions the controller must take and the Events
+ * to record. No I/O, no clock: `now` is passed in, so every path is a table test.
+ *
+ * ## The walk
+ * ```
+ * Pending ─▶ Deploying ─(Available)─▶ Progressing step 0 … step n-1 ─▶ Promoted (bake) ─▶ Superseded
+ *    │           │ no stable: promoted at once    │  ▲ │                         │ bake fails
+ *    │           │ deadline missed                │  │ ▼ pause / manual gate /  ▼
+ *    └───────────┴──────── abort, superseded, ───▶ RollingBack ─(weight 0)─▶ RolledBack ─retry─▶ Pending
+ *                          failures > limit       Paused   inconclusive streak
+ * ```
+ * A first version whose workload misses the progress deadline ends `Failed` (there is nothing to
+ * roll back to); `retry` starts a RolledBack or Failed version again from Pending.
+ *
+ * ## Formulas (times in milliseconds since the epoch)
+ * - analysis due:  `now >= (lastAnalysisAt ?? stepStartedAt) + interval`
+ * - step held:     `now - stepStartedAt >= steps[currentStep].pause`
+ * - advance:       a passing analysis while the step is held → step + 1 (weight `steps[i+1].weight`);
+ *                  after the last step → Promoted (Auto) or Paused/ManualGate (Manual)
+ * - roll back:     `failedChecks > failureLimit` (failures count over the whole rollout)
+ * - pause:         `inconclusiveChecks >= inconclusiveLimit` (consecutive; a pass or fail resets it)
+ * - deadline:      `now >= progressAt + progressDeadline` → rolled back (`Deploying` counts from
+ *                  `startedAt`). Progress is a step, a passing analysis or a resume; a pause a person
+ *                  asked for (Requested, ManualGate) is not bounded by it, an inconclusive one is.
+ * - bake:          after promotion, analyses continue at 100% until `promotedAt + bakeWindow`; the
+ *                  first failed analysis rolls back at once to the warm previous stable.
+ *
+ * ## Worked example (steps 10/25/50, interval 1m, pause 0, failureLimit 1, inconclusiveLimit 3)
+ * - 12:00:00 canary Available → Progressing step 0, weight 10.
+ * - 12:00:30 reconcile → analysis not due (30s < 1m): nothing new.
+ * - 12:01:00 analysis passes → step 1, weight 25.
+ * - 12:02:00 analysis fails → failedChecks 1 (≤ 1): hold at 25.
+ * - 12:03:00 analysis passes → step 2, weight 50.
+ * - 12:04:00 analysis fails → failedChecks 2 > 1 → RollingBack, weight 0; once the router reports
+ *   0 → RolledBack and the canary is removed.
+ * Had the 12:04 analysis passed instead: last step done → Promoted, weight 100, bake until 12:09.
+ *
+ * ## Restarts and idempotency
+ * The controller performs the actions first and writes the state to status last. If it dies in
+ * between, the next call gets the old state with the new weights: when the router already shows the
+ * weight the next transition would set (`steps[i+1].weight`, or 100 for promotion), decide completes
+ * that transition without a new analysis, so no step is repeated or skipped. Any other mismatch is
+ * drift, and the state's weight is asserted again.
+ */
+import { runVerdict, type CheckResult, type Verdict } from '../analysis/types.js';
+import { DefaultAnalysisHistory, DefaultRollbackRequeueMs, DefaultWaitRequeueMs } from './defaults.js';
+import { formatDuration } from './duration.js';
+import {
+  ROLLOUT_ACTIONS,
+  type Decision,
+  type EffectivePolicy,
+  type Observations,
+  type PauseReason,
+  type RolloutAction,
+  type RolloutEvent,
+  type RolloutPhase,
+  type RolloutState,
+} from './types.js';
+
+/** Condition-style reasons of transitions, stable for CI and alerting to match on. */
+export const Reasons = Object.freeze({
+  Created: 'Created',
+  WaitingForCanarySlot: 'WaitingForCanarySlot',
+  Deploying: 'Deploying',
+  CanaryAvailable: 'CanaryAvailable',
+  FirstVersion: 'FirstVersion',
+  StepAdvanced: 'StepAdvanced',
+  StepHeld: 'StepHeld',
+  AnalysisFailed: 'AnalysisFailed',
+  AnalysisInconclusive: 'AnalysisInconclusive',
+  FailureLimitExceeded: 'FailureLimitExceeded',
+  InconclusiveLimitReached: 'InconclusiveLimitReached',
+  ManualGate: 'ManualGate',
+  ProgressDeadlineExceeded: 'ProgressDeadlineExceeded',
+  Promoted: 'Promoted',
+  BakeFailed: 'BakeFailed',
+  BakeSucceeded: 'BakeSucceeded',
+  Superseded: 'Superseded',
+  StableRolledBack: 'StableRolledBack',
+  RolledBack: 'RolledBack',
+  Aborted: 'Aborted',
+  PausedByRequest: 'PausedByRequest',
+  Resumed: 'Resumed',
+  PromotedByRequest: 'PromotedByRequest',
+  Retried: 'Retried',
+  WeightsAdopted: 'WeightsAdopted',
+  ActionRejected: 'ActionRejected',
+  AnalysisDiscarded: 'AnalysisDiscarded',
+});
+
+/** Phases in which analyses run. */
+const ANALYSED: ReadonlySet<RolloutPhase> = new Set(['Progressing', 'Paused']);
+/** Phases a newer version supersedes (the version has not become stable yet). */
+const SUPERSEDABLE: ReadonlySet<RolloutPhase> = new Set(['Pending', 'Deploying', 'Progressing', 'Paused']);
+
+/** The state of a ModelVersion that has just been created. */
+export function initialState(version: string): RolloutState {
+  return {
+    version,
+    phase: 'Pending',
+    currentStep: 0,
+    canaryWeight: 0,
+    failedChecks: 0,
+    inconclusiveChecks: 0,
+    reason: Reasons.Created,
+    message: `version ${version} is waiting to be deployed`,
+    analysis: [],
+  };
+}
+
+const ms = (time: string | undefined): number | undefined =>
+  time === undefined ? undefined : Date.parse(time);
+
+/**
+ * Whether the controller should run an analysis now (and pass it to decide as
+ * `observations.analysis`). Due one interval after the last analysis, or after the step began.
+ */
+export function analysisDue(state: RolloutState, policy: EffectivePolicy, now: Date): boolean {
+  const at = nextAnalysisAt(state, policy);
+  return at !== undefined && now.getTime() >= at;
+}
+
+function nextAnalysisAt(state: RolloutState, policy: EffectivePolicy): number | undefined {
+  const baking = state.phase === 'Promoted' && state.bakeUntil !== undefined;
+  if (!ANALYSED.has(state.phase) && !baking) return undefined;
+  const since = ms(state.lastAnalysisAt) ?? ms(state.stepStartedAt) ?? ms(state.promotedAt);
+  return since === undefined ? 0 : since + policy.intervalMs;
+}
+
+/** Decides the next state, the actions and the Events. See the module comment for the rules. */
+export function decide(state: RolloutState, observations: Observations, now: Date): Decision {
+  const ctx = new Context(state, observations, now);
+  if (supersede(ctx)) return ctx.result();
+  if (handleAction(ctx)) return ctx.result();
+  switch (ctx.state.phase) {
+    case 'Pending':
+      pending(ctx);
+      break;
+    case 'Deploying':
+      deploying(ctx);
+      break;
+    case 'Progressing':
+    case 'Paused':
+      analysed(ctx);
+      break;
+    case 'Promoted':
+      promoted(ctx);
+      break;
+    case 'RollingBack':
+      rollingBack(ctx);
+      break;
+    case 'RolledBack':
+    case 'Failed':
+    case 'Superseded':
+      // Terminal: only `retry` (handled above) moves these.
+      break;
+  }
+  return ctx.result();
+}
+
+/** Per-call working state: the evolving next state plus what to do and tell. */
+class Context {
+  /** The next state, built up by the steps below. */
+  state: RolloutState;
+  readonly actions: RolloutAction[] = [];
+  readonly events: RolloutEvent[] = [];
+  /** Earliest time (ms since the epoch) the controller should come back, if any. */
+  private wakeAt: number | undefined;
+  readonly nowMs: number;
+  readonly nowIso: string;
+
+  constructor(
+    readonly initial: RolloutState,
+    readonly obs: Observations,
+    readonly now: Date,
+  ) {
+    this.state = initial;
+    this.nowMs = now.getTime();
+    this.nowIso = now.toISOString();
+  }
+
+  get policy(): EffectivePolicy {
+    return this.obs.policy;
+  }
+
+  /** A stable version other than this one serves traffic. */
+  get hasStable(): boolean {
+    return this.obs.stableVersion !== undefined && this.obs.stableVersion !== this.state.version;
+  }
+
+  patch(changes: Partial<RolloutState>): void {
+    this.state = { ...this.state, ...changes };
+  }
+
+  /** Moves to `phase`, recording why in status and as an Event. */
+  transition(
+    phase: RolloutPhase,
+    reason: string,
+    message: string,
+    changes: Partial<RolloutState> = {},
+    type: RolloutEvent['type'] = 'Normal',
+  ): void {
+    const pauseReason = phase === 'Paused' ? (changes.pauseReason ?? this.state.pauseReason) : undefined;
+    this.patch({ ...changes, phase, pauseReason, reason, message });
+    this.events.push({ type, reason, message });
+    const terminal = phase === 'RolledBack' || phase === 'Failed' || phase === 'Superseded';
+    if (!terminal) this.wake(this.nowMs);
+  }
+
+  /** Stays in the phase with a new reason; an Event only when the reason changes. */
+  hold(reason: string, message: string, type: RolloutEvent['type'] = 'Normal'): void {
+    if (this.state.reason !== reason) this.events.push({ type, reason, message });
+    this.patch({ reason, message });
+  }
+
+  act(action: RolloutAction): void {
+    this.actions.push(action);
+  }
+
+  /** Asks to be called again at `atMs` at the latest. */
+  wake(atMs: number): void {
+    this.wakeAt = this.wakeAt === undefined ? atMs : Math.min(this.wakeAt, atMs);
+  }
+
+  result(): Decision {
+    const requeueAfterMs = this.wakeAt === undefined ? undefined : Math.max(0, this.wakeAt - this.nowMs);
+    return { state: this.state, actions: this.actions, events: this.events, requeueAfterMs };
+  }
+}
+
+// ── 1. A newer version supersedes this one ───────────────────────────────────────────────────────
+
+function supersede(ctx: Context): boolean {
+  const newer = ctx.obs.supersededBy;
+  if (newer === undefined || !SUPERSEDABLE.has(ctx.state.phase)) return false;
+  if (ctx.obs.action !== undefined) {
+    recordAction(ctx, ctx.obs.action, 'Rejected', `version is superseded by ${newer}`);
+  }
+  // Its analysis is never carried over: the newer version starts from its own step one.
+  rollBack(ctx, Reasons.Superseded, `superseded by newer version ${newer}; rolling back the canary`);
+  return true;
+}
+
+// ── 2. Requests through the ai.suoke.life/action annotation ──────────────────────────────────────
+
+/** Applies a requested action; returns true when it was accepted (its transition is this call's). */
+function handleAction(ctx: Context): boolean {
+  const name = ctx.obs.action;
+  if (name === undefined) return false;
+  const rejection = actionRejection(ctx, name.trim());
+  if (rejection !== undefined) {
+    recordAction(ctx, name, 'Rejected', rejection);
+    return false;
+  }
+  const s = ctx.state;
+  switch (name.trim()) {
+    case 'promote':
+      recordAction(
+        ctx,
+        name,
+        'Accepted',
+        `promoted by request from step ${s.currentStep} at weight ${s.canaryWeight}`,
+      );
+      promote(
+        ctx,
+        Reasons.PromotedByRequest,
+        `promoted by request at step ${s.currentStep} (weight ${s.canaryWeight})`,
+      );
+      break;
+    case 'abort':
+      recordAction(ctx, name, 'Accepted', `aborted in phase ${s.phase}`);
+      rollBack(ctx, Reasons.Aborted, `aborted by request in phase ${s.phase}`);
+      break;
+    case 'pause':
+      recordAction(ctx, name, 'Accepted', `paused at step ${s.currentStep}`);
+      ctx.transition(
+        'Paused',
+        Reasons.PausedByRequest,
+        `paused by request at step ${s.currentStep} (weight ${s.canaryWeight})`,
+        {
+          pauseReason: 'Requested',
+        },
+      );
+      break;
+    case 'resume':
+      recordAction(ctx, name, 'Accepted', `resumed at step ${s.currentStep}`);
+      ctx.transition(
+        'Progressing',
+        Reasons.Resumed,
+        `resumed at step ${s.currentStep} (weight ${s.canaryWeight})`,
+        {
+          progressAt: ctx.nowIso,
+          inconclusiveChecks: 0,
+        },
+      );
+      break;
+    case 'retry': {
+      recordAction(ctx, name, 'Accepted', `retried after ${s.phase}`);
+      const fresh = initialState(s.version);
+      ctx.patch({ ...fresh, lastAction: ctx.state.lastAction });
+      ctx.transition('Pending', Reasons.Retried, `retrying version ${s.version} from step one`);
+      break;
+    }
+  }
+  return true;
+}
+
+/** Why `name` cannot apply in the current phase, or undefined when it can. */
+function actionRejection(ctx: Context, name: string): string | undefined {
+  const s = ctx.state;
+  const phase = s.phase;
+  const ended = phase === 'RolledBack' || phase === 'Failed' || phase === 'Superseded';
+  if (!(ROLLOUT_ACTIONS as readonly string[]).includes(name)) {
+    return `unknown action '${name}'; use one of ${ROLLOUT_ACTIONS.join(', ')}`;
+  }
+  switch (name) {
+    case 'promote':
+      if (phase === 'Progressing' || phase === 'Paused') return undefined;
+      if (phase === 'Pending' || phase === 'Deploying') {
+        return `the canary serves no traffic yet (phase ${phase}); promote once it is Progressing`;
+      }
+      if (phase === 'Promoted') return 'the version is already promoted';
+      return `the rollout has ended (phase ${phase}); use 'retry' to start it again`;
+    case 'abort':
+      if (SUPERSEDABLE.has(phase)) return undefined;
+      if (phase === 'Promoted' && s.bakeUntil !== undefined) return undefined;
+      if (phase === 'Promoted') {
+        return `the version is promoted and its bake is over; set ai.suoke.life/action=rollback on the AIModel instead`;
+      }
+      if (phase === 'RollingBack') return 'the version is already rolling back';
+      return `the rollout has ended (phase ${phase})`;
+    case 'pause':
+      if (phase === 'Progressing') return undefined;
+      if (phase === 'Paused' && s.pauseReason === 'Inconclusive') return undefined;
+      if (phase === 'Paused') return `the rollout is already paused (${s.pauseReason ?? 'Requested'})`;
+      return `nothing to pause in phase ${phase}; pause applies while Progressing`;
+    case 'resume':
+      if (phase === 'Paused' && s.pauseReason !== 'ManualGate') return undefined;
+      if (phase === 'Paused')
+        return `the rollout waits at the manual gate; use 'promote' to finish it or 'abort'`;
+      return `the rollout is not paused (phase ${phase})`;
+    case 'retry':
+      if (!ended || phase === 'Superseded') {
+        return `only a RolledBack or Failed version can be retried (phase ${phase})`;
+      }
+      if (ctx.obs.supersededBy !== undefined || s.reason === Reasons.Superseded) {
+        const newer =
+          ctx.obs.supersededBy === undefined ? 'a newer version' : `newer version ${ctx.obs.supersededBy}`;
+        return `${newer} superseded this one; apply a new ModelVersion instead of retrying`;
+      }
+      return undefined;
+  }
+  return undefined;
+}
+
+function recordAction(ctx: Context, name: string, result: 'Accepted' | 'Rejected', reason: string): void {
+  ctx.patch({ lastAction: { name, result, reason, time: ctx.nowIso } });
+  ctx.act({ type: 'ClearAction' });
+  ctx.events.push(
+    result === 'Accepted'
+      ? { type: 'Normal', reason: 'ActionAccepted', message: `action '${name}': ${reason}` }
+      : { type: 'Warning', reason: Reasons.ActionRejected, message: `action '${name}' rejected: ${reason}` },
+  );
+}
+
+// ── 3. Phases ───────────────────────────────────────────────────────────────────────────────────
+
+function pending(ctx: Context): void {
+  const waitingFor = ctx.obs.waitingFor;
+  if (waitingFor !== undefined) {
+    // One canary at a time: the previous one finishes rolling back or baking first.
+    ctx.hold(Reasons.WaitingForCanarySlot, `waiting for version ${waitingFor} to finish before deploying`);
+    ctx.wake(ctx.nowMs + DefaultWaitRequeueMs);
+    return;
+  }
+  ctx.transition('Deploying', Reasons.Deploying, `deploying the workload of version ${ctx.state.version}`, {
+    startedAt: ctx.nowIso,
+    progressAt: ctx.nowIso,
+  });
+  ctx.act({ type: 'EnsureCanary' });
+}
+
+function deploying(ctx: Context): void {
+  const { obs, policy } = ctx;
+  ctx.act({ type: 'EnsureCanary' });
+  const firstWeight = policy.steps[0]?.weight;
+  const weightsWritten = ctx.hasStable && firstWeight !== undefined && obs.observedWeight === firstWeight;
+  if (obs.canaryAvailable || weightsWritten) {
+    if (!ctx.hasStable) {
+      promote(
+        ctx,
+        Reasons.FirstVersion,
+        `first version of the model: promoted once Available, nothing to compare with`,
+      );
+      return;
+    }
+    startStep(
+      ctx,
+      0,
+      weightsWritten && !obs.canaryAvailable ? Reasons.WeightsAdopted : Reasons.CanaryAvailable,
+    );
+    return;
+  }
+  const deadline = (ms(ctx.state.startedAt) ?? ctx.nowMs) + policy.progressDeadlineMs;
+  if (ctx.nowMs >= deadline) {
+    const message = `canary workload not Available within the progress deadline ${formatDuration(policy.progressDeadlineMs)}`;
+    if (!ctx.hasStable) {
+      ctx.transition(
+        'Failed',
+        Reasons.ProgressDeadlineExceeded,
+        `${message}; no stable version to return to`,
+        {
+          finishedAt: ctx.nowIso,
+          canaryWeight: 0,
+        },
+        'Warning',
+      );
+      ctx.act({ type: 'RemoveCanary' });
+      return;
+    }
+    rollBack(ctx, Reasons.ProgressDeadlineExceeded, message);
+    return;
+  }
+  ctx.wake(deadline);
+}
+
+/** Progressing and Paused: weights, analysis, deadline. */
+function analysed(ctx: Context): void {
+  const { obs, policy } = ctx;
+  const s = ctx.state;
+
+  // Restart between writing weights and writing status: finish the transition the router shows.
+  if (
+    s.phase === 'Progressing' &&
+    obs.observedWeight !== s.canaryWeight &&
+    obs.observedWeight === nextWeight(ctx)
+  ) {
+    advance(
+      ctx,
+      Reasons.WeightsAdopted,
+      `router already at weight ${obs.observedWeight}; completing the step`,
+    );
+    return;
+  }
+  if (obs.observedWeight !== s.canaryWeight) ctx.act({ type: 'SetWeight', weight: s.canaryWeight });
+
+  const verdict = consumeAnalysis(ctx);
+  if (verdict !== undefined && ctx.state.phase !== 'RollingBack') onVerdict(ctx, verdict);
+  if (ctx.state.phase !== 'Progressing' && ctx.state.phase !== 'Paused') return;
+
+  // Bounded by the progress deadline unless a person holds the rollout.
+  const personHolds = ctx.state.phase === 'Paused' && ctx.state.pauseReason !== 'Inconclusive';
+  const deadline = (ms(ctx.state.progressAt) ?? ctx.nowMs) + policy.progressDeadlineMs;
+  if (!personHolds && ctx.nowMs >= deadline) {
+    rollBack(
+      ctx,
+      Reasons.ProgressDeadlineExceeded,
+      `no progress for ${formatDuration(policy.progressDeadlineMs)} at step ${ctx.state.currentStep} (last: ${ctx.state.reason})`,
+    );
+    return;
+  }
+  if (!personHolds) ctx.wake(deadline);
+  ctx.wake(nextAnalysisAt(ctx.state, policy) as number);
+}
+
+/** The verdict of a due analysis for this version, recorded in state; undefined when none applies. */
+function consumeAnalysis(ctx: Context): Verdict | undefined {
+  const run = ctx.obs.analysis;
+  if (run === undefined) return undefined;
+  if (run.version !== ctx.state.version) {
+    ctx.events.push({
+      type: 'Warning',
+      reason: Reasons.AnalysisDiscarded,
+      message: `analysis of version ${run.version} discarded: this rollout is of version ${ctx.state.version}`,
+    });
+    return undefined;
+  }
+  // Interval not elapsed: an early result is ignored, so analyses stay one interval apart.
+  if (!analysisDue(ctx.state, ctx.policy, ctx.now)) return undefined;
+  const verdict = runVerdict(run.checks);
+  const record = {
+    time: ctx.nowIso,
+    step: ctx.state.currentStep,
+    weight: ctx.state.canaryWeight,
+    verdict,
+    checks: run.checks,
+  };
+  ctx.patch({
+    lastAnalysisAt: ctx.nowIso,
+    analysis: [...ctx.state.analysis, record].slice(-DefaultAnalysisHistory),
+  });
+  for (const check of run.checks) ctx.events.push(checkEvent(check));
+  return verdict;
+}
+
+function checkEvent(check: CheckResult): RolloutEvent {
+  const query = check.query.length > 300 ? `${check.query.slice(0, 297)}...` : check.query;
+  return {
+    type: check.verdict === 'Pass' ? 'Normal' : 'Warning',
+    reason: `Analysis${check.verdict}`,
+    message: `${check.metric}: ${check.verdict} (${check.reason}); window ${check.window}; query ${query}`,
+  };
+}
+
+function onVerdict(ctx: Context, verdict: Verdict): void {
+  const s = ctx.state;
+  const { failureLimit, inconclusiveLimit } = ctx.policy;
+  if (verdict === 'Fail') {
+    const failedChecks = s.failedChecks + 1;
+    ctx.patch({ failedChecks, inconclusiveChecks: 0 });
+    if (failedChecks > failureLimit) {
+      rollBack(
+        ctx,
+        Reasons.FailureLimitExceeded,
+        `${failedChecks} failed analyses exceed the failure limit ${failureLimit}`,
+      );
+    } else {
+      ctx.hold(
+        Reasons.AnalysisFailed,
+        `analysis failed (${failedChecks} of ${failureLimit} tolerated) at step ${s.currentStep}`,
+        'Warning',
+      );
+    }
+    return;
+  }
+  if (verdict === 'Inconclusive') {
+    const inconclusiveChecks = s.inconclusiveChecks + 1;
+    ctx.patch({ inconclusiveChecks });
+    if (s.phase === 'Progressing' && inconclusiveChecks >= inconclusiveLimit) {
+      ctx.transition(
+        'Paused',
+        Reasons.InconclusiveLimitReached,
+        `${inconclusiveChecks} inconclusive analyses in a row at step ${s.currentStep}; paused until the data is conclusive`,
+        { pauseReason: 'Inconclusive' },
+        'Warning',
+      );
+    } else if (s.phase === 'Progressing') {
+      ctx.hold(
+        Reasons.AnalysisInconclusive,
+        `analysis inconclusive (${inconclusiveChecks} of ${inconclusiveLimit} in a row)`,
+        'Warning',
+      );
+    }
+    return;
+  }
+  // Pass.
+  ctx.patch({ inconclusiveChecks: 0, progressAt: ctx.nowIso });
+  if (s.phase === 'Paused' && s.pauseReason === 'Inconclusive') {
+    ctx.transition(
+      'Progressing',
+      Reasons.Resumed,
+      `analysis conclusive again at step ${s.currentStep}; resuming`,
+    );
+  }
+  if (ctx.state.phase !== 'Progressing') return;
+  const pauseMs = currentStep(ctx)?.pauseMs ?? 0;
+  const heldMs = ctx.nowMs - (ms(ctx.state.stepStartedAt) ?? ctx.nowMs);
+  if (heldMs >= pauseMs) {
+    advance(ctx, Reasons.StepAdvanced, `analysis passed at step ${s.currentStep} (weight ${s.canaryWeight})`);
+  } else {
+    ctx.hold(
+      Reasons.StepHeld,
+      `analysis passed; step ${s.currentStep} is held ${formatDuration(pauseMs - heldMs)} more`,
+    );
+    ctx.wake((ms(ctx.state.stepStartedAt) ?? ctx.nowMs) + pauseMs);
+  }
+}
+
+function currentStep(ctx: Context): EffectivePolicy['steps'][number] | undefined {
+  const steps = ctx.policy.steps;
+  return steps[Math.min(ctx.state.currentStep, steps.length - 1)];
+}
+
+/** The weight the next transition from the current step sets; undefined when it sets none. */
+function nextWeight(ctx: Context): number | undefined {
+  const next = ctx.policy.steps[ctx.state.currentStep + 1];
+  if (next !== undefined) return next.weight;
+  return ctx.policy.mode === 'Auto' ? 100 : undefined;
+}
+
+/** From the current step to the next one, the manual gate, or promotion. */
+function advance(ctx: Context, reason: string, why: string): void {
+  const s = ctx.state;
+  if (s.currentStep + 1 < ctx.policy.steps.length) {
+    startStep(ctx, s.currentStep + 1, reason, why);
+  } else if (ctx.policy.mode === 'Manual') {
+    ctx.transition(
+      'Paused',
+      Reasons.ManualGate,
+      `${why}; last step reached, waiting for 'promote' (mode Manual)`,
+      {
+        pauseReason: 'ManualGate' as PauseReason,
+      },
+    );
+  } else {
+    promote(ctx, reason === Reasons.WeightsAdopted ? reason : Reasons.Promoted, `${why}; all steps passed`);
+  }
+}
+
+function startStep(ctx: Context, index: number, reason: string, why?: string): void {
+  const weight = (ctx.policy.steps[index] as { weight: number }).weight;
+  const message = `${why === undefined ? '' : `${why}; `}step ${index} at weight ${weight}`;
+  ctx.transition('Progressing', reason, message, {
+    currentStep: index,
+    canaryWeight: weight,
+    stepStartedAt: ctx.nowIso,
+    progressAt: ctx.nowIso,
+    inconclusiveChecks: 0,
+  });
+  if (ctx.obs.observedWeight !== weight) ctx.act({ type: 'SetWeight', weight });
+}
+
+function promote(ctx: Context, reason: string, message: string): void {
+  // The first version has no previous stable to fall back to, so it has no bake either.
+  const bake = ctx.hasStable && ctx.policy.bakeWindowMs > 0;
+  const bakeUntil = bake ? new Date(ctx.nowMs + ctx.policy.bakeWindowMs).toISOString() : undefined;
+  ctx.transition('Promoted', reason, bake ? `${message}; baking at 100% until ${bakeUntil}` : message, {
+    canaryWeight: 100,
+    promotedAt: ctx.nowIso,
+    bakeUntil,
+    finishedAt: bake ? undefined : ctx.nowIso,
+    inconclusiveChecks: 0,
+  });
+  ctx.act({ type: 'Promote' });
+  if (ctx.obs.observedWeight !== 100) ctx.act({ type: 'SetWeight', weight: 100 });
+}
+
+function promoted(ctx: Context): void {
+  const { obs, policy } = ctx;
+  if (ctx.hasStable && obs.observedWeight === 0) {
+    // Another version is the stable now and this one serves nothing: a newer one was promoted, or
+    // the AIModel was rolled back. Both observations are required so a stale read of one of them
+    // cannot end a version that has just been promoted.
+    if (obs.supersededBy !== undefined) {
+      ctx.transition('Superseded', Reasons.Superseded, `version ${obs.stableVersion} is now stable`, {
+        bakeUntil: undefined,
+        canaryWeight: 0,
+        finishedAt: ctx.state.finishedAt ?? ctx.nowIso,
+      });
+    } else {
+      ctx.transition(
+        'RolledBack',
+        Reasons.StableRolledBack,
+        `the AIModel was rolled back to version ${obs.stableVersion}`,
+        {
+          bakeUntil: undefined,
+          canaryWeight: 0,
+          finishedAt: ctx.nowIso,
+        },
+        'Warning',
+      );
+    }
+    return;
+  }
+  const bakeUntil = ms(ctx.state.bakeUntil);
+  if (bakeUntil === undefined) return;
+  const verdict = consumeAnalysis(ctx);
+  if (verdict === 'Fail') {
+    rollBack(
+      ctx,
+      Reasons.BakeFailed,
+      `analysis failed during the bake after promotion; returning to the previous stable`,
+    );
+    return;
+  }
+  if (ctx.nowMs >= bakeUntil) {
+    ctx.patch({ bakeUntil: undefined, finishedAt: ctx.nowIso });
+    ctx.hold(Reasons.BakeSucceeded, `bake of ${formatDuration(policy.bakeWindowMs)} at 100% passed`);
+    return;
+  }
+  ctx.wake(Math.min(bakeUntil, nextAnalysisAt(ctx.state, policy) as number));
+}
+
+/** Starts taking this version's traffic away (or fails the first version outright). */
+function rollBack(ctx: Context, reason: string, message: string): void {
+  const wasPromoted = ctx.state.promotedAt !== undefined;
+  ctx.transition(
+    'RollingBack',
+    reason,
+    message,
+    { canaryWeight: 0, bakeUntil: undefined, pauseReason: undefined },
+    'Warning',
+  );
+  rollBackActions(ctx, wasPromoted);
+}
+
+function rollBackActions(ctx: Context, wasPromoted: boolean): void {
+  if (ctx.obs.observedWeight === 0) return;
+  // A promoted version (bake failure) hands the stable role back; a canary just loses its weight.
+  ctx.act(wasPromoted ? { type: 'RestorePreviousStable' } : { type: 'SetWeight', weight: 0 });
+}
+
+function rollingBack(ctx: Context): void {
+  if (ctx.obs.observedWeight === 0) {
+    const cause = ctx.state.reason;
+    ctx.transition(
+      'RolledBack',
+      Reasons.RolledBack,
+      `traffic is back on the stable version; ${ctx.state.message}`,
+      {
+        finishedAt: ctx.nowIso,
+      },
+      'Warning',
+    );
+    // The status keeps the cause (FailureLimitExceeded, Aborted, …) as its reason; the Event says RolledBack.
+    ctx.patch({ reason: cause });
+    ctx.act({ type: 'RemoveCanary' });
+    return;
+  }
+  rollBackActions(ctx, ctx.state.promotedAt !== undefined);
+  ctx.wake(ctx.nowMs + DefaultRollbackRequeueMs);
+}

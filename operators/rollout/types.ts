@@ -1,0 +1,154 @@
+/**
+ * The inputs and outputs of {@link decide}: the rollout state as recorded in ModelVersion.status,
+ * what the controller observed this reconcile, and what it must do next.
+ */
+import type { AnalysisRun, CheckResult, MetricCheck, Verdict } from '../analysis/types.js';
+
+/** ModelVersion.status.phase. */
+export type RolloutPhase =
+  | 'Pending'
+  | 'Deploying'
+  | 'Progressing'
+  | 'Paused'
+  | 'Promoted'
+  | 'Superseded'
+  | 'RollingBack'
+  | 'RolledBack'
+  | 'Failed';
+
+/** Why a rollout is Paused; only `Inconclusive` resumes by itself (on the next passing analysis). */
+export type PauseReason = 'Requested' | 'ManualGate' | 'Inconclusive';
+
+/** Requests through the `ai.suoke.life/action` annotation. */
+export const ROLLOUT_ACTIONS = ['promote', 'abort', 'pause', 'resume', 'retry'] as const;
+export type RolloutActionName = (typeof ROLLOUT_ACTIONS)[number];
+
+/** One step of the canary walk. */
+export interface Step {
+  /** Canary share of traffic, percent (1..100, strictly ascending over the steps). */
+  readonly weight: number;
+  /** Least time the step is held (milliseconds). @default DefaultStepPauseMs */
+  readonly pauseMs: number;
+}
+
+/** The promotion policy with every default resolved (see policy.ts). */
+export interface EffectivePolicy {
+  readonly steps: readonly Step[];
+  /** Time between analyses and the PromQL window (milliseconds). */
+  readonly intervalMs: number;
+  readonly metrics: readonly MetricCheck[];
+  readonly failureLimit: number;
+  readonly inconclusiveLimit: number;
+  readonly mode: 'Auto' | 'Manual';
+  readonly progressDeadlineMs: number;
+  /** Analysis at 100% after promotion (milliseconds); 0 disables the bake. */
+  readonly bakeWindowMs: number;
+}
+
+/** One analysis as kept in status. */
+export interface AnalysisRecord {
+  /** When it ran (RFC 3339). */
+  readonly time: string;
+  /** The step (0-based) and canary weight it measured; during the bake the weight is 100. */
+  readonly step: number;
+  readonly weight: number;
+  readonly verdict: Verdict;
+  readonly checks: readonly CheckResult[];
+}
+
+/** The last request through the annotation and what became of it. */
+export interface ActionRecord {
+  readonly name: string;
+  readonly result: 'Accepted' | 'Rejected';
+  readonly reason: string;
+  readonly time: string;
+}
+
+/**
+ * Everything decide() needs to resume a rollout, all of it kept in ModelVersion.status so a
+ * restarted operator continues exactly where it was. Times are RFC 3339 strings, as in status.
+ */
+export interface RolloutState {
+  /** ModelVersion.spec.version. */
+  readonly version: string;
+  readonly phase: RolloutPhase;
+  /** Set while phase is Paused. */
+  readonly pauseReason?: PauseReason;
+  /** Index of the current step in policy.steps (0-based). */
+  readonly currentStep: number;
+  /** The canary weight this version should have, percent. */
+  readonly canaryWeight: number;
+  /** When Deploying began; the Deploying deadline counts from here. */
+  readonly startedAt?: string;
+  /** When the current step's weight was set. */
+  readonly stepStartedAt?: string;
+  /** When the last analysis ran; the next one is due one interval later. */
+  readonly lastAnalysisAt?: string;
+  /** Last progress (a step, a pass, a resume); the progress deadline counts from here. */
+  readonly progressAt?: string;
+  /** Failed analyses over the whole rollout. */
+  readonly failedChecks: number;
+  /** Consecutive inconclusive analyses. */
+  readonly inconclusiveChecks: number;
+  readonly promotedAt?: string;
+  /** End of the bake after promotion; absent when there is none or it is over. */
+  readonly bakeUntil?: string;
+  readonly finishedAt?: string;
+  /** Machine-readable reason of the last transition (CamelCase, as in conditions). */
+  readonly reason: string;
+  /** The same in a sentence. */
+  readonly message: string;
+  /** Most recent analyses, oldest first. */
+  readonly analysis: readonly AnalysisRecord[];
+  readonly lastAction?: ActionRecord;
+}
+
+/** What the controller saw this reconcile. */
+export interface Observations {
+  readonly policy: EffectivePolicy;
+  /** AIModel.status.stableVersion; absent before the first promotion. */
+  readonly stableVersion?: string;
+  /** The canary Deployment is Available (all its wanted replicas ready). */
+  readonly canaryAvailable: boolean;
+  /** This version's weight as the traffic router reports it now (0 when it has no route). */
+  readonly observedWeight: number;
+  /** A newer ModelVersion of the same AIModel exists; this one must give way. */
+  readonly supersededBy?: string;
+  /** Another version still holds the canary slot (rolling back or baking); this one waits in Pending. */
+  readonly waitingFor?: string;
+  /** The analysis the controller ran because {@link analysisDue} said so. */
+  readonly analysis?: AnalysisRun;
+  /** The value of the `ai.suoke.life/action` annotation, if set. */
+  readonly action?: string;
+}
+
+/** What the controller must do; every action is idempotent. */
+export type RolloutAction =
+  /** Make sure the canary workload exists (sized by canary-capacity.ts from its weight). */
+  | { readonly type: 'EnsureCanary' }
+  /** Route `weight` percent to this version and the rest to stable. */
+  | { readonly type: 'SetWeight'; readonly weight: number }
+  /** Make this version the AIModel's stable; the previous stable is kept warm. */
+  | { readonly type: 'Promote' }
+  /** Bake failed: make the previous (warm) stable the stable again with all traffic. */
+  | { readonly type: 'RestorePreviousStable' }
+  /** Scale the canary workload away; its weight is already 0. */
+  | { readonly type: 'RemoveCanary' }
+  /** Remove the `ai.suoke.life/action` annotation (the request is recorded in status). */
+  | { readonly type: 'ClearAction' };
+
+/** A Kubernetes Event to record on the ModelVersion. */
+export interface RolloutEvent {
+  readonly type: 'Normal' | 'Warning';
+  readonly reason: string;
+  readonly message: string;
+}
+
+/** The result of decide(). */
+export interface Decision {
+  readonly state: RolloutState;
+  readonly actions: readonly RolloutAction[];
+  readonly events: readonly RolloutEvent[];
+  /** Come back after this long (milliseconds) even if nothing changes; absent when nothing is pending. */
+  readonly requeueAfterMs?: number;
+}

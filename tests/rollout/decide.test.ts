@@ -1,0 +1,756 @@
+import type { CheckResult, Verdict } from '../../operators/analysis/types.js';
+import { analysisDue, decide, initialState, Reasons } from '../../operators/rollout/decide.js';
+import type {
+  Decision,
+  EffectivePolicy,
+  Observations,
+  RolloutAction,
+  RolloutState,
+} from '../../operators/rollout/types.js';
+
+const T0 = Date.parse('2026-01-01T12:00:00.000Z');
+/** `s` seconds after T0. */
+const at = (s: number): Date => new Date(T0 + s * 1000);
+const iso = (s: number): string => at(s).toISOString();
+
+const policy: EffectivePolicy = {
+  steps: [
+    { weight: 10, pauseMs: 0 },
+    { weight: 25, pauseMs: 0 },
+    { weight: 50, pauseMs: 0 },
+  ],
+  intervalMs: 60_000,
+  metrics: [],
+  failureLimit: 1,
+  inconclusiveLimit: 3,
+  mode: 'Auto',
+  progressDeadlineMs: 600_000,
+  bakeWindowMs: 300_000,
+};
+const manual: EffectivePolicy = { ...policy, mode: 'Manual' };
+const WEIGHTS = [10, 25, 50];
+
+const state = (over: Partial<RolloutState> = {}): RolloutState => ({ ...initialState('v2'), ...over });
+/** Progressing at `step`, which started at T0 with no analysis yet. */
+const progressing = (step: number, over: Partial<RolloutState> = {}): RolloutState =>
+  state({
+    phase: 'Progressing',
+    reason: Reasons.StepAdvanced,
+    currentStep: step,
+    canaryWeight: WEIGHTS[step] as number,
+    startedAt: iso(-120),
+    stepStartedAt: iso(0),
+    progressAt: iso(0),
+    ...over,
+  });
+const paused = (reason: 'Requested' | 'ManualGate' | 'Inconclusive', over: Partial<RolloutState> = {}) =>
+  progressing(2, { phase: 'Paused', pauseReason: reason, ...over });
+const baking = (over: Partial<RolloutState> = {}): RolloutState =>
+  state({
+    phase: 'Promoted',
+    reason: Reasons.Promoted,
+    currentStep: 2,
+    canaryWeight: 100,
+    startedAt: iso(-300),
+    stepStartedAt: iso(-60),
+    lastAnalysisAt: iso(0),
+    progressAt: iso(0),
+    promotedAt: iso(0),
+    bakeUntil: iso(300),
+    ...over,
+  });
+
+/** Observations of a healthy cluster where v1 is stable and this version's weight matches `weight`. */
+const obs = (over: Partial<Observations> = {}): Observations => ({
+  policy,
+  stableVersion: 'v1',
+  canaryAvailable: true,
+  observedWeight: 0,
+  ...over,
+});
+const check = (verdict: Verdict): CheckResult => ({
+  metric: 'error-rate',
+  query: 'sum(rate(ai_inference_requests_total{code=~"5.."}[1m]))',
+  value: verdict === 'Fail' ? 0.3 : 0.001,
+  threshold: { max: 0.01 },
+  window: '1m',
+  verdict,
+  reason: `value vs max 0.01: ${verdict}`,
+});
+const run = (verdict: Verdict, version = 'v2') => ({ version, checks: [check(verdict)] });
+const types = (d: Decision): string[] =>
+  d.actions.map((a: RolloutAction) => (a.type === 'SetWeight' ? `SetWeight(${a.weight})` : a.type));
+
+interface Case {
+  readonly name: string;
+  readonly state: RolloutState;
+  readonly obs: Observations;
+  readonly now: Date;
+  readonly phase: string;
+  readonly reason?: string;
+  readonly step?: number;
+  readonly weight?: number;
+  readonly actions?: string[];
+  readonly failedChecks?: number;
+  readonly inconclusiveChecks?: number;
+  readonly pauseReason?: string;
+}
+
+const transitions: Case[] = [
+  {
+    name: 'Pending → Deploying creates the canary workload',
+    state: state(),
+    obs: obs({ canaryAvailable: false }),
+    now: at(0),
+    phase: 'Deploying',
+    reason: Reasons.Deploying,
+    actions: ['EnsureCanary'],
+  },
+  {
+    name: 'Pending waits while another version holds the canary slot',
+    state: state(),
+    obs: obs({ waitingFor: 'v1b' }),
+    now: at(0),
+    phase: 'Pending',
+    reason: Reasons.WaitingForCanarySlot,
+    actions: [],
+  },
+  {
+    name: 'Deploying waits for Available before the deadline',
+    state: state({ phase: 'Deploying', startedAt: iso(0), progressAt: iso(0) }),
+    obs: obs({ canaryAvailable: false }),
+    now: at(599),
+    phase: 'Deploying',
+    actions: ['EnsureCanary'],
+  },
+  {
+    name: 'Deploying → Progressing step 0 once Available',
+    state: state({ phase: 'Deploying', startedAt: iso(0), progressAt: iso(0) }),
+    obs: obs(),
+    now: at(30),
+    phase: 'Progressing',
+    reason: Reasons.CanaryAvailable,
+    step: 0,
+    weight: 10,
+    actions: ['EnsureCanary', 'SetWeight(10)'],
+  },
+  {
+    name: 'first version (no stable) is promoted once Available',
+    state: state({ phase: 'Deploying', startedAt: iso(0), progressAt: iso(0) }),
+    obs: obs({ stableVersion: undefined }),
+    now: at(30),
+    phase: 'Promoted',
+    reason: Reasons.FirstVersion,
+    weight: 100,
+    actions: ['EnsureCanary', 'Promote', 'SetWeight(100)'],
+  },
+  {
+    name: 'Deploying misses the progress deadline → RollingBack',
+    state: state({ phase: 'Deploying', startedAt: iso(0), progressAt: iso(0) }),
+    obs: obs({ canaryAvailable: false }),
+    now: at(601),
+    phase: 'RollingBack',
+    reason: Reasons.ProgressDeadlineExceeded,
+    weight: 0,
+    actions: ['EnsureCanary'],
+  },
+  {
+    name: 'Deploying deadline exactly reached counts as missed',
+    state: state({ phase: 'Deploying', startedAt: iso(0), progressAt: iso(0) }),
+    obs: obs({ canaryAvailable: false }),
+    now: at(600),
+    phase: 'RollingBack',
+    reason: Reasons.ProgressDeadlineExceeded,
+  },
+  {
+    name: 'first version missing its deadline fails (nothing to roll back to)',
+    state: state({ phase: 'Deploying', startedAt: iso(0), progressAt: iso(0) }),
+    obs: obs({ stableVersion: undefined, canaryAvailable: false }),
+    now: at(600),
+    phase: 'Failed',
+    reason: Reasons.ProgressDeadlineExceeded,
+    actions: ['EnsureCanary', 'RemoveCanary'],
+  },
+  {
+    name: 'step 0 analysis passes → step 1',
+    state: progressing(0),
+    obs: obs({ observedWeight: 10, analysis: run('Pass') }),
+    now: at(60),
+    phase: 'Progressing',
+    reason: Reasons.StepAdvanced,
+    step: 1,
+    weight: 25,
+    actions: ['SetWeight(25)'],
+  },
+  {
+    name: 'step 1 analysis passes → step 2',
+    state: progressing(1),
+    obs: obs({ observedWeight: 25, analysis: run('Pass') }),
+    now: at(60),
+    phase: 'Progressing',
+    step: 2,
+    weight: 50,
+    actions: ['SetWeight(50)'],
+  },
+  {
+    name: 'last step passes (Auto) → Promoted with bake',
+    state: progressing(2),
+    obs: obs({ observedWeight: 50, analysis: run('Pass') }),
+    now: at(60),
+    phase: 'Promoted',
+    reason: Reasons.Promoted,
+    weight: 100,
+    actions: ['Promote', 'SetWeight(100)'],
+  },
+  {
+    name: 'last step passes (Manual) → Paused at the manual gate',
+    state: progressing(2),
+    obs: obs({ policy: manual, observedWeight: 50, analysis: run('Pass') }),
+    now: at(60),
+    phase: 'Paused',
+    pauseReason: 'ManualGate',
+    reason: Reasons.ManualGate,
+    weight: 50,
+    actions: [],
+  },
+  {
+    name: 'manual gate keeps waiting on further passes',
+    state: paused('ManualGate', { lastAnalysisAt: iso(60) }),
+    obs: obs({ policy: manual, observedWeight: 50, analysis: run('Pass') }),
+    now: at(3600),
+    phase: 'Paused',
+    pauseReason: 'ManualGate',
+    weight: 50,
+  },
+  {
+    name: 'a failure within the failure limit holds the step',
+    state: progressing(1),
+    obs: obs({ observedWeight: 25, analysis: run('Fail') }),
+    now: at(60),
+    phase: 'Progressing',
+    reason: Reasons.AnalysisFailed,
+    step: 1,
+    weight: 25,
+    failedChecks: 1,
+    actions: [],
+  },
+  {
+    name: 'failures over the failure limit → RollingBack',
+    state: progressing(1, { failedChecks: 1 }),
+    obs: obs({ observedWeight: 25, analysis: run('Fail') }),
+    now: at(60),
+    phase: 'RollingBack',
+    reason: Reasons.FailureLimitExceeded,
+    weight: 0,
+    failedChecks: 2,
+    actions: ['SetWeight(0)'],
+  },
+  {
+    name: 'failure on the last step over the limit rolls back instead of promoting',
+    state: progressing(2, { failedChecks: 1 }),
+    obs: obs({ observedWeight: 50, analysis: run('Fail') }),
+    now: at(60),
+    phase: 'RollingBack',
+    reason: Reasons.FailureLimitExceeded,
+    actions: ['SetWeight(0)'],
+  },
+  {
+    name: 'failure on the last step within the limit holds there, not promoted',
+    state: progressing(2),
+    obs: obs({ observedWeight: 50, analysis: run('Fail') }),
+    now: at(60),
+    phase: 'Progressing',
+    step: 2,
+    weight: 50,
+    failedChecks: 1,
+  },
+  {
+    name: 'an inconclusive analysis below the limit holds without spending the failure budget',
+    state: progressing(1, { inconclusiveChecks: 1 }),
+    obs: obs({ observedWeight: 25, analysis: run('Inconclusive') }),
+    now: at(60),
+    phase: 'Progressing',
+    reason: Reasons.AnalysisInconclusive,
+    step: 1,
+    failedChecks: 0,
+    inconclusiveChecks: 2,
+  },
+  {
+    name: 'inconclusive streak reaching the limit → Paused (Inconclusive)',
+    state: progressing(1, { inconclusiveChecks: 2 }),
+    obs: obs({ observedWeight: 25, analysis: run('Inconclusive') }),
+    now: at(60),
+    phase: 'Paused',
+    pauseReason: 'Inconclusive',
+    reason: Reasons.InconclusiveLimitReached,
+    step: 1,
+    failedChecks: 0,
+    inconclusiveChecks: 3,
+  },
+  {
+    name: 'paused for no data keeps waiting and still spends no failure budget',
+    state: progressing(1, { phase: 'Paused', pauseReason: 'Inconclusive', inconclusiveChecks: 3 }),
+    obs: obs({ observedWeight: 25, analysis: run('Inconclusive') }),
+    now: at(60),
+    phase: 'Paused',
+    pauseReason: 'Inconclusive',
+    failedChecks: 0,
+    inconclusiveChecks: 4,
+  },
+  {
+    name: 'paused for no data resumes and advances on the next pass',
+    state: progressing(1, { phase: 'Paused', pauseReason: 'Inconclusive', inconclusiveChecks: 3 }),
+    obs: obs({ observedWeight: 25, analysis: run('Pass') }),
+    now: at(60),
+    phase: 'Progressing',
+    step: 2,
+    weight: 50,
+    inconclusiveChecks: 0,
+    actions: ['SetWeight(50)'],
+  },
+  {
+    name: 'no data is bounded by the progress deadline',
+    state: progressing(1, {
+      phase: 'Paused',
+      pauseReason: 'Inconclusive',
+      inconclusiveChecks: 9,
+      lastAnalysisAt: iso(540),
+    }),
+    obs: obs({ observedWeight: 25, analysis: run('Inconclusive') }),
+    now: at(600),
+    phase: 'RollingBack',
+    reason: Reasons.ProgressDeadlineExceeded,
+    failedChecks: 0,
+  },
+  {
+    name: 'progress deadline one millisecond short does nothing',
+    state: progressing(1, { phase: 'Paused', pauseReason: 'Inconclusive', lastAnalysisAt: iso(590) }),
+    obs: obs({ observedWeight: 25 }),
+    now: new Date(T0 + 599_999),
+    phase: 'Paused',
+  },
+  {
+    name: 'a pause a person asked for is not bounded by the progress deadline',
+    state: paused('Requested', { lastAnalysisAt: iso(3540) }),
+    obs: obs({ observedWeight: 50, analysis: run('Pass') }),
+    now: at(3600),
+    phase: 'Paused',
+    pauseReason: 'Requested',
+    weight: 50,
+  },
+  {
+    name: 'a failure while paused still counts and can roll back',
+    state: paused('Requested', { failedChecks: 1, lastAnalysisAt: iso(0) }),
+    obs: obs({ observedWeight: 50, analysis: run('Fail') }),
+    now: at(60),
+    phase: 'RollingBack',
+    reason: Reasons.FailureLimitExceeded,
+  },
+  {
+    name: 'interval not elapsed: a result is ignored and nothing changes',
+    state: progressing(1, { lastAnalysisAt: iso(30) }),
+    obs: obs({ observedWeight: 25, analysis: run('Fail') }),
+    now: at(60),
+    phase: 'Progressing',
+    reason: Reasons.StepAdvanced,
+    step: 1,
+    failedChecks: 0,
+    actions: [],
+  },
+  {
+    name: 'step pause longer than the interval: a pass before it ends holds the step',
+    state: progressing(0),
+    obs: obs({
+      policy: { ...policy, steps: [{ weight: 10, pauseMs: 300_000 }, ...policy.steps.slice(1)] },
+      observedWeight: 10,
+      analysis: run('Pass'),
+    }),
+    now: at(60),
+    phase: 'Progressing',
+    reason: Reasons.StepHeld,
+    step: 0,
+  },
+  {
+    name: 'step pause over: the next pass advances',
+    state: progressing(0, { lastAnalysisAt: iso(240) }),
+    obs: obs({
+      policy: { ...policy, steps: [{ weight: 10, pauseMs: 300_000 }, ...policy.steps.slice(1)] },
+      observedWeight: 10,
+      analysis: run('Pass'),
+    }),
+    now: at(300),
+    phase: 'Progressing',
+    step: 1,
+    weight: 25,
+  },
+  {
+    name: 'weight drift is corrected to the recorded weight',
+    state: progressing(1),
+    obs: obs({ observedWeight: 40 }),
+    now: at(10),
+    phase: 'Progressing',
+    step: 1,
+    actions: ['SetWeight(25)'],
+  },
+  {
+    name: 'RollingBack re-sends weight 0 until the router shows it',
+    state: progressing(1, { phase: 'RollingBack', canaryWeight: 0, reason: Reasons.FailureLimitExceeded }),
+    obs: obs({ observedWeight: 25 }),
+    now: at(61),
+    phase: 'RollingBack',
+    actions: ['SetWeight(0)'],
+  },
+  {
+    name: 'RollingBack → RolledBack once weight 0 is observed; the cause stays the reason',
+    state: progressing(1, { phase: 'RollingBack', canaryWeight: 0, reason: Reasons.FailureLimitExceeded }),
+    obs: obs({ observedWeight: 0 }),
+    now: at(62),
+    phase: 'RolledBack',
+    reason: Reasons.FailureLimitExceeded,
+    actions: ['RemoveCanary'],
+  },
+  {
+    name: 'bake: a passing analysis at 100% keeps the promotion',
+    state: baking(),
+    obs: obs({ stableVersion: 'v2', observedWeight: 100, analysis: run('Pass') }),
+    now: at(60),
+    phase: 'Promoted',
+    weight: 100,
+    actions: [],
+  },
+  {
+    name: 'bake: one failure rolls back at once to the warm previous stable',
+    state: baking(),
+    obs: obs({ stableVersion: 'v2', observedWeight: 100, analysis: run('Fail') }),
+    now: at(60),
+    phase: 'RollingBack',
+    reason: Reasons.BakeFailed,
+    actions: ['RestorePreviousStable'],
+  },
+  {
+    name: 'bake over: promotion is final',
+    state: baking({ lastAnalysisAt: iso(240) }),
+    obs: obs({ stableVersion: 'v2', observedWeight: 100 }),
+    now: at(300),
+    phase: 'Promoted',
+    reason: Reasons.BakeSucceeded,
+  },
+  {
+    name: 'RollingBack after a bake failure re-sends the restore until weight 0',
+    state: baking({
+      phase: 'RollingBack',
+      reason: Reasons.BakeFailed,
+      canaryWeight: 0,
+      bakeUntil: undefined,
+    }),
+    obs: obs({ stableVersion: 'v2', observedWeight: 100 }),
+    now: at(61),
+    phase: 'RollingBack',
+    actions: ['RestorePreviousStable'],
+  },
+  {
+    name: 'a promoted version becomes Superseded when a newer one is stable',
+    state: baking({ bakeUntil: undefined, finishedAt: iso(300) }),
+    obs: obs({ stableVersion: 'v3', supersededBy: 'v3', observedWeight: 0 }),
+    now: at(4000),
+    phase: 'Superseded',
+    reason: Reasons.Superseded,
+  },
+  {
+    name: 'a promoted version taken out by an AIModel rollback is RolledBack',
+    state: baking({ bakeUntil: undefined, finishedAt: iso(300) }),
+    obs: obs({ stableVersion: 'v1', observedWeight: 0 }),
+    now: at(400),
+    phase: 'RolledBack',
+    reason: Reasons.StableRolledBack,
+  },
+  {
+    name: 'a stale read of the stable alone does not end a fresh promotion',
+    state: baking(),
+    obs: obs({ stableVersion: 'v1', observedWeight: 100 }),
+    now: at(1),
+    phase: 'Promoted',
+  },
+  {
+    name: 'supersede mid-step: the running canary rolls back',
+    state: progressing(1, { failedChecks: 1, lastAnalysisAt: iso(60) }),
+    obs: obs({ observedWeight: 25, supersededBy: 'v3', analysis: run('Pass') }),
+    now: at(90),
+    phase: 'RollingBack',
+    reason: Reasons.Superseded,
+    actions: ['SetWeight(0)'],
+  },
+  {
+    name: 'terminal phases stay put',
+    state: state({ phase: 'RolledBack', reason: Reasons.FailureLimitExceeded }),
+    obs: obs({ analysis: run('Pass') }),
+    now: at(10_000),
+    phase: 'RolledBack',
+    actions: [],
+  },
+];
+
+describe('decide: transitions', () => {
+  it.each(transitions.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const d = decide(c.state, c.obs, c.now);
+    expect(d.state.phase).toBe(c.phase);
+    if (c.reason !== undefined) expect(d.state.reason).toBe(c.reason);
+    if (c.step !== undefined) expect(d.state.currentStep).toBe(c.step);
+    if (c.weight !== undefined) expect(d.state.canaryWeight).toBe(c.weight);
+    if (c.actions !== undefined) expect(types(d)).toEqual(c.actions);
+    if (c.failedChecks !== undefined) expect(d.state.failedChecks).toBe(c.failedChecks);
+    if (c.inconclusiveChecks !== undefined) expect(d.state.inconclusiveChecks).toBe(c.inconclusiveChecks);
+    if (c.pauseReason !== undefined) expect(d.state.pauseReason).toBe(c.pauseReason);
+    if (c.phase !== 'Paused') expect(d.state.pauseReason).toBeUndefined();
+    // Every transition says why, in status and as an Event.
+    expect(d.state.message.length).toBeGreaterThan(0);
+    if (d.state.phase !== c.state.phase) {
+      expect(d.events.map((e) => e.message).join('\n')).toContain(d.state.message.split(';')[0]);
+    }
+  });
+});
+
+type PhaseName =
+  | 'Pending'
+  | 'Deploying'
+  | 'Progressing'
+  | 'Paused(Requested)'
+  | 'Paused(ManualGate)'
+  | 'Paused(Inconclusive)'
+  | 'Promoted(baking)'
+  | 'Promoted'
+  | 'RollingBack'
+  | 'RolledBack'
+  | 'Failed'
+  | 'Superseded';
+
+const phaseStates: Record<PhaseName, RolloutState> = {
+  Pending: state(),
+  Deploying: state({ phase: 'Deploying', startedAt: iso(0), progressAt: iso(0) }),
+  Progressing: progressing(1),
+  'Paused(Requested)': paused('Requested'),
+  'Paused(ManualGate)': paused('ManualGate'),
+  'Paused(Inconclusive)': paused('Inconclusive'),
+  'Promoted(baking)': baking(),
+  Promoted: baking({ bakeUntil: undefined, finishedAt: iso(300) }),
+  RollingBack: progressing(1, { phase: 'RollingBack', canaryWeight: 0, reason: Reasons.Aborted }),
+  RolledBack: state({ phase: 'RolledBack', reason: Reasons.FailureLimitExceeded, failedChecks: 2 }),
+  Failed: state({ phase: 'Failed', reason: Reasons.ProgressDeadlineExceeded }),
+  Superseded: state({ phase: 'Superseded', reason: Reasons.Superseded }),
+};
+
+/** Resulting phase of an accepted action, or 'Rejected'. */
+const R = 'Rejected';
+const matrix: Record<PhaseName, Record<'promote' | 'abort' | 'pause' | 'resume' | 'retry', string>> = {
+  Pending: { promote: R, abort: 'RollingBack', pause: R, resume: R, retry: R },
+  Deploying: { promote: R, abort: 'RollingBack', pause: R, resume: R, retry: R },
+  Progressing: { promote: 'Promoted', abort: 'RollingBack', pause: 'Paused', resume: R, retry: R },
+  'Paused(Requested)': {
+    promote: 'Promoted',
+    abort: 'RollingBack',
+    pause: R,
+    resume: 'Progressing',
+    retry: R,
+  },
+  'Paused(ManualGate)': { promote: 'Promoted', abort: 'RollingBack', pause: R, resume: R, retry: R },
+  'Paused(Inconclusive)': {
+    promote: 'Promoted',
+    abort: 'RollingBack',
+    pause: 'Paused',
+    resume: 'Progressing',
+    retry: R,
+  },
+  'Promoted(baking)': { promote: R, abort: 'RollingBack', pause: R, resume: R, retry: R },
+  Promoted: { promote: R, abort: R, pause: R, resume: R, retry: R },
+  RollingBack: { promote: R, abort: R, pause: R, resume: R, retry: R },
+  RolledBack: { promote: R, abort: R, pause: R, resume: R, retry: 'Pending' },
+  Failed: { promote: R, abort: R, pause: R, resume: R, retry: 'Pending' },
+  Superseded: { promote: R, abort: R, pause: R, resume: R, retry: R },
+};
+
+const actionCases = Object.entries(matrix).flatMap(([phase, row]) =>
+  Object.entries(row).map(([action, expected]) => [phase as PhaseName, action, expected] as const),
+);
+
+describe('decide: actions in every phase', () => {
+  it.each(actionCases)('%s + %s → %s', (phase, action, expected) => {
+    const s = phaseStates[phase];
+    const weight = phase.startsWith('Promoted') ? 100 : s.canaryWeight;
+    const stableVersion = phase.startsWith('Promoted') ? 'v2' : 'v1';
+    const d = decide(
+      s,
+      obs({ action, observedWeight: weight, stableVersion, canaryAvailable: false }),
+      at(1),
+    );
+    // The request is always consumed and recorded, accepted or not, with a reason.
+    expect(d.actions).toContainEqual({ type: 'ClearAction' });
+    expect(d.state.lastAction).toMatchObject({ name: action, time: iso(1) });
+    expect(d.state.lastAction?.reason.length).toBeGreaterThan(10);
+    if (expected === R) {
+      expect(d.state.lastAction?.result).toBe('Rejected');
+      expect(d.events).toContainEqual(expect.objectContaining({ type: 'Warning', reason: 'ActionRejected' }));
+    } else {
+      expect(d.state.lastAction?.result).toBe('Accepted');
+      expect(d.state.phase).toBe(expected);
+    }
+  });
+
+  it('rejects an unknown action naming the valid ones', () => {
+    const d = decide(progressing(1), obs({ action: 'rollback', observedWeight: 25 }), at(1));
+    expect(d.state.lastAction).toMatchObject({ result: 'Rejected' });
+    expect(d.state.lastAction?.reason).toBe(
+      "unknown action 'rollback'; use one of promote, abort, pause, resume, retry",
+    );
+    expect(d.state.phase).toBe('Progressing');
+  });
+
+  it('retry starts again from step one with a clean slate', () => {
+    const d = decide(phaseStates.RolledBack, obs({ action: 'retry' }), at(1));
+    expect(d.state).toMatchObject({ phase: 'Pending', currentStep: 0, failedChecks: 0, analysis: [] });
+  });
+
+  it('refuses to retry a version that a newer one superseded', () => {
+    const s = state({ phase: 'RolledBack', reason: Reasons.Superseded });
+    const d = decide(s, obs({ action: 'retry', supersededBy: 'v3' }), at(1));
+    expect(d.state.lastAction).toMatchObject({ result: 'Rejected' });
+    expect(d.state.lastAction?.reason).toContain('v3');
+  });
+
+  it('a manual-mode version waits at the last step until promote', () => {
+    let s = progressing(2);
+    let d = decide(s, obs({ policy: manual, observedWeight: 50, analysis: run('Pass') }), at(60));
+    s = d.state;
+    expect(s).toMatchObject({ phase: 'Paused', pauseReason: 'ManualGate' });
+    for (let i = 2; i <= 5; i++) {
+      d = decide(s, obs({ policy: manual, observedWeight: 50, analysis: run('Pass') }), at(60 * i));
+      s = d.state;
+      expect(s.phase).toBe('Paused');
+      expect(d.actions).toEqual([]);
+    }
+    d = decide(s, obs({ policy: manual, observedWeight: 50, action: 'promote' }), at(400));
+    expect(d.state.phase).toBe('Promoted');
+    expect(types(d)).toEqual(['ClearAction', 'Promote', 'SetWeight(100)']);
+  });
+});
+
+describe('decide: analysis bookkeeping', () => {
+  it('records every check with query, value, threshold, window and verdict, and emits an Event each', () => {
+    const d = decide(progressing(0), obs({ observedWeight: 10, analysis: run('Pass') }), at(60));
+    expect(d.state.analysis).toEqual([
+      { time: iso(60), step: 0, weight: 10, verdict: 'Pass', checks: [check('Pass')] },
+    ]);
+    const event = d.events.find((e) => e.reason === 'AnalysisPass');
+    expect(event?.message).toContain('error-rate: Pass');
+    expect(event?.message).toContain('window 1m');
+    expect(event?.message).toContain('ai_inference_requests_total');
+  });
+
+  it('keeps only the most recent analyses', () => {
+    let s = progressing(0, { phase: 'Paused', pauseReason: 'Requested' });
+    for (let i = 1; i <= 15; i++) {
+      s = decide(s, obs({ observedWeight: 10, analysis: run('Pass') }), at(60 * i)).state;
+    }
+    expect(s.analysis).toHaveLength(10);
+    expect(s.analysis.at(-1)?.time).toBe(iso(900));
+  });
+
+  it('analysisDue follows the interval from the last analysis or the step start', () => {
+    expect(analysisDue(progressing(0), policy, at(59))).toBe(false);
+    expect(analysisDue(progressing(0), policy, at(60))).toBe(true);
+    expect(analysisDue(progressing(0, { lastAnalysisAt: iso(60) }), policy, at(119))).toBe(false);
+    expect(analysisDue(baking(), policy, at(60))).toBe(true);
+    expect(analysisDue(baking({ bakeUntil: undefined }), policy, at(600))).toBe(false);
+    expect(analysisDue(state({ phase: 'Deploying' }), policy, at(600))).toBe(false);
+  });
+
+  it('asks to come back when the next analysis is due', () => {
+    const d = decide(progressing(1, { lastAnalysisAt: iso(30) }), obs({ observedWeight: 25 }), at(60));
+    expect(d.requeueAfterMs).toBe(30_000);
+  });
+});
+
+describe('decide: supersede', () => {
+  it('a newer version restarts from step one and never uses the old version’s analysis', () => {
+    // v2 is at step 1 when v3 arrives; v2 rolls back first.
+    const old = decide(progressing(1), obs({ observedWeight: 25, supersededBy: 'v3' }), at(10));
+    expect(old.state).toMatchObject({ phase: 'RollingBack', reason: Reasons.Superseded });
+
+    let s = initialState('v3');
+    const v3obs = (over: Partial<Observations> = {}) => obs({ stableVersion: 'v1', ...over });
+    s = decide(s, v3obs({ waitingFor: 'v2' }), at(11)).state;
+    expect(s.phase).toBe('Pending');
+    s = decide(s, v3obs({ canaryAvailable: false }), at(20)).state;
+    expect(s.phase).toBe('Deploying');
+    s = decide(s, v3obs(), at(30)).state;
+    expect(s).toMatchObject({
+      phase: 'Progressing',
+      currentStep: 0,
+      canaryWeight: 10,
+      failedChecks: 0,
+      analysis: [],
+    });
+    // A late result for v2 handed to v3 is discarded, not counted.
+    const d = decide(s, v3obs({ observedWeight: 10, analysis: run('Pass', 'v2') }), at(90));
+    expect(d.state.currentStep).toBe(0);
+    expect(d.state.analysis).toEqual([]);
+    expect(d.events).toContainEqual(expect.objectContaining({ reason: Reasons.AnalysisDiscarded }));
+  });
+
+  it('rejects an action that arrives together with the supersede', () => {
+    const d = decide(
+      progressing(1),
+      obs({ observedWeight: 25, supersededBy: 'v3', action: 'promote' }),
+      at(10),
+    );
+    expect(d.state.phase).toBe('RollingBack');
+    expect(d.state.lastAction).toMatchObject({ name: 'promote', result: 'Rejected' });
+  });
+});
+
+describe('decide: restarts are idempotent', () => {
+  /** Runs decide, then "crashes" before the status write: the old state with the new weights. */
+  function crashAfterWeights(s: RolloutState, o: Observations, now: Date, later: Date): [Decision, Decision] {
+    const first = decide(s, o, now);
+    const weight = first.actions.findLast((a) => a.type === 'SetWeight');
+    const observedWeight = weight?.type === 'SetWeight' ? weight.weight : o.observedWeight;
+    const again = decide(s, { ...o, analysis: undefined, observedWeight }, later);
+    return [first, again];
+  }
+
+  it.each([
+    ['a step advance', progressing(0), obs({ observedWeight: 10, analysis: run('Pass') })],
+    ['the promotion', progressing(2), obs({ observedWeight: 50, analysis: run('Pass') })],
+    ['the first step', state({ phase: 'Deploying', startedAt: iso(0) }), obs()],
+  ])('completes %s the router already shows, without a new analysis', (_name, s, o) => {
+    const [first, again] = crashAfterWeights(s, o, at(60), at(75));
+    expect(again.state.phase).toBe(first.state.phase);
+    expect(again.state.currentStep).toBe(first.state.currentStep);
+    expect(again.state.canaryWeight).toBe(first.state.canaryWeight);
+    expect(again.actions.filter((a) => a.type === 'SetWeight')).toEqual([]);
+    expect(again.state.analysis).toHaveLength(s.analysis.length);
+  });
+
+  it('deciding again on its own output with the weights applied changes nothing', () => {
+    const first = decide(progressing(0), obs({ observedWeight: 10, analysis: run('Pass') }), at(60));
+    const again = decide(first.state, obs({ observedWeight: first.state.canaryWeight }), at(60));
+    expect(again.state).toEqual(first.state);
+    expect(again.actions).toEqual([]);
+    expect(again.events).toEqual([]);
+  });
+
+  it('walks a whole healthy rollout one interval at a time without skipping a step', () => {
+    let s = decide(state(), obs({ canaryAvailable: false }), at(0)).state;
+    let weight = 0;
+    const seen: number[] = [];
+    for (let t = 1; s.phase !== 'Promoted' && t < 100; t++) {
+      const now = at(t * 30);
+      const o = obs({ observedWeight: weight });
+      const d = decide(s, analysisDue(s, policy, now) ? { ...o, analysis: run('Pass') } : o, now);
+      for (const a of d.actions) if (a.type === 'SetWeight') weight = a.weight;
+      if (d.state.canaryWeight !== s.canaryWeight) seen.push(d.state.canaryWeight);
+      s = d.state;
+    }
+    expect(seen).toEqual([10, 25, 50, 100]);
+    expect(s.bakeUntil).toBeDefined();
+  });
+});
