@@ -1,0 +1,140 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
+import type { RuntimeConfig } from './config.js';
+import { errors } from './errors.js';
+
+/** Who is calling; `id` keys sessions and rate limits and appears in logs (never the key itself). */
+export interface Principal {
+  readonly id: string;
+  readonly kind: 'api-key' | 'jwt' | 'anonymous';
+}
+
+interface StoredKey {
+  readonly digest: Buffer;
+  readonly name: string;
+}
+
+const SHA256_HEX = /^sha256:([0-9a-f]{64})$/i;
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+
+/**
+ * Parses an API keys file (a mounted Secret): one key per line as `<key> [name]` or
+ * `sha256:<hex> [name]`; blank lines and `#` comments ignored. Only SHA-256 digests are kept in
+ * memory. Throws naming the file and line.
+ */
+export function parseApiKeys(text: string, source = 'API_KEYS_FILE'): StoredKey[] {
+  const keys: StoredKey[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const [secret, name, extra] = line.split(/\s+/);
+    if (secret === undefined || extra !== undefined) {
+      throw new Error(`${source} line ${index + 1}: expected '<key> [name]' or 'sha256:<hex> [name]'`);
+    }
+    const hashed = SHA256_HEX.exec(secret);
+    if (secret.toLowerCase().startsWith('sha256:') && hashed === null) {
+      throw new Error(`${source} line ${index + 1}: 'sha256:' must be followed by 64 hex digits`);
+    }
+    const digest = hashed !== null ? Buffer.from(hashed[1] as string, 'hex') : sha256(secret);
+    keys.push({ digest, name: name ?? `key-${digest.toString('hex').slice(0, 12)}` });
+  });
+  if (keys.length === 0) throw new Error(`${source} holds no keys; add one per line or unset API_KEYS_FILE`);
+  return keys;
+}
+
+/**
+ * API keys and JWTs from `Authorization: Bearer …`. Auth is required as soon as API_KEYS_FILE or a
+ * JWKS is configured; otherwise every caller is anonymous (for a runtime only reachable in-mesh).
+ * Keys are compared as SHA-256 digests in constant time, so neither the file nor timing leaks them.
+ */
+export class Authenticator {
+  private constructor(
+    private readonly keys: readonly StoredKey[],
+    private readonly jwks: JWTVerifyGetKey | undefined,
+    private readonly jwt: Pick<RuntimeConfig, 'jwtIssuer' | 'jwtAudience' | 'jwtRequiredScope'>,
+  ) {}
+
+  static fromConfig(
+    config: RuntimeConfig,
+    readFile: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+  ): Authenticator {
+    let keys: StoredKey[] = [];
+    if (config.apiKeysFile !== undefined) {
+      try {
+        keys = parseApiKeys(readFile(config.apiKeysFile), `API_KEYS_FILE (${config.apiKeysFile})`);
+      } catch (error) {
+        throw new Error(`API_KEYS_FILE: ${(error as Error).message}`, { cause: error });
+      }
+    }
+    let jwks: JWTVerifyGetKey | undefined;
+    if (config.jwtJwksFile !== undefined) {
+      try {
+        jwks = createLocalJWKSet(JSON.parse(readFile(config.jwtJwksFile)));
+      } catch (error) {
+        throw new Error(
+          `JWT_JWKS_FILE (${config.jwtJwksFile}) is not a JSON Web Key Set: ${(error as Error).message}`,
+          {
+            cause: error,
+          },
+        );
+      }
+    } else if (config.jwtJwksUrl !== undefined) {
+      jwks = createRemoteJWKSet(new URL(config.jwtJwksUrl));
+    }
+    return new Authenticator(keys, jwks, config);
+  }
+
+  get required(): boolean {
+    return this.keys.length > 0 || this.jwks !== undefined;
+  }
+
+  /** The caller, or a 401/403 ApiError. */
+  async authenticate(req: IncomingMessage): Promise<Principal> {
+    if (!this.required) return { id: `anonymous`, kind: 'anonymous' };
+    const header = req.headers.authorization;
+    const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (match === null) throw errors.missingCredentials();
+    const token = match[1] as string;
+    if (this.jwks !== undefined && JWT_SHAPE.test(token)) return this.verifyJwt(token);
+    const digest = sha256(token);
+    let found: StoredKey | undefined;
+    // Compare against every key (no early exit) so timing says nothing about which one matched.
+    for (const key of this.keys) if (timingSafeEqual(key.digest, digest)) found = key;
+    if (found === undefined) throw errors.invalidCredentials();
+    return { id: found.name, kind: 'api-key' };
+  }
+
+  private async verifyJwt(token: string): Promise<Principal> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.jwks as JWTVerifyGetKey, {
+        ...(this.jwt.jwtIssuer !== undefined ? { issuer: this.jwt.jwtIssuer } : {}),
+        ...(this.jwt.jwtAudience !== undefined ? { audience: this.jwt.jwtAudience } : {}),
+      }));
+    } catch {
+      throw errors.invalidCredentials();
+    }
+    const scope = this.jwt.jwtRequiredScope;
+    if (scope !== undefined && !scopesOf(payload).includes(scope)) {
+      throw errors.forbidden(`The token lacks the scope '${scope}' this model requires.`);
+    }
+    return { id: `jwt:${payload.sub ?? 'unknown'}`, kind: 'jwt' };
+  }
+}
+
+function scopesOf(payload: JWTPayload): string[] {
+  const scope = payload.scope ?? payload.scp;
+  if (typeof scope === 'string') return scope.split(' ');
+  if (Array.isArray(scope)) return scope.filter((s): s is string => typeof s === 'string');
+  return [];
+}

@@ -1,0 +1,200 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { Authenticator } from './auth.js';
+import { ResponseCache } from './cache.js';
+import { createChatHandler } from './chat-handler.js';
+import type { RuntimeConfig } from './config.js';
+import { OpenAIEngine, type Engine } from './engine-client.js';
+import { errors, toApiError } from './errors.js';
+import { sendError, sendJson } from './http-io.js';
+import { createLogger } from './logger.js';
+import { RuntimeMetrics } from './metrics.js';
+import { RateLimiter } from './rate-limit.js';
+import { Readiness } from './readiness.js';
+import { createRedisClient, type RedisClient } from './redis.js';
+import { requestIdOf } from './request-id.js';
+import { SessionStore } from './sessions.js';
+
+/** Parts a test (or another entry point) may supply instead of the ones built from config. */
+export interface RuntimeDeps {
+  /** @default an OpenAIEngine over config.engineUrls */
+  readonly engine?: Engine;
+  /** @default a client for config.redis (none when REDIS_MODE=none); `null` forces none */
+  readonly redis?: RedisClient | null;
+  /** @default JSON logs on stdout at config.logLevel */
+  readonly logger?: Logger;
+  /** @default fresh metrics with process metrics */
+  readonly metrics?: RuntimeMetrics;
+  /** Wall clock (epoch milliseconds) for rate limits and readiness. @default Date.now */
+  readonly now?: () => number;
+  /** Reads mounted files (API keys, JWKS). @default fs.readFileSync */
+  readonly readFile?: (path: string) => string;
+}
+
+/** A built runtime: the server is not listening yet. */
+export interface Runtime {
+  readonly server: Server;
+  readonly readiness: Readiness;
+  readonly metrics: RuntimeMetrics;
+  readonly logger: Logger;
+  readonly redis: RedisClient | undefined;
+  /** Requests being served now (all routes). */
+  inFlight(): number;
+  /**
+   * Graceful drain: /readyz answers 503, no new connections are accepted, idle keep-alive
+   * connections close, in-flight requests (streams included) get until `timeoutMs` to finish;
+   * then remaining connections are cut and Redis is closed. Resolves true when everything finished.
+   */
+  drain(timeoutMs: number): Promise<boolean>;
+}
+
+/**
+ * Builds the runtime's HTTP server from a validated config without listening, so tests can bind it
+ * to a free port (or inject requests) and `main.ts` stays a thin shell.
+ */
+export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runtime {
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const metrics =
+    deps.metrics ??
+    new RuntimeMetrics({ agent: config.agent, model: config.model, version: config.modelVersion });
+  const engine =
+    deps.engine ??
+    new OpenAIEngine({
+      urls: config.engineUrls,
+      model: config.engineModel,
+      ...(config.engineApiKey !== undefined ? { apiKey: config.engineApiKey } : {}),
+      timeoutMs: config.engineTimeoutMs,
+      maxRetries: config.engineMaxRetries,
+    });
+  const redis = deps.redis === null ? undefined : (deps.redis ?? createRedisClient(config.redis));
+  let redisWasReady = false;
+  redis?.on('ready', () => {
+    redisWasReady = true;
+    logger.info('redis ready');
+  });
+  // ioredis emits 'error' on every failed reconnect; log transitions, not a line per attempt.
+  redis?.on('error', (error: Error) => {
+    if (redisWasReady)
+      logger.warn({ err: error.message }, 'redis unavailable; serving without cache, sessions answer 503');
+    redisWasReady = false;
+  });
+  const now = deps.now ?? Date.now;
+  const auth = Authenticator.fromConfig(config, deps.readFile);
+  const readiness = new Readiness(engine, redis, {
+    redisRequired: config.redis.required,
+    engineCheckMs: config.readyEngineCheckMs,
+    now,
+  });
+  const handleChat = createChatHandler({
+    config,
+    engine,
+    auth,
+    metrics,
+    logger,
+    ...(redis !== undefined
+      ? {
+          sessions: new SessionStore(redis, {
+            ttlSeconds: config.sessionTtlSeconds,
+            maxMessages: config.sessionMaxMessages,
+          }),
+          ...(config.cacheTtlSeconds > 0
+            ? {
+                cache: new ResponseCache(redis, {
+                  ttlSeconds: config.cacheTtlSeconds,
+                  model: config.model,
+                  version: config.modelVersion,
+                }),
+              }
+            : {}),
+          ...(config.rateLimitRps > 0
+            ? {
+                rateLimiter: new RateLimiter(redis, {
+                  ratePerSecond: config.rateLimitRps,
+                  burst: config.rateLimitBurst,
+                  now,
+                }),
+              }
+            : {}),
+        }
+      : {}),
+  });
+  const modelList = JSON.stringify({
+    object: 'list',
+    data: [{ id: config.model, object: 'model', created: Math.floor(now() / 1000), owned_by: config.agent }],
+  });
+
+  let inFlight = 0;
+  const idle = new EventEmitter();
+  const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0 });
+
+  async function route(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+    const path = (req.url ?? '/').split('?', 1)[0] as string;
+    const method = req.method ?? 'GET';
+    switch (path) {
+      case '/v1/chat/completions':
+        if (method !== 'POST') return sendError(res, errors.methodNotAllowed(method, path, 'POST'));
+        return handleChat(req, res, requestId);
+      case '/v1/models':
+        if (method !== 'GET') return sendError(res, errors.methodNotAllowed(method, path, 'GET'));
+        await auth.authenticate(req);
+        return sendJson(res, 200, modelList);
+      case '/healthz':
+        return sendJson(res, 200, '{"status":"ok"}');
+      case '/readyz': {
+        const { httpStatus, report } = await readiness.check();
+        return sendJson(res, httpStatus, JSON.stringify(report));
+      }
+      case '/metrics': {
+        const { contentType, body } = await metrics.render();
+        res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+        res.end(body);
+        return;
+      }
+      default:
+        return sendError(res, errors.notFound(method, path));
+    }
+  }
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    inFlight += 1;
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
+    // While draining, finish this request but do not keep its connection for another.
+    if (readiness.draining) res.setHeader('connection', 'close');
+    route(req, res, requestId)
+      .catch((error: unknown) => {
+        const apiError = toApiError(error);
+        if (apiError.status >= 500)
+          logger.error({ reqId: requestId, err: (error as Error).message }, 'unhandled error');
+        if (!res.headersSent) sendError(res, apiError);
+        else res.end();
+      })
+      .finally(() => {
+        inFlight -= 1;
+        if (inFlight === 0) idle.emit('idle');
+      });
+  });
+
+  async function drain(timeoutMs: number): Promise<boolean> {
+    readiness.draining = true;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    let finished = inFlight === 0;
+    if (!finished) {
+      finished = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), timeoutMs);
+        idle.once('idle', () => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      });
+    }
+    server.closeAllConnections();
+    await closed;
+    if (redis !== undefined) await redis.quit().catch(() => redis.disconnect());
+    return finished;
+  }
+
+  return { server, readiness, metrics, logger, redis, inFlight: () => inFlight, drain };
+}

@@ -1,0 +1,72 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Labels every runtime series carries (from AGENT, MODEL, MODEL_VERSION). */
+export interface MetricLabels {
+  readonly agent: string;
+  readonly model: string;
+  readonly version: string;
+}
+
+/**
+ * The runtime's Prometheus metrics, with the names canary analysis and the autoscaling rules query.
+ * `code` is the outcome as an HTTP status: 499 when the client went away, 502 when a stream failed
+ * after its 200 headers were sent (so error-rate analysis sees broken streams).
+ */
+export class RuntimeMetrics {
+  readonly registry = new Registry();
+  readonly requests: Counter<'code'>;
+  readonly duration: Histogram;
+  readonly timeToFirstToken: Histogram;
+  readonly tokens: Counter<'type'>;
+  readonly cache: Counter<'result'>;
+  readonly inFlight: Gauge;
+
+  constructor(labels: MetricLabels, options: { readonly processMetrics?: boolean } = {}) {
+    this.registry.setDefaultLabels({ agent: labels.agent, model: labels.model, version: labels.version });
+    const registers = [this.registry];
+    this.requests = new Counter({
+      name: 'ai_inference_requests_total',
+      help: 'Chat completion requests by outcome status code.',
+      labelNames: ['code'],
+      registers,
+    });
+    this.duration = new Histogram({
+      name: 'ai_inference_request_duration_seconds',
+      help: 'Time from request to the last byte of the answer.',
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 40, 80],
+      registers,
+    });
+    this.timeToFirstToken = new Histogram({
+      name: 'ai_inference_time_to_first_token_seconds',
+      help: 'Time from request to the first generated token (streaming and non-streaming).',
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.tokens = new Counter({
+      name: 'ai_inference_tokens_total',
+      help: 'Tokens processed, as reported by the engine.',
+      labelNames: ['type'],
+      registers,
+    });
+    this.cache = new Counter({
+      name: 'ai_inference_cache_requests_total',
+      help: 'Response cache lookups for deterministic requests.',
+      labelNames: ['result'],
+      registers,
+    });
+    this.inFlight = new Gauge({
+      name: 'ai_inference_in_flight_requests',
+      help: 'Chat completion requests being served now.',
+      registers,
+    });
+    // Zero-valued series from the start, so rate() and absent() behave before the first request.
+    for (const type of ['prompt', 'completion']) this.tokens.inc({ type }, 0);
+    for (const result of ['hit', 'miss']) this.cache.inc({ result }, 0);
+    if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Text exposition for GET /metrics. */
+  async render(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}

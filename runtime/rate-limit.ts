@@ -1,0 +1,93 @@
+import type { RedisClient } from './redis.js';
+
+/**
+ * Token bucket, evaluated atomically inside Redis so every replica shares one budget per caller.
+ * KEYS[1] bucket hash {t = tokens, ts = last refill (ms)}; ARGV: now (ms), refill rate (tokens/ms),
+ * burst (bucket size). Returns {allowed (0|1), wait before the next token (ms), tokens left}.
+ * `now` comes from the caller (an injected clock) rather than Redis TIME, so tests control time;
+ * a refill only moves forward, so small clock skew between replicas cannot mint tokens.
+ */
+export const TOKEN_BUCKET_LUA = `
+local now = tonumber(ARGV[1])
+local rate = tonumber(ARGV[2])
+local burst = tonumber(ARGV[3])
+local state = redis.call('HMGET', KEYS[1], 't', 'ts')
+local tokens = tonumber(state[1])
+local ts = tonumber(state[2])
+if tokens == nil or ts == nil then
+  tokens = burst
+  ts = now
+end
+if now > ts then
+  tokens = math.min(burst, tokens + (now - ts) * rate)
+  ts = now
+end
+local allowed = 0
+local wait = 0
+if tokens >= 1 then
+  tokens = tokens - 1
+  allowed = 1
+else
+  wait = math.ceil((1 - tokens) / rate)
+end
+redis.call('HSET', KEYS[1], 't', tostring(tokens), 'ts', tostring(ts))
+redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate) + 1000)
+return {allowed, wait, math.floor(tokens)}
+`;
+
+/** A rate limit decision. */
+export interface RateDecision {
+  readonly allowed: boolean;
+  /** Until the next request would be allowed (milliseconds); 0 when allowed. */
+  readonly retryAfterMs: number;
+  readonly remaining: number;
+}
+
+/** Options for {@link RateLimiter}. */
+export interface RateLimiterOptions {
+  /** Sustained requests per second per caller. */
+  readonly ratePerSecond: number;
+  /** Requests a caller may make at once. */
+  readonly burst: number;
+  /** Clock in epoch milliseconds. @default Date.now */
+  readonly now?: () => number;
+}
+
+type WithTokenBucket = RedisClient & {
+  suokeTokenBucket(key: string, now: number, rate: number, burst: number): Promise<[number, number, number]>;
+};
+
+/** Per-caller rate limits. When Redis is unreachable it allows the request (fails open). */
+export class RateLimiter {
+  private readonly redis: WithTokenBucket;
+  private readonly now: () => number;
+
+  constructor(
+    redis: RedisClient,
+    private readonly options: RateLimiterOptions,
+  ) {
+    if (!(options.ratePerSecond > 0))
+      throw new Error(`RateLimiter: ratePerSecond (${options.ratePerSecond}) must be > 0`);
+    if (!(options.burst >= 1)) throw new Error(`RateLimiter: burst (${options.burst}) must be >= 1`);
+    // defineCommand runs the script by EVALSHA and falls back to EVAL after a Redis restart.
+    if (!('suokeTokenBucket' in redis))
+      redis.defineCommand('suokeTokenBucket', { numberOfKeys: 1, lua: TOKEN_BUCKET_LUA });
+    this.redis = redis as WithTokenBucket;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Takes one token for `caller`; `undefined` when Redis could not be asked. */
+  async take(caller: string): Promise<RateDecision | undefined> {
+    try {
+      const [allowed, wait, remaining] = await this.redis.suokeTokenBucket(
+        `suoke:ratelimit:{${caller}}`,
+        this.now(),
+        this.options.ratePerSecond / 1000,
+        this.options.burst,
+      );
+      return { allowed: allowed === 1, retryAfterMs: wait, remaining };
+    } catch {
+      return undefined;
+    }
+  }
+}
