@@ -1,0 +1,145 @@
+import { existsSync, readFileSync } from 'node:fs';
+
+/** Command-line settings of the operator process; defaults as kubebuilder operators have them. */
+export interface OperatorFlags {
+  /** @default ':8080' */
+  readonly metricsBindAddress: string;
+  /** @default ':8081' */
+  readonly healthProbeBindAddress: string;
+  /** @default true */
+  readonly leaderElect: boolean;
+  /** @default the pod's namespace in-cluster (service account), else POD_NAMESPACE */
+  readonly leaderElectionNamespace: string | undefined;
+  /** @default 'suoke-modelops-operator' */
+  readonly leaderElectionId: string;
+  /** @default 15_000 */
+  readonly leaseDurationMs: number;
+  /** @default 10_000 */
+  readonly renewDeadlineMs: number;
+  /** @default 2_000 */
+  readonly retryPeriodMs: number;
+  /** @default [] (all namespaces) */
+  readonly namespaces: readonly string[];
+  /** @default 'http://prometheus-operated.monitoring.svc:9090' */
+  readonly prometheusUrl: string;
+  /** @default 'istio' */
+  readonly trafficRouter: 'istio' | 'replica-ratio';
+  readonly help: boolean;
+}
+
+export const FLAG_HELP = `Usage: operator [flags]
+  --metrics-bind-address <addr>          /metrics listen address; '0' disables (default ":8080")
+  --health-probe-bind-address <addr>     /healthz and /readyz listen address; '0' disables (default ":8081")
+  --leader-elect[=true|false]            elect one active replica through a Lease (default true)
+  --leader-election-namespace <ns>       namespace of the Lease (default: the pod's namespace)
+  --leader-election-id <name>            name of the Lease (default "suoke-modelops-operator")
+  --leader-election-lease-duration <d>   how long a standby waits before taking over (default 15s)
+  --leader-election-renew-deadline <d>   how long the leader retries renewing before giving up (default 10s)
+  --leader-election-retry-period <d>     interval between acquire/renew attempts (default 2s)
+  --namespace <ns>[,<ns>...]             namespaces to watch, repeatable (default: all)
+  --prometheus-url <url>                 Prometheus for analysis (default "http://prometheus-operated.monitoring.svc:9090")
+  --traffic-router istio|replica-ratio   how canary traffic is split (default "istio")
+Kubeconfig comes from KUBECONFIG, else the in-cluster service account, else ~/.kube/config.`;
+
+const SA_NAMESPACE = '/var/run/secrets/kubernetes.io/serviceaccount/namespace';
+const BOOLEAN = new Set(['leader-elect', 'help']);
+const KNOWN = new Set([
+  'metrics-bind-address',
+  'health-probe-bind-address',
+  'leader-elect',
+  'leader-election-namespace',
+  'leader-election-id',
+  'leader-election-lease-duration',
+  'leader-election-renew-deadline',
+  'leader-election-retry-period',
+  'namespace',
+  'prometheus-url',
+  'traffic-router',
+  'help',
+]);
+
+/** Parses Go-style flags (`--name value`, `--name=value`, bare booleans); throws naming the bad flag. */
+export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): OperatorFlags {
+  const values = new Map<string, string[]>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const m = /^--?([a-z0-9-]+)(?:=(.*))?$/.exec(arg);
+    if (!m) throw new Error(`unexpected argument '${arg}'; flags look like --name=value (see --help)`);
+    const name = m[1]!;
+    if (!KNOWN.has(name)) throw new Error(`unknown flag '--${name}' (see --help)`);
+    let value = m[2];
+    if (value === undefined) {
+      if (BOOLEAN.has(name)) value = 'true';
+      else if (i + 1 < argv.length) value = argv[++i]!;
+      else throw new Error(`flag '--${name}' needs a value`);
+    }
+    values.set(name, [...(values.get(name) ?? []), value]);
+  }
+  const last = (name: string): string | undefined => values.get(name)?.at(-1);
+  const bool = (name: string, dflt: boolean): boolean => {
+    const v = last(name);
+    if (v === undefined) return dflt;
+    if (v === 'true' || v === '1') return true;
+    if (v === 'false' || v === '0') return false;
+    throw new Error(`flag '--${name}' must be true or false, got '${v}'`);
+  };
+  const duration = (name: string, dflt: number): number => {
+    const v = last(name);
+    return v === undefined ? dflt : parseDuration(v, `--${name}`);
+  };
+  const trafficRouter = last('traffic-router') ?? 'istio';
+  if (trafficRouter !== 'istio' && trafficRouter !== 'replica-ratio') {
+    throw new Error(`flag '--traffic-router' must be 'istio' or 'replica-ratio', got '${trafficRouter}'`);
+  }
+  const prometheusUrl = last('prometheus-url') ?? 'http://prometheus-operated.monitoring.svc:9090';
+  try {
+    new URL(prometheusUrl);
+  } catch (err) {
+    throw new Error(`flag '--prometheus-url' must be an absolute URL, got '${prometheusUrl}'`, {
+      cause: err,
+    });
+  }
+  const namespaces = (values.get('namespace') ?? [])
+    .flatMap((v) => v.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return {
+    metricsBindAddress: last('metrics-bind-address') ?? ':8080',
+    healthProbeBindAddress: last('health-probe-bind-address') ?? ':8081',
+    leaderElect: bool('leader-elect', true),
+    leaderElectionNamespace:
+      last('leader-election-namespace') ?? inClusterNamespace() ?? env['POD_NAMESPACE'],
+    leaderElectionId: last('leader-election-id') ?? 'suoke-modelops-operator',
+    leaseDurationMs: duration('leader-election-lease-duration', 15_000),
+    renewDeadlineMs: duration('leader-election-renew-deadline', 10_000),
+    retryPeriodMs: duration('leader-election-retry-period', 2_000),
+    namespaces: [...new Set(namespaces)],
+    prometheusUrl,
+    trafficRouter,
+    help: bool('help', false),
+  };
+}
+
+/** Go durations: '15s', '500ms', '1m30s', '2h'. */
+export function parseDuration(text: string, what: string): number {
+  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
+  let total = 0;
+  let matched = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    total += Number(m[1]) * units[m[2]!]!;
+    matched = re.lastIndex;
+  }
+  if (!text || matched !== text.length || total <= 0) {
+    throw new Error(`${what}: '${text}' is not a positive duration like '15s', '500ms' or '1m30s'`);
+  }
+  return total;
+}
+
+function inClusterNamespace(): string | undefined {
+  try {
+    return existsSync(SA_NAMESPACE) ? readFileSync(SA_NAMESPACE, 'utf8').trim() || undefined : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The operator process: `npm run operator`, or `node build/operators/main.js` in the image.
+ * Reads flags, loads the kubeconfig, registers the controllers below and runs them under a Manager
+ * until SIGTERM/SIGINT (graceful: drain reconciles, release the lease, exit 0) or loss of leadership
+ * (exit 1, so the pod restarts as a standby).
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { KubeConfig } from '@kubernetes/client-node';
+import { KubeClient } from './kit/client.js';
+import { FLAG_HELP, parseFlags } from './kit/flags.js';
+import { createLogger, type Logger } from './kit/logger.js';
+import { Manager, type ControllerFactory, type ManagerOptions } from './kit/manager.js';
+
+/**
+ * The controllers this process runs, one line each (each module exports a `ControllerFactory`).
+ * An empty list is valid: the process then only holds leadership and serves health and metrics.
+ */
+export const CONTROLLERS: readonly ControllerFactory[] = [];
+
+/** KUBECONFIG if set, else the in-cluster service account, else ~/.kube/config. */
+export function loadKubeConfig(env: NodeJS.ProcessEnv = process.env): KubeConfig {
+  const kc = new KubeConfig();
+  if (env['KUBECONFIG']) kc.loadFromDefault();
+  else if (env['KUBERNETES_SERVICE_HOST']) kc.loadFromCluster();
+  else kc.loadFromDefault();
+  if (!kc.getCurrentCluster()) {
+    throw new Error(
+      'no Kubernetes cluster configured: set KUBECONFIG or run in a pod with a service account',
+    );
+  }
+  return kc;
+}
+
+export interface RunOptions {
+  readonly controllers?: readonly ControllerFactory[];
+  readonly logger?: Logger;
+  readonly managerOverrides?: Partial<ManagerOptions>;
+}
+
+/** Runs the operator until a signal or loss of leadership; resolves to the exit code. */
+export async function runOperator(argv: readonly string[], options: RunOptions = {}): Promise<number> {
+  const log = options.logger ?? createLogger();
+  let flags;
+  try {
+    flags = parseFlags(argv);
+  } catch (err) {
+    log.error({ err: (err as Error).message }, 'invalid flags');
+    process.stderr.write(`${(err as Error).message}\n\n${FLAG_HELP}\n`);
+    return 2;
+  }
+  if (flags.help) {
+    process.stdout.write(`${FLAG_HELP}\n`);
+    return 0;
+  }
+  const manager = new Manager({
+    client: new KubeClient(loadKubeConfig()),
+    namespaces: flags.namespaces,
+    metricsBindAddress: flags.metricsBindAddress,
+    healthProbeBindAddress: flags.healthProbeBindAddress,
+    leaderElection: {
+      enabled: flags.leaderElect,
+      namespace: flags.leaderElectionNamespace,
+      name: flags.leaderElectionId,
+      leaseDurationMs: flags.leaseDurationMs,
+      renewDeadlineMs: flags.renewDeadlineMs,
+      retryPeriodMs: flags.retryPeriodMs,
+    },
+    logger: log,
+    settings: { prometheusUrl: flags.prometheusUrl, trafficRouter: flags.trafficRouter },
+    ...options.managerOverrides,
+  });
+  for (const factory of options.controllers ?? CONTROLLERS) manager.add(factory);
+
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    signals += 1;
+    if (signals > 1) {
+      log.warn({ signal }, 'second signal: exiting without draining');
+      process.exit(1);
+    }
+    log.info({ signal }, 'signal received; shutting down gracefully');
+    void manager.stop();
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  await manager.start();
+  log.info(
+    {
+      identity: manager.identity,
+      namespaces: flags.namespaces.length ? flags.namespaces : 'all',
+      metrics: manager.metricsAddress(),
+      probes: manager.probeAddress(),
+      controllers: (options.controllers ?? CONTROLLERS).length,
+    },
+    'operator started',
+  );
+  const exit = await manager.done;
+  process.off('SIGTERM', onSignal);
+  process.off('SIGINT', onSignal);
+  return exit === 'stopped' ? 0 : 1;
+}
+
+function isEntryPoint(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  runOperator(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`operator failed: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
