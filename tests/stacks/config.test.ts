@@ -1,0 +1,213 @@
+/** Stack config: defaults, accepted values, and bad values rejected with the key's name and the fix. */
+import * as pulumi from '@pulumi/pulumi';
+import { loadPlatformConfig, stackConfigReader, StackConfigError } from '../../stacks/config.js';
+import { installMocks } from './support/pulumi-mocks.js';
+
+const P = 'suoke-modelops';
+const PASSWORD = { [`${P}:redisPassword`]: 'pw-for-tests' };
+
+beforeAll(async () => {
+  await installMocks({ project: P, stack: 'config', config: {} });
+});
+
+function load(values: Record<string, unknown>, secretKeys: string[] = [`${P}:redisPassword`]) {
+  const config = Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [
+      k.includes(':') ? k : `${P}:${k}`,
+      typeof v === 'string' ? v : JSON.stringify(v),
+    ]),
+  );
+  pulumi.runtime.setAllConfig(config, secretKeys);
+  return loadPlatformConfig(stackConfigReader(new pulumi.Config()));
+}
+
+function failure(values: Record<string, unknown>): StackConfigError {
+  try {
+    load(values);
+  } catch (error) {
+    expect(error).toBeInstanceOf(StackConfigError);
+    expect(pulumi.RunError.isInstance(error)).toBe(true); // shown without a stack trace
+    return error as StackConfigError;
+  }
+  throw new Error(`config ${JSON.stringify(values)} was accepted`);
+}
+
+describe('stack config', () => {
+  it('defaults to the four agents, no GPUs, in-cluster Redis, Istio, pinned 0.1.0 images', () => {
+    const { config, secrets } = load(PASSWORD);
+    expect(config).toEqual({
+      namespace: 'suoke-system',
+      images: {
+        operator: { repository: 'ghcr.io/suoke-life/modelops-operator', tag: '0.1.0' },
+        runtime: { repository: 'ghcr.io/suoke-life/agent-runtime', tag: '0.1.0' },
+      },
+      agents: ['xiaoai', 'xiaoke', 'laoke', 'soer'],
+      gpu: { enabled: false, product: undefined, resourceName: 'nvidia.com/gpu' },
+      replicaScale: 1,
+      redis: { mode: 'statefulset', replicas: 1, storage: '8Gi' },
+      istio: { enabled: true },
+      gateway: { host: undefined, tlsSecretName: undefined },
+      prometheusUrl: 'http://prometheus-operated.monitoring.svc:9090',
+      grafanaUrl: undefined,
+      operatorReplicas: 2,
+    });
+    expect(Object.isFrozen(config.gpu)).toBe(true);
+    expect(secrets.redisUrl).toBeUndefined();
+  });
+
+  it('reads every key, with maps given the way `pulumi config set --path` stores them', () => {
+    const { config } = load({
+      ...PASSWORD,
+      namespace: 'agents',
+      images: { runtime: { repository: 'registry.example.com:5000/suoke/runtime', tag: '0.2.0-rc.1' } },
+      agents: ['xiaoai', 'laoke'],
+      gpu: { enabled: 'true', product: 'NVIDIA-A100-SXM4-40GB' },
+      replicaScale: '0.5',
+      redis: { mode: 'cluster', replicas: 6, storage: '20Gi' },
+      istio: { enabled: false },
+      prometheusUrl: 'https://prom.example.com/',
+      operatorReplicas: '3',
+    });
+    expect(config).toMatchObject({
+      namespace: 'agents',
+      images: { runtime: { repository: 'registry.example.com:5000/suoke/runtime', tag: '0.2.0-rc.1' } },
+      agents: ['xiaoai', 'laoke'],
+      gpu: { enabled: true, product: 'NVIDIA-A100-SXM4-40GB' },
+      replicaScale: 0.5,
+      redis: { mode: 'cluster', replicas: 6, storage: '20Gi' },
+      istio: { enabled: false },
+      prometheusUrl: 'https://prom.example.com',
+      operatorReplicas: 3,
+    });
+  });
+
+  it('keeps the external Redis URL a secret', async () => {
+    const { secrets } = load(
+      { redis: { mode: 'external' }, redisUrl: 'rediss://:pw@redis.example.com:6380/0' },
+      [`${P}:redisUrl`],
+    );
+    expect(await pulumi.isSecret(secrets.redisUrl!)).toBe(true);
+  });
+
+  const bad: [string, Record<string, unknown>, string, RegExp][] = [
+    ['a namespace that is not a DNS label', { namespace: 'Suoke_System' }, 'namespace', /DNS-1123 label/],
+    [
+      'an unknown key',
+      { namespce: 'x' },
+      'namespce',
+      /not a setting of this program.*Fix: pulumi config rm namespce/,
+    ],
+    ['a :latest image', { images: { runtime: { tag: 'latest' } } }, 'images.runtime.tag', /"latest" moves/],
+    [
+      'an image with its tag in the repository',
+      { images: { operator: { repository: 'ghcr.io/x:1' } } },
+      'images.operator.repository',
+      /not an image repository/,
+    ],
+    [
+      'a misspelt images field',
+      { images: { runtmie: {} } },
+      'images.runtmie',
+      /not a known field.*Allowed: images.operator, images.runtime/,
+    ],
+    [
+      'an unknown agent',
+      { agents: ['xiaoai', 'bob'] },
+      'agents',
+      /"bob" is not a known agent.*Allowed: names from xiaoai, xiaoke, laoke, soer/,
+    ],
+    ['an agent listed twice', { agents: ['soer', 'soer'] }, 'agents', /listed twice/],
+    ['agents that are not a list', { agents: 'xiaoai' }, 'agents', /not a non-empty list/],
+    [
+      'gpu.enabled that is not a boolean',
+      { gpu: { enabled: 'yes' } },
+      'gpu.enabled',
+      /"yes" is not a boolean.*Allowed: true or false.*Fix: pulumi config set --path gpu.enabled/,
+    ],
+    [
+      'a GPU product without GPUs',
+      { gpu: { product: 'NVIDIA-L4' } },
+      'gpu.product',
+      /while gpu.enabled is false/,
+    ],
+    [
+      'a zero replica scale',
+      { replicaScale: '0' },
+      'replicaScale',
+      /out of range.*greater than 0 and at most 10/,
+    ],
+    [
+      'a replica scale that is not a number',
+      { replicaScale: 'lots' },
+      'replicaScale',
+      /"lots" is not a number/,
+    ],
+    [
+      'an unknown Redis mode',
+      { redis: { mode: 'sentinel' } },
+      'redis.mode',
+      /"sentinel" is not allowed.*Allowed: one of none, statefulset, cluster, external/,
+    ],
+    [
+      'a Redis Cluster of three nodes',
+      { redis: { mode: 'cluster', replicas: 3 } },
+      'redis.replicas',
+      /too few/,
+    ],
+    [
+      'a bad Redis volume size',
+      { redis: { storage: '8 gigs' } },
+      'redis.storage',
+      /not a Kubernetes quantity/,
+    ],
+    [
+      'a gateway host without Istio',
+      { istio: { enabled: false }, gateway: { host: 'a.example.com' } },
+      'gateway.host',
+      /istio.enabled is false/,
+    ],
+    [
+      'a TLS secret without a host',
+      { gateway: { tlsSecretName: 'tls' } },
+      'gateway.tlsSecretName',
+      /without gateway.host/,
+    ],
+    [
+      'a Prometheus URL without a scheme',
+      { prometheusUrl: 'prometheus:9090' },
+      'prometheusUrl',
+      /http:\/\/ or https:\/\//,
+    ],
+    ['too many operator replicas', { operatorReplicas: 9 }, 'operatorReplicas', /out of range/],
+    ['a fractional operator replica count', { operatorReplicas: 1.5 }, 'operatorReplicas', /not an integer/],
+  ];
+  it.each(bad)('rejects %s, naming the key', (_name, values, key, message) => {
+    const error = failure({ ...PASSWORD, ...values });
+    expect(error.key).toBe(`${P}:${key}`);
+    expect(error.message).toMatch(
+      new RegExp(`^Invalid stack config '${P}:${key.replace(/[.[\]]/g, '\\$&')}': `),
+    );
+    expect(error.message).toMatch(message);
+  });
+
+  it('requires a secret Redis password for in-cluster Redis, and says how to set it', () => {
+    const error = failure({});
+    expect(error.key).toBe(`${P}:redisPassword`);
+    expect(error.fix).toBe('pulumi config set --secret redisPassword <a long random string>');
+  });
+
+  it('requires the external Redis URL for mode external, and refuses it otherwise', () => {
+    expect(failure({ redis: { mode: 'external' } }).key).toBe(`${P}:redisUrl`);
+    expect(failure({ ...PASSWORD, redisUrl: 'redis://x:6379' }).message).toMatch(
+      /only used when redis.mode is external/,
+    );
+  });
+
+  it('needs no Redis secret when Redis is off', () => {
+    expect(load({ redis: { mode: 'none' } }).config.redis).toEqual({
+      mode: 'none',
+      replicas: 0,
+      storage: '8Gi',
+    });
+  });
+});
