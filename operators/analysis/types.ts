@@ -1,12 +1,13 @@
-/** The outcome of one check. `Inconclusive` is never a pass: it holds the rollout where it is. */
-export type Verdict = 'Pass' | 'Fail' | 'Inconclusive';
+import type { BuiltinMetric } from '../../crds/api/index.js';
+
+/**
+ * The outcome of one check, spelled as in ModelVersion.status.analysis. `Inconclusive` is never a
+ * pass: it holds the rollout where it is.
+ */
+export type Verdict = 'Passed' | 'Failed' | 'Inconclusive';
 
 /** What a check does when its query returns no series. @default 'Inconclusive' */
 export type NoDataPolicy = 'Inconclusive' | 'Fail';
-
-/** Names of the built-in checks, PromQL over the runtime's own metrics (see builtins.ts). */
-export const BUILTIN_NAMES = ['error-rate', 'latency-p95', 'ttft-p95', 'tokens-per-second'] as const;
-export type BuiltinName = (typeof BUILTIN_NAMES)[number];
 
 /** An absolute bound; either side may be open. */
 export interface ThresholdRange {
@@ -19,8 +20,9 @@ export interface ThresholdRange {
 /** A bound relative to the stable version measured over the same window at the same time. */
 export interface RelativeToStable {
   /**
-   * Largest allowed increase over the stable value, as a fraction: `0.2` lets the canary be up to 20%
-   * higher than stable (`canary <= stable * (1 + maxIncrease)`).
+   * Largest allowed increase over the stable value, in percent (as in the API): `20` lets the canary
+   * be up to 20% above stable, `canary <= stable * (1 + maxIncrease / 100)`. For a metric where
+   * higher is better (tokens-per-second) it bounds the decrease instead.
    */
   readonly maxIncrease: number;
 }
@@ -30,7 +32,7 @@ export interface MetricCheck {
   /** Name shown in status and Events. */
   readonly name: string;
   /** A built-in query; exactly one of `builtin` and `query` is set. */
-  readonly builtin?: BuiltinName;
+  readonly builtin?: BuiltinMetric;
   /** Custom PromQL with `{{namespace}}`, `{{model}}`, `{{version}}`, `{{interval}}` placeholders. */
   readonly query?: string;
   /** Absolute bound. @default none */
@@ -55,6 +57,7 @@ export interface RecordedThreshold {
  * why. Written to status and to an Event as is, so CI and people can read it.
  */
 export interface CheckResult {
+  /** The check's name (`MetricCheck.name`). */
   readonly metric: string;
   /** The PromQL that ran (placeholders filled in). */
   readonly query: string;
@@ -84,7 +87,7 @@ export interface AnalysisRun {
  * else it passes (a run with no checks passes: the policy asked for none).
  */
 export function runVerdict(checks: readonly CheckResult[]): Verdict {
-  if (checks.some((c) => c.verdict === 'Fail')) return 'Fail';
+  if (checks.some((c) => c.verdict === 'Failed')) return 'Failed';
   if (checks.some((c) => c.verdict === 'Inconclusive')) return 'Inconclusive';
-  return 'Pass';
+  return 'Passed';
 }

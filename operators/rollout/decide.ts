@@ -20,12 +20,13 @@
  * - advance:       a passing analysis while the step is held → step + 1 (weight `steps[i+1].weight`);
  *                  after the last step → Promoted (Auto) or Paused/ManualGate (Manual)
  * - roll back:     `failedChecks > failureLimit` (failures count over the whole rollout)
- * - pause:         `inconclusiveChecks >= inconclusiveLimit` (consecutive; a pass or fail resets it)
- * - deadline:      `now >= progressAt + progressDeadline` → rolled back (`Deploying` counts from
- *                  `startedAt`). Progress is a step, a passing analysis or a resume; a pause a person
- *                  asked for (Requested, ManualGate) is not bounded by it, an inconclusive one is.
- * - bake:          after promotion, analyses continue at 100% until `promotedAt + bakeWindow`; the
- *                  first failed analysis rolls back at once to the warm previous stable.
+ * - pause:         `inconclusiveChecks >= inconclusiveLimit` (consecutive; a pass or fail resets it) * - deadline:      `now >= progressAt + progressDeadline` → rolled back, where
+ *                  `progressAt = max(stepStartedAt, time of the last passing analysis)` (`Deploying`
+ *                  counts from `startedAt`; a resume restarts the step). A pause a person asked for
+ *                  (Requested, ManualGate) is not bounded by it; an inconclusive one is.
+ * - bake:          after promotion, analyses continue at 100% until `promotedAt + bakeWindow`
+ *                  (`finishedAt` unset meanwhile); the first failed analysis rolls back at once to
+ *                  the warm previous stable.
  *
  * ## Worked example (steps 10/25/50, interval 1m, pause 0, failureLimit 1, inconclusiveLimit 3)
  * - 12:00:00 canary Available → Progressing step 0, weight 10.
@@ -44,11 +45,13 @@
  * that transition without a new analysis, so no step is repeated or skipped. Any other mismatch is
  * drift, and the state's weight is asserted again.
  */
+import { REASONS } from '../../crds/api/index.js';
 import { runVerdict, type CheckResult, type Verdict } from '../analysis/types.js';
 import { DefaultAnalysisHistory, DefaultRollbackRequeueMs, DefaultWaitRequeueMs } from './defaults.js';
 import { formatDuration } from './duration.js';
 import {
   ROLLOUT_ACTIONS,
+  type ActionRecord,
   type Decision,
   type EffectivePolicy,
   type Observations,
@@ -59,33 +62,38 @@ import {
   type RolloutState,
 } from './types.js';
 
-/** Condition-style reasons of transitions, stable for CI and alerting to match on. */
+/**
+ * Reasons of transitions (CamelCase, as in conditions), stable for CI and alerting to match on: the
+ * API's condition reasons plus the finer ones only Events and status messages carry.
+ */
 export const Reasons = Object.freeze({
   Created: 'Created',
   WaitingForCanarySlot: 'WaitingForCanarySlot',
-  Deploying: 'Deploying',
-  CanaryAvailable: 'CanaryAvailable',
-  FirstVersion: 'FirstVersion',
-  StepAdvanced: 'StepAdvanced',
+  Deploying: REASONS.Deploying,
+  WorkloadAvailable: REASONS.WorkloadAvailable,
+  FirstVersion: REASONS.FirstVersion,
+  StepAdvanced: REASONS.StepAdvanced,
   StepHeld: 'StepHeld',
-  AnalysisFailed: 'AnalysisFailed',
-  AnalysisInconclusive: 'AnalysisInconclusive',
-  FailureLimitExceeded: 'FailureLimitExceeded',
-  InconclusiveLimitReached: 'InconclusiveLimitReached',
-  ManualGate: 'ManualGate',
-  ProgressDeadlineExceeded: 'ProgressDeadlineExceeded',
-  Promoted: 'Promoted',
+  AnalysisPassed: REASONS.AnalysisPassed,
+  AnalysisFailed: REASONS.AnalysisFailed,
+  AnalysisInconclusive: REASONS.AnalysisInconclusive,
+  FailureLimitExceeded: REASONS.FailureLimitExceeded,
+  InconclusiveLimitExceeded: REASONS.InconclusiveLimitExceeded,
+  ManualGate: REASONS.ManualGate,
+  ProgressDeadlineExceeded: REASONS.ProgressDeadlineExceeded,
+  Promoted: REASONS.Promoted,
   BakeFailed: 'BakeFailed',
   BakeSucceeded: 'BakeSucceeded',
-  Superseded: 'Superseded',
+  SupersededByNewerVersion: REASONS.SupersededByNewerVersion,
   StableRolledBack: 'StableRolledBack',
-  RolledBack: 'RolledBack',
-  Aborted: 'Aborted',
-  PausedByRequest: 'PausedByRequest',
+  RolledBack: REASONS.RolledBack,
+  Aborted: REASONS.Aborted,
+  PausedByRequest: REASONS.PausedByRequest,
   Resumed: 'Resumed',
   PromotedByRequest: 'PromotedByRequest',
   Retried: 'Retried',
   WeightsAdopted: 'WeightsAdopted',
+  ActionAccepted: 'ActionAccepted',
   ActionRejected: 'ActionRejected',
   AnalysisDiscarded: 'AnalysisDiscarded',
 });
@@ -113,6 +121,28 @@ export function initialState(version: string): RolloutState {
 const ms = (time: string | undefined): number | undefined =>
   time === undefined ? undefined : Date.parse(time);
 
+/** Promoted and still analysing at 100%. */
+function isBaking(state: RolloutState): boolean {
+  return state.phase === 'Promoted' && state.promotedAt !== undefined && state.finishedAt === undefined;
+}
+
+/** End of the bake (ms since the epoch), or undefined when the version is not baking. */
+export function bakeEnd(state: RolloutState, policy: EffectivePolicy): number | undefined {
+  return isBaking(state) ? (ms(state.promotedAt) as number) + policy.bakeWindowMs : undefined;
+}
+
+/**
+ * Last progress (ms since the epoch), where the progress deadline counts from: the later of the
+ * step's start (or resume) and the last passing analysis; `startedAt` while Deploying.
+ */
+export function progressAt(state: RolloutState): number | undefined {
+  if (state.phase === 'Deploying') return ms(state.startedAt);
+  const lastPass = state.analysis.findLast((a) => a.verdict === 'Passed');
+  const candidates = [ms(state.stepStartedAt), ms(lastPass?.time)].filter(
+    (t): t is number => t !== undefined,
+  );
+  return candidates.length === 0 ? ms(state.startedAt) : Math.max(...candidates);
+}
 /**
  * Whether the controller should run an analysis now (and pass it to decide as
  * `observations.analysis`). Due one interval after the last analysis, or after the step began.
@@ -123,8 +153,7 @@ export function analysisDue(state: RolloutState, policy: EffectivePolicy, now: D
 }
 
 function nextAnalysisAt(state: RolloutState, policy: EffectivePolicy): number | undefined {
-  const baking = state.phase === 'Promoted' && state.bakeUntil !== undefined;
-  if (!ANALYSED.has(state.phase) && !baking) return undefined;
+  if (!ANALYSED.has(state.phase) && !isBaking(state)) return undefined;
   const since = ms(state.lastAnalysisAt) ?? ms(state.stepStartedAt) ?? ms(state.promotedAt);
   return since === undefined ? 0 : since + policy.intervalMs;
 }
@@ -165,7 +194,8 @@ class Context {
   /** The next state, built up by the steps below. */
   state: RolloutState;
   readonly actions: RolloutAction[] = [];
-  readonly events: RolloutEvent[] = [];
+  readonly events: RolloutEvent[] = []; /** What became of the requested action, if one was. */
+  actionRecord: ActionRecord | undefined;
   /** Earliest time (ms since the epoch) the controller should come back, if any. */
   private wakeAt: number | undefined;
   readonly nowMs: number;
@@ -226,7 +256,13 @@ class Context {
 
   result(): Decision {
     const requeueAfterMs = this.wakeAt === undefined ? undefined : Math.max(0, this.wakeAt - this.nowMs);
-    return { state: this.state, actions: this.actions, events: this.events, requeueAfterMs };
+    return {
+      state: this.state,
+      actions: this.actions,
+      events: this.events,
+      requeueAfterMs,
+      ...(this.actionRecord === undefined ? {} : { action: this.actionRecord }),
+    };
   }
 }
 
@@ -239,7 +275,11 @@ function supersede(ctx: Context): boolean {
     recordAction(ctx, ctx.obs.action, 'Rejected', `version is superseded by ${newer}`);
   }
   // Its analysis is never carried over: the newer version starts from its own step one.
-  rollBack(ctx, Reasons.Superseded, `superseded by newer version ${newer}; rolling back the canary`);
+  rollBack(
+    ctx,
+    Reasons.SupersededByNewerVersion,
+    `superseded by newer version ${newer}; rolling back the canary`,
+  );
   return true;
 }
 
@@ -289,17 +329,14 @@ function handleAction(ctx: Context): boolean {
       ctx.transition(
         'Progressing',
         Reasons.Resumed,
-        `resumed at step ${s.currentStep} (weight ${s.canaryWeight})`,
-        {
-          progressAt: ctx.nowIso,
-          inconclusiveChecks: 0,
-        },
+        `resumed at step ${s.currentStep} (weight ${s.canaryWeight})`, // The step's clock restarts: its pause and the progress deadline count from the resume.
+        { stepStartedAt: ctx.nowIso, inconclusiveChecks: 0 },
       );
       break;
     case 'retry': {
       recordAction(ctx, name, 'Accepted', `retried after ${s.phase}`);
       const fresh = initialState(s.version);
-      ctx.patch({ ...fresh, lastAction: ctx.state.lastAction });
+      ctx.patch(fresh);
       ctx.transition('Pending', Reasons.Retried, `retrying version ${s.version} from step one`);
       break;
     }
@@ -325,7 +362,7 @@ function actionRejection(ctx: Context, name: string): string | undefined {
       return `the rollout has ended (phase ${phase}); use 'retry' to start it again`;
     case 'abort':
       if (SUPERSEDABLE.has(phase)) return undefined;
-      if (phase === 'Promoted' && s.bakeUntil !== undefined) return undefined;
+      if (isBaking(s)) return undefined;
       if (phase === 'Promoted') {
         return `the version is promoted and its bake is over; set ai.suoke.life/action=rollback on the AIModel instead`;
       }
@@ -345,7 +382,7 @@ function actionRejection(ctx: Context, name: string): string | undefined {
       if (!ended || phase === 'Superseded') {
         return `only a RolledBack or Failed version can be retried (phase ${phase})`;
       }
-      if (ctx.obs.supersededBy !== undefined || s.reason === Reasons.Superseded) {
+      if (ctx.obs.supersededBy !== undefined) {
         const newer =
           ctx.obs.supersededBy === undefined ? 'a newer version' : `newer version ${ctx.obs.supersededBy}`;
         return `${newer} superseded this one; apply a new ModelVersion instead of retrying`;
@@ -356,11 +393,11 @@ function actionRejection(ctx: Context, name: string): string | undefined {
 }
 
 function recordAction(ctx: Context, name: string, result: 'Accepted' | 'Rejected', reason: string): void {
-  ctx.patch({ lastAction: { name, result, reason, time: ctx.nowIso } });
+  ctx.actionRecord = { name, result, reason, time: ctx.nowIso };
   ctx.act({ type: 'ClearAction' });
   ctx.events.push(
     result === 'Accepted'
-      ? { type: 'Normal', reason: 'ActionAccepted', message: `action '${name}': ${reason}` }
+      ? { type: 'Normal', reason: Reasons.ActionAccepted, message: `action '${name}': ${reason}` }
       : { type: 'Warning', reason: Reasons.ActionRejected, message: `action '${name}' rejected: ${reason}` },
   );
 }
@@ -377,7 +414,6 @@ function pending(ctx: Context): void {
   }
   ctx.transition('Deploying', Reasons.Deploying, `deploying the workload of version ${ctx.state.version}`, {
     startedAt: ctx.nowIso,
-    progressAt: ctx.nowIso,
   });
   ctx.act({ type: 'EnsureCanary' });
 }
@@ -399,7 +435,7 @@ function deploying(ctx: Context): void {
     startStep(
       ctx,
       0,
-      weightsWritten && !obs.canaryAvailable ? Reasons.WeightsAdopted : Reasons.CanaryAvailable,
+      weightsWritten && !obs.canaryAvailable ? Reasons.WeightsAdopted : Reasons.WorkloadAvailable,
     );
     return;
   }
@@ -452,7 +488,7 @@ function analysed(ctx: Context): void {
 
   // Bounded by the progress deadline unless a person holds the rollout.
   const personHolds = ctx.state.phase === 'Paused' && ctx.state.pauseReason !== 'Inconclusive';
-  const deadline = (ms(ctx.state.progressAt) ?? ctx.nowMs) + policy.progressDeadlineMs;
+  const deadline = (progressAt(ctx.state) ?? ctx.nowMs) + policy.progressDeadlineMs;
   if (!personHolds && ctx.nowMs >= deadline) {
     rollBack(
       ctx,
@@ -498,7 +534,7 @@ function consumeAnalysis(ctx: Context): Verdict | undefined {
 function checkEvent(check: CheckResult): RolloutEvent {
   const query = check.query.length > 300 ? `${check.query.slice(0, 297)}...` : check.query;
   return {
-    type: check.verdict === 'Pass' ? 'Normal' : 'Warning',
+    type: check.verdict === 'Passed' ? 'Normal' : 'Warning',
     reason: `Analysis${check.verdict}`,
     message: `${check.metric}: ${check.verdict} (${check.reason}); window ${check.window}; query ${query}`,
   };
@@ -507,7 +543,7 @@ function checkEvent(check: CheckResult): RolloutEvent {
 function onVerdict(ctx: Context, verdict: Verdict): void {
   const s = ctx.state;
   const { failureLimit, inconclusiveLimit } = ctx.policy;
-  if (verdict === 'Fail') {
+  if (verdict === 'Failed') {
     const failedChecks = s.failedChecks + 1;
     ctx.patch({ failedChecks, inconclusiveChecks: 0 });
     if (failedChecks > failureLimit) {
@@ -531,7 +567,7 @@ function onVerdict(ctx: Context, verdict: Verdict): void {
     if (s.phase === 'Progressing' && inconclusiveChecks >= inconclusiveLimit) {
       ctx.transition(
         'Paused',
-        Reasons.InconclusiveLimitReached,
+        Reasons.InconclusiveLimitExceeded,
         `${inconclusiveChecks} inconclusive analyses in a row at step ${s.currentStep}; paused until the data is conclusive`,
         { pauseReason: 'Inconclusive' },
         'Warning',
@@ -545,8 +581,7 @@ function onVerdict(ctx: Context, verdict: Verdict): void {
     }
     return;
   }
-  // Pass.
-  ctx.patch({ inconclusiveChecks: 0, progressAt: ctx.nowIso });
+  // Pass.  ctx.patch({ inconclusiveChecks: 0 });
   if (s.phase === 'Paused' && s.pauseReason === 'Inconclusive') {
     ctx.transition(
       'Progressing',
@@ -606,7 +641,6 @@ function startStep(ctx: Context, index: number, reason: string, why?: string): v
     currentStep: index,
     canaryWeight: weight,
     stepStartedAt: ctx.nowIso,
-    progressAt: ctx.nowIso,
     inconclusiveChecks: 0,
   });
   if (ctx.obs.observedWeight !== weight) ctx.act({ type: 'SetWeight', weight });
@@ -615,11 +649,10 @@ function startStep(ctx: Context, index: number, reason: string, why?: string): v
 function promote(ctx: Context, reason: string, message: string): void {
   // The first version has no previous stable to fall back to, so it has no bake either.
   const bake = ctx.hasStable && ctx.policy.bakeWindowMs > 0;
-  const bakeUntil = bake ? new Date(ctx.nowMs + ctx.policy.bakeWindowMs).toISOString() : undefined;
+  const bakeUntil = new Date(ctx.nowMs + ctx.policy.bakeWindowMs).toISOString();
   ctx.transition('Promoted', reason, bake ? `${message}; baking at 100% until ${bakeUntil}` : message, {
     canaryWeight: 100,
     promotedAt: ctx.nowIso,
-    bakeUntil,
     finishedAt: bake ? undefined : ctx.nowIso,
     inconclusiveChecks: 0,
   });
@@ -634,30 +667,30 @@ function promoted(ctx: Context): void {
     // the AIModel was rolled back. Both observations are required so a stale read of one of them
     // cannot end a version that has just been promoted.
     if (obs.supersededBy !== undefined) {
-      ctx.transition('Superseded', Reasons.Superseded, `version ${obs.stableVersion} is now stable`, {
-        bakeUntil: undefined,
-        canaryWeight: 0,
-        finishedAt: ctx.state.finishedAt ?? ctx.nowIso,
-      });
+      ctx.transition(
+        'Superseded',
+        Reasons.SupersededByNewerVersion,
+        `version ${obs.stableVersion} is now stable`,
+        {
+          canaryWeight: 0,
+          finishedAt: ctx.state.finishedAt ?? ctx.nowIso,
+        },
+      );
     } else {
       ctx.transition(
         'RolledBack',
         Reasons.StableRolledBack,
         `the AIModel was rolled back to version ${obs.stableVersion}`,
-        {
-          bakeUntil: undefined,
-          canaryWeight: 0,
-          finishedAt: ctx.nowIso,
-        },
+        { canaryWeight: 0, finishedAt: ctx.nowIso },
         'Warning',
       );
     }
     return;
   }
-  const bakeUntil = ms(ctx.state.bakeUntil);
+  const bakeUntil = bakeEnd(ctx.state, policy);
   if (bakeUntil === undefined) return;
   const verdict = consumeAnalysis(ctx);
-  if (verdict === 'Fail') {
+  if (verdict === 'Failed') {
     rollBack(
       ctx,
       Reasons.BakeFailed,
@@ -666,7 +699,7 @@ function promoted(ctx: Context): void {
     return;
   }
   if (ctx.nowMs >= bakeUntil) {
-    ctx.patch({ bakeUntil: undefined, finishedAt: ctx.nowIso });
+    ctx.patch({ finishedAt: ctx.nowIso });
     ctx.hold(Reasons.BakeSucceeded, `bake of ${formatDuration(policy.bakeWindowMs)} at 100% passed`);
     return;
   }
@@ -676,13 +709,7 @@ function promoted(ctx: Context): void {
 /** Starts taking this version's traffic away (or fails the first version outright). */
 function rollBack(ctx: Context, reason: string, message: string): void {
   const wasPromoted = ctx.state.promotedAt !== undefined;
-  ctx.transition(
-    'RollingBack',
-    reason,
-    message,
-    { canaryWeight: 0, bakeUntil: undefined, pauseReason: undefined },
-    'Warning',
-  );
+  ctx.transition('RollingBack', reason, message, { canaryWeight: 0, pauseReason: undefined }, 'Warning');
   rollBackActions(ctx, wasPromoted);
 }
 

@@ -1,51 +1,68 @@
 /**
  * Defaults of the promotion policy, used when neither ModelVersion.spec.promotion nor
- * AIModel.spec.rollout sets a field. Durations are milliseconds; weights are percent of traffic.
+ * AIModel.spec.rollout sets a field. They come from the API's PROMOTION_DEFAULTS (one source of
+ * truth, documented in the CRD field descriptions), converted here to the units the rollout logic
+ * works in: durations in milliseconds, weights in percent of traffic.
  */
+import { PROMOTION_DEFAULTS } from '../../crds/api/index.js';
 import type { NoDataPolicy } from '../analysis/types.js';
+import { parseDuration } from './duration.js';
 
-/** Canary weights walked in order, then promotion to 100%: a small first step limits the blast radius. */
-export const DefaultStepWeights: readonly number[] = Object.freeze([10, 25, 50]);
+/** Canary weights walked in order before promotion to 100% (percent): 10, 25, 50. */
+export const DefaultStepWeights: readonly number[] = Object.freeze(
+  PROMOTION_DEFAULTS.steps.map((s) => s.weight),
+);
 
-/** How long each step is held at least (milliseconds); 0 means one passing analysis is enough. */
+/** Least time each step is held (milliseconds): 0, one passing analysis is enough. */
 export const DefaultStepPauseMs = 0;
 
-/** Time between two analyses, and the PromQL window each looks back over (milliseconds): 1m. */
-export const DefaultIntervalMs = 60_000;
+/** Time between two analyses, and the window each looks back over (milliseconds): 1m. */
+export const DefaultIntervalMs = parseDuration(PROMOTION_DEFAULTS.interval, 'PROMOTION_DEFAULTS.interval');
 
-/** Failed analyses tolerated over the whole rollout; one more rolls back. */
-export const DefaultFailureLimit = 1;
+/** Failed analyses tolerated over the whole rollout; one more rolls back: 2. */
+export const DefaultFailureLimit: number = PROMOTION_DEFAULTS.failureLimit;
 
-/** Consecutive inconclusive analyses after which the rollout pauses (and waits for data). */
-export const DefaultInconclusiveLimit = 3;
+/** Consecutive inconclusive analyses at which the rollout pauses and waits for data: 3. */
+export const DefaultInconclusiveLimit: number = PROMOTION_DEFAULTS.inconclusiveLimit;
 
 /**
  * Longest time without progress (milliseconds): 10m. Deploying must become Available within it, and
  * a rollout whose analyses stay inconclusive is rolled back once it has passed nothing for this long.
  */
-export const DefaultProgressDeadlineMs = 600_000;
+export const DefaultProgressDeadlineMs = parseDuration(
+  PROMOTION_DEFAULTS.progressDeadline,
+  'PROMOTION_DEFAULTS.progressDeadline',
+);
 
-/** Analysis at 100% after promotion (milliseconds): 5m; a failure in it rolls back at once. */
-export const DefaultBakeWindowMs = 300_000;
-
-/** How long the previous stable is kept warm after a promotion, for instant rollback (milliseconds): 1h. */
-export const DefaultRollbackWindowMs = 3_600_000;
+/**
+ * How long the previous stable keeps running after a promotion (milliseconds): 5m. The bake runs
+ * for the same window: analysis continues at 100% while the previous stable is still warm, so a
+ * failure can hand traffic straight back to it.
+ */
+export const DefaultScaleDownDelayMs = parseDuration(
+  PROMOTION_DEFAULTS.scaleDownDelay,
+  'PROMOTION_DEFAULTS.scaleDownDelay',
+);
 
 /** `Auto` promotes after the last step; `Manual` waits there for `promote`. */
-export const DefaultMode = 'Auto' as const;
+export const DefaultMode: 'Auto' | 'Manual' = PROMOTION_DEFAULTS.mode;
 
-/** Requests a version must serve in the window before a check can pass. */
-export const DefaultMinSamples = 10;
+/** Requests a version must serve in the window before a check can pass: 20. */
+export const DefaultMinSamples: number = PROMOTION_DEFAULTS.minSamples;
 
-/** What a check does when its query returns nothing. */
-export const DefaultNoData: NoDataPolicy = 'Inconclusive';
+/** What a check does when its query returns nothing: Inconclusive. */
+export const DefaultNoData: NoDataPolicy = PROMOTION_DEFAULTS.noData;
 
-/** Analyses kept in status (most recent last). */
-export const DefaultAnalysisHistory = 10;
+/**
+ * Analyses kept in status, oldest first: 20 (the schema's maximum). The progress deadline reads the
+ * last passing analysis from this list, so it should cover more than one progress deadline.
+ */
+export const DefaultAnalysisHistory = 20;
 
-/** Built-in checks used when the policy declares none: errors under 1%, p95 latency at most 25% above stable. */
+/** Checks used when the policy declares none: errors at most 1%, p95 latency at most 25% above stable. */
 export const DefaultErrorRateMax = 0.01;
-export const DefaultLatencyMaxIncrease = 0.25;
+/** Percent, as `relativeToStable.maxIncrease`. */
+export const DefaultLatencyMaxIncrease = 25;
 
 /** Requeue period while waiting on something with no deadline of its own (milliseconds). */
 export const DefaultWaitRequeueMs = 10_000;

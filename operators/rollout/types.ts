@@ -2,26 +2,22 @@
  * The inputs and outputs of {@link decide}: the rollout state as recorded in ModelVersion.status,
  * what the controller observed this reconcile, and what it must do next.
  */
+import {
+  MODEL_VERSION_ACTIONS,
+  type ModelVersionAction,
+  type ModelVersionPhase,
+} from '../../crds/api/index.js';
 import type { AnalysisRun, CheckResult, MetricCheck, Verdict } from '../analysis/types.js';
 
 /** ModelVersion.status.phase. */
-export type RolloutPhase =
-  | 'Pending'
-  | 'Deploying'
-  | 'Progressing'
-  | 'Paused'
-  | 'Promoted'
-  | 'Superseded'
-  | 'RollingBack'
-  | 'RolledBack'
-  | 'Failed';
+export type RolloutPhase = ModelVersionPhase;
 
 /** Why a rollout is Paused; only `Inconclusive` resumes by itself (on the next passing analysis). */
 export type PauseReason = 'Requested' | 'ManualGate' | 'Inconclusive';
 
 /** Requests through the `ai.suoke.life/action` annotation. */
-export const ROLLOUT_ACTIONS = ['promote', 'abort', 'pause', 'resume', 'retry'] as const;
-export type RolloutActionName = (typeof ROLLOUT_ACTIONS)[number];
+export const ROLLOUT_ACTIONS = MODEL_VERSION_ACTIONS;
+export type RolloutActionName = ModelVersionAction;
 
 /** One step of the canary walk. */
 export interface Step {
@@ -41,7 +37,10 @@ export interface EffectivePolicy {
   readonly inconclusiveLimit: number;
   readonly mode: 'Auto' | 'Manual';
   readonly progressDeadlineMs: number;
-  /** Analysis at 100% after promotion (milliseconds); 0 disables the bake. */
+  /**
+   * Analysis at 100% after promotion (milliseconds); 0 disables the bake. It is the policy's
+   * `scaleDownDelay`: the bake lasts while the previous stable is still warm.
+   */
   readonly bakeWindowMs: number;
 }
 
@@ -65,8 +64,11 @@ export interface ActionRecord {
 }
 
 /**
- * Everything decide() needs to resume a rollout, all of it kept in ModelVersion.status so a
- * restarted operator continues exactly where it was. Times are RFC 3339 strings, as in status.
+ * Everything decide() needs to resume a rollout, all of it kept in ModelVersion.status (see
+ * status.ts) so a restarted operator continues exactly where it was. Times are RFC 3339 strings.
+ * Two quantities are derived rather than stored: the last progress (the later of `stepStartedAt`
+ * and the last passing analysis) and the end of the bake (`promotedAt` + bake window, while
+ * `finishedAt` is unset).
  */
 export interface RolloutState {
   /** ModelVersion.spec.version. */
@@ -80,19 +82,16 @@ export interface RolloutState {
   readonly canaryWeight: number;
   /** When Deploying began; the Deploying deadline counts from here. */
   readonly startedAt?: string;
-  /** When the current step's weight was set. */
+  /** When the current step's weight was set, or the rollout last resumed. */
   readonly stepStartedAt?: string;
   /** When the last analysis ran; the next one is due one interval later. */
   readonly lastAnalysisAt?: string;
-  /** Last progress (a step, a pass, a resume); the progress deadline counts from here. */
-  readonly progressAt?: string;
   /** Failed analyses over the whole rollout. */
   readonly failedChecks: number;
   /** Consecutive inconclusive analyses. */
   readonly inconclusiveChecks: number;
   readonly promotedAt?: string;
-  /** End of the bake after promotion; absent when there is none or it is over. */
-  readonly bakeUntil?: string;
+  /** When the rollout ended; a Promoted version without it is still baking. */
   readonly finishedAt?: string;
   /** Machine-readable reason of the last transition (CamelCase, as in conditions). */
   readonly reason: string;
@@ -100,7 +99,6 @@ export interface RolloutState {
   readonly message: string;
   /** Most recent analyses, oldest first. */
   readonly analysis: readonly AnalysisRecord[];
-  readonly lastAction?: ActionRecord;
 }
 
 /** What the controller saw this reconcile. */
@@ -151,4 +149,6 @@ export interface Decision {
   readonly events: readonly RolloutEvent[];
   /** Come back after this long (milliseconds) even if nothing changes; absent when nothing is pending. */
   readonly requeueAfterMs?: number;
+  /** What became of `observations.action`, when one was requested (also an Event). */
+  readonly action?: ActionRecord;
 }

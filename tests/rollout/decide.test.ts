@@ -1,5 +1,6 @@
 import type { CheckResult, Verdict } from '../../operators/analysis/types.js';
-import { analysisDue, decide, initialState, Reasons } from '../../operators/rollout/decide.js';
+import { analysisDue, decide, initialState, progressAt, Reasons } from '../../operators/rollout/decide.js';
+import { DefaultAnalysisHistory } from '../../operators/rollout/defaults.js';
 import type {
   Decision,
   EffectivePolicy,
@@ -40,7 +41,6 @@ const progressing = (step: number, over: Partial<RolloutState> = {}): RolloutSta
     canaryWeight: WEIGHTS[step] as number,
     startedAt: iso(-120),
     stepStartedAt: iso(0),
-    progressAt: iso(0),
     ...over,
   });
 const paused = (reason: 'Requested' | 'ManualGate' | 'Inconclusive', over: Partial<RolloutState> = {}) =>
@@ -54,9 +54,7 @@ const baking = (over: Partial<RolloutState> = {}): RolloutState =>
     startedAt: iso(-300),
     stepStartedAt: iso(-60),
     lastAnalysisAt: iso(0),
-    progressAt: iso(0),
     promotedAt: iso(0),
-    bakeUntil: iso(300),
     ...over,
   });
 
@@ -71,7 +69,7 @@ const obs = (over: Partial<Observations> = {}): Observations => ({
 const check = (verdict: Verdict): CheckResult => ({
   metric: 'error-rate',
   query: 'sum(rate(ai_inference_requests_total{code=~"5.."}[1m]))',
-  value: verdict === 'Fail' ? 0.3 : 0.001,
+  value: verdict === 'Failed' ? 0.3 : 0.001,
   threshold: { max: 0.01 },
   window: '1m',
   verdict,
@@ -117,7 +115,7 @@ const transitions: Case[] = [
   },
   {
     name: 'Deploying waits for Available before the deadline',
-    state: state({ phase: 'Deploying', startedAt: iso(0), progressAt: iso(0) }),
+    state: state({ phase: 'Deploying', startedAt: iso(0) }),
     obs: obs({ canaryAvailable: false }),
     now: at(599),
     phase: 'Deploying',
@@ -125,18 +123,18 @@ const transitions: Case[] = [
   },
   {
     name: 'Deploying → Progressing step 0 once Available',
-    state: state({ phase: 'Deploying', startedAt: iso(0), progressAt: iso(0) }),
+    state: state({ phase: 'Deploying', startedAt: iso(0) }),
     obs: obs(),
     now: at(30),
     phase: 'Progressing',
-    reason: Reasons.CanaryAvailable,
+    reason: Reasons.WorkloadAvailable,
     step: 0,
     weight: 10,
     actions: ['EnsureCanary', 'SetWeight(10)'],
   },
   {
     name: 'first version (no stable) is promoted once Available',
-    state: state({ phase: 'Deploying', startedAt: iso(0), progressAt: iso(0) }),
+    state: state({ phase: 'Deploying', startedAt: iso(0) }),
     obs: obs({ stableVersion: undefined }),
     now: at(30),
     phase: 'Promoted',
@@ -146,7 +144,7 @@ const transitions: Case[] = [
   },
   {
     name: 'Deploying misses the progress deadline → RollingBack',
-    state: state({ phase: 'Deploying', startedAt: iso(0), progressAt: iso(0) }),
+    state: state({ phase: 'Deploying', startedAt: iso(0) }),
     obs: obs({ canaryAvailable: false }),
     now: at(601),
     phase: 'RollingBack',
@@ -156,7 +154,7 @@ const transitions: Case[] = [
   },
   {
     name: 'Deploying deadline exactly reached counts as missed',
-    state: state({ phase: 'Deploying', startedAt: iso(0), progressAt: iso(0) }),
+    state: state({ phase: 'Deploying', startedAt: iso(0) }),
     obs: obs({ canaryAvailable: false }),
     now: at(600),
     phase: 'RollingBack',
@@ -164,7 +162,7 @@ const transitions: Case[] = [
   },
   {
     name: 'first version missing its deadline fails (nothing to roll back to)',
-    state: state({ phase: 'Deploying', startedAt: iso(0), progressAt: iso(0) }),
+    state: state({ phase: 'Deploying', startedAt: iso(0) }),
     obs: obs({ stableVersion: undefined, canaryAvailable: false }),
     now: at(600),
     phase: 'Failed',
@@ -174,7 +172,7 @@ const transitions: Case[] = [
   {
     name: 'step 0 analysis passes → step 1',
     state: progressing(0),
-    obs: obs({ observedWeight: 10, analysis: run('Pass') }),
+    obs: obs({ observedWeight: 10, analysis: run('Passed') }),
     now: at(60),
     phase: 'Progressing',
     reason: Reasons.StepAdvanced,
@@ -185,7 +183,7 @@ const transitions: Case[] = [
   {
     name: 'step 1 analysis passes → step 2',
     state: progressing(1),
-    obs: obs({ observedWeight: 25, analysis: run('Pass') }),
+    obs: obs({ observedWeight: 25, analysis: run('Passed') }),
     now: at(60),
     phase: 'Progressing',
     step: 2,
@@ -195,7 +193,7 @@ const transitions: Case[] = [
   {
     name: 'last step passes (Auto) → Promoted with bake',
     state: progressing(2),
-    obs: obs({ observedWeight: 50, analysis: run('Pass') }),
+    obs: obs({ observedWeight: 50, analysis: run('Passed') }),
     now: at(60),
     phase: 'Promoted',
     reason: Reasons.Promoted,
@@ -205,7 +203,7 @@ const transitions: Case[] = [
   {
     name: 'last step passes (Manual) → Paused at the manual gate',
     state: progressing(2),
-    obs: obs({ policy: manual, observedWeight: 50, analysis: run('Pass') }),
+    obs: obs({ policy: manual, observedWeight: 50, analysis: run('Passed') }),
     now: at(60),
     phase: 'Paused',
     pauseReason: 'ManualGate',
@@ -216,7 +214,7 @@ const transitions: Case[] = [
   {
     name: 'manual gate keeps waiting on further passes',
     state: paused('ManualGate', { lastAnalysisAt: iso(60) }),
-    obs: obs({ policy: manual, observedWeight: 50, analysis: run('Pass') }),
+    obs: obs({ policy: manual, observedWeight: 50, analysis: run('Passed') }),
     now: at(3600),
     phase: 'Paused',
     pauseReason: 'ManualGate',
@@ -225,7 +223,7 @@ const transitions: Case[] = [
   {
     name: 'a failure within the failure limit holds the step',
     state: progressing(1),
-    obs: obs({ observedWeight: 25, analysis: run('Fail') }),
+    obs: obs({ observedWeight: 25, analysis: run('Failed') }),
     now: at(60),
     phase: 'Progressing',
     reason: Reasons.AnalysisFailed,
@@ -237,7 +235,7 @@ const transitions: Case[] = [
   {
     name: 'failures over the failure limit → RollingBack',
     state: progressing(1, { failedChecks: 1 }),
-    obs: obs({ observedWeight: 25, analysis: run('Fail') }),
+    obs: obs({ observedWeight: 25, analysis: run('Failed') }),
     now: at(60),
     phase: 'RollingBack',
     reason: Reasons.FailureLimitExceeded,
@@ -248,7 +246,7 @@ const transitions: Case[] = [
   {
     name: 'failure on the last step over the limit rolls back instead of promoting',
     state: progressing(2, { failedChecks: 1 }),
-    obs: obs({ observedWeight: 50, analysis: run('Fail') }),
+    obs: obs({ observedWeight: 50, analysis: run('Failed') }),
     now: at(60),
     phase: 'RollingBack',
     reason: Reasons.FailureLimitExceeded,
@@ -257,7 +255,7 @@ const transitions: Case[] = [
   {
     name: 'failure on the last step within the limit holds there, not promoted',
     state: progressing(2),
-    obs: obs({ observedWeight: 50, analysis: run('Fail') }),
+    obs: obs({ observedWeight: 50, analysis: run('Failed') }),
     now: at(60),
     phase: 'Progressing',
     step: 2,
@@ -282,7 +280,7 @@ const transitions: Case[] = [
     now: at(60),
     phase: 'Paused',
     pauseReason: 'Inconclusive',
-    reason: Reasons.InconclusiveLimitReached,
+    reason: Reasons.InconclusiveLimitExceeded,
     step: 1,
     failedChecks: 0,
     inconclusiveChecks: 3,
@@ -300,7 +298,7 @@ const transitions: Case[] = [
   {
     name: 'paused for no data resumes and advances on the next pass',
     state: progressing(1, { phase: 'Paused', pauseReason: 'Inconclusive', inconclusiveChecks: 3 }),
-    obs: obs({ observedWeight: 25, analysis: run('Pass') }),
+    obs: obs({ observedWeight: 25, analysis: run('Passed') }),
     now: at(60),
     phase: 'Progressing',
     step: 2,
@@ -332,7 +330,7 @@ const transitions: Case[] = [
   {
     name: 'a pause a person asked for is not bounded by the progress deadline',
     state: paused('Requested', { lastAnalysisAt: iso(3540) }),
-    obs: obs({ observedWeight: 50, analysis: run('Pass') }),
+    obs: obs({ observedWeight: 50, analysis: run('Passed') }),
     now: at(3600),
     phase: 'Paused',
     pauseReason: 'Requested',
@@ -341,7 +339,7 @@ const transitions: Case[] = [
   {
     name: 'a failure while paused still counts and can roll back',
     state: paused('Requested', { failedChecks: 1, lastAnalysisAt: iso(0) }),
-    obs: obs({ observedWeight: 50, analysis: run('Fail') }),
+    obs: obs({ observedWeight: 50, analysis: run('Failed') }),
     now: at(60),
     phase: 'RollingBack',
     reason: Reasons.FailureLimitExceeded,
@@ -349,7 +347,7 @@ const transitions: Case[] = [
   {
     name: 'interval not elapsed: a result is ignored and nothing changes',
     state: progressing(1, { lastAnalysisAt: iso(30) }),
-    obs: obs({ observedWeight: 25, analysis: run('Fail') }),
+    obs: obs({ observedWeight: 25, analysis: run('Failed') }),
     now: at(60),
     phase: 'Progressing',
     reason: Reasons.StepAdvanced,
@@ -363,7 +361,7 @@ const transitions: Case[] = [
     obs: obs({
       policy: { ...policy, steps: [{ weight: 10, pauseMs: 300_000 }, ...policy.steps.slice(1)] },
       observedWeight: 10,
-      analysis: run('Pass'),
+      analysis: run('Passed'),
     }),
     now: at(60),
     phase: 'Progressing',
@@ -376,7 +374,7 @@ const transitions: Case[] = [
     obs: obs({
       policy: { ...policy, steps: [{ weight: 10, pauseMs: 300_000 }, ...policy.steps.slice(1)] },
       observedWeight: 10,
-      analysis: run('Pass'),
+      analysis: run('Passed'),
     }),
     now: at(300),
     phase: 'Progressing',
@@ -412,7 +410,7 @@ const transitions: Case[] = [
   {
     name: 'bake: a passing analysis at 100% keeps the promotion',
     state: baking(),
-    obs: obs({ stableVersion: 'v2', observedWeight: 100, analysis: run('Pass') }),
+    obs: obs({ stableVersion: 'v2', observedWeight: 100, analysis: run('Passed') }),
     now: at(60),
     phase: 'Promoted',
     weight: 100,
@@ -421,7 +419,7 @@ const transitions: Case[] = [
   {
     name: 'bake: one failure rolls back at once to the warm previous stable',
     state: baking(),
-    obs: obs({ stableVersion: 'v2', observedWeight: 100, analysis: run('Fail') }),
+    obs: obs({ stableVersion: 'v2', observedWeight: 100, analysis: run('Failed') }),
     now: at(60),
     phase: 'RollingBack',
     reason: Reasons.BakeFailed,
@@ -441,7 +439,6 @@ const transitions: Case[] = [
       phase: 'RollingBack',
       reason: Reasons.BakeFailed,
       canaryWeight: 0,
-      bakeUntil: undefined,
     }),
     obs: obs({ stableVersion: 'v2', observedWeight: 100 }),
     now: at(61),
@@ -450,15 +447,15 @@ const transitions: Case[] = [
   },
   {
     name: 'a promoted version becomes Superseded when a newer one is stable',
-    state: baking({ bakeUntil: undefined, finishedAt: iso(300) }),
+    state: baking({ finishedAt: iso(300) }),
     obs: obs({ stableVersion: 'v3', supersededBy: 'v3', observedWeight: 0 }),
     now: at(4000),
     phase: 'Superseded',
-    reason: Reasons.Superseded,
+    reason: Reasons.SupersededByNewerVersion,
   },
   {
     name: 'a promoted version taken out by an AIModel rollback is RolledBack',
-    state: baking({ bakeUntil: undefined, finishedAt: iso(300) }),
+    state: baking({ finishedAt: iso(300) }),
     obs: obs({ stableVersion: 'v1', observedWeight: 0 }),
     now: at(400),
     phase: 'RolledBack',
@@ -474,16 +471,16 @@ const transitions: Case[] = [
   {
     name: 'supersede mid-step: the running canary rolls back',
     state: progressing(1, { failedChecks: 1, lastAnalysisAt: iso(60) }),
-    obs: obs({ observedWeight: 25, supersededBy: 'v3', analysis: run('Pass') }),
+    obs: obs({ observedWeight: 25, supersededBy: 'v3', analysis: run('Passed') }),
     now: at(90),
     phase: 'RollingBack',
-    reason: Reasons.Superseded,
+    reason: Reasons.SupersededByNewerVersion,
     actions: ['SetWeight(0)'],
   },
   {
     name: 'terminal phases stay put',
     state: state({ phase: 'RolledBack', reason: Reasons.FailureLimitExceeded }),
-    obs: obs({ analysis: run('Pass') }),
+    obs: obs({ analysis: run('Passed') }),
     now: at(10_000),
     phase: 'RolledBack',
     actions: [],
@@ -526,17 +523,17 @@ type PhaseName =
 
 const phaseStates: Record<PhaseName, RolloutState> = {
   Pending: state(),
-  Deploying: state({ phase: 'Deploying', startedAt: iso(0), progressAt: iso(0) }),
+  Deploying: state({ phase: 'Deploying', startedAt: iso(0) }),
   Progressing: progressing(1),
   'Paused(Requested)': paused('Requested'),
   'Paused(ManualGate)': paused('ManualGate'),
   'Paused(Inconclusive)': paused('Inconclusive'),
   'Promoted(baking)': baking(),
-  Promoted: baking({ bakeUntil: undefined, finishedAt: iso(300) }),
+  Promoted: baking({ finishedAt: iso(300) }),
   RollingBack: progressing(1, { phase: 'RollingBack', canaryWeight: 0, reason: Reasons.Aborted }),
   RolledBack: state({ phase: 'RolledBack', reason: Reasons.FailureLimitExceeded, failedChecks: 2 }),
   Failed: state({ phase: 'Failed', reason: Reasons.ProgressDeadlineExceeded }),
-  Superseded: state({ phase: 'Superseded', reason: Reasons.Superseded }),
+  Superseded: state({ phase: 'Superseded', reason: Reasons.SupersededByNewerVersion }),
 };
 
 /** Resulting phase of an accepted action, or 'Rejected'. */
@@ -584,21 +581,21 @@ describe('decide: actions in every phase', () => {
     );
     // The request is always consumed and recorded, accepted or not, with a reason.
     expect(d.actions).toContainEqual({ type: 'ClearAction' });
-    expect(d.state.lastAction).toMatchObject({ name: action, time: iso(1) });
-    expect(d.state.lastAction?.reason.length).toBeGreaterThan(10);
+    expect(d.action).toMatchObject({ name: action, time: iso(1) });
+    expect(d.action?.reason.length).toBeGreaterThan(10);
     if (expected === R) {
-      expect(d.state.lastAction?.result).toBe('Rejected');
+      expect(d.action?.result).toBe('Rejected');
       expect(d.events).toContainEqual(expect.objectContaining({ type: 'Warning', reason: 'ActionRejected' }));
     } else {
-      expect(d.state.lastAction?.result).toBe('Accepted');
+      expect(d.action?.result).toBe('Accepted');
       expect(d.state.phase).toBe(expected);
     }
   });
 
   it('rejects an unknown action naming the valid ones', () => {
     const d = decide(progressing(1), obs({ action: 'rollback', observedWeight: 25 }), at(1));
-    expect(d.state.lastAction).toMatchObject({ result: 'Rejected' });
-    expect(d.state.lastAction?.reason).toBe(
+    expect(d.action).toMatchObject({ result: 'Rejected' });
+    expect(d.action?.reason).toBe(
       "unknown action 'rollback'; use one of promote, abort, pause, resume, retry",
     );
     expect(d.state.phase).toBe('Progressing');
@@ -610,19 +607,19 @@ describe('decide: actions in every phase', () => {
   });
 
   it('refuses to retry a version that a newer one superseded', () => {
-    const s = state({ phase: 'RolledBack', reason: Reasons.Superseded });
+    const s = state({ phase: 'RolledBack', reason: Reasons.SupersededByNewerVersion });
     const d = decide(s, obs({ action: 'retry', supersededBy: 'v3' }), at(1));
-    expect(d.state.lastAction).toMatchObject({ result: 'Rejected' });
-    expect(d.state.lastAction?.reason).toContain('v3');
+    expect(d.action).toMatchObject({ result: 'Rejected' });
+    expect(d.action?.reason).toContain('v3');
   });
 
   it('a manual-mode version waits at the last step until promote', () => {
     let s = progressing(2);
-    let d = decide(s, obs({ policy: manual, observedWeight: 50, analysis: run('Pass') }), at(60));
+    let d = decide(s, obs({ policy: manual, observedWeight: 50, analysis: run('Passed') }), at(60));
     s = d.state;
     expect(s).toMatchObject({ phase: 'Paused', pauseReason: 'ManualGate' });
     for (let i = 2; i <= 5; i++) {
-      d = decide(s, obs({ policy: manual, observedWeight: 50, analysis: run('Pass') }), at(60 * i));
+      d = decide(s, obs({ policy: manual, observedWeight: 50, analysis: run('Passed') }), at(60 * i));
       s = d.state;
       expect(s.phase).toBe('Paused');
       expect(d.actions).toEqual([]);
@@ -635,23 +632,25 @@ describe('decide: actions in every phase', () => {
 
 describe('decide: analysis bookkeeping', () => {
   it('records every check with query, value, threshold, window and verdict, and emits an Event each', () => {
-    const d = decide(progressing(0), obs({ observedWeight: 10, analysis: run('Pass') }), at(60));
+    const d = decide(progressing(0), obs({ observedWeight: 10, analysis: run('Passed') }), at(60));
     expect(d.state.analysis).toEqual([
-      { time: iso(60), step: 0, weight: 10, verdict: 'Pass', checks: [check('Pass')] },
+      { time: iso(60), step: 0, weight: 10, verdict: 'Passed', checks: [check('Passed')] },
     ]);
-    const event = d.events.find((e) => e.reason === 'AnalysisPass');
-    expect(event?.message).toContain('error-rate: Pass');
+    const event = d.events.find((e) => e.reason === 'AnalysisPassed');
+    expect(event?.message).toContain('error-rate: Passed');
     expect(event?.message).toContain('window 1m');
     expect(event?.message).toContain('ai_inference_requests_total');
   });
 
   it('keeps only the most recent analyses', () => {
     let s = progressing(0, { phase: 'Paused', pauseReason: 'Requested' });
-    for (let i = 1; i <= 15; i++) {
-      s = decide(s, obs({ observedWeight: 10, analysis: run('Pass') }), at(60 * i)).state;
+    const runs = DefaultAnalysisHistory + 5;
+    for (let i = 1; i <= runs; i++) {
+      s = decide(s, obs({ observedWeight: 10, analysis: run('Passed') }), at(60 * i)).state;
     }
-    expect(s.analysis).toHaveLength(10);
-    expect(s.analysis.at(-1)?.time).toBe(iso(900));
+    expect(s.analysis).toHaveLength(DefaultAnalysisHistory);
+    expect(s.analysis.at(-1)?.time).toBe(iso(60 * runs));
+    expect(s.analysis[0]?.time).toBe(iso(60 * 6));
   });
 
   it('analysisDue follows the interval from the last analysis or the step start', () => {
@@ -659,7 +658,7 @@ describe('decide: analysis bookkeeping', () => {
     expect(analysisDue(progressing(0), policy, at(60))).toBe(true);
     expect(analysisDue(progressing(0, { lastAnalysisAt: iso(60) }), policy, at(119))).toBe(false);
     expect(analysisDue(baking(), policy, at(60))).toBe(true);
-    expect(analysisDue(baking({ bakeUntil: undefined }), policy, at(600))).toBe(false);
+    expect(analysisDue(baking({ finishedAt: iso(300) }), policy, at(600))).toBe(false);
     expect(analysisDue(state({ phase: 'Deploying' }), policy, at(600))).toBe(false);
   });
 
@@ -669,11 +668,35 @@ describe('decide: analysis bookkeeping', () => {
   });
 });
 
+describe('decide: progress deadline', () => {
+  it('counts from the later of the step start and the last passing analysis', () => {
+    const passAt = (t: number) => ({
+      time: iso(t),
+      step: 0,
+      weight: 10,
+      verdict: 'Passed' as const,
+      checks: [],
+    });
+    expect(progressAt(progressing(0))).toBe(T0);
+    expect(progressAt(progressing(0, { analysis: [passAt(500)] }))).toBe(T0 + 500_000);
+    expect(progressAt(progressing(0, { analysis: [passAt(-500)] }))).toBe(T0);
+    expect(progressAt(state({ phase: 'Deploying', startedAt: iso(7) }))).toBe(T0 + 7000);
+  });
+
+  it('a resume restarts the step clock, so a long pause does not trip the deadline', () => {
+    const s = paused('Requested', { stepStartedAt: iso(0) });
+    const d = decide(s, obs({ observedWeight: 50, action: 'resume' }), at(7200));
+    expect(d.state).toMatchObject({ phase: 'Progressing', stepStartedAt: iso(7200) });
+    const later = decide(d.state, obs({ observedWeight: 50 }), at(7260));
+    expect(later.state.phase).toBe('Progressing');
+  });
+});
+
 describe('decide: supersede', () => {
   it('a newer version restarts from step one and never uses the old version’s analysis', () => {
     // v2 is at step 1 when v3 arrives; v2 rolls back first.
     const old = decide(progressing(1), obs({ observedWeight: 25, supersededBy: 'v3' }), at(10));
-    expect(old.state).toMatchObject({ phase: 'RollingBack', reason: Reasons.Superseded });
+    expect(old.state).toMatchObject({ phase: 'RollingBack', reason: Reasons.SupersededByNewerVersion });
 
     let s = initialState('v3');
     const v3obs = (over: Partial<Observations> = {}) => obs({ stableVersion: 'v1', ...over });
@@ -690,7 +713,7 @@ describe('decide: supersede', () => {
       analysis: [],
     });
     // A late result for v2 handed to v3 is discarded, not counted.
-    const d = decide(s, v3obs({ observedWeight: 10, analysis: run('Pass', 'v2') }), at(90));
+    const d = decide(s, v3obs({ observedWeight: 10, analysis: run('Passed', 'v2') }), at(90));
     expect(d.state.currentStep).toBe(0);
     expect(d.state.analysis).toEqual([]);
     expect(d.events).toContainEqual(expect.objectContaining({ reason: Reasons.AnalysisDiscarded }));
@@ -703,7 +726,7 @@ describe('decide: supersede', () => {
       at(10),
     );
     expect(d.state.phase).toBe('RollingBack');
-    expect(d.state.lastAction).toMatchObject({ name: 'promote', result: 'Rejected' });
+    expect(d.action).toMatchObject({ name: 'promote', result: 'Rejected' });
   });
 });
 
@@ -718,8 +741,8 @@ describe('decide: restarts are idempotent', () => {
   }
 
   it.each([
-    ['a step advance', progressing(0), obs({ observedWeight: 10, analysis: run('Pass') })],
-    ['the promotion', progressing(2), obs({ observedWeight: 50, analysis: run('Pass') })],
+    ['a step advance', progressing(0), obs({ observedWeight: 10, analysis: run('Passed') })],
+    ['the promotion', progressing(2), obs({ observedWeight: 50, analysis: run('Passed') })],
     ['the first step', state({ phase: 'Deploying', startedAt: iso(0) }), obs()],
   ])('completes %s the router already shows, without a new analysis', (_name, s, o) => {
     const [first, again] = crashAfterWeights(s, o, at(60), at(75));
@@ -731,7 +754,7 @@ describe('decide: restarts are idempotent', () => {
   });
 
   it('deciding again on its own output with the weights applied changes nothing', () => {
-    const first = decide(progressing(0), obs({ observedWeight: 10, analysis: run('Pass') }), at(60));
+    const first = decide(progressing(0), obs({ observedWeight: 10, analysis: run('Passed') }), at(60));
     const again = decide(first.state, obs({ observedWeight: first.state.canaryWeight }), at(60));
     expect(again.state).toEqual(first.state);
     expect(again.actions).toEqual([]);
@@ -745,12 +768,12 @@ describe('decide: restarts are idempotent', () => {
     for (let t = 1; s.phase !== 'Promoted' && t < 100; t++) {
       const now = at(t * 30);
       const o = obs({ observedWeight: weight });
-      const d = decide(s, analysisDue(s, policy, now) ? { ...o, analysis: run('Pass') } : o, now);
+      const d = decide(s, analysisDue(s, policy, now) ? { ...o, analysis: run('Passed') } : o, now);
       for (const a of d.actions) if (a.type === 'SetWeight') weight = a.weight;
       if (d.state.canaryWeight !== s.canaryWeight) seen.push(d.state.canaryWeight);
       s = d.state;
     }
     expect(seen).toEqual([10, 25, 50, 100]);
-    expect(s.bakeUntil).toBeDefined();
+    expect(s.finishedAt).toBeUndefined(); // still baking
   });
 });
