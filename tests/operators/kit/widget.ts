@@ -1,4 +1,5 @@
 import type { KubeObject, ResourceType } from '../../../operators/kit/resource.js';
+import type { KubeObject as FakeObject } from '../../support/fake-api-server/index.js';
 
 /** A minimal namespaced custom resource with a status subresource, for exercising the kit on its own. */
 export const WIDGET: ResourceType = {
@@ -8,7 +9,7 @@ export const WIDGET: ResourceType = {
   plural: 'widgets',
 };
 
-export const WIDGET_CRD: KubeObject = {
+export const WIDGET_CRD: FakeObject = {
   apiVersion: 'apiextensions.k8s.io/v1',
   kind: 'CustomResourceDefinition',
   metadata: { name: 'widgets.kit.test.suoke.life' },
@@ -46,10 +47,12 @@ export const WIDGET_CRD: KubeObject = {
   },
 };
 
-export interface Widget extends KubeObject {
-  spec?: { size?: number };
-  status?: { observedSize?: number; observedGeneration?: number; conditions?: unknown[] };
-}
+/** Both the kit's and the fake's object shape (they differ only in how precisely managedFields is typed). */
+export type Widget = KubeObject &
+  FakeObject & {
+    spec?: { size?: number };
+    status?: { observedSize?: number; observedGeneration?: number; conditions?: unknown[] };
+  };
 
 export function widget(
   namespace: string,
