@@ -1,0 +1,829 @@
+import { IObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta";
+import { Model, ModelData, setValidateFunc, createTypeMetaGuard } from "@kubernetes-models/base";
+import { ValidateFunc } from "@kubernetes-models/validate";
+import { validate } from "../../_schemas/AiSuokeLifeV1alpha1AIModel.js";
+
+/**
+ * AIModel is one served model behind one agent API; its ModelVersions are canaried and promoted behind it.
+ */
+export interface IAIModel {
+  /**
+   * Versioned schema of this representation of an object.
+   */
+  "apiVersion": "ai.suoke.life/v1alpha1";
+  /**
+   * REST resource this object represents.
+   */
+  "kind": "AIModel";
+  "metadata"?: IObjectMeta;
+  /**
+   * Desired state of the AIModel.
+   */
+  "spec": {
+    /**
+     * The agent this model serves.
+     */
+    "agent": {
+      /**
+       * What the agent does.
+       */
+      "description"?: string;
+      /**
+       * Agent name (label agent=, metric label agent).
+       */
+      "name": string;
+      /**
+       * The persona: a system prompt mounted read-only into the runtime.
+       */
+      "systemPromptRef"?: {
+        /**
+         * Key holding the prompt. Defaults to system-prompt.txt.
+         */
+        "key"?: string;
+        /**
+         * Kind of the object. Defaults to ConfigMap.
+         */
+        "kind"?: "ConfigMap" | "Secret";
+        /**
+         * Name of the ConfigMap or Secret in the same namespace.
+         */
+        "name": string;
+      };
+    };
+    /**
+     * The model engine the runtime calls: a model-server image run in the pod, or an external endpoint.
+     */
+    "engine": {
+      /**
+       * Model-server arguments.
+       */
+      "args"?: Array<string>;
+      /**
+       * Model-server environment.
+       */
+      "env"?: Array<{
+        /**
+         * Environment variable name.
+         */
+        "name": string;
+        /**
+         * Take the value from a key of a Secret.
+         */
+        "secretKeyRef"?: {
+          /**
+           * Key in the Secret.
+           */
+          "key": string;
+          /**
+           * Name of the Secret in the same namespace.
+           */
+          "name": string;
+        };
+        /**
+         * Literal value. Never put secrets here; use secretKeyRef.
+         */
+        "value"?: string;
+      }>;
+      /**
+       * A remote OpenAI-compatible endpoint instead of a model server in the pod.
+       */
+      "external"?: {
+        /**
+         * Secret key holding the API key sent to the endpoint.
+         */
+        "apiKeySecretRef"?: {
+          /**
+           * Key in the Secret. Defaults to "api-key".
+           */
+          "key"?: string;
+          /**
+           * Name of the Secret in the same namespace.
+           */
+          "name": string;
+        };
+        /**
+         * Base URL of a remote OpenAI-compatible API, e.g. https://api.example.com/v1.
+         */
+        "baseUrl": string;
+        /**
+         * Base URLs tried in order when baseUrl fails.
+         */
+        "fallbackUrls"?: Array<string>;
+      };
+      /**
+       * Model-server image run beside the runtime, e.g. vllm/vllm-openai:v0.6.3.
+       */
+      "image"?: string;
+      /**
+       * Model name sent to the engine. Defaults to the AIModel name.
+       */
+      "modelName"?: string;
+      /**
+       * Port the model server listens on (loopback inside the pod). Defaults to 8001.
+       */
+      "port"?: number;
+      /**
+       * API the engine speaks. Defaults to openai.
+       */
+      "protocol"?: "openai";
+    };
+    /**
+     * Framework the model was built with; selects sensible engine defaults and shows in dashboards.
+     */
+    "framework": "huggingface" | "pytorch" | "tensorflow" | "onnx" | "gguf" | "custom";
+    /**
+     * Versions kept in status.history. Defaults to 10.
+     */
+    "historyLimit"?: number;
+    /**
+     * ModelRegistry holding this model’s artifacts and versions.
+     */
+    "registryRef"?: {
+      /**
+       * Name of the referenced object in the same namespace.
+       */
+      "name": string;
+    };
+    /**
+     * Compute resources of the model-serving container (the engine when it runs in the pod, else the runtime).
+     */
+    "resources"?: {
+      /**
+       * GPUs for the model server.
+       */
+      "gpu"?: {
+        /**
+         * GPUs per replica. A fraction (e.g. 0.5) is only valid with a shared-GPU resourceName, where one physical GPU is advertised as slicesPerGpu units and the pod requests ceil(count x slicesPerGpu) of them.
+         */
+        "count": number;
+        /**
+         * Largest GPU count this model may be given per replica (capacity planning and vertical recommendations; Kubernetes does not resize extended resources in place).
+         */
+        "maxCount"?: number;
+        /**
+         * GPU product to schedule on; becomes the node selector nvidia.com/gpu.product=<product>, e.g. NVIDIA-A100-SXM4-80GB.
+         */
+        "product"?: string;
+        /**
+         * Extended resource to request. A name ending in ".shared" (e.g. nvidia.com/gpu.shared, NVIDIA time-slicing) marks a shared GPU. Defaults to nvidia.com/gpu.
+         */
+        "resourceName"?: string;
+        /**
+         * Units one physical GPU is advertised as by a shared-GPU device plugin (time-slicing replicas). Defaults to 2 for shared resources.
+         */
+        "slicesPerGpu"?: number;
+        /**
+         * Tolerations for GPU node taints.
+         */
+        "tolerations"?: Array<{
+          /**
+           * Taint effect to match; empty matches all effects.
+           */
+          "effect"?: "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+          /**
+           * Taint key the toleration applies to; empty matches all keys.
+           */
+          "key"?: string;
+          /**
+           * Relation between key and value.
+           */
+          "operator"?: "Exists" | "Equal";
+          /**
+           * For NoExecute: how long the pod stays bound after the taint appears.
+           */
+          "tolerationSeconds"?: number;
+          /**
+           * Taint value the toleration matches.
+           */
+          "value"?: string;
+        }>;
+      };
+      /**
+       * CPU and memory limit.
+       */
+      "limits"?: {
+        /**
+         * CPU limit, e.g. 500m or 2.
+         */
+        "cpu"?: number | string;
+        /**
+         * Memory limit, e.g. 512Mi or 4Gi.
+         */
+        "memory"?: number | string;
+      };
+      /**
+       * CPU and memory requested.
+       */
+      "requests"?: {
+        /**
+         * CPU requested, e.g. 500m or 2.
+         */
+        "cpu"?: number | string;
+        /**
+         * Memory requested, e.g. 512Mi or 4Gi.
+         */
+        "memory"?: number | string;
+      };
+    };
+    /**
+     * How a new version is canaried and promoted.
+     */
+    "rollout"?: {
+      /**
+       * Metric checks that gate every step.
+       */
+      "analysis"?: {
+        /**
+         * Failed analyses tolerated before rolling back. Defaults to 2.
+         */
+        "failureLimit"?: number;
+        /**
+         * Inconclusive analyses tolerated before the rollout pauses. Defaults to 3.
+         */
+        "inconclusiveLimit"?: number;
+        /**
+         * Checks run at every interval; a step advances only when all pass.
+         */
+        "metrics": Array<{
+          /**
+           * A built-in query over the runtime's metrics scoped to the version: error-rate (share of 5xx, 0..1), latency-p95 and ttft-p95 (seconds), tokens-per-second.
+           */
+          "builtin"?: "error-rate" | "latency-p95" | "ttft-p95" | "tokens-per-second";
+          /**
+           * Requests the canary must have served in the interval for the check to count; fewer makes it inconclusive, not passed. Defaults to 20.
+           */
+          "minSamples"?: number;
+          /**
+           * Name of this check, unique within the analysis; shown in status and events.
+           */
+          "name": string;
+          /**
+           * A PromQL query returning one value. Placeholders replaced before it runs: {{namespace}}, {{model}}, {{agent}}, {{version}}, {{interval}}.
+           */
+          "query"?: string;
+          /**
+           * Compare the canary with the stable version measured at the same time.
+           */
+          "relativeToStable"?: {
+            /**
+             * Largest increase over the stable version, in percent of the stable value measured over the same interval (10 allows the canary to be at most 10% above stable). For tokens-per-second, where higher is better, the check reads the value as a decrease instead.
+             */
+            "maxIncrease": number;
+          };
+          /**
+           * Absolute bounds the canary value must stay within. At least one of min and max.
+           */
+          "thresholdRange"?: {
+            /**
+             * Highest acceptable value (inclusive).
+             */
+            "max"?: number;
+            /**
+             * Lowest acceptable value (inclusive).
+             */
+            "min"?: number;
+          };
+        }>;
+        /**
+         * What a query returning no data counts as. Defaults to Inconclusive.
+         */
+        "noData"?: "Inconclusive" | "Fail";
+      };
+      /**
+       * Time between analyses and between steps. Defaults to 1m.
+       */
+      "interval"?: string;
+      /**
+       * Last canary weight before promotion, in percent; use with stepWeight.
+       */
+      "maxWeight"?: number;
+      /**
+       * Auto promotes after the last step passes; Manual stops there until the promote action is requested. Defaults to Auto.
+       */
+      "mode"?: "Auto" | "Manual";
+      /**
+       * Time the canary workload has to become Available, and each step to make progress, before rolling back. Defaults to 10m.
+       */
+      "progressDeadline"?: string;
+      /**
+       * How long the previous stable version keeps running after a promotion. Defaults to 5m.
+       */
+      "scaleDownDelay"?: string;
+      /**
+       * Traffic added at each step, in percent; use with maxWeight.
+       */
+      "stepWeight"?: number;
+      /**
+       * Traffic steps, weights strictly ascending within 1..100. Exclusive with stepWeight/maxWeight. Defaults to 10, 25, 50.
+       */
+      "steps"?: Array<{
+        /**
+         * Extra wait at this step before its analysis counts, e.g. 5m.
+         */
+        "pause"?: string;
+        /**
+         * Percent of traffic sent to the canary at this step.
+         */
+        "weight": number;
+      }>;
+    };
+    /**
+     * The thin runtime serving the agent API in front of the engine.
+     */
+    "runtime"?: {
+      /**
+       * Authentication of agent API callers. Without it the API is open inside the mesh.
+       */
+      "auth"?: {
+        /**
+         * Secret key holding the accepted API keys, one per line. When set, requests need a key.
+         */
+        "apiKeysSecretRef"?: {
+          /**
+           * Key in the Secret. Defaults to "api-keys".
+           */
+          "key"?: string;
+          /**
+           * Name of the Secret in the same namespace.
+           */
+          "name": string;
+        };
+        /**
+         * Accept JSON Web Tokens signed by these keys.
+         */
+        "jwt"?: {
+          /**
+           * Secret key holding a JSON Web Key Set.
+           */
+          "jwksSecretRef"?: {
+            /**
+             * Key in the Secret. Defaults to "jwks.json".
+             */
+            "key"?: string;
+            /**
+             * Name of the Secret in the same namespace.
+             */
+            "name": string;
+          };
+          /**
+           * URL of the JSON Web Key Set.
+           */
+          "jwksUrl"?: string;
+        };
+      };
+      /**
+       * Lifetime of cached responses to deterministic requests; 0s turns the cache off. Defaults to 10m.
+       */
+      "cacheTtl"?: string;
+      /**
+       * Extra runtime environment.
+       */
+      "env"?: Array<{
+        /**
+         * Environment variable name.
+         */
+        "name": string;
+        /**
+         * Take the value from a key of a Secret.
+         */
+        "secretKeyRef"?: {
+          /**
+           * Key in the Secret.
+           */
+          "key": string;
+          /**
+           * Name of the Secret in the same namespace.
+           */
+          "name": string;
+        };
+        /**
+         * Literal value. Never put secrets here; use secretKeyRef.
+         */
+        "value"?: string;
+      }>;
+      /**
+       * Runtime image. Defaults to ghcr.io/suoke-life/agent-runtime:0.1.0.
+       */
+      "image"?: string;
+      /**
+       * Log prompt and completion text. Off by default: prompts may hold health data.
+       */
+      "logContent"?: boolean;
+      /**
+       * Port of the agent API, health and metrics (named http). Defaults to 8000.
+       */
+      "port"?: number;
+      /**
+       * Requests per minute per API key or subject; 0 means unlimited. Defaults to 0.
+       */
+      "rateLimitPerMinute"?: number;
+      /**
+       * Redis for sessions, the response cache and rate limits.
+       */
+      "redis"?: {
+        /**
+         * Seed nodes (cluster mode).
+         */
+        "clusterNodes"?: Array<string>;
+        /**
+         * How the runtime reaches Redis; none keeps sessions, cache and rate limits off. Defaults to none.
+         */
+        "mode"?: "none" | "standalone" | "sentinel" | "cluster";
+        /**
+         * Secret key holding the Redis password.
+         */
+        "passwordSecretRef"?: {
+          /**
+           * Key in the Secret. Defaults to "password".
+           */
+          "key"?: string;
+          /**
+           * Name of the Secret in the same namespace.
+           */
+          "name": string;
+        };
+        /**
+         * Name of the monitored master (sentinel mode).
+         */
+        "sentinelName"?: string;
+        /**
+         * Sentinel addresses (sentinel mode).
+         */
+        "sentinels"?: Array<string>;
+        /**
+         * redis:// or rediss:// URL (standalone).
+         */
+        "url"?: string;
+      };
+      /**
+       * Resources of the runtime container when the engine runs beside it.
+       */
+      "resources"?: {
+        /**
+         * CPU and memory limit.
+         */
+        "limits"?: {
+          /**
+           * CPU limit, e.g. 500m or 2.
+           */
+          "cpu"?: number | string;
+          /**
+           * Memory limit, e.g. 512Mi or 4Gi.
+           */
+          "memory"?: number | string;
+        };
+        /**
+         * CPU and memory requested.
+         */
+        "requests"?: {
+          /**
+           * CPU requested, e.g. 500m or 2.
+           */
+          "cpu"?: number | string;
+          /**
+           * Memory requested, e.g. 512Mi or 4Gi.
+           */
+          "memory"?: number | string;
+        };
+      };
+      /**
+       * Lifetime of a server-side session (X-Session-Id). Defaults to 30m.
+       */
+      "sessionTtl"?: string;
+    };
+    /**
+     * Horizontal and vertical autoscaling. A canary gets replicas in proportion to its traffic weight, within the same bounds.
+     */
+    "scaling"?: {
+      /**
+       * HorizontalPodAutoscaler behavior.
+       */
+      "behavior"?: {
+        /**
+         * Scaling down behavior (autoscaling/v2 HPAScalingRules).
+         */
+        "scaleDown"?: {
+          /**
+           * Speed limits.
+           */
+          "policies"?: Array<{
+            /**
+             * Window the policy holds over.
+             */
+            "periodSeconds": number;
+            /**
+             * Change measured in pods or in percent of current replicas.
+             */
+            "type": "Pods" | "Percent";
+            /**
+             * Amount of change allowed per period.
+             */
+            "value": number;
+          }>;
+          /**
+           * Which policy wins when several apply.
+           */
+          "selectPolicy"?: "Max" | "Min" | "Disabled";
+          /**
+           * Past recommendations considered when scaling down.
+           */
+          "stabilizationWindowSeconds"?: number;
+        };
+        /**
+         * Scaling up behavior (autoscaling/v2 HPAScalingRules).
+         */
+        "scaleUp"?: {
+          /**
+           * Speed limits.
+           */
+          "policies"?: Array<{
+            /**
+             * Window the policy holds over.
+             */
+            "periodSeconds": number;
+            /**
+             * Change measured in pods or in percent of current replicas.
+             */
+            "type": "Pods" | "Percent";
+            /**
+             * Amount of change allowed per period.
+             */
+            "value": number;
+          }>;
+          /**
+           * Which policy wins when several apply.
+           */
+          "selectPolicy"?: "Max" | "Min" | "Disabled";
+          /**
+           * Past recommendations considered when scaling up.
+           */
+          "stabilizationWindowSeconds"?: number;
+        };
+      };
+      /**
+       * Target average CPU utilisation, percent of requests.
+       */
+      "cpuUtilization"?: number;
+      /**
+       * Custom metrics with targets (Prometheus Adapter).
+       */
+      "customMetrics"?: Array<{
+        /**
+         * Metric name served by the metrics API (Prometheus Adapter), e.g. ai_inference_requests_per_second.
+         */
+        "name": string;
+        /**
+         * Target average value per pod (Pods) or target value (External), e.g. 30.
+         */
+        "target": number | string;
+        /**
+         * Pods: averaged over the pods of the version; External: one value from outside. Defaults to Pods.
+         */
+        "type"?: "Pods" | "External";
+      }>;
+      /**
+       * Most replicas of the stable version.
+       */
+      "maxReplicas": number;
+      /**
+       * Target average memory utilisation, percent of requests.
+       */
+      "memoryUtilization"?: number;
+      /**
+       * Fewest replicas of the stable version. Defaults to 1.
+       */
+      "minReplicas"?: number;
+      /**
+       * Vertical recommendations for the model-serving container.
+       */
+      "vpa"?: {
+        /**
+         * CPU and memory upper bound of recommendations.
+         */
+        "maxAllowed"?: {
+          /**
+           * CPU upper bound of recommendations, e.g. 500m or 2.
+           */
+          "cpu"?: number | string;
+          /**
+           * Memory upper bound of recommendations, e.g. 512Mi or 4Gi.
+           */
+          "memory"?: number | string;
+        };
+        /**
+         * CPU and memory lower bound of recommendations.
+         */
+        "minAllowed"?: {
+          /**
+           * CPU lower bound of recommendations, e.g. 500m or 2.
+           */
+          "cpu"?: number | string;
+          /**
+           * Memory lower bound of recommendations, e.g. 512Mi or 4Gi.
+           */
+          "memory"?: number | string;
+        };
+        /**
+         * VerticalPodAutoscaler update mode; Off only records recommendations. Defaults to Off.
+         */
+        "mode"?: "Off" | "Initial" | "Recreate" | "Auto";
+      };
+    };
+    /**
+     * How traffic reaches the agent (Istio VirtualService and DestinationRule).
+     */
+    "traffic"?: {
+      /**
+       * Circuit breaking by connection limits (DestinationRule connectionPool).
+       */
+      "connectionPool"?: {
+        /**
+         * Most TCP connections to a version.
+         */
+        "maxConnections"?: number;
+        /**
+         * Most queued requests waiting for a connection.
+         */
+        "maxPendingRequests"?: number;
+        /**
+         * Requests per connection before it is closed; 0 means unlimited.
+         */
+        "maxRequestsPerConnection"?: number;
+      };
+      /**
+       * Istio gateways to expose the agent API on. Defaults to the mesh only.
+       */
+      "gateways"?: Array<string>;
+      /**
+       * Host names of the VirtualService. Defaults to the in-cluster Service name.
+       */
+      "hosts"?: Array<string>;
+      /**
+       * Eject failing pods from load balancing (DestinationRule outlierDetection).
+       */
+      "outlierDetection"?: {
+        /**
+         * Minimum ejection time. Defaults to 30s.
+         */
+        "baseEjectionTime"?: string;
+        /**
+         * Errors in a row that eject a pod. Defaults to 5.
+         */
+        "consecutive5xxErrors"?: number;
+        /**
+         * Time between ejection sweeps. Defaults to 10s.
+         */
+        "interval"?: string;
+        /**
+         * Most pods ejected, in percent. Defaults to 50.
+         */
+        "maxEjectionPercent"?: number;
+      };
+      /**
+       * Retries of failed requests.
+       */
+      "retries"?: {
+        /**
+         * Retries per request; 0 turns retries off.
+         */
+        "attempts": number;
+        /**
+         * Timeout of each try.
+         */
+        "perTryTimeout"?: string;
+        /**
+         * Istio retry conditions, e.g. connect-failure,refused-stream,unavailable,503.
+         */
+        "retryOn"?: string;
+      };
+      /**
+       * Request timeout (long: completions stream). Defaults to 120s.
+       */
+      "timeout"?: string;
+    };
+  };
+  /**
+   * Observed state of the AIModel.
+   */
+  "status"?: {
+    /**
+     * Version being canaried, if any.
+     */
+    "canaryVersion"?: string;
+    /**
+     * Percent of traffic the canary gets.
+     */
+    "canaryWeight"?: number;
+    /**
+     * Ready, Progressing and Degraded.
+     */
+    "conditions"?: Array<{
+      /**
+       * Last time the condition changed from one status to another (RFC 3339).
+       */
+      "lastTransitionTime": string;
+      /**
+       * Human-readable details of the last transition.
+       */
+      "message": string;
+      /**
+       * The .metadata.generation the condition was set from.
+       */
+      "observedGeneration"?: number;
+      /**
+       * Programmatic identifier of the last transition, in CamelCase.
+       */
+      "reason": string;
+      /**
+       * Status of the condition.
+       */
+      "status": "True" | "False" | "Unknown";
+      /**
+       * Type of condition in CamelCase, e.g. Ready.
+       */
+      "type": string;
+    }>;
+    /**
+     * In-cluster URL of the agent API.
+     */
+    "endpoint"?: string;
+    /**
+     * Last rollouts, newest first.
+     */
+    "history"?: Array<{
+      /**
+       * Why.
+       */
+      "message"?: string;
+      /**
+       * How the rollout ended.
+       */
+      "outcome": "Promoted" | "RolledBack" | "Superseded" | "Failed";
+      /**
+       * When it ended (RFC 3339).
+       */
+      "time": string;
+      /**
+       * ModelVersion spec.version.
+       */
+      "version": string;
+    }>;
+    /**
+     * The .metadata.generation the controller last acted on.
+     */
+    "observedGeneration"?: number;
+    /**
+     * Ready replicas of all versions.
+     */
+    "readyReplicas"?: number;
+    /**
+     * Replicas of all versions.
+     */
+    "replicas"?: number;
+    /**
+     * Version serving stable traffic.
+     */
+    "stableVersion"?: string;
+    /**
+     * Current traffic split.
+     */
+    "traffic"?: Array<{
+      /**
+       * ModelVersion spec.version.
+       */
+      "version": string;
+      /**
+       * Percent of traffic.
+       */
+      "weight": number;
+    }>;
+  };
+}
+
+/**
+ * AIModel is one served model behind one agent API; its ModelVersions are canaried and promoted behind it.
+ */
+export class AIModel extends Model<IAIModel> implements IAIModel {
+  "apiVersion": IAIModel["apiVersion"];
+  "kind": IAIModel["kind"];
+  "metadata"?: IAIModel["metadata"];
+  "spec": IAIModel["spec"];
+  "status"?: IAIModel["status"];
+
+static apiVersion: IAIModel["apiVersion"] = "ai.suoke.life/v1alpha1";
+static kind: IAIModel["kind"] = "AIModel";
+static is = createTypeMetaGuard<IAIModel>(AIModel);
+
+constructor(data?: ModelData<IAIModel>) {
+  super();
+
+  this.setDefinedProps({
+    apiVersion: AIModel.apiVersion,
+    kind: AIModel.kind,
+    ...data
+  } as IAIModel);
+}
+}
+
+
+setValidateFunc(AIModel, validate as ValidateFunc<IAIModel>);

@@ -1,0 +1,346 @@
+import { IObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta";
+import { Model, ModelData, setValidateFunc, createTypeMetaGuard } from "@kubernetes-models/base";
+import { ValidateFunc } from "@kubernetes-models/validate";
+import { validate } from "../../_schemas/AiSuokeLifeV1alpha1ModelVersion.js";
+
+/**
+ * ModelVersion is one version of one AIModel; creating it starts a canary rollout.
+ */
+export interface IModelVersion {
+  /**
+   * Versioned schema of this representation of an object.
+   */
+  "apiVersion": "ai.suoke.life/v1alpha1";
+  /**
+   * REST resource this object represents.
+   */
+  "kind": "ModelVersion";
+  "metadata"?: IObjectMeta;
+  /**
+   * Desired state of the ModelVersion.
+   */
+  "spec": {
+    /**
+     * The model artifact this version serves.
+     */
+    "artifact": {
+      /**
+       * Content digest pinning the artifact, e.g. sha256:<64 hex>.
+       */
+      "digest"?: string;
+      /**
+       * Serialisation format of the weights.
+       */
+      "format"?: "safetensors" | "pytorch" | "tensorflow" | "onnx" | "gguf" | "mlflow" | "other";
+      /**
+       * Where the weights are: oci://registry/repo:tag, mlflow://model/version, hf://org/model[@revision], s3://bucket/path, gs://bucket/path, pvc://claim/path or https://host/path.
+       */
+      "uri": string;
+    };
+    /**
+     * What changed in this version, for people.
+     */
+    "changelog"?: string;
+    /**
+     * Overrides of the AIModel engine for this version.
+     */
+    "engine"?: {
+      /**
+       * Engine image for this version only.
+       */
+      "image"?: string;
+      /**
+       * Model name sent to the engine for this version.
+       */
+      "modelName"?: string;
+    };
+    /**
+     * The AIModel this is a version of. Immutable.
+     */
+    "modelRef": {
+      /**
+       * Name of the AIModel in the same namespace.
+       */
+      "name": string;
+    };
+    /**
+     * How a new version is canaried and promoted.
+     */
+    "promotion"?: {
+      /**
+       * Metric checks that gate every step.
+       */
+      "analysis"?: {
+        /**
+         * Failed analyses tolerated before rolling back. Defaults to 2.
+         */
+        "failureLimit"?: number;
+        /**
+         * Inconclusive analyses tolerated before the rollout pauses. Defaults to 3.
+         */
+        "inconclusiveLimit"?: number;
+        /**
+         * Checks run at every interval; a step advances only when all pass.
+         */
+        "metrics": Array<{
+          /**
+           * A built-in query over the runtime's metrics scoped to the version: error-rate (share of 5xx, 0..1), latency-p95 and ttft-p95 (seconds), tokens-per-second.
+           */
+          "builtin"?: "error-rate" | "latency-p95" | "ttft-p95" | "tokens-per-second";
+          /**
+           * Requests the canary must have served in the interval for the check to count; fewer makes it inconclusive, not passed. Defaults to 20.
+           */
+          "minSamples"?: number;
+          /**
+           * Name of this check, unique within the analysis; shown in status and events.
+           */
+          "name": string;
+          /**
+           * A PromQL query returning one value. Placeholders replaced before it runs: {{namespace}}, {{model}}, {{agent}}, {{version}}, {{interval}}.
+           */
+          "query"?: string;
+          /**
+           * Compare the canary with the stable version measured at the same time.
+           */
+          "relativeToStable"?: {
+            /**
+             * Largest increase over the stable version, in percent of the stable value measured over the same interval (10 allows the canary to be at most 10% above stable). For tokens-per-second, where higher is better, the check reads the value as a decrease instead.
+             */
+            "maxIncrease": number;
+          };
+          /**
+           * Absolute bounds the canary value must stay within. At least one of min and max.
+           */
+          "thresholdRange"?: {
+            /**
+             * Highest acceptable value (inclusive).
+             */
+            "max"?: number;
+            /**
+             * Lowest acceptable value (inclusive).
+             */
+            "min"?: number;
+          };
+        }>;
+        /**
+         * What a query returning no data counts as. Defaults to Inconclusive.
+         */
+        "noData"?: "Inconclusive" | "Fail";
+      };
+      /**
+       * Time between analyses and between steps. Defaults to 1m.
+       */
+      "interval"?: string;
+      /**
+       * Last canary weight before promotion, in percent; use with stepWeight.
+       */
+      "maxWeight"?: number;
+      /**
+       * Auto promotes after the last step passes; Manual stops there until the promote action is requested. Defaults to Auto.
+       */
+      "mode"?: "Auto" | "Manual";
+      /**
+       * Time the canary workload has to become Available, and each step to make progress, before rolling back. Defaults to 10m.
+       */
+      "progressDeadline"?: string;
+      /**
+       * How long the previous stable version keeps running after a promotion. Defaults to 5m.
+       */
+      "scaleDownDelay"?: string;
+      /**
+       * Traffic added at each step, in percent; use with maxWeight.
+       */
+      "stepWeight"?: number;
+      /**
+       * Traffic steps, weights strictly ascending within 1..100. Exclusive with stepWeight/maxWeight. Defaults to 10, 25, 50.
+       */
+      "steps"?: Array<{
+        /**
+         * Extra wait at this step before its analysis counts, e.g. 5m.
+         */
+        "pause"?: string;
+        /**
+         * Percent of traffic sent to the canary at this step.
+         */
+        "weight": number;
+      }>;
+    };
+    /**
+     * Overrides of the AIModel runtime for this version.
+     */
+    "runtime"?: {
+      /**
+       * Runtime image for this version only.
+       */
+      "image"?: string;
+    };
+    /**
+     * Version name: the version label, the Istio subset and part of derived object names (lower case, digits, "-" and "."). Immutable.
+     */
+    "version": string;
+  };
+  /**
+   * Observed state of the rollout.
+   */
+  "status"?: {
+    /**
+     * Last analysis runs, newest last.
+     */
+    "analysis"?: Array<{
+      /**
+       * Per-metric results.
+       */
+      "metrics"?: Array<{
+        /**
+         * Metric check name.
+         */
+        "name": string;
+        /**
+         * Why, e.g. "0.031 > max 0.02".
+         */
+        "reason"?: string;
+        /**
+         * Requests the canary served in the interval.
+         */
+        "samples"?: number;
+        /**
+         * Stable value over the same interval (relativeToStable).
+         */
+        "stableValue"?: number;
+        /**
+         * Canary value; absent when the query returned no data.
+         */
+        "value"?: number;
+        /**
+         * Outcome of the check.
+         */
+        "verdict": "Passed" | "Failed" | "Inconclusive";
+      }>;
+      /**
+       * Step index (0-based) it ran at.
+       */
+      "step": number;
+      /**
+       * When the analysis ran (RFC 3339).
+       */
+      "time": string;
+      /**
+       * Outcome of the analysis.
+       */
+      "verdict": "Passed" | "Failed" | "Inconclusive";
+      /**
+       * Canary weight at the time.
+       */
+      "weight": number;
+    }>;
+    /**
+     * Percent of traffic this version gets.
+     */
+    "canaryWeight"?: number;
+    /**
+     * Available, Progressing, Promoted and Degraded.
+     */
+    "conditions"?: Array<{
+      /**
+       * Last time the condition changed from one status to another (RFC 3339).
+       */
+      "lastTransitionTime": string;
+      /**
+       * Human-readable details of the last transition.
+       */
+      "message": string;
+      /**
+       * The .metadata.generation the condition was set from.
+       */
+      "observedGeneration"?: number;
+      /**
+       * Programmatic identifier of the last transition, in CamelCase.
+       */
+      "reason": string;
+      /**
+       * Status of the condition.
+       */
+      "status": "True" | "False" | "Unknown";
+      /**
+       * Type of condition in CamelCase, e.g. Ready.
+       */
+      "type": string;
+    }>;
+    /**
+     * Index (0-based) of the current traffic step.
+     */
+    "currentStep"?: number;
+    /**
+     * Failed analyses so far.
+     */
+    "failedChecks"?: number;
+    /**
+     * When the rollout ended (RFC 3339).
+     */
+    "finishedAt"?: string;
+    /**
+     * Inconclusive analyses so far.
+     */
+    "inconclusiveChecks"?: number;
+    /**
+     * When the last analysis ran (RFC 3339).
+     */
+    "lastAnalysisAt"?: string;
+    /**
+     * Human-readable state of the rollout.
+     */
+    "message"?: string;
+    /**
+     * The .metadata.generation the controller last acted on.
+     */
+    "observedGeneration"?: number;
+    /**
+     * Where the rollout is.
+     */
+    "phase"?: "Pending" | "Deploying" | "Progressing" | "Paused" | "Promoted" | "Superseded" | "RollingBack" | "RolledBack" | "Failed";
+    /**
+     * When this version became stable (RFC 3339).
+     */
+    "promotedAt"?: string;
+    /**
+     * Stable version this one was compared with.
+     */
+    "stableVersion"?: string;
+    /**
+     * When the rollout started (RFC 3339).
+     */
+    "startedAt"?: string;
+    /**
+     * When the current step started (RFC 3339).
+     */
+    "stepStartedAt"?: string;
+  };
+}
+
+/**
+ * ModelVersion is one version of one AIModel; creating it starts a canary rollout.
+ */
+export class ModelVersion extends Model<IModelVersion> implements IModelVersion {
+  "apiVersion": IModelVersion["apiVersion"];
+  "kind": IModelVersion["kind"];
+  "metadata"?: IModelVersion["metadata"];
+  "spec": IModelVersion["spec"];
+  "status"?: IModelVersion["status"];
+
+static apiVersion: IModelVersion["apiVersion"] = "ai.suoke.life/v1alpha1";
+static kind: IModelVersion["kind"] = "ModelVersion";
+static is = createTypeMetaGuard<IModelVersion>(ModelVersion);
+
+constructor(data?: ModelData<IModelVersion>) {
+  super();
+
+  this.setDefinedProps({
+    apiVersion: ModelVersion.apiVersion,
+    kind: ModelVersion.kind,
+    ...data
+  } as IModelVersion);
+}
+}
+
+
+setValidateFunc(ModelVersion, validate as ValidateFunc<IModelVersion>);

@@ -1,0 +1,3 @@
+export * from "./AIModel.js";
+export * from "./ModelVersion.js";
+export * from "./ModelRegistry.js";

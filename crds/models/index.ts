@@ -1,0 +1,1 @@
+export * as aiSuokeLife from "./ai.suoke.life/index.js";

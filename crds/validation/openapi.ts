@@ -1,0 +1,162 @@
+/**
+ * OpenAPI validation of an object against a CRD's `openAPIV3Schema` with ajv, reporting errors the
+ * way the API server words them. Unknown fields are reported too: kubectl validates strictly by
+ * default, so a typo in a field name is refused rather than silently pruned.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import {
+  fieldPath,
+  invalid,
+  pointerToSegments,
+  renderValue,
+  required,
+  tooMany,
+  unknownField,
+  unsupported,
+  type FieldError,
+} from './field-error.js';
+
+type Schema = Record<string, unknown>;
+
+/** Extension keywords of Kubernetes that carry no JSON-Schema meaning for ajv. */
+export const KUBERNETES_KEYWORDS = [
+  'x-kubernetes-validations',
+  'x-kubernetes-int-or-string',
+  'x-kubernetes-list-type',
+  'x-kubernetes-list-map-keys',
+  'x-kubernetes-map-type',
+  'x-kubernetes-preserve-unknown-fields',
+  'x-kubernetes-embedded-resource',
+] as const;
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+export function createAjv(): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false });
+  addFormats(ajv);
+  ajv.addVocabulary([...KUBERNETES_KEYWORDS]);
+  return ajv;
+}
+
+const compiled = new WeakMap<Schema, ValidateFunction>();
+let sharedAjv: Ajv | undefined;
+
+function compile(schema: Schema): ValidateFunction {
+  let fn = compiled.get(schema);
+  if (!fn) {
+    sharedAjv ??= createAjv();
+    fn = sharedAjv.compile(schema);
+    compiled.set(schema, fn);
+  }
+  return fn;
+}
+
+function valueAt(root: unknown, segments: readonly (string | number)[]): unknown {
+  let v: unknown = root;
+  for (const s of segments)
+    v = v === null || typeof v !== 'object' ? undefined : (v as Record<string, unknown>)[s];
+  return v;
+}
+
+function toFieldError(e: ErrorObject, root: unknown): FieldError | undefined {
+  const segments = pointerToSegments(e.instancePath);
+  const path = fieldPath(segments);
+  const value = valueAt(root, segments);
+  const inBody = `${path} in body`;
+  switch (e.keyword) {
+    case 'required':
+      return required(fieldPath([...segments, (e.params as { missingProperty: string }).missingProperty]));
+    case 'enum':
+      return unsupported(path, value, (e.params as { allowedValues: unknown[] }).allowedValues);
+    case 'minimum':
+      return invalid(
+        path,
+        renderValue(value),
+        `${inBody} should be greater than or equal to ${e.params['limit']}`,
+      );
+    case 'maximum':
+      return invalid(
+        path,
+        renderValue(value),
+        `${inBody} should be less than or equal to ${e.params['limit']}`,
+      );
+    case 'exclusiveMinimum':
+      return invalid(path, renderValue(value), `${inBody} should be greater than ${e.params['limit']}`);
+    case 'exclusiveMaximum':
+      return invalid(path, renderValue(value), `${inBody} should be less than ${e.params['limit']}`);
+    case 'pattern':
+      return invalid(path, renderValue(value), `${inBody} should match '${e.params['pattern']}'`);
+    case 'minLength':
+      return invalid(
+        path,
+        renderValue(value),
+        `${inBody} should be at least ${e.params['limit']} chars long`,
+      );
+    case 'maxLength':
+      return {
+        field: path,
+        type: 'TooMany',
+        text: `${path}: Too long: may not be more than ${e.params['limit']} bytes`,
+      };
+    case 'maxItems':
+      return tooMany(path, Array.isArray(value) ? value.length : 0, e.params['limit'] as number);
+    case 'minItems':
+      return invalid(path, renderValue(value), `${inBody} should have at least ${e.params['limit']} items`);
+    case 'format':
+      return invalid(
+        path,
+        renderValue(value),
+        `${inBody} must be of type ${e.params['format']}: ${renderValue(value)}`,
+      );
+    case 'type': {
+      const actual = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+      return invalid(path, `"${actual}"`, `${inBody} must be of type ${e.params['type']}: "${actual}"`);
+    }
+    case 'anyOf':
+      // int-or-string: the branch errors already say it; the summary adds nothing.
+      return undefined;
+    default:
+      return invalid(path, renderValue(value), `${inBody} ${e.message ?? 'is invalid'}`);
+  }
+}
+
+/** Fields of `value` that `schema` does not declare (and would be pruned or refused). */
+export function unknownFields(
+  schema: Schema,
+  value: unknown,
+  segments: (string | number)[] = [],
+): FieldError[] {
+  if (schema['x-kubernetes-preserve-unknown-fields'] === true) return [];
+  if (Array.isArray(value)) {
+    const items = schema['items'] as Schema | undefined;
+    return items ? value.flatMap((v, i) => unknownFields(items, v, [...segments, i])) : [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  const properties = schema['properties'] as Record<string, Schema> | undefined;
+  const additional = schema['additionalProperties'];
+  const out: FieldError[] = [];
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    const childSchema =
+      properties?.[key] ?? (typeof additional === 'object' ? (additional as Schema) : undefined);
+    if (childSchema) out.push(...unknownFields(childSchema, child, [...segments, key]));
+    // metadata's own fields are validated by the API server's ObjectMeta rules, not the CRD schema.
+    else if (!(segments.length === 1 && segments[0] === 'metadata') && !additional) {
+      out.push(unknownField(fieldPath([...segments, key])));
+    }
+  }
+  return out;
+}
+
+/** Validates `value` against an `openAPIV3Schema`; an empty list means the API server accepts it. */
+export function validateOpenApi(schema: Schema, value: unknown): FieldError[] {
+  const fn = compile(schema);
+  const errors: FieldError[] = [];
+  if (!fn(value)) {
+    for (const e of fn.errors ?? []) {
+      const fe = toFieldError(e, value);
+      if (fe && !errors.some((x) => x.text === fe.text)) errors.push(fe);
+    }
+  }
+  return [...errors, ...unknownFields(schema, value)];
+}
