@@ -16,7 +16,7 @@ import {
 } from './errors.js';
 import { apiVersionOf, storageKey, type ResourceType } from './resource-registry.js';
 import type { ObjectStore } from './store.js';
-import { clone, deepEqual, isPlainObject, type KubeObject } from './types.js';
+import { clone, deepEqual, isPlainObject, type KubeObject, type ManagedFieldsEntry } from './types.js';
 
 /** Who writes, and how (query parameters of the request). */
 export interface WriteContext {
@@ -26,6 +26,8 @@ export interface WriteContext {
   readonly dryRun: boolean;
   /** `status` for writes to the status subresource. */
   readonly subresource?: 'status';
+  /** Set by server-side apply: the managedFields it computed (ownership is then not diffed). */
+  readonly managedFields?: ManagedFieldsEntry[];
 }
 
 /** Extension points that the other parts of the server plug in. */
