@@ -42,7 +42,7 @@ describe('fake API server: server-side apply', () => {
   let api: FakeApiServer;
   let objects: KubernetesObjectApi;
   let apps: AppsV1Api;
-  const apply = (body: KubernetesObject, fieldManager: string, force?: boolean) =>
+  const apply = (body: KubernetesObject, fieldManager: string, force?: boolean): Promise<V1Deployment> =>
     objects.patch(body, undefined, undefined, fieldManager, force, PatchStrategy.ServerSideApply);
 
   beforeEach(async () => {
@@ -116,7 +116,7 @@ describe('fake API server: server-side apply', () => {
       } as KubernetesObject,
       'injector',
     );
-    expect(injected.spec?.template.spec?.containers.map((c: any) => c.name)).toEqual(['main', 'istio-proxy']);
+    expect(injected.spec?.template.spec?.containers.map((c) => c.name)).toEqual(['main', 'istio-proxy']);
   });
 
   it('answers 409 Conflict naming the manager and field for a conflicting apply without force', async () => {
