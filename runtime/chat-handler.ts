@@ -201,6 +201,8 @@ export function createChatHandler(deps: ChatDeps) {
         }
         await writeWithBackpressure(res, `data: ${JSON.stringify(chunk)}\n\n`);
       }
+      // The SDK ends an aborted stream quietly; a client that left must not count as a success.
+      if (res.destroyed && !res.writableFinished) throw new ClientGoneError();
     } catch (error) {
       if (res.destroyed || error instanceof ClientGoneError) throw new ClientGoneError({ cause: error });
       // Headers are gone: tell the client in-band the way OpenAI does, and count it as a failure.

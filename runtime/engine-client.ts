@@ -73,7 +73,7 @@ export class OpenAIEngine implements Engine {
           project: null,
           timeout: options.timeoutMs ?? 60_000,
           maxRetries: options.maxRetries ?? 2,
-          ...(options.fetch ? { fetch: options.fetch } : {}),
+          fetch: sameRealmErrors(options.fetch ?? ((input, init) => fetch(input, init))),
         }),
     );
   }
@@ -137,6 +137,26 @@ export class OpenAIEngine implements Engine {
     }
     throw last ?? errors.engineUnavailable();
   }
+}
+
+/**
+ * fetch whose rejections are plain Errors of this realm that keep their `name`. A fetch error can be
+ * a DOMException from another realm (vm contexts, embedders); the SDK would then lose its
+ * `AbortError` name and report a timeout as a generic connection error.
+ */
+function sameRealmErrors(inner: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    try {
+      return await inner(input, init);
+    } catch (error) {
+      const source = error as { name?: unknown; message?: unknown } | null;
+      const copy = new Error(typeof source?.message === 'string' ? source.message : String(error), {
+        cause: error,
+      });
+      if (typeof source?.name === 'string') copy.name = source.name;
+      throw copy;
+    }
+  };
 }
 
 function worthFallingBack(error: unknown): boolean {

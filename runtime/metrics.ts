@@ -14,6 +14,11 @@ export interface MetricLabels {
  */
 export class RuntimeMetrics {
   readonly registry = new Registry();
+  /**
+   * Process and Node.js metrics, kept apart: the default labels would clash with
+   * `nodejs_version_info{version}` (the Node.js version), and the pod's labels already identify them.
+   */
+  readonly processRegistry = new Registry();
   readonly requests: Counter<'code'>;
   readonly duration: Histogram;
   readonly timeToFirstToken: Histogram;
@@ -62,11 +67,12 @@ export class RuntimeMetrics {
     // Zero-valued series from the start, so rate() and absent() behave before the first request.
     for (const type of ['prompt', 'completion']) this.tokens.inc({ type }, 0);
     for (const result of ['hit', 'miss']) this.cache.inc({ result }, 0);
-    if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });
+    if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.processRegistry });
   }
 
   /** Text exposition for GET /metrics. */
   async render(): Promise<{ contentType: string; body: string }> {
-    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+    const [own, process] = await Promise.all([this.registry.metrics(), this.processRegistry.metrics()]);
+    return { contentType: this.registry.contentType, body: process === '' ? own : `${own}\n${process}` };
   }
 }

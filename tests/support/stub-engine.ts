@@ -179,7 +179,7 @@ export class StubEngine extends EventEmitter {
         this.emit('abort');
       }
     });
-    if (b.delayMs > 0) await delay(b.delayMs);
+    if (b.delayMs > 0) await delay(b.delayMs, res);
     if (res.destroyed) return;
     if (b.drop === 'before-response') {
       droppedByUs = true;
@@ -212,7 +212,7 @@ export class StubEngine extends EventEmitter {
     const id = `chatcmpl-stub${this.stats.chatCalls}`;
     const created = Math.floor(Date.now() / 1000);
     if (body.stream !== true) {
-      if (b.tokenDelayMs > 0) await delay(b.tokenDelayMs * words.length);
+      if (b.tokenDelayMs > 0) await delay(b.tokenDelayMs * words.length, res);
       if (res.destroyed) return;
       finished = true;
       this.stats.completed += 1;
@@ -238,17 +238,17 @@ export class StubEngine extends EventEmitter {
     let out = chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]);
     for (let i = 0; i < pieces.length; i++) {
       if (b.drop === 'mid-stream' && i === Math.floor(pieces.length / 2)) {
-        res.write(out);
         droppedByUs = true;
         this.stats.dropped += 1;
-        res.destroy();
+        // Destroy only once the tokens so far reached the socket (writes are corked until next tick).
+        res.write(out, () => res.destroy());
         return;
       }
       out += chunk([{ index: 0, delta: { content: pieces[i] }, finish_reason: null }]);
       if (b.tokenDelayMs > 0) {
         res.write(out);
         out = '';
-        await delay(b.tokenDelayMs);
+        await delay(b.tokenDelayMs, res);
         if (res.destroyed) return;
       }
     }
@@ -282,8 +282,17 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less if the client goes away (so a closed stub leaves no timers behind). */
+function delay(ms: number, res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    res.once('close', done);
+    function done(): void {
+      clearTimeout(timer);
+      res.off('close', done);
+      resolve();
+    }
+  });
 }
 
 /** `--port N --fail-rate 0.3 --fail-status 503 --tokens 16 --token-delay-ms 5 --delay-ms 20 --model m --drop mid-stream` */
