@@ -94,14 +94,14 @@ export const GpuSchema = obj(
     count: num({
       description:
         'GPUs per replica. A fraction (e.g. 0.5) is only valid with a shared-GPU resourceName, where one physical GPU is advertised as slicesPerGpu units and the pod requests ceil(count x slicesPerGpu) of them.',
-      exclusiveMinimum: 0,
+      minimum: 0.01,
       maximum: 64,
     }),
     maxCount: Type.Optional(
       num({
         description:
           'Largest GPU count this model may be given per replica (capacity planning and vertical recommendations; Kubernetes does not resize extended resources in place).',
-        exclusiveMinimum: 0,
+        minimum: 0.01,
         maximum: 64,
       }),
     ),

@@ -48,7 +48,9 @@ export function strEnum<const T extends readonly string[]>(
   values: T,
   options: NodeOptions & { readonly default?: T[number] },
 ): TUnsafe<T[number]> {
-  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...withRules(options) });
+  // maxLength keeps the CEL cost estimate of rules comparing the value small.
+  const maxLength = Math.max(...values.map((v) => v.length));
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], maxLength, ...withRules(options) });
 }
 
 /** An integer. */
@@ -101,6 +103,8 @@ export const quantity = (options: NodeOptions) =>
     'x-kubernetes-int-or-string': true,
     anyOf: [{ type: 'integer' }, { type: 'string' }],
     pattern: QUANTITY_PATTERN,
+    // Bounded so CEL rules calling quantity() on it stay within the API server's cost budget.
+    maxLength: 64,
     ...withRules(options),
   });
 

@@ -50,7 +50,14 @@ export function adaptToNodeNext(
 export async function renderModels(crdYaml: readonly string[]): Promise<Map<string, string>> {
   const out = await mkdtemp(join(tmpdir(), 'suoke-models-'));
   try {
-    await generate({ input: crdYaml.join('\n---\n'), outputPath: out });
+    // The generator logs every file it writes into the temporary directory; that is noise here.
+    const log = console.log;
+    console.log = () => undefined;
+    try {
+      await generate({ input: crdYaml.join('\n---\n'), outputPath: out });
+    } finally {
+      console.log = log;
+    }
     const files = new Map<string, string>();
     for (const file of (await walk(out)).sort()) {
       const adapted = adaptToNodeNext(relative(out, file), await readFile(file, 'utf8'));

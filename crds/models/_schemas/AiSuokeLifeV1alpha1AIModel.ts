@@ -14,10 +14,10 @@ const schema37 = {
       "$ref": "a6f0oUEaFqHmymdwnqPORTNOTU7GczWAkwGD0uYU"
     },
     "spec": {
-      "$ref": "BjehDMIPjY2sZ2rwFuzHq3NRSfuMFsxXPCd46h7uc"
+      "$ref": "T6I8fPQPRmAhdxlNDT9MC7PO8zN6Z7piuyC0VWqg"
     },
     "status": {
-      "$ref": "FRpsPBGh7y7ZTs7ejKg2KZsrsHYVJwSuCm7GjwHsKQ"
+      "$ref": "GUyzOy0QaQFx1sVp2USJWFDzDGjnTJMKYFqw816Dnc"
     }
   },
   "required": ["spec", "apiVersion", "kind"],
@@ -147,13 +147,13 @@ function validate74(data, {
 const schema42 = {
   "properties": {
     "agent": {
-      "$ref": "qtTgugPqR8QzPhM9jGopMZKUlhtn5HHLPvDoVqlwwc"
+      "$ref": "bgAqcrSebjlw52dQEicOtwJ5ln4DO5gbCLlEK9EDMG0"
     },
     "engine": {
-      "$ref": "WHz0bqQUWeV8yZVgmsQzVZ19EdA6qutxJa6FBQs38"
+      "$ref": "tKLzLMitof5Wzrq6s6iQF9GUQuoNCCWhjrsPLY"
     },
     "framework": {
-      "$ref": "VbRo3J7W3CFFWLBi6xN8RK03nMWNv7CpXKnzKNDieo"
+      "$ref": "4peIfP4xscgPwMQEGydAfjBS3FxuPZ9Hyp1NreP3muM"
     },
     "historyLimit": {
       "$ref": "KK6aavkpuNjt05nyZciOhc5lgrhVknDTQm9OxfZweiY"
@@ -162,16 +162,16 @@ const schema42 = {
       "$ref": "lsFmkCk8SXzqOZv7utCdNpS1K9jeV4NgIGmrX0uZA"
     },
     "resources": {
-      "$ref": "XnqPIyU5VIdooHaA9QEhJT6VYVbGaBd7PNn9IUejCM"
+      "$ref": "emhHvlFNodKQTmEZoFdpWAEc5UMjZWvkYBX3QG4HY"
     },
     "rollout": {
-      "$ref": "IZlBqxDC0M0tc2n8YHdrTRZIB1vGqUuqGMluvPo9tU"
+      "$ref": "gPS2wOevGgXWGBDghG16qImtksJNv83v16ry8BAcyU"
     },
     "runtime": {
-      "$ref": "3a7CNmAWxD4kqyLYr6GuSTQ1WSUobIv5YkFSF2p3A"
+      "$ref": "QY7UmotWTsxuMImBtgWhhun8IEPxb2y0hQLuttZ1bM"
     },
     "scaling": {
-      "$ref": "JN1OzTsrOQfaXyRgfqxcxCHxt9WlKQf6zFtUcirE"
+      "$ref": "PM41s5m0Tyk4BEQXWv3R9KpngJqCES3I9Iik2kGmo"
     },
     "traffic": {
       "$ref": "eHzAvZ5Y0iAlIbHe0hDL8BmYKN3ixix3rAfdrJ8AbQ"
@@ -186,7 +186,7 @@ const schema43 = {
       "$ref": "E2F2O4XODIPqgsaGOSRnwVnLwRMyj5NBztUOa2YM"
     },
     "systemPromptRef": {
-      "$ref": "QsQl4R1iJ8l5CQsxa7V8UAwjU2lUsqRD9zVeyQHY"
+      "$ref": "lbrqW6u5BWkpNLy71IKSiLLky72MnXhJtTqoCQA"
     }
   },
   "required": ["name"],
@@ -282,7 +282,7 @@ const schema44 = {
       "$ref": "saEtLo73kU1gQeAIauslR8D2lJWRptzKMiXTKikFuo"
     },
     "kind": {
-      "$ref": "yYKllI0Vs4W1ZEg1PQop4C0d1Y5I0mhrQGWgmCMQIac"
+      "$ref": "Th6iFkq2cAaF8j2hLIcjjbFgeFguzX0D4gLkzX7Kg"
     },
     "name": {
       "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
@@ -346,6 +346,7 @@ function validate82(data, {
 const schema46 = {
   "default": "ConfigMap",
   "enum": ["ConfigMap", "Secret"],
+  "maxLength": 9,
   "type": "string",
   "nullable": true
 };
@@ -388,6 +389,24 @@ function validate84(data, {
       vErrors.push(err1);
     }
     errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 9) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 9
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
   }
   validate84.errors = vErrors;
   return errors === 0;
@@ -622,7 +641,7 @@ const schema47 = {
       "$ref": "DVXIW3se0VkAWEhhuiJWNCwvDCFOk5WGoGNxEDEqwI"
     },
     "protocol": {
-      "$ref": "KHBJaT6aZLfAWT2y8XoPuNTJJgHRU8ipeU0DnRv6rUg"
+      "$ref": "TaIFf6yZsMS6PBAwMkwyeZdVKnyM1E8vw14nN5wh8"
     }
   },
   "type": "object"
@@ -1690,6 +1709,7 @@ function validate112(data, {
 const schema58 = {
   "default": "openai",
   "enum": ["openai"],
+  "maxLength": 6,
   "type": "string",
   "nullable": true
 };
@@ -1732,6 +1752,24 @@ function validate114(data, {
       vErrors.push(err1);
     }
     errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 6) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 6
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
   }
   validate114.errors = vErrors;
   return errors === 0;
@@ -1843,6 +1881,7 @@ function validate89(data, {
 }
 const schema59 = {
   "enum": ["huggingface", "pytorch", "tensorflow", "onnx", "gguf", "custom"],
+  "maxLength": 11,
   "type": "string"
 };
 function validate117(data, {
@@ -1853,13 +1892,13 @@ function validate117(data, {
 } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (typeof data !== "string") {
+  if (!(data === "huggingface" || data === "pytorch" || data === "tensorflow" || data === "onnx" || data === "gguf" || data === "custom")) {
     const err0 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
+      schemaPath: "#/enum",
+      keyword: "enum",
       params: {
-        type: "string"
+        allowedValues: schema59.enum
       }
     };
     if (vErrors === null) {
@@ -1869,19 +1908,36 @@ function validate117(data, {
     }
     errors++;
   }
-  if (!(data === "huggingface" || data === "pytorch" || data === "tensorflow" || data === "onnx" || data === "gguf" || data === "custom")) {
-    const err1 = {
+  if (typeof data === "string") {
+    if (func2(data) > 11) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 11
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
       instancePath,
-      schemaPath: "#/enum",
-      keyword: "enum",
+      schemaPath: "#/type",
+      keyword: "type",
       params: {
-        allowedValues: schema59.enum
+        type: "string"
       }
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
@@ -2027,13 +2083,13 @@ function validate121(data, {
 const schema62 = {
   "properties": {
     "gpu": {
-      "$ref": "VFPrGexTfCoUtT2BK3lFlM1Ebbi2mujTsMr2BTlM"
+      "$ref": "gmAiNenKrReMvLQmAnEUnZ03WVIQ50j8W91pqV94A2k"
     },
     "limits": {
-      "$ref": "ZH9f1VVG9iAX9LevBKSxttUe9hu5wUwBAXjV8jy6r0"
+      "$ref": "vmr12pIVkS2pFUAdKoyRYgd8MDA0WjG9DyYchg14wwE"
     },
     "requests": {
-      "$ref": "ZH9f1VVG9iAX9LevBKSxttUe9hu5wUwBAXjV8jy6r0"
+      "$ref": "vmr12pIVkS2pFUAdKoyRYgd8MDA0WjG9DyYchg14wwE"
     }
   },
   "type": "object",
@@ -2042,10 +2098,10 @@ const schema62 = {
 const schema63 = {
   "properties": {
     "count": {
-      "$ref": "YsEwMzMDSh2oIgZwREvxzZoGwK2qNN5MgEdROR948kw"
+      "$ref": "pMiA33PvBhAZTqRzc35uBtT9QHBUrsYKtstpZWqw"
     },
     "maxCount": {
-      "$ref": "BIxJs2dm3oD1xGOilTivTBTBsrqLLQj9LgDpidhzk"
+      "$ref": "OTKszDjz2l6W0ntoRM6MpDCHTGVSWuHl03bU2cbAVAQ"
     },
     "product": {
       "$ref": "1b19eZcLZs4zu8vpEQ98GP0Z6iAVrhiokf75JzC3RY"
@@ -2057,7 +2113,7 @@ const schema63 = {
       "$ref": "VDo7eGX8Rmq9iYshCFCXb546CW3wwVu2kFdjKxZhiQs"
     },
     "tolerations": {
-      "$ref": "466sI14ORei1L5qycwbITHu7t2c9bbTAEdp14mzk"
+      "$ref": "KZe9QvrEdOg2Fn81amA0c0W2Zg3tN9L7j3ULp6dXFs"
     }
   },
   "required": ["count"],
@@ -2066,7 +2122,7 @@ const schema63 = {
 };
 const schema64 = {
   "type": "number",
-  "exclusiveMinimum": 0,
+  "minimum": 0.01,
   "maximum": 64
 };
 function validate126(data, {
@@ -2095,14 +2151,14 @@ function validate126(data, {
       }
       errors++;
     }
-    if (data <= 0 || isNaN(data)) {
+    if (data < 0.01 || isNaN(data)) {
       const err1 = {
         instancePath,
-        schemaPath: "#/exclusiveMinimum",
-        keyword: "exclusiveMinimum",
+        schemaPath: "#/minimum",
+        keyword: "minimum",
         params: {
-          comparison: ">",
-          limit: 0
+          comparison: ">=",
+          limit: 0.01
         }
       };
       if (vErrors === null) {
@@ -2133,7 +2189,7 @@ function validate126(data, {
 }
 const schema65 = {
   "type": "number",
-  "exclusiveMinimum": 0,
+  "minimum": 0.01,
   "maximum": 64,
   "nullable": true
 };
@@ -2179,14 +2235,14 @@ function validate128(data, {
       }
       errors++;
     }
-    if (data <= 0 || isNaN(data)) {
+    if (data < 0.01 || isNaN(data)) {
       const err2 = {
         instancePath,
-        schemaPath: "#/exclusiveMinimum",
-        keyword: "exclusiveMinimum",
+        schemaPath: "#/minimum",
+        keyword: "minimum",
         params: {
-          comparison: ">",
-          limit: 0
+          comparison: ">=",
+          limit: 0.01
         }
       };
       if (vErrors === null) {
@@ -2408,7 +2464,7 @@ function validate134(data, {
 }
 const schema69 = {
   "items": {
-    "$ref": "8IvblsnG9nDPbKTK5v2eX13YHGRO4Gg8UFQJOY44"
+    "$ref": "4hlJNWQfLDwIBSwM9ayGhVdQbP58R5INE4NtAvFyI"
   },
   "maxItems": 16,
   "type": "array",
@@ -2417,13 +2473,13 @@ const schema69 = {
 const schema70 = {
   "properties": {
     "effect": {
-      "$ref": "qJHjpgHjBAM2ZqCh5q54PGVwZzH3IExdV8HxXGBM"
+      "$ref": "Ov83GUv6ka44YJu2vInatiJUUI0hGuJ01TSoMP3dJo"
     },
     "key": {
       "$ref": "7nyzDMEQGo7v6ECedeR1SD1iJwxQKLES7BhVx4cbI"
     },
     "operator": {
-      "$ref": "2WKuwfU8a2AZtq7gU8qsbojiUimPzYfLR07hDqSM"
+      "$ref": "E4qWdkEXKmcBx15o8bY92yYmNwJEtc6JH3f9n8gY"
     },
     "tolerationSeconds": {
       "$ref": "NW88HfrvS38u8Yy207QW6S7qFs2gsa0jBgSYGvqPw"
@@ -2436,6 +2492,7 @@ const schema70 = {
 };
 const schema71 = {
   "enum": ["NoSchedule", "PreferNoSchedule", "NoExecute"],
+  "maxLength": 16,
   "type": "string",
   "nullable": true
 };
@@ -2478,6 +2535,24 @@ function validate138(data, {
       vErrors.push(err1);
     }
     errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 16) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 16
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
   }
   validate138.errors = vErrors;
   return errors === 0;
@@ -2535,6 +2610,7 @@ function validate140(data, {
 const schema73 = {
   "default": "Equal",
   "enum": ["Exists", "Equal"],
+  "maxLength": 6,
   "type": "string",
   "nullable": true
 };
@@ -2577,6 +2653,24 @@ function validate142(data, {
       vErrors.push(err1);
     }
     errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 6) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 6
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
   }
   validate142.errors = vErrors;
   return errors === 0;
@@ -2936,10 +3030,10 @@ function validate125(data, {
 const schema11 = {
   "properties": {
     "cpu": {
-      "$ref": "l7oaIcmo24pLi7XxCQ3euA6o54Bu2nt1fJ44v0vO04"
+      "$ref": "u2wfbVr5RkNPmxF7z5bFEz8IbJUYHSfM3Mb70MR0"
     },
     "memory": {
-      "$ref": "l7oaIcmo24pLi7XxCQ3euA6o54Bu2nt1fJ44v0vO04"
+      "$ref": "u2wfbVr5RkNPmxF7z5bFEz8IbJUYHSfM3Mb70MR0"
     }
   },
   "type": "object",
@@ -2951,6 +3045,7 @@ const schema8 = {
   }, {
     "$ref": "jdFtv6DGtroqVatkuk8ipQtGFLMzfSuVek97sB0uauQ"
   }],
+  "maxLength": 64,
   "pattern": "^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$"
 };
 const schema9 = {
@@ -3074,8 +3169,24 @@ function validate23(data, {
     }
   }
   if (typeof data === "string") {
-    if (!pattern1.test(data)) {
+    if (func2(data) > 64) {
       const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 64
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern1.test(data)) {
+      const err2 = {
         instancePath,
         schemaPath: "#/pattern",
         keyword: "pattern",
@@ -3084,9 +3195,9 @@ function validate23(data, {
         }
       };
       if (vErrors === null) {
-        vErrors = [err1];
+        vErrors = [err2];
       } else {
-        vErrors.push(err1);
+        vErrors.push(err2);
       }
       errors++;
     }
@@ -3210,7 +3321,7 @@ function validate124(data, {
 const schema75 = {
   "properties": {
     "analysis": {
-      "$ref": "Rq0qxhLzZz1IyfmqbqFNQqkBVv3ZecZHrL8OhyYrI"
+      "$ref": "AaaJreI8NMMWyOgmBuOXzi60IMBaVTPa0gh3UQ4QM"
     },
     "interval": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -3219,7 +3330,7 @@ const schema75 = {
       "$ref": "3GqjGqjdKZTFGJGUwWjkLJtBT7AGZGkR4eblBkl4no"
     },
     "mode": {
-      "$ref": "rs2YahMOcXGwTxwl6JmVzB55LCRAn7vRe5bXgYO2vs"
+      "$ref": "hjdxKZR24vzJloZ7Utytr8AebsaNmjtAyD5mh9TOM"
     },
     "progressDeadline": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -3246,10 +3357,10 @@ const schema76 = {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
     },
     "metrics": {
-      "$ref": "1S4gP09a2qF9y5Vy78ekf4c2tSb1TLiU3RmUv18mWQ"
+      "$ref": "zd2XfrM2OE5wy6sQkvRAFjFmJ5BgoegleTQa6suj0hg"
     },
     "noData": {
-      "$ref": "GgGsAITZhb21WZhl1exr6mkSLsYQoYlgeg7vS1QM"
+      "$ref": "7IyiyJoecoeD1nVVa8VdEzcbnePKPpC7kcdwUKxUL8"
     }
   },
   "required": ["metrics"],
@@ -3327,7 +3438,7 @@ function validate31(data, {
 }
 const schema77 = {
   "items": {
-    "$ref": "P75Rq7jDMVxIWMwLpIluwCGM1r84Ud7wb4Yz2uyJfQ"
+    "$ref": "eKuzF4JVkeiwkRoFH9w3OD1ikNDzxJ8L5bpSnBtqYU"
   },
   "maxItems": 16,
   "minItems": 1,
@@ -3336,7 +3447,7 @@ const schema77 = {
 const schema78 = {
   "properties": {
     "builtin": {
-      "$ref": "8fSTWshYkz1xiwMZA4R18nEMRXZ9WO4fZH0ocTLCo"
+      "$ref": "uX2C0ExnE3n58TdLumkFUadRYyyu1f2rUP7lAiXEtY"
     },
     "minSamples": {
       "$ref": "Qx6EsXNaIwHR8OijfsnQfVzWnIiCECs3uPnPFiw"
@@ -3359,6 +3470,7 @@ const schema78 = {
 };
 const schema79 = {
   "enum": ["error-rate", "latency-p95", "ttft-p95", "tokens-per-second"],
+  "maxLength": 17,
   "type": "string",
   "nullable": true
 };
@@ -3401,6 +3513,24 @@ function validate159(data, {
       vErrors.push(err1);
     }
     errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 17) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 17
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
   }
   validate159.errors = vErrors;
   return errors === 0;
@@ -3952,6 +4082,7 @@ function validate157(data, {
 }
 const schema85 = {
   "enum": ["Inconclusive", "Fail"],
+  "maxLength": 12,
   "type": "string",
   "nullable": true
 };
@@ -3994,6 +4125,24 @@ function validate176(data, {
       vErrors.push(err1);
     }
     errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 12) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 12
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
   }
   validate176.errors = vErrors;
   return errors === 0;
@@ -4226,6 +4375,7 @@ function validate35(data, {
 }
 const schema86 = {
   "enum": ["Auto", "Manual"],
+  "maxLength": 6,
   "type": "string",
   "nullable": true
 };
@@ -4268,6 +4418,24 @@ function validate181(data, {
       vErrors.push(err1);
     }
     errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 6) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 6
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
   }
   validate181.errors = vErrors;
   return errors === 0;
@@ -4641,10 +4809,10 @@ const schema90 = {
       "$ref": "3nOmLb7j2GhVOVGE4MEYNv1hWpLr0GxjtunczSS1tRE"
     },
     "redis": {
-      "$ref": "lCZXRtEENmdcB4CxAZ3nhRicSziT82bCUoHT5IYSgaE"
+      "$ref": "cjNJw16sF2DhFPHg2GPfmNesMNkTCQbIKmvhr4JDEQ"
     },
     "resources": {
-      "$ref": "TA5FsP8DX96zALZvJIpVsvQBvfu13JQtCgcLTwPI"
+      "$ref": "SEdbPBkoQRuQT2R0D9l89iV46TpiiFd9aKe98wWYo4"
     },
     "sessionTtl": {
       "$ref": "ow5UIoSlxBJmCd5MXwt2UvhhgYHDDQaTGUQZ3exLlw"
@@ -5488,7 +5656,7 @@ const schema104 = {
       "$ref": "huXr9zd84DbRncRssDwVQrsHDhSgPh7VP9bqvgj1jk4"
     },
     "mode": {
-      "$ref": "cEpHktm867U6AfGHlfLXDJ4WgkEpieepWN10XvyjBVA"
+      "$ref": "JJs8ycvfVBhHKvphWcHP2WJBR1sOtvb237RTspweAQ"
     },
     "passwordSecretRef": {
       "$ref": "HV2Wxw7QjduB80RSqJ5izqqVbnWzQiIkhtLAVjQmQ"
@@ -5640,6 +5808,7 @@ function validate45(data, {
 const schema105 = {
   "default": "none",
   "enum": ["none", "standalone", "sentinel", "cluster"],
+  "maxLength": 10,
   "type": "string",
   "nullable": true
 };
@@ -5682,6 +5851,24 @@ function validate226(data, {
       vErrors.push(err1);
     }
     errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 10) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 10
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
   }
   validate226.errors = vErrors;
   return errors === 0;
@@ -6033,10 +6220,10 @@ function validate224(data, {
 const schema110 = {
   "properties": {
     "limits": {
-      "$ref": "ZH9f1VVG9iAX9LevBKSxttUe9hu5wUwBAXjV8jy6r0"
+      "$ref": "vmr12pIVkS2pFUAdKoyRYgd8MDA0WjG9DyYchg14wwE"
     },
     "requests": {
-      "$ref": "ZH9f1VVG9iAX9LevBKSxttUe9hu5wUwBAXjV8jy6r0"
+      "$ref": "vmr12pIVkS2pFUAdKoyRYgd8MDA0WjG9DyYchg14wwE"
     }
   },
   "type": "object",
@@ -6303,13 +6490,13 @@ function validate194(data, {
 const schema112 = {
   "properties": {
     "behavior": {
-      "$ref": "Upq4S7YwrFhDKAdxk0sk00PfuZ2gyVOox8wCci3QL0"
+      "$ref": "TsRQaXPkbVrOpTLH5uD7cM0q3xYj0c0RUPPPEWzvAF4"
     },
     "cpuUtilization": {
       "$ref": "3GqjGqjdKZTFGJGUwWjkLJtBT7AGZGkR4eblBkl4no"
     },
     "customMetrics": {
-      "$ref": "N0EKKmBu0FvCuySfTTEqhVCdK4nvpkYzT1yEeZLP0NE"
+      "$ref": "UOsdz5y9Gg9SnPOPUzqpk9ayEv1CnFm4qUm9KNCOO68"
     },
     "maxReplicas": {
       "$ref": "u7ucVmoSGiHNHv3aO04c9B3rCE9JYi7fM0tsZAcr10"
@@ -6321,7 +6508,7 @@ const schema112 = {
       "$ref": "z7RcdA3WkWyM5VU1XGuOx0WLMnvFLe565LmEsMCdPs"
     },
     "vpa": {
-      "$ref": "YoF1Rjwv1cWOQZL9fpTonNwFiUqZgMfmhEDD3E9HhU"
+      "$ref": "JsC11fE00QXHn3dyoW4dHASXF3o3vkmP6oqqIFXQaEs"
     }
   },
   "required": ["maxReplicas"],
@@ -6331,10 +6518,10 @@ const schema112 = {
 const schema113 = {
   "properties": {
     "scaleDown": {
-      "$ref": "mhAiCkQlTYHM6P3N9Y1lLVAmcWydBzy2kwtzZnApE4"
+      "$ref": "Ts57QtnDiqHfVcIjxADJgFrfUAEiYCUJJFEQEHfnA0"
     },
     "scaleUp": {
-      "$ref": "mhAiCkQlTYHM6P3N9Y1lLVAmcWydBzy2kwtzZnApE4"
+      "$ref": "Ts57QtnDiqHfVcIjxADJgFrfUAEiYCUJJFEQEHfnA0"
     }
   },
   "type": "object",
@@ -6343,10 +6530,10 @@ const schema113 = {
 const schema23 = {
   "properties": {
     "policies": {
-      "$ref": "A3QSEKTC6tuwHD3p2iRjsFJsBKnFW7hMcaOrsk2he78"
+      "$ref": "FXbeVdT5vO38Bg0HtAJcJYMzXoXBgaEp0GgPfk"
     },
     "selectPolicy": {
-      "$ref": "w9akDTI73L5VZIIKBiHaISFGEt9bS6n24x8arEg"
+      "$ref": "RDsf95sNNOXR799fV2yqe5fApoXanGmOgroW3GAJw"
     },
     "stabilizationWindowSeconds": {
       "$ref": "VViQRmef6tRm7s5CdRUSdsvi9QjF00Qq03ShGLJ49LY"
@@ -6357,7 +6544,7 @@ const schema23 = {
 };
 const schema24 = {
   "items": {
-    "$ref": "71OvvIGcztuz7sRBcvnn2ogVjzDS5qyFESWLt35hAI"
+    "$ref": "KRCtI0KrtEcvnYKCD8BOVgujCgrI6vnfpYs8ExBwY"
   },
   "maxItems": 10,
   "type": "array",
@@ -6369,7 +6556,7 @@ const schema25 = {
       "$ref": "5Dv0YpS8tHwuhceE4RVUWHnQFOtooMzQEZTw1sTPxI"
     },
     "type": {
-      "$ref": "iiDy9eGsLZ3rhBgFJm8lijgcnmxXN4Fnx3vL1jJeIU"
+      "$ref": "4dzFmP7yMyh86GBNulIDpTVTTktetHc2LqAG78FGU"
     },
     "value": {
       "$ref": "9hfqvIiqHfYYg67hiDBm6lZw9216YA65gRFyhz1k"
@@ -6448,6 +6635,7 @@ function validate51(data, {
 }
 const schema27 = {
   "enum": ["Pods", "Percent"],
+  "maxLength": 7,
   "type": "string"
 };
 function validate53(data, {
@@ -6458,13 +6646,13 @@ function validate53(data, {
 } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (typeof data !== "string") {
+  if (!(data === "Pods" || data === "Percent")) {
     const err0 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
+      schemaPath: "#/enum",
+      keyword: "enum",
       params: {
-        type: "string"
+        allowedValues: schema27.enum
       }
     };
     if (vErrors === null) {
@@ -6474,19 +6662,36 @@ function validate53(data, {
     }
     errors++;
   }
-  if (!(data === "Pods" || data === "Percent")) {
-    const err1 = {
+  if (typeof data === "string") {
+    if (func2(data) > 7) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 7
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
       instancePath,
-      schemaPath: "#/enum",
-      keyword: "enum",
+      schemaPath: "#/type",
+      keyword: "type",
       params: {
-        allowedValues: schema27.enum
+        type: "string"
       }
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
@@ -6711,6 +6916,7 @@ function validate49(data, {
 }
 const schema29 = {
   "enum": ["Max", "Min", "Disabled"],
+  "maxLength": 8,
   "type": "string",
   "nullable": true
 };
@@ -6753,6 +6959,24 @@ function validate59(data, {
       vErrors.push(err1);
     }
     errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 8) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 8
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
   }
   validate59.errors = vErrors;
   return errors === 0;
@@ -6941,7 +7165,7 @@ function validate247(data, {
 }
 const schema114 = {
   "items": {
-    "$ref": "dxuWtRqd2f6Z209XHa0wIjHmffOiuRO5TInzL8bpYM"
+    "$ref": "fFwj8T1MDdbZ8R1YfUN2C3ISZTxorXfJzUH78nnKaE"
   },
   "maxItems": 8,
   "type": "array",
@@ -6953,10 +7177,10 @@ const schema115 = {
       "$ref": "JusD8vBJHk26Zv8V9JDIf4NNjVjqDvi3gUj6z6qvI"
     },
     "target": {
-      "$ref": "l7oaIcmo24pLi7XxCQ3euA6o54Bu2nt1fJ44v0vO04"
+      "$ref": "u2wfbVr5RkNPmxF7z5bFEz8IbJUYHSfM3Mb70MR0"
     },
     "type": {
-      "$ref": "FEKLfznOzdMcNnQdDHv2E4UGf6jUtR2QMOsIKYs4"
+      "$ref": "O1QEpmxTLwLSPIOXwpwnL86qyNdt9CsZSyGQnZtmpY"
     }
   },
   "required": ["name", "target"],
@@ -7048,6 +7272,7 @@ function validate254(data, {
 const schema117 = {
   "default": "Pods",
   "enum": ["Pods", "External"],
+  "maxLength": 8,
   "type": "string",
   "nullable": true
 };
@@ -7090,6 +7315,24 @@ function validate257(data, {
       vErrors.push(err1);
     }
     errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 8) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 8
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
   }
   validate257.errors = vErrors;
   return errors === 0;
@@ -7385,13 +7628,13 @@ function validate264(data, {
 const schema120 = {
   "properties": {
     "maxAllowed": {
-      "$ref": "ZH9f1VVG9iAX9LevBKSxttUe9hu5wUwBAXjV8jy6r0"
+      "$ref": "vmr12pIVkS2pFUAdKoyRYgd8MDA0WjG9DyYchg14wwE"
     },
     "minAllowed": {
-      "$ref": "ZH9f1VVG9iAX9LevBKSxttUe9hu5wUwBAXjV8jy6r0"
+      "$ref": "vmr12pIVkS2pFUAdKoyRYgd8MDA0WjG9DyYchg14wwE"
     },
     "mode": {
-      "$ref": "YuubSrD47899wwFIHKw69JrOoBR14RAnqMHpMTA"
+      "$ref": "IPJWjx8vBhVFdVaScQTwR3hCro30DXnC3Kd9RnYvY"
     }
   },
   "type": "object",
@@ -7400,6 +7643,7 @@ const schema120 = {
 const schema121 = {
   "default": "Off",
   "enum": ["Off", "Initial", "Recreate", "Auto"],
+  "maxLength": 8,
   "type": "string",
   "nullable": true
 };
@@ -7442,6 +7686,24 @@ function validate269(data, {
       vErrors.push(err1);
     }
     errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 8) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 8
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
   }
   validate269.errors = vErrors;
   return errors === 0;
@@ -8966,13 +9228,13 @@ const schema136 = {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
     },
     "conditions": {
-      "$ref": "caud9XKJ9FPomUEfKtEprLPlfEmmkyLPVO5Jz4pd0"
+      "$ref": "eFySGCrk2WAA2MRFHcF9EFZRbJWTFUmpMzEtvg3XA"
     },
     "endpoint": {
       "$ref": "wXJ6OOkqvrRHswFsPReqPBvy5GdnOup2aNpGHDaarA"
     },
     "history": {
-      "$ref": "Djs8Q19jolQHD0QWWD8Z4ngRpNiLNLDmu3bqeO88"
+      "$ref": "R6FHCVdvFPuAnIXRXluz7SXMgD279zLUwG0XE"
     },
     "observedGeneration": {
       "$ref": "Sg5VMnp9PeciTWOOocDxVZ8KL974mKlNPE7Z3LxfFY"
@@ -8995,7 +9257,7 @@ const schema136 = {
 };
 const schema137 = {
   "items": {
-    "$ref": "LqojxWjubbILVid7vBwAqlv4pTa92WrCyoqFdPo"
+    "$ref": "M6RNtekTRdqtHXouevHIZWvCRJYZ7F5yo2WYTV4is"
   },
   "maxItems": 16,
   "type": "array",
@@ -9016,7 +9278,7 @@ const schema138 = {
       "$ref": "ffwvxWNmgAw4j3J98OozNWe0YovCdcCVbNeffpYY"
     },
     "status": {
-      "$ref": "pxfc6xQekz8UJRTLhQQLAy8qHcx9lW4EsDEEbdf5fxA"
+      "$ref": "mGrz5FlnRAO1GXDYmjXlTQZvdX4DFnDeLRoaY2RiKDk"
     },
     "type": {
       "$ref": "abwpMDY1BocHdDN72xQbiDERuNabmToRz3D0GKn0D4"
@@ -9275,6 +9537,7 @@ function validate316(data, {
 }
 const schema141 = {
   "enum": ["True", "False", "Unknown"],
+  "maxLength": 7,
   "type": "string"
 };
 function validate318(data, {
@@ -9285,13 +9548,13 @@ function validate318(data, {
 } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (typeof data !== "string") {
+  if (!(data === "True" || data === "False" || data === "Unknown")) {
     const err0 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
+      schemaPath: "#/enum",
+      keyword: "enum",
       params: {
-        type: "string"
+        allowedValues: schema141.enum
       }
     };
     if (vErrors === null) {
@@ -9301,19 +9564,36 @@ function validate318(data, {
     }
     errors++;
   }
-  if (!(data === "True" || data === "False" || data === "Unknown")) {
-    const err1 = {
+  if (typeof data === "string") {
+    if (func2(data) > 7) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 7
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
       instancePath,
-      schemaPath: "#/enum",
-      keyword: "enum",
+      schemaPath: "#/type",
+      keyword: "type",
       params: {
-        allowedValues: schema141.enum
+        type: "string"
       }
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
@@ -9669,7 +9949,7 @@ function validate324(data, {
 }
 const schema144 = {
   "items": {
-    "$ref": "EAdkquAbt2x7AzgsZkIyNy7YqMTqbFIRLoPZkv2O6Y"
+    "$ref": "2oTvo3XfM14NuwEXNBMrUD8ZHu3DIKAElL7l07M6E"
   },
   "maxItems": 50,
   "type": "array",
@@ -9681,7 +9961,7 @@ const schema145 = {
       "$ref": "mRsGa3G0zEWwi43U8Q6OmYYv4l1cjQGcmOmidAmE"
     },
     "outcome": {
-      "$ref": "5ChVuhPrE3bcD7cqfrFdSNwEsakkL4cWS1SEoGnxPs"
+      "$ref": "EcY7kK6mtNDKRHu4Egjfor4X9F2xtq5Sqk4bZySAn8"
     },
     "time": {
       "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
@@ -9745,6 +10025,7 @@ function validate328(data, {
 }
 const schema147 = {
   "enum": ["Promoted", "RolledBack", "Superseded", "Failed"],
+  "maxLength": 10,
   "type": "string"
 };
 function validate330(data, {
@@ -9755,13 +10036,13 @@ function validate330(data, {
 } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (typeof data !== "string") {
+  if (!(data === "Promoted" || data === "RolledBack" || data === "Superseded" || data === "Failed")) {
     const err0 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
+      schemaPath: "#/enum",
+      keyword: "enum",
       params: {
-        type: "string"
+        allowedValues: schema147.enum
       }
     };
     if (vErrors === null) {
@@ -9771,19 +10052,36 @@ function validate330(data, {
     }
     errors++;
   }
-  if (!(data === "Promoted" || data === "RolledBack" || data === "Superseded" || data === "Failed")) {
-    const err1 = {
+  if (typeof data === "string") {
+    if (func2(data) > 10) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 10
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
       instancePath,
-      schemaPath: "#/enum",
-      keyword: "enum",
+      schemaPath: "#/type",
+      keyword: "type",
       params: {
-        allowedValues: schema147.enum
+        type: "string"
       }
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }

@@ -14,10 +14,10 @@ const schema14 = {
       "$ref": "a6f0oUEaFqHmymdwnqPORTNOTU7GczWAkwGD0uYU"
     },
     "spec": {
-      "$ref": "wKymSMmNJl4xfIWcwjpKXyiRGCboT5l6wHzJjaTjtIA"
+      "$ref": "Daot14WRT6KYKUrkqG5TH5XFVAYvX3y8RubCOKT43g"
     },
     "status": {
-      "$ref": "2zeShBNRQkx3DYrisCeX9LNpL8tbTlV8KkFfqdHFE"
+      "$ref": "4TPPRbxtyP0y1R2q0eN8pdpOcg4OiLywqisia7sg"
     }
   },
   "required": ["spec", "apiVersion", "kind"],
@@ -162,7 +162,7 @@ const schema19 = {
       "$ref": "xdA1qR2quTf3rg0sD4AMf4j3Ma9RUt0oP9PZkkbpCk"
     },
     "type": {
-      "$ref": "WqJEIxutVo2aHSbpodhxvDYnmv726xmidbTmWYjYfTo"
+      "$ref": "vt8D8iLef6jKtYJKMwl2akTBZcFlYfxt5UDZ9ZcY"
     },
     "url": {
       "$ref": "XQrE46MNvCxgygbIWNICJVv3tAFmJl53EExwpHZR4"
@@ -1423,6 +1423,7 @@ function validate72(data, {
 }
 const schema35 = {
   "enum": ["oci", "mlflow", "http"],
+  "maxLength": 6,
   "type": "string"
 };
 function validate77(data, {
@@ -1433,13 +1434,13 @@ function validate77(data, {
 } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (typeof data !== "string") {
+  if (!(data === "oci" || data === "mlflow" || data === "http")) {
     const err0 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
+      schemaPath: "#/enum",
+      keyword: "enum",
       params: {
-        type: "string"
+        allowedValues: schema35.enum
       }
     };
     if (vErrors === null) {
@@ -1449,19 +1450,36 @@ function validate77(data, {
     }
     errors++;
   }
-  if (!(data === "oci" || data === "mlflow" || data === "http")) {
-    const err1 = {
+  if (typeof data === "string") {
+    if (func2(data) > 6) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 6
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
       instancePath,
-      schemaPath: "#/enum",
-      keyword: "enum",
+      schemaPath: "#/type",
+      keyword: "type",
       params: {
-        allowedValues: schema35.enum
+        type: "string"
       }
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
@@ -1691,7 +1709,7 @@ function validate38(data, {
 const schema37 = {
   "properties": {
     "conditions": {
-      "$ref": "caud9XKJ9FPomUEfKtEprLPlfEmmkyLPVO5Jz4pd0"
+      "$ref": "eFySGCrk2WAA2MRFHcF9EFZRbJWTFUmpMzEtvg3XA"
     },
     "consecutiveFailures": {
       "$ref": "ITjqUtBxFMhIL0CCAFrAl6QqD4mS4WHHo1GQBLww"
@@ -1720,7 +1738,7 @@ const schema37 = {
 };
 const schema38 = {
   "items": {
-    "$ref": "LqojxWjubbILVid7vBwAqlv4pTa92WrCyoqFdPo"
+    "$ref": "M6RNtekTRdqtHXouevHIZWvCRJYZ7F5yo2WYTV4is"
   },
   "maxItems": 16,
   "type": "array",
@@ -1741,7 +1759,7 @@ const schema39 = {
       "$ref": "ffwvxWNmgAw4j3J98OozNWe0YovCdcCVbNeffpYY"
     },
     "status": {
-      "$ref": "pxfc6xQekz8UJRTLhQQLAy8qHcx9lW4EsDEEbdf5fxA"
+      "$ref": "mGrz5FlnRAO1GXDYmjXlTQZvdX4DFnDeLRoaY2RiKDk"
     },
     "type": {
       "$ref": "abwpMDY1BocHdDN72xQbiDERuNabmToRz3D0GKn0D4"
@@ -2001,6 +2019,7 @@ function validate89(data, {
 }
 const schema42 = {
   "enum": ["True", "False", "Unknown"],
+  "maxLength": 7,
   "type": "string"
 };
 function validate91(data, {
@@ -2011,13 +2030,13 @@ function validate91(data, {
 } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (typeof data !== "string") {
+  if (!(data === "True" || data === "False" || data === "Unknown")) {
     const err0 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
+      schemaPath: "#/enum",
+      keyword: "enum",
       params: {
-        type: "string"
+        allowedValues: schema42.enum
       }
     };
     if (vErrors === null) {
@@ -2027,19 +2046,36 @@ function validate91(data, {
     }
     errors++;
   }
-  if (!(data === "True" || data === "False" || data === "Unknown")) {
-    const err1 = {
+  if (typeof data === "string") {
+    if (func2(data) > 7) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 7
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
       instancePath,
-      schemaPath: "#/enum",
-      keyword: "enum",
+      schemaPath: "#/type",
+      keyword: "type",
       params: {
-        allowedValues: schema42.enum
+        type: "string"
       }
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }

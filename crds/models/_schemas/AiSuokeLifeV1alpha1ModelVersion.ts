@@ -14,10 +14,10 @@ const schema17 = {
       "$ref": "a6f0oUEaFqHmymdwnqPORTNOTU7GczWAkwGD0uYU"
     },
     "spec": {
-      "$ref": "3nJVBeiUJoxBgSNP35vhpUSo6P0O6mte8Vdys82HVSc"
+      "$ref": "a8XVgwzowyOfXhRSsc5JnzWizezS9ZYkKT25E2Z9NU"
     },
     "status": {
-      "$ref": "eR6hQDgV9W3eDEnVVgm3HvpKdmlkQARGHLeTw9o1i0"
+      "$ref": "wdQ9TTnnarY7OnXEnuSuMlkb4BMIAzesK0P75RIAIU"
     }
   },
   "required": ["spec", "apiVersion", "kind"],
@@ -147,7 +147,7 @@ function validate37(data, {
 const schema22 = {
   "properties": {
     "artifact": {
-      "$ref": "WRCd5616qwiUxx7YUqTfum7H5RaIWizmfRGMbWctNA"
+      "$ref": "7fJmOG4zCtkRfxelyr7eTkSKX9KO7j7rZHBilMrdEA"
     },
     "changelog": {
       "$ref": "3PYBgcwxAoweBhEZgHEAroTtValjnRPMte9I9mAROb8"
@@ -159,7 +159,7 @@ const schema22 = {
       "$ref": "NMLY3aJngTO1ffD7ClGgQu1JcI30Wz35uL3MrFMVA"
     },
     "promotion": {
-      "$ref": "IZlBqxDC0M0tc2n8YHdrTRZIB1vGqUuqGMluvPo9tU"
+      "$ref": "gPS2wOevGgXWGBDghG16qImtksJNv83v16ry8BAcyU"
     },
     "runtime": {
       "$ref": "ZDsTMHwZaf71TZS5oTF5ft91mNZu4Cgb6sxkROV7JM"
@@ -177,7 +177,7 @@ const schema23 = {
       "$ref": "epWaL6iJBqmbZJJOo8e6Na7SmpQDepbY21Qnharg4"
     },
     "format": {
-      "$ref": "vZWOJmm6I3V0WSxIaUIUuhDvL7JaT5M5SURHbvqn0Kw"
+      "$ref": "zQGYODfwUYQS6QvUQbzcatWndSKvdLUkGAvZS7GUqk"
     },
     "uri": {
       "$ref": "Vm3UYboK1ay1K9fsQHWeau4tyw4gYi0Ah6UvXwqA"
@@ -239,9 +239,11 @@ function validate43(data, {
 }
 const schema25 = {
   "enum": ["safetensors", "pytorch", "tensorflow", "onnx", "gguf", "mlflow", "other"],
+  "maxLength": 11,
   "type": "string",
   "nullable": true
 };
+import func2 from "@kubernetes-models/validate/runtime/ucs2length";
 function validate45(data, {
   instancePath = "",
   parentData,
@@ -282,6 +284,24 @@ function validate45(data, {
     }
     errors++;
   }
+  if (typeof data === "string") {
+    if (func2(data) > 11) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 11
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
   validate45.errors = vErrors;
   return errors === 0;
 }
@@ -291,7 +311,6 @@ const schema26 = {
   "pattern": "^(oci|mlflow|hf|s3|gs|pvc|https?)://[^\\s]+$",
   "type": "string"
 };
-import func2 from "@kubernetes-models/validate/runtime/ucs2length";
 const pattern3 = new RegExp("^(oci|mlflow|hf|s3|gs|pvc|https?)://[^\\s]+$", "u");
 function validate47(data, {
   instancePath = "",
@@ -826,7 +845,7 @@ function validate56(data, {
 const schema31 = {
   "properties": {
     "analysis": {
-      "$ref": "Rq0qxhLzZz1IyfmqbqFNQqkBVv3ZecZHrL8OhyYrI"
+      "$ref": "AaaJreI8NMMWyOgmBuOXzi60IMBaVTPa0gh3UQ4QM"
     },
     "interval": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -835,7 +854,7 @@ const schema31 = {
       "$ref": "3GqjGqjdKZTFGJGUwWjkLJtBT7AGZGkR4eblBkl4no"
     },
     "mode": {
-      "$ref": "rs2YahMOcXGwTxwl6JmVzB55LCRAn7vRe5bXgYO2vs"
+      "$ref": "hjdxKZR24vzJloZ7Utytr8AebsaNmjtAyD5mh9TOM"
     },
     "progressDeadline": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -862,10 +881,10 @@ const schema32 = {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
     },
     "metrics": {
-      "$ref": "1S4gP09a2qF9y5Vy78ekf4c2tSb1TLiU3RmUv18mWQ"
+      "$ref": "zd2XfrM2OE5wy6sQkvRAFjFmJ5BgoegleTQa6suj0hg"
     },
     "noData": {
-      "$ref": "GgGsAITZhb21WZhl1exr6mkSLsYQoYlgeg7vS1QM"
+      "$ref": "7IyiyJoecoeD1nVVa8VdEzcbnePKPpC7kcdwUKxUL8"
     }
   },
   "required": ["metrics"],
@@ -943,7 +962,7 @@ function validate21(data, {
 }
 const schema33 = {
   "items": {
-    "$ref": "P75Rq7jDMVxIWMwLpIluwCGM1r84Ud7wb4Yz2uyJfQ"
+    "$ref": "eKuzF4JVkeiwkRoFH9w3OD1ikNDzxJ8L5bpSnBtqYU"
   },
   "maxItems": 16,
   "minItems": 1,
@@ -952,7 +971,7 @@ const schema33 = {
 const schema34 = {
   "properties": {
     "builtin": {
-      "$ref": "8fSTWshYkz1xiwMZA4R18nEMRXZ9WO4fZH0ocTLCo"
+      "$ref": "uX2C0ExnE3n58TdLumkFUadRYyyu1f2rUP7lAiXEtY"
     },
     "minSamples": {
       "$ref": "Qx6EsXNaIwHR8OijfsnQfVzWnIiCECs3uPnPFiw"
@@ -975,6 +994,7 @@ const schema34 = {
 };
 const schema35 = {
   "enum": ["error-rate", "latency-p95", "ttft-p95", "tokens-per-second"],
+  "maxLength": 17,
   "type": "string",
   "nullable": true
 };
@@ -1017,6 +1037,24 @@ function validate66(data, {
       vErrors.push(err1);
     }
     errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 17) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 17
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
   }
   validate66.errors = vErrors;
   return errors === 0;
@@ -1651,6 +1689,7 @@ function validate64(data, {
 }
 const schema42 = {
   "enum": ["Inconclusive", "Fail"],
+  "maxLength": 12,
   "type": "string",
   "nullable": true
 };
@@ -1693,6 +1732,24 @@ function validate84(data, {
       vErrors.push(err1);
     }
     errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 12) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 12
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
   }
   validate84.errors = vErrors;
   return errors === 0;
@@ -1925,6 +1982,7 @@ function validate24(data, {
 }
 const schema43 = {
   "enum": ["Auto", "Manual"],
+  "maxLength": 6,
   "type": "string",
   "nullable": true
 };
@@ -1967,6 +2025,24 @@ function validate89(data, {
       vErrors.push(err1);
     }
     errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 6) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 6
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
   }
   validate89.errors = vErrors;
   return errors === 0;
@@ -2604,13 +2680,13 @@ function validate41(data, {
 const schema49 = {
   "properties": {
     "analysis": {
-      "$ref": "39DlqxkwpN1UzygPILo2ad7zKi4fUVc8jXVVcWCWw"
+      "$ref": "IzkSx1ytEeRuXY1TKGaHNIyBTLOAVmWbx34CcxmOGV8"
     },
     "canaryWeight": {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
     },
     "conditions": {
-      "$ref": "caud9XKJ9FPomUEfKtEprLPlfEmmkyLPVO5Jz4pd0"
+      "$ref": "eFySGCrk2WAA2MRFHcF9EFZRbJWTFUmpMzEtvg3XA"
     },
     "currentStep": {
       "$ref": "ITjqUtBxFMhIL0CCAFrAl6QqD4mS4WHHo1GQBLww"
@@ -2634,7 +2710,7 @@ const schema49 = {
       "$ref": "Sg5VMnp9PeciTWOOocDxVZ8KL974mKlNPE7Z3LxfFY"
     },
     "phase": {
-      "$ref": "rpa4qvHm7R9loaDM8juW1hpmV5YqQVJBZPV6ga4iU"
+      "$ref": "v47yhUIimsyf02Nghx0KUOv9EqtVUyN0ZhR7RzHKU"
     },
     "promotedAt": {
       "$ref": "thZzwpySeU7LsVtTYjwqN1mWUAwFAnezim8OMie8k"
@@ -2654,7 +2730,7 @@ const schema49 = {
 };
 const schema50 = {
   "items": {
-    "$ref": "W7CVl9sPYkqTzZeFvxaLmWs9WgWqJ7eppIKru5VoOi8"
+    "$ref": "UyasNbDUUoMnIsZjuB0muolSC5CfiREyvl7x0how"
   },
   "maxItems": 20,
   "type": "array",
@@ -2663,7 +2739,7 @@ const schema50 = {
 const schema51 = {
   "properties": {
     "metrics": {
-      "$ref": "TK00hnz4RhibOyEbBSJFdWVdpQ2ILVXzEowIbNLY8"
+      "$ref": "EgyTEMtw2nJUQWHtPdpCLWqPN1qO3ZAgxZewCQ4I"
     },
     "step": {
       "$ref": "lUZqDB1t3N4x2sAYY6SWklYZyKg6au7Of9UhEiDuZA"
@@ -2672,7 +2748,7 @@ const schema51 = {
       "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
     },
     "verdict": {
-      "$ref": "F8R9j3xDXEFVCKYnzLBq469sMZj9ASxBlJERgwhk"
+      "$ref": "JHWftdz9y7fckCiyH8UbkcxCIuSf49xeLmKrd9n0C9Y"
     },
     "weight": {
       "$ref": "T4k05sdR7fGRqjTRrnnq8wCdHU7EhgFdDqNPobb8s"
@@ -2683,7 +2759,7 @@ const schema51 = {
 };
 const schema52 = {
   "items": {
-    "$ref": "S4TCRybfsX7NjxDZKWOGv6rngRFEPmAHPYQ3trvoMRo"
+    "$ref": "L3K7yEOuFtWoCss2khOpTuyjqpmNhrSqKwVJJZfNzU0"
   },
   "maxItems": 16,
   "type": "array",
@@ -2707,7 +2783,7 @@ const schema53 = {
       "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
     },
     "verdict": {
-      "$ref": "F8R9j3xDXEFVCKYnzLBq469sMZj9ASxBlJERgwhk"
+      "$ref": "JHWftdz9y7fckCiyH8UbkcxCIuSf49xeLmKrd9n0C9Y"
     }
   },
   "required": ["name", "verdict"],
@@ -2864,6 +2940,7 @@ function validate28(data, {
 }
 const schema11 = {
   "enum": ["Passed", "Failed", "Inconclusive"],
+  "maxLength": 12,
   "type": "string"
 };
 function validate26(data, {
@@ -2874,13 +2951,13 @@ function validate26(data, {
 } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (typeof data !== "string") {
+  if (!(data === "Passed" || data === "Failed" || data === "Inconclusive")) {
     const err0 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
+      schemaPath: "#/enum",
+      keyword: "enum",
       params: {
-        type: "string"
+        allowedValues: schema11.enum
       }
     };
     if (vErrors === null) {
@@ -2890,19 +2967,36 @@ function validate26(data, {
     }
     errors++;
   }
-  if (!(data === "Passed" || data === "Failed" || data === "Inconclusive")) {
-    const err1 = {
+  if (typeof data === "string") {
+    if (func2(data) > 12) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 12
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
       instancePath,
-      schemaPath: "#/enum",
-      keyword: "enum",
+      schemaPath: "#/type",
+      keyword: "type",
       params: {
-        allowedValues: schema11.enum
+        type: "string"
       }
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
@@ -3465,7 +3559,7 @@ function validate109(data, {
 }
 const schema58 = {
   "items": {
-    "$ref": "LqojxWjubbILVid7vBwAqlv4pTa92WrCyoqFdPo"
+    "$ref": "M6RNtekTRdqtHXouevHIZWvCRJYZ7F5yo2WYTV4is"
   },
   "maxItems": 16,
   "type": "array",
@@ -3486,7 +3580,7 @@ const schema59 = {
       "$ref": "ffwvxWNmgAw4j3J98OozNWe0YovCdcCVbNeffpYY"
     },
     "status": {
-      "$ref": "pxfc6xQekz8UJRTLhQQLAy8qHcx9lW4EsDEEbdf5fxA"
+      "$ref": "mGrz5FlnRAO1GXDYmjXlTQZvdX4DFnDeLRoaY2RiKDk"
     },
     "type": {
       "$ref": "abwpMDY1BocHdDN72xQbiDERuNabmToRz3D0GKn0D4"
@@ -3697,6 +3791,7 @@ function validate138(data, {
 }
 const schema62 = {
   "enum": ["True", "False", "Unknown"],
+  "maxLength": 7,
   "type": "string"
 };
 function validate140(data, {
@@ -3707,13 +3802,13 @@ function validate140(data, {
 } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (typeof data !== "string") {
+  if (!(data === "True" || data === "False" || data === "Unknown")) {
     const err0 = {
       instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
+      schemaPath: "#/enum",
+      keyword: "enum",
       params: {
-        type: "string"
+        allowedValues: schema62.enum
       }
     };
     if (vErrors === null) {
@@ -3723,19 +3818,36 @@ function validate140(data, {
     }
     errors++;
   }
-  if (!(data === "True" || data === "False" || data === "Unknown")) {
-    const err1 = {
+  if (typeof data === "string") {
+    if (func2(data) > 7) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 7
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
       instancePath,
-      schemaPath: "#/enum",
-      keyword: "enum",
+      schemaPath: "#/type",
+      keyword: "type",
       params: {
-        allowedValues: schema62.enum
+        type: "string"
       }
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
@@ -4091,6 +4203,7 @@ function validate29(data, {
 }
 const schema64 = {
   "enum": ["Pending", "Deploying", "Progressing", "Paused", "Promoted", "Superseded", "RollingBack", "RolledBack", "Failed"],
+  "maxLength": 11,
   "type": "string",
   "nullable": true
 };
@@ -4133,6 +4246,24 @@ function validate153(data, {
       vErrors.push(err1);
     }
     errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 11) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 11
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
   }
   validate153.errors = vErrors;
   return errors === 0;
