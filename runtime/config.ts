@@ -250,13 +250,13 @@ export function loadConfig(
   const sentinels = hostPorts('REDIS_SENTINELS');
   const sentinelName = str('REDIS_SENTINEL_NAME');
   if (redisMode === 'sentinel') {
-    if (sentinels.length === 0)
+    if (str('REDIS_SENTINELS') === undefined)
       issues.push('REDIS_SENTINELS is required when REDIS_MODE=sentinel (host:port,...)');
     if (sentinelName === undefined)
       issues.push('REDIS_SENTINEL_NAME is required when REDIS_MODE=sentinel (e.g. mymaster)');
   }
   const clusterNodes = hostPorts('REDIS_CLUSTER_NODES');
-  if (redisMode === 'cluster' && clusterNodes.length === 0) {
+  if (redisMode === 'cluster' && str('REDIS_CLUSTER_NODES') === undefined) {
     issues.push('REDIS_CLUSTER_NODES is required when REDIS_MODE=cluster (host:port,...)');
   }
 

@@ -67,7 +67,18 @@ export class RuntimeMetrics {
     // Zero-valued series from the start, so rate() and absent() behave before the first request.
     for (const type of ['prompt', 'completion']) this.tokens.inc({ type }, 0);
     for (const result of ['hit', 'miss']) this.cache.inc({ result }, 0);
-    if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.processRegistry });
+    if (options.processMetrics ?? true) {
+      collectDefaultMetrics({ register: this.processRegistry });
+      // Gauges named *_total break Prometheus naming rules (promtool flags them); the per-type
+      // gauges nodejs_active_{handles,requests,resources} carry the same information.
+      for (const name of [
+        'nodejs_active_handles_total',
+        'nodejs_active_requests_total',
+        'nodejs_active_resources_total',
+      ]) {
+        this.processRegistry.removeSingleMetric(name);
+      }
+    }
   }
 
   /** Text exposition for GET /metrics. */

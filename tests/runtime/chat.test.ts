@@ -217,12 +217,10 @@ describe('runtime: LOG_CONTENT=true', () => {
     const stub = await StubEngine.start({ reply: 'take a walk' });
     const rt = await startRuntime({ ENGINE_BASE_URL: stub.baseUrl, LOG_CONTENT: 'true' });
     try {
-      await rt
-        .client()
-        .chat.completions.create({
-          model: 'xiaoai',
-          messages: [{ role: 'user', content: 'what helps sleep?' }],
-        });
+      await rt.client().chat.completions.create({
+        model: 'xiaoai',
+        messages: [{ role: 'user', content: 'what helps sleep?' }],
+      });
       const line = rt.logs.requests().at(-1);
       expect(line?.content).toEqual({
         messages: [{ role: 'user', content: 'what helps sleep?' }],
