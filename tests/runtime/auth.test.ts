@@ -11,6 +11,7 @@ import { waitFor } from '../support/wait.js';
 import { startRuntime, type TestRuntime } from './harness.js';
 
 type ApiErr = InstanceType<typeof OpenAI.APIError>;
+type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 const ask = { model: 'xiaoai', messages: [{ role: 'user' as const, content: 'hi' }] };
 const failure = (p: Promise<unknown>) =>
   p.then(
@@ -22,8 +23,8 @@ describe('runtime auth: API keys from a mounted file, JWTs from a JWKS', () => {
   let stub: StubEngine;
   let redis: RedisServer;
   let rt: TestRuntime;
-  let privateKey: CryptoKey;
-  let otherKey: CryptoKey;
+  let privateKey: SigningKey;
+  let otherKey: SigningKey;
   const hashedKey = 'sk-hashed-key-for-soer';
 
   const token = (claims: Record<string, unknown>, key = privateKey, expires = '5m') =>
@@ -40,8 +41,8 @@ describe('runtime auth: API keys from a mounted file, JWTs from a JWKS', () => {
     stub = await StubEngine.start();
     redis = await RedisServer.start();
     const pair = await generateKeyPair('ES256');
-    privateKey = pair.privateKey as CryptoKey;
-    otherKey = (await generateKeyPair('ES256')).privateKey as CryptoKey;
+    privateKey = pair.privateKey;
+    otherKey = (await generateKeyPair('ES256')).privateKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
     const dir = mkdtempSync(join(tmpdir(), 'runtime-auth-'));
     const digest = createHash('sha256').update(hashedKey).digest('hex');
