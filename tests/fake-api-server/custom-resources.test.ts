@@ -221,7 +221,7 @@ describe('fake API server: custom resources validated against their CRDs', () =>
       spec: { size: 3 },
     } as any);
     expect((widget as any).spec.size).toBe(3);
-    const groups = await (await fetch(`${api.url}/apis`)).json();
+    const groups = (await (await fetch(`${api.url}/apis`)).json()) as any;
     expect(groups.groups.map((g: any) => g.name)).toEqual(
       expect.arrayContaining(['example.com', GROUP, 'networking.istio.io', 'apps']),
     );
@@ -240,7 +240,7 @@ describe('fake API server: custom resources validated against their CRDs', () =>
   });
 
   it('describes served kinds in discovery with their status subresource', async () => {
-    const list = await (await fetch(`${api.url}/apis/${GROUP}/${VERSION}`)).json();
+    const list = (await (await fetch(`${api.url}/apis/${GROUP}/${VERSION}`)).json()) as any;
     const names = list.resources.map((r: any) => r.name);
     expect(names).toEqual(
       expect.arrayContaining(['aimodels', 'aimodels/status', 'modelversions', 'modelregistries']),
@@ -251,7 +251,7 @@ describe('fake API server: custom resources validated against their CRDs', () =>
       shortNames: ['aim'],
       categories: ['suoke'],
     });
-    const core = await (await fetch(`${api.url}/api/v1`)).json();
+    const core = (await (await fetch(`${api.url}/api/v1`)).json()) as any;
     expect(core.resources.find((r: any) => r.name === 'namespaces')).toMatchObject({
       namespaced: false,
       kind: 'Namespace',
