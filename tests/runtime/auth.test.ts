@@ -13,9 +13,11 @@ import { startRuntime, type TestRuntime } from './harness.js';
 type ApiErr = InstanceType<typeof OpenAI.APIError>;
 type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 const ask = { model: 'xiaoai', messages: [{ role: 'user' as const, content: 'hi' }] };
-const failure = (p: Promise<unknown>) =>
+const failure = (p: Promise<unknown>): Promise<ApiErr> =>
   p.then(
-    () => undefined,
+    () => {
+      throw new Error('expected the request to fail');
+    },
     (e: unknown) => e as ApiErr,
   );
 
