@@ -49,12 +49,9 @@ export class Readiness {
 
   async check(): Promise<{ httpStatus: number; report: ReadinessReport }> {
     const redis = this.redis === undefined ? 'disabled' : redisReady(this.redis) ? 'ok' : 'unavailable';
-    if (this.draining) {
-      const engine = this.lastEngineOk ? 'ok' : 'unreachable';
-      return { httpStatus: 503, report: { status: 'draining', checks: { engine, redis } } };
-    }
     const engine = (await this.engineOk()) ? 'ok' : 'unreachable';
     const checks = { engine, redis } as const;
+    if (this.draining) return { httpStatus: 503, report: { status: 'draining', checks } };
     if (engine !== 'ok' || (redis === 'unavailable' && this.options.redisRequired === true)) {
       return { httpStatus: 503, report: { status: 'unready', checks } };
     }
