@@ -13,12 +13,17 @@ import * as pulumi from '@pulumi/pulumi';
 /** The agents of the default Suoke Life stack, in the order of the design table. */
 export const DEFAULT_AGENTS = ['xiaoai', 'xiaoke', 'laoke', 'soer'] as const;
 
-/** Redis topologies the platform can run against. */
-export const REDIS_MODES = ['none', 'statefulset', 'cluster', 'external'] as const;
+/**
+ * Where the agents' Redis comes from: `statefulset` (run in the cluster by the platform),
+ * `cluster` (an existing Redis Cluster, by its seed nodes) or `external` (one Redis by URL).
+ */
+export const REDIS_MODES = ['statefulset', 'cluster', 'external'] as const;
 export type RedisMode = (typeof REDIS_MODES)[number];
 
-/** @default 'suoke-system' */
-export const DefaultNamespace = 'suoke-system';
+/** @default 'suoke-modelops-system' */
+export const DefaultNamespace = 'suoke-modelops-system';
+/** @default 'suoke-ai' */
+export const DefaultAgentNamespace = 'suoke-ai';
 /** @default 'http://prometheus-operated.monitoring.svc:9090' (prometheus-operator's governing Service) */
 export const DefaultPrometheusUrl = 'http://prometheus-operated.monitoring.svc:9090';
 /** @default 'nvidia.com/gpu' (NVIDIA device plugin) */
@@ -35,8 +40,10 @@ export interface ImageRef {
 }
 
 export interface PlatformConfig {
-  /** Namespace for the operator, Redis and the agents. @default 'suoke-system' */
+  /** Namespace of the operator. @default 'suoke-modelops-system' */
   readonly namespace: string;
+  /** Namespace of the agents (AIModels, their workloads) and Redis. @default 'suoke-ai' */
+  readonly agentNamespace: string;
   readonly images: {
     /** @default ghcr.io/suoke-life/modelops-operator:0.1.0 */
     readonly operator: ImageRef;
@@ -58,10 +65,10 @@ export interface PlatformConfig {
   readonly redis: {
     /** @default 'statefulset' */
     readonly mode: RedisMode;
-    /** Pods of the in-cluster StatefulSet (mode statefulset) or nodes (mode cluster, ≥ 6). @default 1 / 6 */
-    readonly replicas: number;
-    /** Volume size per Redis pod. @default '8Gi' */
+    /** Data volume of the in-cluster StatefulSet (mode statefulset). @default '8Gi' */
     readonly storage: string;
+    /** Seed `host:port`s of the Redis Cluster (mode cluster, required there). @default none */
+    readonly clusterNodes: readonly string[];
   };
   readonly istio: {
     /** Route agents through Istio; off means the operator splits traffic by replica ratio. @default true */
@@ -83,9 +90,9 @@ export interface PlatformConfig {
 
 /** Secret stack values; each one stays a secret `Output` and never reaches a log or a state file in clear. */
 export interface PlatformSecrets {
-  /** `redisPassword`: required for modes statefulset and cluster. */
+  /** `redisPassword`: required; Redis without a password would hold every session open. */
   readonly redisPassword?: pulumi.Output<string>;
-  /** `redisUrl`: required for mode external, e.g. rediss://:pw@redis.example:6380/0. */
+  /** `redisUrl`: required for mode external, e.g. rediss://redis.example.com:6380/0 (no password in it). */
   readonly redisUrl?: pulumi.Output<string>;
   /** `registryCredentials`: a .dockerconfigjson document for private image registries. @default none */
   readonly registryCredentials?: pulumi.Output<string>;
@@ -96,6 +103,8 @@ export interface ConfigReader {
   readonly name: string;
   get(key: string): string | undefined;
   getSecret(key: string): pulumi.Output<string> | undefined;
+  /** The clear value of a secret key, only to validate it before any resource is declared. */
+  peekSecret(key: string): string | undefined;
 }
 
 /** A stack configuration value that cannot be used; names the full key and how to fix it. */
@@ -117,6 +126,7 @@ export class StackConfigError extends pulumi.RunError {
 /** Keys this program reads; anything else under the project's namespace is a typo worth reporting. */
 const KNOWN_KEYS = [
   'namespace',
+  'agentNamespace',
   'images',
   'agents',
   'gpu',
@@ -149,9 +159,14 @@ export function loadPlatformConfig(reader: ConfigReader): {
   const ctx = new Reader(reader);
   ctx.rejectUnknownKeys();
 
-  const namespace = ctx.string('namespace', DefaultNamespace);
-  if (!DNS_LABEL.test(namespace)) {
-    ctx.fail('namespace', `"${namespace}" is not a DNS-1123 label`, 'lower-case letters, digits and "-"');
+  const namespace = ctx.namespace('namespace', DefaultNamespace);
+  const agentNamespace = ctx.namespace('agentNamespace', DefaultAgentNamespace);
+  if (agentNamespace === namespace) {
+    ctx.fail(
+      'agentNamespace',
+      `is the operator's namespace "${namespace}"`,
+      'a namespace of its own (the agents run under their own policies)',
+    );
   }
 
   const images = ctx.object('images', ['operator', 'runtime']);
@@ -196,22 +211,36 @@ export function loadPlatformConfig(reader: ConfigReader): {
     );
   }
 
-  const redisRaw = ctx.object('redis', ['mode', 'replicas', 'storage']);
+  const redisRaw = ctx.object('redis', ['mode', 'storage', 'clusterNodes']);
   const redisMode = ctx.oneOf(redisRaw, 'redis.mode', REDIS_MODES, 'statefulset');
-  const redisReplicas = ctx.integer(redisRaw, 'redis.replicas', redisMode === 'cluster' ? 6 : 1);
-  if (redisMode === 'cluster' && redisReplicas < 6) {
-    ctx.fail(
-      'redis.replicas',
-      `${redisReplicas} is too few for a Redis Cluster`,
-      '6 or more (3 primaries, 3 replicas)',
-    );
-  }
-  if (redisReplicas < 1 || redisReplicas > 15) {
-    ctx.fail('redis.replicas', `${redisReplicas} is out of range`, 'an integer from 1 to 15');
-  }
   const redisStorage = ctx.optionalString(redisRaw, 'redis.storage') ?? '8Gi';
   if (!QUANTITY.test(redisStorage)) {
     ctx.fail('redis.storage', `"${redisStorage}" is not a Kubernetes quantity`, 'e.g. 8Gi');
+  }
+  if (redisRaw.storage !== undefined && redisMode !== 'statefulset') {
+    ctx.fail(
+      'redis.storage',
+      `is only used when redis.mode is statefulset (it is ${redisMode})`,
+      'no value',
+      'pulumi config rm --path redis.storage',
+    );
+  }
+  const clusterNodes = ctx.hostPorts(redisRaw, 'redis.clusterNodes');
+  if (redisMode === 'cluster' && clusterNodes.length === 0) {
+    ctx.fail(
+      'redis.clusterNodes',
+      'is required when redis.mode is cluster',
+      'a list of host:port seed nodes',
+      "pulumi config set --path 'redis.clusterNodes[0]' redis-0.redis.example:6379",
+    );
+  }
+  if (redisMode !== 'cluster' && clusterNodes.length > 0) {
+    ctx.fail(
+      'redis.clusterNodes',
+      `is only used when redis.mode is cluster (it is ${redisMode})`,
+      'no value',
+      'pulumi config rm --path redis.clusterNodes',
+    );
   }
 
   const istioRaw = ctx.object('istio', ['enabled']);
@@ -265,17 +294,19 @@ export function loadPlatformConfig(reader: ConfigReader): {
       'redisUrl',
       'is required when redis.mode is external',
       'a secret redis:// or rediss:// URL',
-      'pulumi config set --secret redisUrl rediss://:<password>@<host>:6380/0',
+      'pulumi config set --secret redisUrl rediss://<host>:6380/0',
     );
   }
-  if ((redisMode === 'statefulset' || redisMode === 'cluster') && secrets.redisPassword === undefined) {
+  if (secrets.redisPassword === undefined) {
     ctx.fail(
       'redisPassword',
-      `is required when redis.mode is ${redisMode}`,
+      'is required: Redis without a password would hold every session open',
       'a secret string',
       'pulumi config set --secret redisPassword <a long random string>',
     );
   }
+  const redisUrl = reader.peekSecret('redisUrl');
+  if (redisUrl !== undefined) ctx.redisUrl('redisUrl', redisUrl);
   if (redisMode !== 'external' && secrets.redisUrl !== undefined) {
     ctx.fail(
       'redisUrl',
@@ -287,15 +318,12 @@ export function loadPlatformConfig(reader: ConfigReader): {
 
   const config: PlatformConfig = {
     namespace,
+    agentNamespace,
     images: { operator: operatorImage, runtime: runtimeImage },
     agents,
     gpu: { enabled: gpuEnabled, product: gpuProduct, resourceName: gpuResourceName },
     replicaScale,
-    redis: {
-      mode: redisMode,
-      replicas: redisMode === 'none' || redisMode === 'external' ? 0 : redisReplicas,
-      storage: redisStorage,
-    },
+    redis: { mode: redisMode, storage: redisStorage, clusterNodes },
     istio: { enabled: istioEnabled },
     gateway: { host: gatewayHost, tlsSecretName },
     prometheusUrl,
@@ -332,6 +360,51 @@ class Reader {
         this.fail(key, 'is not a setting of this program', KNOWN_KEYS.join(', '), `pulumi config rm ${key}`);
       }
     }
+  }
+
+  namespace(key: string, fallback: string): string {
+    const value = this.string(key, fallback);
+    if (!DNS_LABEL.test(value))
+      this.fail(key, `"${value}" is not a DNS-1123 label`, 'lower-case letters, digits and "-", up to 63');
+    return value;
+  }
+
+  /** Checks a secret Redis URL once it resolves; the message never quotes it. */
+  redisUrl(key: string, url: string): string {
+    if (!/^rediss?:\/\/[^/@]+/.test(url)) {
+      this.fail(
+        key,
+        'is not a redis:// or rediss:// URL',
+        'redis://host:port[/db] or rediss://host:port[/db]',
+        `pulumi config set --secret ${key} rediss://<host>:6380/0`,
+      );
+    }
+    if (url.includes('@')) {
+      this.fail(
+        key,
+        'holds credentials',
+        'a URL without user or password (the password goes in redisPassword)',
+        `pulumi config set --secret ${key} rediss://<host>:6380/0`,
+      );
+    }
+    return url;
+  }
+
+  /** A list of `host:port` strings inside a map. */
+  hostPorts(map: Record<string, Json>, key: string): string[] {
+    const value = map[leaf(key)];
+    if (value === undefined || value === null) return [];
+    if (
+      !Array.isArray(value) ||
+      !value.every((v) => typeof v === 'string' && /^[A-Za-z0-9.-]+:\d{1,5}$/.test(v))
+    ) {
+      return this.fail(
+        key,
+        `${JSON.stringify(value)} is not a list of host:port`,
+        'a list such as ["redis-0.example:6379"]',
+      );
+    }
+    return value as string[];
   }
 
   string(key: string, fallback: string): string {
@@ -534,6 +607,8 @@ export function stackConfigReader(
     name: config.name,
     get: (key) => config.get(key),
     getSecret: (key) => config.getSecret(key),
+    // The runtime's store, not config.get: that would warn that the key is a secret.
+    peekSecret: (key) => pulumi.runtime.getConfig(`${config.name}:${key}`),
     all: () =>
       Object.keys(pulumi.runtime.allConfig())
         .filter((k) => k.startsWith(`${config.name}:`))

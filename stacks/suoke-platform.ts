@@ -23,7 +23,8 @@ import {
   servedKindOf,
   type KubernetesObject,
 } from './kubernetes-objects.js';
-import { synthesize, type ChartSource, type PlatformSecretNames } from './synthesize.js';
+import { SecretPlaceholders } from './secret-placeholders.js';
+import { synthesize, type ChartContext, type ChartSource } from './synthesize.js';
 
 /** Pulumi type token of the component. */
 export const SUOKE_PLATFORM_TYPE = 'suoke:platform:SuokePlatform';
@@ -43,8 +44,10 @@ export interface SuokePlatformArgs {
 }
 
 export class SuokePlatform extends pulumi.ComponentResource {
-  /** Namespace the operator, Redis and agents run in. */
+  /** Namespace of the operator. */
   readonly namespace: pulumi.Output<string>;
+  /** Namespace of the agents and Redis. */
+  readonly agentNamespace: pulumi.Output<string>;
   /** Public URL of the agents' API on the Istio gateway, when a host is configured. */
   readonly gatewayEndpoint: pulumi.Output<string | undefined>;
   /** In-cluster URL of the operator's metrics, when the charts declare its metrics Service. */
@@ -57,23 +60,45 @@ export class SuokePlatform extends pulumi.ComponentResource {
   constructor(name: string, args: SuokePlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     super(SUOKE_PLATFORM_TYPE, name, {}, opts);
     const { config } = args;
+    const secrets = args.secrets ?? {};
 
-    const secretObjects = platformSecretObjects(config, args.secrets ?? {});
-    const secretNames: PlatformSecretNames = {
-      redis: secretObjects.some((s) => s.metadata.name === REDIS_AUTH_SECRET) ? REDIS_AUTH_SECRET : undefined,
-      registryCredentials: secretObjects.some((s) => s.metadata.name === REGISTRY_CREDENTIALS_SECRET)
-        ? REGISTRY_CREDENTIALS_SECRET
-        : undefined,
+    const placeholders = new SecretPlaceholders();
+    const secretObjects = platformSecretObjects(config, secrets);
+    const context: ChartContext = {
+      config,
+      secretNames: {
+        redisPassword: { name: REDIS_AUTH_SECRET, key: 'password' },
+        registryCredentials:
+          secrets.registryCredentials === undefined ? undefined : REGISTRY_CREDENTIALS_SECRET,
+      },
+      secretValues: {
+        // Shaped like the URL the chart expects, so its own checks pass on the placeholder.
+        redisUrl:
+          secrets.redisUrl === undefined
+            ? undefined
+            : placeholders.placeholder(secrets.redisUrl, (t) => `redis://${t}.invalid:6379`),
+      },
     };
     let rendered: KubernetesObject[];
     try {
-      rendered = synthesize(args.charts, { config, secretNames });
+      rendered = synthesize(args.charts, context);
     } catch (error) {
       throw new Error(`SuokePlatform ${name}: rendering the charts failed: ${(error as Error).message}`, {
         cause: error,
       });
     }
-    const objects = [...ensureNamespace(rendered, config.namespace), ...secretObjects];
+    if (context.secretNames.registryCredentials !== undefined) {
+      rendered = withPullSecret(rendered, context.secretNames.registryCredentials, [
+        config.namespace,
+        config.agentNamespace,
+      ]);
+    }
+    const objects = [
+      ...ensureNamespaces(rendered, [config.namespace, config.agentNamespace]).map((o) =>
+        placeholders.substitute(o),
+      ),
+      ...secretObjects,
+    ];
 
     const resources = new Map<string, pulumi.CustomResource>();
     const crdByKind = new Map<string, pulumi.CustomResource>();
@@ -106,10 +131,12 @@ export class SuokePlatform extends pulumi.ComponentResource {
     }
     this.resources = resources;
 
-    const namespaceResource = resources.get(`Namespace:${config.namespace}`) as
-      k8s.core.v1.Namespace | undefined;
-    this.namespace =
-      namespaceResource === undefined ? pulumi.output(config.namespace) : namespaceResource.metadata.name;
+    const namespaceOutput = (ns: string) => {
+      const resource = resources.get(`Namespace:${ns}`) as k8s.core.v1.Namespace;
+      return resource.metadata.name;
+    };
+    this.namespace = namespaceOutput(config.namespace);
+    this.agentNamespace = namespaceOutput(config.agentNamespace);
     const { host, tlsSecretName } = config.gateway;
     this.gatewayEndpoint = pulumi.output(
       host === undefined ? undefined : `${tlsSecretName === undefined ? 'http' : 'https'}://${host}`,
@@ -119,6 +146,7 @@ export class SuokePlatform extends pulumi.ComponentResource {
 
     this.registerOutputs({
       namespace: this.namespace,
+      agentNamespace: this.agentNamespace,
       gatewayEndpoint: this.gatewayEndpoint,
       operatorMetricsUrl: this.operatorMetricsUrl,
       grafanaUrl: this.grafanaUrl,
@@ -130,44 +158,68 @@ export class SuokePlatform extends pulumi.ComponentResource {
 export function platformSecretObjects(config: PlatformConfig, secrets: PlatformSecrets): KubernetesObject[] {
   const labels = { 'app.kubernetes.io/part-of': 'suoke-modelops', 'app.kubernetes.io/managed-by': 'pulumi' };
   const objects: KubernetesObject[] = [];
-  const redisValue =
-    config.redis.mode === 'external'
-      ? secrets.redisUrl && { url: secrets.redisUrl }
-      : config.redis.mode === 'none'
-        ? undefined
-        : secrets.redisPassword && { password: secrets.redisPassword };
-  if (redisValue) {
+  if (secrets.redisPassword !== undefined) {
     objects.push({
       apiVersion: 'v1',
       kind: 'Secret',
-      metadata: { name: REDIS_AUTH_SECRET, namespace: config.namespace, labels },
+      // Beside Redis and the agents, which mount it.
+      metadata: { name: REDIS_AUTH_SECRET, namespace: config.agentNamespace, labels },
       type: 'Opaque',
-      stringData: pulumi.secret(redisValue),
+      stringData: pulumi.secret({ password: secrets.redisPassword }),
     });
   }
   if (secrets.registryCredentials !== undefined) {
-    objects.push({
-      apiVersion: 'v1',
-      kind: 'Secret',
-      metadata: { name: REGISTRY_CREDENTIALS_SECRET, namespace: config.namespace, labels },
-      type: 'kubernetes.io/dockerconfigjson',
-      stringData: pulumi.secret({ '.dockerconfigjson': secrets.registryCredentials }),
-    });
+    // Pods can only use a pull secret of their own namespace.
+    for (const namespace of [config.namespace, config.agentNamespace]) {
+      objects.push({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: REGISTRY_CREDENTIALS_SECRET, namespace, labels },
+        type: 'kubernetes.io/dockerconfigjson',
+        stringData: pulumi.secret({ '.dockerconfigjson': secrets.registryCredentials }),
+      });
+    }
   }
   return objects;
 }
 
-/** The rendered objects, led by the platform's Namespace when no chart renders it. */
-function ensureNamespace(objects: KubernetesObject[], namespace: string): KubernetesObject[] {
-  const rendered = objects.some(
-    (o) => o.apiVersion === 'v1' && o.kind === 'Namespace' && o.metadata.name === namespace,
+/** The rendered objects, led by any of `namespaces` that no chart renders. */
+function ensureNamespaces(objects: KubernetesObject[], namespaces: readonly string[]): KubernetesObject[] {
+  const missing = namespaces.filter(
+    (ns) => !objects.some((o) => o.apiVersion === 'v1' && o.kind === 'Namespace' && o.metadata.name === ns),
   );
-  if (rendered) return objects;
   const labels = {
     'app.kubernetes.io/part-of': 'suoke-modelops',
     'pod-security.kubernetes.io/enforce': 'restricted',
   };
-  return [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace, labels } }, ...objects];
+  return [
+    ...missing.map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } })),
+    ...objects,
+  ];
+}
+
+/**
+ * ServiceAccounts in `namespaces` with `secret` added to their imagePullSecrets: Kubernetes adds a
+ * ServiceAccount's pull secrets to every pod that runs as it, so private images pull without each
+ * chart knowing about registry credentials.
+ */
+function withPullSecret(
+  objects: KubernetesObject[],
+  secret: string,
+  namespaces: readonly string[],
+): KubernetesObject[] {
+  return objects.map((o) => {
+    if (
+      o.apiVersion !== 'v1' ||
+      o.kind !== 'ServiceAccount' ||
+      !namespaces.includes(o.metadata.namespace ?? '')
+    ) {
+      return o;
+    }
+    const existing = (o.imagePullSecrets ?? []) as { name: string }[];
+    if (existing.some((s) => s.name === secret)) return o;
+    return { ...o, imagePullSecrets: [...existing, { name: secret }] };
+  });
 }
 
 /** `http://<svc>.<ns>.svc:<port>/metrics` of the operator's metrics Service, if the charts declare one. */

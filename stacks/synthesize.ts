@@ -6,11 +6,11 @@ import { App } from 'cdk8s';
 import type { PlatformConfig } from './config.js';
 import type { KubernetesObject } from './kubernetes-objects.js';
 
-/** Names of the Secrets the program itself creates from secret stack config, for charts to mount. */
+/** Secrets the program itself creates from secret stack config, for charts to mount by name. */
 export interface PlatformSecretNames {
-  /** Secret with key `password` (redis.mode statefulset or cluster) or `url` (external). @default none (redis.mode none) */
-  readonly redis?: string;
-  /** `kubernetes.io/dockerconfigjson` Secret for private registries. @default none */
+  /** Secret (in the agents' namespace) with the Redis password under `key`. */
+  readonly redisPassword: { readonly name: string; readonly key: string };
+  /** `kubernetes.io/dockerconfigjson` Secret, in both namespaces. @default none */
   readonly registryCredentials?: string;
 }
 
@@ -18,6 +18,14 @@ export interface PlatformSecretNames {
 export interface ChartContext {
   readonly config: PlatformConfig;
   readonly secretNames: PlatformSecretNames;
+  /**
+   * Placeholders for secret values a chart must put into objects (see secret-placeholders.ts);
+   * they are replaced by the secret values after synthesis.
+   */
+  readonly secretValues: {
+    /** A `redis://…:6379` URL standing for the secret `redisUrl` (redis.mode external). @default none */
+    readonly redisUrl?: string;
+  };
 }
 
 /** Adds the charts to render to `app`; one seam, so another program can render its own charts. */

@@ -36,7 +36,8 @@ describe('stack config', () => {
   it('defaults to the four agents, no GPUs, in-cluster Redis, Istio, pinned 0.1.0 images', () => {
     const { config, secrets } = load(PASSWORD);
     expect(config).toEqual({
-      namespace: 'suoke-system',
+      namespace: 'suoke-modelops-system',
+      agentNamespace: 'suoke-ai',
       images: {
         operator: { repository: 'ghcr.io/suoke-life/modelops-operator', tag: '0.1.0' },
         runtime: { repository: 'ghcr.io/suoke-life/agent-runtime', tag: '0.1.0' },
@@ -44,7 +45,7 @@ describe('stack config', () => {
       agents: ['xiaoai', 'xiaoke', 'laoke', 'soer'],
       gpu: { enabled: false, product: undefined, resourceName: 'nvidia.com/gpu' },
       replicaScale: 1,
-      redis: { mode: 'statefulset', replicas: 1, storage: '8Gi' },
+      redis: { mode: 'statefulset', storage: '8Gi', clusterNodes: [] },
       istio: { enabled: true },
       gateway: { host: undefined, tlsSecretName: undefined },
       prometheusUrl: 'http://prometheus-operated.monitoring.svc:9090',
@@ -59,22 +60,24 @@ describe('stack config', () => {
     const { config } = load({
       ...PASSWORD,
       namespace: 'agents',
+      agentNamespace: 'agents-ai',
       images: { runtime: { repository: 'registry.example.com:5000/suoke/runtime', tag: '0.2.0-rc.1' } },
       agents: ['xiaoai', 'laoke'],
       gpu: { enabled: 'true', product: 'NVIDIA-A100-SXM4-40GB' },
       replicaScale: '0.5',
-      redis: { mode: 'cluster', replicas: 6, storage: '20Gi' },
+      redis: { mode: 'cluster', clusterNodes: ['redis-0.example:6379'] },
       istio: { enabled: false },
       prometheusUrl: 'https://prom.example.com/',
       operatorReplicas: '3',
     });
     expect(config).toMatchObject({
       namespace: 'agents',
+      agentNamespace: 'agents-ai',
       images: { runtime: { repository: 'registry.example.com:5000/suoke/runtime', tag: '0.2.0-rc.1' } },
       agents: ['xiaoai', 'laoke'],
       gpu: { enabled: true, product: 'NVIDIA-A100-SXM4-40GB' },
       replicaScale: 0.5,
-      redis: { mode: 'cluster', replicas: 6, storage: '20Gi' },
+      redis: { mode: 'cluster', storage: '8Gi', clusterNodes: ['redis-0.example:6379'] },
       istio: { enabled: false },
       prometheusUrl: 'https://prom.example.com',
       operatorReplicas: 3,
@@ -82,11 +85,32 @@ describe('stack config', () => {
   });
 
   it('keeps the external Redis URL a secret', async () => {
-    const { secrets } = load(
-      { redis: { mode: 'external' }, redisUrl: 'rediss://:pw@redis.example.com:6380/0' },
-      [`${P}:redisUrl`],
-    );
+    const url = 'rediss://redis.example.com:6380/0';
+    const { secrets } = load({ ...PASSWORD, redis: { mode: 'external' }, redisUrl: url }, [`${P}:redisUrl`]);
     expect(await pulumi.isSecret(secrets.redisUrl!)).toBe(true);
+    expect(await (secrets.redisUrl as any).promise()).toBe(url);
+  });
+
+  it.each([
+    ['credentials', 'rediss://:hunter2@redis.example.com:6380/0', /holds credentials/],
+    ['another scheme', 'https://redis.example.com', /is not a redis:\/\/ or rediss:\/\/ URL/],
+  ])('rejects an external Redis URL with %s, without quoting it', (_name, url, message) => {
+    pulumi.runtime.setAllConfig(
+      { [`${P}:redisPassword`]: 'pw', [`${P}:redis`]: '{"mode":"external"}', [`${P}:redisUrl`]: url },
+      [`${P}:redisPassword`, `${P}:redisUrl`],
+    );
+    const error = (() => {
+      try {
+        loadPlatformConfig(stackConfigReader(new pulumi.Config()));
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error('accepted');
+    })();
+    expect(error).toBeInstanceOf(StackConfigError);
+    expect(error.message).toMatch(new RegExp(`^Invalid stack config '${P}:redisUrl': `));
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain(url);
   });
 
   const bad: [string, Record<string, unknown>, string, RegExp][] = [
@@ -146,13 +170,37 @@ describe('stack config', () => {
       'an unknown Redis mode',
       { redis: { mode: 'sentinel' } },
       'redis.mode',
-      /"sentinel" is not allowed.*Allowed: one of none, statefulset, cluster, external/,
+      /"sentinel" is not allowed.*Allowed: one of statefulset, cluster, external/,
     ],
     [
-      'a Redis Cluster of three nodes',
-      { redis: { mode: 'cluster', replicas: 3 } },
-      'redis.replicas',
-      /too few/,
+      'a Redis Cluster without seed nodes',
+      { redis: { mode: 'cluster' } },
+      'redis.clusterNodes',
+      /required when/,
+    ],
+    [
+      'seed nodes that are not host:port',
+      { redis: { mode: 'cluster', clusterNodes: ['r0'] } },
+      'redis.clusterNodes',
+      /host:port/,
+    ],
+    [
+      'seed nodes without cluster mode',
+      { redis: { clusterNodes: ['r0:6379'] } },
+      'redis.clusterNodes',
+      /only used when/,
+    ],
+    [
+      'a volume size without in-cluster Redis',
+      { redis: { mode: 'external', storage: '8Gi' } },
+      'redis.storage',
+      /only used when/,
+    ],
+    [
+      'one namespace for operator and agents',
+      { namespace: 'suoke', agentNamespace: 'suoke' },
+      'agentNamespace',
+      /operator's namespace/,
     ],
     [
       'a bad Redis volume size',
@@ -190,24 +238,16 @@ describe('stack config', () => {
     expect(error.message).toMatch(message);
   });
 
-  it('requires a secret Redis password for in-cluster Redis, and says how to set it', () => {
+  it('requires a secret Redis password, and says how to set it', () => {
     const error = failure({});
     expect(error.key).toBe(`${P}:redisPassword`);
     expect(error.fix).toBe('pulumi config set --secret redisPassword <a long random string>');
   });
 
   it('requires the external Redis URL for mode external, and refuses it otherwise', () => {
-    expect(failure({ redis: { mode: 'external' } }).key).toBe(`${P}:redisUrl`);
+    expect(failure({ ...PASSWORD, redis: { mode: 'external' } }).key).toBe(`${P}:redisUrl`);
     expect(failure({ ...PASSWORD, redisUrl: 'redis://x:6379' }).message).toMatch(
       /only used when redis.mode is external/,
     );
-  });
-
-  it('needs no Redis secret when Redis is off', () => {
-    expect(load({ redis: { mode: 'none' } }).config.redis).toEqual({
-      mode: 'none',
-      replicas: 0,
-      storage: '8Gi',
-    });
   });
 });

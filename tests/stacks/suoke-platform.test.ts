@@ -2,7 +2,7 @@
  * The SuokePlatform component on a small chart of known content: one resource per object, names,
  * parents, install order, secrets and outputs, as the Pulumi engine would receive them.
  */
-import type * as pulumi from '@pulumi/pulumi';
+import * as pulumi from '@pulumi/pulumi';
 import { ApiObject, Chart } from 'cdk8s';
 import { installMocks, isSecretEnvelope, settled, type Recorder } from './support/pulumi-mocks.js';
 import { sampleCharts } from './support/sample-charts.js';
@@ -16,6 +16,8 @@ let mod: typeof import('../../stacks/suoke-platform.js');
 let cfg: typeof import('../../stacks/config.js');
 let platform: import('../../stacks/suoke-platform.js').SuokePlatform;
 
+const pulumiSecret = (value: string) => pulumi.secret(value);
+
 function outputValue<T>(output: pulumi.Output<T>): Promise<T> {
   return new Promise((resolve) => output.apply((v) => resolve(v)));
 }
@@ -26,6 +28,7 @@ beforeAll(async () => {
     stack: 'test',
     config: {
       [`${PROJECT}:namespace`]: 'suoke-test',
+      [`${PROJECT}:agentNamespace`]: 'suoke-test-ai',
       [`${PROJECT}:gpu`]: JSON.stringify({ enabled: true }),
       [`${PROJECT}:gateway`]: JSON.stringify({ host: 'agents.example.com', tlsSecretName: 'agents-tls' }),
       [`${PROJECT}:grafanaUrl`]: 'https://grafana.example.com',
@@ -54,15 +57,18 @@ describe('SuokePlatform', () => {
     expect(children.map((r) => `${r.type}::${r.name}`).sort()).toEqual(
       [
         `${NS}::Namespace:suoke-test`,
+        `${NS}::Namespace:suoke-test-ai`,
         `${CRD}::CustomResourceDefinition:aimodels.ai.suoke.life`,
         'kubernetes:core/v1:ServiceAccount::ServiceAccount:suoke-test/operator',
         `${DEPLOYMENT}::Deployment:suoke-test/operator`,
         'kubernetes:core/v1:Service::Service:suoke-test/operator-metrics',
-        'kubernetes:apps/v1:StatefulSet::StatefulSet:suoke-test/redis',
-        'kubernetes:networking.istio.io/v1:Gateway::Gateway:suoke-test/agents',
-        ...['xiaoai', 'xiaoke', 'laoke', 'soer'].map((a) => `${AIMODEL}::AIModel:suoke-test/${a}`),
-        `${SECRET}::Secret:suoke-test/suoke-redis-auth`,
+        'kubernetes:apps/v1:StatefulSet::StatefulSet:suoke-test-ai/redis',
+        'kubernetes:core/v1:ConfigMap::ConfigMap:suoke-test-ai/redis-connection',
+        'kubernetes:networking.istio.io/v1:Gateway::Gateway:suoke-test-ai/agents',
+        ...['xiaoai', 'xiaoke', 'laoke', 'soer'].map((a) => `${AIMODEL}::AIModel:suoke-test-ai/${a}`),
+        `${SECRET}::Secret:suoke-test-ai/suoke-redis-auth`,
         `${SECRET}::Secret:suoke-test/suoke-registry-credentials`,
+        `${SECRET}::Secret:suoke-test-ai/suoke-registry-credentials`,
       ].sort(),
     );
     expect(recorder.get(DEPLOYMENT, 'Deployment:suoke-test/operator').inputs).toMatchObject({
@@ -85,7 +91,10 @@ describe('SuokePlatform', () => {
     const ns = urn(NS, 'Namespace:suoke-test');
     const crd = urn(CRD, 'CustomResourceDefinition:aimodels.ai.suoke.life');
     const operator = recorder.get(DEPLOYMENT, 'Deployment:suoke-test/operator');
-    expect(recorder.get(CRD, 'CustomResourceDefinition:aimodels.ai.suoke.life').dependencies).toEqual([ns]);
+    const agentNs = urn(NS, 'Namespace:suoke-test-ai');
+    expect(
+      recorder.get(CRD, 'CustomResourceDefinition:aimodels.ai.suoke.life').dependencies.slice().sort(),
+    ).toEqual([ns, agentNs].sort());
     const serviceAccount = recorder.get(
       'kubernetes:core/v1:ServiceAccount',
       'ServiceAccount:suoke-test/operator',
@@ -110,10 +119,10 @@ describe('SuokePlatform', () => {
   });
 
   it('creates Secrets from secret stack config and sends their payloads only as Pulumi secrets', () => {
-    const redis = recorder.get(SECRET, 'Secret:suoke-test/suoke-redis-auth');
+    const redis = recorder.get(SECRET, 'Secret:suoke-test-ai/suoke-redis-auth');
     expect(isSecretEnvelope(redis.wireInputs.stringData)).toBe(true);
     expect(redis.inputs.stringData).toEqual({ password: REDIS_PASSWORD });
-    const registry = recorder.get(SECRET, 'Secret:suoke-test/suoke-registry-credentials');
+    const registry = recorder.get(SECRET, 'Secret:suoke-test-ai/suoke-registry-credentials');
     expect(registry.inputs.type).toBe('kubernetes.io/dockerconfigjson');
     expect(isSecretEnvelope(registry.wireInputs.stringData)).toBe(true);
     // Nowhere else in what reaches the engine does a secret appear outside its envelope.
@@ -128,14 +137,23 @@ describe('SuokePlatform', () => {
     const clear = JSON.stringify(recorder.registrations.map((r) => stripEnvelopes(r.wireInputs)));
     expect(clear).not.toContain(REDIS_PASSWORD);
     expect(clear).not.toContain('c2VjcmV0LXRva2Vu');
-    // The charts got the Secret's name to mount.
+    // The charts got the Secrets' names to mount.
     expect(
       recorder.get(DEPLOYMENT, 'Deployment:suoke-test/operator').inputs.spec.template.spec.imagePullSecrets,
     ).toEqual([{ name: 'suoke-registry-credentials' }]);
+    const redisEnv = recorder.get('kubernetes:apps/v1:StatefulSet', 'StatefulSet:suoke-test-ai/redis').inputs
+      .spec.template.spec.containers[0].env[0];
+    expect(redisEnv.valueFrom.secretKeyRef).toEqual({ name: 'suoke-redis-auth', key: 'password' });
+  });
+
+  it('adds the registry credentials to the ServiceAccounts of both namespaces, so every pod can pull', () => {
+    const sa = recorder.get('kubernetes:core/v1:ServiceAccount', 'ServiceAccount:suoke-test/operator');
+    expect(sa.inputs.imagePullSecrets).toEqual([{ name: 'suoke-registry-credentials' }]);
   });
 
   it('outputs the namespace, the gateway endpoint, and the operator and Grafana URLs', async () => {
     expect(await outputValue(platform.namespace)).toBe('suoke-test');
+    expect(await outputValue(platform.agentNamespace)).toBe('suoke-test-ai');
     expect(await outputValue(platform.gatewayEndpoint)).toBe('https://agents.example.com');
     expect(await outputValue(platform.operatorMetricsUrl)).toBe(
       'http://operator-metrics.suoke-test.svc:8080/metrics',
@@ -145,7 +163,7 @@ describe('SuokePlatform', () => {
 
   it('adds the namespace when no chart renders it, first in the order', async () => {
     const { config } = cfg.loadPlatformConfig(cfg.stackConfigReader());
-    const other = { ...config, namespace: 'suoke-bare' };
+    const other = { ...config, namespace: 'suoke-bare', agentNamespace: 'suoke-bare-ai' };
     const bare = new mod.SuokePlatform('bare', {
       config: other,
       charts: (app) => {
@@ -159,17 +177,39 @@ describe('SuokePlatform', () => {
     });
     await settled([...bare.resources.values()].map((r) => r.urn));
     const ns = recorder.get(NS, 'Namespace:suoke-bare');
+    const agentNs = recorder.get(NS, 'Namespace:suoke-bare-ai');
     expect(ns.inputs.metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
-    expect(recorder.get('kubernetes:core/v1:ConfigMap', 'ConfigMap:suoke-bare/c').dependencies).toEqual([
-      ns.urn,
-    ]);
+    expect(
+      recorder.get('kubernetes:core/v1:ConfigMap', 'ConfigMap:suoke-bare/c').dependencies.slice().sort(),
+    ).toEqual([ns.urn, agentNs.urn].sort());
+  });
+
+  it('puts a secret external Redis URL into the objects that need it as a Pulumi secret only', async () => {
+    const { config } = cfg.loadPlatformConfig(cfg.stackConfigReader());
+    const url = 'rediss://redis.example.com:6380/0';
+    const external = new mod.SuokePlatform('external', {
+      config: {
+        ...config,
+        namespace: 'ext',
+        agentNamespace: 'ext-ai',
+        redis: { mode: 'external', storage: '8Gi', clusterNodes: [] },
+      },
+      secrets: { redisPassword: pulumiSecret(REDIS_PASSWORD), redisUrl: pulumiSecret(url) },
+      charts: sampleCharts,
+    });
+    await settled([...external.resources.values()].map((r) => r.urn));
+    const connection = recorder.get('kubernetes:core/v1:ConfigMap', 'ConfigMap:ext-ai/redis-connection');
+    expect(connection.inputs.data.REDIS_URL).toBe(url);
+    expect(isSecretEnvelope((connection.wireInputs.data as Record<string, unknown>).REDIS_URL)).toBe(true);
+    expect(JSON.stringify(connection.wireInputs)).not.toContain('suoke-secret-');
+    expect(recorder.registrations.filter((r) => r.name.startsWith('StatefulSet:ext-ai/'))).toEqual([]);
   });
 
   it('refuses an object rendered twice, naming it', () => {
     const { config } = cfg.loadPlatformConfig(cfg.stackConfigReader());
     const twice = () =>
       new mod.SuokePlatform('twice', {
-        config: { ...config, namespace: 'suoke-twice' },
+        config: { ...config, namespace: 'suoke-twice', agentNamespace: 'suoke-twice-ai' },
         charts: (app) => {
           for (const id of ['a', 'b']) {
             const chart = new Chart(app, id);

@@ -6,8 +6,9 @@
 import { ApiObject, Chart, type App } from 'cdk8s';
 import type { ChartContext } from '../../../stacks/synthesize.js';
 
-export function sampleCharts(app: App, { config, secretNames }: ChartContext): void {
+export function sampleCharts(app: App, { config, secretNames, secretValues }: ChartContext): void {
   const ns = config.namespace;
+  const agentNs = config.agentNamespace;
   const platform = new Chart(app, 'platform');
   new ApiObject(platform, 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
   new ApiObject(platform, 'crd', {
@@ -67,18 +68,46 @@ export function sampleCharts(app: App, { config, secretNames }: ChartContext): v
     new ApiObject(platform, 'redis', {
       apiVersion: 'apps/v1',
       kind: 'StatefulSet',
-      metadata: { name: 'redis', namespace: ns },
+      metadata: { name: 'redis', namespace: agentNs },
       spec: {
-        replicas: config.redis.replicas,
         serviceName: 'redis',
         selector: { matchLabels: { app: 'redis' } },
+        template: {
+          spec: {
+            containers: [
+              {
+                name: 'redis',
+                env: [
+                  {
+                    name: 'REDIS_PASSWORD',
+                    valueFrom: {
+                      secretKeyRef: {
+                        name: secretNames.redisPassword.name,
+                        key: secretNames.redisPassword.key,
+                      },
+                    },
+                  },
+                ],
+              },
+            ],
+          },
+        },
       },
     });
   }
+  new ApiObject(platform, 'redis-connection', {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'redis-connection', namespace: agentNs },
+    data: {
+      REDIS_MODE: config.redis.mode === 'cluster' ? 'cluster' : 'standalone',
+      REDIS_URL: secretValues.redisUrl ?? `redis://redis.${agentNs}.svc:6379`,
+    },
+  });
   new ApiObject(platform, 'vs', {
     apiVersion: 'networking.istio.io/v1',
     kind: 'Gateway',
-    metadata: { name: 'agents', namespace: ns },
+    metadata: { name: 'agents', namespace: agentNs },
     spec: { servers: [] },
   });
   const agents = new Chart(app, 'agents');
@@ -86,7 +115,7 @@ export function sampleCharts(app: App, { config, secretNames }: ChartContext): v
     new ApiObject(agents, agent, {
       apiVersion: 'ai.suoke.life/v1alpha1',
       kind: 'AIModel',
-      metadata: { name: agent, namespace: ns },
+      metadata: { name: agent, namespace: agentNs },
       spec: {
         agent: { name: agent },
         resources: config.gpu.enabled && agent === 'xiaoai' ? { gpu: { count: 1 } } : {},
