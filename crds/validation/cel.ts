@@ -199,8 +199,3 @@ export function listRules(schema: Schema, segments: Segments = []): RuleSite[] {
     children.push(...listRules(additional as Schema, [...segments, '*']));
   return [...here, ...children];
 }
-
-/** Parses a rule with the same environment; throws when the expression does not compile. */
-export function compileRule(rule: string): void {
-  environment().parse(rule);
-}

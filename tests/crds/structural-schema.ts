@@ -305,10 +305,11 @@ export function checkStructural(root: Schema): Violation[] {
           if (!resolve(node, fp))
             add(path, `rule ${rule}: fieldPath ${String(r['fieldPath'])} does not name a property`);
         }
-        try {
-          env.check(rule);
-        } catch (error) {
-          add(path, `rule ${rule} does not compile: ${(error as Error).message.split('\n')[0]}`);
+        const checked = env.check(rule) as { valid: boolean; type?: string; error?: Error };
+        if (!checked.valid) {
+          add(path, `rule ${rule} does not compile: ${(checked.error?.message ?? 'invalid').split('\n')[0]}`);
+        } else if (checked.type !== 'bool' && checked.type !== 'dyn') {
+          add(path, `rule ${rule} returns ${checked.type}, not bool`);
         }
         if (/\boldSelf\b/.test(rule) && ctx.underAtomicList) {
           add(

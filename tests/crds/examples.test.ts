@@ -1,0 +1,215 @@
+import { PRINTER_COLUMNS, type AIModel, type ModelRegistry, type ModelVersion } from '../../crds/index.js';
+import { openApiSchema } from '../../crds/gen/crd.js';
+import { listRules } from '../../crds/validation/cel.js';
+import { validateResource } from '../../crds/validation/validate.js';
+import { invalidExamples, validExamples, type KubeObject } from './examples.js';
+
+const valid = validExamples();
+const invalid = invalidExamples();
+
+describe('valid examples are accepted (schema after defaulting, strict fields, every CEL rule)', () => {
+  test.each(valid.map((e) => [e.file, e.object] as const))('%s', (_file, object) => {
+    expect(validateResource(object).errors).toEqual([]);
+  });
+
+  test('the examples hold the four agents, a registry of each type, a first version per agent and a canary', () => {
+    const names = (kind: string) =>
+      valid.filter((e) => e.object.kind === kind).map((e) => e.object.metadata.name);
+    expect(names('AIModel').sort()).toEqual(['laoke', 'soer', 'xiaoai', 'xiaoke']);
+    expect(
+      valid
+        .filter((e) => e.object.kind === 'ModelRegistry')
+        .map((e) => e.object.spec['type'])
+        .sort(),
+    ).toEqual(['http', 'mlflow', 'oci']);
+    expect(names('ModelVersion').sort()).toEqual([
+      'laoke-v1',
+      'soer-v1',
+      'xiaoai-v1',
+      'xiaoai-v2',
+      'xiaoke-v1',
+    ]);
+  });
+});
+
+describe('the agents carry the numbers of the Suoke deployment report', () => {
+  const aimodel = (name: string) =>
+    valid.find((e) => e.object.kind === 'AIModel' && e.object.metadata.name === name)!
+      .object as unknown as AIModel;
+  // agent, framework, HPA min-max, cpu/mem %, custom metric and target, VPA cpu and memory ranges, GPU count-max and resource
+  test.each([
+    [
+      'xiaoai',
+      'huggingface',
+      2,
+      10,
+      70,
+      80,
+      'ai_inference_requests_per_second',
+      30,
+      [1, 8],
+      ['4Gi', '32Gi'],
+      [1, 4, 'nvidia.com/gpu'],
+    ],
+    [
+      'xiaoke',
+      'pytorch',
+      2,
+      8,
+      75,
+      85,
+      'health_analysis_requests_per_second',
+      25,
+      ['500m', 4],
+      ['2Gi', '16Gi'],
+      undefined,
+    ],
+    [
+      'laoke',
+      'tensorflow',
+      1,
+      6,
+      80,
+      90,
+      'tcm_diagnosis_requests_per_second',
+      20,
+      [1, 6],
+      ['4Gi', '24Gi'],
+      [0.5, 2, 'nvidia.com/gpu.shared'],
+    ],
+    [
+      'soer',
+      'onnx',
+      1,
+      5,
+      70,
+      80,
+      'wellness_recommendations_per_second',
+      15,
+      ['250m', 2],
+      ['1Gi', '8Gi'],
+      undefined,
+    ],
+  ] as const)('%s', (name, framework, min, max, cpu, mem, metric, target, vpaCpu, vpaMem, gpu) => {
+    const { spec } = aimodel(name);
+    expect(spec.agent.name).toBe(name);
+    expect(spec.framework).toBe(framework);
+    expect(spec.scaling).toMatchObject({
+      minReplicas: min,
+      maxReplicas: max,
+      cpuUtilization: cpu,
+      memoryUtilization: mem,
+    });
+    expect(spec.scaling?.customMetrics).toEqual([expect.objectContaining({ name: metric, target })]);
+    expect(spec.scaling?.vpa).toMatchObject({
+      minAllowed: { cpu: vpaCpu[0], memory: vpaMem[0] },
+      maxAllowed: { cpu: vpaCpu[1], memory: vpaMem[1] },
+    });
+    if (gpu === undefined) expect(spec.resources?.gpu).toBeUndefined();
+    else expect(spec.resources?.gpu).toMatchObject({ count: gpu[0], maxCount: gpu[1], resourceName: gpu[2] });
+  });
+
+  test('the xiaoai canary has a full promotion policy', () => {
+    const canary = valid.find((e) => e.object.metadata.name === 'xiaoai-v2')!
+      .object as unknown as ModelVersion;
+    const p = canary.spec.promotion!;
+    expect(p.steps?.map((s) => s.weight)).toEqual([5, 20, 50, 80]);
+    expect(p.analysis?.metrics.some((m) => m.builtin !== undefined)).toBe(true);
+    expect(p.analysis?.metrics.some((m) => m.query !== undefined)).toBe(true);
+    expect(p.analysis?.metrics.some((m) => m.thresholdRange !== undefined)).toBe(true);
+    expect(p.analysis?.metrics.some((m) => m.relativeToStable !== undefined)).toBe(true);
+    expect(p.analysis?.metrics.some((m) => m.minSamples !== undefined)).toBe(true);
+    expect(p.analysis).toMatchObject({ failureLimit: 2, inconclusiveLimit: 3, noData: 'Inconclusive' });
+    expect(p).toMatchObject({ interval: '1m', mode: 'Auto', progressDeadline: '15m' });
+  });
+});
+
+describe('invalid examples are refused with the error the API server prints', () => {
+  test.each(invalid.map((e) => [e.file, e] as const))('%s', (_file, example) => {
+    const { errors } = validateResource(example.object, { oldObject: example.oldObject });
+    expect(errors.map((e) => e.text)).toEqual([example.expectedError]);
+  });
+
+  test.each(invalid.filter((e) => e.oldObject).map((e) => [e.file, e] as const))(
+    '%s: the stored object itself is valid, and creating the new one from scratch is too',
+    (_file, example) => {
+      expect(validateResource(example.oldObject).errors).toEqual([]);
+      expect(validateResource(example.object).errors).toEqual([]);
+    },
+  );
+
+  test.each(['AIModel', 'ModelVersion', 'ModelRegistry'] as const)(
+    'every CEL rule of %s has an invalid example that breaks it',
+    (kind) => {
+      const messages = new Set(invalid.map((e) => e.expectedError));
+      const uncovered = listRules(openApiSchema(kind))
+        .filter((site) => !site.path.startsWith('status'))
+        .filter((site) => ![...messages].some((m) => m.endsWith(`: ${site.message}`)))
+        .map((site) => `${site.path}: ${site.rule}`);
+      expect(uncovered).toEqual([]);
+    },
+  );
+});
+
+/** Evaluates the printer-column JSONPath subset kubectl uses here: `.a.b` and `.a[?(@.k=="v")].b`. */
+function jsonPath(object: unknown, path: string): unknown {
+  let current: unknown = object;
+  for (const part of path.match(/\.[A-Za-z]+|\[\?\(@\.[A-Za-z]+=="[^"]*"\)\]/g) ?? []) {
+    if (part.startsWith('.')) {
+      current = (current as Record<string, unknown> | undefined)?.[part.slice(1)];
+    } else {
+      const [, key, value] = /\[\?\(@\.([A-Za-z]+)=="([^"]*)"\)\]/.exec(part)!;
+      current = (current as Record<string, unknown>[] | undefined)?.find((item) => item[key!] === value);
+    }
+  }
+  return current;
+}
+
+describe('printer columns resolve on the examples', () => {
+  const now = '2026-01-01T00:00:00Z';
+  const condition = (type: string) => ({
+    type,
+    status: 'True' as const,
+    reason: 'Example',
+    message: 'example',
+    lastTransitionTime: now,
+  });
+  // A status the operator could write, validated against the schema before use.
+  const statuses: Record<
+    string,
+    NonNullable<AIModel['status'] | ModelVersion['status'] | ModelRegistry['status']>
+  > = {
+    AIModel: {
+      stableVersion: 'v1',
+      canaryVersion: 'v2',
+      canaryWeight: 20,
+      traffic: [
+        { version: 'v1', weight: 80 },
+        { version: 'v2', weight: 20 },
+      ],
+      conditions: [condition('Ready')],
+    },
+    ModelVersion: {
+      phase: 'Progressing',
+      currentStep: 1,
+      canaryWeight: 20,
+      conditions: [condition('Progressing')],
+    },
+    ModelRegistry: { latencyMs: 12, conditions: [condition('Connected')] },
+  };
+  const withStatus = (o: KubeObject) => ({
+    ...o,
+    metadata: { ...o.metadata, creationTimestamp: now },
+    status: statuses[o.kind],
+  });
+
+  test.each(valid.map((e) => [e.file, e.object] as const))('%s', (_file, object) => {
+    const full = withStatus(object);
+    expect(validateResource(full).errors).toEqual([]);
+    for (const column of PRINTER_COLUMNS[object.kind as keyof typeof PRINTER_COLUMNS]) {
+      const value = jsonPath(full, column.jsonPath);
+      const kind = column.type === 'date' || column.type === 'string' ? 'string' : 'number';
+      expect([column.name, typeof value]).toEqual([column.name, kind]);
+    }
+  });
+});
