@@ -1,0 +1,69 @@
+/**
+ * The built-in checks: PromQL over the runtime's own metrics (runtime/metrics.ts), scoped to one
+ * version. Series carry `agent`, `model` and `version` from the runtime itself and `namespace` from
+ * the scrape (the ServiceMonitor's target labels), so the selector below finds exactly one version
+ * of one model in one namespace, however many pods serve it.
+ *
+ * Each query returns one value, or nothing / NaN when the version served no traffic in the window
+ * (the provider records that as NoData):
+ *
+ * | builtin           | value                                   | unit     | better |
+ * |-------------------|-----------------------------------------|----------|--------|
+ * | error-rate        | 5xx requests / all requests             | 0..1     | lower  |
+ * | latency-p95       | p95 of request duration                 | seconds  | lower  |
+ * | ttft-p95          | p95 of time to first token              | seconds  | lower  |
+ * | tokens-per-second | completion tokens / seconds spent serving | tokens/s | higher |
+ *
+ * tokens-per-second divides by time spent serving, not by wall-clock time, so it measures generation
+ * speed and does not depend on the share of traffic a version gets (a canary at 10% is comparable
+ * with a stable at 90%). The error rate counts only 5xx as errors: 4xx are the caller's mistakes and
+ * 499 is a caller that went away.
+ */
+import type { BuiltinMetric } from '../../crds/api/index.js';
+import type { QueryScope } from './template.js';
+
+/** Whether a higher value is better; relative checks then bound the decrease instead of the increase. */
+export const HIGHER_IS_BETTER: Readonly<Record<BuiltinMetric, boolean>> = Object.freeze({
+  'error-rate': false,
+  'latency-p95': false,
+  'ttft-p95': false,
+  'tokens-per-second': true,
+});
+
+/** PromQL string literal: backslash and double quote escaped. */
+function literal(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** `namespace="…",model="…",version="…"`: the labels that pick one version of one model. */
+export function versionSelector(scope: Pick<QueryScope, 'namespace' | 'model' | 'version'>): string {
+  return `namespace=${literal(scope.namespace)},model=${literal(scope.model)},version=${literal(scope.version)}`;
+}
+
+/** The query of a built-in check for the version and window of `scope`. */
+export function builtinQuery(name: BuiltinMetric, scope: QueryScope): string {
+  const sel = versionSelector(scope);
+  const w = scope.interval;
+  switch (name) {
+    case 'error-rate':
+      // `or vector(0)`: no 5xx series at all means no errors, not no data.
+      return (
+        `(sum(rate(ai_inference_requests_total{${sel},code=~"5.."}[${w}])) or vector(0))` +
+        ` / sum(rate(ai_inference_requests_total{${sel}}[${w}]))`
+      );
+    case 'latency-p95':
+      return `histogram_quantile(0.95, sum by (le) (rate(ai_inference_request_duration_seconds_bucket{${sel}}[${w}])))`;
+    case 'ttft-p95':
+      return `histogram_quantile(0.95, sum by (le) (rate(ai_inference_time_to_first_token_seconds_bucket{${sel}}[${w}])))`;
+    case 'tokens-per-second':
+      return (
+        `sum(rate(ai_inference_tokens_total{${sel},type="completion"}[${w}]))` +
+        ` / sum(rate(ai_inference_request_duration_seconds_sum{${sel}}[${w}]))`
+      );
+  }
+}
+
+/** Requests the version served in the window: the count `minSamples` is compared with. */
+export function requestCountQuery(scope: QueryScope): string {
+  return `sum(increase(ai_inference_requests_total{${versionSelector(scope)}}[${scope.interval}]))`;
+}

@@ -1,0 +1,180 @@
+import { builtinQuery, versionSelector } from '../../operators/analysis/builtins.js';
+import { NoDataError } from '../../operators/analysis/errors.js';
+import { evaluateCheck, type AnalysisScope } from '../../operators/analysis/evaluate.js';
+import type { Measurement, MetricsProvider } from '../../operators/analysis/provider.js';
+import { renderTemplate, validateTemplate } from '../../operators/analysis/template.js';
+import type { MetricCheck } from '../../operators/analysis/types.js';
+
+/**
+ * The threshold arithmetic by table. Values come from a MetricsProvider that answers from a map of
+ * version → value (the real Prometheus path is covered in prometheus.test.ts).
+ */
+class TableProvider implements MetricsProvider {
+  constructor(private readonly values: Record<string, number | undefined>) {}
+  async runQuery(query: string): Promise<Measurement> {
+    if (query.startsWith('sum(increase(')) return { query, value: 100 };
+    const version = /version="([^"]+)"/.exec(query)?.[1] ?? '';
+    const value = this.values[version];
+    return value === undefined
+      ? { query, error: new NoDataError('the query returned no series') }
+      : { query, value };
+  }
+  async isOnline(): Promise<boolean> {
+    return true;
+  }
+}
+
+const scope: AnalysisScope = {
+  namespace: 'ns',
+  model: 'm',
+  agent: 'a',
+  version: 'v2',
+  stableVersion: 'v1',
+  intervalMs: 30_000,
+};
+const base: MetricCheck = { name: 'c', builtin: 'latency-p95', minSamples: 0, noData: 'Inconclusive' };
+
+describe('evaluateCheck thresholds', () => {
+  it.each([
+    [
+      'inside the range',
+      { thresholdRange: { min: 0.1, max: 1 } },
+      0.5,
+      0.5,
+      'Passed',
+      '0.5 within min 0.1, max 1',
+    ],
+    ['below min', { thresholdRange: { min: 0.6 } }, 0.5, 0.5, 'Failed', '0.5 < min 0.6'],
+    ['above max', { thresholdRange: { max: 0.4 } }, 0.5, 0.5, 'Failed', '0.5 > max 0.4'],
+    ['max is inclusive', { thresholdRange: { max: 0.5 } }, 0.5, 0.5, 'Passed', '0.5 within max 0.5'],
+    [
+      'within +20% of stable',
+      { relativeToStable: { maxIncrease: 20 } },
+      1.2,
+      1,
+      'Passed',
+      '1.2 <= stable 1 +20% = 1.2',
+    ],
+    [
+      'over +20% of stable',
+      { relativeToStable: { maxIncrease: 20 } },
+      1.3,
+      1,
+      'Failed',
+      '1.3 > stable 1 +20% = 1.2',
+    ],
+    [
+      'stable at zero allows no increase',
+      { relativeToStable: { maxIncrease: 50 } },
+      0.01,
+      0,
+      'Failed',
+      '0.01 > stable 0 +50% = 0',
+    ],
+    [
+      'both bounds must hold',
+      { thresholdRange: { max: 2 }, relativeToStable: { maxIncrease: 50 } },
+      1.1,
+      1,
+      'Passed',
+      '1.1 <= stable 1 +50% = 1.5; within max 2',
+    ],
+    [
+      'absolute fails before relative',
+      { thresholdRange: { max: 1 }, relativeToStable: { maxIncrease: 50 } },
+      1.1,
+      1,
+      'Failed',
+      '1.1 > max 1',
+    ],
+    [
+      'no stable value',
+      { relativeToStable: { maxIncrease: 50 } },
+      1,
+      undefined,
+      'Inconclusive',
+      'stable v1: the query returned no series',
+    ],
+  ] as const)('%s', async (_name, bounds, canary, stable, verdict, reason) => {
+    const r = await evaluateCheck(
+      { ...base, ...bounds },
+      scope,
+      new TableProvider({ v2: canary, v1: stable }),
+    );
+    expect(r.verdict).toBe(verdict);
+    expect(r.reason).toBe(reason);
+    expect(r.window).toBe('30s');
+  });
+
+  it('is inconclusive without a stable version to compare with', async () => {
+    const r = await evaluateCheck(
+      { ...base, relativeToStable: { maxIncrease: 10 } },
+      { ...scope, stableVersion: undefined },
+      new TableProvider({ v2: 1 }),
+    );
+    expect(r).toMatchObject({
+      verdict: 'Inconclusive',
+      reason: 'no stable version to compare with',
+      value: 1,
+    });
+  });
+
+  it('bounds the decrease of a higher-is-better metric', async () => {
+    const check: MetricCheck = {
+      ...base,
+      builtin: 'tokens-per-second',
+      relativeToStable: { maxIncrease: 10 },
+    };
+    const ok = await evaluateCheck(check, scope, new TableProvider({ v2: 95, v1: 100 }));
+    expect(ok).toMatchObject({ verdict: 'Passed', reason: '95 >= stable 100 −10% = 90' });
+    const slow = await evaluateCheck(check, scope, new TableProvider({ v2: 80, v1: 100 }));
+    expect(slow).toMatchObject({ verdict: 'Failed', reason: '80 < stable 100 −10% = 90' });
+  });
+
+  it('reports an unknown placeholder as inconclusive with the field named', async () => {
+    const r = await evaluateCheck(
+      { ...base, builtin: undefined, query: 'up{pod="{{pod}}"}' },
+      scope,
+      new TableProvider({}),
+    );
+    expect(r.verdict).toBe('Inconclusive');
+    expect(r.reason).toBe(
+      "analysis.metrics[c].query: unknown placeholder '{{pod}}'; use {{namespace}}, {{model}}, {{agent}}, {{version}}, {{interval}}",
+    );
+  });
+});
+
+describe('templates and built-in queries', () => {
+  it('fills every placeholder, whitespace allowed', () => {
+    expect(
+      renderTemplate('x{ns="{{namespace}}",m="{{ model }}",a="{{agent}}",v="{{version}}"}[{{interval}}]', {
+        namespace: 'n',
+        model: 'm',
+        agent: 'a',
+        version: 'v1',
+        interval: '1m',
+      }),
+    ).toBe('x{ns="n",m="m",a="a",v="v1"}[1m]');
+  });
+
+  it('rejects an unknown placeholder naming the field', () => {
+    expect(() => validateTemplate('{{ Version }}', 'spec.promotion.analysis.metrics[0].query')).toThrow(
+      "spec.promotion.analysis.metrics[0].query: unknown placeholder '{{Version}}'",
+    );
+  });
+
+  it('scopes every built-in to one version of one model in one namespace', () => {
+    const q = { namespace: 'ns', model: 'm', agent: 'a', version: 'v2', interval: '2m' };
+    for (const name of ['error-rate', 'latency-p95', 'ttft-p95', 'tokens-per-second'] as const) {
+      const query = builtinQuery(name, q);
+      expect(query).toContain('namespace="ns",model="m",version="v2"');
+      expect(query).toContain('[2m]');
+    }
+  });
+
+  it('escapes label values', () => {
+    expect(versionSelector({ namespace: 'a"b', model: 'c\\d', version: 'v' })).toBe(
+      'namespace="a\\"b",model="c\\\\d",version="v"',
+    );
+  });
+});
