@@ -28,11 +28,9 @@ describe('stub engine as its own process (used by end-to-end rollout tests)', ()
     );
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
-      const [first] = await createInterface({ input: child.stdout! })
-        [Symbol.asyncIterator]()
-        .next()
-        .then((r) => [r.value as string]);
-      const { baseUrl } = JSON.parse(first as string) as { baseUrl: string };
+      const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+      const first = await lines.next();
+      const { baseUrl } = JSON.parse(first.value as string) as { baseUrl: string };
       const client = new OpenAI({ baseURL: baseUrl, apiKey: 'none', maxRetries: 0 });
       let failures = 0;
       for (let i = 0; i < 10; i++) {
