@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import {
+  LABEL_AGENT,
+  LABEL_APP,
+  LABEL_COMPONENT,
+  LABEL_INSTANCE,
+  LABEL_MANAGED_BY,
+  LABEL_MODEL,
+  LABEL_NAME,
+  LABEL_PART_OF,
+  LABEL_VERSION,
+  LABEL_VERSION_STD,
+  MANAGED_BY,
+  PART_OF,
+} from '../../crds/api/labels.js';
+
+/**
+ * Names and labels of the objects derived for one agent. They are part of the contract with Istio
+ * (subsets select on `version`), Prometheus (metrics carry `agent`, `model`, `version`) and the operator
+ * (it prunes by label and name), so they are computed in one place and never depend on construct paths.
+ */
+
+export {
+  LABEL_AGENT,
+  LABEL_APP,
+  LABEL_MODEL,
+  LABEL_PART_OF,
+  LABEL_VERSION,
+  MANAGED_BY,
+  PART_OF,
+} from '../../crds/api/labels.js';
+
+const DNS_LABEL_MAX = 63;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Throws unless `value` is a valid Kubernetes label value; `field` names where it came from. */
+export function assertLabelValue(field: string, value: string): void {
+  if (value.length === 0 || value.length > DNS_LABEL_MAX || !LABEL_VALUE.test(value)) {
+    throw new Error(
+      `${field} '${value}' must be a valid label value: 1-63 characters, letters, digits, '-', '_' or '.', ` +
+        `starting and ending with a letter or digit`,
+    );
+  }
+}
+
+/** Throws unless `value` is a DNS-1123 label (the rule for Service and most object names). */
+export function assertDnsLabel(field: string, value: string): void {
+  if (value.length > DNS_LABEL_MAX || !DNS_LABEL.test(value)) {
+    throw new Error(
+      `${field} '${value}' must be a DNS-1123 label: at most 63 lowercase letters, digits or '-', ` +
+        `starting and ending with a letter or digit`,
+    );
+  }
+}
+
+/**
+ * `raw` as a DNS-1123 label: lower-cased, other characters folded to `-`. Folding is lossy (`v1.0` and `v1-0`
+ * fold alike), so a folded or over-long name is cut as needed and suffixed with a hash of `raw`: distinct inputs
+ * never collide and the same input always gets the same name.
+ */
+export function dnsLabelFor(raw: string): string {
+  const folded = raw
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  return folded === raw && folded.length <= DNS_LABEL_MAX ? folded : withHash(folded, raw);
+}
+
+/** Object name for one version of a model: `<model>-<version>` (`xiaoai-v2`), through {@link dnsLabelFor}. */
+export function versionedName(model: string, version: string): string {
+  return dnsLabelFor(`${model}-${version}`);
+}
+
+/** A version as a DNS label (Istio subset names), through {@link dnsLabelFor}. */
+export function versionLabelSafeName(version: string): string {
+  return dnsLabelFor(version);
+}
+
+function withHash(base: string, key: string): string {
+  const hash = createHash('sha256').update(key).digest('hex').slice(0, 8);
+  const head = base.slice(0, DNS_LABEL_MAX - hash.length - 1).replace(/-+$/, '');
+  return head === '' ? `x-${hash}` : `${head}-${hash}`;
+}
+
+/** Identity of one agent's model; the inputs of every label. */
+export interface AgentIdentity {
+  /** AIModel name; the `app` and `model` labels. */
+  readonly model: string;
+  /** `spec.agent.name`; the `agent` label. */
+  readonly agent: string;
+}
+
+/** Labels on per-model objects (Service, Istio rules) and the selector of the model's pods across versions. */
+export function modelLabels(id: AgentIdentity): Record<string, string> {
+  return {
+    [LABEL_APP]: id.model,
+    [LABEL_AGENT]: id.agent,
+    [LABEL_MODEL]: id.model,
+    [LABEL_NAME]: id.model,
+    [LABEL_COMPONENT]: 'inference',
+    [LABEL_PART_OF]: PART_OF,
+    [LABEL_MANAGED_BY]: MANAGED_BY,
+  };
+}
+
+/** Labels on per-version objects and their pods. */
+export function versionLabels(id: AgentIdentity, version: string): Record<string, string> {
+  return {
+    ...modelLabels(id),
+    [LABEL_VERSION]: version,
+    [LABEL_INSTANCE]: versionedName(id.model, version),
+    [LABEL_VERSION_STD]: version,
+  };
+}
+
+/**
+ * Pod selector of one version. Deliberately minimal (`app` + `version`): a Deployment's selector is
+ * immutable, so it must not contain anything that could ever change for the same version.
+ */
+export function versionSelector(model: string, version: string): Record<string, string> {
+  return { [LABEL_APP]: model, [LABEL_VERSION]: version };
+}
+
+/** Pod selector of every version of a model (the Service's selector; Istio splits traffic by subset). */
+export function modelSelector(model: string): Record<string, string> {
+  return { [LABEL_APP]: model };
+}

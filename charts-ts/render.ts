@@ -1,0 +1,182 @@
+import { App, Chart } from 'cdk8s';
+import { API_VERSION, type AIModel, type ModelVersion, type TrafficWeight } from '../crds/api/index.js';
+import { routingProps, scaledBounds, scalingOf, workloadProps } from './agent-spec.js';
+import { AgentService } from './constructs/agent-service.js';
+import { AgentWorkload } from './constructs/agent-workload.js';
+import { IstioRouting } from './constructs/istio-routing.js';
+
+/** A plain Kubernetes object as rendered: ready for server-side apply. */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    ownerReferences?: OwnerReference[];
+  };
+  [field: string]: unknown;
+}
+
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller: boolean;
+  blockOwnerDeletion: boolean;
+}
+
+export interface RenderOptions {
+  /**
+   * Versions whose capacity follows their traffic (the canary capacity rule): their HPA bounds become
+   * `scaledBounds(bounds, weight)` — at least one replica, at most the AIModel's bounds. The operator passes the
+   * canary here while a rollout runs; the stable version keeps its full bounds so an abort can send it all
+   * traffic at once.
+   * @default [] (every version gets the AIModel's bounds)
+   */
+  readonly scaleWithTraffic?: readonly string[];
+  /**
+   * SPIFFE principals of gateways allowed to call the agent.
+   * @default the default Istio ingress gateway when the AIModel names gateways, else none
+   */
+  readonly gatewayPrincipals?: readonly string[];
+  /**
+   * Namespaces whose workloads may call the agent.
+   * @default [the AIModel's namespace]
+   */
+  readonly callerNamespaces?: readonly string[];
+}
+
+/** Order of kinds in the output: what others depend on first (a Deployment names its ServiceAccount). */
+const KIND_ORDER = [
+  'ServiceAccount',
+  'Service',
+  'Deployment',
+  'HorizontalPodAutoscaler',
+  'VerticalPodAutoscaler',
+  'PodDisruptionBudget',
+  'NetworkPolicy',
+  'PeerAuthentication',
+  'AuthorizationPolicy',
+  'DestinationRule',
+  'VirtualService',
+];
+
+/**
+ * Everything the operator derives for one AIModel, as plain objects:
+ * - per version: ServiceAccount, Deployment, HorizontalPodAutoscaler, VerticalPodAutoscaler, PodDisruptionBudget,
+ *   NetworkPolicy (named `<model>-<version>`);
+ * - per model: Service, DestinationRule (one subset per version), VirtualService (the split in `traffic`),
+ *   PeerAuthentication STRICT and AuthorizationPolicy (named `<model>`).
+ *
+ * The Gateway is not derived: it binds the shared ingress deployment and its certificate in the gateway's
+ * namespace, which is platform configuration declared in Git (see `AgentGateway`); the operator would otherwise
+ * need write access to istio-system.
+ *
+ * Pure and deterministic: no I/O, no clock, no randomness; the same inputs give byte-identical output whatever
+ * the order of `versions` and `traffic`. Objects are sorted by kind (dependencies first), then name. Each one
+ * carries our labels and a controller ownerReference to the AIModel, so garbage collection removes them with it
+ * and Argo CD shows them under it.
+ *
+ * @param aimodel the AIModel (needs `metadata.name` and `metadata.uid`)
+ * @param versions the ModelVersions that should have pods (the stable one and any canary)
+ * @param traffic the split between them, as in `AIModel.status.traffic`; may be empty for a single version
+ * @param options the canary capacity rule and who may call the agent
+ * @throws Error naming the object and field when an input is invalid
+ */
+export function render(
+  aimodel: AIModel,
+  versions: readonly ModelVersion[],
+  traffic: readonly TrafficWeight[],
+  options: RenderOptions = {},
+): KubeObject[] {
+  const name = aimodel.metadata.name;
+  const uid = aimodel.metadata.uid;
+  if (name === undefined || name === '') throw new Error('render: AIModel metadata.name is required');
+  if (uid === undefined || uid === '') {
+    throw new Error(
+      `render: AIModel ${name} has no metadata.uid; pass the object as read from the API server`,
+    );
+  }
+  const sorted = [...versions].sort((a, b) => compare(a.spec.version, b.spec.version));
+  const seen = new Set<string>();
+  for (const version of sorted) {
+    const label = `ModelVersion ${version.metadata.name ?? version.spec.version}`;
+    if (version.spec.modelRef.name !== name) {
+      throw new Error(
+        `render: ${label} has spec.modelRef.name '${version.spec.modelRef.name}', not AIModel '${name}'`,
+      );
+    }
+    if (seen.has(version.spec.version)) {
+      throw new Error(
+        `render: two ModelVersions of AIModel ${name} have spec.version '${version.spec.version}'`,
+      );
+    }
+    seen.add(version.spec.version);
+  }
+  const weights = new Map(traffic.map((t) => [t.version, t.weight]));
+  const scaleWithTraffic = new Set(options.scaleWithTraffic ?? []);
+  for (const version of scaleWithTraffic) {
+    if (!seen.has(version)) {
+      throw new Error(
+        `render: options.scaleWithTraffic names version '${version}', which is not among the versions of ${name}`,
+      );
+    }
+  }
+
+  const app = new App();
+  const chart = new Chart(app, 'derived');
+  const service = new AgentService(chart, 'Service', {
+    model: name,
+    agent: aimodel.spec.agent.name,
+    namespace: aimodel.metadata.namespace,
+    targetPort: aimodel.spec.runtime?.port,
+  });
+  if (sorted.length > 0) {
+    const routing = routingProps(
+      aimodel,
+      service.host,
+      sorted.map((v) => v.spec.version),
+      [...traffic].sort((a, b) => compare(a.version, b.version)),
+    );
+    new IstioRouting(chart, 'Routing', {
+      ...routing,
+      ...(options.gatewayPrincipals === undefined ? {} : { allowedPrincipals: options.gatewayPrincipals }),
+      ...(options.callerNamespaces === undefined ? {} : { allowedNamespaces: options.callerNamespaces }),
+    });
+  }
+  const bounds = scalingOf(aimodel);
+  for (const version of sorted) {
+    const v = version.spec.version;
+    const scaled = scaleWithTraffic.has(v) ? scaledBounds(bounds, weights.get(v) ?? 0) : undefined;
+    new AgentWorkload(chart, `Version-${v}`, workloadProps(aimodel, version, scaled));
+  }
+
+  const owner: OwnerReference = {
+    apiVersion: API_VERSION,
+    kind: 'AIModel',
+    name,
+    uid,
+    controller: true,
+    blockOwnerDeletion: true,
+  };
+  const objects = (chart.toJson() as KubeObject[]).map((object) => ({
+    ...object,
+    metadata: { ...object.metadata, ownerReferences: [{ ...owner }] },
+  }));
+  return objects.sort(
+    (a, b) => kindRank(a.kind) - kindRank(b.kind) || compare(a.metadata.name, b.metadata.name),
+  );
+}
+
+function kindRank(kind: string): number {
+  const index = KIND_ORDER.indexOf(kind);
+  return index < 0 ? KIND_ORDER.length : index;
+}
+
+/** Locale-independent string order, so output never depends on the machine's locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
