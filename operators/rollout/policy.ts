@@ -1,0 +1,231 @@
+/**
+ * The effective promotion policy of a rollout: ModelVersion.spec.promotion over AIModel.spec.rollout
+ * over the documented defaults (defaults.ts), field by field. The step description (either `steps`
+ * or `stepWeight` + `maxWeight`) and the list of analysis metrics are each taken whole from the
+ * first source that sets them; every other field is picked on its own.
+ *
+ * Example: the AIModel sets `interval: 2m` and `analysis.failureLimit: 0`; the ModelVersion sets
+ * `stepWeight: 20, maxWeight: 60` and `mode: Manual`. The effective policy walks 20/40/60 with a
+ * 2m interval, rolls back on the first failed analysis, uses the default checks (error-rate ≤ 1%,
+ * p95 latency ≤ stable + 25%) and waits at 60% for `promote`.
+ *
+ * The schema (CEL rules) already refuses most bad policies; this re-checks what the rollout logic
+ * relies on, so a policy that slipped past an older schema fails with a message naming the field.
+ */
+import type { AnalysisMetric, PromotionPolicy } from '../../crds/api/index.js';
+import { validateTemplate } from '../analysis/template.js';
+import type { MetricCheck, NoDataPolicy } from '../analysis/types.js';
+import {
+  DefaultErrorRateMax,
+  DefaultFailureLimit,
+  DefaultInconclusiveLimit,
+  DefaultIntervalMs,
+  DefaultLatencyMaxIncrease,
+  DefaultMinSamples,
+  DefaultMode,
+  DefaultNoData,
+  DefaultProgressDeadlineMs,
+  DefaultScaleDownDelayMs,
+  DefaultStepPauseMs,
+  DefaultStepWeights,
+} from './defaults.js';
+import { formatDuration, parseDuration } from './duration.js';
+import type { EffectivePolicy, Step } from './types.js';
+
+/** Where the policy comes from; the paths name the object in errors. */
+export interface PolicySources {
+  /** ModelVersion.spec.promotion. @default none */
+  readonly promotion?: PromotionPolicy;
+  /** How errors name it. @default 'spec.promotion' */
+  readonly promotionPath?: string;
+  /** AIModel.spec.rollout. @default none */
+  readonly rollout?: PromotionPolicy;
+  /** How errors name it. @default 'AIModel spec.rollout' */
+  readonly rolloutPath?: string;
+}
+
+/** The policy with every field resolved, plus the scale-down delay of the previous stable. */
+export interface ResolvedPolicy extends EffectivePolicy {
+  /** How long the previous stable keeps running after a promotion (milliseconds). */
+  readonly scaleDownDelayMs: number;
+}
+
+interface Layer {
+  readonly policy: PromotionPolicy;
+  readonly path: string;
+}
+
+/**
+ * Resolves the effective policy.
+ * @throws Error naming the field (e.g. `spec.promotion.interval`) and the fix, for a policy the
+ *   rollout cannot follow
+ */
+export function resolvePolicy(sources: PolicySources): ResolvedPolicy {
+  const layers: Layer[] = [];
+  if (sources.promotion !== undefined) {
+    layers.push({ policy: sources.promotion, path: sources.promotionPath ?? 'spec.promotion' });
+  }
+  if (sources.rollout !== undefined) {
+    layers.push({ policy: sources.rollout, path: sources.rolloutPath ?? 'AIModel spec.rollout' });
+  }
+
+  /** The first layer that sets `key`, with the field path for errors. */
+  const pick = <K extends keyof PromotionPolicy>(
+    key: K,
+  ): { value: NonNullable<PromotionPolicy[K]>; path: string } | undefined => {
+    for (const layer of layers) {
+      const value = layer.policy[key];
+      if (value !== undefined)
+        return { value: value as NonNullable<PromotionPolicy[K]>, path: `${layer.path}.${String(key)}` };
+    }
+    return undefined;
+  };
+  const duration = (
+    key: 'interval' | 'progressDeadline' | 'scaleDownDelay',
+    fallback: number,
+  ): { ms: number; path: string } => {
+    const found = pick(key);
+    if (found === undefined) return { ms: fallback, path: `default ${key}` };
+    return { ms: parseDuration(found.value, found.path), path: found.path };
+  };
+
+  const steps = resolveSteps(layers);
+  const interval = duration('interval', DefaultIntervalMs);
+  const deadline = duration('progressDeadline', DefaultProgressDeadlineMs);
+  const scaleDown = duration('scaleDownDelay', DefaultScaleDownDelayMs);
+  if (interval.ms <= 0) throw new Error(`${interval.path}: must be greater than 0, e.g. '1m'`);
+  if (deadline.ms <= interval.ms) {
+    throw new Error(
+      `${deadline.path} (${formatDuration(deadline.ms)}) must be greater than ${interval.path} (${formatDuration(interval.ms)}): ` +
+        'every step needs at least one analysis before its deadline',
+    );
+  }
+
+  const analysisField = <K extends 'failureLimit' | 'inconclusiveLimit' | 'noData'>(key: K) => {
+    for (const layer of layers) {
+      const value = layer.policy.analysis?.[key];
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  };
+  const noData: NoDataPolicy = analysisField('noData') ?? DefaultNoData;
+  const metricsLayer = layers.find((l) => l.policy.analysis?.metrics !== undefined);
+  const metrics =
+    metricsLayer === undefined
+      ? defaultChecks(noData)
+      : (metricsLayer.policy.analysis?.metrics ?? []).map((m, i) =>
+          toCheck(m, `${metricsLayer.path}.analysis.metrics[${i}]`, noData),
+        );
+
+  return Object.freeze({
+    steps,
+    intervalMs: interval.ms,
+    metrics,
+    failureLimit: analysisField('failureLimit') ?? DefaultFailureLimit,
+    inconclusiveLimit: analysisField('inconclusiveLimit') ?? DefaultInconclusiveLimit,
+    mode: pick('mode')?.value ?? DefaultMode,
+    progressDeadlineMs: deadline.ms,
+    bakeWindowMs: scaleDown.ms,
+    scaleDownDelayMs: scaleDown.ms,
+  });
+}
+
+/** `steps`, or `stepWeight` up to `maxWeight`, from the first layer describing steps at all. */
+function resolveSteps(layers: readonly Layer[]): readonly Step[] {
+  for (const { policy, path } of layers) {
+    if (policy.steps !== undefined) {
+      const steps = policy.steps.map((s, i) => ({
+        weight: s.weight,
+        pauseMs:
+          s.pause === undefined ? DefaultStepPauseMs : parseDuration(s.pause, `${path}.steps[${i}].pause`),
+      }));
+      checkWeights(steps, `${path}.steps`);
+      return steps;
+    }
+    if (policy.stepWeight !== undefined || policy.maxWeight !== undefined) {
+      const { stepWeight, maxWeight } = policy;
+      if (stepWeight === undefined || maxWeight === undefined) {
+        throw new Error(`${path}: stepWeight and maxWeight go together; set both, or use steps`);
+      }
+      if (!(stepWeight >= 1 && stepWeight <= maxWeight && maxWeight <= 100)) {
+        throw new Error(
+          `${path}.stepWeight (${stepWeight}) must be between 1 and ${path}.maxWeight (${maxWeight}), which is at most 100`,
+        );
+      }
+      return stepWeights(stepWeight, maxWeight).map((weight) => ({ weight, pauseMs: DefaultStepPauseMs }));
+    }
+  }
+  return DefaultStepWeights.map((weight) => ({ weight, pauseMs: DefaultStepPauseMs }));
+}
+
+/**
+ * Weights of `stepWeight` increments, ending exactly at `maxWeight`:
+ * `stepWeights(10, 50)` → 10, 20, 30, 40, 50; `stepWeights(20, 50)` → 20, 40, 50.
+ */
+export function stepWeights(stepWeight: number, maxWeight: number): number[] {
+  const weights: number[] = [];
+  for (let w = stepWeight; w < maxWeight; w += stepWeight) weights.push(w);
+  weights.push(maxWeight);
+  return weights;
+}
+
+function checkWeights(steps: readonly Step[], path: string): void {
+  if (steps.length === 0)
+    throw new Error(`${path}: needs at least one step, e.g. [{weight: 10}, {weight: 50}]`);
+  steps.forEach((step, i) => {
+    if (!Number.isInteger(step.weight) || step.weight < 1 || step.weight > 100) {
+      throw new Error(`${path}[${i}].weight (${step.weight}) must be a whole percent between 1 and 100`);
+    }
+    const previous = steps[i - 1];
+    if (previous !== undefined && step.weight <= previous.weight) {
+      throw new Error(
+        `${path}[${i}].weight (${step.weight}) must be greater than ${path}[${i - 1}].weight (${previous.weight}): weights strictly ascend`,
+      );
+    }
+  });
+}
+
+function toCheck(metric: AnalysisMetric, path: string, noData: NoDataPolicy): MetricCheck {
+  if ((metric.builtin === undefined) === (metric.query === undefined)) {
+    throw new Error(`${path}: set exactly one of builtin and query`);
+  }
+  if (metric.thresholdRange === undefined && metric.relativeToStable === undefined) {
+    throw new Error(`${path}: needs thresholdRange, relativeToStable or both, or the check can never fail`);
+  }
+  const range = metric.thresholdRange;
+  if (range?.min !== undefined && range.max !== undefined && range.min > range.max) {
+    throw new Error(
+      `${path}.thresholdRange.min (${range.min}) must be less than or equal to max (${range.max})`,
+    );
+  }
+  if (metric.query !== undefined) validateTemplate(metric.query, `${path}.query`);
+  return {
+    name: metric.name,
+    ...(metric.builtin === undefined ? {} : { builtin: metric.builtin }),
+    ...(metric.query === undefined ? {} : { query: metric.query }),
+    ...(range === undefined ? {} : { thresholdRange: range }),
+    ...(metric.relativeToStable === undefined ? {} : { relativeToStable: metric.relativeToStable }),
+    minSamples: metric.minSamples ?? DefaultMinSamples,
+    noData,
+  };
+}
+
+/** The checks used when no layer declares any. */
+function defaultChecks(noData: NoDataPolicy): MetricCheck[] {
+  return [
+    {
+      name: 'error-rate',
+      builtin: 'error-rate',
+      thresholdRange: { max: DefaultErrorRateMax },
+      minSamples: DefaultMinSamples,
+      noData,
+    },
+    {
+      name: 'latency-p95',
+      builtin: 'latency-p95',
+      relativeToStable: { maxIncrease: DefaultLatencyMaxIncrease },
+      minSamples: DefaultMinSamples,
+      noData,
+    },
+  ];
+}

@@ -1,0 +1,158 @@
+import type { PromotionPolicy } from '../../crds/api/index.js';
+import { PROMOTION_DEFAULTS } from '../../crds/api/index.js';
+import { resolvePolicy, stepWeights } from '../../operators/rollout/policy.js';
+
+describe('resolvePolicy', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    const p = resolvePolicy({});
+    expect(p.steps.map((s) => s.weight)).toEqual(PROMOTION_DEFAULTS.steps.map((s) => s.weight));
+    expect(p).toMatchObject({
+      intervalMs: 60_000,
+      failureLimit: PROMOTION_DEFAULTS.failureLimit,
+      inconclusiveLimit: PROMOTION_DEFAULTS.inconclusiveLimit,
+      mode: 'Auto',
+      progressDeadlineMs: 600_000,
+      scaleDownDelayMs: 300_000,
+      bakeWindowMs: 300_000,
+    });
+    expect(p.metrics.map((m) => [m.name, m.minSamples, m.noData])).toEqual([
+      ['error-rate', 20, 'Inconclusive'],
+      ['latency-p95', 20, 'Inconclusive'],
+    ]);
+    expect(Object.isFrozen(p)).toBe(true);
+  });
+
+  it('takes the ModelVersion over the AIModel field by field', () => {
+    const rollout: PromotionPolicy = {
+      steps: [{ weight: 5 }, { weight: 50, pause: '5m' }],
+      interval: '2m',
+      analysis: {
+        metrics: [{ name: 'errors', builtin: 'error-rate', thresholdRange: { max: 0.02 } }],
+        failureLimit: 0,
+        noData: 'Fail',
+      },
+    };
+    const promotion: PromotionPolicy = {
+      stepWeight: 20,
+      maxWeight: 60,
+      mode: 'Manual',
+      analysis: {
+        metrics: [{ name: 'tps', builtin: 'tokens-per-second', thresholdRange: { min: 5 } }],
+        inconclusiveLimit: 5,
+      },
+    };
+    const p = resolvePolicy({ promotion, rollout });
+    expect(p.steps).toEqual([
+      { weight: 20, pauseMs: 0 },
+      { weight: 40, pauseMs: 0 },
+      { weight: 60, pauseMs: 0 },
+    ]);
+    expect(p).toMatchObject({ intervalMs: 120_000, mode: 'Manual', failureLimit: 0, inconclusiveLimit: 5 });
+    // The ModelVersion's list replaces the AIModel's as a whole; noData still comes from the AIModel.
+    expect(p.metrics).toEqual([
+      {
+        name: 'tps',
+        builtin: 'tokens-per-second',
+        thresholdRange: { min: 5 },
+        minSamples: 20,
+        noData: 'Fail',
+      },
+    ]);
+  });
+
+  it('inherits the AIModel checks with per-field defaults filled in', () => {
+    const p = resolvePolicy({
+      rollout: {
+        steps: [{ weight: 5 }, { weight: 50, pause: '5m' }],
+        analysis: {
+          metrics: [
+            { name: 'ttft', builtin: 'ttft-p95', relativeToStable: { maxIncrease: 10 }, minSamples: 3 },
+          ],
+          noData: 'Fail',
+        },
+      },
+    });
+    expect(p.steps).toEqual([
+      { weight: 5, pauseMs: 0 },
+      { weight: 50, pauseMs: 300_000 },
+    ]);
+    expect(p.metrics).toEqual([
+      {
+        name: 'ttft',
+        builtin: 'ttft-p95',
+        relativeToStable: { maxIncrease: 10 },
+        minSamples: 3,
+        noData: 'Fail',
+      },
+    ]);
+  });
+
+  it.each([
+    [
+      'a bad duration',
+      { interval: 'soon' },
+      "spec.promotion.interval: 'soon' is not a duration; write a number with a unit ms, s, m or h, e.g. '30s', '5m', '1h30m'",
+    ],
+    [
+      'a deadline not longer than the interval',
+      { interval: '5m', progressDeadline: '5m' },
+      'spec.promotion.progressDeadline (5m) must be greater than spec.promotion.interval (5m): every step needs at least one analysis before its deadline',
+    ],
+    [
+      'descending steps',
+      { steps: [{ weight: 50 }, { weight: 20 }] },
+      'spec.promotion.steps[1].weight (20) must be greater than spec.promotion.steps[0].weight (50): weights strictly ascend',
+    ],
+    [
+      'a weight over 100',
+      { steps: [{ weight: 120 }] },
+      'spec.promotion.steps[0].weight (120) must be a whole percent between 1 and 100',
+    ],
+    [
+      'stepWeight alone',
+      { stepWeight: 10 },
+      'spec.promotion: stepWeight and maxWeight go together; set both, or use steps',
+    ],
+    [
+      'a check with both builtin and query',
+      {
+        analysis: {
+          metrics: [{ name: 'x', builtin: 'error-rate', query: 'up', thresholdRange: { max: 1 } }],
+        },
+      },
+      'spec.promotion.analysis.metrics[0]: set exactly one of builtin and query',
+    ],
+    [
+      'a check without bounds',
+      { analysis: { metrics: [{ name: 'x', builtin: 'error-rate' }] } },
+      'spec.promotion.analysis.metrics[0]: needs thresholdRange, relativeToStable or both, or the check can never fail',
+    ],
+    [
+      'an unknown placeholder',
+      { analysis: { metrics: [{ name: 'x', query: 'up{pod="{{pod}}"}', thresholdRange: { max: 1 } }] } },
+      "spec.promotion.analysis.metrics[0].query: unknown placeholder '{{pod}}'; use {{namespace}}, {{model}}, {{agent}}, {{version}}, {{interval}}",
+    ],
+  ] as const)('refuses %s, naming the field', (_name, promotion, message) => {
+    expect(() => resolvePolicy({ promotion: promotion as PromotionPolicy })).toThrow(message);
+  });
+
+  it('names the AIModel field when the fault is there', () => {
+    expect(() =>
+      resolvePolicy({
+        rollout: { interval: '1 minute' },
+        rolloutPath: 'AIModel suoke-ai/xiaoai spec.rollout',
+      }),
+    ).toThrow("AIModel suoke-ai/xiaoai spec.rollout.interval: '1 minute' is not a duration");
+  });
+});
+
+describe('stepWeights', () => {
+  it.each([
+    [10, 50, [10, 20, 30, 40, 50]],
+    [20, 50, [20, 40, 50]],
+    [50, 50, [50]],
+    [33, 100, [33, 66, 99, 100]],
+  ])('%d up to %d', (step, max, expected) => {
+    expect(stepWeights(step, max)).toEqual(expected);
+  });
+});
