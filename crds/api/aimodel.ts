@@ -21,11 +21,20 @@ import {
 
 const IMAGE_PATTERN = '^[^\\s]+$';
 
-/** `a <= b` for two optional quantities of a cpu/memory pair, as CEL (quantity library, Kubernetes 1.29+). */
+/**
+ * A quantity field as a CEL double. The field is int-or-string (CEL `dyn`): integers convert
+ * directly, strings go through the quantity library (Kubernetes 1.29+). No `string()` conversion on
+ * purpose: its result has no size bound, which would blow the API server's static cost estimate.
+ */
+function quantityAsDouble(field: string): string {
+  return `(type(${field}) == int ? double(${field}) : quantity(${field}).asApproximateFloat())`;
+}
+
+/** `a.<resource> <= b.<resource>` when both are set, comparing quantities by value (500m < 1 < 2Gi...). */
 function quantityLe(a: string, b: string, resource: 'cpu' | 'memory'): string {
   return (
     `!has(${a}.${resource}) || !has(${b}.${resource}) || ` +
-    `quantity(string(${a}.${resource})).compareTo(quantity(string(${b}.${resource}))) <= 0`
+    `${quantityAsDouble(`${a}.${resource}`)} <= ${quantityAsDouble(`${b}.${resource}`)}`
   );
 }
 

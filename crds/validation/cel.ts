@@ -4,7 +4,8 @@
  * numbers doubles, int-or-string either); transition rules (those reading `oldSelf`) run only on
  * update and only where the old value correlates (object properties, map values, items of
  * `x-kubernetes-list-type: map` lists by key). Kubernetes' extra libraries our rules use are
- * provided: lists (`isSorted`), quantity (`quantity`, `isQuantity`, `compareTo`).
+ * provided: lists (`isSorted`), quantity (`quantity`, `isQuantity`, `compareTo`,
+ * `asApproximateFloat`).
  *
  * Not modelled: the API server's CEL cost estimation (rules are kept cheap by maxItems/maxLength
  * in the schema instead) and libraries our rules do not use (regex `find`, URLs, IP/CIDR, format).
@@ -34,17 +35,27 @@ export interface RuleSite {
 }
 
 function createEnvironment(): Environment {
-  return new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false })
-    .registerType('Quantity', { ctor: Quantity })
-    .registerFunction('quantity(string): Quantity', (s: string) => Quantity.parse(s))
-    .registerFunction('isQuantity(string): bool', (s: string) => Quantity.isQuantity(s))
-    .registerFunction('Quantity.compareTo(Quantity): int', (a: Quantity, b: Quantity) =>
-      BigInt(a.compareTo(b)),
-    )
-    .registerFunction('list.isSorted(): bool', (l: unknown[]) => {
-      for (let i = 1; i < l.length; i++) if ((l[i - 1] as number) > (l[i] as number)) return false;
-      return true;
-    });
+  return (
+    new Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false })
+      .registerType('Quantity', { ctor: Quantity })
+      .registerFunction('quantity(string): Quantity', (s: string) => Quantity.parse(s))
+      .registerFunction('isQuantity(string): bool', (s: string) => Quantity.isQuantity(s))
+      .registerFunction('Quantity.compareTo(Quantity): int', (a: Quantity, b: Quantity) =>
+        BigInt(a.compareTo(b)),
+      )
+      // Zero-argument receiver functions only register in the object form.
+      .registerFunction({
+        name: 'asApproximateFloat',
+        receiverType: 'Quantity',
+        returnType: 'double',
+        params: [],
+        handler: (q: Quantity) => q.asApproximateFloat(),
+      })
+      .registerFunction('list.isSorted(): bool', (l: unknown[]) => {
+        for (let i = 1; i < l.length; i++) if ((l[i - 1] as number) > (l[i] as number)) return false;
+        return true;
+      })
+  );
 }
 
 let env: Environment | undefined;

@@ -1,6 +1,7 @@
 /**
  * Exact Kubernetes resource quantities (`500m`, `4Gi`, `1e3`) as fractions of BigInts, for the
- * CEL quantity library (`quantity()`, `compareTo()`, `isQuantity()`), available from Kubernetes 1.29.
+ * CEL quantity library (`quantity()`, `isQuantity()`, `compareTo()`, `asApproximateFloat()`),
+ * available from Kubernetes 1.29.
  */
 const BINARY: Record<string, bigint> = {
   Ki: 1n << 10n,
@@ -54,6 +55,11 @@ export class Quantity {
 
   static isQuantity(text: string): boolean {
     return PATTERN.test(text);
+  }
+
+  /** The value as a float, like Kubernetes' Quantity.AsApproximateFloat64. */
+  asApproximateFloat(): number {
+    return Number(this.numerator) / Number(this.denominator);
   }
 
   /** -1, 0 or 1, like Kubernetes' Quantity.Cmp. */

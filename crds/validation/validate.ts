@@ -11,6 +11,13 @@ import { applyDefaults } from './defaults.js';
 import type { FieldError } from './field-error.js';
 import { validateOpenApi } from './openapi.js';
 
+/** What the API server adds when it skips the CEL rules of an object that failed its schema. */
+export const RULES_NOT_CHECKED: FieldError = {
+  field: '',
+  type: 'Invalid',
+  text: 'Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
+};
+
 export interface ValidationResult {
   /** The object after schema defaulting (what would be stored). */
   readonly defaulted: unknown;
@@ -33,6 +40,11 @@ export function validateResource(
   const schema = openApiSchema(kind);
   const defaulted = applyDefaults(schema, object);
   const oldDefaulted = options.oldObject === undefined ? undefined : applyDefaults(schema, options.oldObject);
-  const errors = [...validateOpenApi(schema, defaulted), ...evaluateRules(schema, defaulted, oldDefaulted)];
-  return { defaulted, errors };
+  const schemaErrors = validateOpenApi(schema, defaulted);
+  // Like the API server, CEL rules do not run on an object missing required fields or holding
+  // values outside an enum: the rules may read exactly those fields.
+  if (schemaErrors.some((e) => e.type === 'Required' || e.type === 'Unsupported')) {
+    return { defaulted, errors: [...schemaErrors, RULES_NOT_CHECKED] };
+  }
+  return { defaulted, errors: [...schemaErrors, ...evaluateRules(schema, defaulted, oldDefaulted)] };
 }

@@ -133,6 +133,13 @@ function celEnvironment(): Environment {
     .registerFunction('quantity(string): Quantity', (s: string) => Quantity.parse(s))
     .registerFunction('isQuantity(string): bool', (s: string) => Quantity.isQuantity(s))
     .registerFunction('Quantity.compareTo(Quantity): int', () => 0n)
+    .registerFunction({
+      name: 'asApproximateFloat',
+      receiverType: 'Quantity',
+      returnType: 'double',
+      params: [],
+      handler: () => 0,
+    })
     .registerFunction('list.isSorted(): bool', () => true);
 }
 
@@ -349,7 +356,9 @@ export function checkStructural(root: Schema): Violation[] {
   if (root['type'] !== 'object') add('', 'the root must be type: object');
   const metadata = (root['properties'] as Record<string, Schema> | undefined)?.['metadata'];
   if (metadata) {
-    const allowed = new Set(['type', 'properties', 'description']);
+    // The API server compares metadata with an empty schema once name/generateName are removed,
+    // so even a description is refused.
+    const allowed = new Set(['type', 'properties']);
     for (const k of Object.keys(metadata)) if (!allowed.has(k)) add('metadata', `metadata may not set ${k}`);
     if (metadata['type'] !== 'object') add('metadata', 'metadata must be type: object');
     for (const [name, child] of Object.entries((metadata['properties'] ?? {}) as Record<string, Schema>)) {
