@@ -194,6 +194,12 @@ export const PromotionPolicySchema = obj(
         message: 'stepWeight and maxWeight go together',
       },
       {
+        rule: '!has(self.progressDeadline) || !has(self.interval) || duration(self.progressDeadline) > duration(self.interval)',
+        message:
+          'progressDeadline must be longer than interval, or every step misses its deadline before its first analysis',
+        fieldPath: '.progressDeadline',
+      },
+      {
         rule: '!has(self.stepWeight) || !has(self.maxWeight) || self.stepWeight <= self.maxWeight',
         message: 'stepWeight must be less than or equal to maxWeight',
         fieldPath: '.stepWeight',

@@ -2,7 +2,8 @@
  * Field errors in the words the Kubernetes API server uses (k8s.io/apimachinery field.Error), so a
  * message we print or test against is the one `kubectl apply` shows.
  */
-export type FieldErrorType = 'Required' | 'Invalid' | 'Unsupported' | 'Forbidden' | 'TooMany' | 'Unknown';
+export type FieldErrorType =
+  'Required' | 'Invalid' | 'Unsupported' | 'Forbidden' | 'TooMany' | 'Duplicate' | 'Unknown';
 
 export interface FieldError {
   /** Field path as the API server prints it, e.g. `spec.promotion.steps[1].weight`. */
@@ -49,6 +50,18 @@ export const tooMany = (field: string, actual: number, max: number): FieldError 
   field,
   type: 'TooMany',
   text: `${field}: Too many: ${actual}: must have at most ${max} items`,
+});
+
+/**
+ * A second item with the same key in an `x-kubernetes-list-type: map` list. The API server prints
+ * the key fields with Go's %#v of a map.
+ */
+export const duplicateKey = (field: string, key: Record<string, unknown>): FieldError => ({
+  field,
+  type: 'Duplicate',
+  text: `${field}: Duplicate value: map[string]interface {}{${Object.entries(key)
+    .map(([k, v]) => `${JSON.stringify(k)}:${typeof v === 'string' ? JSON.stringify(v) : String(v)}`)
+    .join(', ')}}`,
 });
 
 /** Strict field validation (kubectl's default) refuses fields the schema does not declare. */

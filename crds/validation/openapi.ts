@@ -14,6 +14,7 @@ import {
   tooMany,
   unknownField,
   unsupported,
+  duplicateKey,
   type FieldError,
 } from './field-error.js';
 
@@ -148,6 +149,36 @@ export function unknownFields(
   return out;
 }
 
+/** Items of `x-kubernetes-list-type: map` lists must have unique keys (set lists unique values). */
+export function duplicateListKeys(
+  schema: Schema,
+  value: unknown,
+  segments: (string | number)[] = [],
+): FieldError[] {
+  const out: FieldError[] = [];
+  if (Array.isArray(value)) {
+    const items = schema['items'] as Schema | undefined;
+    const keys = schema['x-kubernetes-list-map-keys'] as string[] | undefined;
+    if (schema['x-kubernetes-list-type'] === 'map' && keys) {
+      const seen = new Set<string>();
+      value.forEach((item, i) => {
+        const key = Object.fromEntries(keys.map((k) => [k, (item as Record<string, unknown> | null)?.[k]]));
+        const id = JSON.stringify(key);
+        if (seen.has(id)) out.push(duplicateKey(fieldPath([...segments, i]), key));
+        seen.add(id);
+      });
+    }
+    if (items) value.forEach((v, i) => out.push(...duplicateListKeys(items, v, [...segments, i])));
+    return out;
+  }
+  if (value === null || typeof value !== 'object') return out;
+  const properties = (schema['properties'] ?? {}) as Record<string, Schema>;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (properties[k]) out.push(...duplicateListKeys(properties[k], v, [...segments, k]));
+  }
+  return out;
+}
+
 /** Validates `value` against an `openAPIV3Schema`; an empty list means the API server accepts it. */
 export function validateOpenApi(schema: Schema, value: unknown): FieldError[] {
   const fn = compile(schema);
@@ -158,5 +189,5 @@ export function validateOpenApi(schema: Schema, value: unknown): FieldError[] {
       if (fe && !errors.some((x) => x.text === fe.text)) errors.push(fe);
     }
   }
-  return [...errors, ...unknownFields(schema, value)];
+  return [...errors, ...duplicateListKeys(schema, value), ...unknownFields(schema, value)];
 }
