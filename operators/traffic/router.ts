@@ -1,0 +1,68 @@
+/**
+ * The seam between the rollout and whatever splits traffic between versions (Flagger's Router
+ * shape): make sure routes exist, set the split, read it back, and hand everything to the stable
+ * version at the end. Implementations: istio.ts (VirtualService weights), replica-ratio.ts (no
+ * mesh: replica counts behind one Service). factory.ts picks one by name.
+ */
+
+/** The per-model objects a router works on: named after the AIModel, in its namespace. */
+export interface TrafficTarget {
+  readonly namespace: string;
+  /** The AIModel's name. */
+  readonly model: string;
+}
+
+/** Share of one version. */
+export interface VersionWeight {
+  /** ModelVersion.spec.version. */
+  readonly version: string;
+  /** Percent of requests, 0..100. */
+  readonly weight: number;
+}
+
+export interface TrafficRouter {
+  /** The name factory.ts knows it by. */
+  readonly name: string;
+  /**
+   * Makes sure every version in `versions` can be routed to (e.g. a DestinationRule subset);
+   * never removes what others declared.
+   */
+  reconcile(target: TrafficTarget, versions: readonly string[]): Promise<void>;
+  /**
+   * Sets the split; versions not named get 0. Idempotent: returns false, having written nothing,
+   * when the split is already in place.
+   */
+  setWeights(target: TrafficTarget, weights: readonly VersionWeight[]): Promise<boolean>;
+  /** The split as it is now, sorted by version. */
+  getWeights(target: TrafficTarget): Promise<VersionWeight[]>;
+  /** All traffic to `stableVersion`: the state a finished (or abandoned) rollout leaves behind. */
+  finalize(target: TrafficTarget, stableVersion: string): Promise<void>;
+}
+
+/**
+ * Throws unless the weights are whole percents in 0..100, name each version once and add up to 100.
+ * @param where names the caller's object in the error, e.g. `VirtualService suoke-ai/xiaoai`
+ */
+export function assertWeights(weights: readonly VersionWeight[], where: string): void {
+  const seen = new Set<string>();
+  for (const { version, weight } of weights) {
+    if (seen.has(version)) throw new Error(`${where}: version '${version}' is given two weights`);
+    seen.add(version);
+    if (!Number.isInteger(weight) || weight < 0 || weight > 100) {
+      throw new Error(
+        `${where}: weight of version '${version}' (${weight}) must be a whole percent in 0..100`,
+      );
+    }
+  }
+  const total = weights.reduce((sum, w) => sum + w.weight, 0);
+  if (total !== 100) {
+    throw new Error(
+      `${where}: weights add up to ${total} (${weights.map((w) => `${w.version}=${w.weight}`).join(', ')}); they must add up to 100`,
+    );
+  }
+}
+
+/** Sorted by version, for stable comparisons and output. */
+export function byVersion(weights: readonly VersionWeight[]): VersionWeight[] {
+  return [...weights].sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
+}
