@@ -2,6 +2,10 @@ import OpenAI from 'openai';
 import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { ChatMessage } from './chat-request.js';
 import { ApiError, errors } from './errors.js';
+import { createHttpFetch } from './http-fetch.js';
+
+/** One keep-alive pool for every engine URL. */
+const sharedFetch = createHttpFetch();
 
 /** One call to the engine. */
 export interface EngineCall {
@@ -38,7 +42,7 @@ export interface OpenAIEngineOptions {
   readonly timeoutMs?: number;
   /** Retries per URL on connection errors, 408/409/429/5xx; with backoff (SDK). @default 2 */
   readonly maxRetries?: number;
-  /** fetch implementation (for tests). @default globalThis.fetch */
+  /** fetch implementation. @default {@link createHttpFetch} (node:http keep-alive) */
   readonly fetch?: typeof fetch;
 }
 
@@ -73,7 +77,7 @@ export class OpenAIEngine implements Engine {
           project: null,
           timeout: options.timeoutMs ?? 60_000,
           maxRetries: options.maxRetries ?? 2,
-          fetch: sameRealmErrors(options.fetch ?? ((input, init) => fetch(input, init))),
+          fetch: sameRealmErrors(options.fetch ?? sharedFetch),
         }),
     );
   }
