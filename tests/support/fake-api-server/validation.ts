@@ -23,13 +23,15 @@ type Schema = Record<string, unknown>;
 /** Rules and patterns that could not be evaluated, with why (for tests that want to know). */
 export const skippedRules = new Map<string, string>();
 
-const REASONS: Readonly<Record<FieldError['type'], string>> = {
+/** metav1.CauseType of each field error type; anything new maps to FieldValueInvalid. */
+const REASONS: Readonly<Record<string, string>> = {
   Required: 'FieldValueRequired',
   Invalid: 'FieldValueInvalid',
   Unsupported: 'FieldValueNotSupported',
   Forbidden: 'FieldValueForbidden',
   TooMany: 'FieldValueTooMany',
   Unknown: 'FieldValueInvalid',
+  Duplicate: 'FieldValueDuplicate',
 };
 
 /** Kubernetes CEL library functions missing from the CEL engine: rules using them are skipped. */
@@ -108,7 +110,7 @@ function usableSchema(schema: Schema, where: string): Schema {
 function toCause(error: FieldError): StatusCause {
   const prefix = `${error.field}: `;
   return {
-    reason: REASONS[error.type],
+    reason: REASONS[error.type] ?? 'FieldValueInvalid',
     message: error.text.startsWith(prefix) ? error.text.slice(prefix.length) : error.text,
     field: error.field,
   };
