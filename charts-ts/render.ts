@@ -4,6 +4,7 @@ import { routingProps, scaledBounds, scalingOf, workloadProps } from './agent-sp
 import { AgentService } from './constructs/agent-service.js';
 import { AgentWorkload } from './constructs/agent-workload.js';
 import { IstioRouting } from './constructs/istio-routing.js';
+import { assertDistinctLabels, versionedName } from './constructs/workload-names.js';
 
 /** A plain Kubernetes object as rendered: ready for server-side apply. */
 export interface KubeObject {
@@ -116,6 +117,8 @@ export function render(
     }
     seen.add(version.spec.version);
   }
+  // Versions become object names and subset names with dots as dashes: `1.0` and `1-0` cannot live together.
+  assertDistinctLabels(`render: AIModel ${name} has versions`, [...seen], (v) => versionedName(name, v));
   const weights = new Map(traffic.map((t) => [t.version, t.weight]));
   const scaleWithTraffic = new Set(options.scaleWithTraffic ?? []);
   for (const version of scaleWithTraffic) {

@@ -4,6 +4,7 @@ import { SERVICE_PORT } from './agent-service.js';
 import { assertIstioDuration } from './durations.js';
 import {
   LABEL_VERSION,
+  assertDistinctLabels,
   assertDnsLabel,
   assertLabelValue,
   modelLabels,
@@ -164,6 +165,7 @@ export class IstioRouting extends Construct {
     }
     const versions = [...new Set(props.versions)].sort();
     versions.forEach((v) => assertLabelValue(`${props.model}: version`, v));
+    assertDistinctLabels(`${props.model}: versions`, versions, subsetName);
     const subsets = new Map(versions.map((v) => [v, subsetName(v)]));
     const weights = resolveWeights(props.model, versions, props.weights);
     const timeout = props.timeout ?? '120s';

@@ -33,6 +33,8 @@ export {
 const DNS_LABEL_MAX = 63;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** A DNS label that may also hold dots (the alphabet of AIModel names and versions). */
+const DOTTED_LABEL = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 /** Throws unless `value` is a valid Kubernetes label value; `field` names where it came from. */
 export function assertLabelValue(field: string, value: string): void {
@@ -55,17 +57,37 @@ export function assertDnsLabel(field: string, value: string): void {
 }
 
 /**
- * `raw` as a DNS-1123 label: lower-cased, other characters folded to `-`. Folding is lossy (`v1.0` and `v1-0`
- * fold alike), so a folded or over-long name is cut as needed and suffixed with a hash of `raw`: distinct inputs
- * never collide and the same input always gets the same name.
+ * `raw` as a DNS-1123 label. Names in the API's alphabet (lower-case letters, digits, `-`, `.`) only have their
+ * dots turned into dashes, so `laoke-1.2.0` reads `laoke-1-2-0`; two inputs that differ only by `.` versus `-`
+ * get the same label, which {@link assertDistinctLabels} refuses among objects that exist together. Anything
+ * else (upper case, other characters, more than 63 characters) is folded, cut as needed and suffixed with a
+ * hash of `raw`, so it cannot collide. The same input always gets the same label.
  */
 export function dnsLabelFor(raw: string): string {
+  if (raw.length <= DNS_LABEL_MAX && DOTTED_LABEL.test(raw)) return raw.replace(/\./g, '-');
   const folded = raw
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '');
-  return folded === raw && folded.length <= DNS_LABEL_MAX ? folded : withHash(folded, raw);
+  return withHash(folded, raw);
+}
+
+/** Throws when two inputs (e.g. versions `1.0` and `1-0`) map to one label; `what` names them in the error. */
+export function assertDistinctLabels(
+  what: string,
+  inputs: readonly string[],
+  toLabel: (input: string) => string,
+): void {
+  const seen = new Map<string, string>();
+  for (const input of inputs) {
+    const label = toLabel(input);
+    const other = seen.get(label);
+    if (other !== undefined && other !== input) {
+      throw new Error(`${what} '${other}' and '${input}' both become '${label}'; rename one of them`);
+    }
+    seen.set(label, input);
+  }
 }
 
 /** Object name for one version of a model: `<model>-<version>` (`xiaoai-v2`), through {@link dnsLabelFor}. */

@@ -277,6 +277,12 @@ describe('render()', () => {
         /two ModelVersions of AIModel demo have spec\.version 'v1'/,
       ],
       [
+        'versions that become one object name',
+        () =>
+          render(model, [minimalVersion('1.0'), minimalVersion('1-0')], [{ version: '1.0', weight: 100 }]),
+        /AIModel demo has versions '1-0' and '1\.0' both become 'demo-1-0'/,
+      ],
+      [
         'scaleWithTraffic naming an unknown version',
         () => render(model, [minimalVersion('v1')], [], { scaleWithTraffic: ['v9'] }),
         /scaleWithTraffic names version 'v9'/,

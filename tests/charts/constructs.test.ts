@@ -1,0 +1,500 @@
+import { describe, expect, it } from '@jest/globals';
+import { Chart, Testing } from 'cdk8s';
+import { AgentService } from '../../charts-ts/constructs/agent-service.js';
+import {
+  AgentWorkload,
+  assertPinnedImage,
+  type AgentWorkloadProps,
+} from '../../charts-ts/constructs/agent-workload.js';
+import { parseDurationMs } from '../../charts-ts/constructs/durations.js';
+import { Gpu } from '../../charts-ts/constructs/gpu.js';
+import {
+  IstioRouting,
+  subsetName,
+  type IstioRoutingProps,
+} from '../../charts-ts/constructs/istio-routing.js';
+import { parseQuantity } from '../../charts-ts/constructs/quantity.js';
+import { dnsLabelFor, versionedName } from '../../charts-ts/constructs/workload-names.js';
+
+const props = (overrides: Partial<AgentWorkloadProps> = {}): AgentWorkloadProps => ({
+  model: 'demo',
+  agent: 'demo',
+  version: 'v1',
+  namespace: 'agents',
+  engine: { kind: 'container', image: 'ghcr.io/example/engine:1.0.0', healthPath: '/health' },
+  scaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 70 },
+  ...overrides,
+});
+
+function synth(build: (chart: Chart) => void): any[] {
+  const chart = Testing.chart();
+  build(chart);
+  return Testing.synth(chart);
+}
+
+const workload = (overrides: Partial<AgentWorkloadProps> = {}) =>
+  synth((chart) => new AgentWorkload(chart, 'w', props(overrides)));
+const byKind = (objects: any[], kind: string) => objects.find((o) => o.kind === kind);
+
+describe('AgentWorkload', () => {
+  it('synthesizes ServiceAccount, Deployment, HPA, VPA, PDB and NetworkPolicy named <model>-<version>', () => {
+    const objects = workload();
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'ServiceAccount/demo-v1',
+      'Deployment/demo-v1',
+      'HorizontalPodAutoscaler/demo-v1',
+      'VerticalPodAutoscaler/demo-v1',
+      'PodDisruptionBudget/demo-v1',
+      'NetworkPolicy/demo-v1',
+    ]);
+    expect(byKind(objects, 'ServiceAccount').automountServiceAccountToken).toBe(false);
+  });
+
+  it('probes both serving containers and gives the engine time to load the model', () => {
+    const pod = byKind(workload(), 'Deployment').spec.template.spec;
+    const [runtime, engine] = pod.containers;
+    expect(runtime.readinessProbe.httpGet).toMatchObject({ path: '/readyz', port: 8000 });
+    expect(runtime.livenessProbe.httpGet).toMatchObject({ path: '/healthz', port: 8000 });
+    expect(engine.readinessProbe.httpGet).toMatchObject({ path: '/health', port: 8001 });
+    expect(engine.startupProbe.periodSeconds * engine.startupProbe.failureThreshold).toBe(600);
+    const tcp = byKind(
+      workload({ engine: { kind: 'container', image: 'ghcr.io/example/engine:1.0.0' } }),
+      'Deployment',
+    );
+    expect(tcp.spec.template.spec.containers[1].readinessProbe.tcpSocket).toEqual({ port: 8001 });
+  });
+
+  it('gives each container a writable /tmp on a read-only root filesystem', () => {
+    const pod = byKind(workload(), 'Deployment').spec.template.spec;
+    for (const container of pod.containers) {
+      expect(container.securityContext.readOnlyRootFilesystem).toBe(true);
+      const tmp = container.volumeMounts.find((m: any) => m.mountPath === '/tmp');
+      expect(pod.volumes.find((v: any) => v.name === tmp.name).emptyDir).toBeDefined();
+    }
+  });
+
+  it('writes the HPA with cpu, memory and a Pods metric, and merges behavior with the defaults', () => {
+    const hpa = byKind(
+      workload({
+        scaling: {
+          minReplicas: 1,
+          maxReplicas: 3,
+          cpuUtilization: 60,
+          memoryUtilization: 75,
+          customMetrics: [
+            { name: 'ai_inference_requests_per_second', target: 30 },
+            { name: 'queue_depth', type: 'External', target: '100' },
+          ],
+          behavior: { scaleDown: { stabilizationWindowSeconds: 600 } },
+        },
+      }),
+      'HorizontalPodAutoscaler',
+    ).spec;
+    expect(hpa.metrics.map((m: any) => m.type)).toEqual(['Resource', 'Resource', 'Pods', 'External']);
+    expect(hpa.metrics[3].external.target).toEqual({ type: 'Value', value: '100' });
+    expect(hpa.behavior.scaleDown).toEqual({ stabilizationWindowSeconds: 600 });
+    expect(hpa.behavior.scaleUp.stabilizationWindowSeconds).toBe(0);
+  });
+
+  it('lets the VPA size only the model container, requests only, recommendations only by default', () => {
+    const vpa = byKind(
+      workload({ vpa: { minAllowed: { cpu: '1' }, maxAllowed: { cpu: '4', memory: '8Gi' } } }),
+      'VerticalPodAutoscaler',
+    ).spec;
+    expect(vpa.updatePolicy).toEqual({ updateMode: 'Off' });
+    expect(vpa.resourcePolicy.containerPolicies).toEqual([
+      { containerName: 'runtime', mode: 'Off' },
+      {
+        containerName: 'engine',
+        controlledResources: ['cpu', 'memory'],
+        controlledValues: 'RequestsOnly',
+        minAllowed: { cpu: '1' },
+        maxAllowed: { cpu: '4', memory: '8Gi' },
+      },
+    ]);
+    const initial = byKind(workload({ vpa: { mode: 'Initial' } }), 'VerticalPodAutoscaler').spec;
+    expect(initial.updatePolicy.updateMode).toBe('Initial');
+  });
+
+  it('puts GPU limits on the engine only, with node selector and tolerations', () => {
+    const pod = byKind(workload({ gpu: Gpu.nvidia(2, { product: 'NVIDIA-L4' }) }), 'Deployment').spec.template
+      .spec;
+    expect(pod.containers[1].resources.limits['nvidia.com/gpu']).toBe('2');
+    expect(pod.containers[0].resources.limits['nvidia.com/gpu']).toBeUndefined();
+    expect(pod.nodeSelector).toEqual({ 'nvidia.com/gpu.product': 'NVIDIA-L4' });
+    expect(pod.tolerations).toEqual([{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }]);
+  });
+
+  it('fills a missing request or limit from the other side, so every container has both', () => {
+    const pod = byKind(
+      workload({
+        engine: {
+          kind: 'container',
+          image: 'ghcr.io/example/engine:1.0.0',
+          resources: { limits: { cpu: '2', memory: '4Gi' } },
+        },
+      }),
+      'Deployment',
+    ).spec.template.spec;
+    expect(pod.containers[1].resources).toEqual({
+      requests: { cpu: '2', memory: '4Gi' },
+      limits: { cpu: '2', memory: '4Gi' },
+    });
+  });
+
+  it('lets ingress reach only the runtime port, from its namespace, the gateway and Prometheus', () => {
+    const policy = byKind(workload(), 'NetworkPolicy').spec;
+    expect(policy.podSelector).toEqual({ matchLabels: { app: 'demo', version: 'v1' } });
+    expect(policy.ingress).toEqual([
+      {
+        from: [
+          { podSelector: {} },
+          { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'istio-system' } } },
+          { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } },
+        ],
+        ports: [{ protocol: 'TCP', port: 8000 }],
+      },
+    ]);
+  });
+
+  describe('throws at construction, naming the field', () => {
+    const engine = (extra: object) => ({
+      engine: { kind: 'container' as const, image: 'ghcr.io/example/engine:1.0.0', ...extra },
+    });
+    it.each<[string, Partial<AgentWorkloadProps>, RegExp]>([
+      [
+        'a model name that is not a DNS label',
+        { model: 'Demo_Model' },
+        /model \(AIModel name\) 'Demo_Model' must be a DNS-1123 label/,
+      ],
+      [
+        'an agent that is not a label value',
+        { agent: 'bad agent' },
+        /demo: agent \(spec\.agent\.name\) 'bad agent' must be a valid label value/,
+      ],
+      [
+        'a version that is not a label value',
+        { version: 'v1/beta' },
+        /demo: version \(ModelVersion spec\.version\) 'v1\/beta'/,
+      ],
+      [
+        'minReplicas below 1',
+        { scaling: { minReplicas: 0, maxReplicas: 2, cpuUtilization: 50 } },
+        /scaling\.minReplicas \(0\) must be a whole number of at least 1/,
+      ],
+      [
+        'maxReplicas below minReplicas',
+        { scaling: { minReplicas: 3, maxReplicas: 2, cpuUtilization: 50 } },
+        /scaling\.maxReplicas \(2\) must be .* not below scaling\.minReplicas \(3\)/,
+      ],
+      [
+        'a utilisation above 100%',
+        { scaling: { minReplicas: 1, maxReplicas: 2, cpuUtilization: 150 } },
+        /scaling\.cpuUtilization \(150\) must be a whole percentage from 1 to 100/,
+      ],
+      [
+        'a range without any target',
+        { scaling: { minReplicas: 1, maxReplicas: 3 } },
+        /scaling from 1 to 3 replicas needs a target/,
+      ],
+      [
+        'a bad metric name',
+        { scaling: { minReplicas: 1, maxReplicas: 2, customMetrics: [{ name: 'requests/s', target: 1 }] } },
+        /'requests\/s' is not a Prometheus metric name/,
+      ],
+      [
+        'a metric listed twice',
+        {
+          scaling: {
+            minReplicas: 1,
+            maxReplicas: 2,
+            customMetrics: [
+              { name: 'rps', target: 1 },
+              { name: 'rps', target: 2 },
+            ],
+          },
+        },
+        /lists 'rps' twice/,
+      ],
+      [
+        'a zero metric target',
+        { scaling: { minReplicas: 1, maxReplicas: 2, customMetrics: [{ name: 'rps', target: 0 }] } },
+        /customMetrics\[rps\]\.target must be greater than 0/,
+      ],
+      [
+        'a metric target that is not a quantity',
+        { scaling: { minReplicas: 1, maxReplicas: 2, customMetrics: [{ name: 'rps', target: 'fast' }] } },
+        /'fast' is not a Kubernetes quantity/,
+      ],
+      [
+        'a :latest engine image',
+        engine({ image: 'vllm/vllm-openai:latest' }),
+        /engine\.image 'vllm\/vllm-openai:latest' uses ':latest'/,
+      ],
+      [
+        'an untagged runtime image',
+        { runtime: { image: 'ghcr.io/suoke-life/agent-runtime' } },
+        /runtime\.image 'ghcr\.io\/suoke-life\/agent-runtime' has no tag/,
+      ],
+      [
+        'the engine on the runtime port',
+        engine({ port: 8000 }),
+        /engine\.port \(8000\) must differ from runtime\.port \(8000\)/,
+      ],
+      [
+        'a request above its limit',
+        engine({ resources: { requests: { cpu: '4' }, limits: { cpu: '2' } } }),
+        /engine resources\.requests\.cpu \(4\) must not be greater than limits\.cpu \(2\)/,
+      ],
+      [
+        'a container without any cpu',
+        engine({ resources: { requests: { memory: '1Gi' } } }),
+        /engine resources: set requests\.cpu or limits\.cpu; every container needs both/,
+      ],
+      [
+        'a quantity that is not one',
+        engine({ resources: { requests: { cpu: '1', memory: '4 GB' } } }),
+        /'4 GB' is not a Kubernetes quantity/,
+      ],
+      [
+        'VPA bounds upside down',
+        { vpa: { minAllowed: { memory: '8Gi' }, maxAllowed: { memory: '4Gi' } } },
+        /vpa\.minAllowed\.memory \(8Gi\) must not be greater than vpa\.maxAllowed\.memory \(4Gi\)/,
+      ],
+      [
+        'an unknown VPA mode',
+        { vpa: { mode: 'Sometimes' as never } },
+        /vpa\.mode 'Sometimes' must be one of Off, Initial/,
+      ],
+      [
+        'a workload-owned variable in runtime.env',
+        { runtime: { env: [{ name: 'MODEL_VERSION', value: 'v9' }] } },
+        /runtime\.env MODEL_VERSION is set from the AIModel/,
+      ],
+      [
+        'a variable with value and secret',
+        { runtime: { env: [{ name: 'TOKEN', value: 'x', secretKeyRef: { name: 's', key: 'k' } }] } },
+        /runtime\.env TOKEN needs exactly one of 'value' or 'secretKeyRef'/,
+      ],
+      [
+        'a file with neither source',
+        { runtime: { files: [{ env: 'X_FILE' }] } },
+        /runtime\.files entry X_FILE needs exactly one of 'secret' or 'configMap'/,
+      ],
+      [
+        'a file variable twice',
+        {
+          runtime: {
+            files: [
+              { env: 'X_FILE', secret: { name: 'a', key: 'b' } },
+              { env: 'X_FILE', secret: { name: 'a', key: 'c' } },
+            ],
+          },
+        },
+        /runtime\.files sets X_FILE twice/,
+      ],
+      [
+        'an external URL that is not one',
+        { engine: { kind: 'external', baseUrl: 'api.example.com/v1' } },
+        /engine\.external\.baseUrl 'api\.example\.com\/v1' is not a URL/,
+      ],
+      [
+        'an external URL that is not http',
+        { engine: { kind: 'external', baseUrl: 'ftp://api.example.com/v1' } },
+        /must be an http\(s\) URL/,
+      ],
+    ])('%s', (_name, overrides, message) => {
+      expect(() => workload(overrides)).toThrow(message);
+    });
+  });
+});
+
+describe('AgentService', () => {
+  it('selects every version of the model by app and names its port http', () => {
+    const [service] = synth(
+      (chart) => new AgentService(chart, 's', { model: 'demo', agent: 'demo', namespace: 'agents' }),
+    );
+    expect(service.spec).toEqual({
+      type: 'ClusterIP',
+      selector: { app: 'demo' },
+      ports: [{ name: 'http', port: 80, targetPort: 8000 }],
+    });
+  });
+
+  it('throws on a model name that is not a DNS label', () => {
+    expect(() => synth((chart) => new AgentService(chart, 's', { model: 'demo.v1', agent: 'demo' }))).toThrow(
+      /must be a DNS-1123 label/,
+    );
+  });
+});
+
+describe('IstioRouting', () => {
+  const routing = (overrides: Partial<IstioRoutingProps> = {}) =>
+    synth(
+      (chart) =>
+        new IstioRouting(chart, 'r', {
+          model: 'demo',
+          agent: 'demo',
+          namespace: 'agents',
+          serviceHost: 'demo.agents.svc.cluster.local',
+          versions: ['v1', 'v2'],
+          weights: [
+            { version: 'v1', weight: 70 },
+            { version: 'v2', weight: 30 },
+          ],
+          ...overrides,
+        }),
+    );
+
+  it('binds the gateways and the mesh, with hosts, timeout and safe retries', () => {
+    const vs = byKind(
+      routing({ gateways: ['istio-system/agents'], hosts: ['demo.example.com'] }),
+      'VirtualService',
+    ).spec;
+    expect(vs.hosts).toEqual(['demo.agents.svc.cluster.local', 'demo.example.com']);
+    expect(vs.gateways).toEqual(['istio-system/agents', 'mesh']);
+    expect(vs.http[0].timeout).toBe('120s');
+    expect(vs.http[0].retries).toEqual({
+      attempts: 2,
+      retryOn: 'connect-failure,refused-stream,unavailable,503',
+    });
+    expect(byKind(routing(), 'VirtualService').spec.gateways).toBeUndefined();
+  });
+
+  it('sets circuit breaking and outlier detection on the DestinationRule', () => {
+    const dr = byKind(
+      routing({
+        connectionPool: { maxConnections: 100, maxPendingRequests: 10 },
+        outlierDetection: { consecutive5xxErrors: 3 },
+      }),
+      'DestinationRule',
+    ).spec.trafficPolicy;
+    expect(dr.connectionPool).toEqual({
+      tcp: { maxConnections: 100 },
+      http: { http1MaxPendingRequests: 10 },
+    });
+    expect(dr.outlierDetection).toEqual({
+      consecutive5xxErrors: 3,
+      interval: '10s',
+      baseEjectionTime: '30s',
+      maxEjectionPercent: 50,
+    });
+    expect(dr.tls).toEqual({ mode: 'ISTIO_MUTUAL' });
+  });
+
+  it('enforces STRICT mTLS and lets in only the gateway, the namespace and Prometheus on /metrics', () => {
+    const objects = routing({ gateways: ['istio-system/agents'] });
+    expect(byKind(objects, 'PeerAuthentication').spec).toEqual({
+      selector: { matchLabels: { app: 'demo' } },
+      mtls: { mode: 'STRICT' },
+    });
+    expect(byKind(objects, 'AuthorizationPolicy').spec).toEqual({
+      selector: { matchLabels: { app: 'demo' } },
+      action: 'ALLOW',
+      rules: [
+        {
+          from: [
+            {
+              source: {
+                principals: ['cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account'],
+              },
+            },
+          ],
+        },
+        { from: [{ source: { namespaces: ['agents'] } }] },
+        {
+          from: [{ source: { namespaces: ['monitoring'] } }],
+          to: [{ operation: { methods: ['GET'], paths: ['/metrics'] } }],
+        },
+      ],
+    });
+  });
+
+  it('names subsets as DNS labels, readable for dotted versions', () => {
+    expect(subsetName('v2')).toBe('v2');
+    expect(subsetName('1.2.0')).toBe('1-2-0');
+    expect(versionedName('laoke', '1.0.0')).toBe('laoke-1-0-0');
+    expect(dnsLabelFor('Model_V1')).toMatch(/^model-v1-[0-9a-f]{8}$/);
+    expect(dnsLabelFor('a'.repeat(80))).toHaveLength(63);
+    expect(dnsLabelFor('a'.repeat(80))).not.toBe(dnsLabelFor(`${'a'.repeat(79)}b`));
+  });
+
+  describe('throws at construction', () => {
+    it.each<[string, Partial<IstioRoutingProps>, RegExp]>([
+      ['no versions', { versions: [], weights: [] }, /needs at least one version/],
+      [
+        'versions that fold to one subset',
+        { versions: ['1.0', '1-0'], weights: [{ version: '1.0', weight: 100 }] },
+        /versions '1-0' and '1\.0' both become '1-0'/,
+      ],
+      [
+        'a weight above 100',
+        {
+          weights: [
+            { version: 'v1', weight: 120 },
+            { version: 'v2', weight: -20 },
+          ],
+        },
+        /weight of 'v1' \(120\) must be a whole number from 0 to 100/,
+      ],
+      [
+        'a version weighted twice',
+        {
+          weights: [
+            { version: 'v1', weight: 50 },
+            { version: 'v1', weight: 50 },
+          ],
+        },
+        /lists version 'v1' twice/,
+      ],
+      ['a bad timeout', { timeout: '2 minutes' }, /traffic\.timeout '2 minutes' is not a duration/],
+      ['a zero timeout', { timeout: '0s' }, /traffic\.timeout '0s' must be at least 1ms/],
+      ['negative retries', { retries: { attempts: -1 } }, /traffic\.retries\.attempts \(-1\)/],
+      [
+        'a bad per-try timeout',
+        { retries: { attempts: 2, perTryTimeout: 'soon' } },
+        /perTryTimeout 'soon' is not a duration/,
+      ],
+      [
+        'a bad ejection interval',
+        { outlierDetection: { interval: '10' } },
+        /outlierDetection\.interval '10' is not a duration/,
+      ],
+      [
+        'a zero connection limit',
+        { connectionPool: { maxConnections: 0 } },
+        /connectionPool\.maxConnections \(0\) must be a whole number ≥ 1/,
+      ],
+      ['nobody allowed in', { namespace: undefined }, /would let no caller in/],
+    ])('%s', (_name, overrides, message) => {
+      expect(() => routing(overrides)).toThrow(message);
+    });
+  });
+});
+
+describe('value parsers', () => {
+  it.each([
+    ['500m', 0.5],
+    ['2', 2],
+    ['4Gi', 4 * 2 ** 30],
+    ['1.5G', 1.5e9],
+    ['128Mi', 128 * 2 ** 20],
+  ])('quantity %s', (text, value) => {
+    expect(parseQuantity('q', text)).toBe(value);
+  });
+
+  it.each([
+    ['120s', 120_000],
+    ['1m30s', 90_000],
+    ['500ms', 500],
+    ['1.5h', 5_400_000],
+  ])('duration %s', (text, ms) => {
+    expect(parseDurationMs('d', text)).toBe(ms);
+  });
+
+  it('accepts pinned images and refuses the rest', () => {
+    expect(() => assertPinnedImage('image', 'registry:5000/team/app:1.2.3')).not.toThrow();
+    expect(() => assertPinnedImage('image', `ghcr.io/app@sha256:${'a'.repeat(64)}`)).not.toThrow();
+    expect(() => assertPinnedImage('image', 'registry:5000/team/app')).toThrow(/has no tag/);
+  });
+});

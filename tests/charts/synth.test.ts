@@ -1,0 +1,91 @@
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { PREVIEW_UID, synthesize, writeDist } from '../../charts-ts/synth.js';
+import { AGENTS, REPO_ROOT } from './support.js';
+
+function tree(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir).sort()) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.set(relative(root, path), readFileSync(path, 'utf8'));
+    }
+  };
+  walk(root);
+  return out;
+}
+
+const objectsOf = (content: string) => parseAllDocuments(content).map((d) => d.toJS() as any);
+
+describe('npm run synth', () => {
+  it('dist/ is fresh: a new synth into a temporary folder gives the same files, byte for byte', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'synth-'));
+    try {
+      writeDist(dir);
+      const fresh = tree(dir);
+      const committed = tree(join(REPO_ROOT, 'dist'));
+      expect([...committed.keys()]).toEqual([...fresh.keys()]);
+      for (const [file, content] of fresh) {
+        // On failure: run `npm run synth` and commit dist/.
+        expect({ file, stale: committed.get(file) !== content }).toEqual({ file, stale: false });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes one file per chart and a preview per agent', () => {
+    expect([...synthesize().keys()]).toEqual([
+      'agents.yaml',
+      'platform.yaml',
+      ...AGENTS.map((a) => `preview/${a}.yaml`).sort(),
+    ]);
+  });
+
+  it('the agents chart declares the AIModels and their first versions only, never derived objects', () => {
+    const objects = objectsOf(synthesize().get('agents.yaml') ?? '');
+    const kinds = new Set(objects.map((o) => o.kind));
+    expect([...kinds].sort()).toEqual(['AIModel', 'ModelRegistry', 'ModelVersion']);
+    expect(objects.filter((o) => o.kind === 'AIModel').map((o) => o.metadata.name)).toEqual(
+      AGENTS.slice().sort(),
+    );
+    // xiaoai-v2 is a rollout a model owner starts, not Git's baseline.
+    expect(objects.filter((o) => o.kind === 'ModelVersion').map((o) => o.metadata.name)).not.toContain(
+      'xiaoai-v2',
+    );
+    for (const object of objects) {
+      expect(object.metadata.namespace).toBe('suoke-ai');
+      expect(object.metadata.annotations['argocd.argoproj.io/sync-options']).toBe(
+        'SkipDryRunOnMissingResource=true',
+      );
+    }
+  });
+
+  it('points the AIModels at the Gateway the platform chart renders', () => {
+    const files = synthesize();
+    const gateways = objectsOf(files.get('platform.yaml') ?? '').filter((o) => o.kind === 'Gateway');
+    expect(gateways).toHaveLength(1);
+    const ref = `${gateways[0].metadata.namespace}/${gateways[0].metadata.name}`;
+    for (const aimodel of objectsOf(files.get('agents.yaml') ?? '').filter((o) => o.kind === 'AIModel')) {
+      for (const gateway of aimodel.spec.traffic?.gateways ?? []) expect(gateway).toBe(ref);
+    }
+    const hosts = gateways[0].spec.servers.flatMap((s: any) => s.hosts);
+    expect(hosts).toEqual(expect.arrayContaining(['xiaoai.suoke.life', 'xiaoke.suoke.life']));
+  });
+
+  it('previews what render() derives for each agent, owned by its AIModel', () => {
+    const preview = objectsOf(synthesize().get('preview/laoke.yaml') ?? '');
+    expect(preview.map((o) => o.kind)).toContain('Deployment');
+    for (const object of preview) {
+      expect(object.metadata.ownerReferences[0]).toMatchObject({
+        kind: 'AIModel',
+        name: 'laoke',
+        uid: PREVIEW_UID,
+      });
+    }
+  });
+});
