@@ -26,8 +26,6 @@ export const DefaultNamespace = 'suoke-modelops-system';
 export const DefaultAgentNamespace = 'suoke-ai';
 /** @default 'http://prometheus-operated.monitoring.svc:9090' (prometheus-operator's governing Service) */
 export const DefaultPrometheusUrl = 'http://prometheus-operated.monitoring.svc:9090';
-/** @default 'nvidia.com/gpu' (NVIDIA device plugin) */
-export const DefaultGpuResourceName = 'nvidia.com/gpu';
 /** Upper bound on `replicaScale`: beyond 10x the HPA bounds stop meaning anything. */
 export const MaxReplicaScale = 10;
 
@@ -55,10 +53,8 @@ export interface PlatformConfig {
   readonly gpu: {
     /** Request GPUs for agents whose model needs one. @default false (runs on any cluster) */
     readonly enabled: boolean;
-    /** `nvidia.com/gpu.product` node label to pin GPU pods to. @default none (any GPU node) */
+    /** `nvidia.com/gpu.product` to pin GPU pods to, overriding each model's own. @default each model's product */
     readonly product?: string;
-    /** Extended resource name. @default 'nvidia.com/gpu' */
-    readonly resourceName: string;
   };
   /** Multiplier on every agent's HPA min/max replicas (min stays ≥ 1). @default 1 */
   readonly replicaScale: number;
@@ -77,7 +73,7 @@ export interface PlatformConfig {
   readonly gateway: {
     /** Public host of the agents' API on the Istio ingress gateway. @default none (no Gateway) */
     readonly host?: string;
-    /** Secret in istio-system holding the host's TLS certificate. @default none (plain HTTP) */
+    /** Secret in istio-system holding the host's TLS certificate; required with `host` (HTTPS only). @default none */
     readonly tlsSecretName?: string;
   };
   /** Prometheus the operator queries for canary analysis. @default {@link DefaultPrometheusUrl} */
@@ -175,7 +171,7 @@ export function loadPlatformConfig(reader: ConfigReader): {
 
   const agents = ctx.agents();
 
-  const gpuRaw = ctx.object('gpu', ['enabled', 'product', 'resourceName']);
+  const gpuRaw = ctx.object('gpu', ['enabled', 'product']);
   const gpuEnabled = ctx.bool(gpuRaw, 'gpu.enabled', false);
   const gpuProduct = ctx.optionalString(gpuRaw, 'gpu.product');
   if (gpuProduct !== undefined && !/^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/.test(gpuProduct)) {
@@ -191,14 +187,6 @@ export function loadPlatformConfig(reader: ConfigReader): {
       'is set while gpu.enabled is false',
       'no product while gpu.enabled is false',
       'pulumi config set --path gpu.enabled true',
-    );
-  }
-  const gpuResourceName = ctx.optionalString(gpuRaw, 'gpu.resourceName') ?? DefaultGpuResourceName;
-  if (!/^[a-z0-9.-]+\/[a-z0-9.-]+$/.test(gpuResourceName)) {
-    ctx.fail(
-      'gpu.resourceName',
-      `"${gpuResourceName}" is not an extended resource name`,
-      'e.g. nvidia.com/gpu',
     );
   }
 
@@ -268,6 +256,14 @@ export function loadPlatformConfig(reader: ConfigReader): {
       'pulumi config set --path gateway.host <host>',
     );
   }
+  if (gatewayHost !== undefined && tlsSecretName === undefined) {
+    ctx.fail(
+      'gateway.tlsSecretName',
+      'is required with gateway.host: the agents are served over HTTPS only',
+      'the name of a kubernetes.io/tls Secret in the ingress gateway namespace',
+      'pulumi config set --path gateway.tlsSecretName <secret>',
+    );
+  }
   if (tlsSecretName !== undefined && !DNS_SUBDOMAIN.test(tlsSecretName)) {
     ctx.fail('gateway.tlsSecretName', `"${tlsSecretName}" is not a Secret name`, 'a DNS-1123 subdomain');
   }
@@ -321,7 +317,7 @@ export function loadPlatformConfig(reader: ConfigReader): {
     agentNamespace,
     images: { operator: operatorImage, runtime: runtimeImage },
     agents,
-    gpu: { enabled: gpuEnabled, product: gpuProduct, resourceName: gpuResourceName },
+    gpu: { enabled: gpuEnabled, product: gpuProduct },
     replicaScale,
     redis: { mode: redisMode, storage: redisStorage, clusterNodes },
     istio: { enabled: istioEnabled },

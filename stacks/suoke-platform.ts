@@ -139,9 +139,9 @@ export class SuokePlatform extends pulumi.ComponentResource {
     this.agentNamespace = namespaceOutput(config.agentNamespace);
     const { host, tlsSecretName } = config.gateway;
     this.gatewayEndpoint = pulumi.output(
-      host === undefined ? undefined : `${tlsSecretName === undefined ? 'http' : 'https'}://${host}`,
+      host === undefined || tlsSecretName === undefined ? undefined : `https://${host}`,
     );
-    this.operatorMetricsUrl = pulumi.output(operatorMetricsUrl(objects));
+    this.operatorMetricsUrl = pulumi.output(operatorMetricsUrl(objects, config.namespace));
     this.grafanaUrl = pulumi.output(config.grafanaUrl);
 
     this.registerOutputs({
@@ -222,17 +222,16 @@ function withPullSecret(
   });
 }
 
-/** `http://<svc>.<ns>.svc:<port>/metrics` of the operator's metrics Service, if the charts declare one. */
-function operatorMetricsUrl(objects: readonly KubernetesObject[]): string | undefined {
+/**
+ * `http://<svc>.<ns>.svc:<port>/metrics` of the Service in the operator's namespace with a port named
+ * `metrics` (the operator's, the only workload there), if the charts declare one.
+ */
+function operatorMetricsUrl(objects: readonly KubernetesObject[], namespace: string): string | undefined {
   for (const obj of objects) {
-    if (obj.apiVersion !== 'v1' || obj.kind !== 'Service') continue;
-    const labels = (obj.metadata.labels ?? {}) as Record<string, string>;
-    if (labels['app.kubernetes.io/component'] !== 'operator') continue;
-    const ports = (
-      (obj.spec as { ports?: { name?: string; port: number }[] } | undefined)?.ports ?? []
-    ).filter((p) => p.name === 'metrics');
-    if (ports[0] === undefined || obj.metadata.namespace === undefined) continue;
-    return `http://${obj.metadata.name}.${obj.metadata.namespace}.svc:${ports[0].port}/metrics`;
+    if (obj.apiVersion !== 'v1' || obj.kind !== 'Service' || obj.metadata.namespace !== namespace) continue;
+    const ports = (obj.spec as { ports?: { name?: string; port: number }[] } | undefined)?.ports ?? [];
+    const metrics = ports.find((p) => p.name === 'metrics');
+    if (metrics !== undefined) return `http://${obj.metadata.name}.${namespace}.svc:${metrics.port}/metrics`;
   }
   return undefined;
 }

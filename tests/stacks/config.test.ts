@@ -43,7 +43,7 @@ describe('stack config', () => {
         runtime: { repository: 'ghcr.io/suoke-life/agent-runtime', tag: '0.1.0' },
       },
       agents: ['xiaoai', 'xiaoke', 'laoke', 'soer'],
-      gpu: { enabled: false, product: undefined, resourceName: 'nvidia.com/gpu' },
+      gpu: { enabled: false, product: undefined },
       replicaScale: 1,
       redis: { mode: 'statefulset', storage: '8Gi', clusterNodes: [] },
       istio: { enabled: true },
@@ -213,6 +213,12 @@ describe('stack config', () => {
       { istio: { enabled: false }, gateway: { host: 'a.example.com' } },
       'gateway.host',
       /istio.enabled is false/,
+    ],
+    [
+      'a gateway host without a TLS secret',
+      { gateway: { host: 'agents.example.com' } },
+      'gateway.tlsSecretName',
+      /HTTPS only/,
     ],
     [
       'a TLS secret without a host',
