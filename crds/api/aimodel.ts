@@ -95,7 +95,28 @@ export const TolerationSchema = obj(
       }),
     ),
   },
-  { description: 'A pod toleration (core/v1 Toleration).' },
+  {
+    description: 'A pod toleration (core/v1 Toleration).',
+    // The pod validation rules of core/v1, checked here so a mistake is refused on apply, not
+    // later when the operator's Deployment is refused.
+    rules: [
+      {
+        rule: "(has(self.key) && self.key != '') || (has(self.operator) && self.operator == 'Exists')",
+        message: 'a toleration without key must use operator Exists (it then tolerates every taint)',
+        fieldPath: '.operator',
+      },
+      {
+        rule: "!has(self.operator) || self.operator != 'Exists' || !has(self.value) || self.value == ''",
+        message: 'a toleration with operator Exists has no value',
+        fieldPath: '.value',
+      },
+      {
+        rule: "!has(self.tolerationSeconds) || (has(self.effect) && self.effect == 'NoExecute')",
+        message: 'tolerationSeconds needs effect NoExecute',
+        fieldPath: '.tolerationSeconds',
+      },
+    ],
+  },
 );
 
 export const GpuSchema = obj(
