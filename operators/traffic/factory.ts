@@ -1,0 +1,26 @@
+/**
+ * Picks the TrafficRouter named by the operator's `--traffic-router` flag. An unknown name is an
+ * error at start-up, never a silent fallback to another router.
+ */
+import type { KubeClient } from '../kit/client.js';
+import { IstioRouter } from './istio.js';
+import { ReplicaRatioRouter } from './replica-ratio.js';
+import type { TrafficRouter } from './router.js';
+
+export const TRAFFIC_ROUTERS = ['istio', 'replica-ratio'] as const;
+export type TrafficRouterName = (typeof TRAFFIC_ROUTERS)[number];
+
+/** The default of `--traffic-router`. */
+export const DefaultTrafficRouter: TrafficRouterName = 'istio';
+
+/** @throws Error naming the flag and the routers there are, for an unknown name */
+export function createTrafficRouter(name: string, client: KubeClient): TrafficRouter {
+  switch (name) {
+    case 'istio':
+      return new IstioRouter(client);
+    case 'replica-ratio':
+      return new ReplicaRatioRouter(client);
+    default:
+      throw new Error(`--traffic-router: unknown router '${name}'; use one of ${TRAFFIC_ROUTERS.join(', ')}`);
+  }
+}
