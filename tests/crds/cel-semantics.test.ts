@@ -1,5 +1,7 @@
 import { evaluateRules, toCel } from '../../crds/validation/cel.js';
 import { applyDefaults } from '../../crds/validation/defaults.js';
+import { Environment } from '@marcbachmann/cel-js';
+import { DURATION_PATTERN, QUANTITY_PATTERN } from '../../crds/api/index.js';
 import { Quantity } from '../../crds/validation/quantity.js';
 
 describe('quantities compare exactly, as the Kubernetes quantity library does', () => {
@@ -79,5 +81,30 @@ describe('CEL rules run where and as Kubernetes runs them', () => {
     expect(
       evaluateRules(schema, applyDefaults(schema, next), applyDefaults(schema, old)).map((e) => e.text),
     ).toEqual(['keyed[1].v: Invalid value: "string": v is immutable']);
+  });
+});
+
+describe('the duration and quantity patterns admit only what CEL and Kubernetes parse', () => {
+  const durationPattern = new RegExp(DURATION_PATTERN);
+  const cel = new Environment();
+  test.each(['0s', '30s', '5m', '1h30m', '250ms', '1.5h', '10us', '100ns'])(
+    '%s matches and duration() parses it',
+    (d) => {
+      expect(durationPattern.test(d)).toBe(true);
+      expect(() => cel.evaluate(`duration('${d}')`)).not.toThrow();
+    },
+  );
+  test.each(['5 minutes', '1d', '-1s', '5', 'm', ''])('%j is refused by the pattern', (d) => {
+    expect(durationPattern.test(d)).toBe(false);
+  });
+
+  const quantityPattern = new RegExp(QUANTITY_PATTERN);
+  test.each(['500m', '2', '4Gi', '1.5', '1e3', '.5', '8G'])('%s is a quantity', (q) => {
+    expect(quantityPattern.test(q)).toBe(true);
+    expect(Quantity.isQuantity(q)).toBe(true);
+  });
+  test.each(['4 GB', '4gb', 'Gi', '1,5'])('%j is not a quantity', (q) => {
+    expect(quantityPattern.test(q)).toBe(false);
+    expect(Quantity.isQuantity(q)).toBe(false);
   });
 });
