@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,12 @@ export interface RedisServerOptions {
   readonly password?: string;
   /** How long to wait for the server to answer PING (milliseconds). @default 10000 */
   readonly startTimeoutMs?: number;
+  /**
+   * Extra redis-server arguments, e.g. `['--cluster-enabled', 'yes']`. The launcher writes an empty
+   * config file in the server's own directory first (Sentinel and Cluster need a writable one).
+   * @default none
+   */
+  readonly extraArgs?: readonly string[];
 }
 
 /**
@@ -33,6 +39,7 @@ export class RedisServer {
     private readonly password: string | undefined,
     private readonly dir: string,
     private readonly startTimeoutMs: number,
+    private readonly extraArgs: readonly string[],
   ) {}
 
   /** Starts a server and resolves once it answers PING. */
@@ -45,6 +52,7 @@ export class RedisServer {
       options.password,
       dir,
       options.startTimeoutMs ?? 10_000,
+      options.extraArgs ?? [],
     );
     await server.spawn();
     return server;
@@ -89,9 +97,22 @@ export class RedisServer {
   }
 
   private async spawn(): Promise<void> {
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+    const configFile = join(this.dir, 'redis.conf');
+    await writeFile(configFile, '', { flag: 'a' });
+    const args = [
+      configFile,
+      '--port',
+      String(this.port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ];
     args.push('--dir', this.dir, '--daemonize', 'no', '--loglevel', 'warning');
     if (this.password !== undefined) args.push('--requirepass', this.password);
+    args.push(...this.extraArgs);
     const child = spawn(this.binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -119,6 +140,23 @@ export class RedisServer {
       child.kill('SIGKILL');
       throw new Error(`redis-server did not start on port ${this.port}: ${output.trim()}`, { cause: error });
     }
+  }
+
+  /** Sends one inline command over a raw socket and returns the first reply line. */
+  async command(line: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(this.port, '127.0.0.1');
+      let reply = '';
+      socket.on('connect', () => socket.write(`${line}\r\n`));
+      socket.on('data', (data) => {
+        reply += data.toString();
+        if (reply.includes('\r\n')) {
+          socket.destroy();
+          resolve(reply.split('\r\n')[0] as string);
+        }
+      });
+      socket.on('error', reject);
+    });
   }
 
   /** One PING over a raw socket (RESP inline command); true on +PONG (or a NOAUTH reply). */
