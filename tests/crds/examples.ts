@@ -30,7 +30,8 @@ export interface InvalidExample {
 }
 
 function documents(path: string): KubeObject[] {
-  return parseAllDocuments(readFileSync(path, 'utf8')).map((d) => {
+  // YAML 1.1, as kubectl reads it: an unquoted Off or yes would arrive as a boolean.
+  return parseAllDocuments(readFileSync(path, 'utf8'), { version: '1.1' }).map((d) => {
     if (d.errors.length > 0) throw new Error(`${path}: ${d.errors[0]?.message}`, { cause: d.errors[0] });
     return d.toJS() as KubeObject;
   });
