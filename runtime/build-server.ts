@@ -126,7 +126,8 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
 
   let inFlight = 0;
   const idle = new EventEmitter();
-  const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 0 });
+  // requestTimeout bounds receiving a request (slow uploads), not streaming the answer.
+  const server = createServer({ keepAliveTimeout: 65_000, requestTimeout: 30_000 });
 
   async function route(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     const path = (req.url ?? '/').split('?', 1)[0] as string;

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,6 +148,43 @@ describe('runtime auth: API keys from a mounted file, JWTs from a JWKS', () => {
   it('leaves /healthz, /readyz and /metrics open for kubelet and Prometheus', async () => {
     for (const path of ['/healthz', '/readyz', '/metrics']) {
       expect((await fetch(`${rt.url}${path}`)).status).toBe(200);
+    }
+  });
+});
+
+describe('runtime auth: JWKS from JWT_JWKS_URL', () => {
+  it('verifies tokens against a key set served over HTTP', async () => {
+    const pair = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'remote', alg: 'RS256', use: 'sig' };
+    let fetches = 0;
+    const jwksServer = createServer((_req, res) => {
+      fetches += 1;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', () => resolve()));
+    const stub = await StubEngine.start();
+    const rt = await startRuntime({
+      ENGINE_BASE_URL: stub.baseUrl,
+      JWT_JWKS_URL: `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/.well-known/jwks.json`,
+    });
+    try {
+      const jwt = await new SignJWT({})
+        .setProtectedHeader({ alg: 'RS256', kid: 'remote' })
+        .setSubject('ci')
+        .setExpirationTime('5m')
+        .sign(pair.privateKey);
+      await expect(rt.client(jwt).chat.completions.create(ask)).resolves.toBeDefined();
+      await expect(rt.client(jwt).chat.completions.create(ask)).resolves.toBeDefined();
+      expect(fetches).toBe(1); // the key set is cached, not fetched per request
+      expect(await failure(rt.client('not-a-jwt').chat.completions.create(ask))).toBeInstanceOf(
+        OpenAI.AuthenticationError,
+      );
+    } finally {
+      await rt.close();
+      await stub.close();
+      jwksServer.closeAllConnections();
+      await new Promise((resolve) => jwksServer.close(resolve));
     }
   });
 });
