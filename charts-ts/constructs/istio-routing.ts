@@ -24,6 +24,9 @@ export const DEFAULT_GATEWAY_PRINCIPAL =
 /** Retry conditions safe for non-idempotent completions: the request never reached a ready runtime. */
 export const DEFAULT_RETRY_ON = 'connect-failure,refused-stream,unavailable,503';
 
+/** Name of the VirtualService route that splits traffic between versions (the operator's router edits it). */
+export const VERSIONS_ROUTE = 'versions';
+
 /** Traffic share of one version. */
 export interface VersionWeight {
   /** `ModelVersion.spec.version`. */
@@ -223,7 +226,7 @@ export class IstioRouting extends Construct {
         ...(gateways.length === 0 ? {} : { gateways: [...new Set([...gateways, 'mesh'])] }),
         http: [
           {
-            name: 'versions',
+            name: VERSIONS_ROUTE,
             route: versions.map((v) => ({
               destination: {
                 host: props.serviceHost,

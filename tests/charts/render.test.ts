@@ -175,6 +175,32 @@ describe('render()', () => {
     expect(byName.runtime.env).toContainEqual({ name: 'ENGINE_MODEL', value: 'demo-large' });
   });
 
+  it('renders only the Service while an AIModel has no version yet', () => {
+    expect(kinds(render(minimalModel(), [], []))).toEqual(['Service/demo']);
+  });
+
+  it('allows the gateway in when the AIModel names one, and Prometheus on GET /metrics only', () => {
+    const rules = find(
+      render(aimodel('xiaoai'), [firstVersion('xiaoai')], []),
+      'AuthorizationPolicy',
+      'xiaoai',
+    ).spec.rules;
+    expect(rules).toEqual([
+      {
+        from: [
+          {
+            source: { principals: ['cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account'] },
+          },
+        ],
+      },
+      { from: [{ source: { namespaces: ['suoke-ai'] } }] },
+      {
+        from: [{ source: { namespaces: ['monitoring'] } }],
+        to: [{ operation: { methods: ['GET'], paths: ['/metrics'] } }],
+      },
+    ]);
+  });
+
   it('is deterministic: the same input twice gives identical output', () => {
     expect(JSON.stringify(canary())).toBe(JSON.stringify(canary()));
   });
