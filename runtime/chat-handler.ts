@@ -75,7 +75,7 @@ export function createChatHandler(deps: ChatDeps) {
       outcome.stream = request.stream;
       const sessionId = sessionIdOf(req.headers['x-session-id']);
       outcome.session = sessionId !== undefined;
-      if (sessionId !== undefined && sessions === undefined) throw errors.sessionStoreUnavailable();
+      if (sessionId !== undefined && sessions === undefined) throw errors.sessionsDisabled();
       const history =
         sessionId !== undefined ? await (sessions as SessionStore).load(principal.id, sessionId) : [];
       const messages = assemble(request, history);

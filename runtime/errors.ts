@@ -91,6 +91,14 @@ export const errors = {
       'X-Session-Id must be 1-128 characters of letters, digits, ".", "_", ":" or "-".',
       'X-Session-Id',
     ),
+  sessionsDisabled: () =>
+    new ApiError(
+      400,
+      'invalid_request_error',
+      'sessions_disabled',
+      'Server-side sessions are not enabled for this model; send the whole conversation in messages instead of X-Session-Id.',
+      'X-Session-Id',
+    ),
   sessionStoreUnavailable: (cause?: unknown) =>
     new ApiError(
       503,

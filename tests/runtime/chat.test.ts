@@ -178,6 +178,22 @@ describe('runtime: OpenAI-compatible chat API (official openai client → runtim
     });
   });
 
+  it('refuses X-Session-Id with 400 sessions_disabled when no Redis is configured', async () => {
+    const response = await postRaw(
+      rt.url,
+      JSON.stringify({ model: 'xiaoai', messages: [{ role: 'user', content: 'x' }] }),
+      {
+        'x-session-id': 'conv-1',
+      },
+    );
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as any).error).toMatchObject({
+      code: 'sessions_disabled',
+      param: 'X-Session-Id',
+    });
+    expect(stub.stats.chatCalls).toBe(0);
+  });
+
   it('echoes a sane X-Request-Id, sends it to the engine, and makes one up otherwise', async () => {
     const mine = await postRaw(
       rt.url,
