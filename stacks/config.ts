@@ -101,6 +101,8 @@ export interface ConfigReader {
   getSecret(key: string): pulumi.Output<string> | undefined;
   /** The clear value of a secret key, only to validate it before any resource is declared. */
   peekSecret(key: string): string | undefined;
+  /** Every key set for this project, so that a misspelt one is reported. @default not checked */
+  all?(): string[];
 }
 
 /** A stack configuration value that cannot be used; names the full key and how to fix it. */
@@ -350,7 +352,7 @@ class Reader {
   }
 
   rejectUnknownKeys(): void {
-    const listing = (this.reader as { all?: () => string[] }).all?.() ?? [];
+    const listing = this.reader.all?.() ?? [];
     for (const key of listing) {
       if (!(KNOWN_KEYS as readonly string[]).includes(key)) {
         this.fail(key, 'is not a setting of this program', KNOWN_KEYS.join(', '), `pulumi config rm ${key}`);
@@ -596,9 +598,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** Adapts `pulumi.Config` (plus the runtime's key listing) to a {@link ConfigReader}. */
-export function stackConfigReader(
-  config: pulumi.Config = new pulumi.Config(),
-): ConfigReader & { all(): string[] } {
+export function stackConfigReader(config: pulumi.Config = new pulumi.Config()): ConfigReader {
   return {
     name: config.name,
     get: (key) => config.get(key),

@@ -105,8 +105,9 @@ export function kindKey(obj: KubernetesObject): string {
 }
 
 /**
- * Declares `obj` as a Pulumi resource. Secret payloads are wrapped as Pulumi secrets before they
- * reach the engine, so neither `pulumi preview` nor the state file shows them in clear.
+ * Declares `obj` as a Pulumi resource. Secrets go through the typed `core.v1.Secret` class, which
+ * marks `data` and `stringData` as Pulumi secrets before they reach the engine, so neither
+ * `pulumi preview` nor the state file shows them in clear.
  */
 export function declareObject(
   obj: KubernetesObject,
@@ -114,11 +115,6 @@ export function declareObject(
 ): pulumi.CustomResource {
   const name = resourceName(obj);
   const args: Record<string, unknown> = { ...obj };
-  if (obj.apiVersion === 'v1' && obj.kind === 'Secret') {
-    for (const field of ['data', 'stringData'] as const) {
-      if (args[field] !== undefined) args[field] = pulumi.secret(args[field]);
-    }
-  }
   const Typed = TYPED[`${obj.apiVersion}/${obj.kind}`];
   if (Typed !== undefined) {
     // The typed classes set apiVersion and kind themselves.

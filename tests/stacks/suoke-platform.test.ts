@@ -205,6 +205,26 @@ describe('SuokePlatform', () => {
     expect(recorder.registrations.filter((r) => r.name.startsWith('StatefulSet:ext-ai/'))).toEqual([]);
   });
 
+  it('sends Secrets a chart renders as Pulumi secrets', async () => {
+    const { config } = cfg.loadPlatformConfig(cfg.stackConfigReader());
+    const withSecret = new mod.SuokePlatform('chart-secret', {
+      config: { ...config, namespace: 'cs', agentNamespace: 'cs-ai' },
+      charts: (app) => {
+        const chart = new Chart(app, 'c');
+        new ApiObject(chart, 's', {
+          apiVersion: 'v1',
+          kind: 'Secret',
+          metadata: { name: 'webhook-token', namespace: 'cs' },
+          data: { token: 'dG9wLXNlY3JldA==' },
+        });
+      },
+    });
+    await settled([...withSecret.resources.values()].map((r) => r.urn));
+    const secret = recorder.get(SECRET, 'Secret:cs/webhook-token');
+    expect(isSecretEnvelope(secret.wireInputs.data)).toBe(true);
+    expect(secret.inputs.data).toEqual({ token: 'dG9wLXNlY3JldA==' });
+  });
+
   it('refuses an object rendered twice, naming it', () => {
     const { config } = cfg.loadPlatformConfig(cfg.stackConfigReader());
     const twice = () =>
