@@ -1,0 +1,203 @@
+/**
+ * ModelVersion.status ⇄ RolloutState. All progress lives in status, so a restarted operator reads
+ * the state back and decide() continues where it was. Fields map one to one, except:
+ * - the reason of the last transition and the pause reason live in the `Progressing` condition
+ *   (status False while Paused, with reason PausedByRequest, ManualGate or
+ *   InconclusiveLimitExceeded, the reason a person reads in `kubectl describe`);
+ * - each check's query, threshold and window are written into its `reason` (the status schema has
+ *   no fields of their own for them), so the decision report is readable from status alone.
+ *
+ * The `Available` condition (the canary workload) is the controller's: it is kept as it is.
+ */
+import {
+  CONDITION_TYPES,
+  REASONS,
+  type ModelVersionStatus,
+  type MetricResult,
+  type AnalysisRun as StatusAnalysisRun,
+} from '../../crds/api/index.js';
+import { setCondition, type Condition } from '../kit/conditions.js';
+import type { CheckResult } from '../analysis/types.js';
+import { initialState, Reasons } from './decide.js';
+import type { AnalysisRecord, PauseReason, RolloutState } from './types.js';
+
+const T = CONDITION_TYPES.ModelVersion;
+
+/** Condition reason of each pause reason, and back. */
+const PAUSE_REASONS: Readonly<Record<PauseReason, string>> = Object.freeze({
+  Requested: REASONS.PausedByRequest,
+  ManualGate: REASONS.ManualGate,
+  Inconclusive: REASONS.InconclusiveLimitExceeded,
+});
+
+/** Longest `reason` the status schema accepts for one metric. */
+const MAX_REASON = 1024;
+
+/** The rollout state recorded in a ModelVersion's status (a fresh state when there is none). */
+export function stateFromStatus(version: string, status: ModelVersionStatus | undefined): RolloutState {
+  if (status?.phase === undefined) return initialState(version);
+  const progressing = status.conditions?.find((c) => c.type === T.Progressing);
+  const pauseReason =
+    status.phase === 'Paused'
+      ? ((Object.entries(PAUSE_REASONS).find(([, r]) => r === progressing?.reason)?.[0] as
+          PauseReason | undefined) ??
+        // An unknown pause reason is held for a person: it neither resumes by itself nor times out.
+        'Requested')
+      : undefined;
+  return {
+    version,
+    phase: status.phase,
+    ...(pauseReason === undefined ? {} : { pauseReason }),
+    currentStep: status.currentStep ?? 0,
+    canaryWeight: status.canaryWeight ?? 0,
+    ...optional('startedAt', status.startedAt),
+    ...optional('stepStartedAt', status.stepStartedAt),
+    ...optional('lastAnalysisAt', status.lastAnalysisAt),
+    ...optional('promotedAt', status.promotedAt),
+    ...optional('finishedAt', status.finishedAt),
+    failedChecks: status.failedChecks ?? 0,
+    inconclusiveChecks: status.inconclusiveChecks ?? 0,
+    reason: progressing?.reason ?? Reasons.Created,
+    message: status.message ?? '',
+    analysis: (status.analysis ?? []).map(recordFromStatus),
+  };
+}
+
+export interface StatusOptions {
+  /** metadata.generation of the ModelVersion the state was decided for. */
+  readonly observedGeneration?: number;
+  /** The stable version this one is compared with. */
+  readonly stableVersion?: string;
+  /** For the conditions' lastTransitionTime (ms since the epoch). */
+  readonly nowMs: number;
+}
+
+/**
+ * The status to write for `state`. `previous` is the status as read: its conditions keep their
+ * transition times and the controller's `Available` condition is carried over.
+ */
+export function statusFromState(
+  state: RolloutState,
+  previous: ModelVersionStatus | undefined,
+  options: StatusOptions,
+): ModelVersionStatus {
+  const generation = options.observedGeneration;
+  const withGen = generation === undefined ? {} : { observedGeneration: generation };
+  let conditions = (previous?.conditions ?? []) as Condition[];
+  const phase = state.phase;
+  const active =
+    phase === 'Pending' || phase === 'Deploying' || phase === 'Progressing' || phase === 'RollingBack';
+  conditions = setCondition(
+    conditions,
+    {
+      type: T.Progressing,
+      status: active ? 'True' : 'False',
+      reason: phase === 'Paused' ? PAUSE_REASONS[state.pauseReason ?? 'Requested'] : state.reason,
+      message: state.message,
+      ...withGen,
+    },
+    options.nowMs,
+  );
+  const promoted = phase === 'Promoted' || phase === 'Superseded';
+  conditions = setCondition(
+    conditions,
+    {
+      type: T.Promoted,
+      status: promoted ? 'True' : 'False',
+      reason: promoted
+        ? phase === 'Superseded'
+          ? REASONS.SupersededByNewerVersion
+          : REASONS.Promoted
+        : 'NotPromoted',
+      message: promoted
+        ? `version ${state.version} ${phase === 'Superseded' ? 'was' : 'is'} stable`
+        : 'not promoted',
+      ...withGen,
+    },
+    options.nowMs,
+  );
+  const degraded = phase === 'RollingBack' || phase === 'RolledBack' || phase === 'Failed';
+  conditions = setCondition(
+    conditions,
+    {
+      type: T.Degraded,
+      status: degraded ? 'True' : 'False',
+      reason: degraded ? state.reason : 'AsExpected',
+      message: degraded ? state.message : 'no failure',
+      ...withGen,
+    },
+    options.nowMs,
+  );
+  return {
+    ...withGen,
+    phase,
+    currentStep: state.currentStep,
+    canaryWeight: state.canaryWeight,
+    analysis: state.analysis.map(recordToStatus),
+    failedChecks: state.failedChecks,
+    inconclusiveChecks: state.inconclusiveChecks,
+    message: state.message.slice(0, 4096),
+    ...optional('startedAt', state.startedAt),
+    ...optional('stepStartedAt', state.stepStartedAt),
+    ...optional('lastAnalysisAt', state.lastAnalysisAt),
+    ...optional('promotedAt', state.promotedAt),
+    ...optional('finishedAt', state.finishedAt),
+    ...optional('stableVersion', options.stableVersion ?? previous?.stableVersion),
+    conditions,
+  };
+}
+
+function recordToStatus(record: AnalysisRecord): StatusAnalysisRun {
+  return {
+    time: record.time,
+    step: record.step,
+    weight: record.weight,
+    verdict: record.verdict,
+    metrics: record.checks.map(checkToStatus),
+  };
+}
+
+/** The decision report of one check in the schema's MetricResult. */
+export function checkToStatus(check: CheckResult): MetricResult {
+  const threshold = [
+    check.threshold.min === undefined ? undefined : `min ${check.threshold.min}`,
+    check.threshold.max === undefined ? undefined : `max ${check.threshold.max}`,
+    check.threshold.maxIncrease === undefined ? undefined : `maxIncrease ${check.threshold.maxIncrease}%`,
+  ]
+    .filter((t) => t !== undefined)
+    .join(', ');
+  const reason = `${check.reason}; threshold ${threshold || 'none'}; window ${check.window}; query ${check.query}`;
+  return {
+    name: check.metric,
+    ...optional('value', check.value),
+    ...optional('stableValue', check.stableValue),
+    ...optional('samples', check.samples),
+    verdict: check.verdict,
+    reason: reason.length > MAX_REASON ? `${reason.slice(0, MAX_REASON - 3)}...` : reason,
+  };
+}
+
+function recordFromStatus(run: StatusAnalysisRun): AnalysisRecord {
+  return {
+    time: run.time,
+    step: run.step,
+    weight: run.weight,
+    verdict: run.verdict,
+    checks: (run.metrics ?? []).map((m) => ({
+      metric: m.name,
+      // Query, threshold and window are inside the reason text; decide() needs only the verdicts.
+      query: '',
+      threshold: {},
+      window: '',
+      ...optional('value', m.value),
+      ...optional('stableValue', m.stableValue),
+      ...optional('samples', m.samples),
+      verdict: m.verdict,
+      reason: m.reason ?? '',
+    })),
+  };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

@@ -1,0 +1,171 @@
+import { Ajv } from 'ajv';
+import addFormatsPlugin from 'ajv-formats';
+import { ModelVersionStatusSchema, type ModelVersionStatus } from '../../crds/api/index.js';
+import type { CheckResult } from '../../operators/analysis/types.js';
+import { analysisDue, decide, initialState } from '../../operators/rollout/decide.js';
+import { stateFromStatus, statusFromState } from '../../operators/rollout/status.js';
+import type { EffectivePolicy, Observations, RolloutState } from '../../operators/rollout/types.js';
+
+const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats(ajv);
+const validStatus = ajv.compile(ModelVersionStatusSchema);
+
+const T0 = Date.parse('2026-01-01T12:00:00.000Z');
+const at = (s: number) => new Date(T0 + s * 1000);
+const policy: EffectivePolicy = {
+  steps: [
+    { weight: 10, pauseMs: 0 },
+    { weight: 50, pauseMs: 0 },
+  ],
+  intervalMs: 60_000,
+  metrics: [],
+  failureLimit: 1,
+  inconclusiveLimit: 2,
+  mode: 'Manual',
+  progressDeadlineMs: 600_000,
+  bakeWindowMs: 300_000,
+};
+const check = (verdict: CheckResult['verdict']): CheckResult => ({
+  metric: 'errors',
+  query: 'sum(rate(ai_inference_requests_total{version="v2"}[1m]))',
+  value: 0.5,
+  samples: 40,
+  threshold: { max: 0.01 },
+  window: '1m',
+  verdict,
+  reason: '0.5 > max 0.01',
+});
+
+/**
+ * Drives a rollout through decide() twice: once keeping the state in memory, once writing it to
+ * status and reading it back at every step, as a restarted operator would. Both must agree.
+ */
+function drive(
+  throughStatus: boolean,
+  verdicts: CheckResult['verdict'][],
+): { state: RolloutState; statuses: ModelVersionStatus[] } {
+  let state = initialState('v2');
+  let status: ModelVersionStatus | undefined;
+  let weight = 0;
+  const statuses: ModelVersionStatus[] = [];
+  let next = 0;
+  for (let t = 0; t < 40; t++) {
+    const now = at(t * 30);
+    const obs: Observations = {
+      policy,
+      stableVersion: 'v1',
+      canaryAvailable: t > 1,
+      observedWeight: weight,
+      ...(analysisDue(state, policy, now) && next < verdicts.length
+        ? { analysis: { version: 'v2', checks: [check(verdicts[next++] as CheckResult['verdict'])] } }
+        : {}),
+    };
+    const d = decide(state, obs, now);
+    for (const a of d.actions) if (a.type === 'SetWeight') weight = a.weight;
+    if (throughStatus) {
+      status = statusFromState(d.state, status, {
+        nowMs: now.getTime(),
+        observedGeneration: 1,
+        stableVersion: 'v1',
+      });
+      statuses.push(status);
+      state = stateFromStatus('v2', JSON.parse(JSON.stringify(status)) as ModelVersionStatus);
+    } else {
+      state = d.state;
+    }
+  }
+  return { state, statuses };
+}
+
+describe('status codec', () => {
+  it('reads back what it wrote, so a restarted operator decides the same', () => {
+    const verdicts: CheckResult['verdict'][] = [
+      'Passed',
+      'Inconclusive',
+      'Inconclusive',
+      'Passed',
+      'Failed',
+      'Passed',
+    ];
+    const memory = drive(false, verdicts).state;
+    const { state, statuses } = drive(true, verdicts);
+    expect(state.phase).toBe(memory.phase);
+    expect(state.pauseReason).toBe(memory.pauseReason);
+    expect(state).toMatchObject({
+      currentStep: memory.currentStep,
+      canaryWeight: memory.canaryWeight,
+      failedChecks: memory.failedChecks,
+      inconclusiveChecks: memory.inconclusiveChecks,
+      stepStartedAt: memory.stepStartedAt,
+      lastAnalysisAt: memory.lastAnalysisAt,
+    });
+    expect(state.analysis.map((a) => [a.time, a.verdict])).toEqual(
+      memory.analysis.map((a) => [a.time, a.verdict]),
+    );
+    // The walk went through an inconclusive pause and ended at the manual gate.
+    expect(statuses.some((s) => s.conditions?.some((c) => c.reason === 'InconclusiveLimitExceeded'))).toBe(
+      true,
+    );
+    expect(memory).toMatchObject({ phase: 'Paused', pauseReason: 'ManualGate' });
+  });
+
+  it('writes statuses the CRD schema accepts', () => {
+    const { statuses } = drive(true, ['Passed', 'Failed', 'Failed']);
+    for (const status of statuses) {
+      expect(validStatus(status) ? [] : validStatus.errors).toEqual([]);
+    }
+    expect(statuses.at(-1)?.phase).toBe('RolledBack');
+  });
+
+  it('keeps the decision report of each check readable in status', () => {
+    const { statuses } = drive(true, ['Failed']);
+    const metric = statuses.find((s) => (s.analysis ?? []).length > 0)?.analysis?.[0]?.metrics?.[0];
+    expect(metric).toEqual({
+      name: 'errors',
+      value: 0.5,
+      samples: 40,
+      verdict: 'Failed',
+      reason:
+        '0.5 > max 0.01; threshold max 0.01; window 1m; query sum(rate(ai_inference_requests_total{version="v2"}[1m]))',
+    });
+  });
+
+  it('sets Progressing, Promoted and Degraded and keeps the controller’s Available', () => {
+    const previous: ModelVersionStatus = {
+      conditions: [
+        {
+          type: 'Available',
+          status: 'True',
+          reason: 'WorkloadAvailable',
+          message: 'ready',
+          lastTransitionTime: '2026-01-01T11:00:00Z',
+        },
+      ],
+    };
+    const s = statusFromState(
+      {
+        ...initialState('v2'),
+        phase: 'Paused',
+        pauseReason: 'ManualGate',
+        reason: 'AnalysisPassed',
+        message: 'waiting',
+      },
+      previous,
+      { nowMs: T0 },
+    );
+    const byType = Object.fromEntries((s.conditions ?? []).map((c) => [c.type, [c.status, c.reason]]));
+    expect(byType).toEqual({
+      Available: ['True', 'WorkloadAvailable'],
+      Progressing: ['False', 'ManualGate'],
+      Promoted: ['False', 'NotPromoted'],
+      Degraded: ['False', 'AsExpected'],
+    });
+    expect(stateFromStatus('v2', s).pauseReason).toBe('ManualGate');
+  });
+
+  it('starts a fresh rollout from an empty status', () => {
+    expect(stateFromStatus('v3', undefined)).toEqual(initialState('v3'));
+    expect(stateFromStatus('v3', {})).toEqual(initialState('v3'));
+  });
+});
