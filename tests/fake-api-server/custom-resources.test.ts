@@ -5,7 +5,7 @@ import {
   KubernetesObjectApi,
   type V1CustomResourceDefinition,
 } from '@kubernetes/client-node';
-import { startFakeApiServer, type FakeApiServer } from '../support/fake-api-server/index.js';
+import { skippedRules, startFakeApiServer, type FakeApiServer } from '../support/fake-api-server/index.js';
 
 async function statusOf(call: Promise<unknown>): Promise<any> {
   try {
@@ -237,6 +237,70 @@ describe('fake API server: custom resources validated against their CRDs', () =>
       }),
     );
     expect(gone.code).toBe(404);
+  });
+
+  it('refuses unknown fields with fieldValidation=Strict instead of pruning them', async () => {
+    const res = await fetch(
+      `${api.url}/apis/${GROUP}/${VERSION}/namespaces/agents/aimodels?fieldValidation=Strict`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(aiModel('strict', { bogus: 1 })),
+      },
+    );
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      reason: 'BadRequest',
+      message: 'strict decoding error: unknown field "spec.bogus"',
+    });
+  });
+
+  it('skips CEL rules that need library functions the engine lacks, and records them', async () => {
+    api.installCrd({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'links.example.com' },
+      spec: {
+        group: 'example.com',
+        scope: 'Namespaced',
+        names: { kind: 'Link', plural: 'links' },
+        versions: [
+          {
+            name: 'v1',
+            served: true,
+            storage: true,
+            schema: {
+              openAPIV3Schema: {
+                type: 'object',
+                properties: {
+                  spec: {
+                    type: 'object',
+                    properties: { url: { type: 'string' }, port: { type: 'integer' } },
+                    'x-kubernetes-validations': [
+                      { rule: 'isURL(self.url)', message: 'url must be a URL' },
+                      { rule: 'self.port > 0', message: 'port must be positive' },
+                    ],
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+    });
+    const link = (name: string, port: number) =>
+      create(
+        'links',
+        { apiVersion: 'example.com/v1', kind: 'Link', metadata: { name }, spec: { url: 'not a url', port } },
+        'example.com',
+        'v1',
+      );
+    await link('ok', 80);
+    expect([...skippedRules.entries()]).toEqual(
+      expect.arrayContaining([['links.example.com/v1: spec', 'CEL function isURL is not available']]),
+    );
+    // The rules that can be evaluated still are.
+    expect((await statusOf(link('bad', 0))).message).toContain('port must be positive');
   });
 
   it('describes served kinds in discovery with their status subresource', async () => {

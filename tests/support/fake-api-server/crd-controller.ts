@@ -56,6 +56,7 @@ export class CrdController {
   constructor(
     private readonly store: ObjectStore,
     private readonly registry: ResourceRegistry,
+    private readonly now: () => Date = () => new Date(),
   ) {
     store.onChange((event) => {
       if (event.key !== CRD_KEY) return;
@@ -83,7 +84,9 @@ export class CrdController {
       ? (status['conditions'] as Record<string, unknown>[])
       : [];
     if (conditions.some((c) => c['type'] === 'Established' && c['status'] === 'True')) return;
-    const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const now = this.now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
     const next = clone(crd);
     next['status'] = {
       acceptedNames: spec.names,

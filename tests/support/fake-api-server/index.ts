@@ -30,6 +30,7 @@ export type { CrdSource } from './crd-sources.js';
 export type { FailureRule, RequestRecord } from './router.js';
 export type { KubeObject } from './types.js';
 export { REFERENCE_CRDS_DIR } from './crd-sources.js';
+export { skippedRules } from './validation.js';
 
 export interface FakeApiServerOptions {
   /** CRDs to install before the server answers (names, files, directories or objects). @default [] */
@@ -84,13 +85,14 @@ export class FakeApiServer {
     const now = options.now ?? (() => new Date());
     this.store = new ObjectStore(options.watchCacheSize ?? 10_000);
     this.watches = new WatchHub(this.store, { bookmarkIntervalMs: options.bookmarkIntervalMs ?? 1000 });
-    new CrdController(this.store, this.registry);
+    new CrdController(this.store, this.registry, now);
     // The collector needs the object API and the object API reports deletions to it.
     const gcRef: { current?: GarbageCollector } = {};
     this.objects = new ObjectApi(
       this.store,
       {
-        validate: (type, object, old) => validateCustomResource(type, object, old),
+        validate: (type, object, old, ctx) =>
+          validateCustomResource(type, object, old, ctx.strictFields ?? false),
         trackUpdate: (type, old, next, ctx, at) => trackUpdate(type, old, next, ctx, at),
         deleted: (type, object, policy) => gcRef.current?.deleted(type, object, policy),
         wrote: (verb, type, object) =>

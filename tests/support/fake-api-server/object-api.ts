@@ -26,6 +26,8 @@ export interface WriteContext {
   readonly dryRun: boolean;
   /** `status` for writes to the status subresource. */
   readonly subresource?: 'status';
+  /** `fieldValidation=Strict`: unknown fields are refused instead of pruned. @default pruned silently */
+  readonly strictFields?: boolean;
   /** Set by server-side apply: the managedFields it computed (ownership is then not diffed). */
   readonly managedFields?: ManagedFieldsEntry[];
 }
@@ -33,7 +35,12 @@ export interface WriteContext {
 /** Extension points that the other parts of the server plug in. */
 export interface ObjectApiHooks {
   /** Defaults, prunes and validates a custom resource (throws 422); returns the object to store. */
-  validate(type: ResourceType, object: KubeObject, old: KubeObject | undefined): KubeObject;
+  validate(
+    type: ResourceType,
+    object: KubeObject,
+    old: KubeObject | undefined,
+    ctx: WriteContext,
+  ): KubeObject;
   /** Records field ownership of a non-apply write in `next.metadata.managedFields`. */
   trackUpdate(
     type: ResourceType,
@@ -136,7 +143,7 @@ export class ObjectApi {
     meta.uid = randomUUID();
     meta.creationTimestamp = this.timestamp();
     if (type.generation) meta.generation = 1;
-    let next = this.hooks.validate(type, object, undefined);
+    let next = this.hooks.validate(type, object, undefined, ctx);
     next = { ...next, apiVersion: apiVersionOf(type), kind: type.kind };
     this.hooks.trackUpdate(type, undefined, next, ctx, this.now());
     if (ctx.dryRun) return this.present(type, next);
@@ -239,7 +246,7 @@ export class ObjectApi {
     }
     const labelErrors = labelsCauses(next);
     if (labelErrors.length > 0) throw invalid(type.group, type.kind, name, labelErrors);
-    next = this.hooks.validate(type, next, old);
+    next = this.hooks.validate(type, next, old, ctx);
     if (type.generation && !deepEqual(specPart(next), specPart(old))) {
       next.metadata.generation = (old.metadata.generation ?? 0) + 1;
     }

@@ -253,6 +253,7 @@ export class Router {
     return {
       fieldManager: query.get('fieldManager') ?? (userAgent.split('/')[0] || 'unknown'),
       dryRun: query.get('dryRun') === 'All',
+      strictFields: query.get('fieldValidation') === 'Strict',
       ...(target.subresource === 'status' ? { subresource: 'status' as const } : {}),
     };
   }

@@ -13,8 +13,8 @@
 import { evaluateRules } from '../../../crds/validation/cel.js';
 import { applyDefaults } from '../../../crds/validation/defaults.js';
 import type { FieldError } from '../../../crds/validation/field-error.js';
-import { validateOpenApi } from '../../../crds/validation/openapi.js';
-import { invalid, type StatusCause } from './errors.js';
+import { unknownFields, validateOpenApi } from '../../../crds/validation/openapi.js';
+import { badRequest, invalid, type StatusCause } from './errors.js';
 import type { ResourceType } from './resource-registry.js';
 import { clone, isPlainObject, type KubeObject } from './types.js';
 
@@ -121,11 +121,18 @@ export function validateCustomResource(
   type: ResourceType,
   object: KubeObject,
   old: KubeObject | undefined,
+  strictFields = false,
 ): KubeObject {
   const original = type.custom?.schema;
   if (type.custom === undefined || original === undefined) return object;
   const where = `${type.plural}.${type.group}/${type.version}`;
   const schema = usableSchema(original, where);
+  if (strictFields) {
+    const unknown = unknownFields(schema, withoutMetadata(object));
+    if (unknown.length > 0) {
+      throw badRequest(`strict decoding error: ${unknown.map((u) => u.text).join(', ')}`);
+    }
+  }
   const pruned = prune(schema, clone(object), true);
   const defaulted = applyDefaults(schema, pruned) as KubeObject;
   const errors = validateOpenApi(schema, withoutMetadata(defaulted));
