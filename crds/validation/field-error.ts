@@ -3,7 +3,27 @@
  * message we print or test against is the one `kubectl apply` shows.
  */
 export type FieldErrorType =
-  'Required' | 'Invalid' | 'Unsupported' | 'Forbidden' | 'TooMany' | 'Duplicate' | 'Unknown';
+  | 'Required'
+  | 'Invalid'
+  | 'TypeInvalid'
+  | 'Unsupported'
+  | 'Forbidden'
+  | 'TooLong'
+  | 'TooMany'
+  | 'Duplicate'
+  | 'Unknown';
+
+/**
+ * Schema errors after which the API server does not run CEL rules: the object lacks the shape the
+ * rules were written for (apiextensions-apiserver, customresource strategy, hasBlockingErr).
+ */
+export const BLOCKING_ERROR_TYPES: ReadonlySet<FieldErrorType> = new Set<FieldErrorType>([
+  'Required',
+  'Unsupported',
+  'TooLong',
+  'TooMany',
+  'TypeInvalid',
+]);
 
 export interface FieldError {
   /** Field path as the API server prints it, e.g. `spec.promotion.steps[1].weight`. */

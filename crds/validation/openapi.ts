@@ -97,7 +97,7 @@ function toFieldError(e: ErrorObject, root: unknown): FieldError | undefined {
     case 'maxLength':
       return {
         field: path,
-        type: 'TooMany',
+        type: 'TooLong',
         text: `${path}: Too long: may not be more than ${e.params['limit']} bytes`,
       };
     case 'maxItems':
@@ -112,7 +112,10 @@ function toFieldError(e: ErrorObject, root: unknown): FieldError | undefined {
       );
     case 'type': {
       const actual = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
-      return invalid(path, `"${actual}"`, `${inBody} must be of type ${e.params['type']}: "${actual}"`);
+      return {
+        ...invalid(path, `"${actual}"`, `${inBody} must be of type ${e.params['type']}: "${actual}"`),
+        type: 'TypeInvalid',
+      };
     }
     case 'anyOf':
       // int-or-string: the branch errors already say it; the summary adds nothing.

@@ -8,7 +8,7 @@ import { KINDS, type KindName } from '../api/constants.js';
 import { openApiSchema } from '../gen/crd.js';
 import { evaluateRules } from './cel.js';
 import { applyDefaults } from './defaults.js';
-import type { FieldError } from './field-error.js';
+import { BLOCKING_ERROR_TYPES, type FieldError } from './field-error.js';
 import { validateOpenApi } from './openapi.js';
 
 /** What the API server adds when it skips the CEL rules of an object that failed its schema. */
@@ -41,9 +41,9 @@ export function validateResource(
   const defaulted = applyDefaults(schema, object);
   const oldDefaulted = options.oldObject === undefined ? undefined : applyDefaults(schema, options.oldObject);
   const schemaErrors = validateOpenApi(schema, defaulted);
-  // Like the API server, CEL rules do not run on an object missing required fields or holding
-  // values outside an enum: the rules may read exactly those fields.
-  if (schemaErrors.some((e) => e.type === 'Required' || e.type === 'Unsupported')) {
+  // Like the API server, CEL rules do not run on an object missing required fields, of the wrong
+  // types, outside an enum or over a size limit: the rules may read exactly those fields.
+  if (schemaErrors.some((e) => BLOCKING_ERROR_TYPES.has(e.type))) {
     return { defaulted, errors: [...schemaErrors, RULES_NOT_CHECKED] };
   }
   return { defaulted, errors: [...schemaErrors, ...evaluateRules(schema, defaulted, oldDefaulted)] };

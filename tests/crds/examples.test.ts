@@ -133,6 +133,16 @@ describe('invalid examples are refused with the error the API server prints', ()
     ]);
   });
 
+  test('CEL rules also stop at a wrong type, so a rule never sees a value of the wrong shape', () => {
+    const example = invalid.find((e) => e.file === 'invalid/scaling-min-greater-than-max.yaml')!;
+    const spec = example.object.spec as { scaling: Record<string, unknown> };
+    const object = { ...example.object, spec: { ...spec, scaling: { ...spec.scaling, maxReplicas: 'two' } } };
+    expect(validateResource(object).errors.map((e) => e.text)).toEqual([
+      'spec.scaling.maxReplicas: Invalid value: "string": spec.scaling.maxReplicas in body must be of type integer: "string"',
+      RULES_NOT_CHECKED.text,
+    ]);
+  });
+
   test('CEL rules are skipped, with a note, when required fields are missing or an enum is violated', () => {
     const example = invalid.find((e) => e.file === 'invalid/aimodel-missing-engine.yaml')!;
     expect(validateResource(example.object).errors.map((e) => e.text)).toEqual([
