@@ -89,6 +89,7 @@ export interface ContainerEngine {
   readonly startupTimeout?: Duration;
   /**
    * Requests and limits of the model server (it holds the model, so it gets the declared resources and GPUs).
+   * CPU or memory left out on both sides takes the default pair.
    * @default - requests 500m / 1Gi, limits 2 / 4Gi
    */
   readonly resources?: ContainerResources;
@@ -487,9 +488,13 @@ export class AgentWorkload extends Construct {
       ...(runtime.env ?? []),
     ];
     if (!env.some((v) => v.name === 'LOG_CONTENT')) env.push({ name: 'LOG_CONTENT', value: 'false' });
-    const runtimeResources =
-      runtime.resources ?? (external ? DEFAULT_ENGINE_RESOURCES : DEFAULT_RUNTIME_RESOURCES);
-    const containers: Array<{ name: string; resources: ContainerResources; gpu: boolean }> = [];
+    const runtimeDefaults = external ? DEFAULT_ENGINE_RESOURCES : DEFAULT_RUNTIME_RESOURCES;
+    const containers: Array<{
+      name: string;
+      resources: ContainerResources;
+      defaults: ContainerResources;
+      gpu: boolean;
+    }> = [];
 
     const runtimeContainer = deployment.addContainer({
       name: 'runtime',
@@ -512,7 +517,12 @@ export class AgentWorkload extends Construct {
       kplus.Volume.fromEmptyDir(this, 'RuntimeTmp', 'tmp-runtime', { sizeLimit: Size.mebibytes(64) }),
     );
     this.mountFiles(props.model, runtimeContainer, files);
-    containers.push({ name: 'runtime', resources: runtimeResources, gpu: external });
+    containers.push({
+      name: 'runtime',
+      resources: runtime.resources ?? {},
+      defaults: runtimeDefaults,
+      gpu: external,
+    });
 
     if (!external) {
       assertPinnedImage(`${props.model}: engine.image`, engine.image);
@@ -556,7 +566,12 @@ export class AgentWorkload extends Construct {
         }),
       });
       engineContainer.mount('/tmp', kplus.Volume.fromEmptyDir(this, 'EngineTmp', 'tmp-engine'));
-      containers.push({ name: 'engine', resources: engine.resources ?? DEFAULT_ENGINE_RESOURCES, gpu: true });
+      containers.push({
+        name: 'engine',
+        resources: engine.resources ?? {},
+        defaults: DEFAULT_ENGINE_RESOURCES,
+        gpu: true,
+      });
     }
 
     const raw = ApiObject.of(deployment);
@@ -567,7 +582,11 @@ export class AgentWorkload extends Construct {
       JsonPatch.add('/spec/template/spec/securityContext/seccompProfile', { type: 'RuntimeDefault' }),
     );
     containers.forEach((container, index) => {
-      const resources = checkedResources(`${props.model}: ${container.name} resources`, container.resources);
+      const resources = checkedResources(
+        `${props.model}: ${container.name} resources`,
+        container.resources,
+        container.defaults,
+      );
       if (container.gpu && props.gpu !== undefined) {
         resources.limits = { ...resources.limits, ...props.gpu.limits() };
       }
@@ -846,16 +865,22 @@ export function assertPinnedImage(field: string, image: string): void {
   }
 }
 
+/**
+ * Requests and limits of one container, both always set. A side left out is filled from the other (a limit
+ * alone means requests equal limits); a resource left out on both sides takes the container's default pair.
+ */
 function checkedResources(
   field: string,
   resources: ContainerResources,
+  defaults: ContainerResources,
 ): { requests: Record<string, string>; limits: Record<string, string> } {
   const requests: Record<string, string> = {};
   const limits: Record<string, string> = {};
   for (const name of ['cpu', 'memory'] as const) {
-    // Fill a missing side from the other: every container must carry both requests and limits.
-    const request = resources.requests?.[name] ?? resources.limits?.[name];
-    const limit = resources.limits?.[name] ?? resources.requests?.[name];
+    const declared = resources.requests?.[name] !== undefined || resources.limits?.[name] !== undefined;
+    const source = declared ? resources : defaults;
+    const request = source.requests?.[name] ?? source.limits?.[name];
+    const limit = source.limits?.[name] ?? source.requests?.[name];
     if (request === undefined || limit === undefined) {
       throw new Error(`${field}: set requests.${name} or limits.${name}; every container needs both`);
     }

@@ -142,6 +142,23 @@ describe('AgentWorkload', () => {
     });
   });
 
+  it('takes the default pair for a resource declared on neither side', () => {
+    const pod = byKind(
+      workload({
+        engine: {
+          kind: 'container',
+          image: 'ghcr.io/example/engine:1.0.0',
+          resources: { requests: { memory: '6Gi' } },
+        },
+      }),
+      'Deployment',
+    ).spec.template.spec;
+    expect(pod.containers[1].resources).toEqual({
+      requests: { cpu: '500m', memory: '6Gi' },
+      limits: { cpu: '2', memory: '6Gi' },
+    });
+  });
+
   it('lets ingress reach only the runtime port, from its namespace, the gateway and Prometheus', () => {
     const policy = byKind(workload(), 'NetworkPolicy').spec;
     expect(policy.podSelector).toEqual({ matchLabels: { app: 'demo', version: 'v1' } });
@@ -245,11 +262,6 @@ describe('AgentWorkload', () => {
         'a request above its limit',
         engine({ resources: { requests: { cpu: '4' }, limits: { cpu: '2' } } }),
         /engine resources\.requests\.cpu \(4\) must not be greater than limits\.cpu \(2\)/,
-      ],
-      [
-        'a container without any cpu',
-        engine({ resources: { requests: { memory: '1Gi' } } }),
-        /engine resources: set requests\.cpu or limits\.cpu; every container needs both/,
       ],
       [
         'a quantity that is not one',

@@ -175,6 +175,16 @@ describe('render()', () => {
     expect(byName.runtime.env).toContainEqual({ name: 'ENGINE_MODEL', value: 'demo-large' });
   });
 
+  it('gives the engine default CPU and memory when the AIModel declares only GPUs', () => {
+    const model = minimalModel({ resources: { gpu: { count: 1 } } });
+    const engine = find(render(model, [minimalVersion('v1')], []), 'Deployment', 'demo-v1').spec.template.spec
+      .containers[1];
+    expect(engine.resources).toEqual({
+      requests: { cpu: '500m', memory: '1Gi' },
+      limits: { cpu: '2', memory: '4Gi', 'nvidia.com/gpu': '1' },
+    });
+  });
+
   it('renders only the Service while an AIModel has no version yet', () => {
     expect(kinds(render(minimalModel(), [], []))).toEqual(['Service/demo']);
   });
