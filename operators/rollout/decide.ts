@@ -3,14 +3,25 @@
  * returns the next state (to write to status), the actions the controller must take and the Events
  * to record. No I/O, no clock: `now` is passed in, so every path is a table test.
  *
- * ## The walk
- * ```
- * Pending ─▶ Deploying ─(Available)─▶ Progressing step 0 … step n-1 ─▶ Promoted (bake) ─▶ Superseded
- *    │           │ no stable: promoted at once    │  ▲ │                         │ bake fails
- *    │           │ deadline missed                │  │ ▼ pause / manual gate /  ▼
- *    └───────────┴──────── abort, superseded, ───▶ RollingBack ─(weight 0)─▶ RolledBack ─retry─▶ Pending
- *                          failures > limit       Paused   inconclusive streak
- * ```
+ * ## Transitions
+ * | from                     | on                                              | to                         |
+ * |--------------------------|-------------------------------------------------|----------------------------|
+ * | Pending                  | no other version holds the canary slot          | Deploying                  |
+ * | Deploying                | workload Available (a stable exists)            | Progressing, step 0        |
+ * | Deploying                | workload Available (first version)              | Promoted, no bake          |
+ * | Deploying                | progress deadline missed                        | RollingBack (first: Failed)|
+ * | Progressing step i       | analysis passed, step held long enough          | step i+1                   |
+ * | Progressing last step    | analysis passed                                 | Promoted (Auto) / Paused ManualGate (Manual) |
+ * | Progressing / Paused     | failedChecks > failureLimit                     | RollingBack                |
+ * | Progressing              | inconclusive streak reaches inconclusiveLimit   | Paused Inconclusive        |
+ * | Paused Inconclusive      | analysis passed                                 | Progressing (and advance)  |
+ * | Progressing / Paused Inc.| progress deadline missed                        | RollingBack                |
+ * | Promoted, baking         | analysis failed                                 | RollingBack (to the previous stable) |
+ * | Promoted                 | another version stable, this one at weight 0    | Superseded / RolledBack    |
+ * | RollingBack              | router shows weight 0                           | RolledBack                 |
+ * | before Promoted          | a newer version exists                          | RollingBack                |
+ * | any                      | promote, abort, pause, resume, retry            | see actionRejection()      |
+ *
  * A first version whose workload misses the progress deadline ends `Failed` (there is nothing to
  * roll back to); `retry` starts a RolledBack or Failed version again from Pending.
  *
@@ -20,7 +31,8 @@
  * - advance:       a passing analysis while the step is held → step + 1 (weight `steps[i+1].weight`);
  *                  after the last step → Promoted (Auto) or Paused/ManualGate (Manual)
  * - roll back:     `failedChecks > failureLimit` (failures count over the whole rollout)
- * - pause:         `inconclusiveChecks >= inconclusiveLimit` (consecutive; a pass or fail resets it) * - deadline:      `now >= progressAt + progressDeadline` → rolled back, where
+ * - pause:         `inconclusiveChecks >= inconclusiveLimit` (consecutive; a pass or fail resets it)
+ * - deadline:      `now >= progressAt + progressDeadline` → rolled back, where
  *                  `progressAt = max(stepStartedAt, time of the last passing analysis)` (`Deploying`
  *                  counts from `startedAt`; a resume restarts the step). A pause a person asked for
  *                  (Requested, ManualGate) is not bounded by it; an inconclusive one is.
@@ -194,7 +206,8 @@ class Context {
   /** The next state, built up by the steps below. */
   state: RolloutState;
   readonly actions: RolloutAction[] = [];
-  readonly events: RolloutEvent[] = []; /** What became of the requested action, if one was. */
+  readonly events: RolloutEvent[] = [];
+  /** What became of the requested action, if one was. */
   actionRecord: ActionRecord | undefined;
   /** Earliest time (ms since the epoch) the controller should come back, if any. */
   private wakeAt: number | undefined;
@@ -326,10 +339,11 @@ function handleAction(ctx: Context): boolean {
       break;
     case 'resume':
       recordAction(ctx, name, 'Accepted', `resumed at step ${s.currentStep}`);
+      // The step's clock restarts: its pause and the progress deadline count from the resume.
       ctx.transition(
         'Progressing',
         Reasons.Resumed,
-        `resumed at step ${s.currentStep} (weight ${s.canaryWeight})`, // The step's clock restarts: its pause and the progress deadline count from the resume.
+        `resumed at step ${s.currentStep} (weight ${s.canaryWeight})`,
         { stepStartedAt: ctx.nowIso, inconclusiveChecks: 0 },
       );
       break;
