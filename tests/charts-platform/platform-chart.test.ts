@@ -1,5 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { App, Chart } from 'cdk8s';
+import { PlatformChart } from '../../charts-ts/charts/platform-chart.js';
 import { Crds } from '../../charts-ts/constructs/crds.js';
 import { OperatorInstall, operatorRules } from '../../charts-ts/constructs/operator-install.js';
 import { PlatformNetwork } from '../../charts-ts/constructs/platform-network.js';
@@ -475,5 +477,36 @@ describe('PlatformChart: bad input is refused with the field and the fix', () =>
     expect(() => new Crds(new Chart(new App(), 'c'), 'crds', { dir })).toThrow(
       /holds a ConfigMap 'x', expected only ai.suoke.life CustomResourceDefinitions/,
     );
+  });
+});
+
+describe('PlatformChart with the generated CRDs (crds/*.yaml)', () => {
+  const app = new App();
+  const real = new PlatformChart(app, 'platform').toJson() as K8sObject[];
+  const crds = real.filter((o) => o.kind === 'CustomResourceDefinition');
+
+  it('includes each of our CRDs in the first sync wave, never pruned, valid for kubernetes-models', async () => {
+    expect(crds.map((c) => c.metadata.name).sort()).toEqual([
+      'aimodels.ai.suoke.life',
+      'modelregistries.ai.suoke.life',
+      'modelversions.ai.suoke.life',
+    ]);
+    for (const crd of crds) {
+      expect(crd.metadata.annotations).toMatchObject({
+        [SYNC_WAVE_ANNOTATION]: '-3',
+        'argocd.argoproj.io/sync-options': 'Prune=false,ServerSideApply=true',
+      });
+      expect(await validateObject(crd)).toEqual([]);
+    }
+  });
+
+  it('ships an Argo CD health check for every kind it defines', () => {
+    for (const crd of crds) {
+      const folder = `${crd.spec.group}_${crd.spec.names.kind}`;
+      expect([folder, existsSync(join(process.cwd(), 'argocd', 'health', folder, 'health.lua'))]).toEqual([
+        folder,
+        true,
+      ]);
+    }
   });
 });
