@@ -759,7 +759,16 @@ export const AIModelSpecSchema = obj(
       }),
     ),
   },
-  { description: 'Desired state of the AIModel.' },
+  {
+    description: 'Desired state of the AIModel.',
+    rules: [
+      {
+        rule: '!has(self.engine.external) || !has(self.resources) || !has(self.resources.gpu)',
+        message: 'resources.gpu applies to an engine image run in the pod, not to an external engine',
+        fieldPath: '.resources.gpu',
+      },
+    ],
+  },
 );
 
 export const TrafficWeightSchema = obj(
