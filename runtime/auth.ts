@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import {
   createLocalJWKSet,
@@ -52,29 +52,67 @@ export function parseApiKeys(text: string, source = 'API_KEYS_FILE'): StoredKey[
   return keys;
 }
 
+/** How often the API keys file is checked for a rotated Secret (milliseconds). */
+export const API_KEYS_RECHECK_MS = 10_000;
+
+/** Where the API keys come from, so a rotated Secret is picked up without a restart. */
+interface KeySource {
+  readonly path: string;
+  readonly read: (path: string) => string;
+  readonly mtimeOf: (path: string) => number;
+  readonly now: () => number;
+}
+
+/** Options for {@link Authenticator.fromConfig}. */
+export interface AuthenticatorOptions {
+  /** Reads mounted files. @default fs.readFileSync */
+  readonly readFile?: (path: string) => string;
+  /** Modification time of a file (ms), to notice Secret rotation. @default fs.statSync().mtimeMs */
+  readonly mtimeOf?: (path: string) => number;
+  /** Clock (epoch ms). @default Date.now */
+  readonly now?: () => number;
+}
+
 /**
  * API keys and JWTs from `Authorization: Bearer …`. Auth is required as soon as API_KEYS_FILE or a
  * JWKS is configured; otherwise every caller is anonymous (for a runtime only reachable in-mesh).
  * Keys are compared as SHA-256 digests in constant time, so neither the file nor timing leaks them.
+ * The keys file is re-read when its modification time changes (checked at most every
+ * {@link API_KEYS_RECHECK_MS}), because Kubernetes updates mounted Secrets in place; a rotated file
+ * that does not parse leaves the previous keys in force rather than locking everyone out.
  */
 export class Authenticator {
+  private keysVersion = 0;
+  private keysCheckedAt = 0;
+
   private constructor(
-    private readonly keys: readonly StoredKey[],
+    private keys: readonly StoredKey[],
+    private readonly keySource: KeySource | undefined,
     private readonly jwks: JWTVerifyGetKey | undefined,
     private readonly jwt: Pick<RuntimeConfig, 'jwtIssuer' | 'jwtAudience' | 'jwtRequiredScope'>,
-  ) {}
+  ) {
+    if (keySource !== undefined) {
+      this.keysVersion = keySource.mtimeOf(keySource.path);
+      this.keysCheckedAt = keySource.now();
+    }
+  }
 
-  static fromConfig(
-    config: RuntimeConfig,
-    readFile: (path: string) => string = (p) => readFileSync(p, 'utf8'),
-  ): Authenticator {
+  static fromConfig(config: RuntimeConfig, options: AuthenticatorOptions = {}): Authenticator {
+    const readFile = options.readFile ?? ((p: string) => readFileSync(p, 'utf8'));
     let keys: StoredKey[] = [];
+    let keySource: KeySource | undefined;
     if (config.apiKeysFile !== undefined) {
       try {
         keys = parseApiKeys(readFile(config.apiKeysFile), `API_KEYS_FILE (${config.apiKeysFile})`);
       } catch (error) {
         throw new Error(`API_KEYS_FILE: ${(error as Error).message}`, { cause: error });
       }
+      keySource = {
+        path: config.apiKeysFile,
+        read: readFile,
+        mtimeOf: options.mtimeOf ?? ((p: string) => statSync(p).mtimeMs),
+        now: options.now ?? Date.now,
+      };
     }
     let jwks: JWTVerifyGetKey | undefined;
     if (config.jwtJwksFile !== undefined) {
@@ -91,7 +129,21 @@ export class Authenticator {
     } else if (config.jwtJwksUrl !== undefined) {
       jwks = createRemoteJWKSet(new URL(config.jwtJwksUrl));
     }
-    return new Authenticator(keys, jwks, config);
+    return new Authenticator(keys, keySource, jwks, config);
+  }
+
+  private refreshKeys(): void {
+    const source = this.keySource;
+    if (source === undefined || source.now() - this.keysCheckedAt < API_KEYS_RECHECK_MS) return;
+    this.keysCheckedAt = source.now();
+    try {
+      const version = source.mtimeOf(source.path);
+      if (version === this.keysVersion) return;
+      this.keys = parseApiKeys(source.read(source.path));
+      this.keysVersion = version;
+    } catch {
+      // Mid-rotation or broken file: keep the keys that worked; try again at the next check.
+    }
   }
 
   get required(): boolean {
@@ -106,6 +158,7 @@ export class Authenticator {
     if (match === null) throw errors.missingCredentials();
     const token = match[1] as string;
     if (this.jwks !== undefined && JWT_SHAPE.test(token)) return this.verifyJwt(token);
+    this.refreshKeys();
     const digest = sha256(token);
     let found: StoredKey | undefined;
     // Compare against every key (no early exit) so timing says nothing about which one matched.

@@ -80,7 +80,10 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
     redisWasReady = false;
   });
   const now = deps.now ?? Date.now;
-  const auth = Authenticator.fromConfig(config, deps.readFile);
+  const auth = Authenticator.fromConfig(config, {
+    ...(deps.readFile ? { readFile: deps.readFile } : {}),
+    now,
+  });
   const readiness = new Readiness(engine, redis, {
     redisRequired: config.redis.required,
     engineCheckMs: config.readyEngineCheckMs,

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import OpenAI from 'openai';
-import { parseApiKeys } from '../../runtime/auth.js';
+import { API_KEYS_RECHECK_MS, parseApiKeys } from '../../runtime/auth.js';
 import { RedisServer } from '../support/redis-server.js';
 import { StubEngine } from '../support/stub-engine.js';
 import { waitFor } from '../support/wait.js';
@@ -185,6 +185,38 @@ describe('runtime auth: JWKS from JWT_JWKS_URL', () => {
       await stub.close();
       jwksServer.closeAllConnections();
       await new Promise((resolve) => jwksServer.close(resolve));
+    }
+  });
+});
+
+describe('runtime auth: rotated API keys', () => {
+  it('picks up a rotated keys file within API_KEYS_RECHECK_MS, and keeps the old keys if the new file is broken', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'runtime-rotate-'));
+    const file = join(dir, 'keys');
+    writeFileSync(file, 'sk-old\n');
+    let now = 1_000_000;
+    const stub = await StubEngine.start();
+    const rt = await startRuntime({ ENGINE_BASE_URL: stub.baseUrl, API_KEYS_FILE: file }, { now: () => now });
+    try {
+      await expect(rt.client('sk-old').chat.completions.create(ask)).resolves.toBeDefined();
+      writeFileSync(file, 'sk-new\n');
+      utimesSync(file, new Date(), new Date(Date.now() + 5_000)); // a distinct mtime, as a Secret swap gives
+      // Not yet: the file is checked at most every API_KEYS_RECHECK_MS.
+      expect(await failure(rt.client('sk-new').chat.completions.create(ask))).toBeInstanceOf(
+        OpenAI.AuthenticationError,
+      );
+      now += API_KEYS_RECHECK_MS;
+      await expect(rt.client('sk-new').chat.completions.create(ask)).resolves.toBeDefined();
+      expect(await failure(rt.client('sk-old').chat.completions.create(ask))).toBeInstanceOf(
+        OpenAI.AuthenticationError,
+      );
+      writeFileSync(file, 'sha256:broken\n');
+      utimesSync(file, new Date(), new Date(Date.now() + 10_000));
+      now += API_KEYS_RECHECK_MS;
+      await expect(rt.client('sk-new').chat.completions.create(ask)).resolves.toBeDefined();
+    } finally {
+      await rt.close();
+      await stub.close();
     }
   });
 });

@@ -228,6 +228,34 @@ describe('runtime: OpenAI-compatible chat API (official openai client → runtim
   });
 });
 
+describe('runtime: engine credentials', () => {
+  it('sends the key from ENGINE_API_KEY_FILE to the engine, and no Authorization header without one', async () => {
+    const stub = await StubEngine.start();
+    const dir = mkdtempSync(join(tmpdir(), 'runtime-engine-key-'));
+    writeFileSync(join(dir, 'key'), 'sk-engine-secret\n');
+    const withKey = await startRuntime({
+      ENGINE_BASE_URL: stub.baseUrl,
+      ENGINE_API_KEY_FILE: join(dir, 'key'),
+    });
+    const withoutKey = await startRuntime({ ENGINE_BASE_URL: stub.baseUrl });
+    try {
+      await withKey
+        .client('caller-key')
+        .chat.completions.create({ model: 'xiaoai', messages: [{ role: 'user', content: 'x' }] });
+      expect(stub.lastRequest?.headers.authorization).toBe('Bearer sk-engine-secret');
+      await withoutKey
+        .client('caller-key')
+        .chat.completions.create({ model: 'xiaoai', messages: [{ role: 'user', content: 'x' }] });
+      // The caller's own credentials are never passed on to the engine.
+      expect(stub.lastRequest?.headers.authorization).toBeUndefined();
+    } finally {
+      await withKey.close();
+      await withoutKey.close();
+      await stub.close();
+    }
+  });
+});
+
 describe('runtime: LOG_CONTENT=true', () => {
   it('logs prompt and completion text only when explicitly enabled', async () => {
     const stub = await StubEngine.start({ reply: 'take a walk' });
