@@ -42,9 +42,17 @@ export function synthesize(options: SynthOptions = {}): Map<string, string> {
   const agentNamespace = options.agentNamespace ?? 'suoke-ai';
   const hosts = [...new Set(agents.aimodels.flatMap((m) => m.spec.traffic?.hosts ?? []))].sort();
 
+  // The Prometheus Adapter serves exactly the per-pod metrics the agents' HPAs ask for.
+  const agentMetrics = agents.aimodels.flatMap((m) =>
+    (m.spec.scaling?.customMetrics ?? [])
+      .filter((metric) => (metric.type ?? 'Pods') === 'Pods')
+      .map((metric) => ({ agent: m.spec.agent.name, metric: metric.name })),
+  );
+
   const app = new App();
   const platform = new PlatformChart(app, 'platform', {
     agentNamespace,
+    agentMetrics,
     ...(hosts.length === 0 ? {} : { gateway: { hosts, tlsSecretName: 'suoke-agents-tls' } }),
   });
   const agentsChart = new AgentsChart(app, 'agents', {

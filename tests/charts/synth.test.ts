@@ -77,6 +77,19 @@ describe('npm run synth', () => {
     expect(hosts).toEqual(expect.arrayContaining(['xiaoai.suoke.life', 'xiaoke.suoke.life']));
   });
 
+  it('has the Prometheus Adapter serve every custom metric the agents scale on', () => {
+    const files = synthesize();
+    const adapterConfig = objectsOf(files.get('platform.yaml') ?? '')
+      .filter((o) => o.kind === 'ConfigMap')
+      .map((o) => Object.values(o.data ?? {}).join('\n'))
+      .join('\n');
+    const metrics = objectsOf(files.get('agents.yaml') ?? '')
+      .filter((o) => o.kind === 'AIModel')
+      .flatMap((m) => (m.spec.scaling?.customMetrics ?? []).map((c: any) => c.name));
+    expect(metrics).toHaveLength(4);
+    for (const metric of metrics) expect(adapterConfig).toContain(`as: ${metric}`);
+  });
+
   it('previews what render() derives for each agent, owned by its AIModel', () => {
     const preview = objectsOf(synthesize().get('preview/laoke.yaml') ?? '');
     expect(preview.map((o) => o.kind)).toContain('Deployment');
