@@ -125,7 +125,8 @@ export function createChatHandler(deps: ChatDeps) {
       outcome.code = 200;
       const text = await relay(chunks, request, res, outcome, started);
       if (!res.writableEnded) res.end('data: [DONE]\n\n');
-      if (sessionId !== undefined) {
+      // A stream that broke mid-way is not a turn worth remembering.
+      if (sessionId !== undefined && outcome.code === 200) {
         try {
           await (sessions as SessionStore).append(principal.id, sessionId, [
             ...newTurn,
