@@ -53,9 +53,12 @@ export interface WatchEventBody {
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-/** A deep copy of JSON data (objects in the store are never shared with callers). */
+/**
+ * A deep copy of JSON data (objects in the store are never shared with callers). JSON round-tripping
+ * is faster than structuredClone for plain JSON and drops `undefined` like the wire does.
+ */
 export function clone<T>(value: T): T {
-  return structuredClone(value);
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
 /** Structural equality of JSON values; key order does not matter. */
