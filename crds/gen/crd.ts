@@ -95,9 +95,19 @@ export function canonical(value: unknown): unknown {
   return value;
 }
 
-/** The openAPIV3Schema of a kind, as plain JSON. */
+const schemaCache = new Map<KindName, Record<string, unknown>>();
+
+/**
+ * The openAPIV3Schema of a kind, as plain JSON. Memoised: validators compile it once and cache by
+ * identity. Callers must not mutate it.
+ */
 export function openApiSchema(kind: KindName): Record<string, unknown> {
-  return canonical(ROOT_SCHEMAS[kind]) as Record<string, unknown>;
+  let schema = schemaCache.get(kind);
+  if (!schema) {
+    schema = canonical(ROOT_SCHEMAS[kind]) as Record<string, unknown>;
+    schemaCache.set(kind, schema);
+  }
+  return schema;
 }
 
 /** The CustomResourceDefinition of a kind. */
@@ -128,7 +138,8 @@ export function buildCrd(kind: KindName): Record<string, unknown> {
           storage: true,
           subresources: { status: {} },
           additionalPrinterColumns: PRINTER_COLUMNS[kind].map((c) => ({ ...c })),
-          schema: { openAPIV3Schema: openApiSchema(kind) },
+          // A fresh copy: the memoised schema is shared by validators.
+          schema: { openAPIV3Schema: canonical(ROOT_SCHEMAS[kind]) },
         },
       ],
     },
