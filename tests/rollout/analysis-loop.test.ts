@@ -220,5 +220,6 @@ it('a canary failing 30% of its requests is rolled back within two analyses', as
   const failed = state.analysis.filter((a) => a.verdict === 'Failed');
   expect(failed).toHaveLength(2);
   expect(failed[0]?.checks.find((c) => c.metric === 'errors')?.value).toBeGreaterThan(0.2);
-  ({ state } = await runUntil(state, (s) => s.phase === 'RolledBack', 'rolled back'));
+  const done = await runUntil(state, (s) => s.phase === 'RolledBack', 'rolled back');
+  expect(done.decisions.at(-1)?.actions).toContainEqual({ type: 'RemoveCanary' });
 }, 90_000);
