@@ -1,4 +1,10 @@
-import { PRINTER_COLUMNS, type AIModel, type ModelRegistry, type ModelVersion } from '../../crds/index.js';
+import {
+  PRINTER_COLUMNS,
+  validate,
+  type AIModel,
+  type ModelRegistry,
+  type ModelVersion,
+} from '../../crds/index.js';
 import { openApiSchema } from '../../crds/gen/crd.js';
 import { listRules } from '../../crds/validation/cel.js';
 import { RULES_NOT_CHECKED, validateResource } from '../../crds/validation/validate.js';
@@ -29,6 +35,14 @@ describe('valid examples are accepted (schema after defaulting, strict fields, e
       'xiaoai-v2',
       'xiaoke-v1',
     ]);
+  });
+});
+
+describe('validate() for consumers (OpenAPI schema after defaulting, no CEL)', () => {
+  test('accepts the examples and names the field of a schema error', () => {
+    for (const { object } of valid) expect(validate(object.kind as 'AIModel', object)).toEqual([]);
+    const broken = invalid.find((e) => e.file === 'invalid/aimodel-cpu-utilization-over-100.yaml')!;
+    expect(validate('AIModel', broken.object).map((e) => e.field)).toEqual(['spec.scaling.cpuUtilization']);
   });
 });
 
