@@ -16,3 +16,30 @@ export {
   type AgentsChartProps,
 } from './charts/agents-chart.js';
 export { PlatformChart, type PlatformChartProps } from './charts/platform-chart.js';
+export { OperatorInstall, operatorRules, type OperatorInstallProps } from './constructs/operator-install.js';
+export {
+  Redis,
+  type RedisProps,
+  type RedisConnection,
+  type InClusterRedis,
+  type ExternalRedis,
+} from './constructs/redis.js';
+export {
+  Monitoring,
+  SUOKE_AGENT_METRICS,
+  adapterRules,
+  alertRuleGroups,
+  grafanaDashboard,
+  type MonitoringProps,
+  type AgentMetric,
+  type AlertThresholds,
+} from './constructs/monitoring.js';
+export { Crds, type CrdsProps } from './constructs/crds.js';
+export {
+  PlatformNetwork,
+  type PlatformNetworkProps,
+  type GatewayProps,
+} from './constructs/platform-network.js';
+export { ArgoCdApplication, type ArgoCdApplicationProps } from './constructs/argocd-application.js';
+export { ArgoCdHealth, readHealthScripts, type ArgoCdHealthProps } from './constructs/argocd-health.js';
+export { renderArgoCdFiles } from './charts/argocd-chart.js';
