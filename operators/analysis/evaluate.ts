@@ -108,7 +108,17 @@ export async function evaluateCheck(
   }
   const withSamples = count === undefined ? {} : { samples: count };
 
-  // 3. The canary's value.
+  // 3. The canary's value; a stable value for a relative check is asked for at the same moment.
+  const relative = check.relativeToStable;
+  const hasStable = scope.stableVersion !== undefined && scope.stableVersion !== scope.version;
+  const stableMeasurement =
+    relative !== undefined && hasStable
+      ? provider.runQuery(
+          check.builtin !== undefined
+            ? builtinQuery(check.builtin, queryScope(scope, scope.stableVersion as string))
+            : renderTemplate(check.query ?? '', queryScope(scope, scope.stableVersion as string), field),
+        )
+      : undefined;
   const canary = await provider.runQuery(query);
   if (canary.error !== undefined) {
     if (canary.error.code === 'NoData') {
@@ -132,18 +142,12 @@ export async function evaluateCheck(
     return result('Failed', `${fmt(value)} > max ${fmt(range.max)}`, measured);
   }
 
-  // 5. Relative to stable, measured over the same window now.
-  const relative = check.relativeToStable;
+  // 5. Relative to stable, measured over the same window at the same time.
   if (relative !== undefined) {
-    if (scope.stableVersion === undefined || scope.stableVersion === scope.version) {
+    if (stableMeasurement === undefined) {
       return result('Inconclusive', 'no stable version to compare with', measured);
     }
-    const stableScope = queryScope(scope, scope.stableVersion);
-    const stableQuery =
-      check.builtin !== undefined
-        ? builtinQuery(check.builtin, stableScope)
-        : renderTemplate(check.query ?? '', stableScope, field);
-    const stable = await provider.runQuery(stableQuery);
+    const stable = await stableMeasurement;
     if (stable.error !== undefined) {
       return result('Inconclusive', `stable ${scope.stableVersion}: ${stable.error.message}`, measured);
     }
