@@ -16,6 +16,15 @@ if obj.status == nil or obj.status.phase == nil then
   return hs
 end
 
+-- A phase written for an older spec says nothing about the current one.
+local generation = obj.metadata.generation
+local observed = obj.status.observedGeneration
+if generation ~= nil and (observed == nil or observed < generation) then
+  hs.status = "Progressing"
+  hs.message = "Waiting for the operator to observe generation " .. generation
+  return hs
+end
+
 local phase = obj.status.phase
 
 if phase == "Pending" then
