@@ -96,7 +96,10 @@ describe('Argo CD health checks (argocd/health, run with the real lua5.1)', () =
 
   it('maps a paused ModelVersion to Suspended and a rolled-back one to Degraded', async () => {
     const script = readFileSync(join(healthRoot, 'ai.suoke.life_ModelVersion', 'health.lua'), 'utf8');
-    const mv = (phase: string) => ({ metadata: { name: 'v', generation: 1 }, status: { observedGeneration: 1, phase } });
+    const mv = (phase: string) => ({
+      metadata: { name: 'v', generation: 1 },
+      status: { observedGeneration: 1, phase },
+    });
     await expect(runHealthLua(script, mv('Paused'))).resolves.toMatchObject({ status: 'Suspended' });
     await expect(runHealthLua(script, mv('RolledBack'))).resolves.toMatchObject({ status: 'Degraded' });
   });
