@@ -85,6 +85,23 @@ describe('fake API server: finalizers, deletionTimestamp and garbage collection'
     expect(await exists(core.readNamespacedConfigMap({ name: 'guarded', namespace: 'apps' }))).toBe(false);
   });
 
+  it('answers delete with 202 and the object while finalizers hold it, then with a Success Status', async () => {
+    await core.createNamespacedConfigMap({
+      namespace: 'apps',
+      body: cm('held', { finalizers: ['example.com/a'] }),
+    });
+    const pending = await core.deleteNamespacedConfigMapWithHttpInfo({ name: 'held', namespace: 'apps' });
+    expect(pending.httpStatusCode).toBe(202);
+    await core.createNamespacedConfigMap({ namespace: 'apps', body: cm('free') });
+    const done = await core.deleteNamespacedConfigMapWithHttpInfo({ name: 'free', namespace: 'apps' });
+    expect(done.httpStatusCode).toBe(200);
+    expect(done.data).toMatchObject({
+      kind: 'Status',
+      status: 'Success',
+      details: { name: 'free', kind: 'configmaps' },
+    });
+  });
+
   it('refuses new finalizers on an object being deleted', async () => {
     await core.createNamespacedConfigMap({
       namespace: 'apps',

@@ -309,15 +309,30 @@ export class Router {
       case 'delete': {
         const body = json();
         const opts = isPlainObject(body) ? body : {};
+        const policy = query.get('propagationPolicy') ?? opts['propagationPolicy'];
+        const result = objects.delete(type, namespace, name, {
+          ...(policy ? { propagationPolicy: String(policy) } : {}),
+          ...(isPlainObject(opts['preconditions']) ? { preconditions: opts['preconditions'] } : {}),
+          dryRun: query.get('dryRun') === 'All',
+        });
+        // As the real server: 202 with the object while finalizers hold it; once gone, custom
+        // resources (and pods) answer with the object, other built-ins with a Success Status.
+        if (
+          result.metadata.deletionTimestamp !== undefined &&
+          this.deps.objects.find(type, namespace, name)
+        ) {
+          return [202, result];
+        }
+        if (type.custom || type.plural === 'pods') return [200, result];
         return [
           200,
-          objects.delete(type, namespace, name, {
-            ...((query.get('propagationPolicy') ?? opts['propagationPolicy'])
-              ? { propagationPolicy: String(query.get('propagationPolicy') ?? opts['propagationPolicy']) }
-              : {}),
-            ...(isPlainObject(opts['preconditions']) ? { preconditions: opts['preconditions'] } : {}),
-            dryRun: query.get('dryRun') === 'All',
-          }),
+          {
+            kind: 'Status',
+            apiVersion: 'v1',
+            metadata: {},
+            status: 'Success',
+            details: { name, group: type.group, kind: type.plural, uid: result.metadata.uid },
+          },
         ];
       }
       case 'deletecollection': {
