@@ -16,7 +16,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const runtime = buildServer(config);
+  let runtime;
+  try {
+    runtime = buildServer(config);
+  } catch (error) {
+    // A mounted file that is there but unusable (API keys, JWKS): say which, no stack trace.
+    process.stderr.write(`invalid runtime configuration:\n  - ${(error as Error).message}\n`);
+    process.exit(2);
+  }
   const { server, logger } = runtime;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
