@@ -29,7 +29,7 @@ import { synthesize, type ChartContext, type ChartSource } from './synthesize.js
 /** Pulumi type token of the component. */
 export const SUOKE_PLATFORM_TYPE = 'suoke:platform:SuokePlatform';
 
-/** Secret holding Redis credentials: key `password`, or `url` for an external Redis. */
+/** Secret (in the agents' namespace) holding the Redis password under key `password`. */
 export const REDIS_AUTH_SECRET = 'suoke-redis-auth';
 /** `kubernetes.io/dockerconfigjson` Secret for private image registries. */
 export const REGISTRY_CREDENTIALS_SECRET = 'suoke-registry-credentials';
@@ -37,7 +37,10 @@ export const REGISTRY_CREDENTIALS_SECRET = 'suoke-registry-credentials';
 export interface SuokePlatformArgs {
   /** Validated stack config (see `loadPlatformConfig`). */
   readonly config: PlatformConfig;
-  /** Secret stack values. @default none */
+  /**
+   * Secret stack values. Without `redisPassword` the Secret {@link REDIS_AUTH_SECRET} must already
+   * exist in the agents' namespace. @default none
+   */
   readonly secrets?: PlatformSecrets;
   /** The charts to render. */
   readonly charts: ChartSource;
