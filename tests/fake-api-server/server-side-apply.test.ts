@@ -177,6 +177,65 @@ describe('fake API server: server-side apply', () => {
     });
   });
 
+  it('merges custom resource lists by their x-kubernetes-list-map-keys, in spec and status', async () => {
+    await api.stop();
+    api = await startFakeApiServer({ crds: ['project'], namespaces: ['apps'] });
+    objects = KubernetesObjectApi.makeApiClient(api.kubeConfig());
+    const model = (env: { name: string; value: string }[]) => ({
+      apiVersion: 'ai.suoke.life/v1alpha1',
+      kind: 'AIModel',
+      metadata: { name: 'xiaoai', namespace: 'apps' },
+      spec: { agent: { name: 'xiaoai' }, framework: 'huggingface', engine: { image: 'vllm:1', env } },
+    });
+    await objects.patch(
+      model([{ name: 'A', value: '1' }]),
+      undefined,
+      undefined,
+      'gitops',
+      undefined,
+      PatchStrategy.ServerSideApply,
+    );
+    const both: any = await objects.patch(
+      {
+        ...model([{ name: 'B', value: '2' }]),
+        spec: { engine: { env: [{ name: 'B', value: '2' }] } },
+      } as KubernetesObject,
+      undefined,
+      undefined,
+      'tuner',
+      undefined,
+      PatchStrategy.ServerSideApply,
+    );
+    expect(both.spec.engine.env).toEqual([
+      { name: 'A', value: '1' },
+      { name: 'B', value: '2' },
+    ]);
+    const condition = (type: string) => ({
+      type,
+      status: 'True',
+      reason: 'Checked',
+      message: `${type} is fine`,
+      lastTransitionTime: '2026-01-01T00:00:00Z',
+    });
+    const statusApply = (manager: string, type: string) =>
+      fetch(
+        `${api.url}/apis/ai.suoke.life/v1alpha1/namespaces/apps/aimodels/xiaoai/status?fieldManager=${manager}`,
+        {
+          method: 'PATCH',
+          headers: { 'Content-Type': 'application/apply-patch+yaml' },
+          body: JSON.stringify({
+            apiVersion: 'ai.suoke.life/v1alpha1',
+            kind: 'AIModel',
+            metadata: { name: 'xiaoai' },
+            status: { conditions: [condition(type)] },
+          }),
+        },
+      );
+    expect((await statusApply('operator', 'Ready')).status).toBe(200);
+    const merged = (await (await statusApply('prober', 'Degraded')).json()) as any;
+    expect(merged.status.conditions.map((c: { type: string }) => c.type)).toEqual(['Ready', 'Degraded']);
+  });
+
   it('requires a field manager for apply', async () => {
     const status = await statusOf(
       apps.patchNamespacedDeployment({ name: 'web', namespace: 'apps', body: config(1, {}) }, APPLY),
