@@ -7,7 +7,7 @@ import { OperatorInstall, operatorRules } from '../../charts-ts/constructs/opera
 import { PlatformNetwork } from '../../charts-ts/constructs/platform-network.js';
 import { SYNC_WAVE_ANNOTATION } from '../../charts-ts/constructs/platform-names.js';
 import { find, fixtureCrdsDir, podTemplates, synthPlatform } from './support/platform.js';
-import { validateObject, type K8sObject } from './support/validate.js';
+import { validateCustom, validateObject, type K8sObject } from './support/validate.js';
 
 const defaults = synthPlatform();
 const everyVariant: [string, K8sObject[]][] = [
@@ -508,5 +508,14 @@ describe('PlatformChart with the generated CRDs (crds/*.yaml)', () => {
         true,
       ]);
     }
+  });
+});
+
+describe('upstream validation runs the CRDs’ CEL rules too', () => {
+  it('refuses a PeerAuthentication with port-level mTLS but no selector, as the API server would', () => {
+    const pa = structuredClone(find(defaults.objects, 'PeerAuthentication', 'default', 'suoke-ai'));
+    expect(validateCustom(pa)).toEqual([]);
+    pa.spec.portLevelMtls = { 8080: { mode: 'DISABLE' } };
+    expect(validateCustom(pa)).toEqual([expect.stringContaining('portLevelMtls requires selector')]);
   });
 });

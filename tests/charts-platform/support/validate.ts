@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parseAllDocuments } from 'yaml';
+import { evaluateRules } from '../../../crds/validation/cel.js';
 
 /** A rendered Kubernetes object. */
 export interface K8sObject {
@@ -41,6 +42,8 @@ function strict(schema: any): any {
 }
 
 let validators: Map<string, ValidateFunction> | undefined;
+/** The upstream schemas as published, for their CEL rules (`x-kubernetes-validations`). */
+const celSchemas = new Map<string, any>();
 
 function customValidators(): Map<string, ValidateFunction> {
   if (validators) return validators;
@@ -62,6 +65,10 @@ function customValidators(): Map<string, ValidateFunction> {
       const crd = doc.toJS() as any;
       if (crd?.kind !== 'CustomResourceDefinition') continue;
       for (const version of crd.spec.versions) {
+        celSchemas.set(
+          `${crd.spec.group}/${version.name}/${crd.spec.names.kind}`,
+          version.schema.openAPIV3Schema,
+        );
         const schema = strict(version.schema.openAPIV3Schema);
         // The type meta is implied by every CRD; ObjectMeta is validated by the API server itself.
         schema.properties = {
@@ -77,12 +84,16 @@ function customValidators(): Map<string, ValidateFunction> {
   return validators;
 }
 
-/** Validates an object of an upstream custom kind (Istio, VPA, prometheus-operator, Argo CD). */
+/**
+ * Validates an object of an upstream custom kind (Istio, VPA, prometheus-operator, Argo CD): its
+ * OpenAPI schema, then the CEL rules the API server would run.
+ */
 export function validateCustom(obj: K8sObject): string[] {
-  const validate = customValidators().get(`${obj.apiVersion}/${obj.kind}`);
+  const key = `${obj.apiVersion}/${obj.kind}`;
+  const validate = customValidators().get(key);
   if (!validate) return [`no upstream CRD schema for ${obj.apiVersion} ${obj.kind}`];
   const where = `${obj.kind}/${obj.metadata.name}`;
-  if (validate(obj)) return [];
+  if (validate(obj)) return evaluateRules(celSchemas.get(key), obj).map((e) => `${where}: ${e.text}`);
   return (validate.errors ?? []).map(
     (e) => `${where}${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`,
   );
