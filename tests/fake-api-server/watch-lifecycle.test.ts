@@ -135,6 +135,25 @@ describe('fake API server: bookmarks, 410 Gone, timeouts and restarts', () => {
       recent.controller.abort();
     });
 
+    it('stalls open watches silently while new watches still get events', async () => {
+      const list = await core.listNamespacedConfigMap({ namespace: 'apps' });
+      const rv = list.metadata?.resourceVersion;
+      const hung = await open(api.kubeConfig(), CONFIGMAPS, {
+        resourceVersion: rv,
+        allowWatchBookmarks: 'true',
+      });
+      await waitFor(() => api.openWatches() === 1);
+      expect(api.stallWatches()).toBe(1);
+      await core.createNamespacedConfigMap({ namespace: 'apps', body: { metadata: { name: 'unseen' } } });
+      api.sendBookmarks();
+      const fresh = await open(api.kubeConfig(), CONFIGMAPS, { resourceVersion: rv });
+      await waitFor(() => fresh.events.length === 1, { description: 'the new watch replays the change' });
+      expect(hung.events).toEqual([]);
+      expect(hung.ended()).toBe('open');
+      hung.controller.abort();
+      fresh.controller.abort();
+    });
+
     it('closes a watch after timeoutSeconds', async () => {
       const w = await open(api.kubeConfig(), CONFIGMAPS, { timeoutSeconds: '1' });
       await waitFor(() => w.ended() === null, { timeoutMs: 5000, description: 'server-side close' });

@@ -224,6 +224,15 @@ export class FakeApiServer {
     this.watches.sendBookmarks();
   }
 
+  /**
+   * Silences every open watch (no events, no bookmarks) while keeping its connection open, as a hung
+   * connection does: clients must notice the silence and re-watch. Watches opened later work.
+   * @returns the number of watches stalled
+   */
+  stallWatches(): number {
+    return this.watches.stallAll();
+  }
+
   /** Ends every open watch stream cleanly (as the real server does at `timeoutSeconds`). */
   closeWatches(): void {
     this.watches.closeAll();

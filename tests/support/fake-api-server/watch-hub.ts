@@ -34,6 +34,8 @@ interface Watcher {
   readonly request: WatchRequest;
   readonly res: ServerResponse;
   readonly timers: NodeJS.Timeout[];
+  /** A stalled stream stays open but carries nothing more (a hung connection or proxy). */
+  stalled: boolean;
 }
 
 export interface WatchHubOptions {
@@ -64,7 +66,7 @@ export class WatchHub {
   serve(request: WatchRequest, res: ServerResponse): void {
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' });
     res.flushHeaders();
-    const watcher: Watcher = { request, res, timers: [] };
+    const watcher: Watcher = { request, res, timers: [], stalled: false };
     const rv = request.resourceVersion;
     let backlog: WatchEventBody[];
     try {
@@ -110,6 +112,15 @@ export class WatchHub {
       w.res.end();
       this.detach(w);
     }
+  }
+
+  /**
+   * Makes every open watch silent (no events, no bookmarks) while keeping its connection open, as
+   * a hung connection does; watches opened afterwards work normally. Returns how many were stalled.
+   */
+  stallAll(): number {
+    for (const w of this.watchers) w.stalled = true;
+    return this.watchers.size;
   }
 
   /** Ends every open watch stream cleanly (the client sees the stream close and re-watches). */
@@ -184,7 +195,7 @@ export class WatchHub {
   }
 
   private write(watcher: Watcher, event: WatchEventBody): void {
-    if (!watcher.res.writableEnded) watcher.res.write(`${JSON.stringify(event)}\n`);
+    if (!watcher.stalled && !watcher.res.writableEnded) watcher.res.write(`${JSON.stringify(event)}\n`);
   }
 
   private detach(watcher: Watcher): void {
