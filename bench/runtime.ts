@@ -2,17 +2,20 @@
  * `npm run bench:runtime`: what the runtime costs in front of a model engine.
  *
  * Setup (three processes, so no two parts share an event loop): the stub OpenAI engine and the runtime
- * each run as their own Node.js process; this process is the load generator (node:http, keep-alive,
+ * (compiled as for the image, run with plain `node`) each run as their own Node.js process; this process is the load generator (node:http, keep-alive,
  * a fixed number of concurrent workers). A real redis-server backs the runtime (cache, sessions).
  * For each workload it measures, in one run, client → stub engine directly (the baseline) and
  * client → runtime → stub engine, then prints throughput, p50/p99 latency and the ratios.
  * The engine answers like a small model at moderate load: a fixed think time, then tokens at a pace.
  * The last line of output is one JSON object with every figure.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { freePort } from '../tests/support/net.js';
 import { RedisServer } from '../tests/support/redis-server.js';
 import { waitFor } from '../tests/support/wait.js';
@@ -50,21 +53,53 @@ async function startStub(): Promise<{ child: ChildProcess; base: string }> {
   return { child, base: `http://127.0.0.1:${port}` };
 }
 
+/**
+ * Compiles runtime/ with tsconfig.build.json into an image-like folder (package.json +
+ * build/runtime/*.js), so the benchmark runs the JavaScript the image runs, not a loader.
+ */
+async function compileRuntime(): Promise<string> {
+  const out = join(root, 'node_modules', '.cache', `runtime-bench-${process.pid}`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  cpSync(join(root, 'package.json'), join(out, 'package.json'));
+  writeFileSync(
+    join(out, 'tsconfig.json'),
+    JSON.stringify({
+      extends: join(root, 'tsconfig.build.json'),
+      compilerOptions: { rootDir: root, outDir: join(out, 'build'), sourceMap: false },
+      include: [join(root, 'runtime')],
+    }),
+  );
+  await promisify(execFile)(process.execPath, [
+    join(root, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    join(out, 'tsconfig.json'),
+  ]);
+  return out;
+}
+
 async function startRuntime(
+  compiled: string,
   engineBase: string,
   redisUrl: string,
 ): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawnNode(['runtime/main.ts'], {
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    AGENT: 'xiaoai',
-    MODEL: 'xiaoai',
-    MODEL_VERSION: 'v1',
-    ENGINE_MODEL: 'stub-model',
-    ENGINE_BASE_URL: `${engineBase}/v1`,
-    REDIS_MODE: 'standalone',
-    REDIS_URL: redisUrl,
+  const child = spawn(process.execPath, [join(compiled, 'build/runtime/main.js')], {
+    cwd: compiled,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      AGENT: 'xiaoai',
+      MODEL: 'xiaoai',
+      MODEL_VERSION: 'v1',
+      ENGINE_MODEL: 'stub-model',
+      ENGINE_BASE_URL: `${engineBase}/v1`,
+      REDIS_MODE: 'standalone',
+      REDIS_URL: redisUrl,
+    },
   });
   child.stdout?.resume(); // JSON logs: read and drop, as a log collector would
   const base = `http://127.0.0.1:${port}`;
@@ -215,9 +250,10 @@ async function load(base: string, body: string, durationMs: number): Promise<Fig
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 async function main(): Promise<void> {
+  const compiled = await compileRuntime();
   const redis = await RedisServer.start();
   const stub = await startStub();
-  const runtime = await startRuntime(stub.base, redis.url);
+  const runtime = await startRuntime(compiled, stub.base, redis.url);
   try {
     await fetch(`${stub.base}/__stub/behaviour`, { method: 'POST', body: JSON.stringify(ENGINE) });
     const ask = (model: string, extra: Record<string, unknown> = {}) =>
@@ -298,6 +334,7 @@ async function main(): Promise<void> {
     runtime.child.kill('SIGTERM');
     stub.child.kill('SIGTERM');
     await redis.dispose();
+    rmSync(compiled, { recursive: true, force: true });
   }
 }
 
