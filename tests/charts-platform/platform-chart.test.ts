@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Chart } from 'cdk8s';
 import { PlatformChart } from '../../charts-ts/charts/platform-chart.js';
+import { parseFlags } from '../../operators/kit/flags.js';
 import { Crds } from '../../charts-ts/constructs/crds.js';
 import { OperatorInstall, operatorRules } from '../../charts-ts/constructs/operator-install.js';
 import { PlatformNetwork } from '../../charts-ts/constructs/platform-network.js';
@@ -185,6 +186,25 @@ describe('PlatformChart: the operator', () => {
         expect.objectContaining({ name: 'metrics', containerPort: 8080 }),
       ]),
     );
+  });
+
+  it('passes flags the operator process accepts, meaning what the chart intends', () => {
+    const flags = parseFlags(container.args, {});
+    expect(flags).toMatchObject({
+      metricsBindAddress: ':8080',
+      healthProbeBindAddress: ':8081',
+      leaderElect: true,
+      leaderElectionNamespace: 'suoke-modelops-system',
+      leaderElectionId: 'suoke-modelops-operator',
+      namespaces: ['suoke-ai'],
+      prometheusUrl: 'http://prometheus-operated.monitoring.svc:9090',
+      trafficRouter: 'istio',
+    });
+    // The Lease the operator holds is the one its Role lets it renew.
+    const role = find(defaults.objects, 'Role', 'suoke-modelops-operator-leader-election');
+    expect(role.rules.flatMap((r: { resourceNames?: string[] }) => r.resourceNames ?? [])).toEqual([
+      flags.leaderElectionId,
+    ]);
   });
 
   it('uses the replica-ratio router without a mesh, and watches all namespaces when asked', () => {
