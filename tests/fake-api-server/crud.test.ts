@@ -186,6 +186,34 @@ describe('fake API server: CRUD semantics through client-node', () => {
     );
     expect(strategic.spec?.template.spec?.containers.map((c) => c.name)).toEqual(['main', 'sidecar']);
     expect(strategic.metadata?.generation).toBe(4);
+    const smp = setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch);
+    await apps.patchNamespacedDeployment(
+      { name: 'web', namespace: 'apps', body: { metadata: { finalizers: ['a/x'] } } },
+      smp,
+    );
+    const both = await apps.patchNamespacedDeployment(
+      { name: 'web', namespace: 'apps', body: { metadata: { finalizers: ['b/y'] } } },
+      smp,
+    );
+    expect(both.metadata?.finalizers).toEqual(['a/x', 'b/y']);
+    const removed = await apps.patchNamespacedDeployment(
+      {
+        name: 'web',
+        namespace: 'apps',
+        body: { metadata: { '$deleteFromPrimitiveList/finalizers': ['a/x'] } },
+      },
+      smp,
+    );
+    expect(removed.metadata?.finalizers).toEqual(['b/y']);
+    const deleted = await apps.patchNamespacedDeployment(
+      {
+        name: 'web',
+        namespace: 'apps',
+        body: { spec: { template: { spec: { containers: [{ name: 'sidecar', $patch: 'delete' }] } } } },
+      },
+      smp,
+    );
+    expect(deleted.spec?.template.spec?.containers.map((c) => c.name)).toEqual(['main']);
   });
 
   it('answers 422 Invalid with causes naming the field', async () => {

@@ -170,6 +170,12 @@ export function applyStrategicMergePatch(target: unknown, patch: unknown, field 
   if (patch['$patch'] === 'delete') return undefined;
   const out: Record<string, unknown> = isPlainObject(target) ? clone(target) : {};
   for (const [k, v] of Object.entries(patch)) {
+    const deleteFrom = /^\$deleteFromPrimitiveList\/(.+)$/.exec(k);
+    if (deleteFrom && Array.isArray(v) && Array.isArray(out[deleteFrom[1]!])) {
+      const field = deleteFrom[1]!;
+      out[field] = (out[field] as unknown[]).filter((item) => !v.some((d) => deepEqual(d, item)));
+      continue;
+    }
     if (k.startsWith('$')) continue;
     if (v === null) delete out[k];
     else {
@@ -181,7 +187,15 @@ export function applyStrategicMergePatch(target: unknown, patch: unknown, field 
   return out;
 }
 
+/** Lists of primitives whose patch strategy is merge: a patch adds to them instead of replacing. */
+const PRIMITIVE_MERGE_LISTS = new Set(['finalizers']);
+
 function mergeList(target: readonly unknown[], patch: readonly unknown[], field: string): unknown[] {
+  if (PRIMITIVE_MERGE_LISTS.has(field)) {
+    const out = clone(target as unknown[]);
+    for (const item of patch) if (!out.some((t) => deepEqual(t, item))) out.push(clone(item));
+    return out;
+  }
   const key = mergeKeyFor(field, [...patch, ...target]);
   if (key === undefined || !patch.every(isPlainObject)) return clone(patch as unknown[]);
   const out = clone(target as unknown[]);
