@@ -48,6 +48,21 @@ export interface InformerOptions<T extends KubeObject> {
   readonly maxBackoffMs?: number;
   /** Page size of the initial list. @default 500 */
   readonly pageSize?: number;
+  /**
+   * Applied to every object before it is cached. The default drops `metadata.managedFields`, which
+   * reconcilers never read and which is often the largest part of an object (controller-runtime's
+   * default cache transform does the same). Updates sent from a cached object then omit it, which the
+   * API server treats as "unchanged".
+   * @default stripManagedFields
+   */
+  readonly transform?: (obj: T) => T;
+}
+
+/** Drops `metadata.managedFields` (see `InformerOptions.transform`). */
+export function stripManagedFields<T extends KubeObject>(obj: T): T {
+  if (!obj.metadata?.managedFields) return obj;
+  const { managedFields: _drop, ...metadata } = obj.metadata;
+  return { ...obj, metadata };
 }
 
 type WatchEnd = { kind: 'closed' } | { kind: 'gone' } | { kind: 'stalled' } | { kind: 'error'; err: unknown };
@@ -90,6 +105,7 @@ export class Informer<T extends KubeObject = KubeObject> {
   private loop: Promise<void> | undefined;
   private resyncTimer: TimerHandle | undefined;
   private watching = false;
+  private readonly transform: (obj: T) => T;
 
   constructor(
     private readonly client: KubeClient,
@@ -98,6 +114,7 @@ export class Informer<T extends KubeObject = KubeObject> {
     this.resource = options.resource;
     this.cache = new Cache<T>(options.indexers);
     this.clock = options.clock ?? realClock;
+    this.transform = options.transform ?? stripManagedFields;
     this.log = (options.logger ?? silentLogger).child({ informer: options.resource.kind });
     this.opts = {
       namespace: options.namespace ?? '',
@@ -322,9 +339,9 @@ export class Informer<T extends KubeObject = KubeObject> {
 
   private typed(obj: KubeObject): T {
     // Lists omit apiVersion/kind on items; restore them so cached objects are self-describing.
-    if (obj.kind && obj.apiVersion) return obj as T;
+    if (obj.kind && obj.apiVersion) return this.transform(obj as T);
     const { group, version, kind } = this.resource;
-    return { ...obj, apiVersion: group ? `${group}/${version}` : version, kind } as T;
+    return this.transform({ ...obj, apiVersion: group ? `${group}/${version}` : version, kind } as T);
   }
 
   private scheduleResync(): void {
