@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { App, Chart } from 'cdk8s';
 import { Redis as RedisClient } from 'ioredis';
 import { Redis, type RedisProps } from '../../charts-ts/constructs/redis.js';
+import { loadConfig } from '../../runtime/config.js';
 import { freePort } from '../support/net.js';
 import { waitFor } from '../support/wait.js';
 import { find } from './support/platform.js';
@@ -179,6 +180,36 @@ describe('External Redis', () => {
     expect(objects).toEqual([]);
     expect(redis.inCluster).toBe(false);
     expect(redis.connection).toEqual({ env, passwordSecret: { name: 'suoke-redis', key: 'password' } });
+  });
+
+  it.each([
+    ['in-cluster', { mode: 'in-cluster' }, 'standalone'],
+    [
+      'standalone',
+      { mode: 'external', topology: 'standalone', url: 'rediss://redis.example.com:6380' },
+      'standalone',
+    ],
+    [
+      'sentinel',
+      { mode: 'external', topology: 'sentinel', sentinels: ['s1.example:26379'], sentinelName: 'agents' },
+      'sentinel',
+    ],
+    ['cluster', { mode: 'external', topology: 'cluster', clusterNodes: ['c1.example:6379'] }, 'cluster'],
+  ] as const)('%s: the runtime accepts the connection settings it is handed', (_n, redisConfig, mode) => {
+    const { redis } = render({ redis: redisConfig as RedisProps['redis'] });
+    const config = loadConfig(
+      {
+        AGENT: 'xiaoai',
+        MODEL: 'xiaoai-conversation-llm',
+        MODEL_VERSION: 'v1',
+        ENGINE_BASE_URL: 'http://127.0.0.1:8001/v1',
+        ENGINE_MODEL: 'xiaoai',
+        ...redis.connection.env,
+        REDIS_PASSWORD_FILE: '/etc/agent/redis/password',
+      },
+      (path) => (path === '/etc/agent/redis/password' ? 'from-the-secret' : ''),
+    );
+    expect(config.redis).toMatchObject({ mode, password: 'from-the-secret' });
   });
 
   it.each([
