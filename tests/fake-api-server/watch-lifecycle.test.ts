@@ -230,4 +230,15 @@ describe('fake API server: bookmarks, 410 Gone, timeouts and restarts', () => {
     await api.restart();
     expect(api.url).toBe(url);
   });
+
+  it('listens on the requested port', async () => {
+    const first = await startFakeApiServer();
+    const port = Number(new URL(first.url).port);
+    await first.stop();
+    api = await startFakeApiServer({ port });
+    expect(api.url).toBe(`http://127.0.0.1:${port}`);
+    expect(
+      (await api.kubeConfig().makeApiClient(CoreV1Api).readNamespace({ name: 'default' })).metadata?.name,
+    ).toBe('default');
+  });
 });

@@ -79,9 +79,10 @@ export class FakeApiServer {
   private readonly objects: ObjectApi;
   private readonly router: Router;
   private server: Server | undefined;
-  private port = 0;
+  private port: number;
 
   constructor(private readonly options: FakeApiServerOptions = {}) {
+    this.port = options.port ?? 0;
     const now = options.now ?? (() => new Date());
     this.store = new ObjectStore(options.watchCacheSize ?? 10_000);
     this.watches = new WatchHub(this.store, { bookmarkIntervalMs: options.bookmarkIntervalMs ?? 1000 });
