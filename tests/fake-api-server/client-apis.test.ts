@@ -1,4 +1,5 @@
 import {
+  AppsV1Api,
   AutoscalingV2Api,
   CoordinationV1Api,
   CustomObjectsApi,
@@ -9,9 +10,11 @@ import {
   PolicyV1Api,
   RbacAuthorizationV1Api,
   setHeaderOptions,
+  Watch,
   type KubernetesObject,
 } from '@kubernetes/client-node';
 import { startFakeApiServer, type FakeApiServer } from '../support/fake-api-server/index.js';
+import { waitFor } from '../support/wait.js';
 
 describe('fake API server: the client-node APIs the operator uses', () => {
   let api: FakeApiServer;
@@ -53,6 +56,49 @@ describe('fake API server: the client-node APIs the operator uses', () => {
         body: { ...created, spec: { ...created.spec, holderIdentity: 'b' } },
       }),
     ).rejects.toMatchObject({ code: 409 });
+  });
+
+  it('setDeploymentAvailable writes the status a deployment controller would, visible to watches', async () => {
+    const appsApi = api.kubeConfig().makeApiClient(AppsV1Api);
+    await appsApi.createNamespacedDeployment({
+      namespace: 'apps',
+      body: {
+        metadata: { name: 'web' },
+        spec: {
+          replicas: 3,
+          selector: { matchLabels: { app: 'web' } },
+          template: {
+            metadata: { labels: { app: 'web' } },
+            spec: { containers: [{ name: 'c', image: 'i' }] },
+          },
+        },
+      },
+    });
+    const seen: string[] = [];
+    const stop = await new Watch(api.kubeConfig()).watch(
+      '/apis/apps/v1/namespaces/apps/deployments',
+      { resourceVersion: api.resourceVersion },
+      (type, obj) => seen.push(`${type} ${obj.status?.availableReplicas}`),
+      () => undefined,
+    );
+    api.setDeploymentAvailable('apps', 'web');
+    const dep = await appsApi.readNamespacedDeploymentStatus({ name: 'web', namespace: 'apps' });
+    expect(dep.status).toMatchObject({
+      observedGeneration: 1,
+      replicas: 3,
+      readyReplicas: 3,
+      availableReplicas: 3,
+    });
+    expect(dep.status?.conditions?.find((c) => c.type === 'Available')?.status).toBe('True');
+    await waitFor(() => seen.length === 1);
+    expect(seen).toEqual(['MODIFIED 3']);
+    api.resetCounters();
+    api.setDeploymentAvailable('apps', 'web');
+    expect(api.writes).toBe(0);
+    api.setDeploymentAvailable('apps', 'web', false);
+    const down = await appsApi.readNamespacedDeploymentStatus({ name: 'web', namespace: 'apps' });
+    expect(down.status?.conditions?.find((c) => c.type === 'Available')?.status).toBe('False');
+    stop.abort();
   });
 
   it('EventsV1Api: records and lists events.k8s.io Events', async () => {

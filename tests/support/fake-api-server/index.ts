@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
 import { applyServerSide } from './managed-fields.js';
 import { CrdController, CRD_KEY } from './crd-controller.js';
+import { withDeploymentStatus } from './deployment-status.js';
 import { loadCrds, type CrdSource } from './crd-sources.js';
 import { GarbageCollector } from './garbage-collector.js';
 import { ObjectApi, type WriteContext } from './object-api.js';
@@ -22,7 +23,7 @@ import { trackUpdate } from './managed-fields.js';
 import { ResourceRegistry, storageKey, type ResourceType } from './resource-registry.js';
 import { Router, type FailureRule, type RequestRecord } from './router.js';
 import { ObjectStore } from './store.js';
-import { clone, type KubeObject } from './types.js';
+import type { KubeObject } from './types.js';
 import { validateCustomResource } from './validation.js';
 import { WatchHub } from './watch-hub.js';
 
@@ -81,9 +82,12 @@ export class FakeApiServer {
   private server: Server | undefined;
   private port: number;
 
+  private readonly now: () => Date;
+
   constructor(private readonly options: FakeApiServerOptions = {}) {
     this.port = options.port ?? 0;
     const now = options.now ?? (() => new Date());
+    this.now = now;
     this.store = new ObjectStore(options.watchCacheSize ?? 10_000);
     this.watches = new WatchHub(this.store, { bookmarkIntervalMs: options.bookmarkIntervalMs ?? 1000 });
     new CrdController(this.store, this.registry, now);
@@ -272,45 +276,15 @@ export class FakeApiServer {
 
   /**
    * Writes a Deployment's status as a deployment controller would once all replicas are available
-   * (there is no deployment controller in the fake).
+   * (or none is, with `available = false`); there is no deployment controller in the fake. Writing
+   * the same state again changes nothing.
    */
   setDeploymentAvailable(namespace: string, name: string, available = true): KubeObject {
     const type = this.typeOf({ apiVersion: 'apps/v1', kind: 'Deployment' });
     const old = this.objects.find(type, namespace, name);
     if (old === undefined)
       throw new Error(`setDeploymentAvailable: Deployment ${namespace}/${name} does not exist`);
-    const replicas = Number((old['spec'] as { replicas?: number } | undefined)?.replicas ?? 1);
-    const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const ready = available ? replicas : 0;
-    const next = clone(old);
-    next['status'] = {
-      observedGeneration: old.metadata.generation,
-      replicas,
-      updatedReplicas: replicas,
-      readyReplicas: ready,
-      availableReplicas: ready,
-      ...(available ? {} : { unavailableReplicas: replicas }),
-      conditions: [
-        {
-          type: 'Available',
-          status: available ? 'True' : 'False',
-          reason: available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
-          message: available
-            ? 'Deployment has minimum availability.'
-            : 'Deployment does not have minimum availability.',
-          lastUpdateTime: now,
-          lastTransitionTime: now,
-        },
-        {
-          type: 'Progressing',
-          status: 'True',
-          reason: 'NewReplicaSetAvailable',
-          message: `ReplicaSet "${name}" has successfully progressed.`,
-          lastUpdateTime: now,
-          lastTransitionTime: now,
-        },
-      ],
-    };
+    const next = withDeploymentStatus(old, available, this.now());
     const ctx: WriteContext = {
       fieldManager: 'kube-controller-manager',
       dryRun: false,
