@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Chart } from 'cdk8s';
 import { PlatformChart } from '../../charts-ts/charts/platform-chart.js';
@@ -7,7 +7,7 @@ import { Crds } from '../../charts-ts/constructs/crds.js';
 import { OperatorInstall, operatorRules } from '../../charts-ts/constructs/operator-install.js';
 import { PlatformNetwork } from '../../charts-ts/constructs/platform-network.js';
 import { SYNC_WAVE_ANNOTATION } from '../../charts-ts/constructs/platform-names.js';
-import { find, fixtureCrdsDir, podTemplates, synthPlatform } from './support/platform.js';
+import { find, fixtureCrdsCopy, podTemplates, synthPlatform } from './support/platform.js';
 import { validateCustom, validateObject, type K8sObject } from './support/validate.js';
 
 const defaults = synthPlatform();
@@ -492,11 +492,15 @@ describe('PlatformChart: bad input is refused with the field and the fix', () =>
   });
 
   it('refuses a CRD folder holding something other than our CRDs', () => {
-    const dir = fixtureCrdsDir();
-    writeFileSync(`${dir}/extra.yaml`, 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n');
-    expect(() => new Crds(new Chart(new App(), 'c'), 'crds', { dir })).toThrow(
-      /holds a ConfigMap 'x', expected only ai.suoke.life CustomResourceDefinitions/,
-    );
+    const dir = fixtureCrdsCopy();
+    try {
+      writeFileSync(`${dir}/extra.yaml`, 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n');
+      expect(() => new Crds(new Chart(new App(), 'c'), 'crds', { dir })).toThrow(
+        /holds a ConfigMap 'x', expected only ai.suoke.life CustomResourceDefinitions/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'cdk8s';
@@ -6,29 +6,12 @@ import { PlatformChart, type PlatformChartProps } from '../../../charts-ts/chart
 import type { K8sObject } from './validate.js';
 
 /** A folder with one small CRD of our group, standing in for the generated crds/*.yaml. */
-export function fixtureCrdsDir(): string {
+export const FIXTURE_CRDS_DIR = join(process.cwd(), 'tests', 'charts-platform', 'fixtures', 'crds');
+
+/** A fresh copy of the fixture CRD folder, for tests that add files to it; the caller removes it. */
+export function fixtureCrdsCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'suoke-crds-'));
-  writeFileSync(
-    join(dir, 'aimodels.yaml'),
-    `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: aimodels.ai.suoke.life
-spec:
-  group: ai.suoke.life
-  names: { kind: AIModel, listKind: AIModelList, plural: aimodels, singular: aimodel, shortNames: [aim] }
-  scope: Namespaced
-  versions:
-    - name: v1alpha1
-      served: true
-      storage: true
-      subresources: { status: {} }
-      schema:
-        openAPIV3Schema:
-          type: object
-          x-kubernetes-preserve-unknown-fields: true
-`,
-  );
+  cpSync(FIXTURE_CRDS_DIR, dir, { recursive: true });
   return dir;
 }
 
@@ -38,7 +21,7 @@ export function synthPlatform(props: PlatformChartProps = {}): {
   chart: PlatformChart;
 } {
   const app = new App();
-  const chart = new PlatformChart(app, 'platform', { crdsDir: fixtureCrdsDir(), ...props });
+  const chart = new PlatformChart(app, 'platform', { crdsDir: FIXTURE_CRDS_DIR, ...props });
   return { objects: chart.toJson() as K8sObject[], chart };
 }
 
