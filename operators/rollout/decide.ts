@@ -175,6 +175,7 @@ export function decide(state: RolloutState, observations: Observations, now: Dat
   const ctx = new Context(state, observations, now);
   if (supersede(ctx)) return ctx.result();
   if (handleAction(ctx)) return ctx.result();
+
   switch (ctx.state.phase) {
     case 'Pending':
       pending(ctx);
@@ -198,7 +199,18 @@ export function decide(state: RolloutState, observations: Observations, now: Dat
       // Terminal: only `retry` (handled above) moves these.
       break;
   }
+  noteRejection(ctx);
   return ctx.result();
+}
+
+const REJECTION_NOTE = / \(action '[^']*' rejected: .*\)$/s;
+
+/** A refused request stays visible in status.message (and its Event) until the next transition. */
+function noteRejection(ctx: Context): void {
+  const record = ctx.actionRecord;
+  if (record?.result !== 'Rejected') return;
+  const base = ctx.state.message.replace(REJECTION_NOTE, '');
+  ctx.patch({ message: `${base} (action '${record.name}' rejected: ${record.reason})` });
 }
 
 /** Per-call working state: the evolving next state plus what to do and tell. */

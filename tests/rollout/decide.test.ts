@@ -585,6 +585,8 @@ describe('decide: actions in every phase', () => {
     expect(d.action?.reason.length).toBeGreaterThan(10);
     if (expected === R) {
       expect(d.action?.result).toBe('Rejected');
+      // Visible in status too, not only as an Event.
+      expect(d.state.message).toContain(`(action '${action}' rejected: ${d.action?.reason})`);
       expect(d.events).toContainEqual(expect.objectContaining({ type: 'Warning', reason: 'ActionRejected' }));
     } else {
       expect(d.action?.result).toBe('Accepted');
@@ -599,6 +601,12 @@ describe('decide: actions in every phase', () => {
       "unknown action 'rollback'; use one of promote, abort, pause, resume, retry",
     );
     expect(d.state.phase).toBe('Progressing');
+    // A second refusal replaces the first note instead of piling up.
+    const again = decide(d.state, obs({ action: 'resume', observedWeight: 25 }), at(2));
+    expect(again.state.message.match(/rejected/g)).toHaveLength(1);
+    expect(again.state.message).toContain(
+      "(action 'resume' rejected: the rollout is not paused (phase Progressing))",
+    );
   });
 
   it('retry starts again from step one with a clean slate', () => {
