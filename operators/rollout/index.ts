@@ -1,0 +1,10 @@
+/** Rollout logic: the pure decision, its policy, state in status, capacity rule and metrics. */
+export * from './canary-capacity.js';
+export * from './decide.js';
+export * from './defaults.js';
+export * from './duration.js';
+export * from './metrics.js';
+export * from './policy.js';
+export * from './siblings.js';
+export * from './status.js';
+export * from './types.js';
