@@ -1,0 +1,147 @@
+/**
+ * The whole end-to-end environment in one object: the fake API server process, a real prometheus
+ * scraping every runtime pod each second, the pods themselves (see DeploymentController), the mesh
+ * following the VirtualService, the load generator, and the operator process, which can be killed
+ * and started again. Everything listens on free loopback ports and lives in one temporary folder.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PrometheusServer } from '../../support/prometheus.js';
+import { waitFor } from '../../support/wait.js';
+import { DeploymentController } from './deployment-controller.js';
+import { KubeRest } from './kube.js';
+import { launchApiServer, launchOperator, type ApiServerProcess, type OperatorProcess } from './launchers.js';
+import { LoadGenerator } from './load-generator.js';
+import { Mesh } from './mesh.js';
+
+export interface EnvironmentOptions {
+  /** @default 'suoke-ai' */
+  readonly namespace?: string;
+  /** The AIModel the mesh follows. */
+  readonly model: string;
+  /** Requests per second from the load generator. @default 20 */
+  readonly ratePerSecond?: number;
+  /** Prometheus scrape interval (seconds). @default 1 */
+  readonly scrapeIntervalSeconds?: number;
+}
+
+export class Environment {
+  operator: OperatorProcess | undefined;
+
+  private constructor(
+    readonly namespace: string,
+    readonly dir: string,
+    readonly api: ApiServerProcess,
+    readonly kube: KubeRest,
+    readonly prometheus: PrometheusServer,
+    readonly pods: DeploymentController,
+    readonly mesh: Mesh,
+    readonly load: LoadGenerator,
+  ) {}
+
+  /** Starts everything but the operator (see {@link startOperator}); stops what started on failure. */
+  static async start(options: EnvironmentOptions): Promise<Environment> {
+    const namespace = options.namespace ?? 'suoke-ai';
+    const dir = mkdtempSync(join(tmpdir(), 'e2e-rollout-'));
+    const cleanup: Array<() => Promise<void>> = [async () => rmSync(dir, { recursive: true, force: true })];
+    try {
+      const api = await launchApiServer(dir, namespace);
+      cleanup.unshift(() => api.process.stop());
+      const kube = new KubeRest(api.url);
+      const targetsFile = join(dir, 'targets.json');
+      const pods = new DeploymentController({ kube, namespace, targetsFile });
+      cleanup.unshift(() => pods.stop());
+      const scrape = `${options.scrapeIntervalSeconds ?? 1}s`;
+      const prometheus = await PrometheusServer.start({
+        scrapeIntervalSeconds: options.scrapeIntervalSeconds ?? 1,
+        scrapeConfigs: [
+          {
+            job_name: 'agents',
+            scrape_interval: scrape,
+            scrape_timeout: scrape,
+            file_sd_configs: [{ files: [targetsFile], refresh_interval: '1s' }],
+          },
+        ],
+      });
+      cleanup.unshift(() => prometheus.dispose());
+      pods.start();
+      const mesh = new Mesh({ kube, namespace, model: options.model });
+      mesh.start();
+      cleanup.unshift(() => mesh.stop());
+      const load = new LoadGenerator({
+        mesh,
+        pods,
+        model: options.model,
+        ...(options.ratePerSecond === undefined ? {} : { ratePerSecond: options.ratePerSecond }),
+      });
+      load.start();
+      return new Environment(namespace, dir, api, kube, prometheus, pods, mesh, load);
+    } catch (error) {
+      for (const step of cleanup) await step().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Starts the operator and waits until it leads. */
+  async startOperator(): Promise<OperatorProcess> {
+    if (this.operator?.process.running) throw new Error('the operator is already running');
+    this.operator = await launchOperator({
+      kubeconfig: this.api.kubeconfig,
+      namespace: this.namespace,
+      prometheusUrl: this.prometheus.url,
+    });
+    return this.operator;
+  }
+
+  /** SIGKILLs the operator: no lease release, no draining, whatever it was writing is cut short. */
+  async killOperator(): Promise<void> {
+    await this.operator?.process.kill();
+  }
+
+  /** Polls `check` until it holds (a deadline, never a sleep); failures carry the diagnostics. */
+  async until<T>(
+    check: () => T | Promise<T>,
+    description: string,
+    timeoutMs = 60_000,
+  ): Promise<Exclude<T, false | undefined>> {
+    try {
+      return await waitFor(check, { timeoutMs, intervalMs: 100, description });
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${this.diagnostics()}`, { cause: error });
+    }
+  }
+
+  /**
+   * Polls `check` for `forMs` and fails at the first poll where it does not hold: for what must NOT
+   * happen during a period (e.g. no promotion while Prometheus is down).
+   */
+  async holds(check: () => boolean | Promise<boolean>, description: string, forMs: number): Promise<void> {
+    const end = Date.now() + forMs;
+    while (Date.now() < end) {
+      if (!(await check())) throw new Error(`no longer true: ${description}\n${this.diagnostics()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** What the processes said lately, for failure messages. */
+  diagnostics(): string {
+    return [
+      `split now: ${JSON.stringify(this.mesh.split())}; history: ${JSON.stringify(this.mesh.history.slice(-12))}`,
+      `load: ${JSON.stringify(Object.fromEntries(this.load.byVersion))}, no endpoint: ${this.load.noEndpoint}`,
+      `pods: ${this.pods.running().join(', ')}; harness errors: ${this.pods.errors.slice(-5).join(' | ')}`,
+      this.operator?.process.tail(40) ?? 'operator not started',
+      this.api.process.tail(5),
+    ].join('\n');
+  }
+
+  async stop(): Promise<void> {
+    await this.load.stop();
+    await this.operator?.process.stop('SIGTERM', 5000);
+    await this.mesh.stop();
+    await this.pods.stop();
+    await this.prometheus.dispose();
+    await this.api.process.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
