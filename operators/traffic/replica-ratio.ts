@@ -15,12 +15,14 @@
  *   with a weight. In this mode the versions' autoscalers must not fight the split: the AIModel
  *   controller renders their bounds from {@link replicaSplit} too.
  *
- * Replicas are written to the per-version Deployments (`<model>-<version>`) with a merge patch of
- * `spec.replicas` under the operator's field manager.
+ * The model's Deployments are found by label (`app=<model>`, `version=<version>`: the selector the
+ * Service balances over); replicas are written with a merge patch of `spec.replicas` under the
+ * operator's field manager.
  */
-import { isNotFound, type KubeClient } from '../kit/client.js';
+import type { KubeClient } from '../kit/client.js';
 import type { KubeObject, ResourceType } from '../kit/resource.js';
-import { versionedName } from '../../charts-ts/constructs/workload-names.js';
+import { modelSelector, versionedName } from '../../charts-ts/constructs/workload-names.js';
+import { LABEL_VERSION } from '../../crds/api/index.js';
 import {
   assertWeights,
   byVersion,
@@ -92,21 +94,32 @@ export function sharesOf(replicas: ReadonlyMap<string, number>): VersionWeight[]
 
 export class ReplicaRatioRouter implements TrafficRouter {
   readonly name = 'replica-ratio';
-  /** Versions seen per model, so getWeights knows which Deployments to read. */
-  private readonly known = new Map<string, Set<string>>();
 
   constructor(private readonly client: KubeClient) {}
 
   async reconcile(target: TrafficTarget, versions: readonly string[]): Promise<void> {
-    for (const v of versions) await this.deployment(target, v); // throws when one is missing
-    this.remember(target, versions);
+    const found = await this.deployments(target);
+    const missing = versions.filter((v) => !found.has(v));
+    if (missing.length > 0) {
+      const names = missing.map((v) => `${target.namespace}/${versionedName(target.model, v)}`).join(', ');
+      throw new Error(
+        `Deployment ${names} of version ${missing.join(', ')} not found; the AIModel controller creates it`,
+      );
+    }
   }
 
   async setWeights(target: TrafficTarget, weights: readonly VersionWeight[]): Promise<boolean> {
     assertWeights(weights, `model ${target.namespace}/${target.model}`);
-    const versions = [...new Set([...this.versionsKnown(target), ...weights.map((w) => w.version)])];
-    const deployments = await Promise.all(versions.map((v) => this.deployment(target, v)));
-    const current = new Map(versions.map((v, i) => [v, replicasOf(deployments[i] as KubeObject)]));
+    const found = await this.deployments(target);
+    const missing = weights.filter((w) => w.weight > 0 && !found.has(w.version)).map((w) => w.version);
+    if (missing.length > 0) {
+      throw new Error(
+        `model ${target.namespace}/${target.model}: no Deployment for version ${missing.join(', ')}; reconcile the routes first`,
+      );
+    }
+    // Every version of the model takes part: the ones not named get 0 replicas.
+    const versions = [...found.keys()].sort();
+    const current = new Map(versions.map((v) => [v, replicasOf(found.get(v) as KubeObject)]));
     const total = Math.max(
       1,
       [...current.values()].reduce((a, b) => a + b, 0),
@@ -120,7 +133,7 @@ export class ReplicaRatioRouter implements TrafficRouter {
     for (const version of versions) {
       const replicas = plan.get(version) ?? 0;
       if (current.get(version) === replicas) continue;
-      const name = versionedName(target.model, version);
+      const name = (found.get(version) as KubeObject).metadata.name ?? versionedName(target.model, version);
       try {
         await this.client.patch(DEPLOYMENT, target.namespace, name, { spec: { replicas } }, 'merge');
       } catch (error) {
@@ -133,21 +146,16 @@ export class ReplicaRatioRouter implements TrafficRouter {
       }
       changed = true;
     }
-    this.remember(target, versions);
     return changed;
   }
 
-  /**
-   * Shares of the ready replicas: what the Service actually balances over now, for the versions
-   * this router was told about through reconcile() or setWeights().
-   */
+  /** Shares of the ready replicas: what the Service actually balances over now. */
   async getWeights(target: TrafficTarget): Promise<VersionWeight[]> {
-    const versions = this.versionsKnown(target);
-    const deployments = await Promise.all(versions.map((v) => this.deployment(target, v)));
+    const found = await this.deployments(target);
     const ready = new Map(
-      versions.map((v, i) => [
+      [...found].map(([v, d]) => [
         v,
-        ((deployments[i] as KubeObject).status as { readyReplicas?: number } | undefined)?.readyReplicas ?? 0,
+        (d.status as { readyReplicas?: number } | undefined)?.readyReplicas ?? 0,
       ]),
     );
     return sharesOf(ready);
@@ -157,30 +165,32 @@ export class ReplicaRatioRouter implements TrafficRouter {
     await this.setWeights(target, [{ version: stableVersion, weight: 100 }]);
   }
 
-  private remember(target: TrafficTarget, versions: readonly string[]): void {
-    const key = `${target.namespace}/${target.model}`;
-    const set = this.known.get(key) ?? new Set<string>();
-    for (const v of versions) set.add(v);
-    this.known.set(key, set);
-  }
-
-  private versionsKnown(target: TrafficTarget): string[] {
-    return [...(this.known.get(`${target.namespace}/${target.model}`) ?? [])].sort();
-  }
-
-  private async deployment(target: TrafficTarget, version: string): Promise<KubeObject> {
-    const name = versionedName(target.model, version);
+  /**
+   * The model's Deployments by version, found by label (`app=<model>`, one per `version`) rather than
+   * remembered, so a restarted operator sees the same split.
+   */
+  private async deployments(target: TrafficTarget): Promise<Map<string, KubeObject>> {
+    const selector = Object.entries(modelSelector(target.model))
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+    let items: KubeObject[];
     try {
-      return await this.client.get<KubeObject>(DEPLOYMENT, target.namespace, name);
+      items = (await this.client.list<KubeObject>(DEPLOYMENT, target.namespace, { labelSelector: selector }))
+        .items;
     } catch (error) {
-      if (isNotFound(error)) {
-        throw new Error(
-          `Deployment ${target.namespace}/${name} of version '${version}' not found; the AIModel controller creates it`,
-          { cause: error },
-        );
-      }
-      throw error;
+      throw new Error(
+        `Deployments of model ${target.namespace}/${target.model}: list failed: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
     }
+    const byVersion = new Map<string, KubeObject>();
+    for (const d of items) {
+      const version = d.metadata.labels?.[LABEL_VERSION];
+      if (version !== undefined && d.metadata.deletionTimestamp === undefined) byVersion.set(version, d);
+    }
+    return byVersion;
   }
 }
 

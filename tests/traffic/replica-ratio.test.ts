@@ -117,13 +117,18 @@ describe('ReplicaRatioRouter against the API server', () => {
       ]),
     ).toBe(false);
     expect(api.writes).toBe(writes);
+    // A fresh router (a restarted operator) finds the same split from the cluster alone.
+    expect(await new ReplicaRatioRouter(client).getWeights(target)).toEqual([
+      { version: 'v1', weight: 70 },
+      { version: 'v2', weight: 30 },
+    ]);
     await router.finalize(target, 'v2');
     expect([await replicas('v1'), await replicas('v2')]).toEqual([0, 10]);
   });
 
   it('names a missing Deployment', async () => {
-    await expect(new ReplicaRatioRouter(client).reconcile(target, ['v3'])).rejects.toThrow(
-      "Deployment suoke-ai/demo-v3 of version 'v3' not found; the AIModel controller creates it",
+    await expect(new ReplicaRatioRouter(client).reconcile(target, ['v1', 'v3'])).rejects.toThrow(
+      'Deployment suoke-ai/demo-v3 of version v3 not found; the AIModel controller creates it',
     );
   });
 });
