@@ -15,7 +15,7 @@
  */
 import { isNotFound, type KubeClient } from '../kit/client.js';
 import type { KubeObject, ResourceType } from '../kit/resource.js';
-import { subsetName } from '../../charts-ts/constructs/istio-routing.js';
+import { subsetName, VERSIONS_ROUTE } from '../../charts-ts/constructs/istio-routing.js';
 import { LABEL_VERSION } from '../../crds/api/index.js';
 import {
   assertWeights,
@@ -39,7 +39,7 @@ export const DESTINATION_RULE: ResourceType = {
 };
 
 /** Name of the HTTP route the router owns: the one IstioRouting renders. */
-export const DefaultRouteName = 'versions';
+export const DefaultRouteName = VERSIONS_ROUTE;
 
 export interface IstioRouterOptions {
   /** The HTTP route in the VirtualService whose weights this router sets. @default DefaultRouteName */
