@@ -226,6 +226,102 @@ describe('fake API server: CRUD semantics through client-node', () => {
     ]);
   });
 
+  it('fills the server-side defaults of built-in kinds, as a real cluster shows them', async () => {
+    const created = await apps.createNamespacedDeployment({
+      namespace: 'apps',
+      body: { ...deployment('web'), spec: { ...deployment('web').spec!, replicas: undefined } },
+    });
+    expect(created.spec).toMatchObject({
+      replicas: 1,
+      revisionHistoryLimit: 10,
+      progressDeadlineSeconds: 600,
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
+    });
+    expect(created.spec?.template.spec).toMatchObject({ restartPolicy: 'Always', dnsPolicy: 'ClusterFirst' });
+    expect(created.spec?.template.spec?.containers[0]).toMatchObject({
+      imagePullPolicy: 'IfNotPresent',
+      terminationMessagePath: '/dev/termination-log',
+    });
+    const svc = await core.createNamespacedService({
+      namespace: 'apps',
+      body: {
+        metadata: { name: 'web' },
+        spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80 }] },
+      },
+    });
+    expect(svc.spec).toMatchObject({
+      type: 'ClusterIP',
+      sessionAffinity: 'None',
+      ports: [{ protocol: 'TCP', targetPort: 80 }],
+    });
+    expect(svc.spec?.clusterIP).toMatch(/^10\.96\.\d+\.\d+$/);
+    // Defaults are stable: writing back what was read changes nothing.
+    api.resetCounters();
+    await core.replaceNamespacedService({ name: 'web', namespace: 'apps', body: svc });
+    await apps.replaceNamespacedDeployment({ name: 'web', namespace: 'apps', body: created });
+    expect(api.writes).toBe(0);
+  });
+
+  it('refuses invalid built-in objects with 422 causes, as the real server does', async () => {
+    const mismatched = await statusOf(
+      apps.createNamespacedDeployment({
+        namespace: 'apps',
+        body: {
+          ...deployment('web'),
+          spec: { ...deployment('web').spec!, selector: { matchLabels: { app: 'other' } } },
+        },
+      }),
+    );
+    expect(mismatched.details.causes).toEqual([
+      expect.objectContaining({
+        field: 'spec.template.metadata.labels',
+        message: expect.stringContaining('`selector` does not match template `labels`'),
+      }),
+    ]);
+    const noImage = await statusOf(
+      core.createNamespacedPod({
+        namespace: 'apps',
+        body: { metadata: { name: 'p' }, spec: { containers: [{ name: 'c' }] } },
+      }),
+    );
+    expect(noImage.details.causes).toEqual([
+      expect.objectContaining({ field: 'spec.containers[0].image', reason: 'FieldValueRequired' }),
+    ]);
+    const wrongType = await statusOf(
+      apps.createNamespacedDeployment({
+        namespace: 'apps',
+        body: {
+          ...deployment('web'),
+          spec: { ...deployment('web').spec!, replicas: 'three' as unknown as number },
+        },
+      }),
+    );
+    expect(wrongType.details.causes).toEqual([
+      expect.objectContaining({ field: 'spec.replicas', reason: 'FieldValueInvalid' }),
+    ]);
+    const created = await apps.createNamespacedDeployment({ namespace: 'apps', body: deployment('web') });
+    const immutable = await statusOf(
+      apps.replaceNamespacedDeployment({
+        name: 'web',
+        namespace: 'apps',
+        body: {
+          ...created,
+          spec: {
+            ...created.spec!,
+            selector: { matchLabels: { app: 'web', v: '2' } },
+            template: { ...created.spec!.template, metadata: { labels: { app: 'web', v: '2' } } },
+          },
+        },
+      }),
+    );
+    expect(immutable.details.causes).toEqual([
+      expect.objectContaining({
+        field: 'spec.selector',
+        message: expect.stringContaining('field is immutable'),
+      }),
+    ]);
+  });
+
   it('filters lists by label selectors and field selectors', async () => {
     const labelled = (name: string, labels: Record<string, string>) =>
       core.createNamespacedConfigMap({ namespace: 'apps', body: { metadata: { name, labels } } });

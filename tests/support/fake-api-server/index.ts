@@ -15,6 +15,8 @@ import type { AddressInfo } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
 import { applyServerSide } from './managed-fields.js';
 import { CrdController, CRD_KEY } from './crd-controller.js';
+import { applyBuiltinDefaults } from './builtin-defaults.js';
+import { validateBuiltin } from './builtin-validation.js';
 import { withDeploymentStatus } from './deployment-status.js';
 import { loadCrds, type CrdSource } from './crd-sources.js';
 import { GarbageCollector } from './garbage-collector.js';
@@ -96,8 +98,12 @@ export class FakeApiServer {
     this.objects = new ObjectApi(
       this.store,
       {
-        validate: (type, object, old, ctx) =>
-          validateCustomResource(type, object, old, ctx.strictFields ?? false),
+        validate: (type, object, old, ctx) => {
+          if (type.custom) return validateCustomResource(type, object, old, ctx.strictFields ?? false);
+          applyBuiltinDefaults(type.group, type.kind, object, old);
+          validateBuiltin(type, object, old);
+          return object;
+        },
         trackUpdate: (type, old, next, ctx, at) => trackUpdate(type, old, next, ctx, at),
         deleted: (type, object, policy) => gcRef.current?.deleted(type, object, policy),
         wrote: (verb, type, object) =>

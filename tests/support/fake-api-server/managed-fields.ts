@@ -287,7 +287,8 @@ export function applyServerSide(
   const merged = clone(live);
   const dropped = [...(mine?.set ?? [])]
     .filter((p) => !appliedSet.has(p) && !others.some((e) => e.set.hasWithin(p)))
-    .sort((a, b) => b.length - a.length);
+    // Shallowest first: a dropped list item goes whole (with server defaults), before its key fields.
+    .sort((a, b) => a.length - b.length);
   for (const p of dropped) removeAt(merged as Record<string, unknown>, p);
   if (scope === 'status') {
     const status = isPlainObject(merged['status']) ? merged['status'] : {};
