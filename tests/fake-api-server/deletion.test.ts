@@ -260,12 +260,32 @@ describe('fake API server: finalizers, deletionTimestamp and garbage collection'
   it('empties a deleted namespace, then removes it', async () => {
     await core.createNamespace({ body: { metadata: { name: 'doomed' } } });
     await core.createNamespacedConfigMap({ namespace: 'doomed', body: cm('a') });
+    await core.createNamespacedConfigMap({
+      namespace: 'doomed',
+      body: cm('held', { finalizers: ['example.com/hold'] }),
+    });
     await core.createNamespacedSecret({ namespace: 'doomed', body: { metadata: { name: 's' } } });
     await core.deleteNamespace({ name: 'doomed' });
+    // Everything without a finalizer goes; the namespace stays Terminating while anything remains.
+    await waitFor(
+      async () => (await core.listNamespacedConfigMap({ namespace: 'doomed' })).items.length === 1,
+    );
+    const terminating = await core.readNamespace({ name: 'doomed' });
+    expect(terminating.status?.phase).toBe('Terminating');
+    expect(terminating.spec?.finalizers).toEqual(['kubernetes']);
+    const refused = await core
+      .createNamespacedConfigMap({ namespace: 'doomed', body: cm('late') })
+      .catch((e: ApiException<string>) => JSON.parse(e.body));
+    expect(refused).toMatchObject({ code: 403, reason: 'Forbidden' });
+    await core.patchNamespacedConfigMap({
+      name: 'held',
+      namespace: 'doomed',
+      body: [{ op: 'remove', path: '/metadata/finalizers' }],
+    });
     await waitFor(async () => !(await exists(core.readNamespace({ name: 'doomed' }))), {
       description: 'namespace gone',
     });
-    expect((await core.listNamespacedConfigMap({ namespace: 'doomed' })).items).toEqual([]);
+    expect((await core.listNamespacedSecret({ namespace: 'doomed' })).items).toEqual([]);
     expect(await exists(core.readNamespace({ name: 'apps' }))).toBe(true);
   });
 });

@@ -8,7 +8,7 @@
  * Work runs asynchronously (on a later tick), as it does in a cluster, so callers must wait for it.
  */
 import type { ObjectApi, WriteContext } from './object-api.js';
-import type { ResourceRegistry, ResourceType } from './resource-registry.js';
+import { storageKey, type ResourceRegistry, type ResourceType } from './resource-registry.js';
 import type { ObjectStore } from './store.js';
 import { clone, type KubeObject } from './types.js';
 
@@ -33,7 +33,7 @@ export class GarbageCollector {
   deleted(type: ResourceType, object: KubeObject, policy: string | undefined): void {
     const uid = object.metadata.uid!;
     const stillThere =
-      object.metadata.deletionTimestamp !== undefined && (object.metadata.finalizers ?? []).length > 0;
+      this.store.get(storageKey(type), object.metadata.namespace, object.metadata.name!) !== undefined;
     if (stillThere) {
       if (type.kind === 'Namespace' && type.group === '') {
         this.schedule(() => this.emptyNamespace(object.metadata.name!));
@@ -140,7 +140,12 @@ export class GarbageCollector {
     const ns = this.store.get('/namespaces', undefined, namespace);
     if (ns?.metadata.deletionTimestamp === undefined) return;
     for (const { object } of this.store.entries()) if (object.metadata.namespace === namespace) return;
-    this.removeFinalizer('/namespaces', ns, 'kubernetes');
+    // What the namespace controller does through `/finalize`: clear spec.finalizers once empty.
+    const type = this.typeOf('/namespaces');
+    if (type === undefined) return;
+    const next = clone(ns);
+    next['spec'] = { ...(next['spec'] as object), finalizers: [] };
+    this.objects.commit(type, ns, next, GC_CONTEXT, 'update');
   }
 
   private removeFinalizer(key: string, object: KubeObject, finalizer: string): void {

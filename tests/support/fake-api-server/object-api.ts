@@ -101,6 +101,16 @@ function labelsCauses(object: KubeObject): StatusCause[] {
   return causes;
 }
 
+/**
+ * A namespace also waits for its `spec.finalizers` (the namespace controller's `kubernetes`, removed
+ * once the namespace is empty) before it goes.
+ */
+function specFinalizers(type: ResourceType, object: KubeObject): unknown[] {
+  if (type.group !== '' || type.kind !== 'Namespace') return [];
+  const spec = object['spec'];
+  return isPlainObject(spec) && Array.isArray(spec['finalizers']) ? spec['finalizers'] : [];
+}
+
 export class ObjectApi {
   constructor(
     private readonly store: ObjectStore,
@@ -254,7 +264,9 @@ export class ObjectApi {
     if (deepEqual(next, old)) return this.present(type, old);
     if (ctx.dryRun) return this.present(type, next);
     const gone =
-      next.metadata.deletionTimestamp !== undefined && (next.metadata.finalizers ?? []).length === 0;
+      next.metadata.deletionTimestamp !== undefined &&
+      (next.metadata.finalizers ?? []).length === 0 &&
+      specFinalizers(type, next).length === 0;
     if (gone) {
       const removed = this.store.remove(storageKey(type), next.metadata.namespace, name)!;
       this.hooks.wrote('delete', type, removed);
@@ -300,16 +312,12 @@ export class ObjectApi {
     const policy = options.propagationPolicy;
     if (policy === 'Foreground' && !finalizers.includes('foregroundDeletion'))
       finalizers.push('foregroundDeletion');
-    if (type.kind === 'Namespace' && type.group === '' && !finalizers.includes('kubernetes')) {
-      // The namespace controller empties a namespace before it goes (spec.finalizers on the real server).
-      finalizers.push('kubernetes');
-    }
-    if (finalizers.length > 0) {
+    if (finalizers.length > 0 || specFinalizers(type, old).length > 0) {
       if (old.metadata.deletionTimestamp !== undefined) return this.present(type, old);
       const next = clone(old);
       next.metadata.deletionTimestamp = this.timestamp();
       next.metadata.deletionGracePeriodSeconds = 0;
-      next.metadata.finalizers = finalizers;
+      if (finalizers.length > 0) next.metadata.finalizers = finalizers;
       if (type.generation) next.metadata.generation = (old.metadata.generation ?? 0) + 1;
       if (type.kind === 'Namespace' && type.group === '') next.status = { phase: 'Terminating' };
       const stored = this.store.put(storageKey(type), next);
