@@ -186,6 +186,32 @@ describe('fake API server: custom resources validated against their CRDs', () =>
     });
   });
 
+  it('serves every version of a multi-version CRD from one storage (no conversion)', async () => {
+    await create(
+      'destinationrules',
+      {
+        apiVersion: 'networking.istio.io/v1beta1',
+        kind: 'DestinationRule',
+        metadata: { name: 'dr' },
+        spec: { host: 'xiaoai' },
+      },
+      'networking.istio.io',
+      'v1beta1',
+    );
+    const asV1 = await custom.getNamespacedCustomObject({
+      group: 'networking.istio.io',
+      version: 'v1',
+      namespace: 'agents',
+      plural: 'destinationrules',
+      name: 'dr',
+    });
+    expect(asV1).toMatchObject({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'DestinationRule',
+      spec: { host: 'xiaoai' },
+    });
+  });
+
   it('serves a kind as soon as its CRD is created, lists it in discovery, and stops when the CRD goes', async () => {
     const crd: V1CustomResourceDefinition = {
       apiVersion: 'apiextensions.k8s.io/v1',
