@@ -346,6 +346,11 @@ describe('fake API server: CRUD semantics through client-node', () => {
       core.listNamespacedConfigMap({ namespace: 'apps', fieldSelector: 'data.a=1' }),
     );
     expect(bad).toMatchObject({ code: 400, reason: 'BadRequest' });
+    const badLabels = await statusOf(
+      core.listNamespacedConfigMap({ namespace: 'apps', labelSelector: 'app in x' }),
+    );
+    expect(badLabels).toMatchObject({ code: 400, reason: 'BadRequest' });
+    expect(badLabels.message).toContain('app in x');
   });
 
   it('lists across namespaces and in one namespace', async () => {
