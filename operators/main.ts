@@ -11,12 +11,17 @@ import { KubeClient } from './kit/client.js';
 import { FLAG_HELP, parseFlags } from './kit/flags.js';
 import { createLogger, type Logger } from './kit/logger.js';
 import { Manager, type ControllerFactory, type ManagerOptions } from './kit/manager.js';
+import { aimodelController } from './aimodel/controller.js';
+import { modelVersionController } from './model-version/controller.js';
 
 /**
  * The controllers this process runs, one line each (each module exports a `ControllerFactory`).
  * An empty list is valid: the process then only holds leadership and serves health and metrics.
  */
-export const CONTROLLERS: readonly ControllerFactory[] = [];
+export const CONTROLLERS: readonly ControllerFactory[] = [
+  (ctx) => aimodelController(ctx),
+  (ctx) => modelVersionController(ctx),
+];
 
 /** KUBECONFIG if set, else the in-cluster service account, else ~/.kube/config. */
 export function loadKubeConfig(env: NodeJS.ProcessEnv = process.env): KubeConfig {
@@ -67,7 +72,11 @@ export async function runOperator(argv: readonly string[], options: RunOptions =
       retryPeriodMs: flags.retryPeriodMs,
     },
     logger: log,
-    settings: { prometheusUrl: flags.prometheusUrl, trafficRouter: flags.trafficRouter },
+    settings: {
+      prometheusUrl: flags.prometheusUrl,
+      trafficRouter: flags.trafficRouter,
+      rollbackWindow: `${flags.rollbackWindowMs}ms`,
+    },
     ...options.managerOverrides,
   });
   for (const factory of options.controllers ?? CONTROLLERS) manager.add(factory);

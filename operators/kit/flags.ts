@@ -24,6 +24,8 @@ export interface OperatorFlags {
   readonly prometheusUrl: string;
   /** @default 'istio' */
   readonly trafficRouter: 'istio' | 'replica-ratio';
+  /** How long the previous stable version stays warm after a promotion, for rollback. @default 3_600_000 (1h) */
+  readonly rollbackWindowMs: number;
   readonly help: boolean;
 }
 
@@ -39,6 +41,7 @@ export const FLAG_HELP = `Usage: operator [flags]
   --namespace <ns>[,<ns>...]             namespaces to watch, repeatable (default: all)
   --prometheus-url <url>                 Prometheus for analysis (default "http://prometheus-operated.monitoring.svc:9090")
   --traffic-router istio|replica-ratio   how canary traffic is split (default "istio")
+  --rollback-window <d>                  how long the previous stable stays warm after a promotion (default 1h)
 Kubeconfig comes from KUBECONFIG, else the in-cluster service account, else ~/.kube/config.`;
 
 const SA_NAMESPACE = '/var/run/secrets/kubernetes.io/serviceaccount/namespace';
@@ -55,6 +58,7 @@ const KNOWN = new Set([
   'namespace',
   'prometheus-url',
   'traffic-router',
+  'rollback-window',
   'help',
 ]);
 
@@ -116,6 +120,7 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     namespaces: [...new Set(namespaces)],
     prometheusUrl,
     trafficRouter,
+    rollbackWindowMs: duration('rollback-window', 3_600_000),
     help: bool('help', false),
   };
 }

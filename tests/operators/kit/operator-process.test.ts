@@ -31,7 +31,9 @@ describe('operator process (operators/main.ts) against the fake API server', () 
   const procs: OperatorProcess[] = [];
 
   beforeAll(async () => {
-    api = await startFakeApiServer({ namespaces: ['modelops'] });
+    // The CRDs the registered controllers watch, installed as on a real cluster: without them the
+    // operator's caches never sync and it is (rightly) not ready.
+    api = await startFakeApiServer({ crds: ['project', 'istio', 'vpa'], namespaces: ['modelops'] });
     dir = mkdtempSync(join(tmpdir(), 'operator-test-'));
     kubeconfig = join(dir, 'kubeconfig');
     writeFileSync(kubeconfig, api.kubeConfig().exportConfig());

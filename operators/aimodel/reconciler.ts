@@ -1,0 +1,590 @@
+/**
+ * The AIModel reconciler: keeps an AIModel's derived objects (per-version workloads, Service, Istio
+ * routing) applied from charts-ts render(), pruned when no longer rendered, and its status (stable and
+ * canary version, traffic split, replicas, endpoint, history, conditions) true to what runs.
+ *
+ * Who writes what:
+ * - the rollout state lives in the ModelVersions' status (written by their controller); this one only
+ *   reads it to know which versions need a workload (versions.ts);
+ * - VirtualService weights are changed only by the TrafficRouter. This controller renders the
+ *   VirtualService with the weights the router reports (so the apply sends nothing when only the
+ *   weights moved), and holds the model's lock (model-lock.ts) so a render cannot write back weights a
+ *   rollout step has just replaced;
+ * - `ai.suoke.life/action: rollback` is consumed here: all traffic back to the previous stable
+ *   version, if it is still warm.
+ */
+import { render, type KubeObject as RenderedObject } from '../../charts-ts/render.js';
+import { versionedName } from '../../charts-ts/constructs/workload-names.js';
+import {
+  ACTION_ANNOTATION,
+  AIMODEL_ACTIONS,
+  CONDITION_TYPES,
+  LABEL_APP,
+  LABEL_MANAGED_BY,
+  MANAGED_BY,
+  REASONS,
+  type AIModel,
+  type AIModelStatus,
+  type HistoryEntry,
+  type ModelVersion,
+  type TrafficWeight,
+} from '../../crds/api/index.js';
+import type { Applier } from '../kit/apply.js';
+import type { Clock } from '../kit/clock.js';
+import { isNotFound, type KubeClient } from '../kit/client.js';
+import { isConditionTrue, setCondition, type Condition } from '../kit/conditions.js';
+import type { EventRecorder } from '../kit/events.js';
+import { silentLogger, type Logger } from '../kit/logger.js';
+import type { Reconciler, Request, Result } from '../kit/reconciler.js';
+import { apiVersionOf, type KubeObject, type ResourceType } from '../kit/resource.js';
+import { updateStatus } from '../kit/status.js';
+import { versionsScaledWithTraffic } from '../rollout/canary-capacity.js';
+import { resolvePolicy } from '../rollout/policy.js';
+import type { TrafficRouter, VersionWeight } from '../traffic/router.js';
+import type { ModelLocks } from './model-lock.js';
+import {
+  AIMODEL,
+  DEPLOYMENT,
+  DERIVED_KINDS,
+  MODEL_VERSION,
+  isMeshKind,
+  resourceTypeOf,
+} from './resources.js';
+import {
+  CANARY_PHASES,
+  canaryOf,
+  mergeHistory,
+  outcomesOf,
+  previousStableOf,
+  stableOf,
+  versionsOf,
+  type VersionView,
+} from './versions.js';
+
+/** How long the previous stable stays warm after a promotion, for `rollback` (milliseconds): 1h. */
+export const DefaultRollbackWindowMs = 3_600_000;
+
+/** Entries kept in status.history when the AIModel does not say. */
+const DefaultHistoryLimit = 10;
+
+/** Message of the history entry a rollback request writes; also how a repeated request is recognised. */
+const rollbackMessage = (to: string): string => `rolled back by request to version ${to}`;
+
+const T = CONDITION_TYPES.AIModel;
+
+/** Condition recording the last `ai.suoke.life/action` request and what became of it. */
+export const LAST_ACTION_CONDITION = 'LastAction';
+
+export interface AIModelReconcilerDeps {
+  readonly client: KubeClient;
+  readonly applier: Applier;
+  readonly events: EventRecorder;
+  readonly router: TrafficRouter;
+  readonly locks: ModelLocks;
+  readonly clock: Clock;
+  /** @default silentLogger */
+  readonly logger?: Logger;
+  /** How long the previous stable stays warm after a promotion. @default DefaultRollbackWindowMs */
+  readonly rollbackWindowMs?: number;
+}
+
+/** What the rollback request came to, for status and Events. */
+interface ActionOutcome {
+  readonly name: string;
+  readonly accepted: boolean;
+  readonly message: string;
+  readonly entry?: HistoryEntry;
+}
+
+export class AIModelReconciler implements Reconciler {
+  private readonly log: Logger;
+  private readonly rollbackWindowMs: number;
+
+  constructor(private readonly deps: AIModelReconcilerDeps) {
+    this.log = deps.logger ?? silentLogger;
+    this.rollbackWindowMs = deps.rollbackWindowMs ?? DefaultRollbackWindowMs;
+  }
+
+  reconcile(request: Request): Promise<Result> {
+    return this.deps.locks.with(`${request.namespace}/${request.name}`, () => this.reconcileLocked(request));
+  }
+
+  private async reconcileLocked(request: Request): Promise<Result> {
+    const { client, router } = this.deps;
+    const now = this.deps.clock.now();
+
+    // 1. Re-read the AIModel: the event that queued us may be stale, and it may be gone.
+    const aimodel = await getOrUndefined<AIModel & KubeObject>(
+      client,
+      AIMODEL,
+      request.namespace,
+      request.name,
+    );
+    if (aimodel === undefined) return {};
+    // Being deleted: garbage collection removes the derived objects through their owner references.
+    if (aimodel.metadata.deletionTimestamp) return {};
+    const name = request.name;
+    const target = { namespace: request.namespace, model: name };
+    const mesh = router.name === 'istio';
+
+    // 2. Read the versions and derive who is stable, previous stable and canary.
+    const all = (await client.list<ModelVersion & KubeObject>(MODEL_VERSION, request.namespace)).items;
+    const versions = versionsOf(all, name);
+    let history = [...(aimodel.status?.history ?? [])];
+    const live = await this.listDerived(aimodel, mesh);
+
+    // 3. A rollback request, before anything is rendered: it changes which version is stable.
+    const action = await this.handleAction(aimodel, versions, history, live, now);
+    if (action?.entry !== undefined) history = [action.entry, ...history];
+
+    const stable = stableOf(versions, history);
+    const previous = stable === undefined ? undefined : previousStableOf(versions, history, stable.version);
+    const warmUntil =
+      stable?.promotedAt === undefined || previous === undefined
+        ? undefined
+        : Date.parse(stable.promotedAt) + this.warmWindowMs(aimodel, stable);
+    const warm = previous !== undefined && warmUntil !== undefined && now < warmUntil;
+    const canaries = versions.filter((v) => CANARY_PHASES.has(v.phase) && v.version !== stable?.version);
+    const running = uniqueVersions([
+      ...(stable === undefined ? [] : [stable]),
+      ...(warm && previous !== undefined ? [previous] : []),
+      ...canaries,
+    ]);
+
+    // 4. Ensure workloads and routes: render with the weights in place now, apply, prune.
+    const observed = mesh ? await this.observedWeights(target) : undefined;
+    const traffic = renderTraffic(running, stable, canaryOf(canaries), observed);
+    let rendered: RenderedObject[];
+    try {
+      rendered = render(
+        aimodel,
+        running.map((v) => v.object),
+        traffic,
+        { scaleWithTraffic: versionsScaledWithTraffic(canaries) },
+      );
+    } catch (error) {
+      // Bad input the schema could not refuse (e.g. two versions whose names collide): say so, wait for a fix.
+      const message = (error as Error).message;
+      await this.writeStatus(aimodel, { failure: { reason: REASONS.RenderFailed, message } }, now);
+      await this.event(aimodel, 'Warning', REASONS.RenderFailed, message);
+      return {};
+    }
+    try {
+      await this.applyAndPrune(aimodel, rendered, live, mesh);
+      if (running.length > 0)
+        await router.reconcile(
+          target,
+          running.map((v) => v.version),
+        );
+    } catch (error) {
+      const message = (error as Error).message;
+      await this.writeStatus(aimodel, { failure: { reason: REASONS.ApplyFailed, message } }, now);
+      await this.event(aimodel, 'Warning', REASONS.ApplyFailed, message);
+      throw error; // retried with backoff
+    }
+
+    // 5. Write status (only when it changed), then consume the request.
+    const weights = mesh ? ((await this.observedWeights(target)) ?? traffic) : traffic;
+    await this.writeStatus(
+      aimodel,
+      {
+        history: mergeHistory(
+          history,
+          outcomesOf(versions),
+          aimodel.spec.historyLimit ?? DefaultHistoryLimit,
+        ),
+        stable,
+        canary: canaryOf(canaries),
+        weights,
+        deployments: live.get(DEPLOYMENT.kind) ?? [],
+        running,
+        ...(action === undefined ? {} : { action }),
+      },
+      now,
+    );
+    if (action !== undefined) await this.clearAction(aimodel);
+
+    // 6. Come back when the previous stable's warm window ends, to scale it away.
+    return warm && warmUntil !== undefined ? { requeueAfter: Math.max(1, warmUntil - now) } : {};
+  }
+
+  /** How long the previous stable stays warm: the rollback window, and at least the bake of the stable. */
+  private warmWindowMs(aimodel: AIModel, stable: VersionView): number {
+    try {
+      const policy = resolvePolicy({
+        promotion: stable.object.spec.promotion,
+        rollout: aimodel.spec.rollout,
+      });
+      return Math.max(this.rollbackWindowMs, policy.scaleDownDelayMs, policy.bakeWindowMs);
+    } catch {
+      // An invalid policy is reported on the ModelVersion; here the rollback window alone applies.
+      return this.rollbackWindowMs;
+    }
+  }
+
+  /** The router's split now, or undefined while the routes do not exist yet. */
+  private async observedWeights(target: {
+    namespace: string;
+    model: string;
+  }): Promise<VersionWeight[] | undefined> {
+    try {
+      return await this.deps.router.getWeights(target);
+    } catch (error) {
+      if (isNotFound((error as Error).cause)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Derived objects of this AIModel that exist now, by kind (the apply's "live" and the prune's candidates). */
+  private async listDerived(
+    aimodel: AIModel & KubeObject,
+    mesh: boolean,
+  ): Promise<Map<string, KubeObject[]>> {
+    const out = new Map<string, KubeObject[]>();
+    const labelSelector = `${LABEL_APP}=${aimodel.metadata.name},${LABEL_MANAGED_BY}=${MANAGED_BY}`;
+    for (const rt of DERIVED_KINDS) {
+      if (!mesh && isMeshKind(rt)) continue;
+      const list = await this.deps.client.list(rt, aimodel.metadata.namespace, { labelSelector });
+      // Lists of built-in kinds leave out apiVersion and kind on items; the apply's comparison needs them.
+      out.set(
+        rt.kind,
+        list.items.map((o) => ({ ...o, apiVersion: apiVersionOf(rt), kind: rt.kind })),
+      );
+    }
+    return out;
+  }
+
+  private async applyAndPrune(
+    aimodel: AIModel & KubeObject,
+    rendered: readonly RenderedObject[],
+    live: ReadonlyMap<string, KubeObject[]>,
+    mesh: boolean,
+  ): Promise<void> {
+    const { applier } = this.deps;
+    const keep = new Map<string, Set<string>>();
+    for (const object of rendered) {
+      const rt = resourceTypeOf(object.apiVersion, object.kind);
+      if (!mesh && isMeshKind(rt)) continue;
+      const current = live.get(rt.kind)?.find((o) => o.metadata.name === object.metadata.name);
+      await applier.apply(rt, object as KubeObject, current === undefined ? {} : { live: current });
+      keep.set(rt.kind, (keep.get(rt.kind) ?? new Set()).add(object.metadata.name));
+    }
+    const selector = { [LABEL_APP]: aimodel.metadata.name ?? '', [LABEL_MANAGED_BY]: MANAGED_BY };
+    // Reverse order: routes stop naming a version before its workload goes.
+    for (const rt of [...DERIVED_KINDS].reverse()) {
+      if (!mesh && isMeshKind(rt)) continue;
+      await applier.prune(rt, {
+        owner: aimodel,
+        selector,
+        keep: keep.get(rt.kind) ?? [],
+        live: live.get(rt.kind) ?? [],
+      });
+    }
+  }
+
+  /**
+   * `ai.suoke.life/action` on the AIModel. `rollback` shifts all traffic to the previous stable when it
+   * is warm and no canary is rolling out; anything else is rejected with a reason. Returns undefined
+   * when no action was requested.
+   */
+  private async handleAction(
+    aimodel: AIModel & KubeObject,
+    versions: readonly VersionView[],
+    history: readonly HistoryEntry[],
+    live: ReadonlyMap<string, KubeObject[]>,
+    now: number,
+  ): Promise<ActionOutcome | undefined> {
+    const raw = aimodel.metadata.annotations?.[ACTION_ANNOTATION];
+    if (raw === undefined) return undefined;
+    const name = raw.trim();
+    const reject = (message: string): ActionOutcome => ({ name, accepted: false, message });
+    if (!(AIMODEL_ACTIONS as readonly string[]).includes(name)) {
+      return reject(
+        `unknown action '${name}' on an AIModel; use one of ${AIMODEL_ACTIONS.join(', ')} (promote, abort, pause, resume and retry go on a ModelVersion)`,
+      );
+    }
+    const stable = stableOf(versions, history);
+    // Written before a restart that came before the annotation was cleared: already done.
+    const last = history[0];
+    if (
+      stable !== undefined &&
+      last?.outcome === 'RolledBack' &&
+      last.message === rollbackMessage(stable.version)
+    ) {
+      return { name, accepted: true, message: last.message };
+    }
+    if (stable === undefined) return reject('no stable version to roll back from');
+    const canary = canaryOf(versions.filter((v) => v.version !== stable.version));
+    if (canary !== undefined) {
+      return reject(
+        `version ${canary.version} is rolling out (phase ${canary.phase}); set ${ACTION_ANNOTATION}=abort on ModelVersion ${canary.name} instead`,
+      );
+    }
+    const previous = previousStableOf(versions, history, stable.version);
+    if (previous === undefined)
+      return reject(`version ${stable.version} is the only stable version there has been`);
+    const windowEnd = Date.parse(stable.promotedAt ?? '') + this.warmWindowMs(aimodel, stable);
+    const deployment = live
+      .get(DEPLOYMENT.kind)
+      ?.find((d) => d.metadata.name === versionedName(aimodel.metadata.name ?? '', previous.version));
+    if (!(now < windowEnd) || deployment === undefined || !deploymentAvailable(deployment)) {
+      return reject(
+        `previous stable version ${previous.version} is no longer warm (rollback window ended ${new Date(windowEnd).toISOString()}); apply a ModelVersion for it to roll it out again`,
+      );
+    }
+    const target = { namespace: aimodel.metadata.namespace ?? '', model: aimodel.metadata.name ?? '' };
+    await this.deps.router.finalize(target, previous.version);
+    const message = rollbackMessage(previous.version);
+    this.log.info({ aimodel: target, from: stable.version, to: previous.version }, 'rolled back by request');
+    return {
+      name,
+      accepted: true,
+      message,
+      entry: { version: stable.version, outcome: 'RolledBack', time: new Date(now).toISOString(), message },
+    };
+  }
+
+  private async clearAction(aimodel: AIModel & KubeObject): Promise<void> {
+    try {
+      await this.deps.client.patch(
+        AIMODEL,
+        aimodel.metadata.namespace,
+        aimodel.metadata.name ?? '',
+        { metadata: { annotations: { [ACTION_ANNOTATION]: null } } },
+        'merge',
+      );
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+
+  private async writeStatus(aimodel: AIModel & KubeObject, input: StatusInput, now: number): Promise<void> {
+    const previous = aimodel.status ?? {};
+    const status = aimodelStatus(aimodel, previous, input, now);
+    const wrote = await updateStatus(this.deps.client, AIMODEL, aimodel, status);
+    if (!wrote.changed) return;
+    // Transitions a person wants to see in `kubectl describe aimodel`.
+    if (previous.stableVersion !== status.stableVersion && status.stableVersion !== undefined) {
+      await this.event(
+        aimodel,
+        'Normal',
+        REASONS.StableAvailable,
+        `version ${status.stableVersion} is the stable version`,
+      );
+    }
+    if (input.action !== undefined) {
+      await this.event(
+        aimodel,
+        input.action.accepted ? 'Normal' : 'Warning',
+        input.action.accepted ? REASONS.RolledBackToPrevious : 'ActionRejected',
+        input.action.accepted
+          ? `action '${input.action.name}': ${input.action.message}`
+          : `action '${input.action.name}' rejected: ${input.action.message}`,
+      );
+    }
+  }
+
+  private event(obj: KubeObject, type: 'Normal' | 'Warning', reason: string, note: string): Promise<unknown> {
+    return this.deps.events.record(obj, { type, reason, action: 'Reconcile', note });
+  }
+}
+
+/** What the status is computed from; `failure` alone when rendering or applying failed. */
+interface StatusInput {
+  readonly failure?: { readonly reason: string; readonly message: string };
+  readonly history?: HistoryEntry[];
+  readonly stable?: VersionView;
+  readonly canary?: VersionView;
+  readonly weights?: readonly VersionWeight[];
+  readonly deployments?: readonly KubeObject[];
+  readonly running?: readonly VersionView[];
+  readonly action?: ActionOutcome;
+}
+
+function aimodelStatus(
+  aimodel: AIModel,
+  previous: AIModelStatus,
+  input: StatusInput,
+  now: number,
+): AIModelStatus {
+  const generation = aimodel.metadata.generation;
+  const withGen = generation === undefined ? {} : { observedGeneration: generation };
+  let conditions = (previous.conditions ?? []) as Condition[];
+  if (input.failure !== undefined) {
+    conditions = setCondition(
+      conditions,
+      {
+        type: T.Degraded,
+        status: 'True',
+        reason: input.failure.reason,
+        message: input.failure.message.slice(0, 32_000),
+        ...withGen,
+      },
+      now,
+    );
+    return { ...previous, ...withGen, conditions };
+  }
+  const name = aimodel.metadata.name ?? '';
+  const deploymentOf = (v: string): KubeObject | undefined =>
+    input.deployments?.find((d) => d.metadata.name === versionedName(name, v));
+  const running = new Set((input.running ?? []).map((v) => v.version));
+  const counted = (input.deployments ?? []).filter((d) => running.has(d.metadata.labels?.['version'] ?? ''));
+  const sum = (field: 'replicas' | 'readyReplicas'): number =>
+    counted.reduce(
+      (n, d) => n + (((d.status as Record<string, number> | undefined)?.[field] ?? 0) as number),
+      0,
+    );
+  const stable = input.stable;
+  const stableDeployment = stable === undefined ? undefined : deploymentOf(stable.version);
+  conditions = setCondition(
+    conditions,
+    stable === undefined
+      ? {
+          type: T.Ready,
+          status: 'False',
+          reason: REASONS.NoStableVersion,
+          message: 'no version has been promoted yet',
+          ...withGen,
+        }
+      : stableDeployment !== undefined && deploymentAvailable(stableDeployment)
+        ? {
+            type: T.Ready,
+            status: 'True',
+            reason: REASONS.StableAvailable,
+            message: `stable version ${stable.version} is available`,
+            ...withGen,
+          }
+        : {
+            type: T.Ready,
+            status: 'False',
+            reason: REASONS.StableUnavailable,
+            message: `stable version ${stable.version} is not available`,
+            ...withGen,
+          },
+    now,
+  );
+  const canary = input.canary;
+  conditions = setCondition(
+    conditions,
+    canary === undefined
+      ? {
+          type: T.Progressing,
+          status: 'False',
+          reason: REASONS.NoRollout,
+          message: 'no rollout in progress',
+          ...withGen,
+        }
+      : {
+          type: T.Progressing,
+          status: 'True',
+          reason: REASONS.CanaryInProgress,
+          message: `version ${canary.version} is ${canary.phase}`,
+          ...withGen,
+        },
+    now,
+  );
+  conditions = setCondition(
+    conditions,
+    {
+      type: T.Degraded,
+      status: 'False',
+      reason: 'AsExpected',
+      message: 'derived objects are applied',
+      ...withGen,
+    },
+    now,
+  );
+  if (input.action !== undefined) {
+    conditions = setCondition(
+      conditions,
+      {
+        type: LAST_ACTION_CONDITION,
+        status: input.action.accepted ? 'True' : 'False',
+        reason: input.action.accepted ? 'ActionAccepted' : 'ActionRejected',
+        message: `${input.action.name}: ${input.action.message}`,
+        ...withGen,
+      },
+      now,
+    );
+  }
+  const weights = [...(input.weights ?? [])].sort((a, b) => (a.version < b.version ? -1 : 1));
+  const canaryWeight =
+    canary === undefined ? undefined : (weights.find((w) => w.version === canary.version)?.weight ?? 0);
+  const namespace = aimodel.metadata.namespace;
+  const status: AIModelStatus = {
+    ...withGen,
+    ...(stable === undefined ? {} : { stableVersion: stable.version }),
+    ...(canary === undefined ? {} : { canaryVersion: canary.version, canaryWeight }),
+    traffic: weights.map((w) => ({ version: w.version, weight: w.weight })),
+    replicas: sum('replicas'),
+    readyReplicas: sum('readyReplicas'),
+    endpoint: namespace === undefined ? `http://${name}` : `http://${name}.${namespace}.svc.cluster.local`,
+    history: input.history ?? [],
+    conditions,
+  };
+  return status;
+}
+
+/** Deployment.status says the workload is Available for its current spec. */
+export function deploymentAvailable(deployment: KubeObject): boolean {
+  const status = deployment.status as { observedGeneration?: number; conditions?: Condition[] } | undefined;
+  const generation = deployment.metadata.generation ?? 0;
+  return (status?.observedGeneration ?? 0) >= generation && isConditionTrue(status?.conditions, 'Available');
+}
+
+/**
+ * The split to render. The router's reported weights win whenever the routes exist, so the render
+ * never moves a weight; before that (a new AIModel), the stable gets what the canary's status leaves,
+ * or the only version gets everything.
+ */
+export function renderTraffic(
+  running: readonly VersionView[],
+  stable: VersionView | undefined,
+  canary: VersionView | undefined,
+  observed: readonly VersionWeight[] | undefined,
+): TrafficWeight[] {
+  const names = new Set(running.map((v) => v.version));
+  const kept = (observed ?? []).filter((w) => names.has(w.version));
+  if (kept.reduce((n, w) => n + w.weight, 0) === 100) {
+    // Versions without a route yet get 0 until the router gives them a share.
+    return [
+      ...kept,
+      ...[...names]
+        .filter((v) => !kept.some((w) => w.version === v))
+        .map((version) => ({ version, weight: 0 })),
+    ];
+  }
+  const canaryWeight = Math.min(100, Math.max(0, canary?.object.status?.canaryWeight ?? 0));
+  const first = stable ?? running[0];
+  if (first === undefined) return [];
+  return running.map((v) => ({
+    version: v.version,
+    weight:
+      v.version === first.version
+        ? canary === undefined || canary.version === first.version
+          ? 100
+          : 100 - canaryWeight
+        : v.version === canary?.version
+          ? canaryWeight
+          : 0,
+  }));
+}
+
+function uniqueVersions(list: readonly VersionView[]): VersionView[] {
+  const seen = new Set<string>();
+  return list.filter((v) => (seen.has(v.version) ? false : (seen.add(v.version), true)));
+}
+
+async function getOrUndefined<T extends KubeObject>(
+  client: KubeClient,
+  rt: ResourceType,
+  namespace: string,
+  name: string,
+): Promise<T | undefined> {
+  try {
+    return await client.get<T>(rt, namespace, name);
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}

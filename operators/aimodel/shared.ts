@@ -1,0 +1,58 @@
+/**
+ * What the AIModel and ModelVersion controllers of one operator process share: one TrafficRouter (the
+ * `--traffic-router` flag), one MetricsProvider (`--prometheus-url`), the per-model lock that keeps
+ * their weight writes apart, and the rollout metrics on the operator's registry (served on /metrics).
+ * Created on first use per OperatorContext, so the two factories in operators/main.ts get the same.
+ */
+import { PrometheusProvider } from '../analysis/prometheus.js';
+import type { MetricsProvider } from '../analysis/provider.js';
+import { parseDuration } from '../kit/flags.js';
+import type { OperatorContext } from '../kit/manager.js';
+import { RolloutMetrics } from '../rollout/metrics.js';
+import { createTrafficRouter, DefaultTrafficRouter } from '../traffic/factory.js';
+import type { TrafficRouter } from '../traffic/router.js';
+import { ModelLocks } from './model-lock.js';
+import { DefaultRollbackWindowMs } from './reconciler.js';
+
+export interface RolloutDeps {
+  readonly router: TrafficRouter;
+  readonly metricsProvider: MetricsProvider;
+  readonly locks: ModelLocks;
+  readonly rolloutMetrics: RolloutMetrics;
+  /** `--rollback-window`. */
+  readonly rollbackWindowMs: number;
+}
+
+/** Settings keys (OperatorContext.settings) the rollout controllers read. */
+export const SETTINGS = Object.freeze({
+  prometheusUrl: 'prometheusUrl',
+  trafficRouter: 'trafficRouter',
+  rollbackWindow: 'rollbackWindow',
+});
+
+const shared = new WeakMap<OperatorContext, RolloutDeps>();
+
+/** The shared parts for `ctx`; `overrides` replace them (tests inject an in-memory MetricsProvider). */
+export function rolloutDeps(ctx: OperatorContext, overrides: Partial<RolloutDeps> = {}): RolloutDeps {
+  let deps = shared.get(ctx);
+  if (deps === undefined) {
+    const window = ctx.settings[SETTINGS.rollbackWindow];
+    deps = {
+      router:
+        overrides.router ??
+        createTrafficRouter(ctx.settings[SETTINGS.trafficRouter] ?? DefaultTrafficRouter, ctx.client),
+      metricsProvider:
+        overrides.metricsProvider ??
+        new PrometheusProvider({
+          url: ctx.settings[SETTINGS.prometheusUrl] ?? 'http://prometheus-operated.monitoring.svc:9090',
+        }),
+      locks: overrides.locks ?? new ModelLocks(),
+      rolloutMetrics: overrides.rolloutMetrics ?? new RolloutMetrics(ctx.metrics.registry),
+      rollbackWindowMs:
+        overrides.rollbackWindowMs ??
+        (window === undefined ? DefaultRollbackWindowMs : parseDuration(window, '--rollback-window')),
+    };
+    shared.set(ctx, deps);
+  }
+  return deps;
+}

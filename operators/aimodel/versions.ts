@@ -1,0 +1,175 @@
+/**
+ * Which ModelVersion plays which part for its AIModel, derived from the versions' status alone
+ * (pure, no I/O), so both controllers and every restart agree:
+ * - the **stable** is the version promoted last (phase Promoted, or Superseded after an AIModel
+ *   rollback made it stable again) that the AIModel has not rolled back since;
+ * - the **previous stable** is the one the stable replaced: kept warm for the rollback window and
+ *   the target of a bake failure or an `ai.suoke.life/action: rollback`;
+ * - the **canary** is the version holding the canary slot (Deploying … RollingBack).
+ *
+ * Example: v1 promoted at 10:00, v2 promoted at 11:00 → stable v2, previous v1. The AIModel is rolled
+ * back at 11:20 (history gains `v2 RolledBack 11:20`) → stable v1 again, and v2 becomes RolledBack.
+ */
+import {
+  CONDITION_TYPES,
+  type HistoryEntry,
+  type ModelVersion,
+  type ModelVersionPhase,
+} from '../../crds/api/index.js';
+
+/** What the controllers need of one ModelVersion. */
+export interface VersionView {
+  /** metadata.name. */
+  readonly name: string;
+  /** spec.version. */
+  readonly version: string;
+  /** metadata.creationTimestamp (RFC 3339). */
+  readonly createdAt: string;
+  /** status.phase; Pending before the first status write. */
+  readonly phase: ModelVersionPhase;
+  readonly promotedAt?: string;
+  readonly finishedAt?: string;
+  /** Reason of the Progressing condition: why the last transition happened. */
+  readonly reason?: string;
+  readonly message?: string;
+  readonly object: ModelVersion;
+}
+
+export function viewOf(mv: ModelVersion): VersionView {
+  const status = mv.status;
+  const progressing = status?.conditions?.find((c) => c.type === CONDITION_TYPES.ModelVersion.Progressing);
+  return {
+    name: mv.metadata.name ?? '',
+    version: mv.spec.version,
+    createdAt: mv.metadata.creationTimestamp ?? '1970-01-01T00:00:00Z',
+    phase: status?.phase ?? 'Pending',
+    ...(status?.promotedAt === undefined ? {} : { promotedAt: status.promotedAt }),
+    ...(status?.finishedAt === undefined ? {} : { finishedAt: status.finishedAt }),
+    ...(progressing === undefined ? {} : { reason: progressing.reason }),
+    ...(status?.message === undefined ? {} : { message: status.message }),
+    object: mv,
+  };
+}
+
+type History = readonly HistoryEntry[] | undefined;
+
+/** Phases in which a version holds the canary slot (has a workload and may get traffic). */
+export const CANARY_PHASES: ReadonlySet<ModelVersionPhase> = new Set([
+  'Deploying',
+  'Progressing',
+  'Paused',
+  'RollingBack',
+]);
+
+const ms = (t: string | undefined): number => (t === undefined ? Number.NaN : Date.parse(t));
+
+/** The AIModel rolled `v` back after it was promoted (a history entry newer than its promotion). */
+export function rolledBackByModel(history: History, v: VersionView): boolean {
+  return (history ?? []).some(
+    (h) => h.version === v.version && h.outcome === 'RolledBack' && ms(h.time) >= ms(v.promotedAt),
+  );
+}
+
+/** Promoted last first; ties by creation, then name, so the order is total. */
+function byPromotionDesc(a: VersionView, b: VersionView): number {
+  return (
+    ms(b.promotedAt) - ms(a.promotedAt) ||
+    ms(b.createdAt) - ms(a.createdAt) ||
+    (a.name < b.name ? 1 : a.name > b.name ? -1 : 0)
+  );
+}
+
+/** Versions that may serve as stable, promoted last first. */
+function stableCandidates(versions: readonly VersionView[], history: History): VersionView[] {
+  return versions
+    .filter(
+      (v) =>
+        (v.phase === 'Promoted' || v.phase === 'Superseded') &&
+        v.promotedAt !== undefined &&
+        !rolledBackByModel(history, v),
+    )
+    .sort(byPromotionDesc);
+}
+
+/** The stable version, if any version was ever promoted and kept. */
+export function stableOf(versions: readonly VersionView[], history: History): VersionView | undefined {
+  return stableCandidates(versions, history)[0];
+}
+
+/**
+ * The version that was stable before `current` (the stable, or a version baking after promotion);
+ * undefined when there was none.
+ */
+export function previousStableOf(
+  versions: readonly VersionView[],
+  history: History,
+  current: string,
+): VersionView | undefined {
+  const self = versions.find((v) => v.version === current);
+  return stableCandidates(versions, history).find(
+    (v) =>
+      v.version !== current && (self?.promotedAt === undefined || ms(v.promotedAt) <= ms(self.promotedAt)),
+  );
+}
+
+/** The version holding the canary slot (the newest one, should two briefly overlap). */
+export function canaryOf(versions: readonly VersionView[]): VersionView | undefined {
+  return versions
+    .filter((v) => CANARY_PHASES.has(v.phase))
+    .sort((a, b) => ms(b.createdAt) - ms(a.createdAt) || (a.name < b.name ? 1 : -1))[0];
+}
+
+/** The ModelVersions of AIModel `model` among `all`. */
+export function versionsOf(all: readonly ModelVersion[], model: string): VersionView[] {
+  return all.filter((mv) => mv.spec?.modelRef?.name === model && !mv.metadata.deletionTimestamp).map(viewOf);
+}
+
+/** How each finished rollout ended, as AIModel history entries (unordered). */
+export function outcomesOf(versions: readonly VersionView[]): HistoryEntry[] {
+  const out: HistoryEntry[] = [];
+  for (const v of versions) {
+    if ((v.phase === 'Promoted' || v.phase === 'Superseded') && v.promotedAt !== undefined) {
+      out.push({
+        version: v.version,
+        outcome: 'Promoted',
+        time: v.promotedAt,
+        message: 'promoted to stable',
+      });
+    }
+    if (v.phase === 'Superseded' && v.finishedAt !== undefined) {
+      out.push({
+        version: v.version,
+        outcome: 'Superseded',
+        time: v.finishedAt,
+        message: 'a newer version became stable',
+      });
+    }
+    // A stable the AIModel rolled back is already in the history, as of the rollback request.
+    const byModel = v.reason === 'StableRolledBack';
+    if ((v.phase === 'RolledBack' || v.phase === 'Failed') && v.finishedAt !== undefined && !byModel) {
+      out.push({
+        version: v.version,
+        outcome: v.phase,
+        time: v.finishedAt,
+        message: (v.message ?? v.reason ?? v.phase).slice(0, 1024),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * `existing` plus the entries of `derived` it does not hold yet (same version, outcome and time),
+ * newest first, at most `limit`. Entries are only added, so the history survives versions being
+ * deleted.
+ */
+export function mergeHistory(
+  existing: readonly HistoryEntry[],
+  derived: readonly HistoryEntry[],
+  limit: number,
+): HistoryEntry[] {
+  const key = (h: HistoryEntry): string => `${h.version}\u0000${h.outcome}\u0000${h.time}`;
+  const have = new Set(existing.map(key));
+  const unique = [...existing, ...derived.filter((h) => !have.has(key(h)))];
+  return unique.sort((a, b) => ms(b.time) - ms(a.time) || (a.version < b.version ? -1 : 1)).slice(0, limit);
+}

@@ -1,0 +1,269 @@
+/**
+ * The AIModel and ModelVersion reconcilers on the fake API server, driven by repeated reconcile()
+ * calls on an injected clock. The test plays the deployment controller (marking Deployments
+ * Available through the fake's status hook) and Prometheus (an in-memory MetricsProvider whose
+ * answers the test sets per version).
+ */
+import type { Measurement, MetricsProvider } from '../../operators/analysis/provider.js';
+import { MetricsUnreachableError, NoDataError } from '../../operators/analysis/errors.js';
+import { AIModelReconciler } from '../../operators/aimodel/reconciler.js';
+import { ModelLocks } from '../../operators/aimodel/model-lock.js';
+import { AIMODEL, MODEL_VERSION } from '../../operators/aimodel/resources.js';
+import { ModelVersionReconciler } from '../../operators/model-version/reconciler.js';
+import { Applier } from '../../operators/kit/apply.js';
+import { KubeClient } from '../../operators/kit/client.js';
+import { EventRecorder } from '../../operators/kit/events.js';
+import type { KubeObject } from '../../operators/kit/resource.js';
+import { RolloutMetrics } from '../../operators/rollout/metrics.js';
+import { IstioRouter } from '../../operators/traffic/istio.js';
+import type { TrafficRouter, VersionWeight } from '../../operators/traffic/router.js';
+import type { AIModel, ModelVersion, PromotionPolicy } from '../../crds/api/index.js';
+import { Registry } from 'prom-client';
+import { FakeClock } from '../operators/kit/fake-clock.js';
+import { startFakeApiServer, type FakeApiServer } from '../support/fake-api-server/index.js';
+
+export const NS = 'suoke-ai';
+export const MODEL = 'demo';
+
+/** What a version's analysis query returns: a number, no data, or a failing backend. */
+export type Answer = number | 'no-data' | 'error';
+
+/**
+ * An in-memory MetricsProvider: the request count (minSamples) and every check's value per version,
+ * picked out of the query by its `version="…"` matcher.
+ */
+export class FakeMetrics implements MetricsProvider {
+  /** Value of the checks per version; unset versions answer `healthy`. */
+  readonly values = new Map<string, Answer>();
+  samples = 100;
+  healthy = 0.001;
+  readonly queries: string[] = [];
+
+  async runQuery(query: string): Promise<Measurement> {
+    this.queries.push(query);
+    const version = /version="([^"]+)"/.exec(query)?.[1] ?? '';
+    if (/^sum\(increase\(ai_inference_requests_total/.test(query)) {
+      return { query, value: this.samples };
+    }
+    const answer = this.values.get(version) ?? this.healthy;
+    if (answer === 'error') {
+      return { query, error: new MetricsUnreachableError('prometheus: connection refused') };
+    }
+    if (answer === 'no-data') return { query, error: new NoDataError('the query returned no series') };
+    return { query, value: answer };
+  }
+
+  async isOnline(): Promise<boolean> {
+    return true;
+  }
+}
+
+/** A promotion policy with one custom check, short steps, easy to walk in a test. */
+export function policy(overrides: Partial<PromotionPolicy> = {}): PromotionPolicy {
+  return {
+    steps: [{ weight: 10 }, { weight: 50 }],
+    interval: '1m',
+    progressDeadline: '10m',
+    scaleDownDelay: '5m',
+    analysis: {
+      metrics: [
+        {
+          name: 'errors',
+          query: 'errors_ratio{namespace="{{namespace}}",model="{{model}}",version="{{version}}"}',
+          thresholdRange: { max: 0.01 },
+          minSamples: 0,
+        },
+      ],
+      failureLimit: 0,
+      inconclusiveLimit: 2,
+    },
+    ...overrides,
+  };
+}
+
+export interface HarnessOptions {
+  /** Deployments become Available as soon as they exist. @default true */
+  readonly autoAvailable?: boolean;
+  /** @default 1h */
+  readonly rollbackWindowMs?: number;
+}
+
+export class Harness {
+  readonly metrics = new FakeMetrics();
+  readonly registry = new Registry();
+  readonly rolloutMetrics = new RolloutMetrics(this.registry);
+  autoAvailable: boolean;
+  aimodelReconciler!: AIModelReconciler;
+  versionReconciler!: ModelVersionReconciler;
+  router!: TrafficRouter;
+
+  private constructor(
+    readonly api: FakeApiServer,
+    readonly client: KubeClient,
+    readonly clock: FakeClock,
+    private readonly options: HarnessOptions,
+  ) {
+    this.autoAvailable = options.autoAvailable ?? true;
+    this.restartOperator();
+  }
+
+  static async start(options: HarnessOptions = {}): Promise<Harness> {
+    const clock = new FakeClock(Date.UTC(2026, 5, 1, 12, 0, 0));
+    const api = await startFakeApiServer({
+      crds: ['project', 'istio', 'vpa'],
+      namespaces: [NS],
+      now: () => new Date(clock.now()),
+    });
+    return new Harness(api, new KubeClient(api.kubeConfig()), clock, options);
+  }
+
+  /** A fresh operator over the same API server: nothing carried over in memory. */
+  restartOperator(): void {
+    const client = new KubeClient(this.api.kubeConfig());
+    const events = new EventRecorder(client, { clock: this.clock });
+    const locks = new ModelLocks();
+    this.router = new IstioRouter(client);
+    this.aimodelReconciler = new AIModelReconciler({
+      client,
+      applier: new Applier(client),
+      events,
+      router: this.router,
+      locks,
+      clock: this.clock,
+      ...(this.options.rollbackWindowMs === undefined
+        ? {}
+        : { rollbackWindowMs: this.options.rollbackWindowMs }),
+    });
+    this.versionReconciler = new ModelVersionReconciler({
+      client,
+      events,
+      router: this.router,
+      metricsProvider: this.metrics,
+      locks,
+      clock: this.clock,
+      rolloutMetrics: this.rolloutMetrics,
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.api.stop();
+  }
+
+  async createModel(rollout: PromotionPolicy = policy()): Promise<AIModel> {
+    return this.client.create<AIModel & KubeObject>(AIMODEL, {
+      apiVersion: 'ai.suoke.life/v1alpha1',
+      kind: 'AIModel',
+      metadata: { name: MODEL, namespace: NS },
+      spec: {
+        agent: { name: MODEL },
+        framework: 'custom',
+        engine: { image: 'ghcr.io/example/engine:1.0.0' },
+        scaling: { minReplicas: 2, maxReplicas: 10, cpuUtilization: 70 },
+        rollout,
+      },
+    });
+  }
+
+  async createVersion(version: string, promotion?: PromotionPolicy, model = MODEL): Promise<ModelVersion> {
+    return this.client.create<ModelVersion & KubeObject>(MODEL_VERSION, {
+      apiVersion: 'ai.suoke.life/v1alpha1',
+      kind: 'ModelVersion',
+      metadata: { name: `${model}-${version}`, namespace: NS },
+      spec: {
+        modelRef: { name: model },
+        version,
+        artifact: { uri: `oci://registry.example.com/${model}:${version}` },
+        ...(promotion === undefined ? {} : { promotion }),
+      },
+    });
+  }
+
+  version(version: string): Promise<ModelVersion & KubeObject> {
+    return this.client.get(MODEL_VERSION, NS, `${MODEL}-${version}`);
+  }
+
+  model(): Promise<AIModel & KubeObject> {
+    return this.client.get(AIMODEL, NS, MODEL);
+  }
+
+  async phase(version: string): Promise<string | undefined> {
+    return (await this.version(version)).status?.phase;
+  }
+
+  async weights(): Promise<VersionWeight[]> {
+    return this.router.getWeights({ namespace: NS, model: MODEL });
+  }
+
+  /** Sets `ai.suoke.life/action` as `kubectl annotate` would. */
+  async annotate(kind: 'AIModel' | 'ModelVersion', name: string, action: string): Promise<void> {
+    await this.client.patch(
+      kind === 'AIModel' ? AIMODEL : MODEL_VERSION,
+      NS,
+      name,
+      { metadata: { annotations: { 'ai.suoke.life/action': action } } },
+      'merge',
+    );
+  }
+
+  /** Names of the Deployments that exist. */
+  async deployments(): Promise<string[]> {
+    return this.api
+      .list({ apiVersion: 'apps/v1', kind: 'Deployment' }, NS)
+      .map((d) => d.metadata.name ?? '')
+      .sort();
+  }
+
+  /** Events recorded about `name`, oldest first, as `reason: note`. */
+  eventsFor(name: string): string[] {
+    return this.api
+      .list({ apiVersion: 'events.k8s.io/v1', kind: 'Event' }, NS)
+      .filter((e) => (e['regarding'] as { name?: string } | undefined)?.name === name)
+      .sort((a, b) => String(a['eventTime']).localeCompare(String(b['eventTime'])))
+      .map((e) => `${String(e['reason'])}: ${String(e['note'])}`);
+  }
+
+  /** One pass: the AIModel, then every ModelVersion; returns the shortest requeue asked for. */
+  async pass(): Promise<number | undefined> {
+    let requeue: number | undefined;
+    const note = (r: { requeueAfter?: number } | void): void => {
+      if (r?.requeueAfter !== undefined) requeue = Math.min(requeue ?? Infinity, r.requeueAfter);
+    };
+    const signal = new AbortController().signal;
+    note(await this.aimodelReconciler.reconcile({ namespace: NS, name: MODEL }));
+    if (this.autoAvailable) this.markAvailable();
+    const versions = this.api.list({ apiVersion: 'ai.suoke.life/v1alpha1', kind: 'ModelVersion' }, NS);
+    for (const mv of versions) {
+      note(await this.versionReconciler.reconcile({ namespace: NS, name: mv.metadata.name ?? '' }, signal));
+    }
+    return requeue;
+  }
+
+  /** Passes until one changes nothing on the server (what the controllers would do on their own). */
+  async settle(maxPasses = 20): Promise<void> {
+    for (let i = 0; i < maxPasses; i++) {
+      const before = this.api.writes;
+      await this.pass();
+      if (this.api.writes === before) return;
+    }
+    throw new Error(`controllers did not settle within ${maxPasses} passes`);
+  }
+
+  /** Advances the clock by `ms` and settles. */
+  async after(ms: number): Promise<void> {
+    await this.clock.advance(ms);
+    await this.settle();
+  }
+
+  /** Plays the deployment controller: every Deployment that is not Available yet becomes so. */
+  markAvailable(): void {
+    for (const d of this.api.list({ apiVersion: 'apps/v1', kind: 'Deployment' }, NS)) {
+      const conditions = (d['status'] as { conditions?: { type: string; status: string }[] } | undefined)
+        ?.conditions;
+      const observed = (d['status'] as { observedGeneration?: number } | undefined)?.observedGeneration ?? 0;
+      const available = conditions?.some((c) => c.type === 'Available' && c.status === 'True');
+      if (!available || observed < (d.metadata.generation ?? 0)) {
+        this.api.setDeploymentAvailable(NS, d.metadata.name ?? '', true);
+      }
+    }
+  }
+}
