@@ -1,0 +1,120 @@
+/**
+ * When a request through `ai.suoke.life/action` makes sense, checked before the annotation is set,
+ * with the same rules the operator applies (operators/rollout/decide.ts `actionRejection`, and the
+ * AIModel reconciler for `rollback`), so a person learns at once why nothing would happen instead of
+ * finding a rejection in status later. The operator remains the judge: it re-checks on its side.
+ * Each function returns the reason for refusing, or undefined when the action applies, and what will
+ * happen when it does.
+ */
+import {
+  CONDITION_TYPES,
+  REASONS,
+  type AIModel,
+  type ModelVersion,
+  type ModelVersionAction,
+} from '../crds/index.js';
+
+export interface Verdict {
+  /** Why the action is refused; undefined when it applies. */
+  readonly refusal?: string;
+  /** What the operator will do, for the confirmation line. */
+  readonly effect?: string;
+}
+
+/** Why a ModelVersion is Paused, from its Progressing condition (where the operator records it). */
+function pauseReason(mv: ModelVersion): 'Requested' | 'ManualGate' | 'Inconclusive' {
+  const reason = mv.status?.conditions?.find(
+    (c) => c.type === CONDITION_TYPES.ModelVersion.Progressing,
+  )?.reason;
+  if (reason === REASONS.ManualGate) return 'ManualGate';
+  if (reason === REASONS.InconclusiveLimitExceeded) return 'Inconclusive';
+  return 'Requested';
+}
+
+export function modelVersionAction(action: ModelVersionAction, mv: ModelVersion): Verdict {
+  const s = mv.status ?? {};
+  const phase = s.phase ?? 'Pending';
+  const at = `step ${(s.currentStep ?? 0) + 1} (weight ${s.canaryWeight ?? 0}%)`;
+  const baking = phase === 'Promoted' && s.promotedAt !== undefined && s.finishedAt === undefined;
+  switch (action) {
+    case 'promote':
+      if (phase === 'Progressing' || phase === 'Paused') {
+        return {
+          effect: `the operator will promote version ${mv.spec.version} from ${at} to 100% of traffic, skipping the remaining steps`,
+        };
+      }
+      if (phase === 'Pending' || phase === 'Deploying') {
+        return {
+          refusal: `the canary serves no traffic yet (phase ${phase}); promote once it is Progressing`,
+        };
+      }
+      if (phase === 'Promoted') return { refusal: 'the version is already promoted' };
+      return {
+        refusal: `the rollout has ended (phase ${phase}); use 'kubectl model retry' to start it again`,
+      };
+    case 'abort':
+      if (['Pending', 'Deploying', 'Progressing', 'Paused'].includes(phase) || baking) {
+        return {
+          effect: `the operator will roll version ${mv.spec.version} back: its traffic goes to the stable version and the canary is removed`,
+        };
+      }
+      if (phase === 'Promoted') {
+        return {
+          refusal: `the version is promoted and its bake is over; roll the model back with 'kubectl model rollback ${mv.spec.modelRef.name}'`,
+        };
+      }
+      if (phase === 'RollingBack') return { refusal: 'the version is already rolling back' };
+      return { refusal: `the rollout has ended (phase ${phase}); there is nothing to abort` };
+    case 'pause': {
+      if (phase === 'Progressing' || (phase === 'Paused' && pauseReason(mv) === 'Inconclusive')) {
+        return {
+          effect: `the operator will hold version ${mv.spec.version} at ${at} until 'kubectl model resume'`,
+        };
+      }
+      if (phase === 'Paused') return { refusal: `the rollout is already paused (${pauseReason(mv)})` };
+      return { refusal: `nothing to pause in phase ${phase}; pause applies while Progressing` };
+    }
+    case 'resume':
+      if (phase === 'Paused' && pauseReason(mv) !== 'ManualGate') {
+        return { effect: `the operator will continue the rollout of version ${mv.spec.version} from ${at}` };
+      }
+      if (phase === 'Paused') {
+        return {
+          refusal:
+            "the rollout waits at the manual gate; use 'kubectl model promote' to finish it or 'kubectl model abort'",
+        };
+      }
+      return { refusal: `the rollout is not paused (phase ${phase})` };
+    case 'retry':
+      if (phase === 'RolledBack' || phase === 'Failed') {
+        return {
+          effect: `the operator will start the rollout of version ${mv.spec.version} again from the first step`,
+        };
+      }
+      if (phase === 'Superseded') {
+        return {
+          refusal: 'a newer version superseded this one; apply a new ModelVersion instead of retrying',
+        };
+      }
+      return { refusal: `only a RolledBack or Failed version can be retried (phase ${phase})` };
+  }
+}
+
+/** `rollback` on an AIModel: traffic back to the previous stable version while it is still warm. */
+export function aiModelRollback(model: AIModel): Verdict {
+  const s = model.status ?? {};
+  const stable = s.stableVersion;
+  if (!stable) return { refusal: 'the model has no stable version to roll back from' };
+  if (s.canaryVersion && s.canaryVersion !== stable) {
+    return {
+      refusal: `version ${s.canaryVersion} is rolling out; abort it with 'kubectl model abort <its ModelVersion>' instead`,
+    };
+  }
+  const previous = (s.history ?? []).find(
+    (h) => h.version !== stable && (h.outcome === 'Promoted' || h.outcome === 'Superseded'),
+  );
+  if (!previous) return { refusal: `version ${stable} is the only stable version there has been` };
+  return {
+    effect: `the operator will move all traffic from version ${stable} back to ${previous.version} if it is still warm (otherwise it refuses and says so in the AIModel's events)`,
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * Waiting for a rollout to end, shared by `wait`, `apply --wait` and `promote --wait`. Prints one
+ * progress line (or JSON line) per visible change and settles on an exit code:
+ * 0 promoted (or the `--for` target reached), 1 RolledBack / Failed / Superseded / deleted,
+ * 2 timeout. Status written for an older generation of the spec is shown but not judged, so a
+ * re-applied version is not reported on the strength of its previous rollout.
+ */
+import type { AIModel, ModelVersion } from '../crds/index.js';
+import type { KubeObject } from '../operators/kit/resource.js';
+import type { CliContext } from './context.js';
+import { EXIT } from './errors.js';
+import type { Streams } from './output.js';
+import {
+  checkText,
+  failedChecks,
+  progressLine,
+  progressView,
+  stepCount,
+  stepText,
+  type ProgressView,
+} from './progress.js';
+import { AI_MODEL, MODEL_VERSION } from './resources.js';
+import { ObjectWatch } from './watch-object.js';
+
+/** What counts as done: `promoted` (phase Promoted), `baked` (Promoted and its bake finished), `paused`. */
+export const WAIT_TARGETS = ['promoted', 'baked', 'paused'] as const;
+export type WaitTarget = (typeof WAIT_TARGETS)[number];
+
+export interface WaitOptions {
+  readonly name: string;
+  readonly timeoutMs: number;
+  /** @default 'promoted' */
+  readonly target?: WaitTarget;
+  /** `json` prints JSON lines. @default 'table' */
+  readonly format?: 'table' | 'json';
+  readonly streams: Streams;
+  /** Clock for the time stamps of progress lines. @default Date.now */
+  readonly now?: () => number;
+  /** Passed to the watch (tests shorten retries). @default the watch's defaults */
+  readonly retryMs?: number;
+}
+
+const ENDED = new Set(['RolledBack', 'Failed', 'Superseded']);
+
+/** Resolves with the exit code. Rejects with ApiFailure/UsageError on errors retrying cannot fix. */
+export async function waitForRollout(ctx: CliContext, options: WaitOptions): Promise<number> {
+  const { name, streams } = options;
+  const target = options.target ?? 'promoted';
+  const json = options.format === 'json';
+  const now = options.now ?? Date.now;
+  const clock = (): string => new Date(now()).toISOString();
+  let model: AIModel | undefined;
+  let last: ProgressView | undefined;
+  let lastLine = '';
+  let settle: (code: number) => void = () => undefined;
+  const settled = new Promise<number>((resolve) => (settle = resolve));
+
+  const emit = (record: Record<string, unknown>, text: string): void => {
+    streams.out(json ? JSON.stringify({ time: clock(), ...record }) + '\n' : text + '\n');
+  };
+
+  const judge = (mv: ModelVersion): number | undefined => {
+    const generation = mv.metadata.generation;
+    const observed = mv.status?.observedGeneration;
+    if (generation !== undefined && observed !== undefined && observed < generation) return undefined;
+    const phase = mv.status?.phase;
+    if (phase === 'Promoted') {
+      if (target === 'baked' && mv.status?.finishedAt === undefined) return undefined;
+      return EXIT.ok;
+    }
+    if (phase !== undefined && ENDED.has(phase)) return EXIT.notPromoted;
+    if (phase === 'Paused' && target === 'paused') return EXIT.ok;
+    return undefined;
+  };
+
+  const watch = new ObjectWatch({
+    client: ctx.client,
+    type: MODEL_VERSION,
+    namespace: ctx.namespace,
+    name,
+    ...(options.retryMs !== undefined ? { retryMs: options.retryMs } : {}),
+    onObject: (object: KubeObject) => {
+      const mv = object as unknown as ModelVersion;
+      const view = progressView(mv, model ? stepCount(mv, model) : stepCount(mv, undefined));
+      const line = progressLine(view);
+      if (line !== lastLine) {
+        lastLine = line;
+        emit({ type: 'progress', ...view }, `${clock().slice(11, 19)}  ${line}`);
+      }
+      last = view;
+      const code = judge(mv);
+      if (code === undefined) return;
+      watch.stop();
+      if (code === EXIT.ok) {
+        const reached =
+          mv.status?.phase === 'Promoted'
+            ? target === 'baked'
+              ? 'promoted and baked'
+              : 'promoted'
+            : 'paused';
+        emit(
+          { type: 'result', outcome: mv.status?.phase, exitCode: code, message: mv.status?.message ?? '' },
+          `ModelVersion ${name} ${reached}${mv.status?.message ? `: ${mv.status.message}` : ''}`,
+        );
+      } else {
+        const failed = failedChecks(mv);
+        emit(
+          {
+            type: 'result',
+            outcome: mv.status?.phase,
+            exitCode: code,
+            message: mv.status?.message ?? '',
+            failedChecks: failed,
+          },
+          [
+            `ModelVersion ${name} was not promoted: ${mv.status?.phase}${mv.status?.message ? `: ${mv.status.message}` : ''}`,
+            ...failed.map((c) => `  failed check: ${checkText(c)}${c.reason ? ` (${c.reason})` : ''}`),
+          ].join('\n'),
+        );
+      }
+      settle(code);
+    },
+    onDeleted: () => {
+      emit(
+        { type: 'result', outcome: 'Deleted', exitCode: EXIT.notPromoted, message: 'deleted while waiting' },
+        `ModelVersion ${name} was deleted while waiting; it will not be promoted`,
+      );
+      settle(EXIT.notPromoted);
+    },
+    onRecover: (what) => streams.err(`note: ${what}\n`),
+  });
+
+  // The AIModel gives the number of steps when the version inherits its policy; optional.
+  const loadModel = async (): Promise<void> => {
+    try {
+      const mv = (await ctx.client.get(MODEL_VERSION, ctx.namespace, name)) as unknown as ModelVersion;
+      model = (await ctx.client.get(AI_MODEL, ctx.namespace, mv.spec.modelRef.name)) as unknown as AIModel;
+    } catch {
+      // Progress lines then show `step i` without n; the wait itself does not depend on it.
+    }
+  };
+  await loadModel();
+
+  const timer = setTimeout(() => {
+    watch.stop();
+    const where = last
+      ? `it is ${last.phase}${stepText(last) ? ` at ${stepText(last)}` : ''}${last.canaryWeight !== undefined ? ` (weight ${last.canaryWeight}%)` : ''}`
+      : 'its state was never read';
+    emit(
+      { type: 'result', outcome: 'Timeout', exitCode: EXIT.timeout, message: where, phase: last?.phase },
+      `timed out after ${formatMs(options.timeoutMs)} waiting for ModelVersion ${name} to be ${target}; ${where}`,
+    );
+    settle(EXIT.timeout);
+  }, options.timeoutMs);
+  try {
+    await Promise.race([watch.run().then(() => settled), settled]);
+    return await settled;
+  } finally {
+    clearTimeout(timer);
+    watch.stop();
+  }
+}
+
+function formatMs(ms: number): string {
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+  if (ms % 1000 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
+}
