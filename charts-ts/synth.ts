@@ -2,7 +2,8 @@
  * `npm run synth`: renders every manifest into dist/ (or the folder given as the first argument).
  *
  * - `dist/platform.yaml`: the platform chart (CRDs, namespaces, operator, Redis, monitoring, Gateway);
- * - `dist/agents.yaml`: the agents as Git declares them (ModelRegistries, AIModels, first ModelVersions);
+ * - `dist/agents.yaml`: the agents as Git declares them (personas, ModelRegistries, AIModels on the platform's
+ *   Redis, first ModelVersions);
  * - `dist/preview/<agent>.yaml`: what the operator derives for each agent at its first version, through the
  *   same `render()` it calls. Previews are for reading and review; the operator applies these objects, not
  *   Argo CD (their ownerReference uid is a placeholder).
@@ -59,6 +60,7 @@ export function synthesize(options: SynthOptions = {}): Map<string, string> {
     agents,
     namespace: agentNamespace,
     gatewayRef: platform.gatewayRef,
+    redisConnection: platform.redisConnection,
   });
 
   const files = new Map<string, string>();

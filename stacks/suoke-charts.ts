@@ -6,7 +6,7 @@
 import { AgentsChart, readAgentSet, type AgentSet } from '../charts-ts/charts/agents-chart.js';
 import { PlatformChart, type PlatformChartProps } from '../charts-ts/charts/platform-chart.js';
 import { repoPath } from '../charts-ts/constructs/repo-path.js';
-import { overlayAIModel, runtimeRedis } from './agent-overlay.js';
+import { overlayAIModel } from '../charts-ts/agent-overlay.js';
 import type { ImageRef, PlatformConfig } from './config.js';
 import type { ChartContext, ChartSource } from './synthesize.js';
 
@@ -51,6 +51,7 @@ export function selectAgents(set: AgentSet, agents: readonly string[]): AgentSet
     aimodels: agents.map((a) => byName.get(a)!),
     versions: set.versions.filter((v) => chosen.has(v.spec.modelRef.name)),
     registries: set.registries,
+    personas: set.personas,
   };
 }
 
@@ -76,12 +77,12 @@ export function suokeCharts(options: SuokeChartsOptions = {}): ChartSource {
       gpu: config.gpu,
       replicaScale: config.replicaScale,
       runtimeImage: imageOf(config.images.runtime),
-      redis: runtimeRedis(platform.redisConnection.env, secretNames.redisPassword),
     };
     new AgentsChart(app, 'agents', {
       agents: { ...declared, aimodels: declared.aimodels.map((m) => overlayAIModel(m, overlay)) },
       namespace: config.agentNamespace,
       gatewayRef: platform.gatewayRef,
+      redisConnection: platform.redisConnection,
     });
   };
 }

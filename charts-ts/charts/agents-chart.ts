@@ -4,7 +4,9 @@ import { ApiObject, Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { parseAllDocuments } from 'yaml';
 import { API_VERSION, type AIModel, type ModelRegistry, type ModelVersion } from '../../crds/api/index.js';
+import { withPlatformRedis } from '../agent-overlay.js';
 import { SYNC_WAVE_ANNOTATION, SyncWave } from '../constructs/platform-names.js';
+import type { RedisConnection } from '../constructs/redis.js';
 
 /** The declared objects of a set of agents: what Git holds and Argo CD syncs. */
 export interface AgentSet {
@@ -12,16 +14,30 @@ export interface AgentSet {
   /** Every ModelVersion found; the chart keeps each AIModel's first one (see {@link firstVersions}). */
   readonly versions: readonly ModelVersion[];
   readonly registries: readonly ModelRegistry[];
+  /** ConfigMaps holding the agents' personas (`spec.agent.systemPromptRef` of kind ConfigMap). */
+  readonly personas: readonly PersonaConfigMap[];
 }
+
+/** A ConfigMap with an agent's system prompt, as declared in Git. */
+export interface PersonaConfigMap {
+  readonly apiVersion: 'v1';
+  readonly kind: 'ConfigMap';
+  readonly metadata: AIModel['metadata'];
+  readonly data: Readonly<Record<string, string>>;
+}
+
+/** Key of a persona ConfigMap when `systemPromptRef.key` is not given (the CRD's default). */
+export const DEFAULT_PERSONA_KEY = 'system-prompt.txt';
 
 /** Argo CD sync option letting custom resources sync in the same run as their CRDs (no dry run before they exist). */
 export const SKIP_DRY_RUN = 'SkipDryRunOnMissingResource=true';
 
-function readFolder<T>(dir: string, kind: string): T[] {
+function readFolder<T>(dir: string, kind: string, apiVersion: string = API_VERSION, optional = false): T[] {
   let files: string[];
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'));
   } catch (cause) {
+    if (optional && (cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new Error(`cannot read the ${kind} folder ${dir}`, { cause });
   }
   const out: T[] = [];
@@ -32,9 +48,9 @@ function readFolder<T>(dir: string, kind: string): T[] {
       }
       const object = doc.toJS() as { apiVersion?: string; kind?: string } | null;
       if (object === null) continue;
-      if (object.apiVersion !== API_VERSION || object.kind !== kind) {
+      if (object.apiVersion !== apiVersion || object.kind !== kind) {
         throw new Error(
-          `${join(dir, file)}: expected ${API_VERSION} ${kind}, found ${object.apiVersion} ${object.kind}`,
+          `${join(dir, file)}: expected ${apiVersion} ${kind}, found ${object.apiVersion} ${object.kind}`,
         );
       }
       out.push(object as T);
@@ -44,15 +60,40 @@ function readFolder<T>(dir: string, kind: string): T[] {
 }
 
 /**
- * Reads the agents declared under `dir` (the repository's `examples/`): `aimodels/`, `modelversions/` and
- * `modelregistries/`, files in name order.
+ * Reads the agents declared under `dir` (the repository's `examples/`): `aimodels/`, `modelversions/`,
+ * `modelregistries/` and, if present, `personas/` (ConfigMaps), files in name order.
  */
 export function readAgentSet(dir: string): AgentSet {
   return {
     aimodels: readFolder<AIModel>(join(dir, 'aimodels'), 'AIModel'),
     versions: readFolder<ModelVersion>(join(dir, 'modelversions'), 'ModelVersion'),
     registries: readFolder<ModelRegistry>(join(dir, 'modelregistries'), 'ModelRegistry'),
+    personas: readFolder<PersonaConfigMap>(join(dir, 'personas'), 'ConfigMap', 'v1', true),
   };
+}
+
+/**
+ * Throws unless every ConfigMap persona an AIModel names is declared, with the key it reads and some text:
+ * the runtime mounts the key as a file, so a missing ConfigMap or key keeps the pods from starting.
+ * Secret personas are not checked: Secrets are never in Git.
+ */
+export function assertPersonasDeclared(set: AgentSet): void {
+  const byName = new Map(set.personas.map((p) => [p.metadata.name ?? '', p]));
+  for (const model of set.aimodels) {
+    const ref = model.spec.agent.systemPromptRef;
+    if (ref === undefined || ref.kind === 'Secret') continue;
+    const where = `AIModel ${model.metadata.name}: spec.agent.systemPromptRef`;
+    const persona = byName.get(ref.name);
+    if (persona === undefined) {
+      throw new Error(
+        `${where} names ConfigMap '${ref.name}', which is not declared; add it to the personas folder (examples/personas/${ref.name}.yaml)`,
+      );
+    }
+    const key = ref.key ?? DEFAULT_PERSONA_KEY;
+    if ((persona.data?.[key] ?? '').trim() === '') {
+      throw new Error(`${where} reads key '${key}' of ConfigMap '${ref.name}', which is missing or empty`);
+    }
+  }
 }
 
 /**
@@ -83,10 +124,18 @@ export interface AgentsChartProps {
    * @default - each AIModel keeps its own `spec.traffic.gateways`
    */
   readonly gatewayRef?: string;
+  /**
+   * The platform's Redis (`PlatformChart.redisConnection`). When set, every AIModel's `spec.runtime.redis`
+   * is replaced by it (see `withPlatformRedis`), so the agents reach the Redis the platform runs, with its
+   * password Secret.
+   * @default - each AIModel keeps its own `spec.runtime.redis`
+   */
+  readonly redisConnection?: RedisConnection;
 }
 
 /**
- * The agents as Git declares them: ModelRegistries, AIModels and each AIModel's first ModelVersion, in the
+ * The agents as Git declares them: the personas (ConfigMaps) the AIModels name, ModelRegistries, AIModels
+ * (on the platform's Redis when `redisConnection` is given) and each AIModel's first ModelVersion, in the
  * agents' namespace. Only declared objects: the Deployments, HPAs and Istio rules are derived by the operator
  * (see `render()` and `dist/preview/`), so Argo CD never holds them and the operator's weight changes are not
  * drift. All of them sync in one wave after the platform: an AIModel reports Progressing until its first
@@ -107,6 +156,7 @@ export class AgentsChart extends Chart {
       if (names.has(name)) throw new Error(`agents: two AIModels are named '${name}'`);
       names.add(name);
     }
+    assertPersonasDeclared(props.agents);
     const first = firstVersions(props.agents);
     for (const model of first.keys()) {
       if (!names.has(model))
@@ -126,8 +176,12 @@ export class AgentsChart extends Chart {
       },
     });
     const registries = [...props.agents.registries].map(declare);
+    // Only the personas an AIModel names: a stack that selects some agents does not ship the others'.
+    const named = new Set(props.agents.aimodels.map((m) => m.spec.agent.systemPromptRef?.name));
+    const personas = props.agents.personas.filter((p) => named.has(p.metadata.name)).map(declare);
     const aimodels = props.agents.aimodels.map((aimodel) => {
-      const declared = declare(aimodel);
+      const redis = props.redisConnection;
+      const declared = declare(redis === undefined ? aimodel : withPlatformRedis(aimodel, redis));
       const gateways = declared.spec.traffic?.gateways;
       if (props.gatewayRef === undefined || gateways === undefined || gateways.length === 0) return declared;
       return {
@@ -139,7 +193,7 @@ export class AgentsChart extends Chart {
     this.aimodels = aimodels;
     this.versions = versions;
 
-    for (const object of [...registries, ...aimodels, ...versions]) {
+    for (const object of [...personas, ...registries, ...aimodels, ...versions]) {
       new ApiObject(this, `${object.kind}-${object.metadata.name}`, object as never);
     }
   }

@@ -8,7 +8,9 @@ import {
   firstVersions,
   readAgentSet,
   type AgentSet,
+  type PersonaConfigMap,
 } from '../../charts-ts/charts/agents-chart.js';
+import type { RedisConnection } from '../../charts-ts/constructs/redis.js';
 import { parseQuantity } from '../../charts-ts/constructs/quantity.js';
 import { agentSet, minimalModel, minimalVersion } from './support.js';
 
@@ -23,8 +25,17 @@ function withExamples(files: Record<string, string>, run: (dir: string) => void)
   }
 }
 
-const chart = (agents: AgentSet, gatewayRef?: string) =>
-  Testing.synth(new AgentsChart(Testing.app(), 'agents', { agents, gatewayRef }));
+const chart = (agents: AgentSet, gatewayRef?: string, redisConnection?: RedisConnection) =>
+  Testing.synth(new AgentsChart(Testing.app(), 'agents', { agents, gatewayRef, redisConnection }));
+
+const persona = (name: string, data: Record<string, string>): PersonaConfigMap => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name },
+  data,
+});
+const withPersona = (name: string, ref: Record<string, string> = { name: `${name}-persona` }) =>
+  minimalModel({ agent: { name, systemPromptRef: ref as never } }, name);
 
 describe('AgentsChart', () => {
   it('picks the lowest version of each AIModel as its first version', () => {
@@ -43,6 +54,7 @@ describe('AgentsChart', () => {
         aimodels: [minimalModel({ traffic: { gateways: ['istio-system/old'] } }, 'a'), minimalModel({}, 'b')],
         versions: [],
         registries: [],
+        personas: [],
       },
       'suoke-ai/suoke-agents',
     );
@@ -51,16 +63,97 @@ describe('AgentsChart', () => {
     expect(byName.b.spec.traffic).toBeUndefined();
   });
 
+  it("puts every AIModel on the platform's Redis, password Secret included, when given its connection", () => {
+    const own = minimalModel(
+      { runtime: { redis: { mode: 'standalone', url: 'redis://elsewhere:6379/3' }, cacheTtl: '5m' } },
+      'a',
+    );
+    const connection: RedisConnection = {
+      env: { REDIS_MODE: 'sentinel', REDIS_SENTINELS: 's0:26379,s1:26379', REDIS_SENTINEL_NAME: 'main' },
+      passwordSecret: { name: 'platform-redis', key: 'pw' },
+    };
+    const objects = chart(
+      { aimodels: [own, minimalModel({}, 'b')], versions: [], registries: [], personas: [] },
+      undefined,
+      connection,
+    );
+    const expected = {
+      mode: 'sentinel',
+      sentinels: ['s0:26379', 's1:26379'],
+      sentinelName: 'main',
+      passwordSecretRef: { name: 'platform-redis', key: 'pw' },
+    };
+    const byName = Object.fromEntries(objects.map((o) => [o.metadata.name, o]));
+    expect(byName.a.spec.runtime).toEqual({ redis: expected, cacheTtl: '5m' });
+    expect(byName.b.spec.runtime.redis).toEqual(expected);
+    // Without a connection the AIModel keeps its own.
+    const kept = chart({ aimodels: [own], versions: [], registries: [], personas: [] });
+    expect(kept[0].spec.runtime.redis).toEqual({ mode: 'standalone', url: 'redis://elsewhere:6379/3' });
+  });
+
+  it('ships the persona ConfigMaps the AIModels name, in their namespace, and no others', () => {
+    const objects = chart({
+      aimodels: [withPersona('a'), minimalModel({}, 'b')],
+      versions: [],
+      registries: [],
+      personas: [
+        persona('a-persona', { 'system-prompt.txt': 'You are A.' }),
+        persona('unused-persona', { 'system-prompt.txt': 'You are nobody.' }),
+      ],
+    });
+    const configMaps = objects.filter((o) => o.kind === 'ConfigMap');
+    expect(configMaps.map((o) => [o.metadata.name, o.metadata.namespace])).toEqual([
+      ['a-persona', 'suoke-ai'],
+    ]);
+    expect(configMaps[0].data).toEqual({ 'system-prompt.txt': 'You are A.' });
+  });
+
   describe('throws naming the problem', () => {
+    it('on a ConfigMap persona that is not declared, naming the AIModel, the field and the file to add', () => {
+      expect(() =>
+        chart({ aimodels: [withPersona('a')], versions: [], registries: [], personas: [] }),
+      ).toThrow(
+        "AIModel a: spec.agent.systemPromptRef names ConfigMap 'a-persona', which is not declared; " +
+          'add it to the personas folder (examples/personas/a-persona.yaml)',
+      );
+    });
+
+    it('on a persona ConfigMap without the key the AIModel reads', () => {
+      const agents = {
+        aimodels: [withPersona('a', { name: 'a-persona', key: 'prompt.md' })],
+        versions: [],
+        registries: [],
+        personas: [persona('a-persona', { 'system-prompt.txt': 'You are A.' })],
+      };
+      expect(() => chart(agents)).toThrow(
+        "AIModel a: spec.agent.systemPromptRef reads key 'prompt.md' of ConfigMap 'a-persona', which is missing or empty",
+      );
+    });
+
+    it('but not on a Secret persona, which Git never holds', () => {
+      const agents = {
+        aimodels: [withPersona('a', { kind: 'Secret', name: 'a-prompt' })],
+        versions: [],
+        registries: [],
+        personas: [],
+      };
+      expect(chart(agents).map((o) => o.kind)).toEqual(['AIModel']);
+    });
+
     it('on two AIModels with one name', () => {
       expect(() =>
-        chart({ aimodels: [minimalModel(), minimalModel()], versions: [], registries: [] }),
+        chart({ aimodels: [minimalModel(), minimalModel()], versions: [], registries: [], personas: [] }),
       ).toThrow(/two AIModels are named 'demo'/);
     });
 
     it('on a ModelVersion of an AIModel that is not declared', () => {
       expect(() =>
-        chart({ aimodels: [minimalModel()], versions: [minimalVersion('v1', 'ghost')], registries: [] }),
+        chart({
+          aimodels: [minimalModel()],
+          versions: [minimalVersion('v1', 'ghost')],
+          registries: [],
+          personas: [],
+        }),
       ).toThrow(/ModelVersion of 'ghost' names an AIModel that is not declared/);
     });
 
@@ -82,6 +175,18 @@ describe('AgentsChart', () => {
       expect(() => readAgentSet(join(tmpdir(), 'no-such-examples'))).toThrow(
         /cannot read the AIModel folder/,
       );
+    });
+  });
+
+  it('reads personas/ when present, and an agents folder without it has no personas', () => {
+    withExamples({}, (dir) => expect(readAgentSet(dir).personas).toEqual([]));
+    withExamples({}, (dir) => {
+      mkdirSync(join(dir, 'personas'));
+      writeFileSync(
+        join(dir, 'personas', 'p.yaml'),
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: p}\ndata: {system-prompt.txt: hi}\n',
+      );
+      expect(readAgentSet(dir).personas.map((p) => p.metadata.name)).toEqual(['p']);
     });
   });
 

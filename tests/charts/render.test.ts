@@ -105,9 +105,8 @@ describe('render()', () => {
       MODEL_VERSION: 'v2',
       ENGINE_BASE_URL: 'http://127.0.0.1:8001/v1',
       ENGINE_MODEL: 'xiaoai-conversation-llm',
-      REDIS_MODE: 'sentinel',
-      REDIS_SENTINELS: 'redis-sentinel.suoke-platform.svc:26379',
-      REDIS_SENTINEL_NAME: 'suoke',
+      REDIS_MODE: 'standalone',
+      REDIS_URL: 'redis://suoke-redis.suoke-ai.svc:6379',
       REDIS_PASSWORD_FILE: '/etc/agent/redis-password-file/password',
       API_KEYS_FILE: '/etc/agent/api-keys-file/api-keys',
       SYSTEM_PROMPT_FILE: '/etc/agent/system-prompt-file/system-prompt.txt',
@@ -127,7 +126,7 @@ describe('render()', () => {
     expect(volumes).toContainEqual(
       expect.objectContaining({
         name: 'redis-password-file',
-        secret: expect.objectContaining({ secretName: 'redis-auth' }),
+        secret: expect.objectContaining({ secretName: 'suoke-redis' }),
       }),
     );
   });

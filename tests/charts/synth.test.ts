@@ -49,7 +49,7 @@ describe('npm run synth', () => {
   it('the agents chart declares the AIModels and their first versions only, never derived objects', () => {
     const objects = objectsOf(synthesize().get('agents.yaml') ?? '');
     const kinds = new Set(objects.map((o) => o.kind));
-    expect([...kinds].sort()).toEqual(['AIModel', 'ModelRegistry', 'ModelVersion']);
+    expect([...kinds].sort()).toEqual(['AIModel', 'ConfigMap', 'ModelRegistry', 'ModelVersion']);
     expect(objects.filter((o) => o.kind === 'AIModel').map((o) => o.metadata.name)).toEqual(
       AGENTS.slice().sort(),
     );
@@ -63,6 +63,62 @@ describe('npm run synth', () => {
         'SkipDryRunOnMissingResource=true',
       );
     }
+  });
+
+  it("points every AIModel at the Redis the platform chart renders, with the platform's password Secret", () => {
+    const files = synthesize();
+    const platform = objectsOf(files.get('platform.yaml') ?? '');
+    const statefulSets = platform.filter((o) => o.kind === 'StatefulSet' && /redis/.test(o.metadata.name));
+    expect(statefulSets).toHaveLength(1);
+    const redis = statefulSets[0];
+    const service = platform.find(
+      (o) =>
+        o.kind === 'Service' &&
+        o.metadata.namespace === redis.metadata.namespace &&
+        o.spec.clusterIP !== 'None' &&
+        Object.entries(o.spec.selector ?? {}).every(([k, v]) => redis.spec.template.metadata.labels[k] === v),
+    );
+    const port = service.spec.ports.find((p: any) => p.name === 'tcp-redis').port;
+    const passwordRef = redis.spec.template.spec.containers
+      .find((c: any) => c.name === 'redis')
+      .env.find((e: any) => e.name === 'REDIS_PASSWORD').valueFrom.secretKeyRef;
+    const aimodels = objectsOf(files.get('agents.yaml') ?? '').filter((o) => o.kind === 'AIModel');
+    expect(aimodels).toHaveLength(AGENTS.length);
+    for (const aimodel of aimodels) {
+      // Same namespace as Redis, so the runtime can mount the password Secret.
+      expect(aimodel.metadata.namespace).toBe(redis.metadata.namespace);
+      expect({ name: aimodel.metadata.name, redis: aimodel.spec.runtime.redis }).toEqual({
+        name: aimodel.metadata.name,
+        redis: {
+          mode: 'standalone',
+          url: `redis://${service.metadata.name}.${service.metadata.namespace}.svc:${port}`,
+          passwordSecretRef: { name: passwordRef.name, key: passwordRef.key },
+        },
+      });
+    }
+  });
+
+  it('ships the persona ConfigMap, with its key, of every AIModel that names one', () => {
+    const objects = objectsOf(synthesize().get('agents.yaml') ?? '');
+    const configMaps = new Map(
+      objects.filter((o) => o.kind === 'ConfigMap').map((o) => [o.metadata.name, o] as const),
+    );
+    const aimodels = objects.filter((o) => o.kind === 'AIModel');
+    for (const aimodel of aimodels) {
+      const ref = aimodel.spec.agent.systemPromptRef;
+      expect({ agent: aimodel.metadata.name, kind: ref.kind ?? 'ConfigMap' }).toEqual({
+        agent: aimodel.metadata.name,
+        kind: 'ConfigMap',
+      });
+      const configMap = configMaps.get(ref.name);
+      expect(configMap?.metadata.namespace).toBe(aimodel.metadata.namespace);
+      const prompt: string = configMap?.data[ref.key ?? 'system-prompt.txt'] ?? '';
+      // Health data: every persona says it is not a doctor and refers people to professionals.
+      expect(prompt).toMatch(/not a doctor/);
+      expect(prompt).toMatch(/professional/);
+      expect(prompt).toMatch(/emergency\s+services/);
+    }
+    expect(configMaps.size).toBe(aimodels.length);
   });
 
   it('points the AIModels at the Gateway the platform chart renders', () => {

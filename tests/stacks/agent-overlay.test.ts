@@ -1,22 +1,17 @@
-/** The stack's overlay on declared AIModels, and how the product charts are chosen and configured. */
+/** The stack's overlay on declared AIModels (shared with the charts), and how the product charts are chosen and configured. */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { AIModel } from '../../crds/api/index.js';
-import { overlayAIModel, runtimeRedis, scaleReplicas } from '../../stacks/agent-overlay.js';
+import { overlayAIModel, runtimeRedis, scaleReplicas } from '../../charts-ts/agent-overlay.js';
 import { platformRedis, selectAgents } from '../../stacks/suoke-charts.js';
 
 const xiaoai = parse(
   readFileSync(new URL('../../examples/aimodels/xiaoai.yaml', import.meta.url), 'utf8'),
 ) as AIModel;
-const redis = runtimeRedis(
-  { REDIS_MODE: 'standalone', REDIS_URL: 'redis://r:6379' },
-  { name: 's', key: 'password' },
-);
 const overlay = {
   gpu: { enabled: true },
   replicaScale: 1,
   runtimeImage: 'registry.example.com/runtime:0.2.0',
-  redis,
 };
 
 describe('scaleReplicas', () => {
@@ -32,11 +27,11 @@ describe('scaleReplicas', () => {
 });
 
 describe('overlayAIModel', () => {
-  it('sets the runtime image and Redis, keeping the rest of the runtime', () => {
+  it('sets the runtime image, keeping the rest of the runtime (the agents chart applies the platform Redis)', () => {
     const out = overlayAIModel(xiaoai, overlay);
     expect(out.spec.runtime).toMatchObject({
       image: 'registry.example.com/runtime:0.2.0',
-      redis: { mode: 'standalone', url: 'redis://r:6379', passwordSecretRef: { name: 's', key: 'password' } },
+      redis: xiaoai.spec.runtime?.redis,
       rateLimitPerMinute: 600,
     });
     expect(out.spec.engine).toEqual(xiaoai.spec.engine);
@@ -67,10 +62,10 @@ describe('overlayAIModel', () => {
 describe('runtimeRedis', () => {
   it('turns the connection environment of a Sentinel setup into the AIModel fields', () => {
     expect(
-      runtimeRedis(
-        { REDIS_MODE: 'sentinel', REDIS_SENTINELS: 'a:26379,b:26379', REDIS_SENTINEL_NAME: 'suoke' },
-        { name: 'redis-auth', key: 'pw' },
-      ),
+      runtimeRedis({
+        env: { REDIS_MODE: 'sentinel', REDIS_SENTINELS: 'a:26379,b:26379', REDIS_SENTINEL_NAME: 'suoke' },
+        passwordSecret: { name: 'redis-auth', key: 'pw' },
+      }),
     ).toEqual({
       mode: 'sentinel',
       sentinels: ['a:26379', 'b:26379'],
@@ -81,7 +76,7 @@ describe('runtimeRedis', () => {
 });
 
 describe('product charts', () => {
-  const set = { aimodels: [xiaoai], versions: [], registries: [] };
+  const set = { aimodels: [xiaoai], versions: [], registries: [], personas: [] };
 
   it('refuses an agent the agents folder does not declare, naming the stack key', () => {
     expect(() => selectAgents(set, ['xiaoai', 'soer'])).toThrow(
