@@ -170,7 +170,9 @@ export class FakeApiServer {
     const server = createServer((req, res) => {
       void this.router.handle(req, res);
     });
-    server.keepAliveTimeout = 1000;
+    // Longer than clients keep idle sockets (Node's agent: 5 s), so a client never reuses a socket the
+    // server is closing at that moment (ECONNRESET); stop() closes every connection anyway.
+    server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => resolve());
