@@ -33,7 +33,7 @@ export function parseChallenges(header: string | string[] | undefined): Challeng
         consumed = PARAM.lastIndex;
       }
       out.push({ scheme: scheme[1]!.toLowerCase(), params });
-      rest = rest.slice(consumed).replace(/^\s*,\s*/, '');
+      rest = rest.slice(consumed).replace(/^[\s,]+/, '');
     }
   }
   return out;

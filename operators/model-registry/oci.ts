@@ -63,8 +63,11 @@ export class OciRegistryClient implements RegistryClient {
   private readonly tokens = new Map<string, string>();
   /** Set once the registry asked for basic auth, so later requests send it up front. */
   private basic = false;
+  private readonly pageSize: number;
 
-  constructor(options: RegistryClientOptions) {
+  /** @param pageSize tags asked per `tags/list` page. @default TAGS_PAGE_SIZE */
+  constructor(options: RegistryClientOptions, pageSize = TAGS_PAGE_SIZE) {
+    this.pageSize = pageSize;
     this.base = new URL(options.url.replace(/\/+$/, '') + '/');
     this.transport = new Transport(options);
     this.credentials = options.credentials ?? { type: 'none' };
@@ -132,7 +135,7 @@ export class OciRegistryClient implements RegistryClient {
   ): Promise<{ ok: true; tags: string[] } | { ok: false; failure: RegistryFailure }> {
     const scope = `repository:${name}:pull`;
     const tags: string[] = [];
-    let url: URL | undefined = this.url(`v2/${name}/tags/list?n=${TAGS_PAGE_SIZE}`);
+    let url: URL | undefined = this.url(`v2/${name}/tags/list?n=${this.pageSize}`);
     for (let page = 0; url && page < MAX_TAG_PAGES; page++) {
       const target = `GET ${redact(url)}`;
       const result: HttpResult = await this.request(
