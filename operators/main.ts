@@ -4,7 +4,9 @@
  * until SIGTERM/SIGINT (graceful: drain reconciles, release the lease, exit 0) or loss of leadership
  * (exit 1, so the pod restarts as a standby).
  */
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KubeConfig } from '@kubernetes/client-node';
 import { KubeClient } from './kit/client.js';
@@ -26,12 +28,14 @@ export const CONTROLLERS: readonly ControllerFactory[] = [
 /** KUBECONFIG if set, else the in-cluster service account, else ~/.kube/config. */
 export function loadKubeConfig(env: NodeJS.ProcessEnv = process.env): KubeConfig {
   const kc = new KubeConfig();
+  const home = join(env['HOME'] ?? homedir(), '.kube', 'config');
   if (env['KUBECONFIG']) kc.loadFromDefault();
   else if (env['KUBERNETES_SERVICE_HOST']) kc.loadFromCluster();
-  else kc.loadFromDefault();
+  // client-node's loadFromDefault would otherwise invent http://localhost:8080 and retry it forever.
+  else if (existsSync(home)) kc.loadFromFile(home);
   if (!kc.getCurrentCluster()) {
     throw new Error(
-      'no Kubernetes cluster configured: set KUBECONFIG or run in a pod with a service account',
+      'no Kubernetes cluster configured: set KUBECONFIG, provide ~/.kube/config, or run in a pod with a service account',
     );
   }
   return kc;

@@ -189,7 +189,10 @@ export class LeaderElector {
       const held = current.spec ?? {};
       const holder = held.holderIdentity ?? '';
       const mine = holder === this.identity;
-      if (holder && !mine && this.observed!.at + this.leaseDurationMs > now) return false;
+      // Like client-go, trust the holder's own lease duration (a released lease says 1 s), timed from when we
+      // last saw the record change.
+      const heldForMs = (held.leaseDurationSeconds ?? this.leaseDurationMs / 1000) * 1000;
+      if (holder && !mine && this.observed!.at + heldForMs > now) return false;
       if (mine) {
         spec.acquireTime = held.acquireTime ?? spec.acquireTime;
         spec.leaseTransitions = held.leaseTransitions ?? 0;

@@ -12,6 +12,17 @@ export interface OwnerReference {
   blockOwnerDeletion?: boolean;
 }
 
+/** One entry of `metadata.managedFields` as the API server writes it. */
+export interface ManagedFieldsEntry {
+  manager: string;
+  operation: 'Apply' | 'Update';
+  apiVersion: string;
+  time: string;
+  fieldsType: 'FieldsV1';
+  fieldsV1: Record<string, unknown>;
+  subresource?: string;
+}
+
 /** ObjectMeta as JSON (timestamps are RFC 3339 strings, not Dates). */
 export interface ObjectMeta {
   name?: string;
@@ -26,7 +37,7 @@ export interface ObjectMeta {
   annotations?: Record<string, string>;
   finalizers?: string[];
   ownerReferences?: OwnerReference[];
-  managedFields?: unknown[];
+  managedFields?: ManagedFieldsEntry[];
   [extra: string]: unknown;
 }
 
