@@ -136,13 +136,21 @@ export function outcomesOf(versions: readonly VersionView[]): HistoryEntry[] {
         message: 'promoted to stable',
       });
     }
-    if (v.phase === 'Superseded' && v.finishedAt !== undefined) {
-      out.push({
-        version: v.version,
-        outcome: 'Superseded',
-        time: v.finishedAt,
-        message: 'a newer version became stable',
-      });
+    if (v.phase === 'Superseded') {
+      // Superseded when the next version was promoted (its own finishedAt may date from its own rollout).
+      const next = versions
+        .filter((o) => o.promotedAt !== undefined && ms(o.promotedAt) > ms(v.promotedAt))
+        .sort((a, b) => ms(a.promotedAt) - ms(b.promotedAt))[0];
+      const time = next?.promotedAt ?? v.finishedAt;
+      if (time !== undefined) {
+        out.push({
+          version: v.version,
+          outcome: 'Superseded',
+          time,
+          message:
+            next === undefined ? 'a newer version became stable' : `version ${next.version} became stable`,
+        });
+      }
     }
     // A stable the AIModel rolled back is already in the history, as of the rollback request.
     const byModel = v.reason === 'StableRolledBack';

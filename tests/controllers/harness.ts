@@ -241,11 +241,12 @@ export class Harness {
   /** Passes until one changes nothing on the server (what the controllers would do on their own). */
   async settle(maxPasses = 20): Promise<void> {
     for (let i = 0; i < maxPasses; i++) {
-      const before = this.api.writes;
+      const before = this.api.writeLog.length;
       await this.pass();
-      if (this.api.writes === before) return;
+      if (this.api.writeLog.length === before) return;
     }
-    throw new Error(`controllers did not settle within ${maxPasses} passes`);
+    const last = this.api.writeLog.slice(-8).map((w) => `${w.verb} ${w.kind} ${w.name}`);
+    throw new Error(`controllers did not settle within ${maxPasses} passes; last writes: ${last.join(', ')}`);
   }
 
   /** Advances the clock by `ms` and settles. */
