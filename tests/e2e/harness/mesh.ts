@@ -92,12 +92,12 @@ export class Mesh {
 
   /**
    * First moment at or after `since` (ms since the epoch) when the split gave `version` a weight
-   * `test` accepts: `since` itself if the split in force then did.
+   * `test` accepts: `since` itself if the split in force then (seen at or before `since`) did.
    */
   firstTime(version: string, test: (weight: number) => boolean, since = 0): number | undefined {
-    const inForce = this.history.findLast((c) => c.at < since);
+    const inForce = this.history.findLast((c) => c.at <= since);
     if (inForce !== undefined && test(inForce.split[version] ?? 0)) return since;
-    return this.history.find((c) => c.at >= since && test(c.split[version] ?? 0))?.at;
+    return this.history.find((c) => c.at > since && test(c.split[version] ?? 0))?.at;
   }
 
   private async read(): Promise<void> {
