@@ -228,12 +228,11 @@ export class Harness {
     const note = (r: { requeueAfter?: number } | void): void => {
       if (r?.requeueAfter !== undefined) requeue = Math.min(requeue ?? Infinity, r.requeueAfter);
     };
-    const signal = new AbortController().signal;
     note(await this.aimodelReconciler.reconcile({ namespace: NS, name: MODEL }));
     if (this.autoAvailable) this.markAvailable();
     const versions = this.api.list({ apiVersion: 'ai.suoke.life/v1alpha1', kind: 'ModelVersion' }, NS);
     for (const mv of versions) {
-      note(await this.versionReconciler.reconcile({ namespace: NS, name: mv.metadata.name ?? '' }, signal));
+      note(await this.versionReconciler.reconcile({ namespace: NS, name: mv.metadata.name ?? '' }));
     }
     return requeue;
   }
