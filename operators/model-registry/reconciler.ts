@@ -121,7 +121,8 @@ export class ModelRegistryReconciler implements Reconciler {
         status: 'True',
         observedGeneration: ctx.generation,
         reason: REGISTRY_REASONS.ProbeSucceeded,
-        message: `The registry answered in ${probe.latencyMs} ms.`,
+        // No latency here: it changes on every probe and would turn each probe into a status write.
+        message: 'The registry answers and accepts the credentials.',
       },
       ctx.now,
     );
@@ -459,7 +460,7 @@ export class ModelRegistryReconciler implements Reconciler {
           type: 'Normal',
           reason: 'Connected',
           action: 'Probe',
-          note: is.message,
+          note: `${is.message} Latency ${after.latencyMs} ms.`,
         });
       } else {
         this.log.warn({ registry: key, reason: is.reason, error: is.message }, 'registry disconnected');
