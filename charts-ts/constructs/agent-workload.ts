@@ -36,6 +36,73 @@ export const POD_USER = 65532;
 /** Where files from Secrets and ConfigMaps are mounted; the runtime reads them through `*_FILE` variables. */
 export const FILES_ROOT = '/etc/agent';
 
+/**
+ * Edits an object's final JSON. cdk8s-plus-28 maps every object through the Kubernetes 1.28 types after JSON
+ * patches run, which drops newer fields such as `lifecycle.preStop.sleep`; an edit here comes after that.
+ */
+function editRendered(object: ApiObject, edit: (json: any) => void): void {
+  const toJson = object.toJson.bind(object);
+  object.toJson = () => {
+    const json = toJson();
+    edit(json);
+    return json;
+  };
+}
+
+/**
+ * How long a terminating pod keeps serving before the runtime gets SIGTERM (`lifecycle.preStop.sleep`).
+ * Endpoint removal reaches kube-proxy and the Istio sidecars asynchronously; until it has, new requests still
+ * arrive, and a runtime that had already closed its listener would refuse them.
+ */
+export const DEFAULT_PRESTOP_DELAY = Duration.seconds(5);
+/**
+ * `DRAIN_TIMEOUT_MS` given to the runtime: on SIGTERM, how long in-flight completions (streams run long) may
+ * take before they are cut. A `DRAIN_TIMEOUT_MS` in `runtime.env` replaces it.
+ */
+export const DEFAULT_DRAIN_TIMEOUT = Duration.seconds(45);
+/** Time left after the drain deadline for the runtime to flush logs and close Redis before SIGKILL. */
+export const SHUTDOWN_MARGIN = Duration.seconds(10);
+
+/**
+ * The shutdown timeline of a pod, from the moment it starts terminating:
+ * - runtime: sleeps `preStopSeconds`, then gets SIGTERM: /readyz answers 503, the listener closes, in-flight
+ *   requests get `drainTimeoutMs` to finish;
+ * - engine: sleeps `engineStopSeconds` (preStop + drain), so it serves the runtime's last requests, then gets
+ *   SIGTERM;
+ * - `terminationGracePeriodSeconds` = preStop + drain + {@link SHUTDOWN_MARGIN}, so SIGKILL never comes before
+ *   the drain deadline.
+ * Example (defaults): preStop 5 s, drain 45 s → engine SIGTERM at 50 s, grace period 60 s.
+ */
+export interface ShutdownTiming {
+  readonly preStopSeconds: number;
+  readonly drainTimeoutMs: number;
+  readonly engineStopSeconds: number;
+  readonly terminationGracePeriodSeconds: number;
+}
+
+/** {@link ShutdownTiming} for a runtime whose `runtime.env` may set `DRAIN_TIMEOUT_MS`. */
+export function shutdownTiming(model: string, runtimeEnv: readonly EnvVar[] = []): ShutdownTiming {
+  const preStopSeconds = DEFAULT_PRESTOP_DELAY.toSeconds();
+  const declared = runtimeEnv.find((v) => v.name === 'DRAIN_TIMEOUT_MS');
+  let drainTimeoutMs = DEFAULT_DRAIN_TIMEOUT.toMilliseconds();
+  if (declared !== undefined) {
+    if (declared.value === undefined || !/^\d+$/.test(declared.value)) {
+      throw new Error(
+        `${model}: runtime.env DRAIN_TIMEOUT_MS must be a literal number of milliseconds (e.g. '45000'): ` +
+          'the termination grace period is computed from it',
+      );
+    }
+    drainTimeoutMs = Number(declared.value);
+  }
+  const engineStopSeconds = preStopSeconds + Math.ceil(drainTimeoutMs / 1000);
+  return {
+    preStopSeconds,
+    drainTimeoutMs,
+    engineStopSeconds,
+    terminationGracePeriodSeconds: engineStopSeconds + SHUTDOWN_MARGIN.toSeconds(),
+  };
+}
+
 /** CPU and memory as Kubernetes quantities. */
 export interface CpuMemory {
   readonly cpu?: string;
@@ -429,6 +496,7 @@ export class AgentWorkload extends Construct {
       annotations[GPU_COUNT_ANNOTATION] = String(props.gpu.count);
       annotations[GPU_MAX_COUNT_ANNOTATION] = String(props.gpu.maxCount);
     }
+    const shutdown = shutdownTiming(props.model, props.runtime?.env);
     const deployment = new kplus.Deployment(this, 'Deployment', {
       metadata: { ...metadata, annotations },
       // Our own selector (app + version) instead of cdk8s-plus's construct-path label: Istio subsets and
@@ -446,8 +514,8 @@ export class AgentWorkload extends Construct {
         maxSurge: kplus.PercentOrAbsolute.absolute(1),
         maxUnavailable: kplus.PercentOrAbsolute.absolute(0),
       }),
-      // The runtime drains in-flight completions (streams may run for minutes) before it exits.
-      terminationGracePeriod: Duration.seconds(60),
+      // Longer than the preStop delay plus the runtime's drain deadline (see shutdownTiming).
+      terminationGracePeriod: Duration.seconds(shutdown.terminationGracePeriodSeconds),
     });
     deployment.select(kplus.LabelSelector.of({ labels: { ...this.selector } }));
     if (autoscaled) deployment.markHasAutoscaler();
@@ -488,6 +556,9 @@ export class AgentWorkload extends Construct {
       ...(runtime.env ?? []),
     ];
     if (!env.some((v) => v.name === 'LOG_CONTENT')) env.push({ name: 'LOG_CONTENT', value: 'false' });
+    if (!env.some((v) => v.name === 'DRAIN_TIMEOUT_MS')) {
+      env.push({ name: 'DRAIN_TIMEOUT_MS', value: String(shutdown.drainTimeoutMs) });
+    }
     const runtimeDefaults = external ? DEFAULT_ENGINE_RESOURCES : DEFAULT_RUNTIME_RESOURCES;
     const containers: Array<{
       name: string;
@@ -581,6 +652,20 @@ export class AgentWorkload extends Construct {
     raw.addJsonPatch(
       JsonPatch.add('/spec/template/spec/securityContext/seccompProfile', { type: 'RuntimeDefault' }),
     );
+    // `sleep` hooks (Kubernetes 1.30+, GA in 1.34) need no shell or sleep binary in the images. Every
+    // container's hook runs at once; each container gets SIGTERM when its own hook ends.
+    const stopSeconds = new Map(
+      containers.map((c) => [
+        c.name,
+        c.name === 'runtime' ? shutdown.preStopSeconds : shutdown.engineStopSeconds,
+      ]),
+    );
+    editRendered(raw, (json) => {
+      for (const container of json.spec.template.spec.containers) {
+        const seconds = stopSeconds.get(container.name);
+        if (seconds !== undefined) container.lifecycle = { preStop: { sleep: { seconds } } };
+      }
+    });
     containers.forEach((container, index) => {
       const resources = checkedResources(
         `${props.model}: ${container.name} resources`,
