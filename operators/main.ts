@@ -15,6 +15,7 @@ import { createLogger, type Logger } from './kit/logger.js';
 import { Manager, type ControllerFactory, type ManagerOptions } from './kit/manager.js';
 import { aimodelController } from './aimodel/controller.js';
 import { modelVersionController } from './model-version/controller.js';
+import { modelRegistryController } from './model-registry/index.js';
 
 /**
  * The controllers this process runs, one line each (each module exports a `ControllerFactory`).
@@ -23,6 +24,7 @@ import { modelVersionController } from './model-version/controller.js';
 export const CONTROLLERS: readonly ControllerFactory[] = [
   (ctx) => aimodelController(ctx),
   (ctx) => modelVersionController(ctx),
+  (ctx) => modelRegistryController(ctx),
 ];
 
 /** KUBECONFIG if set, else the in-cluster service account, else ~/.kube/config. */
