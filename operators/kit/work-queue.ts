@@ -50,6 +50,11 @@ export class WorkQueue {
     return this.queue.length - this.head;
   }
 
+  /** True when nothing is queued, being processed, or waiting for a delayed add. */
+  get idle(): boolean {
+    return this.length === 0 && this.processing.size === 0 && this.waiting.size === 0;
+  }
+
   get isShuttingDown(): boolean {
     return this.shuttingDown;
   }

@@ -1,4 +1,5 @@
 import { KubeClient } from '../../../operators/kit/client.js';
+import type { Controller } from '../../../operators/kit/controller.js';
 import type { Manager } from '../../../operators/kit/manager.js';
 import { startFakeApiServer, type FakeApiServer } from '../../support/fake-api-server/index.js';
 import { waitFor } from '../../support/wait.js';
@@ -12,6 +13,7 @@ describe('Controller against the fake API server', () => {
   let client: KubeClient;
   let manager: Manager;
   let log: ReconcileRecord[];
+  let controller: Controller;
 
   const converged = (names = NAMES) =>
     names.every((n) => {
@@ -22,22 +24,33 @@ describe('Controller against the fake API server', () => {
       );
     });
 
-  /** Waits until every queue is idle and no reconcile ran for a while (all echoes of our writes seen). */
+  /**
+   * Waits until the controller has seen every write (each informer's resourceVersion has reached the
+   * newest object of its kind), its queue is idle, and no reconcile ran for a poll interval.
+   */
   const quiesce = async () => {
     let last = -1;
     await waitFor(
       () => {
-        const idle = manager.informers.hasSynced() && log.length === last;
+        const seenAll = manager.informers.all().every((i) => {
+          const kind = {
+            apiVersion: i.resource.group ? `${i.resource.group}/${i.resource.version}` : 'v1',
+            kind: i.resource.kind,
+          };
+          const newest = Math.max(0, ...api.list(kind).map((o) => Number(o.metadata.resourceVersion)));
+          return Number(i.lastSyncResourceVersion()) >= newest;
+        });
+        const idle = seenAll && controller.queue.idle && log.length === last;
         last = log.length;
         return idle;
       },
-      { intervalMs: 150, description: 'reconciles to settle' },
+      { intervalMs: 100, description: 'reconciles to settle' },
     );
   };
 
   async function start(hooks: Parameters<typeof widgetReconciler>[2] = {}, maxConcurrentReconciles = 2) {
     manager = testManager(api);
-    manager.add((ctx) => ({
+    controller = manager.add((ctx) => ({
       name: 'widget',
       for: WIDGET,
       owns: [CONFIG_MAP],

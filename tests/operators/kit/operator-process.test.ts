@@ -111,7 +111,8 @@ describe('operator process (operators/main.ts) against the fake API server', () 
     const killedAt = Date.now();
     await waitFor(() => holder() === standby.identity, { timeoutMs: 15_000, description: 'failover' });
     const failover = Date.now() - killedAt;
-    expect(failover).toBeLessThanOrEqual(LEASE_MS + 2 * RETRY_MS + 500);
+    // Lease duration plus one jittered retry, plus process scheduling slack on a loaded machine.
+    expect(failover).toBeLessThanOrEqual(LEASE_MS + 2 * RETRY_MS + 1500);
     await waitFor(async () => (await masterStatus(standby)) === 1, { description: 'new leader metric' });
 
     // Clean shutdown: the leader releases the lease and a new standby takes over without waiting it out.
