@@ -149,13 +149,13 @@ export class Harness {
     await this.api.stop();
   }
 
-  async createModel(rollout: PromotionPolicy = policy()): Promise<AIModel> {
+  async createModel(rollout: PromotionPolicy = policy(), name = MODEL): Promise<AIModel> {
     return this.client.create<AIModel & KubeObject>(AIMODEL, {
       apiVersion: 'ai.suoke.life/v1alpha1',
       kind: 'AIModel',
-      metadata: { name: MODEL, namespace: NS },
+      metadata: { name, namespace: NS },
       spec: {
-        agent: { name: MODEL },
+        agent: { name },
         framework: 'custom',
         engine: { image: 'ghcr.io/example/engine:1.0.0' },
         scaling: { minReplicas: 2, maxReplicas: 10, cpuUtilization: 70 },
