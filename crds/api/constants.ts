@@ -108,6 +108,22 @@ export type Reason = (typeof REASONS)[keyof typeof REASONS];
 export const BUILTIN_METRICS = ['error-rate', 'latency-p95', 'ttft-p95', 'tokens-per-second'] as const;
 export type BuiltinMetric = (typeof BUILTIN_METRICS)[number];
 
+/** What an analysis query returning no data counts as. */
+export const NO_DATA_POLICIES = ['Inconclusive', 'Fail'] as const;
+export type NoDataPolicy = (typeof NO_DATA_POLICIES)[number];
+
+/**
+ * Why a ModelVersion is Paused (`status.pauseReason`): `Requested` (the pause action) and
+ * `ManualGate` (mode Manual at the last step) wait for a person; `Inconclusive` (too many
+ * inconclusive analyses in a row) resumes by itself on the next passing analysis.
+ */
+export const PAUSE_REASONS = ['Requested', 'ManualGate', 'Inconclusive'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
+/** What became of a request through the action annotation (`status.lastAction.result`). */
+export const ACTION_RESULTS = ['Accepted', 'Rejected'] as const;
+export type ActionResult = (typeof ACTION_RESULTS)[number];
+
 /** Registry types. */
 export const REGISTRY_TYPES = ['oci', 'mlflow', 'http'] as const;
 export type RegistryType = (typeof REGISTRY_TYPES)[number];
@@ -142,7 +158,7 @@ export const PROMOTION_DEFAULTS = {
   mode: 'Auto',
   /** Deadline for the canary workload to become Available, and for each step to make progress. */
   progressDeadline: '10m',
-  /** How long the superseded stable version keeps running after a promotion. */
+  /** How long the superseded stable version keeps running after a promotion (and the bake, unless set). */
   scaleDownDelay: '5m',
   /** Requests needed in an interval for a check to be conclusive. */
   minSamples: 20,

@@ -47,9 +47,13 @@ export {
   ModelVersionStatusSchema,
   ArtifactSchema,
   VERSION_PATTERN,
+  MAX_RECORDED_QUERY,
+  MAX_RECORDED_REASON,
   type Artifact,
   type AnalysisRun,
   type MetricResult,
+  type RecordedThreshold,
+  type LastAction,
 } from './model-version.js';
 export {
   ModelRegistrySpecSchema,

@@ -1,9 +1,18 @@
 /** ModelVersion: one version of one AIModel; creating it starts a rollout. */
 import { Type, type Static } from '@sinclair/typebox';
 import { conditionsSchema, observedGenerationSchema } from './condition.js';
-import { MODEL_VERSION_PHASES } from './constants.js';
+import { ACTION_RESULTS, MODEL_VERSION_PHASES, PAUSE_REASONS } from './constants.js';
 import { PromotionPolicySchema } from './promotion.js';
-import { int, list, num, obj, str, strEnum } from './schema.js';
+import { duration, int, list, num, obj, str, strEnum } from './schema.js';
+
+/**
+ * Longest query kept per check in status. Status holds up to 20 runs of up to 16 checks; with this
+ * bound the decision report stays well under the API server's object size limit. Longer queries
+ * are cut and end in "...".
+ */
+export const MAX_RECORDED_QUERY = 1024;
+/** Longest reason kept per check in status. */
+export const MAX_RECORDED_REASON = 1024;
 
 /** Version strings double as label values, Istio subset names and parts of object names. */
 export const VERSION_PATTERN = '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$';
@@ -99,18 +108,41 @@ export const ModelVersionSpecSchema = obj(
   { description: 'Desired state of the ModelVersion.' },
 );
 
+export const RecordedThresholdSchema = obj(
+  {
+    min: Type.Optional(num({ description: 'thresholdRange.min the value was held to.' })),
+    max: Type.Optional(num({ description: 'thresholdRange.max the value was held to.' })),
+    maxIncrease: Type.Optional(
+      num({ description: 'relativeToStable.maxIncrease (percent) the value was held to.', minimum: 0 }),
+    ),
+  },
+  { description: 'The threshold the check was judged against, as the policy declared it.' },
+);
+
 export const MetricResultSchema = obj(
   {
     name: str({ description: 'Metric check name.', maxLength: 63 }),
+    query: Type.Optional(
+      str({
+        description: `The PromQL that ran for the canary, placeholders filled in (cut to ${MAX_RECORDED_QUERY} characters).`,
+        maxLength: MAX_RECORDED_QUERY,
+      }),
+    ),
     value: Type.Optional(num({ description: 'Canary value; absent when the query returned no data.' })),
     stableValue: Type.Optional(
       num({ description: 'Stable value over the same interval (relativeToStable).' }),
     ),
     samples: Type.Optional(int({ description: 'Requests the canary served in the interval.', minimum: 0 })),
+    threshold: Type.Optional(RecordedThresholdSchema),
+    window: Type.Optional(
+      duration({ description: 'The range the query looked back over (the analysis interval), e.g. 1m.' }),
+    ),
     verdict: strEnum(['Passed', 'Failed', 'Inconclusive'] as const, { description: 'Outcome of the check.' }),
-    reason: Type.Optional(str({ description: 'Why, e.g. "0.031 > max 0.02".', maxLength: 1024 })),
+    reason: Type.Optional(
+      str({ description: 'Why, e.g. "0.031 > max 0.02".', maxLength: MAX_RECORDED_REASON }),
+    ),
   },
-  { description: 'Result of one metric check.' },
+  { description: 'Decision report of one metric check: what ran, what came back, against what, and why.' },
 );
 
 export const AnalysisRunSchema = obj(
@@ -126,10 +158,36 @@ export const AnalysisRunSchema = obj(
   { description: 'One analysis run.' },
 );
 
+export const LastActionSchema = obj(
+  {
+    action: str({
+      description: 'The value of the ai.suoke.life/action annotation, as requested.',
+      maxLength: 63,
+    }),
+    time: str({ description: 'When the operator consumed it (RFC 3339).', format: 'date-time' }),
+    result: strEnum(ACTION_RESULTS, {
+      description: 'Accepted (acted on) or Rejected (not possible in the phase; nothing changed).',
+    }),
+    message: Type.Optional(
+      str({ description: 'What was done, or why it was refused and what to do instead.', maxLength: 1024 }),
+    ),
+  },
+  {
+    description:
+      'The last request through the ai.suoke.life/action annotation and what became of it; the annotation itself is removed once read.',
+  },
+);
+
 export const ModelVersionStatusSchema = obj(
   {
     observedGeneration: observedGenerationSchema(),
     phase: Type.Optional(strEnum(MODEL_VERSION_PHASES, { description: 'Where the rollout is.' })),
+    pauseReason: Type.Optional(
+      strEnum(PAUSE_REASONS, {
+        description:
+          'Why the rollout is Paused; set only in phase Paused. Requested (pause action) and ManualGate (mode Manual at the last step) wait for a person; Inconclusive resumes by itself on the next passing analysis.',
+      }),
+    ),
     currentStep: Type.Optional(
       int({ description: 'Index (0-based) of the current traffic step.', minimum: 0 }),
     ),
@@ -160,6 +218,7 @@ export const ModelVersionStatusSchema = obj(
     stableVersion: Type.Optional(
       str({ description: 'Stable version this one was compared with.', maxLength: 63 }),
     ),
+    lastAction: Type.Optional(LastActionSchema),
     conditions: conditionsSchema('Available, Progressing, Promoted and Degraded.'),
   },
   { description: 'Observed state of the rollout.' },
@@ -168,3 +227,5 @@ export const ModelVersionStatusSchema = obj(
 export type Artifact = Static<typeof ArtifactSchema>;
 export type AnalysisRun = Static<typeof AnalysisRunSchema>;
 export type MetricResult = Static<typeof MetricResultSchema>;
+export type RecordedThreshold = Static<typeof RecordedThresholdSchema>;
+export type LastAction = Static<typeof LastActionSchema>;

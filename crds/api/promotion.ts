@@ -4,7 +4,7 @@
  * see PROMOTION_DEFAULTS.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { BUILTIN_METRICS } from './constants.js';
+import { BUILTIN_METRICS, NO_DATA_POLICIES } from './constants.js';
 import { duration, int, list, mapList, num, obj, str, strEnum } from './schema.js';
 
 export const ThresholdRangeSchema = obj(
@@ -69,6 +69,12 @@ export const AnalysisMetricSchema = obj(
         maximum: 1000000,
       }),
     ),
+    noData: Type.Optional(
+      strEnum(NO_DATA_POLICIES, {
+        description:
+          "What this check's query returning no data counts as: Inconclusive holds the step without spending the failure budget (bounded by progressDeadline), Fail counts as a failed check. Defaults to analysis.noData.",
+      }),
+    ),
   },
   {
     description: 'One check run at every interval.',
@@ -107,8 +113,9 @@ export const AnalysisSchema = obj(
       }),
     ),
     noData: Type.Optional(
-      strEnum(['Inconclusive', 'Fail'] as const, {
-        description: 'What a query returning no data counts as. Defaults to Inconclusive.',
+      strEnum(NO_DATA_POLICIES, {
+        description:
+          'What a query returning no data counts as, for the metrics that do not set their own noData. Defaults to Inconclusive.',
       }),
     ),
   },
@@ -176,9 +183,16 @@ export const PromotionPolicySchema = obj(
           'Time the canary workload has to become Available, and each step to make progress, before rolling back. Defaults to 10m.',
       }),
     ),
+    bakeDuration: Type.Optional(
+      duration({
+        description:
+          'How long analysis continues at 100% of traffic after promotion; one failed analysis in that time hands all traffic back to the previous stable at once, without re-running the steps. 0s disables the bake. At least interval, so the bake sees an analysis. Defaults to scaleDownDelay.',
+      }),
+    ),
     scaleDownDelay: Type.Optional(
       duration({
-        description: 'How long the previous stable version keeps running after a promotion. Defaults to 5m.',
+        description:
+          'How long the previous stable version keeps running (warm, at its minimum replicas) after a promotion, so a failed bake or a rollback returns to it at once. At least bakeDuration. Defaults to 5m, or to bakeDuration when that is longer.',
       }),
     ),
   },
@@ -198,6 +212,18 @@ export const PromotionPolicySchema = obj(
         message:
           'progressDeadline must be longer than interval, or every step misses its deadline before its first analysis',
         fieldPath: '.progressDeadline',
+      },
+      {
+        rule: '!has(self.bakeDuration) || !has(self.scaleDownDelay) || duration(self.scaleDownDelay) >= duration(self.bakeDuration)',
+        message:
+          'scaleDownDelay must be at least bakeDuration: the previous stable must still be running to roll back to when the bake fails',
+        fieldPath: '.scaleDownDelay',
+      },
+      {
+        rule: "!has(self.bakeDuration) || !has(self.interval) || duration(self.bakeDuration) == duration('0s') || duration(self.bakeDuration) >= duration(self.interval)",
+        message:
+          'bakeDuration must be 0s (no bake) or at least interval, or the bake ends before its first analysis',
+        fieldPath: '.bakeDuration',
       },
       {
         rule: '!has(self.stepWeight) || !has(self.maxWeight) || self.stepWeight <= self.maxWeight',

@@ -63,6 +63,13 @@ export const PRINTER_COLUMNS: Readonly<Record<KindName, readonly PrinterColumn[]
       jsonPath: '.status.currentStep',
       description: 'Current traffic step (0-based).',
     },
+    {
+      name: 'Paused',
+      type: 'string',
+      jsonPath: '.status.pauseReason',
+      description: 'Why the rollout is paused (Requested, ManualGate or Inconclusive).',
+      priority: 1,
+    },
     AGE,
   ],
   ModelRegistry: [

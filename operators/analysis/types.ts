@@ -1,4 +1,4 @@
-import type { BuiltinMetric } from '../../crds/api/index.js';
+import type { BuiltinMetric, NoDataPolicy as ApiNoDataPolicy } from '../../crds/api/index.js';
 
 /**
  * The outcome of one check, spelled as in ModelVersion.status.analysis. `Inconclusive` is never a
@@ -6,8 +6,13 @@ import type { BuiltinMetric } from '../../crds/api/index.js';
  */
 export type Verdict = 'Passed' | 'Failed' | 'Inconclusive';
 
-/** What a check does when its query returns no series. @default 'Inconclusive' */
-export type NoDataPolicy = 'Inconclusive' | 'Fail';
+/**
+ * What a check does when its query returns no series: `Inconclusive` holds the step without
+ * spending the failure budget (bounded by the progress deadline); `Fail` counts as a failed check.
+ * Per metric (`analysis.metrics[].noData`), defaulting to the analysis-level `noData`.
+ * @default 'Inconclusive'
+ */
+export type NoDataPolicy = ApiNoDataPolicy;
 
 /** An absolute bound; either side may be open. */
 export interface ThresholdRange {

@@ -420,6 +420,8 @@ function actionRejection(ctx: Context, name: string): string | undefined {
 
 function recordAction(ctx: Context, name: string, result: 'Accepted' | 'Rejected', reason: string): void {
   ctx.actionRecord = { name, result, reason, time: ctx.nowIso };
+  // Kept in state (status.lastAction) so people and CI read the outcome after the annotation is gone.
+  ctx.patch({ lastAction: ctx.actionRecord });
   ctx.act({ type: 'ClearAction' });
   ctx.events.push(
     result === 'Accepted'
@@ -607,7 +609,8 @@ function onVerdict(ctx: Context, verdict: Verdict): void {
     }
     return;
   }
-  // Pass.  ctx.patch({ inconclusiveChecks: 0 });
+  // Passed: the inconclusive streak is over.
+  ctx.patch({ inconclusiveChecks: 0 });
   if (s.phase === 'Paused' && s.pauseReason === 'Inconclusive') {
     ctx.transition(
       'Progressing',

@@ -35,9 +35,10 @@ export const DefaultProgressDeadlineMs = parseDuration(
 );
 
 /**
- * How long the previous stable keeps running after a promotion (milliseconds): 5m. The bake runs
- * for the same window: analysis continues at 100% while the previous stable is still warm, so a
- * failure can hand traffic straight back to it.
+ * How long the previous stable keeps running after a promotion (milliseconds): 5m, or the bake when
+ * `bakeDuration` is longer. Without `bakeDuration` the bake runs for this same window: analysis
+ * continues at 100% while the previous stable is still warm, so a failure can hand traffic straight
+ * back to it (see policy.ts).
  */
 export const DefaultScaleDownDelayMs = parseDuration(
   PROMOTION_DEFAULTS.scaleDownDelay,

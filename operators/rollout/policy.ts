@@ -9,6 +9,11 @@
  * 2m interval, rolls back on the first failed analysis, uses the default checks (error-rate ≤ 1%,
  * p95 latency ≤ stable + 25%) and waits at 60% for `promote`.
  *
+ * The bake and the warm window of the previous stable default to each other: without `bakeDuration`
+ * the bake lasts `scaleDownDelay`; without `scaleDownDelay` the previous stable stays warm for the
+ * default 5m or the bake, whichever is longer. Set on different layers, `scaleDownDelay` shorter than
+ * `bakeDuration` is refused here (the CEL rule only sees one object).
+ *
  * The schema (CEL rules) already refuses most bad policies; this re-checks what the rollout logic
  * relies on, so a policy that slipped past an older schema fails with a message naming the field.
  */
@@ -46,7 +51,10 @@ export interface PolicySources {
 
 /** The policy with every field resolved, plus the scale-down delay of the previous stable. */
 export interface ResolvedPolicy extends EffectivePolicy {
-  /** How long the previous stable keeps running after a promotion (milliseconds). */
+  /**
+   * How long the previous stable keeps running after a promotion (milliseconds); never shorter than
+   * `bakeWindowMs`, so a failed bake has a warm version to return to.
+   */
   readonly scaleDownDelayMs: number;
 }
 
@@ -81,23 +89,40 @@ export function resolvePolicy(sources: PolicySources): ResolvedPolicy {
     return undefined;
   };
   const duration = (
-    key: 'interval' | 'progressDeadline' | 'scaleDownDelay',
+    key: 'interval' | 'progressDeadline' | 'scaleDownDelay' | 'bakeDuration',
     fallback: number,
-  ): { ms: number; path: string } => {
+  ): { ms: number; path: string; set: boolean } => {
     const found = pick(key);
-    if (found === undefined) return { ms: fallback, path: `default ${key}` };
-    return { ms: parseDuration(found.value, found.path), path: found.path };
+    if (found === undefined) return { ms: fallback, path: `default ${key}`, set: false };
+    return { ms: parseDuration(found.value, found.path), path: found.path, set: true };
   };
 
   const steps = resolveSteps(layers);
   const interval = duration('interval', DefaultIntervalMs);
   const deadline = duration('progressDeadline', DefaultProgressDeadlineMs);
-  const scaleDown = duration('scaleDownDelay', DefaultScaleDownDelayMs);
+  const declaredBake = duration('bakeDuration', 0);
+  const declaredWarm = duration('scaleDownDelay', DefaultScaleDownDelayMs);
+  const bake = declaredBake.set ? declaredBake : declaredWarm;
+  const scaleDown = declaredWarm.set
+    ? declaredWarm
+    : { ...declaredWarm, ms: Math.max(declaredWarm.ms, bake.ms) };
+  if (declaredBake.set && declaredWarm.set && declaredWarm.ms < declaredBake.ms) {
+    throw new Error(
+      `${declaredWarm.path} (${formatDuration(declaredWarm.ms)}) must be at least ${declaredBake.path} (${formatDuration(declaredBake.ms)}): ` +
+        'the previous stable must still be running to roll back to when the bake fails',
+    );
+  }
   if (interval.ms <= 0) throw new Error(`${interval.path}: must be greater than 0, e.g. '1m'`);
   if (deadline.ms <= interval.ms) {
     throw new Error(
       `${deadline.path} (${formatDuration(deadline.ms)}) must be greater than ${interval.path} (${formatDuration(interval.ms)}): ` +
         'every step needs at least one analysis before its deadline',
+    );
+  }
+  if (declaredBake.set && declaredBake.ms > 0 && declaredBake.ms < interval.ms) {
+    throw new Error(
+      `${declaredBake.path} (${formatDuration(declaredBake.ms)}) must be 0s (no bake) or at least ${interval.path} (${formatDuration(interval.ms)}): ` +
+        'the bake would end before its first analysis',
     );
   }
 
@@ -108,6 +133,7 @@ export function resolvePolicy(sources: PolicySources): ResolvedPolicy {
     }
     return undefined;
   };
+  // The analysis-level policy is the default of the metrics that do not set their own.
   const noData: NoDataPolicy = analysisField('noData') ?? DefaultNoData;
   const metricsLayer = layers.find((l) => l.policy.analysis?.metrics !== undefined);
   const metrics =
@@ -125,7 +151,7 @@ export function resolvePolicy(sources: PolicySources): ResolvedPolicy {
     inconclusiveLimit: analysisField('inconclusiveLimit') ?? DefaultInconclusiveLimit,
     mode: pick('mode')?.value ?? DefaultMode,
     progressDeadlineMs: deadline.ms,
-    bakeWindowMs: scaleDown.ms,
+    bakeWindowMs: bake.ms,
     scaleDownDelayMs: scaleDown.ms,
   });
 }
@@ -185,6 +211,7 @@ function checkWeights(steps: readonly Step[], path: string): void {
   });
 }
 
+/** One declared metric as a check; `noData` is the analysis-level default for it. */
 function toCheck(metric: AnalysisMetric, path: string, noData: NoDataPolicy): MetricCheck {
   if ((metric.builtin === undefined) === (metric.query === undefined)) {
     throw new Error(`${path}: set exactly one of builtin and query`);
@@ -206,7 +233,7 @@ function toCheck(metric: AnalysisMetric, path: string, noData: NoDataPolicy): Me
     ...(range === undefined ? {} : { thresholdRange: range }),
     ...(metric.relativeToStable === undefined ? {} : { relativeToStable: metric.relativeToStable }),
     minSamples: metric.minSamples ?? DefaultMinSamples,
-    noData,
+    noData: metric.noData ?? noData,
   };
 }
 

@@ -1,17 +1,22 @@
 /**
  * ModelVersion.status ⇄ RolloutState. All progress lives in status, so a restarted operator reads
- * the state back and decide() continues where it was. Fields map one to one, except:
- * - the reason of the last transition and the pause reason live in the `Progressing` condition
- *   (status False while Paused, with reason PausedByRequest, ManualGate or
- *   InconclusiveLimitExceeded, the reason a person reads in `kubectl describe`);
- * - each check's query, threshold and window are written into its `reason` (the status schema has
- *   no fields of their own for them), so the decision report is readable from status alone.
+ * the state back and decide() continues where it was. Fields map one to one (the pause reason is
+ * `status.pauseReason`, the last request through the action annotation `status.lastAction`, each
+ * check's decision report an entry of `status.analysis[].metrics`), except:
+ * - the reason of the last transition lives in the `Progressing` condition (status False while
+ *   Paused, with reason PausedByRequest, ManualGate or InconclusiveLimitExceeded, the reason a person
+ *   reads in `kubectl describe`); a status written before `pauseReason` existed is read back from it;
+ * - a check's query longer than MAX_RECORDED_QUERY is cut, and so is its reason.
  *
  * The `Available` condition (the canary workload) is the controller's: it is kept as it is.
  */
 import {
   CONDITION_TYPES,
+  MAX_RECORDED_QUERY,
+  MAX_RECORDED_REASON,
+  PAUSE_REASONS as API_PAUSE_REASONS,
   REASONS,
+  type LastAction,
   type ModelVersionStatus,
   type MetricResult,
   type AnalysisRun as StatusAnalysisRun,
@@ -19,7 +24,7 @@ import {
 import { setCondition, type Condition } from '../kit/conditions.js';
 import type { CheckResult } from '../analysis/types.js';
 import { initialState, Reasons } from './decide.js';
-import type { AnalysisRecord, PauseReason, RolloutState } from './types.js';
+import type { ActionRecord, AnalysisRecord, PauseReason, RolloutState } from './types.js';
 
 const T = CONDITION_TYPES.ModelVersion;
 
@@ -30,16 +35,14 @@ const PAUSE_REASONS: Readonly<Record<PauseReason, string>> = Object.freeze({
   Inconclusive: REASONS.InconclusiveLimitExceeded,
 });
 
-/** Longest `reason` the status schema accepts for one metric. */
-const MAX_REASON = 1024;
-
 /** The rollout state recorded in a ModelVersion's status (a fresh state when there is none). */
 export function stateFromStatus(version: string, status: ModelVersionStatus | undefined): RolloutState {
   if (status?.phase === undefined) return initialState(version);
   const progressing = status.conditions?.find((c) => c.type === T.Progressing);
   const pauseReason =
     status.phase === 'Paused'
-      ? ((Object.entries(PAUSE_REASONS).find(([, r]) => r === progressing?.reason)?.[0] as
+      ? ((API_PAUSE_REASONS.includes(status.pauseReason as PauseReason) ? status.pauseReason : undefined) ??
+        (Object.entries(PAUSE_REASONS).find(([, r]) => r === progressing?.reason)?.[0] as
           PauseReason | undefined) ??
         // An unknown pause reason is held for a person: it neither resumes by itself nor times out.
         'Requested')
@@ -60,6 +63,10 @@ export function stateFromStatus(version: string, status: ModelVersionStatus | un
     reason: progressing?.reason ?? Reasons.Created,
     message: status.message ?? '',
     analysis: (status.analysis ?? []).map(recordFromStatus),
+    ...optional(
+      'lastAction',
+      status.lastAction === undefined ? undefined : actionFromStatus(status.lastAction),
+    ),
   };
 }
 
@@ -131,6 +138,7 @@ export function statusFromState(
   return {
     ...withGen,
     phase,
+    ...optional('pauseReason', phase === 'Paused' ? (state.pauseReason ?? 'Requested') : undefined),
     currentStep: state.currentStep,
     canaryWeight: state.canaryWeight,
     analysis: state.analysis.map(recordToStatus),
@@ -143,8 +151,22 @@ export function statusFromState(
     ...optional('promotedAt', state.promotedAt),
     ...optional('finishedAt', state.finishedAt),
     ...optional('stableVersion', options.stableVersion ?? previous?.stableVersion),
+    ...optional('lastAction', state.lastAction === undefined ? undefined : actionToStatus(state.lastAction)),
     conditions,
   };
+}
+
+function actionToStatus(record: ActionRecord): LastAction {
+  return {
+    action: cut(record.name, 63),
+    time: record.time,
+    result: record.result,
+    message: cut(record.reason, 1024),
+  };
+}
+
+function actionFromStatus(last: LastAction): ActionRecord {
+  return { name: last.action, result: last.result, reason: last.message ?? '', time: last.time };
 }
 
 function recordToStatus(record: AnalysisRecord): StatusAnalysisRun {
@@ -157,24 +179,39 @@ function recordToStatus(record: AnalysisRecord): StatusAnalysisRun {
   };
 }
 
-/** The decision report of one check in the schema's MetricResult. */
+/** The decision report of one check in the schema's MetricResult, cut to the schema's bounds. */
 export function checkToStatus(check: CheckResult): MetricResult {
-  const threshold = [
-    check.threshold.min === undefined ? undefined : `min ${check.threshold.min}`,
-    check.threshold.max === undefined ? undefined : `max ${check.threshold.max}`,
-    check.threshold.maxIncrease === undefined ? undefined : `maxIncrease ${check.threshold.maxIncrease}%`,
-  ]
-    .filter((t) => t !== undefined)
-    .join(', ');
-  const reason = `${check.reason}; threshold ${threshold || 'none'}; window ${check.window}; query ${check.query}`;
+  const threshold = check.threshold;
+  const hasThreshold =
+    threshold.min !== undefined || threshold.max !== undefined || threshold.maxIncrease !== undefined;
   return {
     name: check.metric,
-    ...optional('value', check.value),
-    ...optional('stableValue', check.stableValue),
+    ...optional('query', check.query === '' ? undefined : cut(check.query, MAX_RECORDED_QUERY)),
+    ...optional('value', finite(check.value)),
+    ...optional('stableValue', finite(check.stableValue)),
     ...optional('samples', check.samples),
+    ...(hasThreshold
+      ? {
+          threshold: {
+            ...optional('min', threshold.min),
+            ...optional('max', threshold.max),
+            ...optional('maxIncrease', threshold.maxIncrease),
+          },
+        }
+      : {}),
+    ...optional('window', check.window === '' ? undefined : check.window),
     verdict: check.verdict,
-    reason: reason.length > MAX_REASON ? `${reason.slice(0, MAX_REASON - 3)}...` : reason,
+    reason: cut(check.reason, MAX_RECORDED_REASON),
   };
+}
+
+/** JSON has no NaN or Infinity: such a value is left out (the reason still names it). */
+function finite(value: number | undefined): number | undefined {
+  return value !== undefined && Number.isFinite(value) ? value : undefined;
+}
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
 function recordFromStatus(run: StatusAnalysisRun): AnalysisRecord {
@@ -185,10 +222,10 @@ function recordFromStatus(run: StatusAnalysisRun): AnalysisRecord {
     verdict: run.verdict,
     checks: (run.metrics ?? []).map((m) => ({
       metric: m.name,
-      // Query, threshold and window are inside the reason text; decide() needs only the verdicts.
-      query: '',
-      threshold: {},
-      window: '',
+      // Empty for reports written before these fields existed; decide() needs only the verdicts.
+      query: m.query ?? '',
+      threshold: { ...m.threshold },
+      window: m.window ?? '',
       ...optional('value', m.value),
       ...optional('stableValue', m.stableValue),
       ...optional('samples', m.samples),

@@ -4,16 +4,21 @@
  */
 import {
   MODEL_VERSION_ACTIONS,
+  type ActionResult,
   type ModelVersionAction,
   type ModelVersionPhase,
+  type PauseReason as ApiPauseReason,
 } from '../../crds/api/index.js';
 import type { AnalysisRun, CheckResult, MetricCheck, Verdict } from '../analysis/types.js';
 
 /** ModelVersion.status.phase. */
 export type RolloutPhase = ModelVersionPhase;
 
-/** Why a rollout is Paused; only `Inconclusive` resumes by itself (on the next passing analysis). */
-export type PauseReason = 'Requested' | 'ManualGate' | 'Inconclusive';
+/**
+ * Why a rollout is Paused (status.pauseReason); only `Inconclusive` resumes by itself (on the next
+ * passing analysis).
+ */
+export type PauseReason = ApiPauseReason;
 
 /** Requests through the `ai.suoke.life/action` annotation. */
 export const ROLLOUT_ACTIONS = MODEL_VERSION_ACTIONS;
@@ -38,8 +43,9 @@ export interface EffectivePolicy {
   readonly mode: 'Auto' | 'Manual';
   readonly progressDeadlineMs: number;
   /**
-   * Analysis at 100% after promotion (milliseconds); 0 disables the bake. It is the policy's
-   * `scaleDownDelay`: the bake lasts while the previous stable is still warm.
+   * Analysis at 100% after promotion (milliseconds); 0 disables the bake. The policy's
+   * `bakeDuration`, which defaults to its `scaleDownDelay`; the previous stable is kept warm at least
+   * this long, so a failed bake returns to it at once.
    */
   readonly bakeWindowMs: number;
 }
@@ -55,11 +61,14 @@ export interface AnalysisRecord {
   readonly checks: readonly CheckResult[];
 }
 
-/** The last request through the annotation and what became of it. */
+/** The last request through the annotation and what became of it (status.lastAction). */
 export interface ActionRecord {
+  /** The annotation's value as requested (status.lastAction.action). */
   readonly name: string;
-  readonly result: 'Accepted' | 'Rejected';
+  readonly result: ActionResult;
+  /** What was done, or why it was refused (status.lastAction.message). */
   readonly reason: string;
+  /** When it was consumed (RFC 3339). */
   readonly time: string;
 }
 
@@ -99,6 +108,8 @@ export interface RolloutState {
   readonly message: string;
   /** Most recent analyses, oldest first. */
   readonly analysis: readonly AnalysisRecord[];
+  /** The last request through the action annotation; kept until the next one. @default none */
+  readonly lastAction?: ActionRecord;
 }
 
 /** What the controller saw this reconcile. */

@@ -1,9 +1,11 @@
 import { builtinQuery, versionSelector } from '../../operators/analysis/builtins.js';
 import { NoDataError } from '../../operators/analysis/errors.js';
-import { evaluateCheck, type AnalysisScope } from '../../operators/analysis/evaluate.js';
+import { evaluateCheck, runAnalysis, type AnalysisScope } from '../../operators/analysis/evaluate.js';
 import type { Measurement, MetricsProvider } from '../../operators/analysis/provider.js';
 import { renderTemplate, validateTemplate } from '../../operators/analysis/template.js';
-import type { MetricCheck } from '../../operators/analysis/types.js';
+import { runVerdict, type MetricCheck } from '../../operators/analysis/types.js';
+import { resolvePolicy } from '../../operators/rollout/policy.js';
+import { checkToStatus } from '../../operators/rollout/status.js';
 
 /**
  * The threshold arithmetic by table. Values come from a MetricsProvider that answers from a map of
@@ -141,6 +143,76 @@ describe('evaluateCheck thresholds', () => {
     expect(r.reason).toBe(
       "analysis.metrics[c].query: unknown placeholder '{{pod}}'; use {{namespace}}, {{model}}, {{agent}}, {{version}}, {{interval}}",
     );
+  });
+});
+
+describe('per-metric no-data policy', () => {
+  // The canary (v2) has no series at all; the stable (v1) has.
+  const provider = new TableProvider({ v1: 0.2 });
+  const policy = (analysisNoData: 'Inconclusive' | 'Fail' | undefined) =>
+    resolvePolicy({
+      promotion: {
+        analysis: {
+          metrics: [
+            { name: 'errors', builtin: 'error-rate', thresholdRange: { max: 0.01 }, noData: 'Fail' },
+            { name: 'ttft', builtin: 'ttft-p95', thresholdRange: { max: 1 }, noData: 'Inconclusive' },
+            { name: 'latency', builtin: 'latency-p95', relativeToStable: { maxIncrease: 10 } },
+          ],
+          ...(analysisNoData === undefined ? {} : { noData: analysisNoData }),
+        },
+      },
+    });
+
+  it.each([
+    ['analysis default (Inconclusive)', undefined, ['Failed', 'Inconclusive', 'Inconclusive'], 'Failed'],
+    [
+      'analysis-level Fail for the metric without its own',
+      'Fail',
+      ['Failed', 'Inconclusive', 'Failed'],
+      'Failed',
+    ],
+  ] as const)('%s', async (_name, analysisNoData, verdicts, overall) => {
+    const checks = policy(analysisNoData).metrics.map((m) => ({ ...m, minSamples: 0 }));
+    const run = await runAnalysis(checks, scope, provider);
+    expect(run.checks.map((c) => c.verdict)).toEqual(verdicts);
+    expect(runVerdict(run.checks)).toBe(overall);
+    expect(run.checks[0]?.reason).toContain('noData is Fail');
+  });
+
+  it('an Inconclusive metric alone holds without failing', async () => {
+    const checks = policy(undefined)
+      .metrics.filter((m) => m.name !== 'errors')
+      .map((m) => ({ ...m, minSamples: 0 }));
+    const run = await runAnalysis(checks, scope, provider);
+    expect(runVerdict(run.checks)).toBe('Inconclusive');
+  });
+
+  it('reports each check with its query, threshold and window as status fields', async () => {
+    const checks = policy(undefined).metrics.map((m) => ({ ...m, minSamples: 0 }));
+    const run = await runAnalysis(checks, scope, provider);
+    expect(run.checks.map(checkToStatus)).toEqual([
+      {
+        name: 'errors',
+        query: builtinQuery('error-rate', {
+          namespace: 'ns',
+          model: 'm',
+          agent: 'a',
+          version: 'v2',
+          interval: '30s',
+        }),
+        threshold: { max: 0.01 },
+        window: '30s',
+        verdict: 'Failed',
+        reason: 'no data (the query returned no series); noData is Fail',
+      },
+      expect.objectContaining({
+        name: 'ttft',
+        threshold: { max: 1 },
+        window: '30s',
+        verdict: 'Inconclusive',
+      }),
+      expect.objectContaining({ name: 'latency', threshold: { maxIncrease: 10 }, window: '30s' }),
+    ]);
   });
 });
 

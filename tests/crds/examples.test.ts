@@ -135,6 +135,11 @@ describe('the agents carry the numbers of the Suoke deployment report', () => {
     expect(p.analysis?.metrics.some((m) => m.minSamples !== undefined)).toBe(true);
     expect(p.analysis).toMatchObject({ failureLimit: 2, inconclusiveLimit: 3, noData: 'Inconclusive' });
     expect(p).toMatchObject({ interval: '1m', mode: 'Auto', progressDeadline: '15m' });
+    // A bake after promotion, with the previous stable warm for longer than it lasts.
+    expect(p).toMatchObject({ bakeDuration: '10m', scaleDownDelay: '15m' });
+    // Per-metric no-data policies beside the analysis-level default.
+    expect(p.analysis?.metrics.find((m) => m.name === 'error-rate')?.noData).toBe('Fail');
+    expect(p.analysis?.metrics.filter((m) => m.noData === undefined).length).toBeGreaterThan(0);
   });
 });
 
@@ -225,7 +230,8 @@ describe('printer columns resolve on the examples', () => {
       conditions: [condition('Ready')],
     },
     ModelVersion: {
-      phase: 'Progressing',
+      phase: 'Paused',
+      pauseReason: 'ManualGate',
       currentStep: 1,
       canaryWeight: 20,
       conditions: [condition('Progressing')],

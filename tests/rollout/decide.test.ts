@@ -434,6 +434,49 @@ const transitions: Case[] = [
     reason: Reasons.BakeSucceeded,
   },
   {
+    name: 'bake lasts its own window (bakeDuration), not the warm window of the previous stable',
+    state: baking({ lastAnalysisAt: iso(60) }),
+    obs: obs({ policy: { ...policy, bakeWindowMs: 120_000 }, stableVersion: 'v2', observedWeight: 100 }),
+    now: at(120),
+    phase: 'Promoted',
+    reason: Reasons.BakeSucceeded,
+    actions: [],
+  },
+  {
+    name: 'bake still running one second before its window ends',
+    state: baking({ lastAnalysisAt: iso(60) }),
+    obs: obs({ policy: { ...policy, bakeWindowMs: 120_000 }, stableVersion: 'v2', observedWeight: 100 }),
+    now: at(119),
+    phase: 'Promoted',
+    reason: Reasons.Promoted,
+    actions: [],
+  },
+  {
+    name: 'bakeDuration 0s: the last step passing promotes for good, with no bake',
+    state: progressing(2),
+    obs: obs({ policy: { ...policy, bakeWindowMs: 0 }, observedWeight: 50, analysis: run('Passed') }),
+    now: at(60),
+    phase: 'Promoted',
+    reason: Reasons.Promoted,
+    weight: 100,
+    actions: ['Promote', 'SetWeight(100)'],
+  },
+  {
+    name: 'a passing analysis that holds the step (pause) still ends the inconclusive streak',
+    state: progressing(0, { inconclusiveChecks: 2, lastAnalysisAt: iso(60) }),
+    obs: obs({
+      policy: { ...policy, steps: [{ weight: 10, pauseMs: 600_000 }, ...policy.steps.slice(1)] },
+      observedWeight: 10,
+      analysis: run('Passed'),
+    }),
+    now: at(120),
+    phase: 'Progressing',
+    reason: Reasons.StepHeld,
+    step: 0,
+    inconclusiveChecks: 0,
+    actions: [],
+  },
+  {
     name: 'RollingBack after a bake failure re-sends the restore until weight 0',
     state: baking({
       phase: 'RollingBack',
@@ -583,6 +626,8 @@ describe('decide: actions in every phase', () => {
     expect(d.actions).toContainEqual({ type: 'ClearAction' });
     expect(d.action).toMatchObject({ name: action, time: iso(1) });
     expect(d.action?.reason.length).toBeGreaterThan(10);
+    // Kept in state, so status.lastAction shows it after the annotation is gone.
+    expect(d.state.lastAction).toEqual(d.action);
     if (expected === R) {
       expect(d.action?.result).toBe('Rejected');
       // Visible in status too, not only as an Event.
@@ -673,6 +718,28 @@ describe('decide: analysis bookkeeping', () => {
   it('asks to come back when the next analysis is due', () => {
     const d = decide(progressing(1, { lastAnalysisAt: iso(30) }), obs({ observedWeight: 25 }), at(60));
     expect(d.requeueAfterMs).toBe(30_000);
+  });
+});
+
+describe('decide: bake', () => {
+  it('with bakeDuration 0s the promotion is final at once: finishedAt set, no analysis due', () => {
+    const noBake = { ...policy, bakeWindowMs: 0 };
+    const d = decide(
+      progressing(2),
+      obs({ policy: noBake, observedWeight: 50, analysis: run('Passed') }),
+      at(60),
+    );
+    expect(d.state).toMatchObject({ phase: 'Promoted', promotedAt: iso(60), finishedAt: iso(60) });
+    expect(d.state.message).not.toContain('baking');
+    expect(analysisDue(d.state, noBake, at(600))).toBe(false);
+  });
+
+  it('with a bake the promotion says until when, and analyses stay due one interval apart', () => {
+    const d = decide(progressing(2), obs({ observedWeight: 50, analysis: run('Passed') }), at(60));
+    expect(d.state.finishedAt).toBeUndefined();
+    expect(d.state.message).toContain(`baking at 100% until ${iso(360)}`);
+    expect(analysisDue(d.state, policy, at(119))).toBe(false);
+    expect(analysisDue(d.state, policy, at(120))).toBe(true);
   });
 });
 

@@ -1,4 +1,6 @@
-import type { PromotionPolicy } from '../../crds/api/index.js';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { ModelVersion, PromotionPolicy } from '../../crds/api/index.js';
 import { PROMOTION_DEFAULTS } from '../../crds/api/index.js';
 import { resolvePolicy, stepWeights } from '../../operators/rollout/policy.js';
 
@@ -87,7 +89,103 @@ describe('resolvePolicy', () => {
     ]);
   });
 
+  it('lets each metric set its own noData, the analysis-level one being the default', () => {
+    const p = resolvePolicy({
+      promotion: {
+        analysis: {
+          metrics: [
+            { name: 'errors', builtin: 'error-rate', thresholdRange: { max: 0.01 }, noData: 'Fail' },
+            { name: 'latency', builtin: 'latency-p95', thresholdRange: { max: 2 } },
+          ],
+        },
+      },
+      rollout: {
+        analysis: {
+          metrics: [{ name: 'x', builtin: 'ttft-p95', thresholdRange: { max: 1 } }],
+          noData: 'Inconclusive',
+        },
+      },
+    });
+    expect(p.metrics.map((m) => [m.name, m.noData])).toEqual([
+      ['errors', 'Fail'],
+      ['latency', 'Inconclusive'],
+    ]);
+    const strict = resolvePolicy({
+      promotion: {
+        analysis: {
+          metrics: [
+            { name: 'errors', builtin: 'error-rate', thresholdRange: { max: 0.01 }, noData: 'Inconclusive' },
+            { name: 'latency', builtin: 'latency-p95', thresholdRange: { max: 2 } },
+          ],
+          noData: 'Fail',
+        },
+      },
+    });
+    expect(strict.metrics.map((m) => [m.name, m.noData])).toEqual([
+      ['errors', 'Inconclusive'],
+      ['latency', 'Fail'],
+    ]);
+  });
+
   it.each([
+    ['neither set: both 5m', {}, {}, 300_000, 300_000],
+    ['scaleDownDelay alone: the bake lasts as long', { scaleDownDelay: '2m' }, {}, 120_000, 120_000],
+    ['bakeDuration alone, shorter: warm for the default 5m', { bakeDuration: '2m' }, {}, 120_000, 300_000],
+    [
+      'bakeDuration alone, longer: warm as long as the bake',
+      { bakeDuration: '20m' },
+      {},
+      1_200_000,
+      1_200_000,
+    ],
+    ['both set', { bakeDuration: '10m', scaleDownDelay: '15m' }, {}, 600_000, 900_000],
+    ['bakeDuration 0s disables the bake', { bakeDuration: '0s' }, {}, 0, 300_000],
+    [
+      'bake on the ModelVersion, warm window on the AIModel',
+      { bakeDuration: '10m' },
+      { scaleDownDelay: '30m' },
+      600_000,
+      1_800_000,
+    ],
+  ] as const)('bake and warm window: %s', (_name, promotion, rollout, bake, warm) => {
+    const p = resolvePolicy({ promotion: promotion as PromotionPolicy, rollout: rollout as PromotionPolicy });
+    expect([p.bakeWindowMs, p.scaleDownDelayMs]).toEqual([bake, warm]);
+    expect(p.scaleDownDelayMs).toBeGreaterThanOrEqual(p.bakeWindowMs);
+  });
+
+  it('refuses a bake longer than the warm window set on another layer, naming both fields', () => {
+    expect(() =>
+      resolvePolicy({
+        promotion: { bakeDuration: '10m' },
+        rollout: { scaleDownDelay: '5m' },
+        rolloutPath: 'AIModel suoke-ai/xiaoai spec.rollout',
+      }),
+    ).toThrow(
+      'AIModel suoke-ai/xiaoai spec.rollout.scaleDownDelay (5m) must be at least spec.promotion.bakeDuration (10m): the previous stable must still be running to roll back to when the bake fails',
+    );
+  });
+
+  it('resolves the xiaoai canary example: its own bake, warm window and no-data policies', () => {
+    const example = parse(
+      readFileSync(new URL('../../examples/modelversions/xiaoai-v2-canary.yaml', import.meta.url), 'utf8'),
+    ) as ModelVersion;
+    const p = resolvePolicy({ promotion: example.spec.promotion });
+    expect([p.bakeWindowMs, p.scaleDownDelayMs]).toEqual([600_000, 900_000]);
+    expect(p.metrics.find((m) => m.name === 'error-rate')?.noData).toBe('Fail');
+    expect(p.metrics.find((m) => m.name === 'latency-p95')?.noData).toBe('Inconclusive');
+  });
+
+  it.each([
+    [
+      'a bake shorter than the interval',
+      { interval: '2m', bakeDuration: '30s' },
+      'spec.promotion.bakeDuration (30s) must be 0s (no bake) or at least spec.promotion.interval (2m): the bake would end before its first analysis',
+    ],
+    [
+      'a bake longer than the warm window',
+      { bakeDuration: '10m', scaleDownDelay: '5m' },
+      'spec.promotion.scaleDownDelay (5m) must be at least spec.promotion.bakeDuration (10m)',
+    ],
     [
       'a bad duration',
       { interval: 'soon' },

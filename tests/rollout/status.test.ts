@@ -118,17 +118,138 @@ describe('status codec', () => {
     expect(statuses.at(-1)?.phase).toBe('RolledBack');
   });
 
-  it('keeps the decision report of each check readable in status', () => {
+  it('keeps the decision report of each check in status, field by field', () => {
     const { statuses } = drive(true, ['Failed']);
     const metric = statuses.find((s) => (s.analysis ?? []).length > 0)?.analysis?.[0]?.metrics?.[0];
     expect(metric).toEqual({
       name: 'errors',
+      query: 'sum(rate(ai_inference_requests_total{version="v2"}[1m]))',
       value: 0.5,
       samples: 40,
+      threshold: { max: 0.01 },
+      window: '1m',
       verdict: 'Failed',
-      reason:
-        '0.5 > max 0.01; threshold max 0.01; window 1m; query sum(rate(ai_inference_requests_total{version="v2"}[1m]))',
+      reason: '0.5 > max 0.01',
     });
+  });
+
+  it('reads the decision report back whole, so a restart keeps it', () => {
+    const verdicts: CheckResult['verdict'][] = ['Passed', 'Failed'];
+    const memory = drive(false, verdicts).state;
+    const { state } = drive(true, verdicts);
+    expect(state.analysis).toEqual(memory.analysis);
+  });
+
+  it('records relative thresholds and the stable value, and cuts what exceeds the schema bounds', () => {
+    const long = `sum(${'x'.repeat(2000)})`;
+    const state: RolloutState = {
+      ...initialState('v2'),
+      phase: 'Progressing',
+      analysis: [
+        {
+          time: '2026-01-01T12:00:00.000Z',
+          step: 0,
+          weight: 10,
+          verdict: 'Failed',
+          checks: [
+            {
+              metric: 'latency',
+              query: long,
+              value: 0.9,
+              stableValue: 0.5,
+              threshold: { max: 2, maxIncrease: 10 },
+              window: '1m',
+              verdict: 'Failed',
+              reason: 'r'.repeat(3000),
+            },
+            {
+              metric: 'tps',
+              query: 'q',
+              value: Number.NaN,
+              threshold: { min: 5 },
+              window: '30s',
+              verdict: 'Inconclusive',
+              reason: 'NaN',
+            },
+          ],
+        },
+      ],
+    };
+    const status = statusFromState(state, undefined, { nowMs: T0 });
+    expect(validStatus(status) ? [] : validStatus.errors).toEqual([]);
+    const [latency, tps] = status.analysis?.[0]?.metrics ?? [];
+    expect(latency).toMatchObject({ stableValue: 0.5, threshold: { max: 2, maxIncrease: 10 }, window: '1m' });
+    expect(latency?.query).toHaveLength(1024);
+    expect(latency?.query?.endsWith('...')).toBe(true);
+    expect(latency?.reason).toHaveLength(1024);
+    // JSON has no NaN: the value is left out rather than written as null.
+    expect(tps).not.toHaveProperty('value');
+    expect(tps).toMatchObject({ threshold: { min: 5 }, window: '30s' });
+  });
+
+  it('writes status.pauseReason while Paused, and only then', () => {
+    const { statuses } = drive(true, ['Passed', 'Inconclusive', 'Inconclusive', 'Passed', 'Passed']);
+    const paused = statuses.filter((s) => s.phase === 'Paused');
+    expect(paused.map((s) => s.pauseReason)).toContain('Inconclusive');
+    expect(paused.at(-1)?.pauseReason).toBe('ManualGate');
+    expect(statuses.filter((s) => s.phase !== 'Paused' && s.pauseReason !== undefined)).toEqual([]);
+  });
+
+  it.each([
+    ['status.pauseReason wins over the condition', 'Inconclusive', 'ManualGate', 'Inconclusive'],
+    [
+      'a status written before pauseReason existed reads the condition',
+      undefined,
+      'ManualGate',
+      'ManualGate',
+    ],
+    ['an unknown reason is held for a person', undefined, 'SomethingElse', 'Requested'],
+  ] as const)('%s', (_name, pauseReason, conditionReason, expected) => {
+    const status: ModelVersionStatus = {
+      phase: 'Paused',
+      ...(pauseReason === undefined ? {} : { pauseReason }),
+      conditions: [
+        {
+          type: 'Progressing',
+          status: 'False',
+          reason: conditionReason,
+          message: '',
+          lastTransitionTime: '2026-01-01T11:00:00Z',
+        },
+      ],
+    };
+    expect(stateFromStatus('v2', status).pauseReason).toBe(expected);
+  });
+
+  it('records the last action in status.lastAction and reads it back', () => {
+    const paused: RolloutState = { ...initialState('v2'), phase: 'Progressing', canaryWeight: 10 };
+    const obs: Observations = { policy, stableVersion: 'v1', canaryAvailable: true, observedWeight: 10 };
+    const accepted = decide(paused, { ...obs, action: 'pause' }, at(0));
+    const status = statusFromState(accepted.state, undefined, { nowMs: T0 });
+    expect(validStatus(status) ? [] : validStatus.errors).toEqual([]);
+    expect(status.lastAction).toEqual({
+      action: 'pause',
+      time: at(0).toISOString(),
+      result: 'Accepted',
+      message: 'paused at step 0',
+    });
+    expect(status).toMatchObject({ phase: 'Paused', pauseReason: 'Requested' });
+    const read = stateFromStatus('v2', JSON.parse(JSON.stringify(status)) as ModelVersionStatus);
+    expect(read.lastAction).toEqual(accepted.action);
+
+    // A refused request is recorded too, and replaces the previous record.
+    const refused = decide(read, { ...obs, action: 'pause' }, at(30));
+    const after = statusFromState(refused.state, status, { nowMs: T0 + 30_000 });
+    expect(after.lastAction).toMatchObject({
+      action: 'pause',
+      result: 'Rejected',
+      time: at(30).toISOString(),
+    });
+    expect(after.lastAction?.message).toMatch(/already paused/);
+
+    // With no new request the record stays.
+    const quiet = decide(stateFromStatus('v2', after), obs, at(60));
+    expect(statusFromState(quiet.state, after, { nowMs: T0 + 60_000 }).lastAction).toEqual(after.lastAction);
   });
 
   it('sets Progressing, Promoted and Degraded and keeps the controller’s Available', () => {

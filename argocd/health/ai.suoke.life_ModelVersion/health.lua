@@ -54,12 +54,23 @@ end
 
 if phase == "Paused" then
   -- Waits for a person (manual gate, inconclusive analysis or a pause request): Suspended, not Degraded.
+  local summary = "Paused"
+  if obj.status.pauseReason ~= nil and obj.status.pauseReason ~= "" then
+    summary = summary .. " (" .. obj.status.pauseReason .. ")"
+  end
   hs.status = "Suspended"
-  hs.message = withDetail("Paused")
+  hs.message = withDetail(summary)
   return hs
 end
 
 if phase == "Promoted" then
+  -- Promoted but not finished: the bake still analyses it at 100% and may hand traffic back to the
+  -- previous stable, so a sync waiting on health waits for the bake too.
+  if obj.status.promotedAt ~= nil and obj.status.finishedAt == nil then
+    hs.status = "Progressing"
+    hs.message = withDetail("Baking at 100% of traffic")
+    return hs
+  end
   hs.status = "Healthy"
   hs.message = withDetail("Promoted to stable")
   return hs

@@ -1,7 +1,7 @@
 // @ts-nocheck
 import { formats } from "@kubernetes-models/validate";
-export const validate = validate69;
-const schema37 = {
+export const validate = validate70;
+const schema38 = {
   "type": "object",
   "properties": {
     "apiVersion": {
@@ -14,7 +14,7 @@ const schema37 = {
       "$ref": "a6f0oUEaFqHmymdwnqPORTNOTU7GczWAkwGD0uYU"
     },
     "spec": {
-      "$ref": "T6I8fPQPRmAhdxlNDT9MC7PO8zN6Z7piuyC0VWqg"
+      "$ref": "1zFeSSV5CbXg8dW7ibViMEOH3hjzhVUL1HX9hi4Sk"
     },
     "status": {
       "$ref": "GUyzOy0QaQFx1sVp2USJWFDzDGjnTJMKYFqw816Dnc"
@@ -23,11 +23,11 @@ const schema37 = {
   "required": ["spec", "apiVersion", "kind"],
   "$id": "ai.suoke.life.v1alpha1.AIModel"
 };
-const schema38 = {
+const schema39 = {
   "type": "string",
   "enum": ["ai.suoke.life/v1alpha1"]
 };
-function validate70(data, {
+function validate71(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -57,7 +57,7 @@ function validate70(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema38.enum
+        allowedValues: schema39.enum
       }
     };
     if (vErrors === null) {
@@ -67,14 +67,14 @@ function validate70(data, {
     }
     errors++;
   }
-  validate70.errors = vErrors;
+  validate71.errors = vErrors;
   return errors === 0;
 }
-const schema39 = {
+const schema40 = {
   "type": "string",
   "enum": ["AIModel"]
 };
-function validate72(data, {
+function validate73(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -104,7 +104,7 @@ function validate72(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema39.enum
+        allowedValues: schema40.enum
       }
     };
     if (vErrors === null) {
@@ -114,15 +114,15 @@ function validate72(data, {
     }
     errors++;
   }
-  validate72.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
 }
-const schema40 = {
+const schema41 = {
   "nullableRef": "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta#"
 };
-const schema41 = {};
-import { validate as validate75 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
-function validate74(data, {
+const schema42 = {};
+import { validate as validate76 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
+function validate75(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -131,20 +131,20 @@ function validate74(data, {
   let vErrors = null;
   let errors = 0;
   if (data !== null) {
-    if (!validate75(data, {
+    if (!validate76(data, {
       instancePath,
       parentData,
       parentDataProperty,
       rootData
     })) {
-      vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+      vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
       errors = vErrors.length;
     }
   }
-  validate74.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-const schema42 = {
+const schema43 = {
   "properties": {
     "agent": {
       "$ref": "bgAqcrSebjlw52dQEicOtwJ5ln4DO5gbCLlEK9EDMG0"
@@ -165,7 +165,7 @@ const schema42 = {
       "$ref": "emhHvlFNodKQTmEZoFdpWAEc5UMjZWvkYBX3QG4HY"
     },
     "rollout": {
-      "$ref": "gPS2wOevGgXWGBDghG16qImtksJNv83v16ry8BAcyU"
+      "$ref": "rHVv7Q7XPrqBUdo9FfPsBxMDkOMeeXkp3iHyYGVSUy8"
     },
     "runtime": {
       "$ref": "QY7UmotWTsxuMImBtgWhhun8IEPxb2y0hQLuttZ1bM"
@@ -180,7 +180,7 @@ const schema42 = {
   "required": ["agent", "framework", "engine"],
   "type": "object"
 };
-const schema43 = {
+const schema44 = {
   "properties": {
     "name": {
       "$ref": "E2F2O4XODIPqgsaGOSRnwVnLwRMyj5NBztUOa2YM"
@@ -276,7 +276,7 @@ function validate32(data, {
   validate32.errors = vErrors;
   return errors === 0;
 }
-const schema44 = {
+const schema45 = {
   "properties": {
     "key": {
       "$ref": "saEtLo73kU1gQeAIauslR8D2lJWRptzKMiXTKikFuo"
@@ -292,13 +292,13 @@ const schema44 = {
   "type": "object",
   "nullable": true
 };
-const schema45 = {
+const schema46 = {
   "default": "system-prompt.txt",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate82(data, {
+function validate83(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -340,17 +340,17 @@ function validate82(data, {
       errors++;
     }
   }
-  validate82.errors = vErrors;
+  validate83.errors = vErrors;
   return errors === 0;
 }
-const schema46 = {
+const schema47 = {
   "default": "ConfigMap",
   "enum": ["ConfigMap", "Secret"],
   "maxLength": 9,
   "type": "string",
   "nullable": true
 };
-function validate84(data, {
+function validate85(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -380,7 +380,7 @@ function validate84(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema46.enum
+        allowedValues: schema47.enum
       }
     };
     if (vErrors === null) {
@@ -408,7 +408,7 @@ function validate84(data, {
       errors++;
     }
   }
-  validate84.errors = vErrors;
+  validate85.errors = vErrors;
   return errors === 0;
 }
 const schema6 = {
@@ -476,7 +476,7 @@ function validate21(data, {
   validate21.errors = vErrors;
   return errors === 0;
 }
-function validate81(data, {
+function validate82(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -518,24 +518,24 @@ function validate81(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate82(data.key, {
+      if (!validate83(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
         errors = vErrors.length;
       }
     }
     if (data.kind !== undefined) {
-      if (!validate84(data.kind, {
+      if (!validate85(data.kind, {
         instancePath: instancePath + "/kind",
         parentData: data,
         parentDataProperty: "kind",
         rootData
       })) {
-        vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
         errors = vErrors.length;
       }
     }
@@ -551,10 +551,10 @@ function validate81(data, {
       }
     }
   }
-  validate81.errors = vErrors;
+  validate82.errors = vErrors;
   return errors === 0;
 }
-function validate79(data, {
+function validate80(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -591,13 +591,13 @@ function validate79(data, {
       }
     }
     if (data.systemPromptRef !== undefined) {
-      if (!validate81(data.systemPromptRef, {
+      if (!validate82(data.systemPromptRef, {
         instancePath: instancePath + "/systemPromptRef",
         parentData: data,
         parentDataProperty: "systemPromptRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
         errors = vErrors.length;
       }
     }
@@ -617,10 +617,10 @@ function validate79(data, {
     }
     errors++;
   }
-  validate79.errors = vErrors;
+  validate80.errors = vErrors;
   return errors === 0;
 }
-const schema47 = {
+const schema48 = {
   "properties": {
     "args": {
       "$ref": "7ZoMdyR2FZIqVjBLSHeOv2Tgmhro790UZsn74OnAaI"
@@ -646,7 +646,7 @@ const schema47 = {
   },
   "type": "object"
 };
-const schema48 = {
+const schema49 = {
   "items": {
     "$ref": "SKgvz4HvKTiQikgBFJwhYPuJSrKdwhNFYpdnWnIe0Os"
   },
@@ -654,11 +654,11 @@ const schema48 = {
   "type": "array",
   "nullable": true
 };
-const schema49 = {
+const schema50 = {
   "maxLength": 4096,
   "type": "string"
 };
-function validate91(data, {
+function validate92(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -699,10 +699,10 @@ function validate91(data, {
     }
     errors++;
   }
-  validate91.errors = vErrors;
+  validate92.errors = vErrors;
   return errors === 0;
 }
-function validate90(data, {
+function validate91(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -745,21 +745,21 @@ function validate90(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate91(data[i0], {
+      if (!validate92(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate90.errors = vErrors;
+  validate91.errors = vErrors;
   return errors === 0;
 }
-const schema50 = {
+const schema51 = {
   "items": {
     "$ref": "NlwKpgloLVrWMrRwDr0o109S0T94p4UGhNllCnproE"
   },
@@ -767,7 +767,7 @@ const schema50 = {
   "type": "array",
   "nullable": true
 };
-const schema17 = {
+const schema18 = {
   "properties": {
     "name": {
       "$ref": "MF6TLy4QN2I2XCD5RIScj7Qzbe2nVdrpj6pte5ghQDA"
@@ -782,14 +782,14 @@ const schema17 = {
   "required": ["name"],
   "type": "object"
 };
-const schema18 = {
+const schema19 = {
   "maxLength": 253,
   "minLength": 1,
   "pattern": "^[-._a-zA-Z][-._a-zA-Z0-9]*$",
   "type": "string"
 };
 const pattern4 = new RegExp("^[-._a-zA-Z][-._a-zA-Z0-9]*$", "u");
-function validate37(data, {
+function validate38(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -862,10 +862,10 @@ function validate37(data, {
     }
     errors++;
   }
-  validate37.errors = vErrors;
+  validate38.errors = vErrors;
   return errors === 0;
 }
-const schema19 = {
+const schema20 = {
   "properties": {
     "key": {
       "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
@@ -878,7 +878,7 @@ const schema19 = {
   "type": "object",
   "nullable": true
 };
-function validate39(data, {
+function validate40(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -958,15 +958,15 @@ function validate39(data, {
       }
     }
   }
-  validate39.errors = vErrors;
+  validate40.errors = vErrors;
   return errors === 0;
 }
-const schema20 = {
+const schema21 = {
   "maxLength": 32768,
   "type": "string",
   "nullable": true
 };
-function validate43(data, {
+function validate44(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1008,10 +1008,10 @@ function validate43(data, {
       errors++;
     }
   }
-  validate43.errors = vErrors;
+  validate44.errors = vErrors;
   return errors === 0;
 }
-function validate36(data, {
+function validate37(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1037,35 +1037,35 @@ function validate36(data, {
       errors++;
     }
     if (data.name !== undefined) {
-      if (!validate37(data.name, {
+      if (!validate38(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
         errors = vErrors.length;
       }
     }
     if (data.secretKeyRef !== undefined) {
-      if (!validate39(data.secretKeyRef, {
+      if (!validate40(data.secretKeyRef, {
         instancePath: instancePath + "/secretKeyRef",
         parentData: data,
         parentDataProperty: "secretKeyRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
         errors = vErrors.length;
       }
     }
     if (data.value !== undefined) {
-      if (!validate43(data.value, {
+      if (!validate44(data.value, {
         instancePath: instancePath + "/value",
         parentData: data,
         parentDataProperty: "value",
         rootData
       })) {
-        vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
@@ -1085,10 +1085,10 @@ function validate36(data, {
     }
     errors++;
   }
-  validate36.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
-function validate94(data, {
+function validate95(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1131,21 +1131,21 @@ function validate94(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate36(data[i0], {
+      if (!validate37(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate94.errors = vErrors;
+  validate95.errors = vErrors;
   return errors === 0;
 }
-const schema51 = {
+const schema52 = {
   "properties": {
     "apiKeySecretRef": {
       "$ref": "FMQBQLtO7O4K6L2G6phfVhrS0M95IVy4NQ0D9dVE"
@@ -1161,7 +1161,7 @@ const schema51 = {
   "type": "object",
   "nullable": true
 };
-const schema52 = {
+const schema53 = {
   "properties": {
     "key": {
       "$ref": "0deDdug9SQuVYQqcTy3YAExpjjmYzOrKb6S5pKc4MUM"
@@ -1174,13 +1174,13 @@ const schema52 = {
   "type": "object",
   "nullable": true
 };
-const schema53 = {
+const schema54 = {
   "default": "api-key",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate99(data, {
+function validate100(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1222,10 +1222,10 @@ function validate99(data, {
       errors++;
     }
   }
-  validate99.errors = vErrors;
+  validate100.errors = vErrors;
   return errors === 0;
 }
-function validate98(data, {
+function validate99(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1267,13 +1267,13 @@ function validate98(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate99(data.key, {
+      if (!validate100(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+        vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
         errors = vErrors.length;
       }
     }
@@ -1289,7 +1289,7 @@ function validate98(data, {
       }
     }
   }
-  validate98.errors = vErrors;
+  validate99.errors = vErrors;
   return errors === 0;
 }
 const schema7 = {
@@ -1358,7 +1358,7 @@ function validate22(data, {
   validate22.errors = vErrors;
   return errors === 0;
 }
-const schema54 = {
+const schema55 = {
   "items": {
     "$ref": "yQXLxtAG0QBZkJkpstYkHVl6zP3PQcb1C7ySSk8biI"
   },
@@ -1366,7 +1366,7 @@ const schema54 = {
   "type": "array",
   "nullable": true
 };
-function validate104(data, {
+function validate105(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1420,10 +1420,10 @@ function validate104(data, {
       }
     }
   }
-  validate104.errors = vErrors;
+  validate105.errors = vErrors;
   return errors === 0;
 }
-function validate97(data, {
+function validate98(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1465,13 +1465,13 @@ function validate97(data, {
       errors++;
     }
     if (data.apiKeySecretRef !== undefined) {
-      if (!validate98(data.apiKeySecretRef, {
+      if (!validate99(data.apiKeySecretRef, {
         instancePath: instancePath + "/apiKeySecretRef",
         parentData: data,
         parentDataProperty: "apiKeySecretRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+        vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
         errors = vErrors.length;
       }
     }
@@ -1487,28 +1487,28 @@ function validate97(data, {
       }
     }
     if (data.fallbackUrls !== undefined) {
-      if (!validate104(data.fallbackUrls, {
+      if (!validate105(data.fallbackUrls, {
         instancePath: instancePath + "/fallbackUrls",
         parentData: data,
         parentDataProperty: "fallbackUrls",
         rootData
       })) {
-        vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+        vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate97.errors = vErrors;
+  validate98.errors = vErrors;
   return errors === 0;
 }
-const schema55 = {
+const schema56 = {
   "maxLength": 1024,
   "pattern": "^[^\\s]+$",
   "type": "string",
   "nullable": true
 };
 const pattern6 = new RegExp("^[^\\s]+$", "u");
-function validate108(data, {
+function validate109(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1566,16 +1566,16 @@ function validate108(data, {
       errors++;
     }
   }
-  validate108.errors = vErrors;
+  validate109.errors = vErrors;
   return errors === 0;
 }
-const schema56 = {
+const schema57 = {
   "maxLength": 253,
   "minLength": 1,
   "type": "string",
   "nullable": true
 };
-function validate110(data, {
+function validate111(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1633,17 +1633,17 @@ function validate110(data, {
       errors++;
     }
   }
-  validate110.errors = vErrors;
+  validate111.errors = vErrors;
   return errors === 0;
 }
-const schema57 = {
+const schema58 = {
   "default": 8001,
   "type": "integer",
   "minimum": 1,
   "maximum": 65535,
   "nullable": true
 };
-function validate112(data, {
+function validate113(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1703,17 +1703,17 @@ function validate112(data, {
       errors++;
     }
   }
-  validate112.errors = vErrors;
+  validate113.errors = vErrors;
   return errors === 0;
 }
-const schema58 = {
+const schema59 = {
   "default": "openai",
   "enum": ["openai"],
   "maxLength": 6,
   "type": "string",
   "nullable": true
 };
-function validate114(data, {
+function validate115(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1743,7 +1743,7 @@ function validate114(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema58.enum
+        allowedValues: schema59.enum
       }
     };
     if (vErrors === null) {
@@ -1771,10 +1771,10 @@ function validate114(data, {
       errors++;
     }
   }
-  validate114.errors = vErrors;
+  validate115.errors = vErrors;
   return errors === 0;
 }
-function validate89(data, {
+function validate90(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1784,79 +1784,79 @@ function validate89(data, {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.args !== undefined) {
-      if (!validate90(data.args, {
+      if (!validate91(data.args, {
         instancePath: instancePath + "/args",
         parentData: data,
         parentDataProperty: "args",
         rootData
       })) {
-        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
         errors = vErrors.length;
       }
     }
     if (data.env !== undefined) {
-      if (!validate94(data.env, {
+      if (!validate95(data.env, {
         instancePath: instancePath + "/env",
         parentData: data,
         parentDataProperty: "env",
         rootData
       })) {
-        vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+        vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
         errors = vErrors.length;
       }
     }
     if (data.external !== undefined) {
-      if (!validate97(data.external, {
+      if (!validate98(data.external, {
         instancePath: instancePath + "/external",
         parentData: data,
         parentDataProperty: "external",
         rootData
       })) {
-        vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+        vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
-      if (!validate108(data.image, {
+      if (!validate109(data.image, {
         instancePath: instancePath + "/image",
         parentData: data,
         parentDataProperty: "image",
         rootData
       })) {
-        vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+        vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
         errors = vErrors.length;
       }
     }
     if (data.modelName !== undefined) {
-      if (!validate110(data.modelName, {
+      if (!validate111(data.modelName, {
         instancePath: instancePath + "/modelName",
         parentData: data,
         parentDataProperty: "modelName",
         rootData
       })) {
-        vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+        vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
         errors = vErrors.length;
       }
     }
     if (data.port !== undefined) {
-      if (!validate112(data.port, {
+      if (!validate113(data.port, {
         instancePath: instancePath + "/port",
         parentData: data,
         parentDataProperty: "port",
         rootData
       })) {
-        vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+        vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
         errors = vErrors.length;
       }
     }
     if (data.protocol !== undefined) {
-      if (!validate114(data.protocol, {
+      if (!validate115(data.protocol, {
         instancePath: instancePath + "/protocol",
         parentData: data,
         parentDataProperty: "protocol",
         rootData
       })) {
-        vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+        vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
         errors = vErrors.length;
       }
     }
@@ -1876,15 +1876,15 @@ function validate89(data, {
     }
     errors++;
   }
-  validate89.errors = vErrors;
+  validate90.errors = vErrors;
   return errors === 0;
 }
-const schema59 = {
+const schema60 = {
   "enum": ["huggingface", "pytorch", "tensorflow", "onnx", "gguf", "custom"],
   "maxLength": 11,
   "type": "string"
 };
-function validate117(data, {
+function validate118(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1898,7 +1898,7 @@ function validate117(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema59.enum
+        allowedValues: schema60.enum
       }
     };
     if (vErrors === null) {
@@ -1941,17 +1941,17 @@ function validate117(data, {
     }
     errors++;
   }
-  validate117.errors = vErrors;
+  validate118.errors = vErrors;
   return errors === 0;
 }
-const schema60 = {
+const schema61 = {
   "default": 10,
   "type": "integer",
   "minimum": 1,
   "maximum": 50,
   "nullable": true
 };
-function validate119(data, {
+function validate120(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2011,10 +2011,10 @@ function validate119(data, {
       errors++;
     }
   }
-  validate119.errors = vErrors;
+  validate120.errors = vErrors;
   return errors === 0;
 }
-const schema61 = {
+const schema62 = {
   "properties": {
     "name": {
       "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
@@ -2024,7 +2024,7 @@ const schema61 = {
   "type": "object",
   "nullable": true
 };
-function validate121(data, {
+function validate122(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2077,10 +2077,10 @@ function validate121(data, {
       }
     }
   }
-  validate121.errors = vErrors;
+  validate122.errors = vErrors;
   return errors === 0;
 }
-const schema62 = {
+const schema63 = {
   "properties": {
     "gpu": {
       "$ref": "gmAiNenKrReMvLQmAnEUnZ03WVIQ50j8W91pqV94A2k"
@@ -2095,7 +2095,7 @@ const schema62 = {
   "type": "object",
   "nullable": true
 };
-const schema63 = {
+const schema64 = {
   "properties": {
     "count": {
       "$ref": "pMiA33PvBhAZTqRzc35uBtT9QHBUrsYKtstpZWqw"
@@ -2120,12 +2120,12 @@ const schema63 = {
   "type": "object",
   "nullable": true
 };
-const schema64 = {
+const schema65 = {
   "type": "number",
   "minimum": 0.01,
   "maximum": 64
 };
-function validate126(data, {
+function validate127(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2184,16 +2184,16 @@ function validate126(data, {
     }
     errors++;
   }
-  validate126.errors = vErrors;
+  validate127.errors = vErrors;
   return errors === 0;
 }
-const schema65 = {
+const schema66 = {
   "type": "number",
   "minimum": 0.01,
   "maximum": 64,
   "nullable": true
 };
-function validate128(data, {
+function validate129(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2253,17 +2253,17 @@ function validate128(data, {
       errors++;
     }
   }
-  validate128.errors = vErrors;
+  validate129.errors = vErrors;
   return errors === 0;
 }
-const schema66 = {
+const schema67 = {
   "maxLength": 63,
   "pattern": "^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$",
   "type": "string",
   "nullable": true
 };
 const pattern7 = new RegExp("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$", "u");
-function validate130(data, {
+function validate131(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2321,10 +2321,10 @@ function validate130(data, {
       errors++;
     }
   }
-  validate130.errors = vErrors;
+  validate131.errors = vErrors;
   return errors === 0;
 }
-const schema67 = {
+const schema68 = {
   "default": "nvidia.com/gpu",
   "maxLength": 253,
   "pattern": "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)[-._a-zA-Z0-9]+$",
@@ -2332,7 +2332,7 @@ const schema67 = {
   "nullable": true
 };
 const pattern8 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)[-._a-zA-Z0-9]+$", "u");
-function validate132(data, {
+function validate133(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2390,16 +2390,16 @@ function validate132(data, {
       errors++;
     }
   }
-  validate132.errors = vErrors;
+  validate133.errors = vErrors;
   return errors === 0;
 }
-const schema68 = {
+const schema69 = {
   "type": "integer",
   "minimum": 2,
   "maximum": 64,
   "nullable": true
 };
-function validate134(data, {
+function validate135(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2459,10 +2459,10 @@ function validate134(data, {
       errors++;
     }
   }
-  validate134.errors = vErrors;
+  validate135.errors = vErrors;
   return errors === 0;
 }
-const schema69 = {
+const schema70 = {
   "items": {
     "$ref": "4hlJNWQfLDwIBSwM9ayGhVdQbP58R5INE4NtAvFyI"
   },
@@ -2470,7 +2470,7 @@ const schema69 = {
   "type": "array",
   "nullable": true
 };
-const schema70 = {
+const schema71 = {
   "properties": {
     "effect": {
       "$ref": "Ov83GUv6ka44YJu2vInatiJUUI0hGuJ01TSoMP3dJo"
@@ -2490,13 +2490,13 @@ const schema70 = {
   },
   "type": "object"
 };
-const schema71 = {
+const schema72 = {
   "enum": ["NoSchedule", "PreferNoSchedule", "NoExecute"],
   "maxLength": 16,
   "type": "string",
   "nullable": true
 };
-function validate138(data, {
+function validate139(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2526,7 +2526,7 @@ function validate138(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema71.enum
+        allowedValues: schema72.enum
       }
     };
     if (vErrors === null) {
@@ -2554,15 +2554,15 @@ function validate138(data, {
       errors++;
     }
   }
-  validate138.errors = vErrors;
+  validate139.errors = vErrors;
   return errors === 0;
 }
-const schema72 = {
+const schema73 = {
   "maxLength": 317,
   "type": "string",
   "nullable": true
 };
-function validate140(data, {
+function validate141(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2604,17 +2604,17 @@ function validate140(data, {
       errors++;
     }
   }
-  validate140.errors = vErrors;
+  validate141.errors = vErrors;
   return errors === 0;
 }
-const schema73 = {
+const schema74 = {
   "default": "Equal",
   "enum": ["Exists", "Equal"],
   "maxLength": 6,
   "type": "string",
   "nullable": true
 };
-function validate142(data, {
+function validate143(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2644,7 +2644,7 @@ function validate142(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema73.enum
+        allowedValues: schema74.enum
       }
     };
     if (vErrors === null) {
@@ -2672,16 +2672,16 @@ function validate142(data, {
       errors++;
     }
   }
-  validate142.errors = vErrors;
+  validate143.errors = vErrors;
   return errors === 0;
 }
-const schema74 = {
+const schema75 = {
   "format": "int64",
   "type": "integer",
   "nullable": true
 };
 const formats2 = formats.int64;
-function validate144(data, {
+function validate145(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2723,15 +2723,15 @@ function validate144(data, {
       errors++;
     }
   }
-  validate144.errors = vErrors;
+  validate145.errors = vErrors;
   return errors === 0;
 }
-const schema32 = {
+const schema33 = {
   "maxLength": 63,
   "type": "string",
   "nullable": true
 };
-function validate64(data, {
+function validate65(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2773,10 +2773,10 @@ function validate64(data, {
       errors++;
     }
   }
-  validate64.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-function validate137(data, {
+function validate138(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2786,57 +2786,57 @@ function validate137(data, {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.effect !== undefined) {
-      if (!validate138(data.effect, {
+      if (!validate139(data.effect, {
         instancePath: instancePath + "/effect",
         parentData: data,
         parentDataProperty: "effect",
         rootData
       })) {
-        vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+        vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
         errors = vErrors.length;
       }
     }
     if (data.key !== undefined) {
-      if (!validate140(data.key, {
+      if (!validate141(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
+        vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
         errors = vErrors.length;
       }
     }
     if (data.operator !== undefined) {
-      if (!validate142(data.operator, {
+      if (!validate143(data.operator, {
         instancePath: instancePath + "/operator",
         parentData: data,
         parentDataProperty: "operator",
         rootData
       })) {
-        vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
+        vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
         errors = vErrors.length;
       }
     }
     if (data.tolerationSeconds !== undefined) {
-      if (!validate144(data.tolerationSeconds, {
+      if (!validate145(data.tolerationSeconds, {
         instancePath: instancePath + "/tolerationSeconds",
         parentData: data,
         parentDataProperty: "tolerationSeconds",
         rootData
       })) {
-        vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
+        vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
         errors = vErrors.length;
       }
     }
     if (data.value !== undefined) {
-      if (!validate64(data.value, {
+      if (!validate65(data.value, {
         instancePath: instancePath + "/value",
         parentData: data,
         parentDataProperty: "value",
         rootData
       })) {
-        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
         errors = vErrors.length;
       }
     }
@@ -2856,10 +2856,10 @@ function validate137(data, {
     }
     errors++;
   }
-  validate137.errors = vErrors;
+  validate138.errors = vErrors;
   return errors === 0;
 }
-function validate136(data, {
+function validate137(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2902,21 +2902,21 @@ function validate136(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate137(data[i0], {
+      if (!validate138(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
+        vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate136.errors = vErrors;
+  validate137.errors = vErrors;
   return errors === 0;
 }
-function validate125(data, {
+function validate126(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2958,73 +2958,73 @@ function validate125(data, {
       errors++;
     }
     if (data.count !== undefined) {
-      if (!validate126(data.count, {
+      if (!validate127(data.count, {
         instancePath: instancePath + "/count",
         parentData: data,
         parentDataProperty: "count",
         rootData
       })) {
-        vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
+        vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxCount !== undefined) {
-      if (!validate128(data.maxCount, {
+      if (!validate129(data.maxCount, {
         instancePath: instancePath + "/maxCount",
         parentData: data,
         parentDataProperty: "maxCount",
         rootData
       })) {
-        vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
+        vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
         errors = vErrors.length;
       }
     }
     if (data.product !== undefined) {
-      if (!validate130(data.product, {
+      if (!validate131(data.product, {
         instancePath: instancePath + "/product",
         parentData: data,
         parentDataProperty: "product",
         rootData
       })) {
-        vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+        vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
         errors = vErrors.length;
       }
     }
     if (data.resourceName !== undefined) {
-      if (!validate132(data.resourceName, {
+      if (!validate133(data.resourceName, {
         instancePath: instancePath + "/resourceName",
         parentData: data,
         parentDataProperty: "resourceName",
         rootData
       })) {
-        vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+        vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
         errors = vErrors.length;
       }
     }
     if (data.slicesPerGpu !== undefined) {
-      if (!validate134(data.slicesPerGpu, {
+      if (!validate135(data.slicesPerGpu, {
         instancePath: instancePath + "/slicesPerGpu",
         parentData: data,
         parentDataProperty: "slicesPerGpu",
         rootData
       })) {
-        vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
+        vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
         errors = vErrors.length;
       }
     }
     if (data.tolerations !== undefined) {
-      if (!validate136(data.tolerations, {
+      if (!validate137(data.tolerations, {
         instancePath: instancePath + "/tolerations",
         parentData: data,
         parentDataProperty: "tolerations",
         rootData
       })) {
-        vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
+        vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate125.errors = vErrors;
+  validate126.errors = vErrors;
   return errors === 0;
 }
 const schema11 = {
@@ -3256,7 +3256,7 @@ function validate28(data, {
   validate28.errors = vErrors;
   return errors === 0;
 }
-function validate124(data, {
+function validate125(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3282,13 +3282,13 @@ function validate124(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.gpu !== undefined) {
-      if (!validate125(data.gpu, {
+      if (!validate126(data.gpu, {
         instancePath: instancePath + "/gpu",
         parentData: data,
         parentDataProperty: "gpu",
         rootData
       })) {
-        vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
+        vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
         errors = vErrors.length;
       }
     }
@@ -3315,13 +3315,16 @@ function validate124(data, {
       }
     }
   }
-  validate124.errors = vErrors;
+  validate125.errors = vErrors;
   return errors === 0;
 }
-const schema75 = {
+const schema76 = {
   "properties": {
     "analysis": {
-      "$ref": "AaaJreI8NMMWyOgmBuOXzi60IMBaVTPa0gh3UQ4QM"
+      "$ref": "ycDpysTMD7eLgsqHpkhA1GDzTtBkIUkRj7ikyAayTHo"
+    },
+    "bakeDuration": {
+      "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
     },
     "interval": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -3348,7 +3351,7 @@ const schema75 = {
   "type": "object",
   "nullable": true
 };
-const schema76 = {
+const schema77 = {
   "properties": {
     "failureLimit": {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
@@ -3357,7 +3360,7 @@ const schema76 = {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
     },
     "metrics": {
-      "$ref": "zd2XfrM2OE5wy6sQkvRAFjFmJ5BgoegleTQa6suj0hg"
+      "$ref": "SDizjfMvZMKc4KyLeXNZBlluWB2JojOM79VwLlf6AjU"
     },
     "noData": {
       "$ref": "7IyiyJoecoeD1nVVa8VdEzcbnePKPpC7kcdwUKxUL8"
@@ -3436,15 +3439,15 @@ function validate31(data, {
   validate31.errors = vErrors;
   return errors === 0;
 }
-const schema77 = {
+const schema78 = {
   "items": {
-    "$ref": "eKuzF4JVkeiwkRoFH9w3OD1ikNDzxJ8L5bpSnBtqYU"
+    "$ref": "2UZhhVdfqvCufGS9Msnx1K4uzjgKDzE9dAZa11Eig"
   },
   "maxItems": 16,
   "minItems": 1,
   "type": "array"
 };
-const schema78 = {
+const schema79 = {
   "properties": {
     "builtin": {
       "$ref": "uX2C0ExnE3n58TdLumkFUadRYyyu1f2rUP7lAiXEtY"
@@ -3454,6 +3457,9 @@ const schema78 = {
     },
     "name": {
       "$ref": "E2F2O4XODIPqgsaGOSRnwVnLwRMyj5NBztUOa2YM"
+    },
+    "noData": {
+      "$ref": "7IyiyJoecoeD1nVVa8VdEzcbnePKPpC7kcdwUKxUL8"
     },
     "query": {
       "$ref": "bRPqZa5sUWx3MAwrRQ12LHoz3pI1cDwhTWzxI1I8s"
@@ -3468,13 +3474,13 @@ const schema78 = {
   "required": ["name"],
   "type": "object"
 };
-const schema79 = {
+const schema80 = {
   "enum": ["error-rate", "latency-p95", "ttft-p95", "tokens-per-second"],
   "maxLength": 17,
   "type": "string",
   "nullable": true
 };
-function validate159(data, {
+function validate160(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3504,7 +3510,7 @@ function validate159(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema79.enum
+        allowedValues: schema80.enum
       }
     };
     if (vErrors === null) {
@@ -3532,16 +3538,16 @@ function validate159(data, {
       errors++;
     }
   }
-  validate159.errors = vErrors;
+  validate160.errors = vErrors;
   return errors === 0;
 }
-const schema80 = {
+const schema81 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 1000000,
   "nullable": true
 };
-function validate161(data, {
+function validate162(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3601,16 +3607,83 @@ function validate161(data, {
       errors++;
     }
   }
-  validate161.errors = vErrors;
+  validate162.errors = vErrors;
   return errors === 0;
 }
-const schema81 = {
+const schema15 = {
+  "enum": ["Inconclusive", "Fail"],
+  "maxLength": 12,
+  "type": "string",
+  "nullable": true
+};
+function validate34(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (!(data === "Inconclusive" || data === "Fail")) {
+    const err1 = {
+      instancePath,
+      schemaPath: "#/enum",
+      keyword: "enum",
+      params: {
+        allowedValues: schema15.enum
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 12) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 12
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate34.errors = vErrors;
+  return errors === 0;
+}
+const schema82 = {
   "maxLength": 4096,
   "minLength": 1,
   "type": "string",
   "nullable": true
 };
-function validate164(data, {
+function validate166(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3668,10 +3741,10 @@ function validate164(data, {
       errors++;
     }
   }
-  validate164.errors = vErrors;
+  validate166.errors = vErrors;
   return errors === 0;
 }
-const schema82 = {
+const schema83 = {
   "properties": {
     "maxIncrease": {
       "$ref": "7d6NU2BBzuXjTjA1ugLpm5VvIfjMm87YJR3P6bnZDE"
@@ -3681,12 +3754,12 @@ const schema82 = {
   "type": "object",
   "nullable": true
 };
-const schema83 = {
+const schema84 = {
   "type": "number",
   "minimum": 0,
   "maximum": 1000
 };
-function validate167(data, {
+function validate169(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3745,10 +3818,10 @@ function validate167(data, {
     }
     errors++;
   }
-  validate167.errors = vErrors;
+  validate169.errors = vErrors;
   return errors === 0;
 }
-function validate166(data, {
+function validate168(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3790,21 +3863,21 @@ function validate166(data, {
       errors++;
     }
     if (data.maxIncrease !== undefined) {
-      if (!validate167(data.maxIncrease, {
+      if (!validate169(data.maxIncrease, {
         instancePath: instancePath + "/maxIncrease",
         parentData: data,
         parentDataProperty: "maxIncrease",
         rootData
       })) {
-        vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
+        vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate166.errors = vErrors;
+  validate168.errors = vErrors;
   return errors === 0;
 }
-const schema84 = {
+const schema85 = {
   "properties": {
     "max": {
       "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
@@ -3847,7 +3920,7 @@ function validate33(data, {
   validate33.errors = vErrors;
   return errors === 0;
 }
-function validate170(data, {
+function validate172(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3895,10 +3968,10 @@ function validate170(data, {
       }
     }
   }
-  validate170.errors = vErrors;
+  validate172.errors = vErrors;
   return errors === 0;
 }
-function validate158(data, {
+function validate159(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3924,24 +3997,24 @@ function validate158(data, {
       errors++;
     }
     if (data.builtin !== undefined) {
-      if (!validate159(data.builtin, {
+      if (!validate160(data.builtin, {
         instancePath: instancePath + "/builtin",
         parentData: data,
         parentDataProperty: "builtin",
         rootData
       })) {
-        vErrors = vErrors === null ? validate159.errors : vErrors.concat(validate159.errors);
+        vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
         errors = vErrors.length;
       }
     }
     if (data.minSamples !== undefined) {
-      if (!validate161(data.minSamples, {
+      if (!validate162(data.minSamples, {
         instancePath: instancePath + "/minSamples",
         parentData: data,
         parentDataProperty: "minSamples",
         rootData
       })) {
-        vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
+        vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
         errors = vErrors.length;
       }
     }
@@ -3956,36 +4029,47 @@ function validate158(data, {
         errors = vErrors.length;
       }
     }
-    if (data.query !== undefined) {
-      if (!validate164(data.query, {
-        instancePath: instancePath + "/query",
+    if (data.noData !== undefined) {
+      if (!validate34(data.noData, {
+        instancePath: instancePath + "/noData",
         parentData: data,
-        parentDataProperty: "query",
+        parentDataProperty: "noData",
         rootData
       })) {
-        vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
         errors = vErrors.length;
       }
     }
-    if (data.relativeToStable !== undefined) {
-      if (!validate166(data.relativeToStable, {
-        instancePath: instancePath + "/relativeToStable",
+    if (data.query !== undefined) {
+      if (!validate166(data.query, {
+        instancePath: instancePath + "/query",
         parentData: data,
-        parentDataProperty: "relativeToStable",
+        parentDataProperty: "query",
         rootData
       })) {
         vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
         errors = vErrors.length;
       }
     }
+    if (data.relativeToStable !== undefined) {
+      if (!validate168(data.relativeToStable, {
+        instancePath: instancePath + "/relativeToStable",
+        parentData: data,
+        parentDataProperty: "relativeToStable",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate168.errors : vErrors.concat(validate168.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.thresholdRange !== undefined) {
-      if (!validate170(data.thresholdRange, {
+      if (!validate172(data.thresholdRange, {
         instancePath: instancePath + "/thresholdRange",
         parentData: data,
         parentDataProperty: "thresholdRange",
         rootData
       })) {
-        vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
+        vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
         errors = vErrors.length;
       }
     }
@@ -4005,10 +4089,10 @@ function validate158(data, {
     }
     errors++;
   }
-  validate158.errors = vErrors;
+  validate159.errors = vErrors;
   return errors === 0;
 }
-function validate157(data, {
+function validate158(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4051,13 +4135,13 @@ function validate157(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate158(data[i0], {
+      if (!validate159(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+        vErrors = vErrors === null ? validate159.errors : vErrors.concat(validate159.errors);
         errors = vErrors.length;
       }
     }
@@ -4077,77 +4161,10 @@ function validate157(data, {
     }
     errors++;
   }
-  validate157.errors = vErrors;
+  validate158.errors = vErrors;
   return errors === 0;
 }
-const schema85 = {
-  "enum": ["Inconclusive", "Fail"],
-  "maxLength": 12,
-  "type": "string",
-  "nullable": true
-};
-function validate176(data, {
-  instancePath = "",
-  parentData,
-  parentDataProperty,
-  rootData = data
-} = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (typeof data !== "string" && data !== null) {
-    const err0 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: {
-        type: "string"
-      }
-    };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (!(data === "Inconclusive" || data === "Fail")) {
-    const err1 = {
-      instancePath,
-      schemaPath: "#/enum",
-      keyword: "enum",
-      params: {
-        allowedValues: schema85.enum
-      }
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  if (typeof data === "string") {
-    if (func2(data) > 12) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/maxLength",
-        keyword: "maxLength",
-        params: {
-          limit: 12
-        }
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-  }
-  validate176.errors = vErrors;
-  return errors === 0;
-}
-function validate154(data, {
+function validate155(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4211,39 +4228,39 @@ function validate154(data, {
       }
     }
     if (data.metrics !== undefined) {
-      if (!validate157(data.metrics, {
+      if (!validate158(data.metrics, {
         instancePath: instancePath + "/metrics",
         parentData: data,
         parentDataProperty: "metrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate157.errors : vErrors.concat(validate157.errors);
+        vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
         errors = vErrors.length;
       }
     }
     if (data.noData !== undefined) {
-      if (!validate176(data.noData, {
+      if (!validate34(data.noData, {
         instancePath: instancePath + "/noData",
         parentData: data,
         parentDataProperty: "noData",
         rootData
       })) {
-        vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate154.errors = vErrors;
+  validate155.errors = vErrors;
   return errors === 0;
 }
-const schema15 = {
+const schema16 = {
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
 const pattern3 = new RegExp("^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$", "u");
-function validate34(data, {
+function validate35(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4301,16 +4318,16 @@ function validate34(data, {
       errors++;
     }
   }
-  validate34.errors = vErrors;
+  validate35.errors = vErrors;
   return errors === 0;
 }
-const schema16 = {
+const schema17 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 100,
   "nullable": true
 };
-function validate35(data, {
+function validate36(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4370,7 +4387,7 @@ function validate35(data, {
       errors++;
     }
   }
-  validate35.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
 const schema86 = {
@@ -4379,7 +4396,7 @@ const schema86 = {
   "type": "string",
   "nullable": true
 };
-function validate181(data, {
+function validate183(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4437,7 +4454,7 @@ function validate181(data, {
       errors++;
     }
   }
-  validate181.errors = vErrors;
+  validate183.errors = vErrors;
   return errors === 0;
 }
 const schema87 = {
@@ -4466,7 +4483,7 @@ const schema89 = {
   "minimum": 1,
   "maximum": 100
 };
-function validate189(data, {
+function validate191(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4526,10 +4543,10 @@ function validate189(data, {
       errors++;
     }
   }
-  validate189.errors = vErrors;
+  validate191.errors = vErrors;
   return errors === 0;
 }
-function validate187(data, {
+function validate189(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4555,24 +4572,24 @@ function validate187(data, {
       errors++;
     }
     if (data.pause !== undefined) {
-      if (!validate34(data.pause, {
+      if (!validate35(data.pause, {
         instancePath: instancePath + "/pause",
         parentData: data,
         parentDataProperty: "pause",
         rootData
       })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
         errors = vErrors.length;
       }
     }
     if (data.weight !== undefined) {
-      if (!validate189(data.weight, {
+      if (!validate191(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
+        vErrors = vErrors === null ? validate191.errors : vErrors.concat(validate191.errors);
         errors = vErrors.length;
       }
     }
@@ -4592,10 +4609,10 @@ function validate187(data, {
     }
     errors++;
   }
-  validate187.errors = vErrors;
+  validate189.errors = vErrors;
   return errors === 0;
 }
-function validate186(data, {
+function validate188(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4654,21 +4671,21 @@ function validate186(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate187(data[i0], {
+      if (!validate189(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
+        vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate186.errors = vErrors;
+  validate188.errors = vErrors;
   return errors === 0;
 }
-function validate153(data, {
+function validate154(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4694,95 +4711,106 @@ function validate153(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.analysis !== undefined) {
-      if (!validate154(data.analysis, {
+      if (!validate155(data.analysis, {
         instancePath: instancePath + "/analysis",
         parentData: data,
         parentDataProperty: "analysis",
         rootData
       })) {
-        vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+        vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.bakeDuration !== undefined) {
+      if (!validate35(data.bakeDuration, {
+        instancePath: instancePath + "/bakeDuration",
+        parentData: data,
+        parentDataProperty: "bakeDuration",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
         errors = vErrors.length;
       }
     }
     if (data.interval !== undefined) {
-      if (!validate34(data.interval, {
+      if (!validate35(data.interval, {
         instancePath: instancePath + "/interval",
         parentData: data,
         parentDataProperty: "interval",
         rootData
       })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxWeight !== undefined) {
-      if (!validate35(data.maxWeight, {
+      if (!validate36(data.maxWeight, {
         instancePath: instancePath + "/maxWeight",
         parentData: data,
         parentDataProperty: "maxWeight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
     if (data.mode !== undefined) {
-      if (!validate181(data.mode, {
+      if (!validate183(data.mode, {
         instancePath: instancePath + "/mode",
         parentData: data,
         parentDataProperty: "mode",
         rootData
       })) {
-        vErrors = vErrors === null ? validate181.errors : vErrors.concat(validate181.errors);
+        vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
         errors = vErrors.length;
       }
     }
     if (data.progressDeadline !== undefined) {
-      if (!validate34(data.progressDeadline, {
+      if (!validate35(data.progressDeadline, {
         instancePath: instancePath + "/progressDeadline",
         parentData: data,
         parentDataProperty: "progressDeadline",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.scaleDownDelay !== undefined) {
-      if (!validate34(data.scaleDownDelay, {
-        instancePath: instancePath + "/scaleDownDelay",
-        parentData: data,
-        parentDataProperty: "scaleDownDelay",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.stepWeight !== undefined) {
-      if (!validate35(data.stepWeight, {
-        instancePath: instancePath + "/stepWeight",
-        parentData: data,
-        parentDataProperty: "stepWeight",
         rootData
       })) {
         vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
         errors = vErrors.length;
       }
     }
+    if (data.scaleDownDelay !== undefined) {
+      if (!validate35(data.scaleDownDelay, {
+        instancePath: instancePath + "/scaleDownDelay",
+        parentData: data,
+        parentDataProperty: "scaleDownDelay",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.stepWeight !== undefined) {
+      if (!validate36(data.stepWeight, {
+        instancePath: instancePath + "/stepWeight",
+        parentData: data,
+        parentDataProperty: "stepWeight",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.steps !== undefined) {
-      if (!validate186(data.steps, {
+      if (!validate188(data.steps, {
         instancePath: instancePath + "/steps",
         parentData: data,
         parentDataProperty: "steps",
         rootData
       })) {
-        vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
+        vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate153.errors = vErrors;
+  validate154.errors = vErrors;
   return errors === 0;
 }
 const schema90 = {
@@ -4852,7 +4880,7 @@ const schema93 = {
   "type": "string",
   "nullable": true
 };
-function validate197(data, {
+function validate199(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4894,10 +4922,10 @@ function validate197(data, {
       errors++;
     }
   }
-  validate197.errors = vErrors;
+  validate199.errors = vErrors;
   return errors === 0;
 }
-function validate196(data, {
+function validate198(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4939,13 +4967,13 @@ function validate196(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate197(data.key, {
+      if (!validate199(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
+        vErrors = vErrors === null ? validate199.errors : vErrors.concat(validate199.errors);
         errors = vErrors.length;
       }
     }
@@ -4961,7 +4989,7 @@ function validate196(data, {
       }
     }
   }
-  validate196.errors = vErrors;
+  validate198.errors = vErrors;
   return errors === 0;
 }
 const schema94 = {
@@ -4995,7 +5023,7 @@ const schema96 = {
   "type": "string",
   "nullable": true
 };
-function validate203(data, {
+function validate205(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5037,10 +5065,10 @@ function validate203(data, {
       errors++;
     }
   }
-  validate203.errors = vErrors;
+  validate205.errors = vErrors;
   return errors === 0;
 }
-function validate202(data, {
+function validate204(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5082,13 +5110,13 @@ function validate202(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate203(data.key, {
+      if (!validate205(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
+        vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
         errors = vErrors.length;
       }
     }
@@ -5104,7 +5132,7 @@ function validate202(data, {
       }
     }
   }
-  validate202.errors = vErrors;
+  validate204.errors = vErrors;
   return errors === 0;
 }
 const schema97 = {
@@ -5114,7 +5142,7 @@ const schema97 = {
   "nullable": true
 };
 const pattern9 = new RegExp("^https?://[^\\s]+$", "u");
-function validate207(data, {
+function validate209(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5172,10 +5200,10 @@ function validate207(data, {
       errors++;
     }
   }
-  validate207.errors = vErrors;
+  validate209.errors = vErrors;
   return errors === 0;
 }
-function validate201(data, {
+function validate203(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5201,32 +5229,32 @@ function validate201(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.jwksSecretRef !== undefined) {
-      if (!validate202(data.jwksSecretRef, {
+      if (!validate204(data.jwksSecretRef, {
         instancePath: instancePath + "/jwksSecretRef",
         parentData: data,
         parentDataProperty: "jwksSecretRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate202.errors : vErrors.concat(validate202.errors);
+        vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
         errors = vErrors.length;
       }
     }
     if (data.jwksUrl !== undefined) {
-      if (!validate207(data.jwksUrl, {
+      if (!validate209(data.jwksUrl, {
         instancePath: instancePath + "/jwksUrl",
         parentData: data,
         parentDataProperty: "jwksUrl",
         rootData
       })) {
-        vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
+        vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate201.errors = vErrors;
+  validate203.errors = vErrors;
   return errors === 0;
 }
-function validate195(data, {
+function validate197(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5252,29 +5280,29 @@ function validate195(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.apiKeysSecretRef !== undefined) {
-      if (!validate196(data.apiKeysSecretRef, {
+      if (!validate198(data.apiKeysSecretRef, {
         instancePath: instancePath + "/apiKeysSecretRef",
         parentData: data,
         parentDataProperty: "apiKeysSecretRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
+        vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
         errors = vErrors.length;
       }
     }
     if (data.jwt !== undefined) {
-      if (!validate201(data.jwt, {
+      if (!validate203(data.jwt, {
         instancePath: instancePath + "/jwt",
         parentData: data,
         parentDataProperty: "jwt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate201.errors : vErrors.concat(validate201.errors);
+        vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate195.errors = vErrors;
+  validate197.errors = vErrors;
   return errors === 0;
 }
 const schema98 = {
@@ -5284,7 +5312,7 @@ const schema98 = {
   "type": "string",
   "nullable": true
 };
-function validate211(data, {
+function validate213(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5342,7 +5370,7 @@ function validate211(data, {
       errors++;
     }
   }
-  validate211.errors = vErrors;
+  validate213.errors = vErrors;
   return errors === 0;
 }
 const schema99 = {
@@ -5353,7 +5381,7 @@ const schema99 = {
   "type": "array",
   "nullable": true
 };
-function validate213(data, {
+function validate215(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5396,18 +5424,18 @@ function validate213(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate36(data[i0], {
+      if (!validate37(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate213.errors = vErrors;
+  validate215.errors = vErrors;
   return errors === 0;
 }
 const schema100 = {
@@ -5417,7 +5445,7 @@ const schema100 = {
   "type": "string",
   "nullable": true
 };
-function validate216(data, {
+function validate218(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5475,7 +5503,7 @@ function validate216(data, {
       errors++;
     }
   }
-  validate216.errors = vErrors;
+  validate218.errors = vErrors;
   return errors === 0;
 }
 const schema101 = {
@@ -5483,7 +5511,7 @@ const schema101 = {
   "type": "boolean",
   "nullable": true
 };
-function validate218(data, {
+function validate220(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5507,7 +5535,7 @@ function validate218(data, {
     }
     errors++;
   }
-  validate218.errors = vErrors;
+  validate220.errors = vErrors;
   return errors === 0;
 }
 const schema102 = {
@@ -5517,7 +5545,7 @@ const schema102 = {
   "maximum": 65535,
   "nullable": true
 };
-function validate220(data, {
+function validate222(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5577,7 +5605,7 @@ function validate220(data, {
       errors++;
     }
   }
-  validate220.errors = vErrors;
+  validate222.errors = vErrors;
   return errors === 0;
 }
 const schema103 = {
@@ -5587,7 +5615,7 @@ const schema103 = {
   "maximum": 1000000,
   "nullable": true
 };
-function validate222(data, {
+function validate224(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5647,7 +5675,7 @@ function validate222(data, {
       errors++;
     }
   }
-  validate222.errors = vErrors;
+  validate224.errors = vErrors;
   return errors === 0;
 }
 const schema104 = {
@@ -5674,7 +5702,7 @@ const schema104 = {
   "type": "object",
   "nullable": true
 };
-const schema21 = {
+const schema22 = {
   "items": {
     "$ref": "DTmrMToYvr0bPOSjpalTh18CfktBO4hJyVSh2p2okoo"
   },
@@ -5682,13 +5710,13 @@ const schema21 = {
   "type": "array",
   "nullable": true
 };
-const schema22 = {
+const schema23 = {
   "maxLength": 261,
   "pattern": "^[^\\s:]+:[0-9]{1,5}$",
   "type": "string"
 };
 const pattern5 = new RegExp("^[^\\s:]+:[0-9]{1,5}$", "u");
-function validate46(data, {
+function validate47(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5745,10 +5773,10 @@ function validate46(data, {
     }
     errors++;
   }
-  validate46.errors = vErrors;
+  validate47.errors = vErrors;
   return errors === 0;
 }
-function validate45(data, {
+function validate46(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5791,18 +5819,18 @@ function validate45(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate46(data[i0], {
+      if (!validate47(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+        vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate45.errors = vErrors;
+  validate46.errors = vErrors;
   return errors === 0;
 }
 const schema105 = {
@@ -5812,7 +5840,7 @@ const schema105 = {
   "type": "string",
   "nullable": true
 };
-function validate226(data, {
+function validate228(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5870,7 +5898,7 @@ function validate226(data, {
       errors++;
     }
   }
-  validate226.errors = vErrors;
+  validate228.errors = vErrors;
   return errors === 0;
 }
 const schema106 = {
@@ -5892,7 +5920,7 @@ const schema107 = {
   "type": "string",
   "nullable": true
 };
-function validate229(data, {
+function validate231(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5934,10 +5962,10 @@ function validate229(data, {
       errors++;
     }
   }
-  validate229.errors = vErrors;
+  validate231.errors = vErrors;
   return errors === 0;
 }
-function validate228(data, {
+function validate230(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5979,13 +6007,13 @@ function validate228(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate229(data.key, {
+      if (!validate231(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
         errors = vErrors.length;
       }
     }
@@ -6001,7 +6029,7 @@ function validate228(data, {
       }
     }
   }
-  validate228.errors = vErrors;
+  validate230.errors = vErrors;
   return errors === 0;
 }
 const schema108 = {
@@ -6009,7 +6037,7 @@ const schema108 = {
   "type": "string",
   "nullable": true
 };
-function validate233(data, {
+function validate235(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6051,7 +6079,7 @@ function validate233(data, {
       errors++;
     }
   }
-  validate233.errors = vErrors;
+  validate235.errors = vErrors;
   return errors === 0;
 }
 const schema109 = {
@@ -6061,7 +6089,7 @@ const schema109 = {
   "nullable": true
 };
 const pattern12 = new RegExp("^rediss?://[^\\s]+$", "u");
-function validate236(data, {
+function validate238(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6119,10 +6147,10 @@ function validate236(data, {
       errors++;
     }
   }
-  validate236.errors = vErrors;
+  validate238.errors = vErrors;
   return errors === 0;
 }
-function validate224(data, {
+function validate226(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6148,73 +6176,73 @@ function validate224(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.clusterNodes !== undefined) {
-      if (!validate45(data.clusterNodes, {
+      if (!validate46(data.clusterNodes, {
         instancePath: instancePath + "/clusterNodes",
         parentData: data,
         parentDataProperty: "clusterNodes",
         rootData
       })) {
-        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
         errors = vErrors.length;
       }
     }
     if (data.mode !== undefined) {
-      if (!validate226(data.mode, {
+      if (!validate228(data.mode, {
         instancePath: instancePath + "/mode",
         parentData: data,
         parentDataProperty: "mode",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.passwordSecretRef !== undefined) {
-      if (!validate228(data.passwordSecretRef, {
-        instancePath: instancePath + "/passwordSecretRef",
-        parentData: data,
-        parentDataProperty: "passwordSecretRef",
         rootData
       })) {
         vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
         errors = vErrors.length;
       }
     }
+    if (data.passwordSecretRef !== undefined) {
+      if (!validate230(data.passwordSecretRef, {
+        instancePath: instancePath + "/passwordSecretRef",
+        parentData: data,
+        parentDataProperty: "passwordSecretRef",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.sentinelName !== undefined) {
-      if (!validate233(data.sentinelName, {
+      if (!validate235(data.sentinelName, {
         instancePath: instancePath + "/sentinelName",
         parentData: data,
         parentDataProperty: "sentinelName",
         rootData
       })) {
-        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
         errors = vErrors.length;
       }
     }
     if (data.sentinels !== undefined) {
-      if (!validate45(data.sentinels, {
+      if (!validate46(data.sentinels, {
         instancePath: instancePath + "/sentinels",
         parentData: data,
         parentDataProperty: "sentinels",
         rootData
       })) {
-        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
         errors = vErrors.length;
       }
     }
     if (data.url !== undefined) {
-      if (!validate236(data.url, {
+      if (!validate238(data.url, {
         instancePath: instancePath + "/url",
         parentData: data,
         parentDataProperty: "url",
         rootData
       })) {
-        vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
+        vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate224.errors = vErrors;
+  validate226.errors = vErrors;
   return errors === 0;
 }
 const schema110 = {
@@ -6229,7 +6257,7 @@ const schema110 = {
   "type": "object",
   "nullable": true
 };
-function validate239(data, {
+function validate241(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6277,7 +6305,7 @@ function validate239(data, {
       }
     }
   }
-  validate239.errors = vErrors;
+  validate241.errors = vErrors;
   return errors === 0;
 }
 const schema111 = {
@@ -6287,7 +6315,7 @@ const schema111 = {
   "type": "string",
   "nullable": true
 };
-function validate243(data, {
+function validate245(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6345,10 +6373,10 @@ function validate243(data, {
       errors++;
     }
   }
-  validate243.errors = vErrors;
+  validate245.errors = vErrors;
   return errors === 0;
 }
-function validate194(data, {
+function validate196(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6374,117 +6402,117 @@ function validate194(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.auth !== undefined) {
-      if (!validate195(data.auth, {
+      if (!validate197(data.auth, {
         instancePath: instancePath + "/auth",
         parentData: data,
         parentDataProperty: "auth",
         rootData
       })) {
-        vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
+        vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
         errors = vErrors.length;
       }
     }
     if (data.cacheTtl !== undefined) {
-      if (!validate211(data.cacheTtl, {
+      if (!validate213(data.cacheTtl, {
         instancePath: instancePath + "/cacheTtl",
         parentData: data,
         parentDataProperty: "cacheTtl",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate211.errors : vErrors.concat(validate211.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.env !== undefined) {
-      if (!validate213(data.env, {
-        instancePath: instancePath + "/env",
-        parentData: data,
-        parentDataProperty: "env",
         rootData
       })) {
         vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
         errors = vErrors.length;
       }
     }
-    if (data.image !== undefined) {
-      if (!validate216(data.image, {
-        instancePath: instancePath + "/image",
+    if (data.env !== undefined) {
+      if (!validate215(data.env, {
+        instancePath: instancePath + "/env",
         parentData: data,
-        parentDataProperty: "image",
+        parentDataProperty: "env",
         rootData
       })) {
-        vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
+        vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
         errors = vErrors.length;
       }
     }
-    if (data.logContent !== undefined) {
-      if (!validate218(data.logContent, {
-        instancePath: instancePath + "/logContent",
+    if (data.image !== undefined) {
+      if (!validate218(data.image, {
+        instancePath: instancePath + "/image",
         parentData: data,
-        parentDataProperty: "logContent",
+        parentDataProperty: "image",
         rootData
       })) {
         vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
         errors = vErrors.length;
       }
     }
-    if (data.port !== undefined) {
-      if (!validate220(data.port, {
-        instancePath: instancePath + "/port",
+    if (data.logContent !== undefined) {
+      if (!validate220(data.logContent, {
+        instancePath: instancePath + "/logContent",
         parentData: data,
-        parentDataProperty: "port",
+        parentDataProperty: "logContent",
         rootData
       })) {
         vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
         errors = vErrors.length;
       }
     }
-    if (data.rateLimitPerMinute !== undefined) {
-      if (!validate222(data.rateLimitPerMinute, {
-        instancePath: instancePath + "/rateLimitPerMinute",
+    if (data.port !== undefined) {
+      if (!validate222(data.port, {
+        instancePath: instancePath + "/port",
         parentData: data,
-        parentDataProperty: "rateLimitPerMinute",
+        parentDataProperty: "port",
         rootData
       })) {
         vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
         errors = vErrors.length;
       }
     }
-    if (data.redis !== undefined) {
-      if (!validate224(data.redis, {
-        instancePath: instancePath + "/redis",
+    if (data.rateLimitPerMinute !== undefined) {
+      if (!validate224(data.rateLimitPerMinute, {
+        instancePath: instancePath + "/rateLimitPerMinute",
         parentData: data,
-        parentDataProperty: "redis",
+        parentDataProperty: "rateLimitPerMinute",
         rootData
       })) {
         vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
         errors = vErrors.length;
       }
     }
+    if (data.redis !== undefined) {
+      if (!validate226(data.redis, {
+        instancePath: instancePath + "/redis",
+        parentData: data,
+        parentDataProperty: "redis",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.resources !== undefined) {
-      if (!validate239(data.resources, {
+      if (!validate241(data.resources, {
         instancePath: instancePath + "/resources",
         parentData: data,
         parentDataProperty: "resources",
         rootData
       })) {
-        vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.sessionTtl !== undefined) {
-      if (!validate243(data.sessionTtl, {
+      if (!validate245(data.sessionTtl, {
         instancePath: instancePath + "/sessionTtl",
         parentData: data,
         parentDataProperty: "sessionTtl",
         rootData
       })) {
-        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate194.errors = vErrors;
+  validate196.errors = vErrors;
   return errors === 0;
 }
 const schema112 = {
@@ -6527,7 +6555,7 @@ const schema113 = {
   "type": "object",
   "nullable": true
 };
-const schema23 = {
+const schema24 = {
   "properties": {
     "policies": {
       "$ref": "FXbeVdT5vO38Bg0HtAJcJYMzXoXBgaEp0GgPfk"
@@ -6542,7 +6570,7 @@ const schema23 = {
   "type": "object",
   "nullable": true
 };
-const schema24 = {
+const schema25 = {
   "items": {
     "$ref": "KRCtI0KrtEcvnYKCD8BOVgujCgrI6vnfpYs8ExBwY"
   },
@@ -6550,7 +6578,7 @@ const schema24 = {
   "type": "array",
   "nullable": true
 };
-const schema25 = {
+const schema26 = {
   "properties": {
     "periodSeconds": {
       "$ref": "5Dv0YpS8tHwuhceE4RVUWHnQFOtooMzQEZTw1sTPxI"
@@ -6565,12 +6593,12 @@ const schema25 = {
   "required": ["type", "value", "periodSeconds"],
   "type": "object"
 };
-const schema26 = {
+const schema27 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 1800
 };
-function validate51(data, {
+function validate52(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6630,15 +6658,15 @@ function validate51(data, {
       errors++;
     }
   }
-  validate51.errors = vErrors;
+  validate52.errors = vErrors;
   return errors === 0;
 }
-const schema27 = {
+const schema28 = {
   "enum": ["Pods", "Percent"],
   "maxLength": 7,
   "type": "string"
 };
-function validate53(data, {
+function validate54(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6652,7 +6680,7 @@ function validate53(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema27.enum
+        allowedValues: schema28.enum
       }
     };
     if (vErrors === null) {
@@ -6695,14 +6723,14 @@ function validate53(data, {
     }
     errors++;
   }
-  validate53.errors = vErrors;
+  validate54.errors = vErrors;
   return errors === 0;
 }
-const schema28 = {
+const schema29 = {
   "type": "integer",
   "minimum": 1
 };
-function validate55(data, {
+function validate56(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6745,10 +6773,10 @@ function validate55(data, {
       errors++;
     }
   }
-  validate55.errors = vErrors;
+  validate56.errors = vErrors;
   return errors === 0;
 }
-function validate50(data, {
+function validate51(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6806,35 +6834,35 @@ function validate50(data, {
       errors++;
     }
     if (data.periodSeconds !== undefined) {
-      if (!validate51(data.periodSeconds, {
+      if (!validate52(data.periodSeconds, {
         instancePath: instancePath + "/periodSeconds",
         parentData: data,
         parentDataProperty: "periodSeconds",
         rootData
       })) {
-        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+        vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
         errors = vErrors.length;
       }
     }
     if (data.type !== undefined) {
-      if (!validate53(data.type, {
+      if (!validate54(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
         errors = vErrors.length;
       }
     }
     if (data.value !== undefined) {
-      if (!validate55(data.value, {
+      if (!validate56(data.value, {
         instancePath: instancePath + "/value",
         parentData: data,
         parentDataProperty: "value",
         rootData
       })) {
-        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
         errors = vErrors.length;
       }
     }
@@ -6854,10 +6882,10 @@ function validate50(data, {
     }
     errors++;
   }
-  validate50.errors = vErrors;
+  validate51.errors = vErrors;
   return errors === 0;
 }
-function validate49(data, {
+function validate50(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6900,27 +6928,27 @@ function validate49(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate50(data[i0], {
+      if (!validate51(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate49.errors = vErrors;
+  validate50.errors = vErrors;
   return errors === 0;
 }
-const schema29 = {
+const schema30 = {
   "enum": ["Max", "Min", "Disabled"],
   "maxLength": 8,
   "type": "string",
   "nullable": true
 };
-function validate59(data, {
+function validate60(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6950,7 +6978,7 @@ function validate59(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema29.enum
+        allowedValues: schema30.enum
       }
     };
     if (vErrors === null) {
@@ -6978,16 +7006,16 @@ function validate59(data, {
       errors++;
     }
   }
-  validate59.errors = vErrors;
+  validate60.errors = vErrors;
   return errors === 0;
 }
-const schema30 = {
+const schema31 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 3600,
   "nullable": true
 };
-function validate61(data, {
+function validate62(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7047,10 +7075,10 @@ function validate61(data, {
       errors++;
     }
   }
-  validate61.errors = vErrors;
+  validate62.errors = vErrors;
   return errors === 0;
 }
-function validate48(data, {
+function validate49(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7076,43 +7104,43 @@ function validate48(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.policies !== undefined) {
-      if (!validate49(data.policies, {
+      if (!validate50(data.policies, {
         instancePath: instancePath + "/policies",
         parentData: data,
         parentDataProperty: "policies",
         rootData
       })) {
-        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+        vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
         errors = vErrors.length;
       }
     }
     if (data.selectPolicy !== undefined) {
-      if (!validate59(data.selectPolicy, {
+      if (!validate60(data.selectPolicy, {
         instancePath: instancePath + "/selectPolicy",
         parentData: data,
         parentDataProperty: "selectPolicy",
         rootData
       })) {
-        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
         errors = vErrors.length;
       }
     }
     if (data.stabilizationWindowSeconds !== undefined) {
-      if (!validate61(data.stabilizationWindowSeconds, {
+      if (!validate62(data.stabilizationWindowSeconds, {
         instancePath: instancePath + "/stabilizationWindowSeconds",
         parentData: data,
         parentDataProperty: "stabilizationWindowSeconds",
         rootData
       })) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+        vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate48.errors = vErrors;
+  validate49.errors = vErrors;
   return errors === 0;
 }
-function validate247(data, {
+function validate249(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7138,29 +7166,29 @@ function validate247(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.scaleDown !== undefined) {
-      if (!validate48(data.scaleDown, {
+      if (!validate49(data.scaleDown, {
         instancePath: instancePath + "/scaleDown",
         parentData: data,
         parentDataProperty: "scaleDown",
         rootData
       })) {
-        vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
         errors = vErrors.length;
       }
     }
     if (data.scaleUp !== undefined) {
-      if (!validate48(data.scaleUp, {
+      if (!validate49(data.scaleUp, {
         instancePath: instancePath + "/scaleUp",
         parentData: data,
         parentDataProperty: "scaleUp",
         rootData
       })) {
-        vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate247.errors = vErrors;
+  validate249.errors = vErrors;
   return errors === 0;
 }
 const schema114 = {
@@ -7193,7 +7221,7 @@ const schema116 = {
   "type": "string"
 };
 const pattern14 = new RegExp("^[a-zA-Z_:][a-zA-Z0-9_:]*$", "u");
-function validate254(data, {
+function validate256(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7266,7 +7294,7 @@ function validate254(data, {
     }
     errors++;
   }
-  validate254.errors = vErrors;
+  validate256.errors = vErrors;
   return errors === 0;
 }
 const schema117 = {
@@ -7276,7 +7304,7 @@ const schema117 = {
   "type": "string",
   "nullable": true
 };
-function validate257(data, {
+function validate259(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7334,10 +7362,10 @@ function validate257(data, {
       errors++;
     }
   }
-  validate257.errors = vErrors;
+  validate259.errors = vErrors;
   return errors === 0;
 }
-function validate253(data, {
+function validate255(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7379,13 +7407,13 @@ function validate253(data, {
       errors++;
     }
     if (data.name !== undefined) {
-      if (!validate254(data.name, {
+      if (!validate256(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
+        vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
         errors = vErrors.length;
       }
     }
@@ -7401,13 +7429,13 @@ function validate253(data, {
       }
     }
     if (data.type !== undefined) {
-      if (!validate257(data.type, {
+      if (!validate259(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
+        vErrors = vErrors === null ? validate259.errors : vErrors.concat(validate259.errors);
         errors = vErrors.length;
       }
     }
@@ -7427,10 +7455,10 @@ function validate253(data, {
     }
     errors++;
   }
-  validate253.errors = vErrors;
+  validate255.errors = vErrors;
   return errors === 0;
 }
-function validate252(data, {
+function validate254(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7473,18 +7501,18 @@ function validate252(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate253(data[i0], {
+      if (!validate255(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
+        vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate252.errors = vErrors;
+  validate254.errors = vErrors;
   return errors === 0;
 }
 const schema118 = {
@@ -7492,7 +7520,7 @@ const schema118 = {
   "minimum": 1,
   "maximum": 1000
 };
-function validate261(data, {
+function validate263(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7552,7 +7580,7 @@ function validate261(data, {
       errors++;
     }
   }
-  validate261.errors = vErrors;
+  validate263.errors = vErrors;
   return errors === 0;
 }
 const schema119 = {
@@ -7562,7 +7590,7 @@ const schema119 = {
   "maximum": 1000,
   "nullable": true
 };
-function validate264(data, {
+function validate266(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7622,7 +7650,7 @@ function validate264(data, {
       errors++;
     }
   }
-  validate264.errors = vErrors;
+  validate266.errors = vErrors;
   return errors === 0;
 }
 const schema120 = {
@@ -7647,7 +7675,7 @@ const schema121 = {
   "type": "string",
   "nullable": true
 };
-function validate269(data, {
+function validate271(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7705,10 +7733,10 @@ function validate269(data, {
       errors++;
     }
   }
-  validate269.errors = vErrors;
+  validate271.errors = vErrors;
   return errors === 0;
 }
-function validate266(data, {
+function validate268(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7756,21 +7784,21 @@ function validate266(data, {
       }
     }
     if (data.mode !== undefined) {
-      if (!validate269(data.mode, {
+      if (!validate271(data.mode, {
         instancePath: instancePath + "/mode",
         parentData: data,
         parentDataProperty: "mode",
         rootData
       })) {
-        vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
+        vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate266.errors = vErrors;
+  validate268.errors = vErrors;
   return errors === 0;
 }
-function validate246(data, {
+function validate248(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7812,84 +7840,84 @@ function validate246(data, {
       errors++;
     }
     if (data.behavior !== undefined) {
-      if (!validate247(data.behavior, {
+      if (!validate249(data.behavior, {
         instancePath: instancePath + "/behavior",
         parentData: data,
         parentDataProperty: "behavior",
         rootData
       })) {
-        vErrors = vErrors === null ? validate247.errors : vErrors.concat(validate247.errors);
+        vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
         errors = vErrors.length;
       }
     }
     if (data.cpuUtilization !== undefined) {
-      if (!validate35(data.cpuUtilization, {
+      if (!validate36(data.cpuUtilization, {
         instancePath: instancePath + "/cpuUtilization",
         parentData: data,
         parentDataProperty: "cpuUtilization",
         rootData
       })) {
-        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
     if (data.customMetrics !== undefined) {
-      if (!validate252(data.customMetrics, {
+      if (!validate254(data.customMetrics, {
         instancePath: instancePath + "/customMetrics",
         parentData: data,
         parentDataProperty: "customMetrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+        vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxReplicas !== undefined) {
-      if (!validate261(data.maxReplicas, {
+      if (!validate263(data.maxReplicas, {
         instancePath: instancePath + "/maxReplicas",
         parentData: data,
         parentDataProperty: "maxReplicas",
         rootData
       })) {
-        vErrors = vErrors === null ? validate261.errors : vErrors.concat(validate261.errors);
+        vErrors = vErrors === null ? validate263.errors : vErrors.concat(validate263.errors);
         errors = vErrors.length;
       }
     }
     if (data.memoryUtilization !== undefined) {
-      if (!validate35(data.memoryUtilization, {
+      if (!validate36(data.memoryUtilization, {
         instancePath: instancePath + "/memoryUtilization",
         parentData: data,
         parentDataProperty: "memoryUtilization",
         rootData
       })) {
-        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
     if (data.minReplicas !== undefined) {
-      if (!validate264(data.minReplicas, {
+      if (!validate266(data.minReplicas, {
         instancePath: instancePath + "/minReplicas",
         parentData: data,
         parentDataProperty: "minReplicas",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate264.errors : vErrors.concat(validate264.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.vpa !== undefined) {
-      if (!validate266(data.vpa, {
-        instancePath: instancePath + "/vpa",
-        parentData: data,
-        parentDataProperty: "vpa",
         rootData
       })) {
         vErrors = vErrors === null ? validate266.errors : vErrors.concat(validate266.errors);
         errors = vErrors.length;
       }
     }
+    if (data.vpa !== undefined) {
+      if (!validate268(data.vpa, {
+        instancePath: instancePath + "/vpa",
+        parentData: data,
+        parentDataProperty: "vpa",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate268.errors : vErrors.concat(validate268.errors);
+        errors = vErrors.length;
+      }
+    }
   }
-  validate246.errors = vErrors;
+  validate248.errors = vErrors;
   return errors === 0;
 }
 const schema122 = {
@@ -7931,12 +7959,12 @@ const schema123 = {
   "type": "object",
   "nullable": true
 };
-const schema31 = {
+const schema32 = {
   "type": "integer",
   "minimum": 1,
   "nullable": true
 };
-function validate63(data, {
+function validate64(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7979,15 +8007,15 @@ function validate63(data, {
       errors++;
     }
   }
-  validate63.errors = vErrors;
+  validate64.errors = vErrors;
   return errors === 0;
 }
-const schema35 = {
+const schema36 = {
   "type": "integer",
   "minimum": 0,
   "nullable": true
 };
-function validate67(data, {
+function validate68(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8030,10 +8058,10 @@ function validate67(data, {
       errors++;
     }
   }
-  validate67.errors = vErrors;
+  validate68.errors = vErrors;
   return errors === 0;
 }
-function validate274(data, {
+function validate276(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8059,40 +8087,40 @@ function validate274(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.maxConnections !== undefined) {
-      if (!validate63(data.maxConnections, {
+      if (!validate64(data.maxConnections, {
         instancePath: instancePath + "/maxConnections",
         parentData: data,
         parentDataProperty: "maxConnections",
         rootData
       })) {
-        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxPendingRequests !== undefined) {
-      if (!validate63(data.maxPendingRequests, {
+      if (!validate64(data.maxPendingRequests, {
         instancePath: instancePath + "/maxPendingRequests",
         parentData: data,
         parentDataProperty: "maxPendingRequests",
         rootData
       })) {
-        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxRequestsPerConnection !== undefined) {
-      if (!validate67(data.maxRequestsPerConnection, {
+      if (!validate68(data.maxRequestsPerConnection, {
         instancePath: instancePath + "/maxRequestsPerConnection",
         parentData: data,
         parentDataProperty: "maxRequestsPerConnection",
         rootData
       })) {
-        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate274.errors = vErrors;
+  validate276.errors = vErrors;
   return errors === 0;
 }
 const schema124 = {
@@ -8103,7 +8131,7 @@ const schema124 = {
   "type": "array",
   "nullable": true
 };
-function validate279(data, {
+function validate281(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8157,7 +8185,7 @@ function validate279(data, {
       }
     }
   }
-  validate279.errors = vErrors;
+  validate281.errors = vErrors;
   return errors === 0;
 }
 const schema125 = {
@@ -8175,7 +8203,7 @@ const schema126 = {
   "type": "string"
 };
 const pattern15 = new RegExp("^(\\*\\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", "u");
-function validate283(data, {
+function validate285(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8248,10 +8276,10 @@ function validate283(data, {
     }
     errors++;
   }
-  validate283.errors = vErrors;
+  validate285.errors = vErrors;
   return errors === 0;
 }
-function validate282(data, {
+function validate284(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8294,18 +8322,18 @@ function validate282(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate283(data[i0], {
+      if (!validate285(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate283.errors : vErrors.concat(validate283.errors);
+        vErrors = vErrors === null ? validate285.errors : vErrors.concat(validate285.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate282.errors = vErrors;
+  validate284.errors = vErrors;
   return errors === 0;
 }
 const schema127 = {
@@ -8333,7 +8361,7 @@ const schema128 = {
   "type": "string",
   "nullable": true
 };
-function validate287(data, {
+function validate289(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8391,7 +8419,7 @@ function validate287(data, {
       errors++;
     }
   }
-  validate287.errors = vErrors;
+  validate289.errors = vErrors;
   return errors === 0;
 }
 const schema129 = {
@@ -8400,7 +8428,7 @@ const schema129 = {
   "minimum": 1,
   "nullable": true
 };
-function validate289(data, {
+function validate291(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8443,7 +8471,7 @@ function validate289(data, {
       errors++;
     }
   }
-  validate289.errors = vErrors;
+  validate291.errors = vErrors;
   return errors === 0;
 }
 const schema130 = {
@@ -8453,7 +8481,7 @@ const schema130 = {
   "type": "string",
   "nullable": true
 };
-function validate291(data, {
+function validate293(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8511,7 +8539,7 @@ function validate291(data, {
       errors++;
     }
   }
-  validate291.errors = vErrors;
+  validate293.errors = vErrors;
   return errors === 0;
 }
 const schema131 = {
@@ -8521,7 +8549,7 @@ const schema131 = {
   "maximum": 100,
   "nullable": true
 };
-function validate293(data, {
+function validate295(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8581,10 +8609,10 @@ function validate293(data, {
       errors++;
     }
   }
-  validate293.errors = vErrors;
+  validate295.errors = vErrors;
   return errors === 0;
 }
-function validate286(data, {
+function validate288(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8610,51 +8638,51 @@ function validate286(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.baseEjectionTime !== undefined) {
-      if (!validate287(data.baseEjectionTime, {
+      if (!validate289(data.baseEjectionTime, {
         instancePath: instancePath + "/baseEjectionTime",
         parentData: data,
         parentDataProperty: "baseEjectionTime",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate287.errors : vErrors.concat(validate287.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.consecutive5xxErrors !== undefined) {
-      if (!validate289(data.consecutive5xxErrors, {
-        instancePath: instancePath + "/consecutive5xxErrors",
-        parentData: data,
-        parentDataProperty: "consecutive5xxErrors",
         rootData
       })) {
         vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
         errors = vErrors.length;
       }
     }
-    if (data.interval !== undefined) {
-      if (!validate291(data.interval, {
-        instancePath: instancePath + "/interval",
+    if (data.consecutive5xxErrors !== undefined) {
+      if (!validate291(data.consecutive5xxErrors, {
+        instancePath: instancePath + "/consecutive5xxErrors",
         parentData: data,
-        parentDataProperty: "interval",
+        parentDataProperty: "consecutive5xxErrors",
         rootData
       })) {
         vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
         errors = vErrors.length;
       }
     }
-    if (data.maxEjectionPercent !== undefined) {
-      if (!validate293(data.maxEjectionPercent, {
-        instancePath: instancePath + "/maxEjectionPercent",
+    if (data.interval !== undefined) {
+      if (!validate293(data.interval, {
+        instancePath: instancePath + "/interval",
         parentData: data,
-        parentDataProperty: "maxEjectionPercent",
+        parentDataProperty: "interval",
         rootData
       })) {
         vErrors = vErrors === null ? validate293.errors : vErrors.concat(validate293.errors);
         errors = vErrors.length;
       }
     }
+    if (data.maxEjectionPercent !== undefined) {
+      if (!validate295(data.maxEjectionPercent, {
+        instancePath: instancePath + "/maxEjectionPercent",
+        parentData: data,
+        parentDataProperty: "maxEjectionPercent",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
+        errors = vErrors.length;
+      }
+    }
   }
-  validate286.errors = vErrors;
+  validate288.errors = vErrors;
   return errors === 0;
 }
 const schema132 = {
@@ -8678,7 +8706,7 @@ const schema133 = {
   "minimum": 0,
   "maximum": 10
 };
-function validate297(data, {
+function validate299(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8738,7 +8766,7 @@ function validate297(data, {
       errors++;
     }
   }
-  validate297.errors = vErrors;
+  validate299.errors = vErrors;
   return errors === 0;
 }
 const schema134 = {
@@ -8747,7 +8775,7 @@ const schema134 = {
   "type": "string",
   "nullable": true
 };
-function validate300(data, {
+function validate302(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8789,10 +8817,10 @@ function validate300(data, {
       errors++;
     }
   }
-  validate300.errors = vErrors;
+  validate302.errors = vErrors;
   return errors === 0;
 }
-function validate296(data, {
+function validate298(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8834,40 +8862,40 @@ function validate296(data, {
       errors++;
     }
     if (data.attempts !== undefined) {
-      if (!validate297(data.attempts, {
+      if (!validate299(data.attempts, {
         instancePath: instancePath + "/attempts",
         parentData: data,
         parentDataProperty: "attempts",
         rootData
       })) {
-        vErrors = vErrors === null ? validate297.errors : vErrors.concat(validate297.errors);
+        vErrors = vErrors === null ? validate299.errors : vErrors.concat(validate299.errors);
         errors = vErrors.length;
       }
     }
     if (data.perTryTimeout !== undefined) {
-      if (!validate34(data.perTryTimeout, {
+      if (!validate35(data.perTryTimeout, {
         instancePath: instancePath + "/perTryTimeout",
         parentData: data,
         parentDataProperty: "perTryTimeout",
         rootData
       })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
         errors = vErrors.length;
       }
     }
     if (data.retryOn !== undefined) {
-      if (!validate300(data.retryOn, {
+      if (!validate302(data.retryOn, {
         instancePath: instancePath + "/retryOn",
         parentData: data,
         parentDataProperty: "retryOn",
         rootData
       })) {
-        vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
+        vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate296.errors = vErrors;
+  validate298.errors = vErrors;
   return errors === 0;
 }
 const schema135 = {
@@ -8877,7 +8905,7 @@ const schema135 = {
   "type": "string",
   "nullable": true
 };
-function validate303(data, {
+function validate305(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8935,10 +8963,10 @@ function validate303(data, {
       errors++;
     }
   }
-  validate303.errors = vErrors;
+  validate305.errors = vErrors;
   return errors === 0;
 }
-function validate273(data, {
+function validate275(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8964,76 +8992,76 @@ function validate273(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.connectionPool !== undefined) {
-      if (!validate274(data.connectionPool, {
+      if (!validate276(data.connectionPool, {
         instancePath: instancePath + "/connectionPool",
         parentData: data,
         parentDataProperty: "connectionPool",
         rootData
       })) {
-        vErrors = vErrors === null ? validate274.errors : vErrors.concat(validate274.errors);
+        vErrors = vErrors === null ? validate276.errors : vErrors.concat(validate276.errors);
         errors = vErrors.length;
       }
     }
     if (data.gateways !== undefined) {
-      if (!validate279(data.gateways, {
+      if (!validate281(data.gateways, {
         instancePath: instancePath + "/gateways",
         parentData: data,
         parentDataProperty: "gateways",
         rootData
       })) {
-        vErrors = vErrors === null ? validate279.errors : vErrors.concat(validate279.errors);
+        vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
         errors = vErrors.length;
       }
     }
     if (data.hosts !== undefined) {
-      if (!validate282(data.hosts, {
+      if (!validate284(data.hosts, {
         instancePath: instancePath + "/hosts",
         parentData: data,
         parentDataProperty: "hosts",
         rootData
       })) {
-        vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
+        vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
         errors = vErrors.length;
       }
     }
     if (data.outlierDetection !== undefined) {
-      if (!validate286(data.outlierDetection, {
+      if (!validate288(data.outlierDetection, {
         instancePath: instancePath + "/outlierDetection",
         parentData: data,
         parentDataProperty: "outlierDetection",
         rootData
       })) {
-        vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
+        vErrors = vErrors === null ? validate288.errors : vErrors.concat(validate288.errors);
         errors = vErrors.length;
       }
     }
     if (data.retries !== undefined) {
-      if (!validate296(data.retries, {
+      if (!validate298(data.retries, {
         instancePath: instancePath + "/retries",
         parentData: data,
         parentDataProperty: "retries",
         rootData
       })) {
-        vErrors = vErrors === null ? validate296.errors : vErrors.concat(validate296.errors);
+        vErrors = vErrors === null ? validate298.errors : vErrors.concat(validate298.errors);
         errors = vErrors.length;
       }
     }
     if (data.timeout !== undefined) {
-      if (!validate303(data.timeout, {
+      if (!validate305(data.timeout, {
         instancePath: instancePath + "/timeout",
         parentData: data,
         parentDataProperty: "timeout",
         rootData
       })) {
-        vErrors = vErrors === null ? validate303.errors : vErrors.concat(validate303.errors);
+        vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate273.errors = vErrors;
+  validate275.errors = vErrors;
   return errors === 0;
 }
-function validate78(data, {
+function validate79(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9091,112 +9119,112 @@ function validate78(data, {
       errors++;
     }
     if (data.agent !== undefined) {
-      if (!validate79(data.agent, {
+      if (!validate80(data.agent, {
         instancePath: instancePath + "/agent",
         parentData: data,
         parentDataProperty: "agent",
         rootData
       })) {
-        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+        vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
         errors = vErrors.length;
       }
     }
     if (data.engine !== undefined) {
-      if (!validate89(data.engine, {
+      if (!validate90(data.engine, {
         instancePath: instancePath + "/engine",
         parentData: data,
         parentDataProperty: "engine",
         rootData
       })) {
-        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
         errors = vErrors.length;
       }
     }
     if (data.framework !== undefined) {
-      if (!validate117(data.framework, {
+      if (!validate118(data.framework, {
         instancePath: instancePath + "/framework",
         parentData: data,
         parentDataProperty: "framework",
         rootData
       })) {
-        vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+        vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
         errors = vErrors.length;
       }
     }
     if (data.historyLimit !== undefined) {
-      if (!validate119(data.historyLimit, {
+      if (!validate120(data.historyLimit, {
         instancePath: instancePath + "/historyLimit",
         parentData: data,
         parentDataProperty: "historyLimit",
         rootData
       })) {
-        vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+        vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
         errors = vErrors.length;
       }
     }
     if (data.registryRef !== undefined) {
-      if (!validate121(data.registryRef, {
+      if (!validate122(data.registryRef, {
         instancePath: instancePath + "/registryRef",
         parentData: data,
         parentDataProperty: "registryRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+        vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
         errors = vErrors.length;
       }
     }
     if (data.resources !== undefined) {
-      if (!validate124(data.resources, {
+      if (!validate125(data.resources, {
         instancePath: instancePath + "/resources",
         parentData: data,
         parentDataProperty: "resources",
         rootData
       })) {
-        vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
+        vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
         errors = vErrors.length;
       }
     }
     if (data.rollout !== undefined) {
-      if (!validate153(data.rollout, {
+      if (!validate154(data.rollout, {
         instancePath: instancePath + "/rollout",
         parentData: data,
         parentDataProperty: "rollout",
         rootData
       })) {
-        vErrors = vErrors === null ? validate153.errors : vErrors.concat(validate153.errors);
+        vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
         errors = vErrors.length;
       }
     }
     if (data.runtime !== undefined) {
-      if (!validate194(data.runtime, {
+      if (!validate196(data.runtime, {
         instancePath: instancePath + "/runtime",
         parentData: data,
         parentDataProperty: "runtime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate194.errors : vErrors.concat(validate194.errors);
+        vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
         errors = vErrors.length;
       }
     }
     if (data.scaling !== undefined) {
-      if (!validate246(data.scaling, {
+      if (!validate248(data.scaling, {
         instancePath: instancePath + "/scaling",
         parentData: data,
         parentDataProperty: "scaling",
         rootData
       })) {
-        vErrors = vErrors === null ? validate246.errors : vErrors.concat(validate246.errors);
+        vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
         errors = vErrors.length;
       }
     }
     if (data.traffic !== undefined) {
-      if (!validate273(data.traffic, {
+      if (!validate275(data.traffic, {
         instancePath: instancePath + "/traffic",
         parentData: data,
         parentDataProperty: "traffic",
         rootData
       })) {
-        vErrors = vErrors === null ? validate273.errors : vErrors.concat(validate273.errors);
+        vErrors = vErrors === null ? validate275.errors : vErrors.concat(validate275.errors);
         errors = vErrors.length;
       }
     }
@@ -9216,7 +9244,7 @@ function validate78(data, {
     }
     errors++;
   }
-  validate78.errors = vErrors;
+  validate79.errors = vErrors;
   return errors === 0;
 }
 const schema136 = {
@@ -9287,12 +9315,12 @@ const schema138 = {
   "required": ["type", "status", "lastTransitionTime", "reason", "message"],
   "type": "object"
 };
-const schema33 = {
+const schema34 = {
   "format": "date-time",
   "type": "string"
 };
 const formats0 = formats["date-time"];
-function validate65(data, {
+function validate66(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9333,14 +9361,14 @@ function validate65(data, {
     }
     errors++;
   }
-  validate65.errors = vErrors;
+  validate66.errors = vErrors;
   return errors === 0;
 }
 const schema139 = {
   "maxLength": 32768,
   "type": "string"
 };
-function validate313(data, {
+function validate315(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9381,16 +9409,16 @@ function validate313(data, {
     }
     errors++;
   }
-  validate313.errors = vErrors;
+  validate315.errors = vErrors;
   return errors === 0;
 }
-const schema34 = {
+const schema35 = {
   "format": "int64",
   "type": "integer",
   "minimum": 0,
   "nullable": true
 };
-function validate66(data, {
+function validate67(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9449,7 +9477,7 @@ function validate66(data, {
       errors++;
     }
   }
-  validate66.errors = vErrors;
+  validate67.errors = vErrors;
   return errors === 0;
 }
 const schema140 = {
@@ -9459,7 +9487,7 @@ const schema140 = {
   "type": "string"
 };
 const pattern19 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
-function validate316(data, {
+function validate318(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9532,7 +9560,7 @@ function validate316(data, {
     }
     errors++;
   }
-  validate316.errors = vErrors;
+  validate318.errors = vErrors;
   return errors === 0;
 }
 const schema141 = {
@@ -9540,7 +9568,7 @@ const schema141 = {
   "maxLength": 7,
   "type": "string"
 };
-function validate318(data, {
+function validate320(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9597,7 +9625,7 @@ function validate318(data, {
     }
     errors++;
   }
-  validate318.errors = vErrors;
+  validate320.errors = vErrors;
   return errors === 0;
 }
 const schema142 = {
@@ -9606,7 +9634,7 @@ const schema142 = {
   "type": "string"
 };
 const pattern20 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
-function validate320(data, {
+function validate322(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9663,10 +9691,10 @@ function validate320(data, {
     }
     errors++;
   }
-  validate320.errors = vErrors;
+  validate322.errors = vErrors;
   return errors === 0;
 }
-function validate311(data, {
+function validate313(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9756,68 +9784,68 @@ function validate311(data, {
       errors++;
     }
     if (data.lastTransitionTime !== undefined) {
-      if (!validate65(data.lastTransitionTime, {
+      if (!validate66(data.lastTransitionTime, {
         instancePath: instancePath + "/lastTransitionTime",
         parentData: data,
         parentDataProperty: "lastTransitionTime",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.message !== undefined) {
-      if (!validate313(data.message, {
-        instancePath: instancePath + "/message",
-        parentData: data,
-        parentDataProperty: "message",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate313.errors : vErrors.concat(validate313.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.observedGeneration !== undefined) {
-      if (!validate66(data.observedGeneration, {
-        instancePath: instancePath + "/observedGeneration",
-        parentData: data,
-        parentDataProperty: "observedGeneration",
         rootData
       })) {
         vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
         errors = vErrors.length;
       }
     }
-    if (data.reason !== undefined) {
-      if (!validate316(data.reason, {
-        instancePath: instancePath + "/reason",
+    if (data.message !== undefined) {
+      if (!validate315(data.message, {
+        instancePath: instancePath + "/message",
         parentData: data,
-        parentDataProperty: "reason",
+        parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate316.errors : vErrors.concat(validate316.errors);
+        vErrors = vErrors === null ? validate315.errors : vErrors.concat(validate315.errors);
         errors = vErrors.length;
       }
     }
-    if (data.status !== undefined) {
-      if (!validate318(data.status, {
-        instancePath: instancePath + "/status",
+    if (data.observedGeneration !== undefined) {
+      if (!validate67(data.observedGeneration, {
+        instancePath: instancePath + "/observedGeneration",
         parentData: data,
-        parentDataProperty: "status",
+        parentDataProperty: "observedGeneration",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.reason !== undefined) {
+      if (!validate318(data.reason, {
+        instancePath: instancePath + "/reason",
+        parentData: data,
+        parentDataProperty: "reason",
         rootData
       })) {
         vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
         errors = vErrors.length;
       }
     }
+    if (data.status !== undefined) {
+      if (!validate320(data.status, {
+        instancePath: instancePath + "/status",
+        parentData: data,
+        parentDataProperty: "status",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate320.errors : vErrors.concat(validate320.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.type !== undefined) {
-      if (!validate320(data.type, {
+      if (!validate322(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate320.errors : vErrors.concat(validate320.errors);
+        vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
         errors = vErrors.length;
       }
     }
@@ -9837,10 +9865,10 @@ function validate311(data, {
     }
     errors++;
   }
-  validate311.errors = vErrors;
+  validate313.errors = vErrors;
   return errors === 0;
 }
-function validate310(data, {
+function validate312(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9883,18 +9911,18 @@ function validate310(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate311(data[i0], {
+      if (!validate313(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate311.errors : vErrors.concat(validate311.errors);
+        vErrors = vErrors === null ? validate313.errors : vErrors.concat(validate313.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate310.errors = vErrors;
+  validate312.errors = vErrors;
   return errors === 0;
 }
 const schema143 = {
@@ -9902,7 +9930,7 @@ const schema143 = {
   "type": "string",
   "nullable": true
 };
-function validate324(data, {
+function validate326(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9944,7 +9972,7 @@ function validate324(data, {
       errors++;
     }
   }
-  validate324.errors = vErrors;
+  validate326.errors = vErrors;
   return errors === 0;
 }
 const schema144 = {
@@ -9978,7 +10006,7 @@ const schema146 = {
   "type": "string",
   "nullable": true
 };
-function validate328(data, {
+function validate330(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10020,7 +10048,7 @@ function validate328(data, {
       errors++;
     }
   }
-  validate328.errors = vErrors;
+  validate330.errors = vErrors;
   return errors === 0;
 }
 const schema147 = {
@@ -10028,7 +10056,7 @@ const schema147 = {
   "maxLength": 10,
   "type": "string"
 };
-function validate330(data, {
+function validate332(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10085,14 +10113,14 @@ function validate330(data, {
     }
     errors++;
   }
-  validate330.errors = vErrors;
+  validate332.errors = vErrors;
   return errors === 0;
 }
-const schema36 = {
+const schema37 = {
   "maxLength": 63,
   "type": "string"
 };
-function validate68(data, {
+function validate69(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10133,10 +10161,10 @@ function validate68(data, {
     }
     errors++;
   }
-  validate68.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
-function validate327(data, {
+function validate329(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10194,46 +10222,46 @@ function validate327(data, {
       errors++;
     }
     if (data.message !== undefined) {
-      if (!validate328(data.message, {
+      if (!validate330(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate328.errors : vErrors.concat(validate328.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.outcome !== undefined) {
-      if (!validate330(data.outcome, {
-        instancePath: instancePath + "/outcome",
-        parentData: data,
-        parentDataProperty: "outcome",
         rootData
       })) {
         vErrors = vErrors === null ? validate330.errors : vErrors.concat(validate330.errors);
         errors = vErrors.length;
       }
     }
+    if (data.outcome !== undefined) {
+      if (!validate332(data.outcome, {
+        instancePath: instancePath + "/outcome",
+        parentData: data,
+        parentDataProperty: "outcome",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate332.errors : vErrors.concat(validate332.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.time !== undefined) {
-      if (!validate65(data.time, {
+      if (!validate66(data.time, {
         instancePath: instancePath + "/time",
         parentData: data,
         parentDataProperty: "time",
         rootData
       })) {
-        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+        vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
         errors = vErrors.length;
       }
     }
     if (data.version !== undefined) {
-      if (!validate68(data.version, {
+      if (!validate69(data.version, {
         instancePath: instancePath + "/version",
         parentData: data,
         parentDataProperty: "version",
         rootData
       })) {
-        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
         errors = vErrors.length;
       }
     }
@@ -10253,10 +10281,10 @@ function validate327(data, {
     }
     errors++;
   }
-  validate327.errors = vErrors;
+  validate329.errors = vErrors;
   return errors === 0;
 }
-function validate326(data, {
+function validate328(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10299,18 +10327,18 @@ function validate326(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate327(data[i0], {
+      if (!validate329(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate327.errors : vErrors.concat(validate327.errors);
+        vErrors = vErrors === null ? validate329.errors : vErrors.concat(validate329.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate326.errors = vErrors;
+  validate328.errors = vErrors;
   return errors === 0;
 }
 const schema148 = {
@@ -10338,7 +10366,7 @@ const schema150 = {
   "minimum": 0,
   "maximum": 100
 };
-function validate343(data, {
+function validate345(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10398,10 +10426,10 @@ function validate343(data, {
       errors++;
     }
   }
-  validate343.errors = vErrors;
+  validate345.errors = vErrors;
   return errors === 0;
 }
-function validate341(data, {
+function validate343(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10443,24 +10471,24 @@ function validate341(data, {
       errors++;
     }
     if (data.version !== undefined) {
-      if (!validate68(data.version, {
+      if (!validate69(data.version, {
         instancePath: instancePath + "/version",
         parentData: data,
         parentDataProperty: "version",
         rootData
       })) {
-        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
         errors = vErrors.length;
       }
     }
     if (data.weight !== undefined) {
-      if (!validate343(data.weight, {
+      if (!validate345(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate343.errors : vErrors.concat(validate343.errors);
+        vErrors = vErrors === null ? validate345.errors : vErrors.concat(validate345.errors);
         errors = vErrors.length;
       }
     }
@@ -10480,10 +10508,10 @@ function validate341(data, {
     }
     errors++;
   }
-  validate341.errors = vErrors;
+  validate343.errors = vErrors;
   return errors === 0;
 }
-function validate340(data, {
+function validate342(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10526,21 +10554,21 @@ function validate340(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate341(data[i0], {
+      if (!validate343(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate341.errors : vErrors.concat(validate341.errors);
+        vErrors = vErrors === null ? validate343.errors : vErrors.concat(validate343.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate340.errors = vErrors;
+  validate342.errors = vErrors;
   return errors === 0;
 }
-function validate307(data, {
+function validate309(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10566,13 +10594,13 @@ function validate307(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.canaryVersion !== undefined) {
-      if (!validate64(data.canaryVersion, {
+      if (!validate65(data.canaryVersion, {
         instancePath: instancePath + "/canaryVersion",
         parentData: data,
         parentDataProperty: "canaryVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
         errors = vErrors.length;
       }
     }
@@ -10588,98 +10616,98 @@ function validate307(data, {
       }
     }
     if (data.conditions !== undefined) {
-      if (!validate310(data.conditions, {
+      if (!validate312(data.conditions, {
         instancePath: instancePath + "/conditions",
         parentData: data,
         parentDataProperty: "conditions",
         rootData
       })) {
-        vErrors = vErrors === null ? validate310.errors : vErrors.concat(validate310.errors);
+        vErrors = vErrors === null ? validate312.errors : vErrors.concat(validate312.errors);
         errors = vErrors.length;
       }
     }
     if (data.endpoint !== undefined) {
-      if (!validate324(data.endpoint, {
+      if (!validate326(data.endpoint, {
         instancePath: instancePath + "/endpoint",
         parentData: data,
         parentDataProperty: "endpoint",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.history !== undefined) {
-      if (!validate326(data.history, {
-        instancePath: instancePath + "/history",
-        parentData: data,
-        parentDataProperty: "history",
         rootData
       })) {
         vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
         errors = vErrors.length;
       }
     }
+    if (data.history !== undefined) {
+      if (!validate328(data.history, {
+        instancePath: instancePath + "/history",
+        parentData: data,
+        parentDataProperty: "history",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate328.errors : vErrors.concat(validate328.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.observedGeneration !== undefined) {
-      if (!validate66(data.observedGeneration, {
+      if (!validate67(data.observedGeneration, {
         instancePath: instancePath + "/observedGeneration",
         parentData: data,
         parentDataProperty: "observedGeneration",
         rootData
       })) {
-        vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
         errors = vErrors.length;
       }
     }
     if (data.readyReplicas !== undefined) {
-      if (!validate67(data.readyReplicas, {
+      if (!validate68(data.readyReplicas, {
         instancePath: instancePath + "/readyReplicas",
         parentData: data,
         parentDataProperty: "readyReplicas",
         rootData
       })) {
-        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
         errors = vErrors.length;
       }
     }
     if (data.replicas !== undefined) {
-      if (!validate67(data.replicas, {
+      if (!validate68(data.replicas, {
         instancePath: instancePath + "/replicas",
         parentData: data,
         parentDataProperty: "replicas",
         rootData
       })) {
-        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
         errors = vErrors.length;
       }
     }
     if (data.stableVersion !== undefined) {
-      if (!validate64(data.stableVersion, {
+      if (!validate65(data.stableVersion, {
         instancePath: instancePath + "/stableVersion",
         parentData: data,
         parentDataProperty: "stableVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
         errors = vErrors.length;
       }
     }
     if (data.traffic !== undefined) {
-      if (!validate340(data.traffic, {
+      if (!validate342(data.traffic, {
         instancePath: instancePath + "/traffic",
         parentData: data,
         parentDataProperty: "traffic",
         rootData
       })) {
-        vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
+        vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate307.errors = vErrors;
+  validate309.errors = vErrors;
   return errors === 0;
 }
-function validate69(data, {
+function validate70(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10738,57 +10766,57 @@ function validate69(data, {
       errors++;
     }
     if (data.apiVersion !== undefined) {
-      if (!validate70(data.apiVersion, {
+      if (!validate71(data.apiVersion, {
         instancePath: instancePath + "/apiVersion",
         parentData: data,
         parentDataProperty: "apiVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
         errors = vErrors.length;
       }
     }
     if (data.kind !== undefined) {
-      if (!validate72(data.kind, {
+      if (!validate73(data.kind, {
         instancePath: instancePath + "/kind",
         parentData: data,
         parentDataProperty: "kind",
         rootData
       })) {
-        vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
         errors = vErrors.length;
       }
     }
     if (data.metadata !== undefined) {
-      if (!validate74(data.metadata, {
+      if (!validate75(data.metadata, {
         instancePath: instancePath + "/metadata",
         parentData: data,
         parentDataProperty: "metadata",
         rootData
       })) {
-        vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+        vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
         errors = vErrors.length;
       }
     }
     if (data.spec !== undefined) {
-      if (!validate78(data.spec, {
+      if (!validate79(data.spec, {
         instancePath: instancePath + "/spec",
         parentData: data,
         parentDataProperty: "spec",
         rootData
       })) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
-      if (!validate307(data.status, {
+      if (!validate309(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+        vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
         errors = vErrors.length;
       }
     }
@@ -10808,6 +10836,6 @@ function validate69(data, {
     }
     errors++;
   }
-  validate69.errors = vErrors;
+  validate70.errors = vErrors;
   return errors === 0;
 }

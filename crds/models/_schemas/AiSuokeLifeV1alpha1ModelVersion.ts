@@ -1,7 +1,7 @@
 // @ts-nocheck
 import { formats } from "@kubernetes-models/validate";
-export const validate = validate32;
-const schema17 = {
+export const validate = validate35;
+const schema20 = {
   "type": "object",
   "properties": {
     "apiVersion": {
@@ -14,20 +14,20 @@ const schema17 = {
       "$ref": "a6f0oUEaFqHmymdwnqPORTNOTU7GczWAkwGD0uYU"
     },
     "spec": {
-      "$ref": "a8XVgwzowyOfXhRSsc5JnzWizezS9ZYkKT25E2Z9NU"
+      "$ref": "y4xyPHcd1GakcpnLRzGg7utAhzlzxQvytmLNJoki8"
     },
     "status": {
-      "$ref": "wdQ9TTnnarY7OnXEnuSuMlkb4BMIAzesK0P75RIAIU"
+      "$ref": "synConYsxYOhfLQVEmYtdvGxZgfOuWHws5FZCvkMosI"
     }
   },
   "required": ["spec", "apiVersion", "kind"],
   "$id": "ai.suoke.life.v1alpha1.ModelVersion"
 };
-const schema18 = {
+const schema21 = {
   "type": "string",
   "enum": ["ai.suoke.life/v1alpha1"]
 };
-function validate33(data, {
+function validate36(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -57,7 +57,7 @@ function validate33(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema18.enum
+        allowedValues: schema21.enum
       }
     };
     if (vErrors === null) {
@@ -67,14 +67,14 @@ function validate33(data, {
     }
     errors++;
   }
-  validate33.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
-const schema19 = {
+const schema22 = {
   "type": "string",
   "enum": ["ModelVersion"]
 };
-function validate35(data, {
+function validate38(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -104,7 +104,7 @@ function validate35(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema19.enum
+        allowedValues: schema22.enum
       }
     };
     if (vErrors === null) {
@@ -114,15 +114,15 @@ function validate35(data, {
     }
     errors++;
   }
-  validate35.errors = vErrors;
+  validate38.errors = vErrors;
   return errors === 0;
 }
-const schema20 = {
+const schema23 = {
   "nullableRef": "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta#"
 };
-const schema21 = {};
-import { validate as validate38 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
-function validate37(data, {
+const schema24 = {};
+import { validate as validate41 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
+function validate40(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -131,20 +131,20 @@ function validate37(data, {
   let vErrors = null;
   let errors = 0;
   if (data !== null) {
-    if (!validate38(data, {
+    if (!validate41(data, {
       instancePath,
       parentData,
       parentDataProperty,
       rootData
     })) {
-      vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+      vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
       errors = vErrors.length;
     }
   }
-  validate37.errors = vErrors;
+  validate40.errors = vErrors;
   return errors === 0;
 }
-const schema22 = {
+const schema25 = {
   "properties": {
     "artifact": {
       "$ref": "7fJmOG4zCtkRfxelyr7eTkSKX9KO7j7rZHBilMrdEA"
@@ -159,7 +159,7 @@ const schema22 = {
       "$ref": "NMLY3aJngTO1ffD7ClGgQu1JcI30Wz35uL3MrFMVA"
     },
     "promotion": {
-      "$ref": "gPS2wOevGgXWGBDghG16qImtksJNv83v16ry8BAcyU"
+      "$ref": "rHVv7Q7XPrqBUdo9FfPsBxMDkOMeeXkp3iHyYGVSUy8"
     },
     "runtime": {
       "$ref": "ZDsTMHwZaf71TZS5oTF5ft91mNZu4Cgb6sxkROV7JM"
@@ -171,7 +171,7 @@ const schema22 = {
   "required": ["modelRef", "version", "artifact"],
   "type": "object"
 };
-const schema23 = {
+const schema26 = {
   "properties": {
     "digest": {
       "$ref": "epWaL6iJBqmbZJJOo8e6Na7SmpQDepbY21Qnharg4"
@@ -186,13 +186,13 @@ const schema23 = {
   "required": ["uri"],
   "type": "object"
 };
-const schema24 = {
+const schema27 = {
   "pattern": "^sha256:[a-f0-9]{64}$",
   "type": "string",
   "nullable": true
 };
 const pattern2 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
-function validate43(data, {
+function validate46(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -234,17 +234,17 @@ function validate43(data, {
       errors++;
     }
   }
-  validate43.errors = vErrors;
+  validate46.errors = vErrors;
   return errors === 0;
 }
-const schema25 = {
+const schema28 = {
   "enum": ["safetensors", "pytorch", "tensorflow", "onnx", "gguf", "mlflow", "other"],
   "maxLength": 11,
   "type": "string",
   "nullable": true
 };
 import func2 from "@kubernetes-models/validate/runtime/ucs2length";
-function validate45(data, {
+function validate48(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -274,7 +274,7 @@ function validate45(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema25.enum
+        allowedValues: schema28.enum
       }
     };
     if (vErrors === null) {
@@ -302,17 +302,17 @@ function validate45(data, {
       errors++;
     }
   }
-  validate45.errors = vErrors;
+  validate48.errors = vErrors;
   return errors === 0;
 }
-const schema26 = {
+const schema29 = {
   "maxLength": 2048,
   "minLength": 1,
   "pattern": "^(oci|mlflow|hf|s3|gs|pvc|https?)://[^\\s]+$",
   "type": "string"
 };
 const pattern3 = new RegExp("^(oci|mlflow|hf|s3|gs|pvc|https?)://[^\\s]+$", "u");
-function validate47(data, {
+function validate50(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -385,10 +385,10 @@ function validate47(data, {
     }
     errors++;
   }
-  validate47.errors = vErrors;
+  validate50.errors = vErrors;
   return errors === 0;
 }
-function validate42(data, {
+function validate45(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -414,35 +414,35 @@ function validate42(data, {
       errors++;
     }
     if (data.digest !== undefined) {
-      if (!validate43(data.digest, {
+      if (!validate46(data.digest, {
         instancePath: instancePath + "/digest",
         parentData: data,
         parentDataProperty: "digest",
         rootData
       })) {
-        vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
         errors = vErrors.length;
       }
     }
     if (data.format !== undefined) {
-      if (!validate45(data.format, {
+      if (!validate48(data.format, {
         instancePath: instancePath + "/format",
         parentData: data,
         parentDataProperty: "format",
         rootData
       })) {
-        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+        vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
         errors = vErrors.length;
       }
     }
     if (data.uri !== undefined) {
-      if (!validate47(data.uri, {
+      if (!validate50(data.uri, {
         instancePath: instancePath + "/uri",
         parentData: data,
         parentDataProperty: "uri",
         rootData
       })) {
-        vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+        vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
         errors = vErrors.length;
       }
     }
@@ -462,15 +462,15 @@ function validate42(data, {
     }
     errors++;
   }
-  validate42.errors = vErrors;
+  validate45.errors = vErrors;
   return errors === 0;
 }
-const schema15 = {
+const schema18 = {
   "maxLength": 4096,
   "type": "string",
   "nullable": true
 };
-function validate30(data, {
+function validate33(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -512,10 +512,10 @@ function validate30(data, {
       errors++;
     }
   }
-  validate30.errors = vErrors;
+  validate33.errors = vErrors;
   return errors === 0;
 }
-const schema27 = {
+const schema30 = {
   "properties": {
     "image": {
       "$ref": "qbppHqHgg8UqOidKWGdBBkqnWWRsdrY0LkGsPwA2uQ"
@@ -527,14 +527,14 @@ const schema27 = {
   "type": "object",
   "nullable": true
 };
-const schema10 = {
+const schema11 = {
   "maxLength": 1024,
   "pattern": "^[^\\s]+$",
   "type": "string",
   "nullable": true
 };
 const pattern1 = new RegExp("^[^\\s]+$", "u");
-function validate25(data, {
+function validate26(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -592,16 +592,16 @@ function validate25(data, {
       errors++;
     }
   }
-  validate25.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-const schema28 = {
+const schema31 = {
   "maxLength": 253,
   "minLength": 1,
   "type": "string",
   "nullable": true
 };
-function validate53(data, {
+function validate56(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -659,10 +659,10 @@ function validate53(data, {
       errors++;
     }
   }
-  validate53.errors = vErrors;
+  validate56.errors = vErrors;
   return errors === 0;
 }
-function validate51(data, {
+function validate54(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -688,32 +688,32 @@ function validate51(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.image !== undefined) {
-      if (!validate25(data.image, {
+      if (!validate26(data.image, {
         instancePath: instancePath + "/image",
         parentData: data,
         parentDataProperty: "image",
         rootData
       })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
         errors = vErrors.length;
       }
     }
     if (data.modelName !== undefined) {
-      if (!validate53(data.modelName, {
+      if (!validate56(data.modelName, {
         instancePath: instancePath + "/modelName",
         parentData: data,
         parentDataProperty: "modelName",
         rootData
       })) {
-        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate51.errors = vErrors;
+  validate54.errors = vErrors;
   return errors === 0;
 }
-const schema29 = {
+const schema32 = {
   "properties": {
     "name": {
       "$ref": "tV5cujnxgCXzpH12vKqsSjbTb8L8AkxVi6kNj37kpo"
@@ -722,12 +722,12 @@ const schema29 = {
   "required": ["name"],
   "type": "object"
 };
-const schema30 = {
+const schema33 = {
   "maxLength": 40,
   "minLength": 1,
   "type": "string"
 };
-function validate57(data, {
+function validate60(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -784,10 +784,10 @@ function validate57(data, {
     }
     errors++;
   }
-  validate57.errors = vErrors;
+  validate60.errors = vErrors;
   return errors === 0;
 }
-function validate56(data, {
+function validate59(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -813,13 +813,13 @@ function validate56(data, {
       errors++;
     }
     if (data.name !== undefined) {
-      if (!validate57(data.name, {
+      if (!validate60(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
         errors = vErrors.length;
       }
     }
@@ -839,13 +839,16 @@ function validate56(data, {
     }
     errors++;
   }
-  validate56.errors = vErrors;
+  validate59.errors = vErrors;
   return errors === 0;
 }
-const schema31 = {
+const schema34 = {
   "properties": {
     "analysis": {
-      "$ref": "AaaJreI8NMMWyOgmBuOXzi60IMBaVTPa0gh3UQ4QM"
+      "$ref": "ycDpysTMD7eLgsqHpkhA1GDzTtBkIUkRj7ikyAayTHo"
+    },
+    "bakeDuration": {
+      "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
     },
     "interval": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -872,7 +875,7 @@ const schema31 = {
   "type": "object",
   "nullable": true
 };
-const schema32 = {
+const schema35 = {
   "properties": {
     "failureLimit": {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
@@ -881,7 +884,7 @@ const schema32 = {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
     },
     "metrics": {
-      "$ref": "zd2XfrM2OE5wy6sQkvRAFjFmJ5BgoegleTQa6suj0hg"
+      "$ref": "SDizjfMvZMKc4KyLeXNZBlluWB2JojOM79VwLlf6AjU"
     },
     "noData": {
       "$ref": "7IyiyJoecoeD1nVVa8VdEzcbnePKPpC7kcdwUKxUL8"
@@ -960,15 +963,15 @@ function validate21(data, {
   validate21.errors = vErrors;
   return errors === 0;
 }
-const schema33 = {
+const schema36 = {
   "items": {
-    "$ref": "eKuzF4JVkeiwkRoFH9w3OD1ikNDzxJ8L5bpSnBtqYU"
+    "$ref": "2UZhhVdfqvCufGS9Msnx1K4uzjgKDzE9dAZa11Eig"
   },
   "maxItems": 16,
   "minItems": 1,
   "type": "array"
 };
-const schema34 = {
+const schema37 = {
   "properties": {
     "builtin": {
       "$ref": "uX2C0ExnE3n58TdLumkFUadRYyyu1f2rUP7lAiXEtY"
@@ -978,6 +981,9 @@ const schema34 = {
     },
     "name": {
       "$ref": "E2F2O4XODIPqgsaGOSRnwVnLwRMyj5NBztUOa2YM"
+    },
+    "noData": {
+      "$ref": "7IyiyJoecoeD1nVVa8VdEzcbnePKPpC7kcdwUKxUL8"
     },
     "query": {
       "$ref": "bRPqZa5sUWx3MAwrRQ12LHoz3pI1cDwhTWzxI1I8s"
@@ -992,13 +998,13 @@ const schema34 = {
   "required": ["name"],
   "type": "object"
 };
-const schema35 = {
+const schema38 = {
   "enum": ["error-rate", "latency-p95", "ttft-p95", "tokens-per-second"],
   "maxLength": 17,
   "type": "string",
   "nullable": true
 };
-function validate66(data, {
+function validate69(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1028,7 +1034,7 @@ function validate66(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema35.enum
+        allowedValues: schema38.enum
       }
     };
     if (vErrors === null) {
@@ -1056,16 +1062,16 @@ function validate66(data, {
       errors++;
     }
   }
-  validate66.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
-const schema36 = {
+const schema39 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 1000000,
   "nullable": true
 };
-function validate68(data, {
+function validate71(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1125,17 +1131,17 @@ function validate68(data, {
       errors++;
     }
   }
-  validate68.errors = vErrors;
+  validate71.errors = vErrors;
   return errors === 0;
 }
-const schema37 = {
+const schema40 = {
   "maxLength": 63,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
   "type": "string"
 };
 const pattern4 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
-function validate70(data, {
+function validate73(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1208,16 +1214,83 @@ function validate70(data, {
     }
     errors++;
   }
-  validate70.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
 }
-const schema38 = {
+const schema8 = {
+  "enum": ["Inconclusive", "Fail"],
+  "maxLength": 12,
+  "type": "string",
+  "nullable": true
+};
+function validate23(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (!(data === "Inconclusive" || data === "Fail")) {
+    const err1 = {
+      instancePath,
+      schemaPath: "#/enum",
+      keyword: "enum",
+      params: {
+        allowedValues: schema8.enum
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 12) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 12
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+const schema41 = {
   "maxLength": 4096,
   "minLength": 1,
   "type": "string",
   "nullable": true
 };
-function validate72(data, {
+function validate76(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1275,10 +1348,10 @@ function validate72(data, {
       errors++;
     }
   }
-  validate72.errors = vErrors;
+  validate76.errors = vErrors;
   return errors === 0;
 }
-const schema39 = {
+const schema42 = {
   "properties": {
     "maxIncrease": {
       "$ref": "7d6NU2BBzuXjTjA1ugLpm5VvIfjMm87YJR3P6bnZDE"
@@ -1288,12 +1361,12 @@ const schema39 = {
   "type": "object",
   "nullable": true
 };
-const schema40 = {
+const schema43 = {
   "type": "number",
   "minimum": 0,
   "maximum": 1000
 };
-function validate75(data, {
+function validate79(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1352,10 +1425,10 @@ function validate75(data, {
     }
     errors++;
   }
-  validate75.errors = vErrors;
+  validate79.errors = vErrors;
   return errors === 0;
 }
-function validate74(data, {
+function validate78(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1397,21 +1470,21 @@ function validate74(data, {
       errors++;
     }
     if (data.maxIncrease !== undefined) {
-      if (!validate75(data.maxIncrease, {
+      if (!validate79(data.maxIncrease, {
         instancePath: instancePath + "/maxIncrease",
         parentData: data,
         parentDataProperty: "maxIncrease",
         rootData
       })) {
-        vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate74.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }
-const schema41 = {
+const schema44 = {
   "properties": {
     "max": {
       "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
@@ -1454,7 +1527,7 @@ function validate22(data, {
   validate22.errors = vErrors;
   return errors === 0;
 }
-function validate78(data, {
+function validate82(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1502,10 +1575,10 @@ function validate78(data, {
       }
     }
   }
-  validate78.errors = vErrors;
+  validate82.errors = vErrors;
   return errors === 0;
 }
-function validate65(data, {
+function validate68(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1531,68 +1604,79 @@ function validate65(data, {
       errors++;
     }
     if (data.builtin !== undefined) {
-      if (!validate66(data.builtin, {
+      if (!validate69(data.builtin, {
         instancePath: instancePath + "/builtin",
         parentData: data,
         parentDataProperty: "builtin",
         rootData
       })) {
-        vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
         errors = vErrors.length;
       }
     }
     if (data.minSamples !== undefined) {
-      if (!validate68(data.minSamples, {
+      if (!validate71(data.minSamples, {
         instancePath: instancePath + "/minSamples",
         parentData: data,
         parentDataProperty: "minSamples",
         rootData
       })) {
-        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
         errors = vErrors.length;
       }
     }
     if (data.name !== undefined) {
-      if (!validate70(data.name, {
+      if (!validate73(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.noData !== undefined) {
+      if (!validate23(data.noData, {
+        instancePath: instancePath + "/noData",
+        parentData: data,
+        parentDataProperty: "noData",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
         errors = vErrors.length;
       }
     }
     if (data.query !== undefined) {
-      if (!validate72(data.query, {
+      if (!validate76(data.query, {
         instancePath: instancePath + "/query",
         parentData: data,
         parentDataProperty: "query",
         rootData
       })) {
-        vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
         errors = vErrors.length;
       }
     }
     if (data.relativeToStable !== undefined) {
-      if (!validate74(data.relativeToStable, {
+      if (!validate78(data.relativeToStable, {
         instancePath: instancePath + "/relativeToStable",
         parentData: data,
         parentDataProperty: "relativeToStable",
         rootData
       })) {
-        vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
         errors = vErrors.length;
       }
     }
     if (data.thresholdRange !== undefined) {
-      if (!validate78(data.thresholdRange, {
+      if (!validate82(data.thresholdRange, {
         instancePath: instancePath + "/thresholdRange",
         parentData: data,
         parentDataProperty: "thresholdRange",
         rootData
       })) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
         errors = vErrors.length;
       }
     }
@@ -1612,10 +1696,10 @@ function validate65(data, {
     }
     errors++;
   }
-  validate65.errors = vErrors;
+  validate68.errors = vErrors;
   return errors === 0;
 }
-function validate64(data, {
+function validate67(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1658,13 +1742,13 @@ function validate64(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate65(data[i0], {
+      if (!validate68(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
         errors = vErrors.length;
       }
     }
@@ -1684,77 +1768,10 @@ function validate64(data, {
     }
     errors++;
   }
-  validate64.errors = vErrors;
+  validate67.errors = vErrors;
   return errors === 0;
 }
-const schema42 = {
-  "enum": ["Inconclusive", "Fail"],
-  "maxLength": 12,
-  "type": "string",
-  "nullable": true
-};
-function validate84(data, {
-  instancePath = "",
-  parentData,
-  parentDataProperty,
-  rootData = data
-} = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (typeof data !== "string" && data !== null) {
-    const err0 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: {
-        type: "string"
-      }
-    };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (!(data === "Inconclusive" || data === "Fail")) {
-    const err1 = {
-      instancePath,
-      schemaPath: "#/enum",
-      keyword: "enum",
-      params: {
-        allowedValues: schema42.enum
-      }
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  if (typeof data === "string") {
-    if (func2(data) > 12) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/maxLength",
-        keyword: "maxLength",
-        params: {
-          limit: 12
-        }
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-  }
-  validate84.errors = vErrors;
-  return errors === 0;
-}
-function validate61(data, {
+function validate64(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1818,39 +1835,39 @@ function validate61(data, {
       }
     }
     if (data.metrics !== undefined) {
-      if (!validate64(data.metrics, {
+      if (!validate67(data.metrics, {
         instancePath: instancePath + "/metrics",
         parentData: data,
         parentDataProperty: "metrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
         errors = vErrors.length;
       }
     }
     if (data.noData !== undefined) {
-      if (!validate84(data.noData, {
+      if (!validate23(data.noData, {
         instancePath: instancePath + "/noData",
         parentData: data,
         parentDataProperty: "noData",
         rootData
       })) {
-        vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate61.errors = vErrors;
+  validate64.errors = vErrors;
   return errors === 0;
 }
-const schema8 = {
+const schema9 = {
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
 const pattern0 = new RegExp("^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$", "u");
-function validate23(data, {
+function validate24(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1908,16 +1925,16 @@ function validate23(data, {
       errors++;
     }
   }
-  validate23.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-const schema9 = {
+const schema10 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 100,
   "nullable": true
 };
-function validate24(data, {
+function validate25(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1977,16 +1994,16 @@ function validate24(data, {
       errors++;
     }
   }
-  validate24.errors = vErrors;
+  validate25.errors = vErrors;
   return errors === 0;
 }
-const schema43 = {
+const schema45 = {
   "enum": ["Auto", "Manual"],
   "maxLength": 6,
   "type": "string",
   "nullable": true
 };
-function validate89(data, {
+function validate93(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2016,7 +2033,7 @@ function validate89(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema43.enum
+        allowedValues: schema45.enum
       }
     };
     if (vErrors === null) {
@@ -2044,10 +2061,10 @@ function validate89(data, {
       errors++;
     }
   }
-  validate89.errors = vErrors;
+  validate93.errors = vErrors;
   return errors === 0;
 }
-const schema44 = {
+const schema46 = {
   "items": {
     "$ref": "OLTjpDgMrtuGadkdBfAOe85u2gPbyNF0GGSxYGgs3M"
   },
@@ -2056,7 +2073,7 @@ const schema44 = {
   "type": "array",
   "nullable": true
 };
-const schema45 = {
+const schema47 = {
   "properties": {
     "pause": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -2068,12 +2085,12 @@ const schema45 = {
   "required": ["weight"],
   "type": "object"
 };
-const schema46 = {
+const schema48 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 100
 };
-function validate97(data, {
+function validate101(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2133,10 +2150,10 @@ function validate97(data, {
       errors++;
     }
   }
-  validate97.errors = vErrors;
+  validate101.errors = vErrors;
   return errors === 0;
 }
-function validate95(data, {
+function validate99(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2162,24 +2179,24 @@ function validate95(data, {
       errors++;
     }
     if (data.pause !== undefined) {
-      if (!validate23(data.pause, {
+      if (!validate24(data.pause, {
         instancePath: instancePath + "/pause",
         parentData: data,
         parentDataProperty: "pause",
         rootData
       })) {
-        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
         errors = vErrors.length;
       }
     }
     if (data.weight !== undefined) {
-      if (!validate97(data.weight, {
+      if (!validate101(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+        vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
         errors = vErrors.length;
       }
     }
@@ -2199,10 +2216,10 @@ function validate95(data, {
     }
     errors++;
   }
-  validate95.errors = vErrors;
+  validate99.errors = vErrors;
   return errors === 0;
 }
-function validate94(data, {
+function validate98(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2261,21 +2278,21 @@ function validate94(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate95(data[i0], {
+      if (!validate99(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+        vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate94.errors = vErrors;
+  validate98.errors = vErrors;
   return errors === 0;
 }
-function validate60(data, {
+function validate63(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2301,98 +2318,109 @@ function validate60(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.analysis !== undefined) {
-      if (!validate61(data.analysis, {
+      if (!validate64(data.analysis, {
         instancePath: instancePath + "/analysis",
         parentData: data,
         parentDataProperty: "analysis",
         rootData
       })) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.bakeDuration !== undefined) {
+      if (!validate24(data.bakeDuration, {
+        instancePath: instancePath + "/bakeDuration",
+        parentData: data,
+        parentDataProperty: "bakeDuration",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
         errors = vErrors.length;
       }
     }
     if (data.interval !== undefined) {
-      if (!validate23(data.interval, {
+      if (!validate24(data.interval, {
         instancePath: instancePath + "/interval",
         parentData: data,
         parentDataProperty: "interval",
         rootData
       })) {
-        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxWeight !== undefined) {
-      if (!validate24(data.maxWeight, {
+      if (!validate25(data.maxWeight, {
         instancePath: instancePath + "/maxWeight",
         parentData: data,
         parentDataProperty: "maxWeight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
         errors = vErrors.length;
       }
     }
     if (data.mode !== undefined) {
-      if (!validate89(data.mode, {
+      if (!validate93(data.mode, {
         instancePath: instancePath + "/mode",
         parentData: data,
         parentDataProperty: "mode",
         rootData
       })) {
-        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+        vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
         errors = vErrors.length;
       }
     }
     if (data.progressDeadline !== undefined) {
-      if (!validate23(data.progressDeadline, {
+      if (!validate24(data.progressDeadline, {
         instancePath: instancePath + "/progressDeadline",
         parentData: data,
         parentDataProperty: "progressDeadline",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.scaleDownDelay !== undefined) {
-      if (!validate23(data.scaleDownDelay, {
-        instancePath: instancePath + "/scaleDownDelay",
-        parentData: data,
-        parentDataProperty: "scaleDownDelay",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.stepWeight !== undefined) {
-      if (!validate24(data.stepWeight, {
-        instancePath: instancePath + "/stepWeight",
-        parentData: data,
-        parentDataProperty: "stepWeight",
         rootData
       })) {
         vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
         errors = vErrors.length;
       }
     }
+    if (data.scaleDownDelay !== undefined) {
+      if (!validate24(data.scaleDownDelay, {
+        instancePath: instancePath + "/scaleDownDelay",
+        parentData: data,
+        parentDataProperty: "scaleDownDelay",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.stepWeight !== undefined) {
+      if (!validate25(data.stepWeight, {
+        instancePath: instancePath + "/stepWeight",
+        parentData: data,
+        parentDataProperty: "stepWeight",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.steps !== undefined) {
-      if (!validate94(data.steps, {
+      if (!validate98(data.steps, {
         instancePath: instancePath + "/steps",
         parentData: data,
         parentDataProperty: "steps",
         rootData
       })) {
-        vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+        vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate60.errors = vErrors;
+  validate63.errors = vErrors;
   return errors === 0;
 }
-const schema47 = {
+const schema49 = {
   "properties": {
     "image": {
       "$ref": "qbppHqHgg8UqOidKWGdBBkqnWWRsdrY0LkGsPwA2uQ"
@@ -2401,7 +2429,7 @@ const schema47 = {
   "type": "object",
   "nullable": true
 };
-function validate102(data, {
+function validate106(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2427,28 +2455,28 @@ function validate102(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.image !== undefined) {
-      if (!validate25(data.image, {
+      if (!validate26(data.image, {
         instancePath: instancePath + "/image",
         parentData: data,
         parentDataProperty: "image",
         rootData
       })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate102.errors = vErrors;
+  validate106.errors = vErrors;
   return errors === 0;
 }
-const schema48 = {
+const schema50 = {
   "maxLength": 22,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$",
   "type": "string"
 };
 const pattern5 = new RegExp("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", "u");
-function validate105(data, {
+function validate109(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2521,10 +2549,10 @@ function validate105(data, {
     }
     errors++;
   }
-  validate105.errors = vErrors;
+  validate109.errors = vErrors;
   return errors === 0;
 }
-function validate41(data, {
+function validate44(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2582,79 +2610,79 @@ function validate41(data, {
       errors++;
     }
     if (data.artifact !== undefined) {
-      if (!validate42(data.artifact, {
+      if (!validate45(data.artifact, {
         instancePath: instancePath + "/artifact",
         parentData: data,
         parentDataProperty: "artifact",
         rootData
       })) {
-        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
         errors = vErrors.length;
       }
     }
     if (data.changelog !== undefined) {
-      if (!validate30(data.changelog, {
+      if (!validate33(data.changelog, {
         instancePath: instancePath + "/changelog",
         parentData: data,
         parentDataProperty: "changelog",
         rootData
       })) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
         errors = vErrors.length;
       }
     }
     if (data.engine !== undefined) {
-      if (!validate51(data.engine, {
+      if (!validate54(data.engine, {
         instancePath: instancePath + "/engine",
         parentData: data,
         parentDataProperty: "engine",
         rootData
       })) {
-        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
         errors = vErrors.length;
       }
     }
     if (data.modelRef !== undefined) {
-      if (!validate56(data.modelRef, {
+      if (!validate59(data.modelRef, {
         instancePath: instancePath + "/modelRef",
         parentData: data,
         parentDataProperty: "modelRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
         errors = vErrors.length;
       }
     }
     if (data.promotion !== undefined) {
-      if (!validate60(data.promotion, {
+      if (!validate63(data.promotion, {
         instancePath: instancePath + "/promotion",
         parentData: data,
         parentDataProperty: "promotion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
         errors = vErrors.length;
       }
     }
     if (data.runtime !== undefined) {
-      if (!validate102(data.runtime, {
+      if (!validate106(data.runtime, {
         instancePath: instancePath + "/runtime",
         parentData: data,
         parentDataProperty: "runtime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
+        vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
         errors = vErrors.length;
       }
     }
     if (data.version !== undefined) {
-      if (!validate105(data.version, {
+      if (!validate109(data.version, {
         instancePath: instancePath + "/version",
         parentData: data,
         parentDataProperty: "version",
         rootData
       })) {
-        vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+        vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
         errors = vErrors.length;
       }
     }
@@ -2674,13 +2702,13 @@ function validate41(data, {
     }
     errors++;
   }
-  validate41.errors = vErrors;
+  validate44.errors = vErrors;
   return errors === 0;
 }
-const schema49 = {
+const schema51 = {
   "properties": {
     "analysis": {
-      "$ref": "IzkSx1ytEeRuXY1TKGaHNIyBTLOAVmWbx34CcxmOGV8"
+      "$ref": "NSLN3lUXPWnyGa6JiuoNpNyHwnlZ7va2x1TyKkpWDI"
     },
     "canaryWeight": {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
@@ -2700,6 +2728,9 @@ const schema49 = {
     "inconclusiveChecks": {
       "$ref": "ITjqUtBxFMhIL0CCAFrAl6QqD4mS4WHHo1GQBLww"
     },
+    "lastAction": {
+      "$ref": "JtD1KheFPUWh7eAaPjtEyjzR2GROkKDTUzEYigc"
+    },
     "lastAnalysisAt": {
       "$ref": "thZzwpySeU7LsVtTYjwqN1mWUAwFAnezim8OMie8k"
     },
@@ -2708,6 +2739,9 @@ const schema49 = {
     },
     "observedGeneration": {
       "$ref": "Sg5VMnp9PeciTWOOocDxVZ8KL974mKlNPE7Z3LxfFY"
+    },
+    "pauseReason": {
+      "$ref": "1G12PL3y7h6lhlrFppNKNJ4kSTePBgLtKUGjyYy1k"
     },
     "phase": {
       "$ref": "v47yhUIimsyf02Nghx0KUOv9EqtVUyN0ZhR7RzHKU"
@@ -2728,18 +2762,18 @@ const schema49 = {
   "type": "object",
   "nullable": true
 };
-const schema50 = {
+const schema52 = {
   "items": {
-    "$ref": "UyasNbDUUoMnIsZjuB0muolSC5CfiREyvl7x0how"
+    "$ref": "Of4WtzykOOGeY35tdpXZXzBt42fe5sGx4lL2Vbqls"
   },
   "maxItems": 20,
   "type": "array",
   "nullable": true
 };
-const schema51 = {
+const schema53 = {
   "properties": {
     "metrics": {
-      "$ref": "EgyTEMtw2nJUQWHtPdpCLWqPN1qO3ZAgxZewCQ4I"
+      "$ref": "rbOCLcbfyDXnEeHudw66kvVX5k2Hhz4rdH2YQMlyadk"
     },
     "step": {
       "$ref": "lUZqDB1t3N4x2sAYY6SWklYZyKg6au7Of9UhEiDuZA"
@@ -2757,18 +2791,21 @@ const schema51 = {
   "required": ["time", "step", "weight", "verdict"],
   "type": "object"
 };
-const schema52 = {
+const schema54 = {
   "items": {
-    "$ref": "L3K7yEOuFtWoCss2khOpTuyjqpmNhrSqKwVJJZfNzU0"
+    "$ref": "JOj3kIwGEyt9YKlBGokWgaI7C3ndYBe9YVqy2rzroM"
   },
   "maxItems": 16,
   "type": "array",
   "nullable": true
 };
-const schema53 = {
+const schema55 = {
   "properties": {
     "name": {
       "$ref": "kVhKoEkFCpYCBOsP5OvTsXJ39WdjdMwyyhXvIyCOTok"
+    },
+    "query": {
+      "$ref": "mRsGa3G0zEWwi43U8Q6OmYYv4l1cjQGcmOmidAmE"
     },
     "reason": {
       "$ref": "mRsGa3G0zEWwi43U8Q6OmYYv4l1cjQGcmOmidAmE"
@@ -2779,21 +2816,27 @@ const schema53 = {
     "stableValue": {
       "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
     },
+    "threshold": {
+      "$ref": "HwwPsUGTE7uWLZmVONfLiyx0eKMgc3tQEjbtdCT1L0"
+    },
     "value": {
       "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
     },
     "verdict": {
       "$ref": "JHWftdz9y7fckCiyH8UbkcxCIuSf49xeLmKrd9n0C9Y"
+    },
+    "window": {
+      "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
     }
   },
   "required": ["name", "verdict"],
   "type": "object"
 };
-const schema54 = {
+const schema16 = {
   "maxLength": 63,
   "type": "string"
 };
-function validate113(data, {
+function validate31(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2834,15 +2877,15 @@ function validate113(data, {
     }
     errors++;
   }
-  validate113.errors = vErrors;
+  validate31.errors = vErrors;
   return errors === 0;
 }
-const schema55 = {
+const schema12 = {
   "maxLength": 1024,
   "type": "string",
   "nullable": true
 };
-function validate115(data, {
+function validate27(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2884,15 +2927,15 @@ function validate115(data, {
       errors++;
     }
   }
-  validate115.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-const schema13 = {
+const schema15 = {
   "type": "integer",
   "minimum": 0,
   "nullable": true
 };
-function validate28(data, {
+function validate30(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2935,15 +2978,143 @@ function validate28(data, {
       errors++;
     }
   }
-  validate28.errors = vErrors;
+  validate30.errors = vErrors;
   return errors === 0;
 }
-const schema11 = {
+const schema56 = {
+  "properties": {
+    "max": {
+      "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
+    },
+    "maxIncrease": {
+      "$ref": "6kYrWwGEbcKHa5pfUpZZ6ehQB6Xb130B3Eu8a0Pokw"
+    },
+    "min": {
+      "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
+    }
+  },
+  "type": "object",
+  "nullable": true
+};
+const schema57 = {
+  "type": "number",
+  "minimum": 0,
+  "nullable": true
+};
+function validate124(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == "number" && isFinite(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "number"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data < 0 || isNaN(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/minimum",
+        keyword: "minimum",
+        params: {
+          comparison: ">=",
+          limit: 0
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  }
+  validate124.errors = vErrors;
+  return errors === 0;
+}
+function validate122(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.max !== undefined) {
+      if (!validate22(data.max, {
+        instancePath: instancePath + "/max",
+        parentData: data,
+        parentDataProperty: "max",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.maxIncrease !== undefined) {
+      if (!validate124(data.maxIncrease, {
+        instancePath: instancePath + "/maxIncrease",
+        parentData: data,
+        parentDataProperty: "maxIncrease",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.min !== undefined) {
+      if (!validate22(data.min, {
+        instancePath: instancePath + "/min",
+        parentData: data,
+        parentDataProperty: "min",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate122.errors = vErrors;
+  return errors === 0;
+}
+const schema13 = {
   "enum": ["Passed", "Failed", "Inconclusive"],
   "maxLength": 12,
   "type": "string"
 };
-function validate26(data, {
+function validate28(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2957,7 +3128,7 @@ function validate26(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema11.enum
+        allowedValues: schema13.enum
       }
     };
     if (vErrors === null) {
@@ -3000,10 +3171,10 @@ function validate26(data, {
     }
     errors++;
   }
-  validate26.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-function validate112(data, {
+function validate116(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3045,35 +3216,46 @@ function validate112(data, {
       errors++;
     }
     if (data.name !== undefined) {
-      if (!validate113(data.name, {
+      if (!validate31(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.query !== undefined) {
+      if (!validate27(data.query, {
+        instancePath: instancePath + "/query",
+        parentData: data,
+        parentDataProperty: "query",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
         errors = vErrors.length;
       }
     }
     if (data.reason !== undefined) {
-      if (!validate115(data.reason, {
+      if (!validate27(data.reason, {
         instancePath: instancePath + "/reason",
         parentData: data,
         parentDataProperty: "reason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
         errors = vErrors.length;
       }
     }
     if (data.samples !== undefined) {
-      if (!validate28(data.samples, {
+      if (!validate30(data.samples, {
         instancePath: instancePath + "/samples",
         parentData: data,
         parentDataProperty: "samples",
         rootData
       })) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
         errors = vErrors.length;
       }
     }
@@ -3085,6 +3267,17 @@ function validate112(data, {
         rootData
       })) {
         vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.threshold !== undefined) {
+      if (!validate122(data.threshold, {
+        instancePath: instancePath + "/threshold",
+        parentData: data,
+        parentDataProperty: "threshold",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
         errors = vErrors.length;
       }
     }
@@ -3100,13 +3293,24 @@ function validate112(data, {
       }
     }
     if (data.verdict !== undefined) {
-      if (!validate26(data.verdict, {
+      if (!validate28(data.verdict, {
         instancePath: instancePath + "/verdict",
         parentData: data,
         parentDataProperty: "verdict",
         rootData
       })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.window !== undefined) {
+      if (!validate24(data.window, {
+        instancePath: instancePath + "/window",
+        parentData: data,
+        parentDataProperty: "window",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
         errors = vErrors.length;
       }
     }
@@ -3126,10 +3330,10 @@ function validate112(data, {
     }
     errors++;
   }
-  validate112.errors = vErrors;
+  validate116.errors = vErrors;
   return errors === 0;
 }
-function validate111(data, {
+function validate115(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3172,25 +3376,25 @@ function validate111(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate112(data[i0], {
+      if (!validate116(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+        vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate111.errors = vErrors;
+  validate115.errors = vErrors;
   return errors === 0;
 }
-const schema56 = {
+const schema58 = {
   "type": "integer",
   "minimum": 0
 };
-function validate123(data, {
+function validate133(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3233,15 +3437,15 @@ function validate123(data, {
       errors++;
     }
   }
-  validate123.errors = vErrors;
+  validate133.errors = vErrors;
   return errors === 0;
 }
-const schema12 = {
+const schema14 = {
   "format": "date-time",
   "type": "string"
 };
 const formats0 = formats["date-time"];
-function validate27(data, {
+function validate29(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3282,15 +3486,15 @@ function validate27(data, {
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
-const schema57 = {
+const schema59 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 100
 };
-function validate127(data, {
+function validate137(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3350,10 +3554,10 @@ function validate127(data, {
       errors++;
     }
   }
-  validate127.errors = vErrors;
+  validate137.errors = vErrors;
   return errors === 0;
 }
-function validate110(data, {
+function validate114(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3427,57 +3631,57 @@ function validate110(data, {
       errors++;
     }
     if (data.metrics !== undefined) {
-      if (!validate111(data.metrics, {
+      if (!validate115(data.metrics, {
         instancePath: instancePath + "/metrics",
         parentData: data,
         parentDataProperty: "metrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
+        vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
         errors = vErrors.length;
       }
     }
     if (data.step !== undefined) {
-      if (!validate123(data.step, {
+      if (!validate133(data.step, {
         instancePath: instancePath + "/step",
         parentData: data,
         parentDataProperty: "step",
         rootData
       })) {
-        vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
+        vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
         errors = vErrors.length;
       }
     }
     if (data.time !== undefined) {
-      if (!validate27(data.time, {
+      if (!validate29(data.time, {
         instancePath: instancePath + "/time",
         parentData: data,
         parentDataProperty: "time",
         rootData
       })) {
-        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
         errors = vErrors.length;
       }
     }
     if (data.verdict !== undefined) {
-      if (!validate26(data.verdict, {
+      if (!validate28(data.verdict, {
         instancePath: instancePath + "/verdict",
         parentData: data,
         parentDataProperty: "verdict",
         rootData
       })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
         errors = vErrors.length;
       }
     }
     if (data.weight !== undefined) {
-      if (!validate127(data.weight, {
+      if (!validate137(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+        vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
         errors = vErrors.length;
       }
     }
@@ -3497,10 +3701,10 @@ function validate110(data, {
     }
     errors++;
   }
-  validate110.errors = vErrors;
+  validate114.errors = vErrors;
   return errors === 0;
 }
-function validate109(data, {
+function validate113(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3543,21 +3747,21 @@ function validate109(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate110(data[i0], {
+      if (!validate114(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+        vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate109.errors = vErrors;
+  validate113.errors = vErrors;
   return errors === 0;
 }
-const schema58 = {
+const schema60 = {
   "items": {
     "$ref": "M6RNtekTRdqtHXouevHIZWvCRJYZ7F5yo2WYTV4is"
   },
@@ -3565,7 +3769,7 @@ const schema58 = {
   "type": "array",
   "nullable": true
 };
-const schema59 = {
+const schema61 = {
   "properties": {
     "lastTransitionTime": {
       "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
@@ -3589,11 +3793,11 @@ const schema59 = {
   "required": ["type", "status", "lastTransitionTime", "reason", "message"],
   "type": "object"
 };
-const schema60 = {
+const schema62 = {
   "maxLength": 32768,
   "type": "string"
 };
-function validate135(data, {
+function validate145(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3634,17 +3838,17 @@ function validate135(data, {
     }
     errors++;
   }
-  validate135.errors = vErrors;
+  validate145.errors = vErrors;
   return errors === 0;
 }
-const schema16 = {
+const schema19 = {
   "format": "int64",
   "type": "integer",
   "minimum": 0,
   "nullable": true
 };
 const formats4 = formats.int64;
-function validate31(data, {
+function validate34(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3703,17 +3907,17 @@ function validate31(data, {
       errors++;
     }
   }
-  validate31.errors = vErrors;
+  validate34.errors = vErrors;
   return errors === 0;
 }
-const schema61 = {
+const schema63 = {
   "maxLength": 1024,
   "minLength": 1,
   "pattern": "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$",
   "type": "string"
 };
 const pattern6 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
-function validate138(data, {
+function validate148(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3786,15 +3990,15 @@ function validate138(data, {
     }
     errors++;
   }
-  validate138.errors = vErrors;
+  validate148.errors = vErrors;
   return errors === 0;
 }
-const schema62 = {
+const schema64 = {
   "enum": ["True", "False", "Unknown"],
   "maxLength": 7,
   "type": "string"
 };
-function validate140(data, {
+function validate150(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3808,7 +4012,7 @@ function validate140(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema62.enum
+        allowedValues: schema64.enum
       }
     };
     if (vErrors === null) {
@@ -3851,16 +4055,16 @@ function validate140(data, {
     }
     errors++;
   }
-  validate140.errors = vErrors;
+  validate150.errors = vErrors;
   return errors === 0;
 }
-const schema63 = {
+const schema65 = {
   "maxLength": 316,
   "pattern": "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$",
   "type": "string"
 };
 const pattern7 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
-function validate142(data, {
+function validate152(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3917,10 +4121,10 @@ function validate142(data, {
     }
     errors++;
   }
-  validate142.errors = vErrors;
+  validate152.errors = vErrors;
   return errors === 0;
 }
-function validate133(data, {
+function validate143(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4010,68 +4214,68 @@ function validate133(data, {
       errors++;
     }
     if (data.lastTransitionTime !== undefined) {
-      if (!validate27(data.lastTransitionTime, {
+      if (!validate29(data.lastTransitionTime, {
         instancePath: instancePath + "/lastTransitionTime",
         parentData: data,
         parentDataProperty: "lastTransitionTime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
         errors = vErrors.length;
       }
     }
     if (data.message !== undefined) {
-      if (!validate135(data.message, {
+      if (!validate145(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+        vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
         errors = vErrors.length;
       }
     }
     if (data.observedGeneration !== undefined) {
-      if (!validate31(data.observedGeneration, {
+      if (!validate34(data.observedGeneration, {
         instancePath: instancePath + "/observedGeneration",
         parentData: data,
         parentDataProperty: "observedGeneration",
         rootData
       })) {
-        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
         errors = vErrors.length;
       }
     }
     if (data.reason !== undefined) {
-      if (!validate138(data.reason, {
+      if (!validate148(data.reason, {
         instancePath: instancePath + "/reason",
         parentData: data,
         parentDataProperty: "reason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+        vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
-      if (!validate140(data.status, {
+      if (!validate150(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
+        vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
         errors = vErrors.length;
       }
     }
     if (data.type !== undefined) {
-      if (!validate142(data.type, {
+      if (!validate152(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
+        vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
         errors = vErrors.length;
       }
     }
@@ -4091,10 +4295,10 @@ function validate133(data, {
     }
     errors++;
   }
-  validate133.errors = vErrors;
+  validate143.errors = vErrors;
   return errors === 0;
 }
-function validate132(data, {
+function validate142(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4137,26 +4341,26 @@ function validate132(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate133(data[i0], {
+      if (!validate143(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+        vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate132.errors = vErrors;
+  validate142.errors = vErrors;
   return errors === 0;
 }
-const schema14 = {
+const schema17 = {
   "format": "date-time",
   "type": "string",
   "nullable": true
 };
-function validate29(data, {
+function validate32(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4198,16 +4402,288 @@ function validate29(data, {
       errors++;
     }
   }
-  validate29.errors = vErrors;
+  validate32.errors = vErrors;
   return errors === 0;
 }
-const schema64 = {
+const schema66 = {
+  "properties": {
+    "action": {
+      "$ref": "kVhKoEkFCpYCBOsP5OvTsXJ39WdjdMwyyhXvIyCOTok"
+    },
+    "message": {
+      "$ref": "mRsGa3G0zEWwi43U8Q6OmYYv4l1cjQGcmOmidAmE"
+    },
+    "result": {
+      "$ref": "CvNhm8kJgIEPyvnGYg2SZlG4FsaWEm6108vY8UJlSKA"
+    },
+    "time": {
+      "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
+    }
+  },
+  "required": ["action", "time", "result"],
+  "type": "object",
+  "nullable": true
+};
+const schema67 = {
+  "enum": ["Accepted", "Rejected"],
+  "maxLength": 8,
+  "type": "string"
+};
+function validate163(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data === "Accepted" || data === "Rejected")) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/enum",
+      keyword: "enum",
+      params: {
+        allowedValues: schema67.enum
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 8) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 8
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate163.errors = vErrors;
+  return errors === 0;
+}
+function validate160(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.action === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "action"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.time === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "time"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.result === undefined) {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "result"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.action !== undefined) {
+      if (!validate31(data.action, {
+        instancePath: instancePath + "/action",
+        parentData: data,
+        parentDataProperty: "action",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.message !== undefined) {
+      if (!validate27(data.message, {
+        instancePath: instancePath + "/message",
+        parentData: data,
+        parentDataProperty: "message",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.result !== undefined) {
+      if (!validate163(data.result, {
+        instancePath: instancePath + "/result",
+        parentData: data,
+        parentDataProperty: "result",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate163.errors : vErrors.concat(validate163.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.time !== undefined) {
+      if (!validate29(data.time, {
+        instancePath: instancePath + "/time",
+        parentData: data,
+        parentDataProperty: "time",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate160.errors = vErrors;
+  return errors === 0;
+}
+const schema68 = {
+  "enum": ["Requested", "ManualGate", "Inconclusive"],
+  "maxLength": 12,
+  "type": "string",
+  "nullable": true
+};
+function validate170(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (!(data === "Requested" || data === "ManualGate" || data === "Inconclusive")) {
+    const err1 = {
+      instancePath,
+      schemaPath: "#/enum",
+      keyword: "enum",
+      params: {
+        allowedValues: schema68.enum
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 12) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 12
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate170.errors = vErrors;
+  return errors === 0;
+}
+const schema69 = {
   "enum": ["Pending", "Deploying", "Progressing", "Paused", "Promoted", "Superseded", "RollingBack", "RolledBack", "Failed"],
   "maxLength": 11,
   "type": "string",
   "nullable": true
 };
-function validate153(data, {
+function validate172(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4237,7 +4713,7 @@ function validate153(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema64.enum
+        allowedValues: schema69.enum
       }
     };
     if (vErrors === null) {
@@ -4265,15 +4741,15 @@ function validate153(data, {
       errors++;
     }
   }
-  validate153.errors = vErrors;
+  validate172.errors = vErrors;
   return errors === 0;
 }
-const schema65 = {
+const schema70 = {
   "maxLength": 63,
   "type": "string",
   "nullable": true
 };
-function validate156(data, {
+function validate175(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4315,10 +4791,10 @@ function validate156(data, {
       errors++;
     }
   }
-  validate156.errors = vErrors;
+  validate175.errors = vErrors;
   return errors === 0;
 }
-function validate108(data, {
+function validate112(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4344,13 +4820,13 @@ function validate108(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.analysis !== undefined) {
-      if (!validate109(data.analysis, {
+      if (!validate113(data.analysis, {
         instancePath: instancePath + "/analysis",
         parentData: data,
         parentDataProperty: "analysis",
         rootData
       })) {
-        vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+        vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
         errors = vErrors.length;
       }
     }
@@ -4366,153 +4842,175 @@ function validate108(data, {
       }
     }
     if (data.conditions !== undefined) {
-      if (!validate132(data.conditions, {
+      if (!validate142(data.conditions, {
         instancePath: instancePath + "/conditions",
         parentData: data,
         parentDataProperty: "conditions",
         rootData
       })) {
-        vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+        vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
         errors = vErrors.length;
       }
     }
     if (data.currentStep !== undefined) {
-      if (!validate28(data.currentStep, {
+      if (!validate30(data.currentStep, {
         instancePath: instancePath + "/currentStep",
         parentData: data,
         parentDataProperty: "currentStep",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.failedChecks !== undefined) {
-      if (!validate28(data.failedChecks, {
-        instancePath: instancePath + "/failedChecks",
-        parentData: data,
-        parentDataProperty: "failedChecks",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.finishedAt !== undefined) {
-      if (!validate29(data.finishedAt, {
-        instancePath: instancePath + "/finishedAt",
-        parentData: data,
-        parentDataProperty: "finishedAt",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.inconclusiveChecks !== undefined) {
-      if (!validate28(data.inconclusiveChecks, {
-        instancePath: instancePath + "/inconclusiveChecks",
-        parentData: data,
-        parentDataProperty: "inconclusiveChecks",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.lastAnalysisAt !== undefined) {
-      if (!validate29(data.lastAnalysisAt, {
-        instancePath: instancePath + "/lastAnalysisAt",
-        parentData: data,
-        parentDataProperty: "lastAnalysisAt",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.message !== undefined) {
-      if (!validate30(data.message, {
-        instancePath: instancePath + "/message",
-        parentData: data,
-        parentDataProperty: "message",
         rootData
       })) {
         vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
         errors = vErrors.length;
       }
     }
+    if (data.failedChecks !== undefined) {
+      if (!validate30(data.failedChecks, {
+        instancePath: instancePath + "/failedChecks",
+        parentData: data,
+        parentDataProperty: "failedChecks",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.finishedAt !== undefined) {
+      if (!validate32(data.finishedAt, {
+        instancePath: instancePath + "/finishedAt",
+        parentData: data,
+        parentDataProperty: "finishedAt",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.inconclusiveChecks !== undefined) {
+      if (!validate30(data.inconclusiveChecks, {
+        instancePath: instancePath + "/inconclusiveChecks",
+        parentData: data,
+        parentDataProperty: "inconclusiveChecks",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.lastAction !== undefined) {
+      if (!validate160(data.lastAction, {
+        instancePath: instancePath + "/lastAction",
+        parentData: data,
+        parentDataProperty: "lastAction",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.lastAnalysisAt !== undefined) {
+      if (!validate32(data.lastAnalysisAt, {
+        instancePath: instancePath + "/lastAnalysisAt",
+        parentData: data,
+        parentDataProperty: "lastAnalysisAt",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.message !== undefined) {
+      if (!validate33(data.message, {
+        instancePath: instancePath + "/message",
+        parentData: data,
+        parentDataProperty: "message",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.observedGeneration !== undefined) {
-      if (!validate31(data.observedGeneration, {
+      if (!validate34(data.observedGeneration, {
         instancePath: instancePath + "/observedGeneration",
         parentData: data,
         parentDataProperty: "observedGeneration",
         rootData
       })) {
-        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.pauseReason !== undefined) {
+      if (!validate170(data.pauseReason, {
+        instancePath: instancePath + "/pauseReason",
+        parentData: data,
+        parentDataProperty: "pauseReason",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
         errors = vErrors.length;
       }
     }
     if (data.phase !== undefined) {
-      if (!validate153(data.phase, {
+      if (!validate172(data.phase, {
         instancePath: instancePath + "/phase",
         parentData: data,
         parentDataProperty: "phase",
         rootData
       })) {
-        vErrors = vErrors === null ? validate153.errors : vErrors.concat(validate153.errors);
+        vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
         errors = vErrors.length;
       }
     }
     if (data.promotedAt !== undefined) {
-      if (!validate29(data.promotedAt, {
+      if (!validate32(data.promotedAt, {
         instancePath: instancePath + "/promotedAt",
         parentData: data,
         parentDataProperty: "promotedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
         errors = vErrors.length;
       }
     }
     if (data.stableVersion !== undefined) {
-      if (!validate156(data.stableVersion, {
+      if (!validate175(data.stableVersion, {
         instancePath: instancePath + "/stableVersion",
         parentData: data,
         parentDataProperty: "stableVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate156.errors : vErrors.concat(validate156.errors);
+        vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
         errors = vErrors.length;
       }
     }
     if (data.startedAt !== undefined) {
-      if (!validate29(data.startedAt, {
+      if (!validate32(data.startedAt, {
         instancePath: instancePath + "/startedAt",
         parentData: data,
         parentDataProperty: "startedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
         errors = vErrors.length;
       }
     }
     if (data.stepStartedAt !== undefined) {
-      if (!validate29(data.stepStartedAt, {
+      if (!validate32(data.stepStartedAt, {
         instancePath: instancePath + "/stepStartedAt",
         parentData: data,
         parentDataProperty: "stepStartedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate108.errors = vErrors;
+  validate112.errors = vErrors;
   return errors === 0;
 }
-function validate32(data, {
+function validate35(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4571,57 +5069,57 @@ function validate32(data, {
       errors++;
     }
     if (data.apiVersion !== undefined) {
-      if (!validate33(data.apiVersion, {
+      if (!validate36(data.apiVersion, {
         instancePath: instancePath + "/apiVersion",
         parentData: data,
         parentDataProperty: "apiVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
     if (data.kind !== undefined) {
-      if (!validate35(data.kind, {
+      if (!validate38(data.kind, {
         instancePath: instancePath + "/kind",
         parentData: data,
         parentDataProperty: "kind",
         rootData
       })) {
-        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
         errors = vErrors.length;
       }
     }
     if (data.metadata !== undefined) {
-      if (!validate37(data.metadata, {
+      if (!validate40(data.metadata, {
         instancePath: instancePath + "/metadata",
         parentData: data,
         parentDataProperty: "metadata",
         rootData
       })) {
-        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
         errors = vErrors.length;
       }
     }
     if (data.spec !== undefined) {
-      if (!validate41(data.spec, {
+      if (!validate44(data.spec, {
         instancePath: instancePath + "/spec",
         parentData: data,
         parentDataProperty: "spec",
         rootData
       })) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
-      if (!validate108(data.status, {
+      if (!validate112(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+        vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
         errors = vErrors.length;
       }
     }
@@ -4641,6 +5139,6 @@ function validate32(data, {
     }
     errors++;
   }
-  validate32.errors = vErrors;
+  validate35.errors = vErrors;
   return errors === 0;
 }

@@ -258,6 +258,10 @@ export interface IAIModel {
            */
           "name": string;
           /**
+           * What this check's query returning no data counts as: Inconclusive holds the step without spending the failure budget (bounded by progressDeadline), Fail counts as a failed check. Defaults to analysis.noData.
+           */
+          "noData"?: "Inconclusive" | "Fail";
+          /**
            * A PromQL query returning one value. Placeholders replaced before it runs: {{namespace}}, {{model}}, {{agent}}, {{version}}, {{interval}}.
            */
           "query"?: string;
@@ -285,10 +289,14 @@ export interface IAIModel {
           };
         }>;
         /**
-         * What a query returning no data counts as. Defaults to Inconclusive.
+         * What a query returning no data counts as, for the metrics that do not set their own noData. Defaults to Inconclusive.
          */
         "noData"?: "Inconclusive" | "Fail";
       };
+      /**
+       * How long analysis continues at 100% of traffic after promotion; one failed analysis in that time hands all traffic back to the previous stable at once, without re-running the steps. 0s disables the bake. At least interval, so the bake sees an analysis. Defaults to scaleDownDelay.
+       */
+      "bakeDuration"?: string;
       /**
        * Time between analyses and between steps. Defaults to 1m.
        */
@@ -306,7 +314,7 @@ export interface IAIModel {
        */
       "progressDeadline"?: string;
       /**
-       * How long the previous stable version keeps running after a promotion. Defaults to 5m.
+       * How long the previous stable version keeps running (warm, at its minimum replicas) after a promotion, so a failed bake or a rollback returns to it at once. At least bakeDuration. Defaults to 5m, or to bakeDuration when that is longer.
        */
       "scaleDownDelay"?: string;
       /**

@@ -96,6 +96,10 @@ export interface IModelVersion {
            */
           "name": string;
           /**
+           * What this check's query returning no data counts as: Inconclusive holds the step without spending the failure budget (bounded by progressDeadline), Fail counts as a failed check. Defaults to analysis.noData.
+           */
+          "noData"?: "Inconclusive" | "Fail";
+          /**
            * A PromQL query returning one value. Placeholders replaced before it runs: {{namespace}}, {{model}}, {{agent}}, {{version}}, {{interval}}.
            */
           "query"?: string;
@@ -123,10 +127,14 @@ export interface IModelVersion {
           };
         }>;
         /**
-         * What a query returning no data counts as. Defaults to Inconclusive.
+         * What a query returning no data counts as, for the metrics that do not set their own noData. Defaults to Inconclusive.
          */
         "noData"?: "Inconclusive" | "Fail";
       };
+      /**
+       * How long analysis continues at 100% of traffic after promotion; one failed analysis in that time hands all traffic back to the previous stable at once, without re-running the steps. 0s disables the bake. At least interval, so the bake sees an analysis. Defaults to scaleDownDelay.
+       */
+      "bakeDuration"?: string;
       /**
        * Time between analyses and between steps. Defaults to 1m.
        */
@@ -144,7 +152,7 @@ export interface IModelVersion {
        */
       "progressDeadline"?: string;
       /**
-       * How long the previous stable version keeps running after a promotion. Defaults to 5m.
+       * How long the previous stable version keeps running (warm, at its minimum replicas) after a promotion, so a failed bake or a rollback returns to it at once. At least bakeDuration. Defaults to 5m, or to bakeDuration when that is longer.
        */
       "scaleDownDelay"?: string;
       /**
@@ -196,6 +204,10 @@ export interface IModelVersion {
          */
         "name": string;
         /**
+         * The PromQL that ran for the canary, placeholders filled in (cut to 1024 characters).
+         */
+        "query"?: string;
+        /**
          * Why, e.g. "0.031 > max 0.02".
          */
         "reason"?: string;
@@ -208,6 +220,23 @@ export interface IModelVersion {
          */
         "stableValue"?: number;
         /**
+         * The threshold the check was judged against, as the policy declared it.
+         */
+        "threshold"?: {
+          /**
+           * thresholdRange.max the value was held to.
+           */
+          "max"?: number;
+          /**
+           * relativeToStable.maxIncrease (percent) the value was held to.
+           */
+          "maxIncrease"?: number;
+          /**
+           * thresholdRange.min the value was held to.
+           */
+          "min"?: number;
+        };
+        /**
          * Canary value; absent when the query returned no data.
          */
         "value"?: number;
@@ -215,6 +244,10 @@ export interface IModelVersion {
          * Outcome of the check.
          */
         "verdict": "Passed" | "Failed" | "Inconclusive";
+        /**
+         * The range the query looked back over (the analysis interval), e.g. 1m.
+         */
+        "window"?: string;
       }>;
       /**
        * Step index (0-based) it ran at.
@@ -283,6 +316,27 @@ export interface IModelVersion {
      */
     "inconclusiveChecks"?: number;
     /**
+     * The last request through the ai.suoke.life/action annotation and what became of it; the annotation itself is removed once read.
+     */
+    "lastAction"?: {
+      /**
+       * The value of the ai.suoke.life/action annotation, as requested.
+       */
+      "action": string;
+      /**
+       * What was done, or why it was refused and what to do instead.
+       */
+      "message"?: string;
+      /**
+       * Accepted (acted on) or Rejected (not possible in the phase; nothing changed).
+       */
+      "result": "Accepted" | "Rejected";
+      /**
+       * When the operator consumed it (RFC 3339).
+       */
+      "time": string;
+    };
+    /**
      * When the last analysis ran (RFC 3339).
      */
     "lastAnalysisAt"?: string;
@@ -294,6 +348,10 @@ export interface IModelVersion {
      * The .metadata.generation the controller last acted on.
      */
     "observedGeneration"?: number;
+    /**
+     * Why the rollout is Paused; set only in phase Paused. Requested (pause action) and ManualGate (mode Manual at the last step) wait for a person; Inconclusive resumes by itself on the next passing analysis.
+     */
+    "pauseReason"?: "Requested" | "ManualGate" | "Inconclusive";
     /**
      * Where the rollout is.
      */
