@@ -1,4 +1,6 @@
+import type { ModelVersion } from '../../crds/api/index.js';
 import { MODEL_VERSION } from '../../operators/aimodel/resources.js';
+import type { KubeObject } from '../../operators/kit/resource.js';
 import { Harness, NS } from './harness.js';
 
 const MINUTE = 60_000;
@@ -93,10 +95,7 @@ describe('bad input the API cannot refuse', () => {
     const request = { namespace: NS, name: 'ghost-v1' };
     const first = await h.versionReconciler.reconcile(request);
     expect(first.requeueAfter).toBeGreaterThanOrEqual(10_000);
-    const mv = await h.client.get<{
-      metadata: object;
-      status?: { conditions?: { type: string; status: string; reason: string; message: string }[] };
-    }>(MODEL_VERSION, NS, 'ghost-v1');
+    const mv = await h.client.get<ModelVersion & KubeObject>(MODEL_VERSION, NS, 'ghost-v1');
     expect(mv.status?.conditions?.find((c) => c.type === 'Progressing')).toMatchObject({
       status: 'False',
       reason: 'WaitingForModel',
@@ -115,11 +114,7 @@ describe('bad input the API cannot refuse', () => {
 
     await h.createModel(undefined, 'ghost');
     await h.versionReconciler.reconcile(request);
-    const deploying = await h.client.get<{ metadata: object; status?: { phase?: string } }>(
-      MODEL_VERSION,
-      NS,
-      'ghost-v1',
-    );
+    const deploying = await h.client.get<ModelVersion & KubeObject>(MODEL_VERSION, NS, 'ghost-v1');
     expect(deploying.status?.phase).toBe('Deploying');
   });
 
