@@ -8,7 +8,10 @@ import type { Clock } from '../../operators/kit/clock.js';
 import { EventRecorder } from '../../operators/kit/events.js';
 import { LABEL_AUTO_CREATED, LABEL_REGISTRY } from '../../operators/model-registry/auto-create.js';
 import { ModelRegistryReconciler } from '../../operators/model-registry/reconciler.js';
-import type { ModelRegistryObject } from '../../operators/model-registry/resources.js';
+import {
+  MODEL_REGISTRY as MODEL_REGISTRY_RT,
+  type ModelRegistryObject,
+} from '../../operators/model-registry/resources.js';
 import { startFakeApiServer, type FakeApiServer, type KubeObject } from '../support/fake-api-server/index.js';
 import { OciRegistry, pushArtifact } from '../support/oci-registry.js';
 
@@ -273,6 +276,21 @@ describe('ModelRegistry reconciler', () => {
     clock.advance(60_000);
     expect((await reconcile('probe-only')).requeueAfter).toBe(60_000);
     expect(api.writes).toBe(0);
+  });
+
+  it('acts on a spec change at once, even while backing off', async () => {
+    const closed = await OciRegistry.start();
+    const deadUrl = closed.url;
+    await closed.dispose();
+    api.create(registryObject('moved', { url: deadUrl, retry: { initialBackoff: '1m', maxBackoff: '1h' } }));
+    expect((await reconcile('moved')).requeueAfter).toBe(60_000);
+    expect(condition('moved', 'Connected')?.status).toBe('False');
+    const client = new KubeClient(api.kubeConfig());
+    await client.patch(MODEL_REGISTRY_RT, NS, 'moved', { spec: { url: oci.url } });
+    clock.advance(1_000);
+    await reconcile('moved');
+    expect(condition('moved', 'Connected')).toMatchObject({ status: 'True', observedGeneration: 2 });
+    expect(status('moved')).toMatchObject({ observedGeneration: 2, consecutiveFailures: 0 });
   });
 
   it('ignores a registry that no longer exists', async () => {
