@@ -41,7 +41,7 @@ export interface FakeApiServerOptions {
   /** Namespaces to create besides `default`, `kube-system`, `kube-public`, `kube-node-lease`. @default [] */
   readonly namespaces?: readonly string[];
   /** Objects to create at start (after CRDs and namespaces). @default [] */
-  readonly objects?: readonly KubeObject[];
+  readonly objects?: readonly ObjectInput[];
   /** Period of BOOKMARK events on watches that allow them, in ms; 0 sends them only on request. @default 1000 */
   readonly bookmarkIntervalMs?: number;
   /** Changes kept for watches to resume from; older resourceVersions get 410 Gone. @default 10000 */
@@ -50,6 +50,13 @@ export interface FakeApiServerOptions {
   readonly now?: () => Date;
   /** TCP port on 127.0.0.1. @default 0 (a free port) */
   readonly port?: number;
+}
+
+/** Any object a test hands in: typed models, client-node types or plain JSON. */
+export interface ObjectInput {
+  readonly apiVersion?: string;
+  readonly kind?: string;
+  readonly metadata?: { readonly name?: string; readonly namespace?: string };
 }
 
 /** One stored write (create, update, patch, apply, delete, …), in order. */
@@ -252,19 +259,19 @@ export class FakeApiServer {
   }
 
   /** Installs a CRD (served as soon as this returns). */
-  installCrd(crd: KubeObject): KubeObject {
+  installCrd<T extends ObjectInput>(crd: T): KubeObject {
     const type = this.registry.byPath('apiextensions.k8s.io', 'v1', 'customresourcedefinitions')!;
     const created = this.objects.create(type, undefined, crd, { fieldManager: 'test-setup', dryRun: false });
     return created;
   }
 
   /** Creates an object directly (no HTTP), with the same semantics as a POST. */
-  create<T extends KubeObject>(object: T): T {
+  create<T extends ObjectInput>(object: T): T {
     const type = this.typeOf(object as KindRef);
-    return this.objects.create(type, object.metadata.namespace, object, {
+    return this.objects.create(type, object.metadata?.namespace, object, {
       fieldManager: 'test-setup',
       dryRun: false,
-    }) as T;
+    }) as unknown as T;
   }
 
   /** Reads an object directly (undefined if absent). */

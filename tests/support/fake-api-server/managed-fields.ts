@@ -281,8 +281,6 @@ export function applyServerSide(
   }
   if (conflicts.length > 0 && !force) throw conflictError(type, name, conflicts);
   for (const c of conflicts) for (const e of others) if (e.set.has(c.path)) e.set.delete(c.path);
-  // With force, the applier also takes sole ownership of everything it applies.
-  if (force) for (const e of others) for (const p of appliedSet) e.set.delete(p);
 
   const merged = clone(live);
   const dropped = [...(mine?.set ?? [])]
