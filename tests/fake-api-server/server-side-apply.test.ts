@@ -136,6 +136,8 @@ describe('fake API server: server-side apply', () => {
         .metadata!.managedFields!.filter((m) => Object.hasOwn((m.fieldsV1 as any)['f:spec'] ?? {}, path))
         .map((m) => m.manager);
     expect(owners('f:replicas')).toEqual(['autoscaler']);
+    // Fields both applied with the same value stay shared: force takes over conflicts only.
+    expect(owners('f:selector').sort()).toEqual(['autoscaler', 'operator']);
   });
 
   it('conflicts with fields changed by a plain update, and the update takes ownership', async () => {
