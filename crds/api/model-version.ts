@@ -212,8 +212,18 @@ export const ModelVersionStatusSchema = obj(
     promotedAt: Type.Optional(
       str({ description: 'When this version became stable (RFC 3339).', format: 'date-time' }),
     ),
+    bakeUntil: Type.Optional(
+      str({
+        description:
+          'When the bake after promotion ends (RFC 3339): analysis continues at 100% until then, and a failure hands traffic back to the previous stable. Absent when promoted without a bake.',
+        format: 'date-time',
+      }),
+    ),
     finishedAt: Type.Optional(
-      str({ description: 'When the rollout ended (RFC 3339).', format: 'date-time' }),
+      str({
+        description: 'When the rollout ended (RFC 3339); a Promoted version without it is still baking.',
+        format: 'date-time',
+      }),
     ),
     stableVersion: Type.Optional(
       str({ description: 'Stable version this one was compared with.', maxLength: 63 }),

@@ -36,9 +36,10 @@
  *                  `progressAt = max(stepStartedAt, time of the last passing analysis)` (`Deploying`
  *                  counts from `startedAt`; a resume restarts the step). A pause a person asked for
  *                  (Requested, ManualGate) is not bounded by it; an inconclusive one is.
- * - bake:          after promotion, analyses continue at 100% until `promotedAt + bakeWindow`
- *                  (`finishedAt` unset meanwhile); the first failed analysis rolls back at once to
- *                  the warm previous stable.
+ * - bake:          after promotion, analyses continue at 100% until `bakeUntil = promotedAt +
+ *                  bakeDuration` (fixed at promotion; `finishedAt` unset meanwhile); the first failed
+ *                  analysis rolls back at once to the warm previous stable, which is kept warm for
+ *                  `scaleDownDelay >= bakeDuration`. Inconclusive analyses do not end the bake early.
  *
  * ## Worked example (steps 10/25/50, interval 1m, pause 0, failureLimit 1, inconclusiveLimit 3)
  * - 12:00:00 canary Available → Progressing step 0, weight 10.
@@ -140,7 +141,9 @@ function isBaking(state: RolloutState): boolean {
 
 /** End of the bake (ms since the epoch), or undefined when the version is not baking. */
 export function bakeEnd(state: RolloutState, policy: EffectivePolicy): number | undefined {
-  return isBaking(state) ? (ms(state.promotedAt) as number) + policy.bakeWindowMs : undefined;
+  if (!isBaking(state)) return undefined;
+  // bakeUntil is recorded at promotion; statuses written before it existed derive it from the policy.
+  return ms(state.bakeUntil) ?? (ms(state.promotedAt) as number) + policy.bakeWindowMs;
 }
 
 /**
@@ -361,8 +364,12 @@ function handleAction(ctx: Context): boolean {
       break;
     case 'retry': {
       recordAction(ctx, name, 'Accepted', `retried after ${s.phase}`);
-      const fresh = initialState(s.version);
-      ctx.patch(fresh);
+      // Replaced, not patched: times of the previous attempt (promotedAt, lastAnalysisAt, …) would
+      // otherwise leak into the new one, e.g. make a later failure restore a "previous stable".
+      ctx.state = {
+        ...initialState(s.version),
+        ...(ctx.actionRecord === undefined ? {} : { lastAction: ctx.actionRecord }),
+      };
       ctx.transition('Pending', Reasons.Retried, `retrying version ${s.version} from step one`);
       break;
     }
@@ -682,6 +689,8 @@ function promote(ctx: Context, reason: string, message: string): void {
   ctx.transition('Promoted', reason, bake ? `${message}; baking at 100% until ${bakeUntil}` : message, {
     canaryWeight: 100,
     promotedAt: ctx.nowIso,
+    // Fixed now, so a policy edited during the bake neither cuts it short nor stretches it.
+    bakeUntil: bake ? bakeUntil : undefined,
     finishedAt: bake ? undefined : ctx.nowIso,
     inconclusiveChecks: 0,
   });
@@ -729,7 +738,8 @@ function promoted(ctx: Context): void {
   }
   if (ctx.nowMs >= bakeUntil) {
     ctx.patch({ finishedAt: ctx.nowIso });
-    ctx.hold(Reasons.BakeSucceeded, `bake of ${formatDuration(policy.bakeWindowMs)} at 100% passed`);
+    const lasted = bakeUntil - (ms(ctx.state.promotedAt) as number);
+    ctx.hold(Reasons.BakeSucceeded, `bake of ${formatDuration(lasted)} at 100% passed`);
     return;
   }
   ctx.wake(Math.min(bakeUntil, nextAnalysisAt(ctx.state, policy) as number));

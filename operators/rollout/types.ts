@@ -75,9 +75,8 @@ export interface ActionRecord {
 /**
  * Everything decide() needs to resume a rollout, all of it kept in ModelVersion.status (see
  * status.ts) so a restarted operator continues exactly where it was. Times are RFC 3339 strings.
- * Two quantities are derived rather than stored: the last progress (the later of `stepStartedAt`
- * and the last passing analysis) and the end of the bake (`promotedAt` + bake window, while
- * `finishedAt` is unset).
+ * The last progress is derived rather than stored: the later of `stepStartedAt` and the last
+ * passing analysis.
  */
 export interface RolloutState {
   /** ModelVersion.spec.version. */
@@ -100,6 +99,11 @@ export interface RolloutState {
   /** Consecutive inconclusive analyses. */
   readonly inconclusiveChecks: number;
   readonly promotedAt?: string;
+  /**
+   * When the bake after promotion ends; fixed at promotion so a policy edited meanwhile does not move
+   * it. Absent when promoted without a bake (and in statuses written before the field existed).
+   */
+  readonly bakeUntil?: string;
   /** When the rollout ended; a Promoted version without it is still baking. */
   readonly finishedAt?: string;
   /** Machine-readable reason of the last transition (CamelCase, as in conditions). */

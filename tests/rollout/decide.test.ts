@@ -737,9 +737,56 @@ describe('decide: bake', () => {
   it('with a bake the promotion says until when, and analyses stay due one interval apart', () => {
     const d = decide(progressing(2), obs({ observedWeight: 50, analysis: run('Passed') }), at(60));
     expect(d.state.finishedAt).toBeUndefined();
+    expect(d.state.bakeUntil).toBe(iso(360));
     expect(d.state.message).toContain(`baking at 100% until ${iso(360)}`);
     expect(analysisDue(d.state, policy, at(119))).toBe(false);
     expect(analysisDue(d.state, policy, at(120))).toBe(true);
+  });
+});
+
+describe('decide: bake end is fixed at promotion', () => {
+  const shorter = { ...policy, bakeWindowMs: 60_000 };
+  it.each([
+    ['recorded bakeUntil wins over a policy shortened meanwhile', { bakeUntil: iso(300) }, 120, 'Promoted'],
+    ['the bake ends exactly at bakeUntil', { bakeUntil: iso(300) }, 300, 'BakeSucceeded'],
+    ['a status from before bakeUntil existed uses the policy', {}, 120, 'BakeSucceeded'],
+  ] as const)('%s', (_name, over, seconds, reason) => {
+    const d = decide(
+      baking({ lastAnalysisAt: iso(seconds - 30), ...over }),
+      obs({ policy: shorter, stableVersion: 'v2', observedWeight: 100 }),
+      at(seconds),
+    );
+    expect(d.state.reason).toBe(reason);
+    expect(d.state.finishedAt === undefined).toBe(reason !== 'BakeSucceeded');
+  });
+});
+
+describe('decide: retry', () => {
+  it('after a failed bake starts clean: no trace of the earlier promotion or analyses', () => {
+    const failedBake = baking({
+      phase: 'RolledBack',
+      reason: Reasons.BakeFailed,
+      canaryWeight: 0,
+      bakeUntil: iso(300),
+      finishedAt: iso(90),
+      failedChecks: 1,
+    });
+    const d = decide(failedBake, obs({ action: 'retry', stableVersion: 'v1' }), at(100));
+    expect(d.state).toEqual({
+      ...initialState('v2'),
+      reason: Reasons.Retried,
+      message: 'retrying version v2 from step one',
+      lastAction: d.action,
+    });
+    // A failure of the retried canary takes its weight away; it does not restore a "previous stable".
+    const failing = progressing(0, { lastAnalysisAt: iso(200) });
+    const retried = decide(
+      { ...d.state, ...failing, failedChecks: 1 },
+      obs({ observedWeight: 10, analysis: run('Failed') }),
+      at(260),
+    );
+    expect(retried.state.phase).toBe('RollingBack');
+    expect(types(retried)).toEqual(['SetWeight(0)']);
   });
 });
 

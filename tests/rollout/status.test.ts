@@ -187,6 +187,36 @@ describe('status codec', () => {
     expect(tps).toMatchObject({ threshold: { min: 5 }, window: '30s' });
   });
 
+  it('writes bakeUntil at promotion and reads it back', () => {
+    const auto: EffectivePolicy = { ...policy, mode: 'Auto' };
+    const d = decide(
+      {
+        ...initialState('v2'),
+        phase: 'Progressing',
+        currentStep: 1,
+        canaryWeight: 50,
+        stepStartedAt: at(0).toISOString(),
+      },
+      {
+        policy: auto,
+        stableVersion: 'v1',
+        canaryAvailable: true,
+        observedWeight: 50,
+        analysis: { version: 'v2', checks: [check('Passed')] },
+      },
+      at(60),
+    );
+    const status = statusFromState(d.state, undefined, { nowMs: at(60).getTime() });
+    expect(validStatus(status) ? [] : validStatus.errors).toEqual([]);
+    expect(status).toMatchObject({
+      phase: 'Promoted',
+      promotedAt: at(60).toISOString(),
+      bakeUntil: at(360).toISOString(),
+    });
+    expect(status.finishedAt).toBeUndefined();
+    expect(stateFromStatus('v2', status).bakeUntil).toBe(at(360).toISOString());
+  });
+
   it('writes status.pauseReason while Paused, and only then', () => {
     const { statuses } = drive(true, ['Passed', 'Inconclusive', 'Inconclusive', 'Passed', 'Passed']);
     const paused = statuses.filter((s) => s.phase === 'Paused');

@@ -17,7 +17,7 @@ const schema20 = {
       "$ref": "y4xyPHcd1GakcpnLRzGg7utAhzlzxQvytmLNJoki8"
     },
     "status": {
-      "$ref": "synConYsxYOhfLQVEmYtdvGxZgfOuWHws5FZCvkMosI"
+      "$ref": "DcDbFhnMmz4KOtosPie6pFVmLdO9HuvfJMuPIZtTE0"
     }
   },
   "required": ["spec", "apiVersion", "kind"],
@@ -2710,6 +2710,9 @@ const schema51 = {
     "analysis": {
       "$ref": "NSLN3lUXPWnyGa6JiuoNpNyHwnlZ7va2x1TyKkpWDI"
     },
+    "bakeUntil": {
+      "$ref": "thZzwpySeU7LsVtTYjwqN1mWUAwFAnezim8OMie8k"
+    },
     "canaryWeight": {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
     },
@@ -2832,11 +2835,11 @@ const schema55 = {
   "required": ["name", "verdict"],
   "type": "object"
 };
-const schema16 = {
+const schema17 = {
   "maxLength": 63,
   "type": "string"
 };
-function validate31(data, {
+function validate32(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2877,7 +2880,7 @@ function validate31(data, {
     }
     errors++;
   }
-  validate31.errors = vErrors;
+  validate32.errors = vErrors;
   return errors === 0;
 }
 const schema12 = {
@@ -3216,13 +3219,13 @@ function validate116(data, {
       errors++;
     }
     if (data.name !== undefined) {
-      if (!validate31(data.name, {
+      if (!validate32(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
         errors = vErrors.length;
       }
     }
@@ -3761,6 +3764,56 @@ function validate113(data, {
   validate113.errors = vErrors;
   return errors === 0;
 }
+const schema16 = {
+  "format": "date-time",
+  "type": "string",
+  "nullable": true
+};
+function validate31(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (!formats0.validate(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/format",
+        keyword: "format",
+        params: {
+          format: "date-time"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  }
+  validate31.errors = vErrors;
+  return errors === 0;
+}
 const schema60 = {
   "items": {
     "$ref": "M6RNtekTRdqtHXouevHIZWvCRJYZ7F5yo2WYTV4is"
@@ -3797,7 +3850,7 @@ const schema62 = {
   "maxLength": 32768,
   "type": "string"
 };
-function validate145(data, {
+function validate146(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3838,7 +3891,7 @@ function validate145(data, {
     }
     errors++;
   }
-  validate145.errors = vErrors;
+  validate146.errors = vErrors;
   return errors === 0;
 }
 const schema19 = {
@@ -3917,7 +3970,7 @@ const schema63 = {
   "type": "string"
 };
 const pattern6 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
-function validate148(data, {
+function validate149(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3990,7 +4043,7 @@ function validate148(data, {
     }
     errors++;
   }
-  validate148.errors = vErrors;
+  validate149.errors = vErrors;
   return errors === 0;
 }
 const schema64 = {
@@ -3998,7 +4051,7 @@ const schema64 = {
   "maxLength": 7,
   "type": "string"
 };
-function validate150(data, {
+function validate151(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4055,7 +4108,7 @@ function validate150(data, {
     }
     errors++;
   }
-  validate150.errors = vErrors;
+  validate151.errors = vErrors;
   return errors === 0;
 }
 const schema65 = {
@@ -4064,7 +4117,7 @@ const schema65 = {
   "type": "string"
 };
 const pattern7 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
-function validate152(data, {
+function validate153(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4121,10 +4174,10 @@ function validate152(data, {
     }
     errors++;
   }
-  validate152.errors = vErrors;
+  validate153.errors = vErrors;
   return errors === 0;
 }
-function validate143(data, {
+function validate144(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4225,13 +4278,13 @@ function validate143(data, {
       }
     }
     if (data.message !== undefined) {
-      if (!validate145(data.message, {
+      if (!validate146(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
+        vErrors = vErrors === null ? validate146.errors : vErrors.concat(validate146.errors);
         errors = vErrors.length;
       }
     }
@@ -4247,35 +4300,35 @@ function validate143(data, {
       }
     }
     if (data.reason !== undefined) {
-      if (!validate148(data.reason, {
+      if (!validate149(data.reason, {
         instancePath: instancePath + "/reason",
         parentData: data,
         parentDataProperty: "reason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
+        vErrors = vErrors === null ? validate149.errors : vErrors.concat(validate149.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
-      if (!validate150(data.status, {
+      if (!validate151(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
+        vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
         errors = vErrors.length;
       }
     }
     if (data.type !== undefined) {
-      if (!validate152(data.type, {
+      if (!validate153(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
+        vErrors = vErrors === null ? validate153.errors : vErrors.concat(validate153.errors);
         errors = vErrors.length;
       }
     }
@@ -4295,10 +4348,10 @@ function validate143(data, {
     }
     errors++;
   }
-  validate143.errors = vErrors;
+  validate144.errors = vErrors;
   return errors === 0;
 }
-function validate142(data, {
+function validate143(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4341,68 +4394,18 @@ function validate142(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate143(data[i0], {
+      if (!validate144(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
+        vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate142.errors = vErrors;
-  return errors === 0;
-}
-const schema17 = {
-  "format": "date-time",
-  "type": "string",
-  "nullable": true
-};
-function validate32(data, {
-  instancePath = "",
-  parentData,
-  parentDataProperty,
-  rootData = data
-} = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (typeof data !== "string" && data !== null) {
-    const err0 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: {
-        type: "string"
-      }
-    };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (typeof data === "string") {
-    if (!formats0.validate(data)) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/format",
-        keyword: "format",
-        params: {
-          format: "date-time"
-        }
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-  }
-  validate32.errors = vErrors;
+  validate143.errors = vErrors;
   return errors === 0;
 }
 const schema66 = {
@@ -4429,7 +4432,7 @@ const schema67 = {
   "maxLength": 8,
   "type": "string"
 };
-function validate163(data, {
+function validate164(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4486,10 +4489,10 @@ function validate163(data, {
     }
     errors++;
   }
-  validate163.errors = vErrors;
+  validate164.errors = vErrors;
   return errors === 0;
 }
-function validate160(data, {
+function validate161(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4563,13 +4566,13 @@ function validate160(data, {
       errors++;
     }
     if (data.action !== undefined) {
-      if (!validate31(data.action, {
+      if (!validate32(data.action, {
         instancePath: instancePath + "/action",
         parentData: data,
         parentDataProperty: "action",
         rootData
       })) {
-        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
         errors = vErrors.length;
       }
     }
@@ -4585,13 +4588,13 @@ function validate160(data, {
       }
     }
     if (data.result !== undefined) {
-      if (!validate163(data.result, {
+      if (!validate164(data.result, {
         instancePath: instancePath + "/result",
         parentData: data,
         parentDataProperty: "result",
         rootData
       })) {
-        vErrors = vErrors === null ? validate163.errors : vErrors.concat(validate163.errors);
+        vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
         errors = vErrors.length;
       }
     }
@@ -4607,7 +4610,7 @@ function validate160(data, {
       }
     }
   }
-  validate160.errors = vErrors;
+  validate161.errors = vErrors;
   return errors === 0;
 }
 const schema68 = {
@@ -4616,7 +4619,7 @@ const schema68 = {
   "type": "string",
   "nullable": true
 };
-function validate170(data, {
+function validate171(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4674,7 +4677,7 @@ function validate170(data, {
       errors++;
     }
   }
-  validate170.errors = vErrors;
+  validate171.errors = vErrors;
   return errors === 0;
 }
 const schema69 = {
@@ -4683,7 +4686,7 @@ const schema69 = {
   "type": "string",
   "nullable": true
 };
-function validate172(data, {
+function validate173(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4741,7 +4744,7 @@ function validate172(data, {
       errors++;
     }
   }
-  validate172.errors = vErrors;
+  validate173.errors = vErrors;
   return errors === 0;
 }
 const schema70 = {
@@ -4749,7 +4752,7 @@ const schema70 = {
   "type": "string",
   "nullable": true
 };
-function validate175(data, {
+function validate176(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4791,7 +4794,7 @@ function validate175(data, {
       errors++;
     }
   }
-  validate175.errors = vErrors;
+  validate176.errors = vErrors;
   return errors === 0;
 }
 function validate112(data, {
@@ -4830,6 +4833,17 @@ function validate112(data, {
         errors = vErrors.length;
       }
     }
+    if (data.bakeUntil !== undefined) {
+      if (!validate31(data.bakeUntil, {
+        instancePath: instancePath + "/bakeUntil",
+        parentData: data,
+        parentDataProperty: "bakeUntil",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.canaryWeight !== undefined) {
       if (!validate21(data.canaryWeight, {
         instancePath: instancePath + "/canaryWeight",
@@ -4842,13 +4856,13 @@ function validate112(data, {
       }
     }
     if (data.conditions !== undefined) {
-      if (!validate142(data.conditions, {
+      if (!validate143(data.conditions, {
         instancePath: instancePath + "/conditions",
         parentData: data,
         parentDataProperty: "conditions",
         rootData
       })) {
-        vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
+        vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
         errors = vErrors.length;
       }
     }
@@ -4875,13 +4889,13 @@ function validate112(data, {
       }
     }
     if (data.finishedAt !== undefined) {
-      if (!validate32(data.finishedAt, {
+      if (!validate31(data.finishedAt, {
         instancePath: instancePath + "/finishedAt",
         parentData: data,
         parentDataProperty: "finishedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
         errors = vErrors.length;
       }
     }
@@ -4897,24 +4911,24 @@ function validate112(data, {
       }
     }
     if (data.lastAction !== undefined) {
-      if (!validate160(data.lastAction, {
+      if (!validate161(data.lastAction, {
         instancePath: instancePath + "/lastAction",
         parentData: data,
         parentDataProperty: "lastAction",
         rootData
       })) {
-        vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
+        vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
         errors = vErrors.length;
       }
     }
     if (data.lastAnalysisAt !== undefined) {
-      if (!validate32(data.lastAnalysisAt, {
+      if (!validate31(data.lastAnalysisAt, {
         instancePath: instancePath + "/lastAnalysisAt",
         parentData: data,
         parentDataProperty: "lastAnalysisAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
         errors = vErrors.length;
       }
     }
@@ -4941,68 +4955,68 @@ function validate112(data, {
       }
     }
     if (data.pauseReason !== undefined) {
-      if (!validate170(data.pauseReason, {
+      if (!validate171(data.pauseReason, {
         instancePath: instancePath + "/pauseReason",
         parentData: data,
         parentDataProperty: "pauseReason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
+        vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
         errors = vErrors.length;
       }
     }
     if (data.phase !== undefined) {
-      if (!validate172(data.phase, {
+      if (!validate173(data.phase, {
         instancePath: instancePath + "/phase",
         parentData: data,
         parentDataProperty: "phase",
         rootData
       })) {
-        vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
+        vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
         errors = vErrors.length;
       }
     }
     if (data.promotedAt !== undefined) {
-      if (!validate32(data.promotedAt, {
+      if (!validate31(data.promotedAt, {
         instancePath: instancePath + "/promotedAt",
         parentData: data,
         parentDataProperty: "promotedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
         errors = vErrors.length;
       }
     }
     if (data.stableVersion !== undefined) {
-      if (!validate175(data.stableVersion, {
+      if (!validate176(data.stableVersion, {
         instancePath: instancePath + "/stableVersion",
         parentData: data,
         parentDataProperty: "stableVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
+        vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
         errors = vErrors.length;
       }
     }
     if (data.startedAt !== undefined) {
-      if (!validate32(data.startedAt, {
+      if (!validate31(data.startedAt, {
         instancePath: instancePath + "/startedAt",
         parentData: data,
         parentDataProperty: "startedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
         errors = vErrors.length;
       }
     }
     if (data.stepStartedAt !== undefined) {
-      if (!validate32(data.stepStartedAt, {
+      if (!validate31(data.stepStartedAt, {
         instancePath: instancePath + "/stepStartedAt",
         parentData: data,
         parentDataProperty: "stepStartedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
         errors = vErrors.length;
       }
     }

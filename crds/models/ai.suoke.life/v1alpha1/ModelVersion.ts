@@ -267,6 +267,10 @@ export interface IModelVersion {
       "weight": number;
     }>;
     /**
+     * When the bake after promotion ends (RFC 3339): analysis continues at 100% until then, and a failure hands traffic back to the previous stable. Absent when promoted without a bake.
+     */
+    "bakeUntil"?: string;
+    /**
      * Percent of traffic this version gets.
      */
     "canaryWeight"?: number;
@@ -308,7 +312,7 @@ export interface IModelVersion {
      */
     "failedChecks"?: number;
     /**
-     * When the rollout ended (RFC 3339).
+     * When the rollout ended (RFC 3339); a Promoted version without it is still baking.
      */
     "finishedAt"?: string;
     /**
