@@ -81,7 +81,10 @@ export function checkView(m: MetricResult): CheckView {
 export function progressView(mv: ModelVersion, steps: number | undefined): ProgressView {
   const s = mv.status ?? {};
   const last = s.analysis?.[s.analysis.length - 1];
-  const hasStep = s.currentStep !== undefined && s.phase !== 'Pending' && s.phase !== 'Deploying';
+  // Before the canary has traffic there is no step, and once promoted the step no longer matters.
+  const hasStep =
+    s.currentStep !== undefined &&
+    !['Pending', 'Deploying', 'Promoted', 'Superseded'].includes(s.phase ?? 'Pending');
   return {
     name: mv.metadata.name ?? '',
     namespace: mv.metadata.namespace ?? '',
