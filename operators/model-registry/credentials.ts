@@ -5,7 +5,10 @@
  *   MLFLOW_TRACKING_TOKEN; http: any bearer token);
  * - `username` and `password`: basic auth (OCI: also used to obtain tokens from the registry's token
  *   service when it answers with a Bearer challenge).
- * `token` wins when both are present. Values are never logged nor written to status.
+ * - `.dockerconfigjson` (a `kubernetes.io/dockerconfigjson` pull Secret, so the one used as
+ *   `imagePullSecrets` works as is): the entry of `auths` for the host of `spec.url`, with
+ *   `username`/`password` or `auth` (base64 of `username:password`).
+ * `token` wins when several are present. Values are never logged nor written to status.
  */
 import { isNotFound, type KubeClient } from '../kit/client.js';
 import type { KubeObject } from '../kit/resource.js';
@@ -43,12 +46,51 @@ export async function loadCredentials(
   const password = value('password');
   if (username && password !== undefined)
     return { ok: true, credentials: { type: 'basic', username, password } };
+  const dockerConfig = value('.dockerconfigjson');
+  if (dockerConfig !== undefined)
+    return fromDockerConfig(dockerConfig, registry.spec.url, `${namespace}/${ref}`);
   const keys = Object.keys(secret.data ?? {}).sort();
   return {
     ok: false,
     failure: {
       kind: 'credentials',
-      message: `Secret '${namespace}/${ref}' named by spec.auth.secretRef has keys [${keys.join(', ')}]; it needs 'username' and 'password', or 'token'`,
+      message: `Secret '${namespace}/${ref}' named by spec.auth.secretRef has keys [${keys.join(', ')}]; it needs 'username' and 'password', 'token', or '.dockerconfigjson'`,
     },
   };
+}
+
+/** The basic credentials for `url`'s host in a `.dockerconfigjson` document. */
+function fromDockerConfig(text: string, url: string, secret: string): CredentialsResult {
+  const fail = (why: string): CredentialsResult => ({
+    ok: false,
+    failure: {
+      kind: 'credentials',
+      message: `Secret '${secret}' named by spec.auth.secretRef: .dockerconfigjson ${why}`,
+    },
+  });
+  let auths: Record<string, { username?: string; password?: string; auth?: string }>;
+  try {
+    auths = (JSON.parse(text) as { auths?: typeof auths }).auths ?? {};
+  } catch {
+    return fail('is not JSON');
+  }
+  const host = new URL(url).host;
+  // Keys are written as `host`, `host:port` or a URL (`https://host/v1/`), as docker login does.
+  const entry = Object.entries(auths).find(([key]) => {
+    try {
+      return (key.includes('://') ? new URL(key).host : key.split('/')[0]) === host;
+    } catch {
+      return false;
+    }
+  })?.[1];
+  if (!entry) return fail(`has no entry for ${host} under 'auths'`);
+  let { username, password } = entry;
+  if ((!username || password === undefined) && entry.auth) {
+    const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon > 0) [username, password] = [decoded.slice(0, colon), decoded.slice(colon + 1)];
+  }
+  if (!username || password === undefined)
+    return fail(`entry for ${host} has neither username/password nor auth`);
+  return { ok: true, credentials: { type: 'basic', username, password } };
 }
