@@ -54,6 +54,13 @@ export const RESOLVE_CONCURRENCY = 4;
 /** Repository names as the distribution spec defines them. */
 const REPOSITORY_NAME = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
 
+export interface OciClientTuning {
+  /** Tags asked per `tags/list` page. @default TAGS_PAGE_SIZE (500) */
+  readonly pageSize?: number;
+  /** Manifest HEAD requests in flight at once. @default RESOLVE_CONCURRENCY (4) */
+  readonly concurrency?: number;
+}
+
 export class OciRegistryClient implements RegistryClient {
   private readonly base: URL;
   private readonly transport: Transport;
@@ -64,10 +71,11 @@ export class OciRegistryClient implements RegistryClient {
   /** Set once the registry asked for basic auth, so later requests send it up front. */
   private basic = false;
   private readonly pageSize: number;
+  private readonly concurrency: number;
 
-  /** @param pageSize tags asked per `tags/list` page. @default TAGS_PAGE_SIZE */
-  constructor(options: RegistryClientOptions, pageSize = TAGS_PAGE_SIZE) {
-    this.pageSize = pageSize;
+  constructor(options: RegistryClientOptions, tuning: OciClientTuning = {}) {
+    this.pageSize = tuning.pageSize ?? TAGS_PAGE_SIZE;
+    this.concurrency = tuning.concurrency ?? RESOLVE_CONCURRENCY;
     this.base = new URL(options.url.replace(/\/+$/, '') + '/');
     this.transport = new Transport(options);
     this.credentials = options.credentials ?? { type: 'none' };
@@ -124,7 +132,7 @@ export class OciRegistryClient implements RegistryClient {
         versions.push({ version: tag, uri: `oci://${this.base.host}/${name}:${tag}`, digest: digest.digest });
       }
     };
-    await Promise.all(Array.from({ length: RESOLVE_CONCURRENCY }, worker));
+    await Promise.all(Array.from({ length: this.concurrency }, worker));
     if (firstFailure) return { ok: false, failure: forModel(name, firstFailure) };
     return { ok: true, versions };
   }

@@ -36,7 +36,7 @@ describe('OCI registry client against a real docker-registry', () => {
   });
 
   const client = (url: string, extra: Partial<RegistryClientOptions> = {}, pageSize?: number) =>
-    new OciRegistryClient({ url, timeoutMs: 5_000, ...extra }, pageSize);
+    new OciRegistryClient({ url, timeoutMs: 5_000, ...extra }, { pageSize });
 
   it('probes a reachable registry and measures the latency', async () => {
     let t = 0;
