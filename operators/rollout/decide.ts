@@ -39,7 +39,8 @@
  * - bake:          after promotion, analyses continue at 100% until `bakeUntil = promotedAt +
  *                  bakeDuration` (fixed at promotion; `finishedAt` unset meanwhile); the first failed
  *                  analysis rolls back at once to the warm previous stable, which is kept warm for
- *                  `scaleDownDelay >= bakeDuration`. Inconclusive analyses do not end the bake early.
+ *                  `scaleDownDelay >= bakeDuration`. Inconclusive analyses do not end the bake early;
+ *                  a bake with no passing analysis ends as BakeInconclusive (a Warning), not passed.
  *
  * ## Worked example (steps 10/25/50, interval 1m, pause 0, failureLimit 1, inconclusiveLimit 3)
  * - 12:00:00 canary Available → Progressing step 0, weight 10.
@@ -97,6 +98,7 @@ export const Reasons = Object.freeze({
   Promoted: REASONS.Promoted,
   BakeFailed: 'BakeFailed',
   BakeSucceeded: 'BakeSucceeded',
+  BakeInconclusive: 'BakeInconclusive',
   SupersededByNewerVersion: REASONS.SupersededByNewerVersion,
   StableRolledBack: 'StableRolledBack',
   RolledBack: REASONS.RolledBack,
@@ -737,9 +739,25 @@ function promoted(ctx: Context): void {
     return;
   }
   if (ctx.nowMs >= bakeUntil) {
+    // The promotion stands either way (the previous stable is about to go cold), but a bake that
+    // never saw a passing analysis says so instead of claiming it passed.
+    const promotedAt = ms(ctx.state.promotedAt) as number;
+    const during = ctx.state.analysis.filter((a) => Date.parse(a.time) > promotedAt);
+    const passed = during.filter((a) => a.verdict === 'Passed').length;
+    const lasted = formatDuration(bakeUntil - promotedAt);
     ctx.patch({ finishedAt: ctx.nowIso });
-    const lasted = bakeUntil - (ms(ctx.state.promotedAt) as number);
-    ctx.hold(Reasons.BakeSucceeded, `bake of ${formatDuration(lasted)} at 100% passed`);
+    if (passed > 0) {
+      ctx.hold(
+        Reasons.BakeSucceeded,
+        `bake of ${lasted} at 100% passed (${passed} of ${during.length} analyses passed, none failed)`,
+      );
+    } else {
+      ctx.hold(
+        Reasons.BakeInconclusive,
+        `bake of ${lasted} at 100% ended without a passing analysis (${during.length} inconclusive); the promotion stands`,
+        'Warning',
+      );
+    }
     return;
   }
   ctx.wake(Math.min(bakeUntil, nextAnalysisAt(ctx.state, policy) as number));

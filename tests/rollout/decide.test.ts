@@ -58,6 +58,15 @@ const baking = (over: Partial<RolloutState> = {}): RolloutState =>
     ...over,
   });
 
+/** An analysis recorded `s` seconds after T0 at weight 100, as the bake records them. */
+const bakeRecord = (s: number, verdict: Verdict) => ({
+  time: iso(s),
+  step: 2,
+  weight: 100,
+  verdict,
+  checks: [] as CheckResult[],
+});
+
 /** Observations of a healthy cluster where v1 is stable and this version's weight matches `weight`. */
 const obs = (over: Partial<Observations> = {}): Observations => ({
   policy,
@@ -427,15 +436,30 @@ const transitions: Case[] = [
   },
   {
     name: 'bake over: promotion is final',
-    state: baking({ lastAnalysisAt: iso(240) }),
+    state: baking({
+      lastAnalysisAt: iso(240),
+      analysis: [bakeRecord(60, 'Passed'), bakeRecord(240, 'Passed')],
+    }),
     obs: obs({ stableVersion: 'v2', observedWeight: 100 }),
     now: at(300),
     phase: 'Promoted',
     reason: Reasons.BakeSucceeded,
   },
   {
+    name: 'bake over with no passing analysis: promotion stands, reported as BakeInconclusive',
+    state: baking({
+      lastAnalysisAt: iso(240),
+      analysis: [bakeRecord(0, 'Passed'), bakeRecord(60, 'Inconclusive'), bakeRecord(240, 'Inconclusive')],
+    }),
+    obs: obs({ stableVersion: 'v2', observedWeight: 100 }),
+    now: at(300),
+    phase: 'Promoted',
+    reason: Reasons.BakeInconclusive,
+    actions: [],
+  },
+  {
     name: 'bake lasts its own window (bakeDuration), not the warm window of the previous stable',
-    state: baking({ lastAnalysisAt: iso(60) }),
+    state: baking({ lastAnalysisAt: iso(60), analysis: [bakeRecord(60, 'Passed')] }),
     obs: obs({ policy: { ...policy, bakeWindowMs: 120_000 }, stableVersion: 'v2', observedWeight: 100 }),
     now: at(120),
     phase: 'Promoted',
@@ -752,7 +776,7 @@ describe('decide: bake end is fixed at promotion', () => {
     ['a status from before bakeUntil existed uses the policy', {}, 120, 'BakeSucceeded'],
   ] as const)('%s', (_name, over, seconds, reason) => {
     const d = decide(
-      baking({ lastAnalysisAt: iso(seconds - 30), ...over }),
+      baking({ lastAnalysisAt: iso(seconds - 30), analysis: [bakeRecord(seconds - 30, 'Passed')], ...over }),
       obs({ policy: shorter, stableVersion: 'v2', observedWeight: 100 }),
       at(seconds),
     );
