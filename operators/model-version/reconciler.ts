@@ -39,7 +39,7 @@ import type { KubeObject } from '../kit/resource.js';
 import { updateStatus } from '../kit/status.js';
 import { analysisDue, decide } from '../rollout/decide.js';
 import { DefaultWaitRequeueMs } from '../rollout/defaults.js';
-import type { RolloutMetrics } from '../rollout/metrics.js';
+import type { RolloutMetrics, RolloutSubject } from '../rollout/metrics.js';
 import { resolvePolicy, type ResolvedPolicy } from '../rollout/policy.js';
 import { siblingObservations } from '../rollout/siblings.js';
 import { stateFromStatus, statusFromState } from '../rollout/status.js';
@@ -68,6 +68,8 @@ type MV = ModelVersion & KubeObject;
 
 export class ModelVersionReconciler implements Reconciler {
   private readonly log: Logger;
+  /** Series each version's metrics were written under, so a deleted version's can be dropped. */
+  private readonly subjects = new Map<string, RolloutSubject>();
 
   constructor(private readonly deps: ModelVersionReconcilerDeps) {
     this.log = deps.logger ?? silentLogger;
@@ -76,7 +78,14 @@ export class ModelVersionReconciler implements Reconciler {
   async reconcile(request: Request): Promise<Result> {
     // 1. Re-read the version (level-based: never trust the event that queued it).
     const mv = await getOrUndefined<MV>(this.deps.client, MODEL_VERSION, request.namespace, request.name);
-    if (mv === undefined || mv.metadata.deletionTimestamp) return {};
+    if (mv === undefined || mv.metadata.deletionTimestamp) {
+      // Gone: its series would otherwise stay on dashboards forever.
+      const key = `${request.namespace}/${request.name}`;
+      const subject = this.subjects.get(key);
+      if (subject !== undefined) this.deps.rolloutMetrics?.forget(subject);
+      this.subjects.delete(key);
+      return {};
+    }
     // All weight writes of one model happen under its lock, shared with the AIModel controller.
     return this.deps.locks.with(`${request.namespace}/${mv.spec.modelRef.name}`, () =>
       this.reconcileLocked(request),
@@ -157,6 +166,10 @@ export class ModelVersionReconciler implements Reconciler {
       );
     }
     const action = mv.metadata.annotations?.[ACTION_ANNOTATION];
+    // A first version that has started is not superseded: with no stable to hand its traffic to, its
+    // rollback could never reach weight 0 and the newer version would wait for it forever. It
+    // finishes (promoted once Available, or Failed at its deadline) and the newer one canaries after.
+    const supersededBy = stable === undefined && state.phase !== 'Pending' ? undefined : sib.supersededBy;
 
     // 5. Decide (pure).
     const decision = decide(
@@ -166,7 +179,7 @@ export class ModelVersionReconciler implements Reconciler {
         ...(stable === undefined ? {} : { stableVersion: stable.version }),
         canaryAvailable,
         observedWeight,
-        ...(sib.supersededBy === undefined ? {} : { supersededBy: sib.supersededBy }),
+        ...(supersededBy === undefined ? {} : { supersededBy }),
         ...(sib.waitingFor === undefined ? {} : { waitingFor: sib.waitingFor }),
         ...(analysis === undefined ? {} : { analysis }),
         ...(action === undefined ? {} : { action }),
@@ -197,6 +210,11 @@ export class ModelVersionReconciler implements Reconciler {
         note: e.message,
       });
     }
+    this.subjects.set(`${request.namespace}/${request.name}`, {
+      namespace: request.namespace,
+      model,
+      version,
+    });
     this.observeMetrics(
       request.namespace,
       model,

@@ -52,6 +52,20 @@ describe('a newer version arriving mid-rollout', () => {
   });
 });
 
+describe('a canary deleted mid-rollout', () => {
+  it('loses its traffic and workload, and its rollout metrics are dropped', async () => {
+    await h.createVersion('v2');
+    await h.settle();
+    expect(await h.registry.metrics()).toContain('version="v2"');
+    await h.client.delete(MODEL_VERSION, NS, 'demo-v2');
+    await h.settle();
+    expect(await h.weights()).toEqual([{ version: 'v1', weight: 100 }]);
+    expect(await h.deployments()).toEqual(['demo-v1']);
+    await h.versionReconciler.reconcile({ namespace: NS, name: 'demo-v2' });
+    expect(await h.registry.metrics()).not.toContain('version="v2"');
+  });
+});
+
 describe('an operator restart', () => {
   it('mid-rollout resumes at the same step without repeating or skipping one', async () => {
     await h.createVersion('v2');
