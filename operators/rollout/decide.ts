@@ -573,8 +573,19 @@ function checkEvent(check: CheckResult): RolloutEvent {
   return {
     type: check.verdict === 'Passed' ? 'Normal' : 'Warning',
     reason: `Analysis${check.verdict}`,
-    message: `${check.metric}: ${check.verdict} (${check.reason}); window ${check.window}; query ${query}`,
+    message: `${check.metric}: ${check.verdict} (${check.reason}; threshold ${thresholdText(check)}); window ${check.window}; query ${query}`,
   };
+}
+
+/** `max 0.01, maxIncrease 10%`: the bounds a check was judged against, for its Event. */
+function thresholdText(check: CheckResult): string {
+  const t = check.threshold;
+  const parts = [
+    t.min === undefined ? undefined : `min ${t.min}`,
+    t.max === undefined ? undefined : `max ${t.max}`,
+    t.maxIncrease === undefined ? undefined : `maxIncrease ${t.maxIncrease}%`,
+  ].filter((p) => p !== undefined);
+  return parts.length === 0 ? 'none' : parts.join(', ');
 }
 
 function onVerdict(ctx: Context, verdict: Verdict): void {

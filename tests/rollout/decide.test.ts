@@ -715,6 +715,7 @@ describe('decide: analysis bookkeeping', () => {
     ]);
     const event = d.events.find((e) => e.reason === 'AnalysisPassed');
     expect(event?.message).toContain('error-rate: Passed');
+    expect(event?.message).toContain('threshold max 0.01');
     expect(event?.message).toContain('window 1m');
     expect(event?.message).toContain('ai_inference_requests_total');
   });
