@@ -1,7 +1,7 @@
 import type { ModelVersion } from '../../crds/api/index.js';
 import { MODEL_VERSION } from '../../operators/aimodel/resources.js';
 import type { KubeObject } from '../../operators/kit/resource.js';
-import { Harness, NS } from './harness.js';
+import { Harness, NS, policy } from './harness.js';
 
 const MINUTE = 60_000;
 
@@ -130,6 +130,28 @@ describe('bad input the API cannot refuse', () => {
     await h.versionReconciler.reconcile(request);
     const deploying = await h.client.get<ModelVersion & KubeObject>(MODEL_VERSION, NS, 'ghost-v1');
     expect(deploying.status?.phase).toBe('Deploying');
+  });
+
+  it('a policy the schema let through but the rollout cannot use gives a condition and an Event naming the field', async () => {
+    const bad = policy();
+    await h.createVersion('v2', {
+      ...bad,
+      analysis: {
+        ...bad.analysis,
+        metrics: [{ name: 'custom', query: 'x{version="{{release}}"}', thresholdRange: { max: 1 } }],
+      },
+    });
+    await h.settle();
+    const v2 = await h.version('v2');
+    expect(v2.status?.phase).toBe('Pending');
+    expect(v2.status?.conditions?.find((c) => c.type === 'Progressing')).toMatchObject({
+      status: 'False',
+      reason: 'InvalidSpec',
+      message: expect.stringMatching(/metrics\[0\]\.query: unknown placeholder '\{\{release\}\}'/),
+    });
+    expect(h.eventsFor('demo-v2')).toEqual([expect.stringMatching(/^InvalidSpec: .*unknown placeholder/)]);
+    expect(await h.weights()).toEqual([{ version: 'v1', weight: 100 }]);
+    expect(await h.deployments()).toEqual(['demo-v1']);
   });
 
   it('a check whose backend fails is inconclusive, with the error in the report', async () => {
