@@ -765,7 +765,9 @@ function promoted(ctx: Context): void {
     } else {
       ctx.hold(
         Reasons.BakeInconclusive,
-        `bake of ${lasted} at 100% ended without a passing analysis (${during.length} inconclusive); the promotion stands`,
+        during.length === 0
+          ? `bake of ${lasted} at 100% ended before its first analysis (interval ${formatDuration(policy.intervalMs)}); the promotion stands`
+          : `bake of ${lasted} at 100% ended without a passing analysis (${during.length} inconclusive); the promotion stands`,
         'Warning',
       );
     }

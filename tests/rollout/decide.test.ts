@@ -786,6 +786,30 @@ describe('decide: bake end is fixed at promotion', () => {
   });
 });
 
+describe('decide: bake reports', () => {
+  it.each([
+    [
+      'two passes',
+      [bakeRecord(60, 'Passed'), bakeRecord(120, 'Passed')],
+      'BakeSucceeded',
+      '2 of 2 analyses passed',
+    ],
+    ['only inconclusive', [bakeRecord(60, 'Inconclusive')], 'BakeInconclusive', '(1 inconclusive)'],
+    ['no analysis at all', [], 'BakeInconclusive', 'ended before its first analysis (interval 1m)'],
+  ] as const)('%s', (_name, analysis, reason, text) => {
+    const d = decide(
+      baking({ lastAnalysisAt: iso(290), analysis: [...analysis] }),
+      obs({ stableVersion: 'v2', observedWeight: 100 }),
+      at(300),
+    );
+    expect(d.state).toMatchObject({ phase: 'Promoted', reason, finishedAt: iso(300) });
+    expect(d.state.message).toContain(text);
+    expect(d.events).toEqual([
+      expect.objectContaining({ type: reason === 'BakeSucceeded' ? 'Normal' : 'Warning', reason }),
+    ]);
+  });
+});
+
 describe('decide: retry', () => {
   it('after a failed bake starts clean: no trace of the earlier promotion or analyses', () => {
     const failedBake = baking({
