@@ -18,7 +18,7 @@
  * every write would queue another reconcile that writes again.
  */
 import type { Condition, DiscoveredVersion, ModelRegistryStatus } from '../../crds/api/index.js';
-import { isConflict, isNotFound, type KubeClient } from '../kit/client.js';
+import { ApiError, isConflict, isNotFound, type KubeClient } from '../kit/client.js';
 import type { Clock } from '../kit/clock.js';
 import { findCondition, setCondition } from '../kit/conditions.js';
 import { deepEqual } from '../kit/deep-equal.js';
@@ -45,6 +45,11 @@ import { isValidVersionName, mergeDiscovered, type FoundVersion } from './versio
 export const DEFAULT_SYNC_INTERVAL_MS = 300_000;
 /** `spec.timeout` default, in ms. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** `status.lastError` is at most this long (the schema's maxLength). */
+const MAX_ERROR_LENGTH = 4096;
+/** Condition messages are cut here; a registry's error page must not bloat status. */
+const MAX_MESSAGE_LENGTH = 4096;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
 export interface ModelRegistryReconcilerDeps {
   readonly client: KubeClient;
@@ -157,7 +162,7 @@ export class ModelRegistryReconciler implements Reconciler {
     next.lastSyncTime = iso(ctx.now);
     if (sync.failures.length > 0) {
       next.consecutiveFailures = failures + 1;
-      next.lastError = sync.failures[0]!.message;
+      next.lastError = clip(sync.failures[0]!.message, MAX_ERROR_LENGTH);
       next.conditions = setCondition(
         next.conditions,
         {
@@ -165,7 +170,7 @@ export class ModelRegistryReconciler implements Reconciler {
           status: 'False',
           observedGeneration: ctx.generation,
           reason: REGISTRY_REASONS.SyncFailed,
-          message: sync.failures.map((f) => f.message).join('; '),
+          message: clip(sync.failures.map((f) => f.message).join('; '), MAX_MESSAGE_LENGTH),
         },
         ctx.now,
       );
@@ -284,7 +289,7 @@ export class ModelRegistryReconciler implements Reconciler {
     latencyMs: number | undefined,
   ): { status: Status; created: [] } {
     next.consecutiveFailures = (ctx.before.consecutiveFailures ?? 0) + 1;
-    next.lastError = failure.message;
+    next.lastError = clip(failure.message, MAX_ERROR_LENGTH);
     next.lastProbeTime = iso(ctx.now);
     if (latencyMs !== undefined) next.latencyMs = latencyMs;
     next.conditions = setCondition(
@@ -294,7 +299,7 @@ export class ModelRegistryReconciler implements Reconciler {
         status: 'False',
         observedGeneration: ctx.generation,
         reason: reasonFor(failure.kind),
-        message: failure.message,
+        message: clip(failure.message, MAX_MESSAGE_LENGTH),
       },
       ctx.now,
     );
@@ -322,8 +327,14 @@ export class ModelRegistryReconciler implements Reconciler {
         failedModels.add(model.name);
         continue;
       }
-      for (const v of r.versions)
-        found.push({ model: model.name, version: v.version, uri: v.uri, digest: v.digest });
+      for (const v of r.versions) {
+        // Entries the status schema would refuse (it bounds lengths) are left out, or one odd entry in
+        // an index would block every status write of this registry.
+        // A digest other than sha256 is dropped (ModelVersion.spec.artifact.digest only takes sha256).
+        if (v.version.length > 128 || v.uri.length > 2048) continue;
+        const digest = v.digest && DIGEST.test(v.digest) ? v.digest : undefined;
+        found.push({ model: model.name, version: v.version, uri: v.uri, digest });
+      }
     }
     const tracked = new Set(models.map((m) => m.name));
     // Entries of models no longer tracked are dropped; those whose listing failed are kept as they were.
@@ -388,6 +399,17 @@ export class ModelRegistryReconciler implements Reconciler {
         await this.deps.client.create(MODEL_VERSION, buildModelVersion(ctx.registry, modelRef, v, name));
         return name;
       } catch (err) {
+        if (err instanceof ApiError && (err.statusCode === 422 || err.statusCode === 400)) {
+          // The API server refuses this object (e.g. a modelRef longer than an AIModel name may be):
+          // retrying cannot help, and throwing would hold back the status of the whole registry.
+          await this.deps.events.record(ctx.registry, {
+            type: 'Warning',
+            reason: 'VersionCreateFailed',
+            action: 'CreateModelVersion',
+            note: `${v.model}@${v.version}: ModelVersion '${name}' refused: ${(err as Error).message}`,
+          });
+          return undefined;
+        }
         if (!isConflict(err)) {
           throw new Error(
             `ModelRegistry ${ctx.registry.metadata.namespace}/${ctx.registry.metadata.name}: cannot create ModelVersion '${name}' for ${v.model}@${v.version}: ${(err as Error).message}`,
@@ -497,4 +519,8 @@ function withoutProbe(s: Status): Status {
 /** RFC 3339 with milliseconds: backoff waits of one second need sub-second precision. */
 function iso(ms: number): string {
   return new Date(ms).toISOString();
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }

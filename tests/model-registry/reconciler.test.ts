@@ -279,6 +279,27 @@ describe('ModelRegistry reconciler', () => {
     expect(condition('pull-secret-registry', 'Connected')).toMatchObject({ status: 'True' });
   });
 
+  it('reports a ModelVersion the API server refuses as a Warning Event and still records the sync', async () => {
+    const repo = 'suoke-life/refused';
+    await pushArtifact({ url: oci.url, repository: repo, tag: '1.0.0', auth });
+    const tooLong = 'a'.repeat(41); // AIModel names are at most 40 characters
+    api.create(
+      registryObject('refused', {
+        sync: { models: [{ name: repo, modelRef: { name: tooLong } }], autoCreateVersions: true },
+      }),
+    );
+    await reconcile('refused');
+    expect(condition('refused', 'Synced')?.status).toBe('True');
+    expect(status('refused').discoveredVersions?.map((v) => v.version)).toEqual(['1.0.0']);
+    expect(versions().filter((v) => v.spec['modelRef'].name === tooLong)).toEqual([]);
+    expect(events('VersionCreateFailed')).toEqual([
+      expect.objectContaining({
+        type: 'Warning',
+        note: expect.stringContaining(`${repo}@1.0.0: ModelVersion`),
+      }),
+    ]);
+  });
+
   it('refuses credentials in spec.url and says where they belong', async () => {
     api.create(registryObject('url-creds', { url: oci.url.replace('http://', 'http://robot:pw@') }));
     await reconcile('url-creds');
