@@ -12,9 +12,20 @@ export {
   AgentsChart,
   readAgentSet,
   firstVersions,
+  assertPersonasDeclared,
+  DEFAULT_PERSONA_KEY,
   type AgentSet,
   type AgentsChartProps,
+  type PersonaConfigMap,
 } from './charts/agents-chart.js';
+export {
+  overlayAIModel,
+  runtimeRedis,
+  scaleReplicas,
+  withPlatformRedis,
+  type AgentOverlay,
+  type RuntimeRedis,
+} from './agent-overlay.js';
 export { PlatformChart, type PlatformChartProps } from './charts/platform-chart.js';
 export { OperatorInstall, operatorRules, type OperatorInstallProps } from './constructs/operator-install.js';
 export {
