@@ -17,6 +17,7 @@
  * | Paused Inconclusive      | analysis passed                                 | Progressing (and advance)  |
  * | Progressing / Paused Inc.| progress deadline missed                        | RollingBack                |
  * | Promoted, baking         | analysis failed                                 | RollingBack (to the previous stable) |
+ * | Promoted, baking         | bakeUntil reached                               | Promoted, final (BakeSucceeded, or BakeInconclusive without a pass) |
  * | Promoted                 | another version stable, this one at weight 0    | Superseded / RolledBack    |
  * | RollingBack              | router shows weight 0                           | RolledBack                 |
  * | before Promoted          | a newer version exists                          | RollingBack                |
