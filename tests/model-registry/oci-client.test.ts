@@ -106,6 +106,24 @@ describe('OCI registry client against a real docker-registry', () => {
     expect(proxy.issued).toEqual(['', 'repository:suoke-life/laoke:pull']);
   });
 
+  it('hashes the manifest itself when the registry sends no Docker-Content-Digest', async () => {
+    const soer = await pushArtifact({ url: open.url, repository: 'suoke-life/soer', tag: '0.2.0' });
+    const stripping = await new TokenAuthProxy(open.url, alice, true).start();
+    try {
+      const c = client(stripping.url, { credentials: { type: 'basic', ...alice } });
+      const result = await c.listVersions({ name: 'suoke-life/soer', tags: ['0.2.0'] });
+      expect(result.ok && result.versions).toEqual([
+        {
+          version: '0.2.0',
+          uri: `oci://${new URL(stripping.url).host}/suoke-life/soer:0.2.0`,
+          digest: soer.digest,
+        },
+      ]);
+    } finally {
+      await stripping.stop();
+    }
+  });
+
   it('reports a token service that refuses the credentials as 401', async () => {
     const c = client(proxy.url, { credentials: { type: 'basic', username: 'alice', password: 'nope' } });
     const result = await c.probe();

@@ -16,6 +16,8 @@ export class TokenAuthProxy {
   constructor(
     private readonly upstream: string,
     private readonly user: { username: string; password: string },
+    /** Drop `Docker-Content-Digest` from answers, as some registries and proxies do. @default false */
+    private readonly stripDigest = false,
   ) {}
 
   get url(): string {
@@ -69,7 +71,9 @@ export class TokenAuthProxy {
       `${this.upstream}${url.pathname}${url.search}`,
       { method: req.method, headers: { accept: req.headers.accept ?? '*/*' } },
       (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
+        const headers = { ...up.headers };
+        if (this.stripDigest) delete headers['docker-content-digest'];
+        res.writeHead(up.statusCode ?? 502, headers);
         up.pipe(res);
       },
     );
