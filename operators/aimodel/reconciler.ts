@@ -244,7 +244,15 @@ export class AIModelReconciler implements Reconciler {
     const labelSelector = `${LABEL_APP}=${aimodel.metadata.name},${LABEL_MANAGED_BY}=${MANAGED_BY}`;
     for (const rt of DERIVED_KINDS) {
       if (!mesh && isMeshKind(rt)) continue;
-      const list = await this.deps.client.list(rt, aimodel.metadata.namespace, { labelSelector });
+      let list;
+      try {
+        list = await this.deps.client.list(rt, aimodel.metadata.namespace, { labelSelector });
+      } catch (error) {
+        // A kind whose CRD is not installed (no VPA, say) has nothing to prune; applying one fails
+        // with an ApplyFailed condition naming the kind.
+        if (isNotFound(error)) continue;
+        throw error;
+      }
       // Lists of built-in kinds leave out apiVersion and kind on items; the apply's comparison needs them.
       out.set(
         rt.kind,

@@ -44,3 +44,21 @@ describe('the first ModelVersion of an AIModel', () => {
     expect(h.api.writes).toBe(0);
   });
 });
+
+describe('a cluster without a CRD the rendered objects need', () => {
+  it('reports ApplyFailed naming the kind on the AIModel, with an Event, and retries', async () => {
+    await h.stop();
+    h = await Harness.start({ crds: ['project', 'istio'] });
+    await h.createModel();
+    await h.createVersion('v1');
+    await h.versionReconciler.reconcile({ namespace: NS, name: 'demo-v1' });
+    expect(await h.phase('v1')).toBe('Deploying');
+    await expect(h.aimodelReconciler.reconcile({ namespace: NS, name: MODEL })).rejects.toThrow(
+      /VerticalPodAutoscaler/,
+    );
+    const degraded = (await h.model()).status?.conditions?.find((c) => c.type === 'Degraded');
+    expect(degraded).toMatchObject({ status: 'True', reason: 'ApplyFailed' });
+    expect(degraded?.message).toMatch(/VerticalPodAutoscaler .*demo-v1/);
+    expect(h.eventsFor(MODEL)).toEqual([expect.stringMatching(/^ApplyFailed: VerticalPodAutoscaler/)]);
+  });
+});

@@ -86,6 +86,8 @@ export interface HarnessOptions {
   readonly autoAvailable?: boolean;
   /** @default 1h */
   readonly rollbackWindowMs?: number;
+  /** CRDs the API server serves. @default ['project', 'istio', 'vpa'] */
+  readonly crds?: readonly ('project' | 'istio' | 'vpa')[];
 }
 
 export class Harness {
@@ -110,7 +112,7 @@ export class Harness {
   static async start(options: HarnessOptions = {}): Promise<Harness> {
     const clock = new FakeClock(Date.UTC(2026, 5, 1, 12, 0, 0));
     const api = await startFakeApiServer({
-      crds: ['project', 'istio', 'vpa'],
+      crds: [...(options.crds ?? ['project', 'istio', 'vpa'])],
       namespaces: [NS],
       now: () => new Date(clock.now()),
     });
