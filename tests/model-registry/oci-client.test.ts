@@ -150,6 +150,22 @@ describe('OCI registry client against a real docker-registry', () => {
     }
   });
 
+  it('gives up on a registry that accepts the connection but never answers, after spec.timeout', async () => {
+    const silent = http.createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    try {
+      const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+      const result = await client(url, { timeoutMs: 200 }).probe();
+      expect(!result.ok && result.failure).toEqual({
+        kind: 'timeout',
+        message: `GET ${url}/v2/: no answer within 200 ms`,
+      });
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((r) => silent.close(() => r()));
+    }
+  });
+
   describe('over TLS', () => {
     let pki: TestPki;
     let tls: OciRegistry;
