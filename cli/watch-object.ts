@@ -127,9 +127,11 @@ export class ObjectWatch {
     return new Promise<WatchEnd>((resolve) => {
       let settled = false;
       let silence: NodeJS.Timeout | undefined;
+      const onAbort = (): void => finish({ gone: false });
       const finish = (end: WatchEnd): void => {
         if (settled) return;
         settled = true;
+        this.aborter.signal.removeEventListener('abort', onAbort);
         if (silence) clearTimeout(silence);
         this.current?.abort();
         resolve(end);
@@ -179,21 +181,21 @@ export class ObjectWatch {
           },
           (error: unknown) => finish({ gone: false, error }),
         );
-      this.aborter.signal.addEventListener('abort', () => finish({ gone: false }), { once: true });
+      this.aborter.signal.addEventListener('abort', onAbort, { once: true });
     });
   }
 
   private delay(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.aborter.signal.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          resolve();
-        },
-        { once: true },
-      );
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.aborter.signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      this.aborter.signal.addEventListener('abort', onAbort, { once: true });
     });
   }
 }
