@@ -78,6 +78,22 @@ describe('fake API server: server-side apply', () => {
     expect(second.metadata?.managedFields).toEqual(first.metadata?.managedFields);
   });
 
+  it('refuses an apply whose resourceVersion is stale with 409, and accepts the current one', async () => {
+    const first = await apply(config(2, { app: 'web' }), 'operator');
+    await apply(config(3, { app: 'web' }), 'operator');
+    const stale = config(4, { app: 'web' });
+    stale.metadata!.resourceVersion = first.metadata!.resourceVersion!;
+    const status = await statusOf(apply(stale, 'operator'));
+    expect(status).toMatchObject({ kind: 'Status', code: 409, reason: 'Conflict' });
+    expect((await apps.readNamespacedDeployment({ name: 'web', namespace: 'apps' })).spec?.replicas).toBe(3);
+
+    const current = config(4, { app: 'web' });
+    current.metadata!.resourceVersion = (
+      await apps.readNamespacedDeployment({ name: 'web', namespace: 'apps' })
+    ).metadata!.resourceVersion!;
+    expect((await apply(current, 'operator')).spec?.replicas).toBe(4);
+  });
+
   it('removes a field the manager no longer applies, unless another manager owns it', async () => {
     await apply(config(2, { app: 'web', a: '1', b: '2' }), 'operator');
     // Another applier also sets label b (same value: shared ownership, no conflict).

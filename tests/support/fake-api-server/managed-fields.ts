@@ -11,7 +11,7 @@
  *   resourceVersion); applying to a missing object creates it.
  * Lists merge by `x-kubernetes-list-type` (CRDs) or the built-in merge keys (patch.ts).
  */
-import { ApiError, badRequest, notFound } from './errors.js';
+import { ApiError, badRequest, conflict, notFound } from './errors.js';
 import {
   childSchema,
   fieldSetOf,
@@ -262,6 +262,17 @@ export function applyServerSide(
       ...ctx,
       managedFields: serialise([entry(appliedSet)]),
     });
+  }
+  // A resourceVersion in the applied configuration is a precondition, as on the real server: the
+  // apply fails with 409 when the object changed since the applier read it.
+  const expected = applied.metadata.resourceVersion;
+  if (expected !== undefined && expected !== stored.metadata.resourceVersion) {
+    throw conflict(
+      type.group,
+      type.plural,
+      name,
+      'the object has been modified; please apply your changes to the latest version and try again',
+    );
   }
   const live = objects.present(type, stored);
   const entries = parseEntries(stored);
