@@ -88,7 +88,11 @@ try {
   await env.startOperator();
   await env.kube.create(AIMODELS, aiModel(NAMESPACE, MODEL, rollout));
   await env.kube.create(MODEL_VERSIONS, modelVersion(NAMESPACE, MODEL, 'v1'));
-  await env.until(() => env.mesh.weight('v1') === 100 && env.load.of('v1').ok > 10, 'v1 serving', 180_000);
+  await env.until(
+    async () => (await status(env, 'v1')).phase === 'Promoted' && env.load.of('v1').ok > 10,
+    'v1 promoted and serving',
+    180_000,
+  );
   const setupMs = Date.now() - started;
 
   for (let k = 0; k < RUNS; k++) {

@@ -98,10 +98,6 @@ beforeAll(async () => {
   env = await Environment.start({ namespace: NAMESPACE, model: MODEL, ratePerSecond: 20 });
   await env.startOperator();
   await env.kube.create(AIMODELS, aiModel(NAMESPACE, MODEL, ROLLOUT));
-  await release('v1');
-  // The first version has nothing to compare with: deployed and promoted once Available.
-  await env.until(() => promotedAndSettled('v1'), 'v1 promoted as the first version', 120_000);
-  await env.until(() => env.load.of('v1').ok >= 20, 'v1 serving');
 }, 240_000);
 
 afterAll(async () => {
@@ -109,13 +105,29 @@ afterAll(async () => {
 }, 60_000);
 
 describe('canary rollouts end to end', () => {
-  it('walks a healthy canary through every step and promotes it', async () => {
+  it('promotes the first version once Available, then walks a healthy canary through every step', async () => {
+    // The first version loads slowly; the second is applied meanwhile and must wait for it rather
+    // than leave the model with nothing to route to.
+    env.pods.holdReadiness('v1');
+    const sinceV1 = await release('v1');
+    await env.until(async () => (await status('v1')).phase === 'Deploying', 'v1 deploying', 60_000);
     const since = await release('v2');
+    await env.until(
+      async () => pauseReason(await status('v2')) === 'WaitingForCanarySlot',
+      'v2 waiting for v1',
+    );
+    expect((await status('v1')).phase).toBe('Deploying');
+    env.pods.releaseReadiness('v1');
+    // The first version has nothing to compare with: promoted once Available, with all traffic.
+    await env.until(async () => (await status('v1')).phase === 'Promoted', 'v1 promoted', 60_000);
     await env.until(() => promotedAndSettled('v2'), 'v2 promoted', 90_000);
 
     // Clients saw every step, in order, and then all traffic on v2.
     expect(env.mesh.weightsOf('v2', since)).toEqual([25, 50, 100]);
-    expect(env.mesh.weightsOf('v1', since)).toEqual([75, 50, 0]);
+    expect(env.mesh.weightsOf('v1', sinceV1)).toEqual([100, 75, 50, 0]);
+    const v1PromotedAt = Date.parse((await status('v1')).promotedAt!);
+    expect(env.mesh.firstTime('v2', (w) => w > 0, since)).toBeGreaterThanOrEqual(v1PromotedAt);
+    expect(env.load.of('v1').ok).toBeGreaterThan(20);
     expect(await stableVersion()).toBe('v2');
     const s = await status('v2');
     const passed = (s.analysis ?? []).filter((a) => a.verdict === 'Passed' && a.weight < 100);
@@ -128,7 +140,7 @@ describe('canary rollouts end to end', () => {
     expect(env.load.of('v2').ok).toBeGreaterThan(20);
     // The old stable steps aside once the new one has baked.
     await env.until(async () => (await status('v1')).phase === 'Superseded', 'v1 superseded');
-  }, 150_000);
+  }, 240_000);
 
   it('rolls back a canary whose engine fails 30% of requests, and all traffic returns to stable', async () => {
     env.pods.setEngine('v3', { failRate: 0.3 });

@@ -57,6 +57,7 @@ export class DeploymentController {
   private readonly pods = new Map<string, Pod>();
   private readonly engineBehaviour = new Map<string, Partial<StubBehaviour>>();
   private readonly reported = new Map<string, number>();
+  private readonly held = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
   private stopped = false;
@@ -87,6 +88,15 @@ export class DeploymentController {
   setEngine(version: string, behaviour: Partial<StubBehaviour>): void {
     this.engineBehaviour.set(version, { ...this.engineBehaviour.get(version), ...behaviour });
     for (const pod of this.pods.values()) if (pod.version === version) pod.engine.set(behaviour);
+  }
+
+  /** Keeps the pods of `version` unready, as a model still loading would be, until released. */
+  holdReadiness(version: string): void {
+    this.held.add(version);
+  }
+
+  releaseReadiness(version: string): void {
+    this.held.delete(version);
   }
 
   /** Runtime URLs of the ready pods of `version`: the endpoints of its Istio subset. */
@@ -192,7 +202,7 @@ export class DeploymentController {
         const ok = await fetch(`${pod.url}/readyz`, { signal: AbortSignal.timeout(2000) })
           .then((r) => r.ok)
           .catch(() => false);
-        if (ok) break;
+        if (ok && !this.held.has(pod.version)) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       pod.ready = true;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PrometheusServer } from '../../support/prometheus.js';
 import { waitFor } from '../../support/wait.js';
 import { DeploymentController } from './deployment-controller.js';
-import { KubeRest } from './kube.js';
+import { AIMODELS, KubeRest, MODEL_VERSIONS } from './kube.js';
 import { launchApiServer, launchOperator, type ApiServerProcess, type OperatorProcess } from './launchers.js';
 import { LoadGenerator } from './load-generator.js';
 import { Mesh } from './mesh.js';
@@ -108,7 +108,7 @@ export class Environment {
     try {
       return await waitFor(check, { timeoutMs, intervalMs: 100, description });
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n${this.diagnostics()}`, { cause: error });
+      throw new Error(`${(error as Error).message}\n${await this.report()}`, { cause: error });
     }
   }
 
@@ -119,9 +119,28 @@ export class Environment {
   async holds(check: () => boolean | Promise<boolean>, description: string, forMs: number): Promise<void> {
     const end = Date.now() + forMs;
     while (Date.now() < end) {
-      if (!(await check())) throw new Error(`no longer true: ${description}\n${this.diagnostics()}`);
+      if (!(await check())) throw new Error(`no longer true: ${description}\n${await this.report()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+  }
+
+  /** {@link diagnostics} plus what the API says of our objects: the first thing to read on a failure. */
+  async report(): Promise<string> {
+    const objects = await Promise.all([
+      this.kube.list(AIMODELS, this.namespace),
+      this.kube.list(MODEL_VERSIONS, this.namespace),
+    ]).then(
+      ([models, versions]) =>
+        [...models, ...versions]
+          .map((o) => {
+            const s = (o['status'] ?? {}) as Record<string, unknown>;
+            const { analysis: _analysis, ...rest } = s;
+            return `${o.kind} ${o.metadata.name}: ${JSON.stringify(rest)}`;
+          })
+          .join('\n'),
+      (error: unknown) => `objects unavailable: ${(error as Error).message}`,
+    );
+    return `${objects}\n${this.diagnostics()}`;
   }
 
   /** What the processes said lately, for failure messages. */

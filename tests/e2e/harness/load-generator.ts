@@ -1,8 +1,9 @@
 /**
  * Clients of the agent: chat requests at a steady rate, each sent to the version the mesh picks by
- * the weights in force at that moment, to one of that version's ready pods. The split is
- * deterministic (request n goes to the version whose cumulative weight range holds n mod 100), so
- * a version at weight w gets exactly w of every 100 requests. Half the requests stream, so the
+ * the weights in force at that moment, to one of that version's ready pods. The split is smooth
+ * weighted round robin (as nginx balances upstreams): deterministic, a version at weight w gets
+ * exactly w of every 100 requests, and its requests are spread evenly over time rather than sent in
+ * one burst per hundred, so every analysis window sees its share. Half the requests stream, so the
  * runtimes record time to first token as well.
  */
 import type { DeploymentController } from './deployment-controller.js';
@@ -35,6 +36,8 @@ export class LoadGenerator {
   /** Requests the split sent to a version that had no ready pod (Istio's 503 no healthy upstream). */
   noEndpoint = 0;
   private sequence = 0;
+  /** Smooth weighted round robin: each version's running credit. */
+  private readonly credit = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private readonly inFlight = new Set<Promise<void>>();
 
@@ -62,15 +65,25 @@ export class LoadGenerator {
     return this.byVersion.get(version) ?? { sent: 0, ok: 0, failed: 0, rejected: 0 };
   }
 
+  /**
+   * Every version earns its weight in credit; the richest is picked and pays the total. Over any 100
+   * requests each version gets its weight, interleaved (weights 80/20 give 4 to 1, not 80 then 20).
+   */
   private pick(): string | undefined {
     const split = this.options.mesh.split();
-    const slot = this.sequence++ % 100;
-    let upTo = 0;
-    for (const version of Object.keys(split).sort()) {
-      upTo += split[version]!;
-      if (slot < upTo) return version;
+    const versions = Object.keys(split).sort();
+    for (const v of [...this.credit.keys()]) if (!(v in split)) this.credit.delete(v);
+    let best: string | undefined;
+    let total = 0;
+    for (const v of versions) {
+      const credit = (this.credit.get(v) ?? 0) + split[v]!;
+      this.credit.set(v, credit);
+      total += split[v]!;
+      if (best === undefined || credit > this.credit.get(best)!) best = v;
     }
-    return undefined;
+    if (best !== undefined) this.credit.set(best, this.credit.get(best)! - total);
+    this.sequence += 1;
+    return best;
   }
 
   private send(): void {
@@ -85,7 +98,8 @@ export class LoadGenerator {
     const counts = this.byVersion.get(version) ?? { sent: 0, ok: 0, failed: 0, rejected: 0 };
     this.byVersion.set(version, counts);
     counts.sent += 1;
-    const stream = this.sequence % 2 === 0;
+    // Alternate per version, so every version gets streamed and plain requests whatever its share.
+    const stream = counts.sent % 2 === 0;
     const request = fetch(`${url}/v1/chat/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -78,10 +78,11 @@ export class Mesh {
     return this.current[version] ?? 0;
   }
 
-  /** The distinct weights `version` had since `since` (ms since the epoch), in order, 0 included. */
+  /** The weights `version` moved through since `since` (ms since the epoch), in order, 0 included. */
   weightsOf(version: string, since = 0): number[] {
     const out: number[] = [];
-    let last: number | undefined;
+    // A version starts with no route, i.e. weight 0; only changes from there are listed.
+    let last = 0;
     for (const change of this.history) {
       const w = change.split[version] ?? 0;
       if (change.at >= since && w !== last) out.push(w);
