@@ -1,0 +1,79 @@
+/**
+ * The CLI refuses a request locally exactly when the operator would reject it: for every phase
+ * (and pause reason, and bake) and every action, the CLI's verdict on the status the operator
+ * writes agrees with `decide()` given that action.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { MODEL_VERSION_ACTIONS, type ModelVersion } from '../../crds/index.js';
+import {
+  decide,
+  initialState,
+  resolvePolicy,
+  statusFromState,
+  type RolloutState,
+} from '../../operators/rollout/index.js';
+import { modelVersionAction } from '../../cli/action-rules.js';
+
+const NOW = new Date('2026-01-01T12:30:00Z');
+const base = (phase: RolloutState['phase'], extra: Partial<RolloutState> = {}): RolloutState => ({
+  ...initialState('v2'),
+  phase,
+  currentStep: 1,
+  canaryWeight: 20,
+  startedAt: '2026-01-01T12:00:00Z',
+  stepStartedAt: '2026-01-01T12:29:00Z',
+  ...extra,
+});
+
+const STATES: Record<string, RolloutState> = {
+  Pending: base('Pending', { currentStep: 0, canaryWeight: 0 }),
+  Deploying: base('Deploying', { currentStep: 0, canaryWeight: 0 }),
+  Progressing: base('Progressing'),
+  'Paused (requested)': base('Paused', { pauseReason: 'Requested' }),
+  'Paused (manual gate)': base('Paused', { pauseReason: 'ManualGate' }),
+  'Paused (inconclusive)': base('Paused', { pauseReason: 'Inconclusive' }),
+  'Promoted (baking)': base('Promoted', { canaryWeight: 100, promotedAt: '2026-01-01T12:28:00Z' }),
+  'Promoted (baked)': base('Promoted', {
+    canaryWeight: 100,
+    promotedAt: '2026-01-01T12:00:00Z',
+    finishedAt: '2026-01-01T12:10:00Z',
+  }),
+  RollingBack: base('RollingBack', { canaryWeight: 0 }),
+  RolledBack: base('RolledBack', { canaryWeight: 0, finishedAt: '2026-01-01T12:10:00Z' }),
+  Failed: base('Failed', { canaryWeight: 0, finishedAt: '2026-01-01T12:10:00Z' }),
+  Superseded: base('Superseded', { canaryWeight: 0, finishedAt: '2026-01-01T12:10:00Z' }),
+};
+
+const cases = Object.entries(STATES).flatMap(([label, state]) =>
+  MODEL_VERSION_ACTIONS.map((action) => [label, action, state] as const),
+);
+
+describe('local refusal agrees with the operator', () => {
+  test.each(cases)('%s + %s', (_label, action, state) => {
+    const promoted = state.phase === 'Promoted';
+    const decision = decide(
+      state,
+      {
+        policy: resolvePolicy({}),
+        stableVersion: promoted ? 'v2' : 'v1',
+        canaryAvailable: true,
+        observedWeight: state.canaryWeight,
+        action,
+      },
+      NOW,
+    );
+    const mv = {
+      apiVersion: 'ai.suoke.life/v1alpha1',
+      kind: 'ModelVersion',
+      metadata: { name: 'xiaoai-v2', namespace: 'agents' },
+      spec: { modelRef: { name: 'xiaoai' }, version: 'v2', artifact: { uri: 'hf://suoke/xiaoai@v2' } },
+      status: statusFromState(state, undefined, { nowMs: NOW.getTime() }),
+    } as ModelVersion;
+    const verdict = modelVersionAction(action, mv);
+    expect({ refused: verdict.refusal !== undefined }).toEqual({
+      refused: decision.action?.result === 'Rejected',
+    });
+    // Either way the person is told something specific.
+    expect((verdict.refusal ?? verdict.effect ?? '').length).toBeGreaterThan(20);
+  });
+});
