@@ -157,6 +157,13 @@ describe('canary rollouts end to end', () => {
     const errorRate = failed.at(-1)!.metrics!.find((m) => m.name === 'error-rate')!;
     expect(errorRate.value).toBeGreaterThan(0.15);
     expect(await stableVersion()).toBe('v2');
+    // The decision report a person reads in `kubectl describe mv`: verdict, threshold, window, query.
+    const events = await eventsOf('v3');
+    const report = events.find(
+      (e) => e.reason === 'AnalysisFailed' && e.note?.startsWith('error-rate: Failed'),
+    );
+    expect(report?.note).toMatch(/threshold max 0\.05\); window 3s; query .*version="v3"/);
+    expect(events.some((e) => e.reason === 'RolledBack')).toBe(true);
 
     // From now on every request goes to v2, and the canary's pods are gone.
     env.load.reset();
