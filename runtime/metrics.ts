@@ -12,6 +12,9 @@ export interface MetricLabels {
  * `code` is the outcome as an HTTP status: 499 when the client went away, 502 when a stream failed
  * after its 200 headers were sent (so error-rate analysis sees broken streams).
  */
+/** Status codes the runtime answers with when it or its engine fails (see errors.ts). */
+export const SERVER_ERROR_CODES: readonly string[] = ['500', '502', '503', '504'];
+
 export class RuntimeMetrics {
   readonly registry = new Registry();
   /**
@@ -67,6 +70,9 @@ export class RuntimeMetrics {
     // Zero-valued series from the start, so rate() and absent() behave before the first request.
     for (const type of ['prompt', 'completion']) this.tokens.inc({ type }, 0);
     for (const result of ['hit', 'miss']) this.cache.inc({ result }, 0);
+    // The server errors an error-rate analysis counts: a counter series that first appears with
+    // its first error hides that error from rate(), delaying a canary's rollback by a scrape.
+    for (const code of SERVER_ERROR_CODES) this.requests.inc({ code }, 0);
     if (options.processMetrics ?? true) {
       collectDefaultMetrics({ register: this.processRegistry });
       // Gauges named *_total break Prometheus naming rules (promtool flags them); the per-type

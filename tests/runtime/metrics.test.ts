@@ -64,6 +64,10 @@ describe('runtime /metrics', () => {
     expect(text).toContain(`ai_inference_tokens_total{type="prompt",${labels}} 6`);
     expect(text).toContain(`ai_inference_cache_requests_total{result="hit",${labels}} 0`);
     expect(text).toContain(`ai_inference_in_flight_requests{${labels}} 0`);
+    // Server-error series exist at 0 before the first error, so rate() sees the first ones.
+    for (const code of ['500', '502', '503', '504']) {
+      expect(text).toContain(`ai_inference_requests_total{code="${code}",${labels}} 0`);
+    }
     expect(text).toMatch(/^process_cpu_seconds_total \d/m);
   });
 });
