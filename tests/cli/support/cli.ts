@@ -95,7 +95,9 @@ export class CliWorld {
 
   /** Starts `kubectl model <args>` with KUBECONFIG pointing at the fake API server. */
   cli(args: readonly string[], options: { viaBin?: boolean } = {}): CliProcess {
-    const p = new CliProcess(args, { KUBECONFIG: this.kubeconfig }, options);
+    // TMPDIR per world: tsx writes its transform cache there without atomic renames, so test files
+    // running side by side must not share one.
+    const p = new CliProcess(args, { KUBECONFIG: this.kubeconfig, TMPDIR: this.dir }, options);
     this.processes.push(p);
     return p;
   }
