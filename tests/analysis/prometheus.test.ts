@@ -92,7 +92,8 @@ beforeAll(async () => {
   provider = new PrometheusProvider({ url: prometheus.url, timeoutMs: 2000 });
   // The zeros are in the TSDB for both versions…
   await waitFor(
-    async () => ((await prometheus.query('ai_inference_requests_total')) as unknown[]).length === 4,
+    async () =>
+      ((await prometheus.query('ai_inference_requests_total{code=~"200|500"}')) as unknown[]).length === 4,
     {
       timeoutMs: 20_000,
       description: 'the first scrape of both versions',
@@ -113,6 +114,9 @@ beforeAll(async () => {
     { timeoutMs: 30_000, description: 'the traffic to be scraped over a few seconds' },
   );
 }, 60_000);
+
+/** Upper bound of v2's 100 requests as increase() extrapolates them: far from v1's 200. */
+const EXTRAPOLATED_MAX = 150;
 
 afterAll(async () => {
   await prometheus?.dispose();
@@ -140,9 +144,10 @@ describe('built-in queries against a real prometheus', () => {
 
   it('counts the requests of one version only', async () => {
     const m = await provider.runQuery(requestCountQuery(qscope('v2')));
-    // 100 (plus extrapolation), not v1's 200 nor the sum.
+    // 100 plus increase()'s extrapolation to the window's end, which moves with scrape timing
+    // (more on a loaded machine): never v1's 200 nor the sum.
     expect(m.value).toBeGreaterThanOrEqual(100);
-    expect(m.value).toBeLessThanOrEqual(125);
+    expect(m.value).toBeLessThan(EXTRAPOLATED_MAX);
   });
 
   it('is online', async () => {
@@ -198,7 +203,10 @@ describe('checks against a real prometheus', () => {
       provider,
     );
     expect(r.verdict).toBe('Inconclusive');
-    expect(r.reason).toMatch(/^1[0-2]\d requests in 1m, fewer than minSamples 1000$/);
+    const counted = /^(\d+) requests in 1m, fewer than minSamples 1000$/.exec(r.reason);
+    expect(counted).not.toBeNull();
+    expect(Number(counted![1])).toBeGreaterThanOrEqual(100);
+    expect(Number(counted![1])).toBeLessThan(EXTRAPOLATED_MAX);
     expect(r.value).toBeUndefined();
   });
 
@@ -258,7 +266,7 @@ describe('checks against a real prometheus', () => {
     const syntax = await provider.runQuery('sum(');
     expect(syntax.error?.code).toBe('BadQuery');
     expect(syntax.error?.message).toContain('bad_data');
-    const many = await provider.runQuery('ai_inference_requests_total');
+    const many = await provider.runQuery('ai_inference_requests_total{code=~"200|500"}');
     expect(many.error?.code).toBe('BadQuery');
     expect(many.error?.message).toBe('the query returned 4 series; aggregate it to one, e.g. with sum()');
   });
