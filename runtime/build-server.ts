@@ -98,6 +98,7 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
     ...(redis !== undefined
       ? {
           sessions: new SessionStore(redis, {
+            scope: `${config.agent}/${config.model}`,
             ttlSeconds: config.sessionTtlSeconds,
             maxMessages: config.sessionMaxMessages,
           }),
@@ -113,6 +114,7 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
           ...(config.rateLimitRps > 0
             ? {
                 rateLimiter: new RateLimiter(redis, {
+                  scope: `${config.agent}/${config.model}`,
                   ratePerSecond: config.rateLimitRps,
                   burst: config.rateLimitBurst,
                   now,

@@ -45,6 +45,8 @@ export interface RateDecision {
 
 /** Options for {@link RateLimiter}. */
 export interface RateLimiterOptions {
+  /** Whose limits these are (agent and model): agents share one Redis but not their budgets. */
+  readonly scope: string;
   /** Sustained requests per second per caller. */
   readonly ratePerSecond: number;
   /** Requests a caller may make at once. */
@@ -80,7 +82,7 @@ export class RateLimiter {
   async take(caller: string): Promise<RateDecision | undefined> {
     try {
       const [allowed, wait, remaining] = await this.redis.suokeTokenBucket(
-        `suoke:ratelimit:{${caller}}`,
+        `suoke:ratelimit:{${this.options.scope}:${caller}}`,
         this.now(),
         this.options.ratePerSecond / 1000,
         this.options.burst,

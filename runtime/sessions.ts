@@ -4,6 +4,11 @@ import type { RedisClient } from './redis.js';
 
 /** Options for {@link SessionStore}. */
 export interface SessionStoreOptions {
+  /**
+   * Whose sessions these are: the agent (and model) serving them. Agents share one Redis, so the
+   * key carries it; versions of one model share it, so a conversation survives a canary shift.
+   */
+  readonly scope: string;
   /** A session expires this long after its last turn (seconds). @default 3600 */
   readonly ttlSeconds?: number;
   /** Messages kept per session; the oldest are dropped first. @default 50 */
@@ -20,7 +25,7 @@ export function sessionIdOf(header: string | string[] | undefined): string | und
 }
 
 /**
- * Server-side conversation history in Redis: one list per (caller, session), JSON messages, trimmed
+ * Server-side conversation history in Redis: one list per (agent, caller, session), JSON messages, trimmed
  * to a maximum length, expiring `ttlSeconds` after the last turn. Keyed by the caller too, so one
  * caller cannot read another's session by guessing its id. Any Redis failure becomes a 503 that says
  * sessions are unavailable — a session request must not silently lose its history.
@@ -31,14 +36,14 @@ export class SessionStore {
 
   constructor(
     private readonly redis: RedisClient,
-    options: SessionStoreOptions = {},
+    private readonly options: SessionStoreOptions,
   ) {
     this.ttlSeconds = options.ttlSeconds ?? 3600;
     this.maxMessages = options.maxMessages ?? 50;
   }
 
   key(principal: string, sessionId: string): string {
-    return `suoke:session:{${principal}}:${sessionId}`;
+    return `suoke:session:{${this.options.scope}:${principal}}:${sessionId}`;
   }
 
   async load(principal: string, sessionId: string): Promise<ChatMessage[]> {

@@ -105,6 +105,31 @@ describe('runtime with a real redis-server', () => {
       expect(sent).toHaveLength(7);
     });
 
+    it('belong to one agent: another agent on the same Redis never sees them', async () => {
+      const other = await startRuntime({
+        ENGINE_BASE_URL: stub.baseUrl,
+        REDIS_MODE: 'standalone',
+        REDIS_URL: redis.url,
+        AGENT: 'xiaoke',
+        MODEL: 'xiaoke',
+      });
+      try {
+        await waitFor(() => other.runtime.redis?.status === 'ready', {
+          description: 'the second agent to connect to redis',
+        });
+        const headers = { 'X-Session-Id': 'conv-shared-id' };
+        await rt
+          .client()
+          .chat.completions.create({ model: 'xiaoai', messages: [user('my blood pressure')] }, { headers });
+        await other
+          .client()
+          .chat.completions.create({ model: 'xiaoke', messages: [user('hello')] }, { headers });
+        expect(stub.lastRequest?.body.messages).toEqual([user('hello')]);
+      } finally {
+        await other.close();
+      }
+    });
+
     it('expire SESSION_TTL_SECONDS after the last turn', async () => {
       const headers = { 'X-Session-Id': 'conv-expiring' };
       await rt
