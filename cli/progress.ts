@@ -14,8 +14,10 @@ export interface CheckView {
   readonly stableValue?: number;
   /** The bound it was judged against, e.g. `max 0.01` or `maxIncrease 25%`. */
   readonly threshold?: string;
+  /** The range the query looked back over, e.g. `1m`. */
+  readonly window?: string;
   readonly verdict: string;
-  /** Why, as the operator wrote it (without the query). */
+  /** Why, as the operator wrote it. */
   readonly reason?: string;
 }
 
@@ -55,16 +57,15 @@ export function stepCount(mv: ModelVersion, model: AIModel | undefined): number 
   }
 }
 
-/** Threshold and reason from the operator's report `"<why>; threshold <t>; window <w>; query <q>"`. */
-function splitReason(reason: string | undefined): { threshold?: string; reason?: string } {
-  if (!reason) return {};
-  const parts = reason.split('; ');
-  const threshold = parts.find((p) => p.startsWith('threshold '))?.slice('threshold '.length);
-  const why = parts.filter((p) => !/^(threshold|window|query) /.test(p)).join('; ');
-  return {
-    ...(threshold !== undefined && threshold !== 'none' ? { threshold } : {}),
-    ...(why ? { reason: why } : {}),
-  };
+/** The recorded threshold as people read it, e.g. `max 0.01` or `min 5, maxIncrease 25%`. */
+export function formatThreshold(threshold: MetricResult['threshold']): string | undefined {
+  if (!threshold) return undefined;
+  const parts = [
+    ...(threshold.min !== undefined ? [`min ${threshold.min}`] : []),
+    ...(threshold.max !== undefined ? [`max ${threshold.max}`] : []),
+    ...(threshold.maxIncrease !== undefined ? [`maxIncrease ${threshold.maxIncrease}%`] : []),
+  ];
+  return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
 export function checkView(m: MetricResult): CheckView {
@@ -72,8 +73,10 @@ export function checkView(m: MetricResult): CheckView {
     metric: m.name,
     ...(m.value !== undefined ? { value: m.value } : {}),
     ...(m.stableValue !== undefined ? { stableValue: m.stableValue } : {}),
-    ...splitReason(m.reason),
+    ...(formatThreshold(m.threshold) !== undefined ? { threshold: formatThreshold(m.threshold) } : {}),
+    ...(m.window !== undefined ? { window: m.window } : {}),
     verdict: m.verdict,
+    ...(m.reason ? { reason: m.reason } : {}),
   };
 }
 

@@ -109,12 +109,13 @@ export const statusCommand: Command = {
       );
       out.push(
         renderTable(
-          ['metric', 'value', 'stable', 'threshold', 'samples', 'verdict', 'reason'],
+          ['metric', 'value', 'stable', 'threshold', 'window', 'samples', 'verdict', 'reason'],
           report.checks.map((c, i) => [
             c.metric,
             c.value === undefined ? 'no data' : num(c.value),
             num(c.stableValue),
             c.threshold,
+            c.window,
             report.samples[i],
             c.verdict,
             c.reason,

@@ -92,8 +92,8 @@ describe('kubectl model status', () => {
     expect(text).toMatch(/xiaoai-v2\s+v2\s+Progressing\s+2\/4\s+20%\s+\d+s\s+step 2 at weight 20/);
     expect(text).toMatch(/v0\s+RolledBack\s+\S+\s+error-rate 0.05 > max 0.01/);
     expect(text).toMatch(/Canary analysis \(xiaoai-v2, step 2, weight 20%, .* ago\): Inconclusive/);
-    expect(text).toMatch(/error-rate\s+0.002\s+<none>\s+max 0.01\s+120\s+Passed\s+0.002 <= max 0.01/);
-    expect(text).toMatch(/ttft-p95\s+no data\s+<none>\s+max 0.8\s+120\s+Inconclusive\s+no data/);
+    expect(text).toMatch(/error-rate\s+0.002\s+<none>\s+max 0.01\s+1m\s+120\s+Passed\s+0.002 <= max 0.01/);
+    expect(text).toMatch(/ttft-p95\s+no data\s+<none>\s+max 0.8\s+1m\s+120\s+Inconclusive\s+no data/);
   });
 
   test('shows one model as YAML with the same values', async () => {

@@ -185,7 +185,7 @@ describe('kubectl model wait', () => {
       canaryWeight: 20,
       analysis: {
         verdict: 'Passed',
-        checks: [{ metric: 'error-rate', value: 0.003, threshold: 'max 0.01' }],
+        checks: [{ metric: 'error-rate', value: 0.003, threshold: 'max 0.01', window: '1m' }],
       },
     });
     expect(records.at(-1)).toMatchObject({

@@ -187,7 +187,10 @@ export function analysisRun(
       ...(m.value !== undefined ? { value: m.value } : {}),
       samples: 120,
       verdict: m.verdict,
-      reason: `${m.why}; threshold max ${m.max}; window 1m; query sum(rate(x[1m]))`,
+      query: 'sum(rate(x[1m]))',
+      threshold: { max: m.max },
+      window: '1m',
+      reason: m.why,
     })),
   };
 }
