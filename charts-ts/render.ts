@@ -39,6 +39,13 @@ export interface RenderOptions {
    */
   readonly scaleWithTraffic?: readonly string[];
   /**
+   * Fixed replica counts by version, for a traffic split made of replica counts (the replica-ratio router,
+   * clusters without a mesh): each version named gets `spec.replicas` and no HPA (0 allowed, which an HPA
+   * cannot hold), and wins over `scaleWithTraffic`. The operator passes the split the router last set.
+   * @default {} (every version is scaled within its bounds)
+   */
+  readonly replicaSplit?: Readonly<Record<string, number>>;
+  /**
    * SPIFFE principals of gateways allowed to call the agent.
    * @default the default Istio ingress gateway when the AIModel names gateways, else none
    */
@@ -84,7 +91,7 @@ const KIND_ORDER = [
  * @param aimodel the AIModel (needs `metadata.name` and `metadata.uid`)
  * @param versions the ModelVersions that should have pods (the stable one and any canary)
  * @param traffic the split between them, as in `AIModel.status.traffic`; may be empty for a single version
- * @param options the canary capacity rule and who may call the agent
+ * @param options the canary capacity rule, fixed replica counts of a split without a mesh, and who may call the agent
  * @throws Error naming the object and field when an input is invalid
  */
 export function render(
@@ -128,6 +135,19 @@ export function render(
       );
     }
   }
+  const replicaSplit = new Map(Object.entries(options.replicaSplit ?? {}));
+  for (const [version, replicas] of replicaSplit) {
+    if (!seen.has(version)) {
+      throw new Error(
+        `render: options.replicaSplit names version '${version}', which is not among the versions of ${name}`,
+      );
+    }
+    if (!Number.isInteger(replicas) || replicas < 0) {
+      throw new Error(
+        `render: options.replicaSplit gives version '${version}' ${replicas} replicas; use a whole number of at least 0`,
+      );
+    }
+  }
 
   const app = new App();
   const chart = new Chart(app, 'derived');
@@ -153,8 +173,15 @@ export function render(
   const bounds = scalingOf(aimodel);
   for (const version of sorted) {
     const v = version.spec.version;
-    const scaled = scaleWithTraffic.has(v) ? scaledBounds(bounds, weights.get(v) ?? 0) : undefined;
-    new AgentWorkload(chart, `Version-${v}`, workloadProps(aimodel, version, scaled));
+    const replicas = replicaSplit.get(v);
+    const scaled =
+      replicas === undefined && scaleWithTraffic.has(v)
+        ? scaledBounds(bounds, weights.get(v) ?? 0)
+        : undefined;
+    new AgentWorkload(chart, `Version-${v}`, {
+      ...workloadProps(aimodel, version, scaled),
+      ...(replicas === undefined ? {} : { replicas }),
+    });
   }
 
   const owner: OwnerReference = {

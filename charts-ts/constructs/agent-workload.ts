@@ -327,6 +327,13 @@ export interface AgentWorkloadProps extends AgentIdentity {
   /** Replica bounds and HPA targets. */
   readonly scaling: ScalingProps;
   /**
+   * A fixed replica count that overrides `scaling`: the Deployment gets `spec.replicas` (0 allowed) and no
+   * HPA. For a traffic split made of replica counts (no mesh), where an autoscaler would move the split, and
+   * could not hold a version at 0.
+   * @default - scaled within `scaling` (an HPA when it has a target)
+   */
+  readonly replicas?: number;
+  /**
    * Vertical Pod Autoscaler.
    * @default - a VPA in mode Off (recommendations only)
    */
@@ -422,7 +429,13 @@ export class AgentWorkload extends Construct {
     assertDnsLabel('model (AIModel name)', props.model);
     assertLabelValue(`${props.model}: agent (spec.agent.name)`, props.agent);
     assertLabelValue(`${props.model}: version (ModelVersion spec.version)`, props.version);
-    const autoscaled = validateScaling(props.model, props.scaling);
+    const fixed = props.replicas;
+    if (fixed !== undefined && !(Number.isInteger(fixed) && fixed >= 0)) {
+      throw new Error(
+        `${props.model}: replicas (${fixed}) of version ${props.version} must be a whole number of at least 0`,
+      );
+    }
+    const autoscaled = validateScaling(props.model, props.scaling) && fixed === undefined;
 
     this.name = versionedName(props.model, props.version);
     this.labels = versionLabels(props, props.version);
@@ -505,7 +518,7 @@ export class AgentWorkload extends Construct {
       podMetadata: {
         labels: { ...this.labels },
       },
-      replicas: autoscaled ? undefined : props.scaling.minReplicas,
+      replicas: autoscaled ? undefined : (props.replicas ?? props.scaling.minReplicas),
       serviceAccount,
       automountServiceAccountToken: false,
       securityContext: { ensureNonRoot: true, user: POD_USER, group: POD_USER, fsGroup: POD_USER },

@@ -40,6 +40,7 @@ import { apiVersionOf, type KubeObject, type ResourceType } from '../kit/resourc
 import { updateStatus } from '../kit/status.js';
 import { versionsScaledWithTraffic } from '../rollout/canary-capacity.js';
 import { resolvePolicy } from '../rollout/policy.js';
+import { ReplicaRatioRouter, renderedReplicas } from '../traffic/replica-ratio.js';
 import type { TrafficRouter, VersionWeight } from '../traffic/router.js';
 import type { ModelLocks } from './model-lock.js';
 import {
@@ -152,15 +153,23 @@ export class AIModelReconciler implements Reconciler {
     ]);
 
     // 4. Ensure workloads and routes: render with the weights in place now, apply, prune.
-    const observed = mesh ? await this.observedWeights(target) : undefined;
+    const observed = await this.observedWeights(target);
     const traffic = renderTraffic(running, stable, canaryOf(canaries), observed);
+    // Without a mesh the split is made of replica counts: render them, so no autoscaler moves them.
+    const replicaSplit =
+      router instanceof ReplicaRatioRouter
+        ? renderedReplicas(await router.recordedSplit(target), running)
+        : undefined;
     let rendered: RenderedObject[];
     try {
       rendered = render(
         aimodel,
         running.map((v) => v.object),
         traffic,
-        { scaleWithTraffic: versionsScaledWithTraffic(canaries) },
+        {
+          scaleWithTraffic: versionsScaledWithTraffic(canaries),
+          ...(replicaSplit === undefined ? {} : { replicaSplit }),
+        },
       );
     } catch (error) {
       // Bad input the schema could not refuse (e.g. two versions whose names collide): say so, wait for a fix.
@@ -184,7 +193,7 @@ export class AIModelReconciler implements Reconciler {
     }
 
     // 5. Write status (only when it changed), then consume the request.
-    const weights = mesh ? ((await this.observedWeights(target)) ?? traffic) : traffic;
+    const weights = (await this.observedWeights(target)) ?? traffic;
     await this.writeStatus(
       aimodel,
       {

@@ -9,17 +9,30 @@
  * - granularity is 100 / Σ replicas percent: with 4 replicas the closest split to 90/10 is 75/25;
  * - kube-proxy balances connections, not requests: clients that keep connections alive stay on the
  *   pod they first reached, so the split holds over many clients, not within one;
- * - a version with any ready pod takes traffic, so a canary takes its share as soon as its first pod
- *   is ready (there is no "deployed but dark" state), and a weight of 0 means 0 replicas;
- * - the total stays what the versions run now (the autoscaled capacity), at least one per version
- *   with a weight. In this mode the versions' autoscalers must not fight the split: the AIModel
- *   controller renders their bounds from {@link replicaSplit} too.
+ * - a version with any ready pod takes traffic, so a weight of 0 means 0 replicas: a canary still
+ *   deploying, a rolled-back canary and the previous stable "kept warm" after a promotion all run no
+ *   pods (a rollback to the previous stable starts its pods cold, and its capacity drops while they
+ *   start); a canary's pods start at its first step, so a canary that never becomes ready gets no
+ *   samples (inconclusive, never a pass) and the progress deadline rolls it back;
+ * - the total stays what the model runs when a split begins (what the autoscaler of the version with
+ *   all the traffic chose), recorded with the split so every step divides the same capacity; while a
+ *   split is in force the versions sharing traffic have fixed replica counts and no autoscaler (the
+ *   AIModel controller renders them from {@link renderedReplicas}), so nothing moves the ratio between
+ *   steps; a version with all the traffic is autoscaled again;
+ * - moving replicas is not instant: a step that moves pods from one version to the other removes the
+ *   old pods at once and the new ones take traffic once ready.
+ *
+ * What the router reports is the split it last SET, recorded on the model's Service
+ * ({@link TRAFFIC_SPLIT_ANNOTATION}), not the approximation: the rollout compares the weight it asked
+ * for with the weight reported, so an approximation (75/25 for 90/10) would read as a step not taken,
+ * or another step already taken. {@link ReplicaRatioRouter.approximateWeights} gives what the ready
+ * replicas make of it.
  *
  * The model's Deployments are found by label (`app=<model>`, `version=<version>`: the selector the
  * Service balances over); replicas are written with a merge patch of `spec.replicas` under the
  * operator's field manager.
  */
-import type { KubeClient } from '../kit/client.js';
+import { isNotFound, type KubeClient } from '../kit/client.js';
 import type { KubeObject, ResourceType } from '../kit/resource.js';
 import { modelSelector, versionedName } from '../../charts-ts/constructs/workload-names.js';
 import { LABEL_VERSION } from '../../crds/api/index.js';
@@ -92,6 +105,89 @@ export function sharesOf(replicas: ReadonlyMap<string, number>): VersionWeight[]
   return byVersion([...result].map(([version, weight]) => ({ version, weight })));
 }
 
+/**
+ * Annotation on the model's Service recording the split the router last set: the weights it was asked
+ * for (what it reports, so decide() compares exactly what it asked for) and the replica counts it
+ * chose for them (the approximation). JSON, e.g. `{"weights":{"v1":90,"v2":10},"replicas":{"v1":9,"v2":1}}`.
+ * Kept on the cluster, not in memory, so a restarted operator reads the same split.
+ */
+export const TRAFFIC_SPLIT_ANNOTATION = 'ai.suoke.life/traffic-split';
+
+export const SERVICE: ResourceType = { group: '', version: 'v1', kind: 'Service', plural: 'services' };
+
+/** The split last set: weight and replica count per version. */
+export interface RecordedSplit {
+  readonly weights: Readonly<Record<string, number>>;
+  readonly replicas: Readonly<Record<string, number>>;
+}
+
+/**
+ * Parses the {@link TRAFFIC_SPLIT_ANNOTATION} value; undefined when there is none.
+ * @throws Error naming the Service and the annotation when the value is not a split
+ */
+export function parseSplit(raw: string | undefined, where: string): RecordedSplit | undefined {
+  if (raw === undefined) return undefined;
+  const fail = (why: string, cause?: unknown): never => {
+    throw new Error(
+      `${where}: annotation ${TRAFFIC_SPLIT_ANNOTATION} ${why}; remove the annotation and the router records the split again at the next step`,
+      cause === undefined ? undefined : { cause },
+    );
+  };
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    return fail('is not JSON', error);
+  }
+  const counts = (field: string): Record<string, number> => {
+    const o = (value as Record<string, unknown> | null)?.[field];
+    if (typeof o !== 'object' || o === null || Array.isArray(o)) return fail(`has no '${field}' object`);
+    for (const [k, n] of Object.entries(o)) {
+      if (!Number.isInteger(n) || (n as number) < 0)
+        fail(`${field}.${k} (${String(n)}) is not a whole number`);
+    }
+    return o as Record<string, number>;
+  };
+  return { weights: counts('weights'), replicas: counts('replicas') };
+}
+
+/** Phases of a version being canaried: without a recorded weight, such a version gets no replicas. */
+const CANARY_PHASES: ReadonlySet<string> = new Set([
+  'Pending',
+  'Deploying',
+  'Progressing',
+  'Paused',
+  'RollingBack',
+]);
+
+/**
+ * Replica counts render() must give the running versions when this router splits traffic
+ * (`RenderOptions.replicaSplit`), from the split last set:
+ * - a version with all the traffic (weight 100) is left to its autoscaler: it is not in the result;
+ * - a version with a share (0 < weight < 100) keeps the replicas the router chose, with no autoscaler,
+ *   so nothing moves the ratio between steps;
+ * - a version at weight 0 gets 0 replicas: any ready pod would take traffic (a kept-warm previous
+ *   stable, a rolled-back canary, a canary still deploying);
+ * - a version the split does not name is a canary (0 replicas) or, before any split was set (the
+ *   first version), left to its autoscaler.
+ *
+ * Example: split `{"weights":{"v1":90,"v2":10},"replicas":{"v1":9,"v2":1}}`, running v1, v2 →
+ * `{v1: 9, v2: 1}`; after promotion `{"weights":{"v1":0,"v2":100},…}` → `{v1: 0}` (v2 autoscaled).
+ */
+export function renderedReplicas(
+  split: RecordedSplit | undefined,
+  running: readonly { readonly version: string; readonly phase?: string }[],
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const { version, phase } of running) {
+    const weight = split?.weights[version];
+    if (weight === 100) continue;
+    if (weight !== undefined && weight > 0) out[version] = split?.replicas[version] ?? 1;
+    else if (weight === 0 || (phase !== undefined && CANARY_PHASES.has(phase))) out[version] = 0;
+  }
+  return out;
+}
+
 export class ReplicaRatioRouter implements TrafficRouter {
   readonly name = 'replica-ratio';
 
@@ -108,61 +204,134 @@ export class ReplicaRatioRouter implements TrafficRouter {
     }
   }
 
+  /**
+   * Records the split on the Service first, then scales the Deployments to it. Recording first means a
+   * crash in between leaves the new weights reported (decide() completes the step) and the AIModel
+   * controller renders the recorded replica counts, so the scaling is finished either way.
+   *
+   * The total replica count: while a split is in force, the total recorded with it (so every step
+   * divides the same capacity); otherwise the replicas the version holding all traffic runs now (what
+   * its autoscaler chose); with no record at all, every Deployment's replicas.
+   */
   async setWeights(target: TrafficTarget, weights: readonly VersionWeight[]): Promise<boolean> {
-    assertWeights(weights, `model ${target.namespace}/${target.model}`);
+    const where = `model ${target.namespace}/${target.model}`;
+    assertWeights(weights, where);
     const found = await this.deployments(target);
     const missing = weights.filter((w) => w.weight > 0 && !found.has(w.version)).map((w) => w.version);
     if (missing.length > 0) {
       throw new Error(
-        `model ${target.namespace}/${target.model}: no Deployment for version ${missing.join(', ')}; reconcile the routes first`,
+        `${where}: no Deployment for version ${missing.join(', ')}; reconcile the routes first`,
       );
     }
+    const service = await this.service(target);
+    const recorded = this.splitOf(service, target);
     // Every version of the model takes part: the ones not named get 0 replicas.
     const versions = [...found.keys()].sort();
     const current = new Map(versions.map((v) => [v, replicasOf(found.get(v) as KubeObject)]));
-    const total = Math.max(
-      1,
-      [...current.values()].reduce((a, b) => a + b, 0),
-    );
     const wanted = new Map(weights.map((w) => [w.version, w.weight]));
     const plan = replicaSplit(
-      total,
+      totalOf(recorded, current),
       versions.map((version) => ({ version, weight: wanted.get(version) ?? 0 })),
     );
+    const split: RecordedSplit = {
+      weights: Object.fromEntries(versions.map((v) => [v, wanted.get(v) ?? 0])),
+      replicas: Object.fromEntries(versions.map((v) => [v, plan.get(v) ?? 0])),
+    };
     let changed = false;
+    const raw = JSON.stringify(split);
+    if (service.metadata.annotations?.[TRAFFIC_SPLIT_ANNOTATION] !== raw) {
+      await this.write(SERVICE, target.namespace, target.model, {
+        metadata: { annotations: { [TRAFFIC_SPLIT_ANNOTATION]: raw } },
+      });
+      changed = true;
+    }
     for (const version of versions) {
       const replicas = plan.get(version) ?? 0;
+      // A version with all the traffic is its autoscaler's: the plan took its replicas as they are.
       if (current.get(version) === replicas) continue;
       const name = (found.get(version) as KubeObject).metadata.name ?? versionedName(target.model, version);
-      try {
-        await this.client.patch(DEPLOYMENT, target.namespace, name, { spec: { replicas } }, 'merge');
-      } catch (error) {
-        throw new Error(
-          `Deployment ${target.namespace}/${name}: scaling to ${replicas} failed: ${(error as Error).message}`,
-          {
-            cause: error,
-          },
-        );
-      }
+      await this.write(DEPLOYMENT, target.namespace, name, { spec: { replicas } }, `scaling to ${replicas}`);
       changed = true;
     }
     return changed;
   }
 
-  /** Shares of the ready replicas: what the Service actually balances over now. */
+  /**
+   * The split last set (exact weights, as asked for), for the versions that have a Deployment, sorted by
+   * version. Before any split was recorded: the shares of the Deployments' replicas.
+   * @throws Error whose cause is the API's 404 while the model's Service does not exist yet
+   */
   async getWeights(target: TrafficTarget): Promise<VersionWeight[]> {
+    const [found, service] = await Promise.all([this.deployments(target), this.service(target)]);
+    const split = this.splitOf(service, target);
+    if (split === undefined) {
+      return sharesOf(new Map([...found].map(([v, d]) => [v, replicasOf(d)])));
+    }
+    return byVersion([...found.keys()].map((version) => ({ version, weight: split.weights[version] ?? 0 })));
+  }
+
+  /**
+   * The split the Service balances over now: shares of the ready replicas. This is what clients get,
+   * within the granularity of the replica counts; {@link getWeights} is what was asked for.
+   */
+  async approximateWeights(target: TrafficTarget): Promise<VersionWeight[]> {
     const found = await this.deployments(target);
-    const ready = new Map(
-      [...found].map(([v, d]) => [
-        v,
-        (d.status as { readyReplicas?: number } | undefined)?.readyReplicas ?? 0,
-      ]),
+    return sharesOf(
+      new Map(
+        [...found].map(([v, d]) => [
+          v,
+          (d.status as { readyReplicas?: number } | undefined)?.readyReplicas ?? 0,
+        ]),
+      ),
     );
-    return sharesOf(ready);
+  }
+
+  /** The split last set, or undefined before the first (or while the Service does not exist). */
+  async recordedSplit(target: TrafficTarget): Promise<RecordedSplit | undefined> {
+    try {
+      return this.splitOf(await this.service(target), target);
+    } catch (error) {
+      if (isNotFound((error as Error).cause)) return undefined;
+      throw error;
+    }
   }
 
   async finalize(target: TrafficTarget, stableVersion: string): Promise<void> {
     await this.setWeights(target, [{ version: stableVersion, weight: 100 }]);
+  }
+
+  private splitOf(service: KubeObject, target: TrafficTarget): RecordedSplit | undefined {
+    return parseSplit(
+      service.metadata.annotations?.[TRAFFIC_SPLIT_ANNOTATION],
+      `Service ${target.namespace}/${target.model}`,
+    );
+  }
+
+  private async service(target: TrafficTarget): Promise<KubeObject> {
+    try {
+      return await this.client.get<KubeObject>(SERVICE, target.namespace, target.model);
+    } catch (error) {
+      throw new Error(
+        `Service ${target.namespace}/${target.model} of model ${target.model}: read failed: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+  }
+
+  private async write(
+    rt: ResourceType,
+    namespace: string,
+    name: string,
+    patch: Record<string, unknown>,
+    what = 'recording the split',
+  ): Promise<void> {
+    try {
+      await this.client.patch(rt, namespace, name, patch, 'merge');
+    } catch (error) {
+      throw new Error(`${rt.kind} ${namespace}/${name}: ${what} failed: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
   }
 
   /**
@@ -180,9 +349,7 @@ export class ReplicaRatioRouter implements TrafficRouter {
     } catch (error) {
       throw new Error(
         `Deployments of model ${target.namespace}/${target.model}: list failed: ${(error as Error).message}`,
-        {
-          cause: error,
-        },
+        { cause: error },
       );
     }
     const byVersion = new Map<string, KubeObject>();
@@ -192,6 +359,18 @@ export class ReplicaRatioRouter implements TrafficRouter {
     }
     return byVersion;
   }
+}
+
+/** Total replicas to split; see {@link ReplicaRatioRouter.setWeights}. */
+function totalOf(recorded: RecordedSplit | undefined, current: ReadonlyMap<string, number>): number {
+  const full =
+    recorded === undefined ? undefined : Object.entries(recorded.weights).find(([, w]) => w === 100);
+  let total: number;
+  // No record: every ready pod serves, so the capacity is all of them.
+  if (recorded === undefined) total = [...current.values()].reduce((a, b) => a + b, 0);
+  else if (full !== undefined) total = current.get(full[0]) ?? recorded.replicas[full[0]] ?? 0;
+  else total = Object.values(recorded.replicas).reduce((a, b) => a + b, 0);
+  return Math.max(1, total);
 }
 
 function replicasOf(deployment: KubeObject): number {

@@ -266,6 +266,62 @@ describe('render()', () => {
     expect([scaled.minReplicas, scaled.maxReplicas]).toEqual([1, 5]);
   });
 
+  describe('replicaSplit (traffic made of replica counts, no mesh)', () => {
+    const split = (replicaSplit: Record<string, number>, weights: [number, number]) =>
+      render(
+        aimodel('xiaoai'),
+        [modelVersion('xiaoai-v1'), modelVersion('xiaoai-v2')],
+        [
+          { version: 'v1', weight: weights[0] },
+          { version: 'v2', weight: weights[1] },
+        ],
+        { scaleWithTraffic: ['v2'], replicaSplit },
+      );
+    const hpas = (objects: readonly KubeObject[]) =>
+      objects.filter((o) => o.kind === 'HorizontalPodAutoscaler').map((o) => o.metadata.name);
+
+    it('gives each version of the split its replicas and no autoscaler, whatever scaleWithTraffic says', () => {
+      const objects = split({ v1: 9, v2: 1 }, [90, 10]);
+      expect(find(objects, 'Deployment', 'xiaoai-v1').spec.replicas).toBe(9);
+      expect(find(objects, 'Deployment', 'xiaoai-v2').spec.replicas).toBe(1);
+      expect(hpas(objects)).toEqual([]);
+    });
+
+    it('holds a version at 0 replicas, which an HPA cannot, and leaves the one with all traffic autoscaled', () => {
+      const objects = split({ v1: 0 }, [0, 100]);
+      expect(find(objects, 'Deployment', 'xiaoai-v1').spec.replicas).toBe(0);
+      expect(find(objects, 'Deployment', 'xiaoai-v2').spec.replicas).toBeUndefined();
+      expect(hpas(objects)).toEqual(['xiaoai-v2']);
+      // The version at 0 keeps its disruption budget, which a drain can always satisfy.
+      expect(find(objects, 'PodDisruptionBudget', 'xiaoai-v1').spec.maxUnavailable).toBe(1);
+    });
+
+    it('keeps the one Service selecting every version, so traffic follows the replica counts', () => {
+      const service = find(split({ v1: 5, v2: 5 }, [50, 50]), 'Service', 'xiaoai');
+      expect(service.spec.selector).toEqual({ app: 'xiaoai' });
+    });
+
+    it.each<[string, Record<string, number>, string]>([
+      [
+        'an unknown version',
+        { v9: 1 },
+        "render: options.replicaSplit names version 'v9', which is not among the versions of xiaoai",
+      ],
+      [
+        'a negative count',
+        { v1: -1 },
+        "render: options.replicaSplit gives version 'v1' -1 replicas; use a whole number of at least 0",
+      ],
+      [
+        'a fraction',
+        { v1: 1.5 },
+        "render: options.replicaSplit gives version 'v1' 1.5 replicas; use a whole number of at least 0",
+      ],
+    ])('refuses %s', (_name, replicaSplit, message) => {
+      expect(() => split(replicaSplit, [50, 50])).toThrow(message);
+    });
+  });
+
   it.each([
     ['no traffic keeps one warm replica', 0, [1, 1]],
     ['10% of 2-10', 10, [1, 1]],

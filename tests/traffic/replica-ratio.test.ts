@@ -4,7 +4,11 @@ import { createTrafficRouter } from '../../operators/traffic/factory.js';
 import { IstioRouter } from '../../operators/traffic/istio.js';
 import {
   DEPLOYMENT,
+  SERVICE,
+  TRAFFIC_SPLIT_ANNOTATION,
   ReplicaRatioRouter,
+  parseSplit,
+  renderedReplicas,
   replicaSplit,
   sharesOf,
 } from '../../operators/traffic/replica-ratio.js';
@@ -52,6 +56,87 @@ describe('replicaSplit', () => {
   });
 });
 
+describe('renderedReplicas', () => {
+  const split = (weights: Record<string, number>, replicas: Record<string, number>) => ({
+    weights,
+    replicas,
+  });
+  it.each([
+    ['no split yet: the first version is autoscaled', undefined, [['v1', 'Promoted']], {}],
+    [
+      'no split yet: a canary runs no pods',
+      undefined,
+      [
+        ['v1', 'Promoted'],
+        ['v2', 'Deploying'],
+      ],
+      { v2: 0 },
+    ],
+    [
+      'a version with all the traffic is autoscaled, a deploying canary runs no pods',
+      split({ v1: 100 }, { v1: 4 }),
+      [
+        ['v1', 'Promoted'],
+        ['v2', 'Deploying'],
+      ],
+      { v2: 0 },
+    ],
+    [
+      'versions sharing traffic keep the replicas the router chose',
+      split({ v1: 90, v2: 10 }, { v1: 9, v2: 1 }),
+      [
+        ['v1', 'Promoted'],
+        ['v2', 'Progressing'],
+      ],
+      { v1: 9, v2: 1 },
+    ],
+    [
+      'the warm previous stable runs no pods after a promotion',
+      split({ v1: 0, v2: 100 }, { v1: 0, v2: 10 }),
+      [
+        ['v2', 'Promoted'],
+        ['v1', 'Superseded'],
+      ],
+      { v1: 0 },
+    ],
+    [
+      'a canary rolling back at weight 0 runs no pods',
+      split({ v1: 100, v2: 0 }, { v1: 10, v2: 0 }),
+      [
+        ['v1', 'Promoted'],
+        ['v2', 'RollingBack'],
+      ],
+      { v2: 0 },
+    ],
+  ])('%s', (_name, recorded, running, expected) => {
+    expect(
+      renderedReplicas(
+        recorded,
+        running.map(([version, phase]) => ({ version: version as string, phase: phase as string })),
+      ),
+    ).toEqual(expected);
+  });
+});
+
+describe('parseSplit', () => {
+  it('reads a recorded split and nothing when there is none', () => {
+    expect(parseSplit('{"weights":{"v1":90,"v2":10},"replicas":{"v1":9,"v2":1}}', 'Service a/b')).toEqual({
+      weights: { v1: 90, v2: 10 },
+      replicas: { v1: 9, v2: 1 },
+    });
+    expect(parseSplit(undefined, 'Service a/b')).toBeUndefined();
+  });
+  it.each([
+    ['not JSON', '{', 'is not JSON'],
+    ['no weights', '{"replicas":{}}', "has no 'weights' object"],
+    ['a fraction', '{"weights":{"v1":0.5},"replicas":{}}', 'weights.v1 (0.5) is not a whole number'],
+  ])('names the Service, the annotation and the fix for %s', (_name, raw, why) => {
+    expect(() => parseSplit(raw, 'Service suoke-ai/demo')).toThrow(
+      `Service suoke-ai/demo: annotation ${TRAFFIC_SPLIT_ANNOTATION} ${why}; remove the annotation and the router records the split again at the next step`,
+    );
+  });
+});
+
 describe('ReplicaRatioRouter against the API server', () => {
   let api: FakeApiServer;
   let client: KubeClient;
@@ -87,15 +172,33 @@ describe('ReplicaRatioRouter against the API server', () => {
     client = new KubeClient(api.kubeConfig());
     await client.create(DEPLOYMENT, deployment('v1', 9));
     await client.create(DEPLOYMENT, deployment('v2', 1));
+    await client.create(SERVICE, {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'demo', namespace: 'suoke-ai', labels: { app: 'demo' } },
+      spec: { selector: { app: 'demo' }, ports: [{ name: 'http', port: 80, targetPort: 8000 }] },
+    });
   });
 
   afterAll(async () => {
     await api.stop();
   });
 
-  it('splits the running capacity by weight, reads the ready shares back, and is idempotent', async () => {
+  it('before any split, reports the shares of the replicas; without the Service, a 404 cause', async () => {
+    const router = new ReplicaRatioRouter(client);
+    await expect(router.getWeights({ namespace: 'suoke-ai', model: 'other' })).rejects.toMatchObject({
+      cause: { statusCode: 404 },
+    });
+    expect(await router.getWeights(target)).toEqual([
+      { version: 'v1', weight: 90 },
+      { version: 'v2', weight: 10 },
+    ]);
+  });
+
+  it('records the weights it set and reports them exactly, with the approximation apart; idempotent', async () => {
     const router = new ReplicaRatioRouter(client);
     await router.reconcile(target, ['v1', 'v2']);
+    // 70/30 of 10 replicas, then 90/10 of the same 10: a split in force keeps its total.
     expect(
       await router.setWeights(target, [
         { version: 'v1', weight: 70 },
@@ -103,27 +206,52 @@ describe('ReplicaRatioRouter against the API server', () => {
       ]),
     ).toBe(true);
     expect([await replicas('v1'), await replicas('v2')]).toEqual([7, 3]);
+    await router.setWeights(target, [
+      { version: 'v1', weight: 95 },
+      { version: 'v2', weight: 5 },
+    ]);
+    // 9.5/0.5 → 9/1: the approximation is coarser than the weights, which are reported as set.
+    expect([await replicas('v1'), await replicas('v2')]).toEqual([9, 1]);
     await markReady('v1');
     await markReady('v2');
     expect(await router.getWeights(target)).toEqual([
-      { version: 'v1', weight: 70 },
-      { version: 'v2', weight: 30 },
+      { version: 'v1', weight: 95 },
+      { version: 'v2', weight: 5 },
+    ]);
+    expect(await router.approximateWeights(target)).toEqual([
+      { version: 'v1', weight: 90 },
+      { version: 'v2', weight: 10 },
     ]);
     const writes = api.writes;
     expect(
       await router.setWeights(target, [
-        { version: 'v1', weight: 70 },
-        { version: 'v2', weight: 30 },
+        { version: 'v1', weight: 95 },
+        { version: 'v2', weight: 5 },
       ]),
     ).toBe(false);
     expect(api.writes).toBe(writes);
-    // A fresh router (a restarted operator) finds the same split from the cluster alone.
-    expect(await new ReplicaRatioRouter(client).getWeights(target)).toEqual([
-      { version: 'v1', weight: 70 },
-      { version: 'v2', weight: 30 },
-    ]);
+    // A fresh router (a restarted operator) reads the same split from the cluster alone.
+    expect(await new ReplicaRatioRouter(client).recordedSplit(target)).toEqual({
+      weights: { v1: 95, v2: 5 },
+      replicas: { v1: 9, v2: 1 },
+    });
     await router.finalize(target, 'v2');
     expect([await replicas('v1'), await replicas('v2')]).toEqual([0, 10]);
+    expect(await router.getWeights(target)).toEqual([
+      { version: 'v1', weight: 0 },
+      { version: 'v2', weight: 100 },
+    ]);
+  });
+
+  it('takes the total of a new split from what the version with all the traffic runs now', async () => {
+    const router = new ReplicaRatioRouter(client);
+    // The autoscaler of v2 (all the traffic) has scaled it from 10 to 4.
+    await client.patch(DEPLOYMENT, 'suoke-ai', 'demo-v2', { spec: { replicas: 4 } }, 'merge');
+    await router.setWeights(target, [
+      { version: 'v1', weight: 50 },
+      { version: 'v2', weight: 50 },
+    ]);
+    expect([await replicas('v1'), await replicas('v2')]).toEqual([2, 2]);
   });
 
   it('names a missing Deployment', async () => {
