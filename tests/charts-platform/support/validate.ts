@@ -4,6 +4,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parseAllDocuments } from 'yaml';
 import { evaluateRules } from '../../../crds/validation/cel.js';
+import { REFERENCE_CRDS_DIR } from '../../support/reference-crds.js';
 
 /** A rendered Kubernetes object. */
 export interface K8sObject {
@@ -18,7 +19,7 @@ export interface K8sObject {
   [key: string]: any;
 }
 
-const referenceDir = join(process.cwd(), '..', 'shared', 'reference', 'crds');
+const referenceDir = REFERENCE_CRDS_DIR;
 
 /**
  * Upstream CRD schemas made strict: where a schema lists `properties` and does not preserve unknown

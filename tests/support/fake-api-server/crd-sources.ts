@@ -7,15 +7,16 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { isPlainObject, type KubeObject } from './types.js';
+import { REFERENCE_CRDS_DIR as VENDORED_REFERENCE_CRDS_DIR } from '../reference-crds.js';
 
 /** The repository root (this file is tests/support/fake-api-server/crd-sources.ts). */
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 
 /**
  * Directory of the upstream reference CRDs.
- * @default process.env.REFERENCE_CRDS_DIR ?? '/work/shared/reference/crds'
+ * @default process.env.REFERENCE_CRDS_DIR ?? the copies in tests/reference/crds
  */
-export const REFERENCE_CRDS_DIR = process.env['REFERENCE_CRDS_DIR'] ?? '/work/shared/reference/crds';
+export const REFERENCE_CRDS_DIR = process.env['REFERENCE_CRDS_DIR'] ?? VENDORED_REFERENCE_CRDS_DIR;
 
 /** Named sets of CRDs. */
 const NAMED: Readonly<Record<string, () => string>> = {
