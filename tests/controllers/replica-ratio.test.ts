@@ -226,4 +226,36 @@ describe('a canary with the replica-ratio router', () => {
     // The AIModel controller renders the recorded replica counts: the scaling is finished.
     expect(replicas()).toEqual({ v1: 5, v2: 5 });
   });
+
+  it('superseded mid-rollout: the running canary goes to 0 and the newer one splits the same capacity', async () => {
+    await h.createVersion('v2');
+    await h.settle();
+    await h.after(MINUTE);
+    expect(replicas()).toEqual({ v1: 5, v2: 5 });
+    await h.clock.advance(10_000);
+    await h.createVersion('v3');
+    await h.settle();
+    expect(await h.phase('v2')).toBe('RolledBack');
+    expect((await h.version('v3')).status).toMatchObject({ phase: 'Progressing', currentStep: 0 });
+    expect(replicas()).toEqual({ v1: 9, v3: 1 });
+    expect(await h.weights()).toEqual([
+      { version: 'v1', weight: 90 },
+      { version: 'v3', weight: 10 },
+    ]);
+  });
+
+  it('a rollback request after the bake gives the previous stable the capacity again (it starts cold)', async () => {
+    await h.createVersion('v2');
+    await h.settle();
+    await h.after(MINUTE);
+    await h.after(MINUTE);
+    for (let i = 0; i < 6; i++) await h.after(MINUTE); // the bake is over
+    expect(replicas()).toEqual({ v1: 0, v2: 10 });
+    await h.annotate('AIModel', MODEL, 'rollback');
+    await h.settle();
+    expect((await h.model()).status?.stableVersion).toBe('v1');
+    expect(await h.weights()).toEqual([{ version: 'v1', weight: 100 }]);
+    expect(replicas()).toEqual({ v1: 10 });
+    expect(autoscaled()).toEqual(['v1']);
+  });
 });
