@@ -226,7 +226,9 @@ export class ModelVersionReconciler implements Reconciler {
     // 9. A consumed request is cleared once its outcome is in status.
     if (decision.actions.some((a) => a.type === 'ClearAction')) await this.clearAction(mv);
 
-    // 10. Come back at the next due time (analysis, step pause, deadline, bake end).
+    // 10. Come back at the next due time (analysis, step pause, deadline, bake end). After a failed
+    // analysis that is its confirmation, a quarter interval later (decide.ts confirmationDelayMs), so
+    // a real failure is counted without waiting a whole interval.
     return decision.requeueAfterMs === undefined
       ? {}
       : { requeueAfter: Math.max(1, decision.requeueAfterMs) };

@@ -27,7 +27,18 @@
  * roll back to); `retry` starts a RolledBack or Failed version again from Pending.
  *
  * ## Formulas (times in milliseconds since the epoch)
- * - analysis due:  `now >= (lastAnalysisAt ?? stepStartedAt) + interval`
+ * - analysis due:  `now >= (lastAnalysisAt ?? stepStartedAt) + interval`, or, when the last analysis
+ *                  failed (and did not roll back), `now >= lastAnalysisAt + confirmationDelay`, where
+ *                  `confirmationDelay = clamp(interval / 4, MinConfirmationDelayMs (1s), interval)`
+ * - confirmation:  the analysis after a failed one. Each analysis looks back one interval, so a failure
+ *                  that starts late in an interval is diluted in that window and first fails the
+ *                  analysis after; waiting a whole interval more to count the next failure made a
+ *                  rollback take up to three intervals. The confirmation re-reads the interval a
+ *                  quarter of one later: a real failure now fills its window and is counted at once; a
+ *                  transient blip has faded and passes. A failed confirmation counts like any failure
+ *                  (and is confirmed in turn); a passing one never advances the step: steps advance
+ *                  only on analyses a whole interval after the previous one, and the next is due one
+ *                  interval later. An inconclusive analysis is not a failure and is not confirmed early.
  * - step held:     `now - stepStartedAt >= steps[currentStep].pause`
  * - advance:       a passing analysis while the step is held → step + 1 (weight `steps[i+1].weight`);
  *                  after the last step → Promoted (Auto) or Paused/ManualGate (Manual)
@@ -53,6 +64,16 @@
  *   0 → RolledBack and the canary is removed.
  * Had the 12:04 analysis passed instead: last step done → Promoted, weight 100, bake until 12:09.
  *
+ * ## Worked example of a confirmation (same policy, confirmationDelay = 1m / 4 = 15s)
+ * - 12:00:50 the canary starts failing 30% of its requests (the error-rate limit is 15%).
+ * - 12:01:00 analysis: 10s of failures in a 1m window, about 5% → passes → step 1, weight 25.
+ * - 12:02:00 analysis: failing the whole window → failedChecks 1 (≤ 1): hold, confirm at 12:02:15.
+ * - 12:02:15 confirmation fails → failedChecks 2 > 1 → RollingBack: 1m25s after the failure began,
+ *   where a full-interval cadence would have waited until 12:03:00 (2m10s).
+ * Had it been a blip instead, every request failing from 12:01:00 to 12:01:15: the 12:02:00 window
+ * holds 15s of it (25%) → fails; the 12:02:15 window starts after it (0%) → passes
+ * (FailureNotConfirmed), step 1 holds, and the analysis at 12:03:15 advances as usual.
+ *
  * ## Restarts and idempotency
  * The controller performs the actions first and writes the state to status last. If it dies in
  * between, the next call gets the old state with the new weights: when the router already shows the
@@ -62,7 +83,12 @@
  */
 import { REASONS } from '../../crds/api/index.js';
 import { runVerdict, type CheckResult, type Verdict } from '../analysis/types.js';
-import { DefaultAnalysisHistory, DefaultRollbackRequeueMs, DefaultWaitRequeueMs } from './defaults.js';
+import {
+  DefaultAnalysisHistory,
+  DefaultRollbackRequeueMs,
+  DefaultWaitRequeueMs,
+  MinConfirmationDelayMs,
+} from './defaults.js';
 import { formatDuration } from './duration.js';
 import {
   ROLLOUT_ACTIONS,
@@ -112,6 +138,7 @@ export const Reasons = Object.freeze({
   ActionAccepted: 'ActionAccepted',
   ActionRejected: 'ActionRejected',
   AnalysisDiscarded: 'AnalysisDiscarded',
+  FailureNotConfirmed: 'FailureNotConfirmed',
 });
 
 /** Phases in which analyses run. */
@@ -163,16 +190,40 @@ export function progressAt(state: RolloutState): number | undefined {
 }
 /**
  * Whether the controller should run an analysis now (and pass it to decide as
- * `observations.analysis`). Due one interval after the last analysis, or after the step began.
+ * `observations.analysis`). Due one interval after the last analysis, or after the step began; a
+ * confirmation is due {@link confirmationDelayMs} after a failed analysis.
  */
 export function analysisDue(state: RolloutState, policy: EffectivePolicy, now: Date): boolean {
   const at = nextAnalysisAt(state, policy);
   return at !== undefined && now.getTime() >= at;
 }
 
+/**
+ * Delay of the confirmation analysis after a failed one (milliseconds):
+ * `clamp(interval / 4, MinConfirmationDelayMs, interval)`. A quarter of the window is new data, enough
+ * for a failure that really began to dominate the window while a blip fades; with the usual scrape
+ * interval of at most a quarter of the analysis interval (15s scrapes, 1m interval) it spans at least
+ * one new scrape. Examples: interval 1m → 15s; 5s → 1.25s; 2s → 1s (the floor).
+ */
+export function confirmationDelayMs(intervalMs: number): number {
+  return Math.min(intervalMs, Math.max(MinConfirmationDelayMs, Math.round(intervalMs / 4)));
+}
+
+/** The last analysis failed without rolling back, so the next one confirms (or clears) it early. */
+export function awaitingConfirmation(state: RolloutState): boolean {
+  if (!ANALYSED.has(state.phase)) return false;
+  const last = state.analysis.at(-1);
+  const lastAt = ms(state.lastAnalysisAt);
+  return last?.verdict === 'Failed' && lastAt !== undefined && ms(last.time) === lastAt;
+}
+
 function nextAnalysisAt(state: RolloutState, policy: EffectivePolicy): number | undefined {
   if (!ANALYSED.has(state.phase) && !isBaking(state)) return undefined;
-  const since = ms(state.lastAnalysisAt) ?? ms(state.stepStartedAt) ?? ms(state.promotedAt);
+  const last = ms(state.lastAnalysisAt);
+  if (last !== undefined) {
+    return last + (awaitingConfirmation(state) ? confirmationDelayMs(policy.intervalMs) : policy.intervalMs);
+  }
+  const since = ms(state.stepStartedAt) ?? ms(state.promotedAt);
   return since === undefined ? 0 : since + policy.intervalMs;
 }
 
@@ -520,8 +571,10 @@ function analysed(ctx: Context): void {
   }
   if (obs.observedWeight !== s.canaryWeight) ctx.act({ type: 'SetWeight', weight: s.canaryWeight });
 
+  // Read before the analysis is recorded: whether this one confirms a failure.
+  const confirming = awaitingConfirmation(ctx.state);
   const verdict = consumeAnalysis(ctx);
-  if (verdict !== undefined && ctx.state.phase !== 'RollingBack') onVerdict(ctx, verdict);
+  if (verdict !== undefined && ctx.state.phase !== 'RollingBack') onVerdict(ctx, verdict, confirming);
   if (ctx.state.phase !== 'Progressing' && ctx.state.phase !== 'Paused') return;
 
   // Bounded by the progress deadline unless a person holds the rollout.
@@ -589,9 +642,10 @@ function thresholdText(check: CheckResult): string {
   return parts.length === 0 ? 'none' : parts.join(', ');
 }
 
-function onVerdict(ctx: Context, verdict: Verdict): void {
+/** Applies an analysis' verdict; `confirming` when the analysis before it failed. */
+function onVerdict(ctx: Context, verdict: Verdict, confirming: boolean): void {
   const s = ctx.state;
-  const { failureLimit, inconclusiveLimit } = ctx.policy;
+  const { failureLimit, inconclusiveLimit, intervalMs } = ctx.policy;
   if (verdict === 'Failed') {
     const failedChecks = s.failedChecks + 1;
     ctx.patch({ failedChecks, inconclusiveChecks: 0 });
@@ -599,12 +653,12 @@ function onVerdict(ctx: Context, verdict: Verdict): void {
       rollBack(
         ctx,
         Reasons.FailureLimitExceeded,
-        `${failedChecks} failed analyses exceed the failure limit ${failureLimit}`,
+        `${failedChecks} failed analyses exceed the failure limit ${failureLimit}${confirming ? ' (failure confirmed)' : ''}`,
       );
     } else {
       ctx.hold(
         Reasons.AnalysisFailed,
-        `analysis failed (${failedChecks} of ${failureLimit} tolerated) at step ${s.currentStep}`,
+        `analysis failed (${failedChecks} of ${failureLimit} tolerated) at step ${s.currentStep}; confirming in ${formatDuration(confirmationDelayMs(intervalMs))}`,
         'Warning',
       );
     }
@@ -640,6 +694,14 @@ function onVerdict(ctx: Context, verdict: Verdict): void {
     );
   }
   if (ctx.state.phase !== 'Progressing') return;
+  if (confirming) {
+    // Only a quarter interval after the failure: not enough to advance on, enough to clear it.
+    ctx.hold(
+      Reasons.FailureNotConfirmed,
+      `confirmation analysis passed at step ${s.currentStep}: the failure was not confirmed (${s.failedChecks} of ${failureLimit} tolerated); next analysis in ${formatDuration(intervalMs)}`,
+    );
+    return;
+  }
   const pauseMs = currentStep(ctx)?.pauseMs ?? 0;
   const heldMs = ctx.nowMs - (ms(ctx.state.stepStartedAt) ?? ctx.nowMs);
   if (heldMs >= pauseMs) {

@@ -70,3 +70,10 @@ export const DefaultWaitRequeueMs = 10_000;
 
 /** Requeue period while rolling back, so weight 0 is observed promptly (milliseconds). */
 export const DefaultRollbackRequeueMs = 2_000;
+
+/**
+ * Least delay of the confirmation analysis that follows a failed one (milliseconds): 1s. Below it a
+ * confirmation would read the very samples the failed analysis read (Prometheus rarely scrapes more
+ * often than once a second), so it would confirm nothing. See `confirmationDelayMs` in decide.ts.
+ */
+export const MinConfirmationDelayMs = 1_000;

@@ -1,6 +1,16 @@
+import type { ModelVersionStatus } from '../../crds/api/index.js';
 import type { CheckResult, Verdict } from '../../operators/analysis/types.js';
-import { analysisDue, decide, initialState, progressAt, Reasons } from '../../operators/rollout/decide.js';
+import {
+  analysisDue,
+  awaitingConfirmation,
+  confirmationDelayMs,
+  decide,
+  initialState,
+  progressAt,
+  Reasons,
+} from '../../operators/rollout/decide.js';
 import { DefaultAnalysisHistory } from '../../operators/rollout/defaults.js';
+import { stateFromStatus, statusFromState } from '../../operators/rollout/status.js';
 import type {
   Decision,
   EffectivePolicy,
@@ -946,5 +956,138 @@ describe('decide: restarts are idempotent', () => {
     }
     expect(seen).toEqual([10, 25, 50, 100]);
     expect(s.finishedAt).toBeUndefined(); // still baking
+  });
+});
+
+describe('decide: a failed analysis is confirmed after a quarter interval', () => {
+  /** Step 1 at T0; its first analysis (at 60s) fails, within failureLimit 1. */
+  const failedOnce = (p: EffectivePolicy = policy): Decision =>
+    decide(progressing(1), obs({ policy: p, observedWeight: 25, analysis: run('Failed') }), at(60));
+
+  it.each([
+    ['1m → a quarter, 15s', 60_000, 15_000],
+    ['5s → 1.25s', 5_000, 1_250],
+    ['2s → the 1s floor', 2_000, 1_000],
+    ['500ms → never longer than the interval', 500, 500],
+  ])('confirmationDelayMs: %s', (_name, interval, delay) => {
+    expect(confirmationDelayMs(interval)).toBe(delay);
+  });
+
+  interface ConfirmationCase {
+    readonly name: string;
+    readonly verdict: Verdict;
+    readonly phase: string;
+    readonly reason: string;
+    readonly step: number;
+    readonly failedChecks: number;
+    /** When the analysis after the confirmation is due (seconds after T0); undefined once rolling back. */
+    readonly nextDue?: number;
+  }
+  const cases: ConfirmationCase[] = [
+    {
+      name: 'failure then quick confirmation → rollback',
+      verdict: 'Failed',
+      phase: 'RollingBack',
+      reason: Reasons.FailureLimitExceeded,
+      step: 1,
+      failedChecks: 2,
+    },
+    {
+      name: 'failure then pass on confirmation → continue at the normal cadence, without advancing',
+      verdict: 'Passed',
+      phase: 'Progressing',
+      reason: Reasons.FailureNotConfirmed,
+      step: 1,
+      failedChecks: 1,
+      nextDue: 75 + 60,
+    },
+    {
+      name: 'failure then inconclusive confirmation → counted as inconclusive, next one a full interval later',
+      verdict: 'Inconclusive',
+      phase: 'Progressing',
+      reason: Reasons.AnalysisInconclusive,
+      step: 1,
+      failedChecks: 1,
+      nextDue: 75 + 60,
+    },
+  ];
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const failed = failedOnce();
+    expect(failed.state.reason).toBe(Reasons.AnalysisFailed);
+    expect(failed.state.message).toContain('confirming in 15s');
+    expect(failed.requeueAfterMs).toBe(15_000);
+    expect(analysisDue(failed.state, policy, at(74.999))).toBe(false);
+    expect(analysisDue(failed.state, policy, at(75))).toBe(true);
+
+    const d = decide(failed.state, obs({ observedWeight: 25, analysis: run(c.verdict) }), at(75));
+    expect(d.state.phase).toBe(c.phase);
+    expect(d.state.reason).toBe(c.reason);
+    expect(d.state.currentStep).toBe(c.step);
+    expect(d.state.failedChecks).toBe(c.failedChecks);
+    expect(d.state.analysis.map((a) => [a.time, a.verdict])).toEqual([
+      [iso(60), 'Failed'],
+      [iso(75), c.verdict],
+    ]);
+    if (c.nextDue === undefined) {
+      expect(types(d)).toEqual(['SetWeight(0)']);
+      return;
+    }
+    expect(types(d)).toEqual([]);
+    expect(awaitingConfirmation(d.state)).toBe(false);
+    expect(analysisDue(d.state, policy, at(c.nextDue - 0.001))).toBe(false);
+    expect(analysisDue(d.state, policy, at(c.nextDue))).toBe(true);
+    expect(d.requeueAfterMs).toBe((c.nextDue - 75) * 1000);
+  });
+
+  it('a pass at the normal cadence after an unconfirmed failure advances the step', () => {
+    const cleared = decide(failedOnce().state, obs({ observedWeight: 25, analysis: run('Passed') }), at(75));
+    const d = decide(cleared.state, obs({ observedWeight: 25, analysis: run('Passed') }), at(135));
+    expect(d.state.reason).toBe(Reasons.StepAdvanced);
+    expect(d.state.currentStep).toBe(2);
+    expect(types(d)).toEqual(['SetWeight(50)']);
+  });
+
+  it('an inconclusive analysis is not confirmed early: the next one is a full interval later', () => {
+    const d = decide(progressing(1), obs({ observedWeight: 25, analysis: run('Inconclusive') }), at(60));
+    expect(awaitingConfirmation(d.state)).toBe(false);
+    expect(analysisDue(d.state, policy, at(119))).toBe(false);
+    expect(d.requeueAfterMs).toBe(60_000);
+  });
+
+  it('a result that arrives before the confirmation is due is ignored', () => {
+    const failed = failedOnce();
+    const d = decide(failed.state, obs({ observedWeight: 25, analysis: run('Failed') }), at(70));
+    expect(d.state).toEqual(failed.state);
+    expect(d.requeueAfterMs).toBe(5_000);
+  });
+
+  it('with failureLimit 2 each failure is confirmed in turn: rollback on the third, 30s after the first', () => {
+    const p = { ...policy, failureLimit: 2 };
+    let s = failedOnce(p).state;
+    for (const t of [75, 90]) {
+      s = decide(s, obs({ policy: p, observedWeight: 25, analysis: run('Failed') }), at(t)).state;
+    }
+    expect(s.phase).toBe('RollingBack');
+    expect(s.failedChecks).toBe(3);
+    expect(s.analysis.map((a) => a.time)).toEqual([iso(60), iso(75), iso(90)]);
+  });
+
+  it('the confirmation is scheduled from status alone, so it survives a restart of the operator', () => {
+    const failed = failedOnce().state;
+    // Written to status and read back, as a restarted operator reads it.
+    const written = statusFromState(failed, undefined, { nowMs: at(60).getTime() });
+    const reread = stateFromStatus('v2', JSON.parse(JSON.stringify(written)) as ModelVersionStatus);
+    expect(awaitingConfirmation(reread)).toBe(true);
+    expect(decide(reread, obs({ observedWeight: 25 }), at(62)).requeueAfterMs).toBe(13_000);
+  });
+
+  it('a failure during the bake still rolls back at once, with no confirmation', () => {
+    const d = decide(
+      baking(),
+      obs({ stableVersion: 'v2', observedWeight: 100, analysis: run('Failed') }),
+      at(60),
+    );
+    expect(d.state.phase).toBe('RollingBack');
+    expect(d.state.reason).toBe(Reasons.BakeFailed);
   });
 });
