@@ -29,6 +29,7 @@ import {
   type ModelVersion,
   type TrafficWeight,
 } from '../../crds/api/index.js';
+import { clearConsumedAction } from '../action-annotation.js';
 import type { Applier } from '../kit/apply.js';
 import type { Clock } from '../kit/clock.js';
 import { isNotFound, type KubeClient } from '../kit/client.js';
@@ -211,7 +212,9 @@ export class AIModelReconciler implements Reconciler {
       },
       now,
     );
-    if (action !== undefined) await this.clearAction(aimodel);
+    const requested = aimodel.metadata.annotations?.[ACTION_ANNOTATION];
+    if (action !== undefined && requested !== undefined)
+      await clearConsumedAction(this.deps.client, AIMODEL, aimodel, requested);
 
     // 6. Come back when the previous stable's warm window ends, to scale it away.
     return warm && warmUntil !== undefined ? { requeueAfter: Math.max(1, warmUntil - now) } : {};
@@ -359,20 +362,6 @@ export class AIModelReconciler implements Reconciler {
       message,
       entry: { version: stable.version, outcome: 'RolledBack', time: new Date(now).toISOString(), message },
     };
-  }
-
-  private async clearAction(aimodel: AIModel & KubeObject): Promise<void> {
-    try {
-      await this.deps.client.patch(
-        AIMODEL,
-        aimodel.metadata.namespace,
-        aimodel.metadata.name ?? '',
-        { metadata: { annotations: { [ACTION_ANNOTATION]: null } } },
-        'merge',
-      );
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
   }
 
   private async writeStatus(aimodel: AIModel & KubeObject, input: StatusInput, now: number): Promise<void> {

@@ -22,6 +22,7 @@ import {
   type ModelVersion,
   type ModelVersionStatus,
 } from '../../crds/api/index.js';
+import { clearConsumedAction } from '../action-annotation.js';
 import { runAnalysis } from '../analysis/evaluate.js';
 import type { MetricsProvider } from '../analysis/provider.js';
 import type { AnalysisRun } from '../analysis/types.js';
@@ -224,7 +225,10 @@ export class ModelVersionReconciler implements Reconciler {
     );
 
     // 9. A consumed request is cleared once its outcome is in status.
-    if (decision.actions.some((a) => a.type === 'ClearAction')) await this.clearAction(mv);
+    if (decision.actions.some((a) => a.type === 'ClearAction') && action !== undefined) {
+      await clearConsumedAction(this.deps.client, MODEL_VERSION, mv, action);
+      this.log.debug({ modelVersion: mv.metadata.name }, 'action cleared');
+    }
 
     // 10. Come back at the next due time (analysis, step pause, deadline, bake end). After a failed
     // analysis that is its confirmation, a quarter interval later (decide.ts confirmationDelayMs), so
@@ -416,21 +420,6 @@ export class ModelVersionReconciler implements Reconciler {
         metrics.observeFinished({ namespace, model }, after.phase, after.startedAt, end);
       }
     }
-  }
-
-  private async clearAction(mv: MV): Promise<void> {
-    try {
-      await this.deps.client.patch(
-        MODEL_VERSION,
-        mv.metadata.namespace,
-        mv.metadata.name ?? '',
-        { metadata: { annotations: { [ACTION_ANNOTATION]: null } } },
-        'merge',
-      );
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
-    this.log.debug({ modelVersion: mv.metadata.name }, 'action cleared');
   }
 }
 
