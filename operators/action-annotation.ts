@@ -15,7 +15,7 @@ const ACTION_POINTER = `/metadata/annotations/${ACTION_ANNOTATION.replace(/~/g, 
  * and stays for the next reconcile instead of being erased unseen. An object already gone is fine.
  */
 export async function clearConsumedAction(
-  client: KubeClient,
+  client: Pick<KubeClient, 'patch'>,
   type: ResourceType,
   obj: KubeObject,
   consumed: string,

@@ -13,6 +13,7 @@ import { KubeClient } from './kit/client.js';
 import { FLAG_HELP, parseFlags } from './kit/flags.js';
 import { createLogger, type Logger } from './kit/logger.js';
 import { Manager, type ControllerFactory, type ManagerOptions } from './kit/manager.js';
+import { OperatorMetrics } from './kit/metrics.js';
 import { aimodelController } from './aimodel/controller.js';
 import { modelVersionController } from './model-version/controller.js';
 import { modelRegistryController } from './model-registry/index.js';
@@ -64,8 +65,16 @@ export async function runOperator(argv: readonly string[], options: RunOptions =
     process.stdout.write(`${FLAG_HELP}\n`);
     return 0;
   }
+  // One registry for the client's and the manager's series, so /metrics shows both.
+  const metrics = options.managerOverrides?.metrics ?? new OperatorMetrics();
   const manager = new Manager({
-    client: new KubeClient(loadKubeConfig()),
+    client: new KubeClient(loadKubeConfig(), {
+      qps: flags.kubeApiQps,
+      burst: flags.kubeApiBurst,
+      logger: log,
+      metrics: metrics.forClient(),
+    }),
+    metrics,
     namespaces: flags.namespaces,
     metricsBindAddress: flags.metricsBindAddress,
     healthProbeBindAddress: flags.healthProbeBindAddress,
@@ -82,6 +91,7 @@ export async function runOperator(argv: readonly string[], options: RunOptions =
       prometheusUrl: flags.prometheusUrl,
       trafficRouter: flags.trafficRouter,
       rollbackWindow: `${flags.rollbackWindowMs}ms`,
+      maxConcurrentReconciles: String(flags.maxConcurrentReconciles),
     },
     ...options.managerOverrides,
   });

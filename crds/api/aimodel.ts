@@ -123,15 +123,19 @@ export const GpuSchema = obj(
   {
     count: num({
       description:
-        'GPUs per replica. A fraction (e.g. 0.5) is only valid with a shared-GPU resourceName, where one physical GPU is advertised as slicesPerGpu units and the pod requests ceil(count x slicesPerGpu) of them.',
-      minimum: 0.01,
+        'GPUs per replica, greater than 0. A fraction (e.g. 0.5) is only valid with a shared-GPU resourceName, where one physical GPU is advertised as slicesPerGpu units and the pod requests ceil(count x slicesPerGpu) of them.',
+      // Positive in a form the API server enforces: it compares a whole number with the truncated
+      // minimum, so a fractional one such as 0.01 would let 0 through; an exclusive 0 does not.
+      minimum: 0,
+      exclusiveMinimum: true,
       maximum: 64,
     }),
     maxCount: Type.Optional(
       num({
         description:
-          'Largest GPU count this model may be given per replica (capacity planning and vertical recommendations; Kubernetes does not resize extended resources in place).',
-        minimum: 0.01,
+          'Largest GPU count this model may be given per replica, greater than 0 (capacity planning and vertical recommendations; Kubernetes does not resize extended resources in place).',
+        minimum: 0,
+        exclusiveMinimum: true,
         maximum: 64,
       }),
     ),

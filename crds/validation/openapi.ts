@@ -3,7 +3,7 @@
  * way the API server words them. Unknown fields are reported too: kubectl validates strictly by
  * default, so a typo in a field name is refused rather than silently pruned.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type SchemaValidateFunction, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import {
   fieldPath,
@@ -33,10 +33,82 @@ export const KUBERNETES_KEYWORDS = [
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
+/**
+ * The bound kube-openapi compares a number with. The API server decodes a whole JSON number as an
+ * int64 and compares it with `int64(bound)` (MinimumInt/MaximumInt) whenever the bound fits the
+ * schema's type, which a fractional bound does on `type: number`: there `minimum: 0.01` lets an
+ * integer 0 through. A fractional value, and any value under a fractional bound on `type: integer`,
+ * is compared with the exact bound.
+ */
+export function effectiveBound(bound: number, value: number, schemaType: unknown): number {
+  const decodedAsInt = Number.isInteger(value) && Math.abs(value) < 2 ** 63;
+  return decodedAsInt && schemaType !== 'integer' ? Math.trunc(bound) : bound;
+}
+
+type Comparison = '>=' | '>' | '<=' | '<';
+
+/**
+ * `minimum`/`maximum` as the API server checks them: OpenAPI v3.0 form (`exclusiveMinimum` and
+ * `exclusiveMaximum` are booleans qualifying the bound) and the integer truncation of
+ * {@link effectiveBound}. Errors carry the keyword and limit ajv's own would, so callers word them
+ * the same way.
+ */
+function boundKeyword(side: 'minimum' | 'maximum'): SchemaValidateFunction {
+  const exclusiveKeyword = side === 'minimum' ? 'exclusiveMinimum' : 'exclusiveMaximum';
+  const check: SchemaValidateFunction = (bound: number, value: number, parent?: Record<string, unknown>) => {
+    const exclusive = parent?.[exclusiveKeyword] === true;
+    const limit = effectiveBound(bound, value, parent?.['type']);
+    const comparison: Comparison = side === 'minimum' ? (exclusive ? '>' : '>=') : exclusive ? '<' : '<=';
+    const ok =
+      side === 'minimum'
+        ? exclusive
+          ? value > limit
+          : value >= limit
+        : exclusive
+          ? value < limit
+          : value <= limit;
+    check.errors = ok
+      ? []
+      : [
+          {
+            keyword: exclusive ? exclusiveKeyword : side,
+            message: `must be ${comparison} ${limit}`,
+            params: { comparison, limit },
+          },
+        ];
+    return ok;
+  };
+  return check;
+}
+
 export function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false });
+  // No meta-schema validation: ajv's draft-07 meta-schema wants numeric exclusiveMinimum and
+  // exclusiveMaximum, the OpenAPI v3.0 form of CRDs has booleans. Every keyword still checks the
+  // type of its value, and strict mode refuses unknown keywords.
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    validateSchema: false,
+  });
   addFormats(ajv);
   ajv.addVocabulary([...KUBERNETES_KEYWORDS]);
+  // Numeric bounds with the API server's semantics instead of JSON Schema 2019's.
+  for (const keyword of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']) {
+    ajv.removeKeyword(keyword);
+  }
+  ajv.addKeyword({ keyword: 'exclusiveMinimum', schemaType: 'boolean' });
+  ajv.addKeyword({ keyword: 'exclusiveMaximum', schemaType: 'boolean' });
+  for (const side of ['minimum', 'maximum'] as const) {
+    ajv.addKeyword({
+      keyword: side,
+      type: 'number',
+      schemaType: 'number',
+      errors: true,
+      validate: boundKeyword(side),
+    });
+  }
   return ajv;
 }
 

@@ -1,24 +1,39 @@
 /**
- * Wires the AIModel reconciler: every AIModel change, every change of one of its Deployments
- * (availability, replicas) and every change of one of its ModelVersions (a phase moved, so the set of
- * workloads or the stable version may have) queues the AIModel.
+ * Wires the AIModel reconciler. What queues an AIModel:
+ * - a change to the AIModel itself, except its own status writes (generation, labels, annotations —
+ *   a rollback request — or deletion);
+ * - a change to any object it derives (controller-runtime's `Owns()`), so a hand edit or deletion is
+ *   repaired: Deployments on any change (their availability and replicas are in the AIModel's
+ *   status), the other kinds unless only their status moved (an autoscaler's current metrics);
+ * - a change to one of its ModelVersions that moves the set of workloads or the stable version
+ *   (version, phase, promotion and finish times), not every analysis written to status.
+ * Every read comes from the shared informer caches (aimodel/caches.ts).
  */
 import type { ControllerOptions } from '../kit/controller.js';
 import type { OperatorContext } from '../kit/manager.js';
+import { anyChange, changedApartFromStatus, specOrMetadataChanged } from '../kit/predicates.js';
 import type { KubeObject } from '../kit/resource.js';
+import { configureRolloutCaches, derivedKinds } from './caches.js';
 import { AIModelReconciler } from './reconciler.js';
 import { AIMODEL, DEPLOYMENT, MODEL_VERSION } from './resources.js';
-import { rolloutDeps, type RolloutDeps } from './shared.js';
+import { maxConcurrentReconciles, rolloutDeps, type RolloutDeps } from './shared.js';
+import { rolloutFactsChanged } from './versions.js';
 
 export function aimodelController(
   ctx: OperatorContext,
   overrides: Partial<RolloutDeps> = {},
 ): ControllerOptions {
   const deps = rolloutDeps(ctx, overrides);
+  const mesh = deps.router.name === 'istio';
+  configureRolloutCaches(ctx.informers, mesh);
   return {
     name: 'aimodel',
     for: AIMODEL,
-    owns: [DEPLOYMENT],
+    forPredicate: specOrMetadataChanged,
+    owns: derivedKinds(mesh).map((resource) => ({
+      resource,
+      predicate: resource === DEPLOYMENT ? anyChange : changedApartFromStatus,
+    })),
     watches: [
       {
         resource: MODEL_VERSION,
@@ -26,10 +41,12 @@ export function aimodelController(
           const model = (mv.spec as { modelRef?: { name?: string } } | undefined)?.modelRef?.name;
           return model === undefined ? [] : [{ namespace: mv.metadata.namespace ?? '', name: model }];
         },
+        predicate: rolloutFactsChanged,
       },
     ],
+    maxConcurrentReconciles: maxConcurrentReconciles(ctx),
     reconciler: new AIModelReconciler({
-      client: ctx.client,
+      client: ctx.cluster,
       applier: ctx.applier,
       events: ctx.events,
       router: deps.router,

@@ -32,26 +32,20 @@ import {
 import { clearConsumedAction } from '../action-annotation.js';
 import type { Applier } from '../kit/apply.js';
 import type { Clock } from '../kit/clock.js';
-import { isNotFound, type KubeClient } from '../kit/client.js';
+import type { ClusterClient } from '../kit/cluster-client.js';
 import { isConditionTrue, setCondition, type Condition } from '../kit/conditions.js';
 import type { EventRecorder } from '../kit/events.js';
 import { silentLogger, type Logger } from '../kit/logger.js';
 import type { Reconciler, Request, Result } from '../kit/reconciler.js';
-import { apiVersionOf, type KubeObject, type ResourceType } from '../kit/resource.js';
+import type { KubeObject } from '../kit/resource.js';
 import { updateStatus } from '../kit/status.js';
 import { versionsScaledWithTraffic } from '../rollout/canary-capacity.js';
 import { resolvePolicy } from '../rollout/policy.js';
 import { ReplicaRatioRouter, renderedReplicas } from '../traffic/replica-ratio.js';
-import type { TrafficRouter, VersionWeight } from '../traffic/router.js';
+import { RoutesNotFoundError, type TrafficRouter, type VersionWeight } from '../traffic/router.js';
+import { BY_MODEL, derivedKinds, modelKey } from './caches.js';
 import type { ModelLocks } from './model-lock.js';
-import {
-  AIMODEL,
-  DEPLOYMENT,
-  DERIVED_KINDS,
-  MODEL_VERSION,
-  isMeshKind,
-  resourceTypeOf,
-} from './resources.js';
+import { AIMODEL, DEPLOYMENT, MODEL_VERSION, isMeshKind, resourceTypeOf } from './resources.js';
 import {
   CANARY_PHASES,
   canaryOf,
@@ -78,7 +72,8 @@ const T = CONDITION_TYPES.AIModel;
 export const LAST_ACTION_CONDITION = 'LastAction';
 
 export interface AIModelReconcilerDeps {
-  readonly client: KubeClient;
+  /** Reads from the informer caches, writes to the API server. */
+  readonly client: ClusterClient;
   readonly applier: Applier;
   readonly events: EventRecorder;
   readonly router: TrafficRouter;
@@ -115,13 +110,9 @@ export class AIModelReconciler implements Reconciler {
     const { client, router } = this.deps;
     const now = this.deps.clock.now();
 
-    // 1. Re-read the AIModel: the event that queued us may be stale, and it may be gone.
-    const aimodel = await getOrUndefined<AIModel & KubeObject>(
-      client,
-      AIMODEL,
-      request.namespace,
-      request.name,
-    );
+    // 1. Read the AIModel (from the cache, as every read here): the event that queued us may be
+    // stale, and it may be gone.
+    const aimodel = await client.get<AIModel & KubeObject>(AIMODEL, request.namespace, request.name);
     if (aimodel === undefined) return {};
     // Being deleted: garbage collection removes the derived objects through their owner references.
     if (aimodel.metadata.deletionTimestamp) return {};
@@ -130,7 +121,9 @@ export class AIModelReconciler implements Reconciler {
     const mesh = router.name === 'istio';
 
     // 2. Read the versions and derive who is stable, previous stable and canary.
-    const all = (await client.list<ModelVersion & KubeObject>(MODEL_VERSION, request.namespace)).items;
+    const all = await client.list<ModelVersion & KubeObject>(MODEL_VERSION, request.namespace, {
+      index: { name: BY_MODEL, value: modelKey(request.namespace, name) },
+    });
     const versions = versionsOf(all, name);
     let history = [...(aimodel.status?.history ?? [])];
     const live = await this.listDerived(aimodel, mesh);
@@ -242,7 +235,7 @@ export class AIModelReconciler implements Reconciler {
     try {
       return await this.deps.router.getWeights(target);
     } catch (error) {
-      if (isNotFound((error as Error).cause)) return undefined;
+      if (error instanceof RoutesNotFoundError) return undefined;
       throw error;
     }
   }
@@ -253,23 +246,11 @@ export class AIModelReconciler implements Reconciler {
     mesh: boolean,
   ): Promise<Map<string, KubeObject[]>> {
     const out = new Map<string, KubeObject[]>();
-    const labelSelector = `${LABEL_APP}=${aimodel.metadata.name},${LABEL_MANAGED_BY}=${MANAGED_BY}`;
-    for (const rt of DERIVED_KINDS) {
-      if (!mesh && isMeshKind(rt)) continue;
-      let list;
-      try {
-        list = await this.deps.client.list(rt, aimodel.metadata.namespace, { labelSelector });
-      } catch (error) {
-        // A kind whose CRD is not installed (no VPA, say) has nothing to prune; applying one fails
-        // with an ApplyFailed condition naming the kind.
-        if (isNotFound(error)) continue;
-        throw error;
-      }
-      // Lists of built-in kinds leave out apiVersion and kind on items; the apply's comparison needs them.
-      out.set(
-        rt.kind,
-        list.items.map((o) => ({ ...o, apiVersion: apiVersionOf(rt), kind: rt.kind })),
-      );
+    const labels = { [LABEL_APP]: aimodel.metadata.name ?? '', [LABEL_MANAGED_BY]: MANAGED_BY };
+    // A kind whose CRD is not installed (no VPA, say) is cached as empty: nothing to prune; applying
+    // one fails with an ApplyFailed condition naming the kind.
+    for (const rt of derivedKinds(mesh)) {
+      out.set(rt.kind, await this.deps.client.list(rt, aimodel.metadata.namespace ?? '', { labels }));
     }
     return out;
   }
@@ -291,8 +272,7 @@ export class AIModelReconciler implements Reconciler {
     }
     const selector = { [LABEL_APP]: aimodel.metadata.name ?? '', [LABEL_MANAGED_BY]: MANAGED_BY };
     // Reverse order: routes stop naming a version before its workload goes.
-    for (const rt of [...DERIVED_KINDS].reverse()) {
-      if (!mesh && isMeshKind(rt)) continue;
+    for (const rt of [...derivedKinds(mesh)].reverse()) {
       await applier.prune(rt, {
         owner: aimodel,
         selector,
@@ -579,18 +559,4 @@ export function renderTraffic(
 function uniqueVersions(list: readonly VersionView[]): VersionView[] {
   const seen = new Set<string>();
   return list.filter((v) => (seen.has(v.version) ? false : (seen.add(v.version), true)));
-}
-
-async function getOrUndefined<T extends KubeObject>(
-  client: KubeClient,
-  rt: ResourceType,
-  namespace: string,
-  name: string,
-): Promise<T | undefined> {
-  try {
-    return await client.get<T>(rt, namespace, name);
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
 }

@@ -28,7 +28,17 @@ export const SETTINGS = Object.freeze({
   prometheusUrl: 'prometheusUrl',
   trafficRouter: 'trafficRouter',
   rollbackWindow: 'rollbackWindow',
+  maxConcurrentReconciles: 'maxConcurrentReconciles',
 });
+
+/** `--max-concurrent-reconciles` of each controller: reconciles of different keys run in parallel. */
+export const DefaultMaxConcurrentReconciles = 4;
+
+/** The per-controller worker count from the settings. */
+export function maxConcurrentReconciles(ctx: OperatorContext): number {
+  const raw = ctx.settings[SETTINGS.maxConcurrentReconciles];
+  return raw === undefined ? DefaultMaxConcurrentReconciles : Number(raw);
+}
 
 const shared = new WeakMap<OperatorContext, RolloutDeps>();
 
@@ -40,7 +50,7 @@ export function rolloutDeps(ctx: OperatorContext, overrides: Partial<RolloutDeps
     deps = {
       router:
         overrides.router ??
-        createTrafficRouter(ctx.settings[SETTINGS.trafficRouter] ?? DefaultTrafficRouter, ctx.client),
+        createTrafficRouter(ctx.settings[SETTINGS.trafficRouter] ?? DefaultTrafficRouter, ctx.cluster),
       metricsProvider:
         overrides.metricsProvider ??
         new PrometheusProvider({

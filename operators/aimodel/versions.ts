@@ -181,3 +181,31 @@ export function mergeHistory(
   const unique = [...existing, ...derived.filter((h) => !have.has(key(h)))];
   return unique.sort((a, b) => ms(b.time) - ms(a.time) || (a.version < b.version ? -1 : 1)).slice(0, limit);
 }
+
+/**
+ * What another controller derives from a ModelVersion: which version it is, its phase, when it was
+ * promoted or finished, why (the Progressing reason) and, once finished, its message (history).
+ * Analyses, steps and weights written within a phase are left out.
+ */
+function rolloutFacts(mv: { metadata: { deletionTimestamp?: string } } & Partial<ModelVersion>): unknown {
+  const v = viewOf(mv as ModelVersion);
+  const finished = v.phase === 'RolledBack' || v.phase === 'Failed' || v.phase === 'Superseded';
+  return [
+    v.version,
+    v.phase,
+    v.promotedAt,
+    v.finishedAt,
+    v.reason,
+    finished ? v.message : undefined,
+    mv.metadata.deletionTimestamp,
+    mv.spec?.modelRef?.name,
+  ];
+}
+
+/** An update predicate: the {@link rolloutFacts} of a ModelVersion changed. */
+export function rolloutFactsChanged(
+  old: { metadata: { deletionTimestamp?: string } },
+  obj: { metadata: { deletionTimestamp?: string } },
+): boolean {
+  return JSON.stringify(rolloutFacts(old)) !== JSON.stringify(rolloutFacts(obj));
+}

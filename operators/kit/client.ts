@@ -1,6 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import { Watch, type KubeConfig } from '@kubernetes/client-node';
+import { realClock, sleep, type Clock, type TimerHandle } from './clock.js';
+import { silentLogger, type Logger } from './logger.js';
 import {
   apiVersionOf,
   collectionPath,
@@ -63,6 +65,114 @@ export interface KubeClientOptions {
    * @default 30_000
    */
   readonly requestTimeoutMs?: number;
+  /**
+   * Client-side rate limit, as client-go's `rest.Config.QPS`: a token bucket refilled at `qps` tokens per
+   * second that every request waits on (a watch once, when it opens). `qps <= 0` disables it. The
+   * operator process sets it from `--kube-api-qps`.
+   * @default 0 (no client-side limit)
+   */
+  readonly qps?: number;
+  /**
+   * Size of the token bucket (`rest.Config.Burst`): requests that may go at once. An integer >= 1 when
+   * `qps > 0`. The operator process sets it from `--kube-api-burst`.
+   * @default ceil(2 * qps)
+   */
+  readonly burst?: number;
+  /**
+   * Retries after 429 Too Many Requests (and a 5xx carrying `Retry-After`), as client-go's `maxRetries`:
+   * at most this many retries, so `1 + maxRetries` requests, before the `ApiError` is thrown. `0` disables.
+   * @default 10
+   */
+  readonly maxRetries?: number;
+  /** Longest single wait before a retry, whatever the server advertises. @default 60_000 */
+  readonly maxRetryWaitMs?: number;
+  /** Time for the rate limiter and retry waits. @default realClock */
+  readonly clock?: Clock;
+  /** Retries are logged at debug. @default silentLogger */
+  readonly logger?: Logger;
+  /** Counts retries (`rest_client_request_retries_total`); see `OperatorMetrics.forClient`. */
+  readonly metrics?: KubeClientMetrics;
+}
+
+/** What `KubeClient` reports; `OperatorMetrics.forClient()` implements it. */
+export interface KubeClientMetrics {
+  /** A request answered with `code` is retried. */
+  retried(code: number, method: string): void;
+}
+
+/**
+ * A token bucket that callers wait on in arrival order (FIFO): `burst` tokens at the start, refilled at
+ * `qps` per second. A caller that finds others waiting queues behind them even when a token has come
+ * back, so nobody overtakes; a single timer wakes the head of the queue when its token is due. This is
+ * client-go's `flowcontrol.NewTokenBucketRateLimiter` with `Wait`.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+  private readonly waiters: Array<() => void> = [];
+  private timer: TimerHandle | undefined;
+
+  constructor(
+    private readonly clock: Clock,
+    readonly qps: number,
+    readonly burst: number,
+  ) {
+    if (!(qps > 0) || !Number.isFinite(qps)) throw new Error(`token bucket: 'qps' must be > 0, got ${qps}`);
+    if (!Number.isInteger(burst) || burst < 1) {
+      throw new Error(`token bucket: 'burst' must be an integer >= 1 when 'qps' > 0, got ${burst}`);
+    }
+    this.tokens = burst;
+    this.last = clock.now();
+  }
+
+  /** Callers currently waiting for a token. */
+  get waiting(): number {
+    return this.waiters.length;
+  }
+
+  /** Resolves once the caller holds a token. */
+  wait(): Promise<void> {
+    if (this.waiters.length === 0 && this.take()) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      this.waiters.push(resolve);
+      this.schedule();
+    });
+  }
+
+  private refill(): void {
+    const now = this.clock.now();
+    if (now > this.last) {
+      this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.qps);
+    }
+    this.last = Math.max(this.last, now);
+  }
+
+  private take(): boolean {
+    this.refill();
+    // The epsilon absorbs floating-point error in the refill arithmetic.
+    if (this.tokens < 1 - 1e-9) return false;
+    this.tokens = Math.max(0, this.tokens - 1);
+    return true;
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    this.refill();
+    const ms = Math.max(1, Math.ceil(((1 - this.tokens) / this.qps) * 1000));
+    this.timer = this.clock.setTimer(() => {
+      this.timer = undefined;
+      while (this.waiters.length > 0 && this.take()) this.waiters.shift()!();
+      if (this.waiters.length > 0) this.schedule();
+    }, ms);
+  }
+}
+
+/** A single answer of the API server, before it is judged. */
+interface RawResponse {
+  readonly code: number;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: unknown;
+  readonly text: string;
 }
 
 /**
@@ -74,6 +184,13 @@ export class KubeClient {
   private readonly server: string;
   private readonly requestTimeoutMs: number;
   private readonly watcher: Watch;
+  /** The client-side rate limit; undefined when `qps <= 0`. */
+  readonly rateLimiter: TokenBucket | undefined;
+  private readonly maxRetries: number;
+  private readonly maxRetryWaitMs: number;
+  private readonly clock: Clock;
+  private readonly log: Logger;
+  private readonly metrics: KubeClientMetrics | undefined;
 
   constructor(
     readonly kubeConfig: KubeConfig,
@@ -84,9 +201,64 @@ export class KubeClient {
     this.server = cluster.server.replace(/\/+$/, '');
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     this.watcher = new Watch(kubeConfig);
+    this.clock = options.clock ?? realClock;
+    this.log = options.logger ?? silentLogger;
+    this.metrics = options.metrics;
+    const qps = options.qps ?? 0;
+    this.rateLimiter =
+      qps > 0
+        ? new TokenBucket(this.clock, qps, options.burst ?? Math.max(1, Math.ceil(2 * qps)))
+        : undefined;
+    this.maxRetries = options.maxRetries ?? 10;
+    this.maxRetryWaitMs = options.maxRetryWaitMs ?? 60_000;
+    if (!Number.isInteger(this.maxRetries) || this.maxRetries < 0) {
+      throw new Error(`KubeClient: 'maxRetries' must be an integer >= 0, got ${this.maxRetries}`);
+    }
+    if (!(this.maxRetryWaitMs > 0)) {
+      throw new Error(`KubeClient: 'maxRetryWaitMs' must be > 0, got ${this.maxRetryWaitMs}`);
+    }
   }
 
+  /**
+   * One API call. Each attempt first waits for a token of the rate limiter. An answer of 429 Too Many
+   * Requests (API Priority and Fairness rejecting or queueing-timing-out the request), or a 5xx carrying
+   * `Retry-After`, is retried after the advertised delay (the `Retry-After` header, else
+   * `details.retryAfterSeconds`, else 1 s doubling per retry), each wait capped at `maxRetryWaitMs`, at
+   * most `maxRetries` times; then the `ApiError` is thrown. Other failures are thrown at once.
+   */
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    for (let retry = 0; ; retry++) {
+      await this.rateLimiter?.wait();
+      const res = await this.send(method, path, options);
+      if (res.code >= 200 && res.code < 300) return res.body as T;
+      const waitMs = retry < this.maxRetries ? this.retryDelayMs(res, retry) : undefined;
+      if (waitMs === undefined) throw apiError(method, path, res);
+      this.metrics?.retried(res.code, method);
+      this.log.debug(
+        { method, path, code: res.code, retry: retry + 1, maxRetries: this.maxRetries, waitMs },
+        'API server asked to retry later; waiting',
+      );
+      await sleep(this.clock, waitMs);
+    }
+  }
+
+  /** Milliseconds to wait before retrying `res`, or undefined when it is not retryable. */
+  private retryDelayMs(res: RawResponse, retry: number): number | undefined {
+    const header = retryAfterHeader(res.headers);
+    if (res.code !== 429 && !(res.code >= 500 && header !== undefined)) return undefined;
+    const details = (res.body as { details?: { retryAfterSeconds?: unknown } } | undefined)?.details;
+    const advertised =
+      header !== undefined && header > 0
+        ? header
+        : typeof details?.retryAfterSeconds === 'number' && details.retryAfterSeconds > 0
+          ? details.retryAfterSeconds
+          : undefined;
+    const ms = advertised !== undefined ? advertised * 1000 : 1000 * 2 ** retry;
+    return Math.min(ms, this.maxRetryWaitMs);
+  }
+
+  /** Sends one request and collects the answer, whatever its status. */
+  private async send(method: string, path: string, options: RequestOptions): Promise<RawResponse> {
     const url = new URL(this.server + path);
     for (const [k, v] of Object.entries(options.query ?? {})) {
       if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
@@ -107,7 +279,7 @@ export class KubeClient {
       headers['Authorization'] = `Basic ${Buffer.from(opts.auth).toString('base64')}`;
     }
     const lib = url.protocol === 'http:' ? http : https;
-    return new Promise<T>((resolve, reject) => {
+    return new Promise<RawResponse>((resolve, reject) => {
       const req = lib.request(
         url,
         { method, headers, agent: opts.agent, timeout: this.requestTimeoutMs },
@@ -123,20 +295,7 @@ export class KubeClient {
             } catch {
               // Not JSON (a proxy's error page, say); keep the text for the error message.
             }
-            const code = res.statusCode ?? 0;
-            if (code >= 200 && code < 300) return resolve(body as T);
-            const status = (typeof body === 'object' && body !== null ? body : {}) as {
-              message?: string;
-              reason?: string;
-            };
-            reject(
-              new ApiError(
-                `${method} ${path}: ${code} ${status.reason ?? ''} ${status.message ?? String(text).slice(0, 200)}`.trim(),
-                code,
-                status.reason,
-                body,
-              ),
-            );
+            resolve({ code: res.statusCode ?? 0, headers: res.headers, body, text });
           });
         },
       );
@@ -219,14 +378,34 @@ export class KubeClient {
    * Opens a watch stream; `onEvent` receives each event, `onDone` is called once when the stream ends for
    * any reason. The returned controller aborts it.
    */
-  watch(
+  async watch(
     path: string,
     query: Record<string, string | number | boolean | undefined>,
     onEvent: (type: string, obj: KubeObject) => void,
     onDone: (err: unknown) => void,
   ): Promise<AbortController> {
+    // As in client-go, opening a watch takes a token; the long-lived stream then does not.
+    await this.rateLimiter?.wait();
     return this.watcher.watch(path, query, (type, obj) => onEvent(type, obj as KubeObject), onDone);
   }
+}
+
+function apiError(method: string, path: string, res: RawResponse): ApiError {
+  const status = (typeof res.body === 'object' && res.body !== null ? res.body : {}) as {
+    message?: string;
+    reason?: string;
+  };
+  const parts = [res.code, status.reason, status.message ?? res.text.slice(0, 200)].filter(
+    (p) => p !== undefined && p !== '',
+  );
+  return new ApiError(`${method} ${path}: ${parts.join(' ')}`, res.code, status.reason, res.body);
+}
+
+/** `Retry-After` in whole seconds (the form the API server sends); undefined when absent or not a number. */
+function retryAfterHeader(headers: http.IncomingHttpHeaders): number | undefined {
+  const value = headers['retry-after'];
+  const text = Array.isArray(value) ? value[0] : value;
+  return text !== undefined && /^\s*\d+\s*$/.test(text) ? Number(text) : undefined;
 }
 
 function withTypeMeta<T extends KubeObject>(rt: ResourceType, obj: T): T {

@@ -3,6 +3,7 @@ import type { InformerHandlers } from './informer.js';
 import type { SharedInformers } from './informers.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { OperatorMetrics } from './metrics.js';
+import type { UpdatePredicate } from './predicates.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { TerminalError, keyOf, requestOf, type Reconciler, type Request } from './reconciler.js';
 import { apiVersionOf, objectKey, type KubeObject, type ResourceType } from './resource.js';
@@ -14,12 +15,24 @@ export type MapFunc = (obj: KubeObject) => Request[];
 export interface ControllerOptions {
   /** Lower-case, unique; the `controller` label of metrics and logs, e.g. 'aimodel'. */
   readonly name: string;
-  /** The primary kind: every change to one of these queues its key. */
+  /** The primary kind: every change to one of these (that `forPredicate` lets through) queues its key. */
   readonly for: ResourceType;
-  /** Kinds this controller creates with a controller owner reference to the primary. @default [] */
-  readonly owns?: readonly ResourceType[];
+  /** Which updates of the primary queue it. @default every update */
+  readonly forPredicate?: UpdatePredicate;
+  /**
+   * Kinds this controller creates with a controller owner reference to the primary: a change queues
+   * the owner (controller-runtime's `Owns()`), so a hand edit or deletion is repaired. @default []
+   */
+  readonly owns?: ReadonlyArray<
+    ResourceType | { readonly resource: ResourceType; readonly predicate?: UpdatePredicate }
+  >;
   /** Other kinds to watch, with a mapping to primary keys. @default [] */
-  readonly watches?: ReadonlyArray<{ readonly resource: ResourceType; readonly map: MapFunc }>;
+  readonly watches?: ReadonlyArray<{
+    readonly resource: ResourceType;
+    readonly map: MapFunc;
+    /** @default every update */
+    readonly predicate?: UpdatePredicate;
+  }>;
   readonly reconciler: Reconciler;
   /** @default 1 */
   readonly maxConcurrentReconciles?: number;
@@ -101,9 +114,12 @@ export class Controller {
   private bind(): void {
     const { informers } = this.deps;
     const enqueue = (obj: KubeObject): void => this.queue.add(objectKey(obj));
+    const forPredicate = this.options.forPredicate;
     informers.addHandlers(this.options.for, {
       onAdd: enqueue,
-      onUpdate: (_o, n) => enqueue(n),
+      onUpdate: (o, n) => {
+        if (o === n || forPredicate === undefined || forPredicate(o, n)) enqueue(n);
+      },
       onDelete: enqueue,
     });
     const primaryApiVersion = apiVersionOf(this.options.for);
@@ -114,13 +130,16 @@ export class Controller {
         }
       }
     };
-    for (const rt of this.options.owns ?? []) informers.addHandlers(rt, handlersFor(toOwner));
-    for (const { resource, map } of this.options.watches ?? []) {
+    for (const owned of this.options.owns ?? []) {
+      const { resource, predicate } = 'resource' in owned ? owned : { resource: owned, predicate: undefined };
+      informers.addHandlers(resource, handlersFor(toOwner, predicate));
+    }
+    for (const { resource, map, predicate } of this.options.watches ?? []) {
       informers.addHandlers(
         resource,
         handlersFor((obj) => {
           for (const r of map(obj)) this.queue.add(keyOf(r));
-        }),
+        }, predicate),
       );
     }
   }
@@ -168,10 +187,14 @@ export class Controller {
   }
 }
 
-function handlersFor(fn: (obj: KubeObject) => void): InformerHandlers<KubeObject> {
+function handlersFor(
+  fn: (obj: KubeObject) => void,
+  predicate: UpdatePredicate | undefined,
+): InformerHandlers<KubeObject> {
   return {
     onAdd: fn,
     onUpdate: (old, obj) => {
+      if (old !== obj && predicate !== undefined && !predicate(old, obj)) return;
       fn(obj);
       // An owner reference that was removed or changed still concerns the previous owner.
       if (old !== obj) fn(old);

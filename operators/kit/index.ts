@@ -11,6 +11,8 @@ export * from './finalizers.js';
 export * from './flags.js';
 export * from './informer.js';
 export * from './informers.js';
+export * from './cluster-client.js';
+export * from './predicates.js';
 export * from './leader-election.js';
 export * from './logger.js';
 export * from './manager.js';

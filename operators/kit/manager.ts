@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Applier } from './apply.js';
 import { realClock, type Clock } from './clock.js';
 import type { KubeClient } from './client.js';
+import { ClusterClient } from './cluster-client.js';
 import { Controller, type ControllerOptions } from './controller.js';
 import { EventRecorder } from './events.js';
 import { SharedInformers, type InformerTuning } from './informers.js';
@@ -17,7 +18,10 @@ export const LEADER_ELECTION_ID = 'suoke-modelops-operator';
 
 /** What a controller factory receives: shared clients, caches and helpers of the running manager. */
 export interface OperatorContext {
+  /** The API server, for direct reads and writes. */
   readonly client: KubeClient;
+  /** Reads from the shared informer caches, writes to the API server (what reconcilers use). */
+  readonly cluster: ClusterClient;
   readonly informers: SharedInformers;
   readonly applier: Applier;
   readonly events: EventRecorder;
@@ -131,10 +135,12 @@ export class Manager {
         logger: this.log,
       });
     }
+    const cluster = ClusterClient.cached(options.client, this.informers);
     this.context = {
       client: options.client,
+      cluster,
       informers: this.informers,
-      applier: new Applier(options.client, { logger: this.log }),
+      applier: new Applier(cluster, { logger: this.log }),
       events: new EventRecorder(options.client, {
         clock: this.clock,
         logger: this.log,

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { KubeClientMetrics } from './client.js';
 import type { WorkQueueMetrics } from './work-queue.js';
 
 export type ReconcileResult = 'success' | 'error' | 'requeue_after';
@@ -20,6 +21,7 @@ export class OperatorMetrics {
   readonly workqueueRetries: Counter<'name'>;
   readonly workqueueQueueDuration: Histogram<'name'>;
   readonly leaderElectionMasterStatus: Gauge<'name'>;
+  readonly restClientRequestRetries: Counter<'code' | 'verb'>;
 
   constructor(options: { readonly processMetrics?: boolean } = {}) {
     const registers = [(this.registry = new Registry())];
@@ -92,6 +94,19 @@ export class OperatorMetrics {
       labelNames: ['name'],
       registers,
     });
+    this.restClientRequestRetries = new Counter({
+      name: 'rest_client_request_retries_total',
+      help: 'Number of request retries, partitioned by status code and verb.',
+      labelNames: ['code', 'verb'],
+      registers,
+    });
+  }
+
+  /** The `KubeClientMetrics` view, for `new KubeClient(kc, { metrics })`. */
+  forClient(): KubeClientMetrics {
+    return {
+      retried: (code, method) => this.restClientRequestRetries.inc({ code: String(code), verb: method }),
+    };
   }
 
   /** The `WorkQueueMetrics` view for the queue called `name` (the controller name). */

@@ -1,5 +1,5 @@
 import { realClock, sleep, type Clock } from './clock.js';
-import { isConflict, type KubeClient } from './client.js';
+import { isConflict } from './client.js';
 import { deepEqual } from './deep-equal.js';
 import { describe, type KubeObject, type ResourceType } from './resource.js';
 
@@ -9,13 +9,18 @@ export interface StatusWrite<T extends KubeObject> {
   readonly object: T;
 }
 
+/** What `updateStatus` needs of a client (a KubeClient, or a ClusterClient that caches the answer). */
+export interface StatusWriter {
+  replaceStatus<T extends KubeObject>(rt: ResourceType, obj: T): Promise<T>;
+}
+
 /**
  * Writes `status` through the status subresource, only if it differs from the object's current status.
  * The PUT carries the object's resourceVersion, so a write based on a stale read fails with 409 Conflict
  * (the reconcile is then retried on the fresh object) rather than overwriting newer state.
  */
 export async function updateStatus<T extends KubeObject>(
-  client: KubeClient,
+  client: StatusWriter,
   rt: ResourceType,
   obj: T,
   status: unknown,

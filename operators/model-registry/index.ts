@@ -6,14 +6,16 @@
 import type { ControllerOptions } from '../kit/controller.js';
 import type { OperatorContext } from '../kit/manager.js';
 import { ModelRegistryReconciler } from './reconciler.js';
-import { MODEL_REGISTRY } from './resources.js';
+import { MODEL_REGISTRY, MODEL_VERSION } from './resources.js';
 
 export function modelRegistryController(ctx: OperatorContext): ControllerOptions {
+  // Read from the cache: the ModelVersions it creates (its informer is shared with the rollout).
+  ctx.informers.informersFor(MODEL_VERSION);
   return {
     name: 'model-registry',
     for: MODEL_REGISTRY,
     reconciler: new ModelRegistryReconciler({
-      client: ctx.client,
+      client: ctx.cluster,
       events: ctx.events,
       clock: ctx.clock,
       logger: ctx.logger.child({ controller: 'model-registry' }),

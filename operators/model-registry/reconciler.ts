@@ -18,7 +18,8 @@
  * every write would queue another reconcile that writes again.
  */
 import type { Condition, DiscoveredVersion, ModelRegistryStatus } from '../../crds/api/index.js';
-import { ApiError, isConflict, isNotFound, type KubeClient } from '../kit/client.js';
+import { ApiError, isConflict } from '../kit/client.js';
+import type { ClusterClient } from '../kit/cluster-client.js';
 import type { Clock } from '../kit/clock.js';
 import { findCondition, setCondition } from '../kit/conditions.js';
 import { deepEqual } from '../kit/deep-equal.js';
@@ -52,7 +53,8 @@ const MAX_MESSAGE_LENGTH = 4096;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
 export interface ModelRegistryReconcilerDeps {
-  readonly client: KubeClient;
+  /** Reads ModelRegistries and ModelVersions from the informer caches, writes to the API server. */
+  readonly client: ClusterClient;
   readonly events: EventRecorder;
   readonly clock: Clock;
   /** @default silentLogger */
@@ -90,18 +92,13 @@ export class ModelRegistryReconciler implements Reconciler {
   }
 
   async reconcile(request: Request, signal?: AbortSignal): Promise<Result> {
-    // 1. Read.
-    let registry: ModelRegistryObject;
-    try {
-      registry = await this.deps.client.get<ModelRegistryObject>(
-        MODEL_REGISTRY,
-        request.namespace,
-        request.name,
-      );
-    } catch (err) {
-      if (isNotFound(err)) return {}; // Deleted: nothing of ours to clean up (we set no finalizer).
-      throw err;
-    }
+    // 1. Read (from the cache).
+    const registry = await this.deps.client.get<ModelRegistryObject>(
+      MODEL_REGISTRY,
+      request.namespace,
+      request.name,
+    );
+    if (registry === undefined) return {}; // Deleted: nothing of ours to clean up (we set no finalizer).
     // Being deleted: probing now would only race the deletion.
     if (registry.metadata.deletionTimestamp) return {};
     const ctx = this.context(registry);
@@ -264,7 +261,9 @@ export class ModelRegistryReconciler implements Reconciler {
         },
       };
     }
-    const creds = await loadCredentials(this.deps.client, ctx.registry);
+    // Secrets are read directly, once per probe: caching them would mean watching every Secret of
+    // the cluster (memory, and RBAC to list them all) for the few a registry names.
+    const creds = await loadCredentials(this.deps.client.api, ctx.registry);
     if (!creds.ok) return creds;
     try {
       return {
@@ -364,7 +363,7 @@ export class ModelRegistryReconciler implements Reconciler {
     });
     if (candidates.length === 0) return [];
     const namespace = ctx.registry.metadata.namespace ?? 'default';
-    const existing = (await this.deps.client.list<ModelVersionObject>(MODEL_VERSION, namespace)).items;
+    const existing = await this.deps.client.list<ModelVersionObject>(MODEL_VERSION, namespace);
     const has = (modelRef: string, version: string): boolean =>
       existing.some((mv) => mv.spec?.modelRef?.name === modelRef && mv.spec?.version === version);
     const created: Array<{ name: string; version: DiscoveredVersion; modelRef: string }> = [];
@@ -418,12 +417,13 @@ export class ModelRegistryReconciler implements Reconciler {
         }
         // Taken: by the same version (another replica or a retried pass got there first) or, rarely, by
         // another model's version whose `<model>-<version>` spells the same name.
-        const other = await this.deps.client.get<ModelVersionObject>(
+        // A direct read: the name was taken a moment ago, so the cache may not hold the object yet.
+        const other = await this.deps.client.apiReader.get<ModelVersionObject>(
           MODEL_VERSION,
-          ctx.registry.metadata.namespace,
+          ctx.registry.metadata.namespace ?? '',
           name,
         );
-        if (other.spec?.modelRef?.name === modelRef && other.spec?.version === v.version) return undefined;
+        if (other?.spec?.modelRef?.name === modelRef && other.spec?.version === v.version) return undefined;
       }
     }
     return undefined;

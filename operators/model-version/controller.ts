@@ -1,44 +1,80 @@
 /**
- * Wires the ModelVersion reconciler. Besides its own changes, a version is queued when something it
- * decides on changes: its AIModel (policy, stable version, rollback history), a sibling version (a
- * newer one supersedes it, or the canary slot frees up) and its Deployment (availability).
+ * Wires the ModelVersion reconciler. Each source queues only the versions that must react:
+ * - the version itself when its spec, metadata (an action request) or phase changes; its own status
+ *   writes within a phase (an analysis, a step) do not, since the reconciler asks to come back at
+ *   the next due time itself;
+ * - the versions of an AIModel when its spec (rollout policy) or its stable version and history
+ *   change;
+ * - the versions of a model when a sibling appears, goes, or changes phase or promotion (a newer one
+ *   supersedes it, the canary slot frees up, the stable changes);
+ * - the version a Deployment runs when its availability changes.
+ * Every read comes from the shared informer caches (aimodel/caches.ts).
  */
 import { LABEL_MODEL, LABEL_VERSION } from '../../crds/api/index.js';
+import { BY_MODEL, configureRolloutCaches, modelKey } from '../aimodel/caches.js';
+import { deploymentAvailable } from '../aimodel/reconciler.js';
 import { AIMODEL, DEPLOYMENT, MODEL_VERSION } from '../aimodel/resources.js';
-import { rolloutDeps, type RolloutDeps } from '../aimodel/shared.js';
+import { maxConcurrentReconciles, rolloutDeps, type RolloutDeps } from '../aimodel/shared.js';
+import { rolloutFactsChanged } from '../aimodel/versions.js';
 import type { ControllerOptions } from '../kit/controller.js';
+import { deepEqual } from '../kit/deep-equal.js';
 import type { OperatorContext } from '../kit/manager.js';
+import { specOrMetadataChanged, type UpdatePredicate } from '../kit/predicates.js';
 import type { Request } from '../kit/reconciler.js';
 import type { KubeObject } from '../kit/resource.js';
 import { ModelVersionReconciler } from './reconciler.js';
+
+const phaseOf = (mv: KubeObject): unknown => (mv.status as { phase?: string } | undefined)?.phase;
+
+/** The version's own changes that need a pass: spec, metadata, or a phase written by this controller. */
+const ownChange: UpdatePredicate = (old, obj) =>
+  specOrMetadataChanged(old, obj) || phaseOf(old) !== phaseOf(obj);
+
+/** An AIModel change its versions decide on: the policy (spec) or the stable version and history. */
+const modelChange: UpdatePredicate = (old, obj) => {
+  const facts = (m: KubeObject): unknown => {
+    const status = m.status as { stableVersion?: string; history?: unknown } | undefined;
+    return [status?.stableVersion, status?.history];
+  };
+  return old.metadata.generation !== obj.metadata.generation || !deepEqual(facts(old), facts(obj));
+};
+
+const availabilityChange: UpdatePredicate = (old, obj) =>
+  deploymentAvailable(old) !== deploymentAvailable(obj);
 
 export function modelVersionController(
   ctx: OperatorContext,
   overrides: Partial<RolloutDeps> = {},
 ): ControllerOptions {
   const deps = rolloutDeps(ctx, overrides);
-  /** ModelVersions of `model` in `namespace`, from the shared cache. */
+  configureRolloutCaches(ctx.informers, deps.router.name === 'istio');
+  /** ModelVersions of `model` in `namespace`, from the shared cache's model index. */
   const versionsOf = (namespace: string, model: string, version?: string): Request[] =>
     ctx.informers
-      .list(MODEL_VERSION, { namespace })
-      .filter((mv) => {
-        const spec = mv.spec as { modelRef?: { name?: string }; version?: string } | undefined;
-        return spec?.modelRef?.name === model && (version === undefined || spec.version === version);
-      })
+      .list(MODEL_VERSION, { index: { name: BY_MODEL, value: modelKey(namespace, model) } })
+      .filter(
+        (mv) => version === undefined || (mv.spec as { version?: string } | undefined)?.version === version,
+      )
       .map((mv) => ({ namespace, name: mv.metadata.name ?? '' }));
   const modelOf = (obj: KubeObject): string | undefined =>
     (obj.spec as { modelRef?: { name?: string } } | undefined)?.modelRef?.name;
   return {
     name: 'modelversion',
     for: MODEL_VERSION,
+    forPredicate: ownChange,
     watches: [
-      { resource: AIMODEL, map: (m) => versionsOf(m.metadata.namespace ?? '', m.metadata.name ?? '') },
+      {
+        resource: AIMODEL,
+        map: (m) => versionsOf(m.metadata.namespace ?? '', m.metadata.name ?? ''),
+        predicate: modelChange,
+      },
       {
         resource: MODEL_VERSION,
         map: (mv) => {
           const model = modelOf(mv);
           return model === undefined ? [] : versionsOf(mv.metadata.namespace ?? '', model);
         },
+        predicate: rolloutFactsChanged,
       },
       {
         resource: DEPLOYMENT,
@@ -49,10 +85,12 @@ export function modelVersionController(
             ? []
             : versionsOf(d.metadata.namespace ?? '', model, version);
         },
+        predicate: availabilityChange,
       },
     ],
+    maxConcurrentReconciles: maxConcurrentReconciles(ctx),
     reconciler: new ModelVersionReconciler({
-      client: ctx.client,
+      client: ctx.cluster,
       events: ctx.events,
       router: deps.router,
       metricsProvider: deps.metricsProvider,

@@ -30,8 +30,9 @@ import { AIMODEL, DEPLOYMENT, MODEL_VERSION } from '../aimodel/resources.js';
 import { deploymentAvailable, LAST_ACTION_CONDITION } from '../aimodel/reconciler.js';
 import type { ModelLocks } from '../aimodel/model-lock.js';
 import { previousStableOf, stableOf, versionsOf, type VersionView } from '../aimodel/versions.js';
+import { BY_MODEL, modelKey } from '../aimodel/caches.js';
 import type { Clock } from '../kit/clock.js';
-import { isNotFound, type KubeClient } from '../kit/client.js';
+import type { ClusterClient } from '../kit/cluster-client.js';
 import { setCondition, type Condition } from '../kit/conditions.js';
 import type { EventRecorder } from '../kit/events.js';
 import { silentLogger, type Logger } from '../kit/logger.js';
@@ -45,7 +46,7 @@ import { resolvePolicy, type ResolvedPolicy } from '../rollout/policy.js';
 import { siblingObservations } from '../rollout/siblings.js';
 import { stateFromStatus, statusFromState } from '../rollout/status.js';
 import type { Decision, RolloutAction, RolloutState } from '../rollout/types.js';
-import type { TrafficRouter, TrafficTarget } from '../traffic/router.js';
+import { RoutesNotFoundError, type TrafficRouter, type TrafficTarget } from '../traffic/router.js';
 
 const T = CONDITION_TYPES.ModelVersion;
 
@@ -53,7 +54,8 @@ const T = CONDITION_TYPES.ModelVersion;
 const MaxInvalidRequeueMs = 300_000;
 
 export interface ModelVersionReconcilerDeps {
-  readonly client: KubeClient;
+  /** Reads from the informer caches, writes to the API server. */
+  readonly client: ClusterClient;
   readonly events: EventRecorder;
   readonly router: TrafficRouter;
   readonly metricsProvider: MetricsProvider;
@@ -77,8 +79,9 @@ export class ModelVersionReconciler implements Reconciler {
   }
 
   async reconcile(request: Request): Promise<Result> {
-    // 1. Re-read the version (level-based: never trust the event that queued it).
-    const mv = await getOrUndefined<MV>(this.deps.client, MODEL_VERSION, request.namespace, request.name);
+    // 1. Read the version (level-based: never trust the event that queued it; from the cache, as
+    // every read here).
+    const mv = await this.deps.client.get<MV>(MODEL_VERSION, request.namespace, request.name);
     if (mv === undefined || mv.metadata.deletionTimestamp) {
       // Gone: its series would otherwise stay on dashboards forever.
       const key = `${request.namespace}/${request.name}`;
@@ -96,13 +99,13 @@ export class ModelVersionReconciler implements Reconciler {
   private async reconcileLocked(request: Request): Promise<Result> {
     const { client } = this.deps;
     const now = new Date(this.deps.clock.now());
-    const mv = await getOrUndefined<MV>(client, MODEL_VERSION, request.namespace, request.name);
+    const mv = await client.get<MV>(MODEL_VERSION, request.namespace, request.name);
     if (mv === undefined || mv.metadata.deletionTimestamp) return {};
     const model = mv.spec.modelRef.name;
     const version = mv.spec.version;
 
     // 2. The AIModel it names: a missing one is bad input the API cannot refuse → condition + Event, backoff.
-    const aimodel = await getOrUndefined<AIModel & KubeObject>(client, AIMODEL, request.namespace, model);
+    const aimodel = await client.get<AIModel & KubeObject>(AIMODEL, request.namespace, model);
     if (aimodel === undefined) {
       const message = `AIModel ${request.namespace}/${model} named in spec.modelRef.name does not exist; create it or fix spec.modelRef.name`;
       return this.reportInvalid(mv, REASONS.WaitingForModel, message, now);
@@ -123,14 +126,15 @@ export class ModelVersionReconciler implements Reconciler {
     }
 
     // 4. Observe: the siblings, the workload, the router's weights, an analysis when one is due.
-    const all = (await client.list<MV>(MODEL_VERSION, request.namespace)).items;
+    const all = await client.list<MV>(MODEL_VERSION, request.namespace, {
+      index: { name: BY_MODEL, value: modelKey(request.namespace, model) },
+    });
     const siblings = versionsOf(all, model);
     const history = aimodel.status?.history;
     const stable = stableOf(siblings, history);
     const state = stateFromStatus(version, mv.status);
     const target: TrafficTarget = { namespace: request.namespace, model };
-    const deployment = await getOrUndefined<KubeObject>(
-      client,
+    const deployment = await client.get<KubeObject>(
       DEPLOYMENT,
       request.namespace,
       versionedName(model, version),
@@ -245,7 +249,7 @@ export class ModelVersionReconciler implements Reconciler {
       return weights.find((w) => w.version === version)?.weight ?? 0;
     } catch (error) {
       // The AIModel controller has not created the routes (or the workload) yet: no traffic.
-      if (isNotFound((error as Error).cause)) return 0;
+      if (error instanceof RoutesNotFoundError) return 0;
       throw error;
     }
   }
@@ -420,19 +424,5 @@ export class ModelVersionReconciler implements Reconciler {
         metrics.observeFinished({ namespace, model }, after.phase, after.startedAt, end);
       }
     }
-  }
-}
-
-async function getOrUndefined<T extends KubeObject>(
-  client: KubeClient,
-  rt: typeof MODEL_VERSION,
-  namespace: string,
-  name: string,
-): Promise<T | undefined> {
-  try {
-    return await client.get<T>(rt, namespace, name);
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
   }
 }

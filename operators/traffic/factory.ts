@@ -2,7 +2,7 @@
  * Picks the TrafficRouter named by the operator's `--traffic-router` flag. An unknown name is an
  * error at start-up, never a silent fallback to another router.
  */
-import type { KubeClient } from '../kit/client.js';
+import type { ClusterClient } from '../kit/cluster-client.js';
 import { IstioRouter } from './istio.js';
 import { ReplicaRatioRouter } from './replica-ratio.js';
 import type { TrafficRouter } from './router.js';
@@ -14,7 +14,7 @@ export type TrafficRouterName = (typeof TRAFFIC_ROUTERS)[number];
 export const DefaultTrafficRouter: TrafficRouterName = 'istio';
 
 /** @throws Error naming the flag and the routers there are, for an unknown name */
-export function createTrafficRouter(name: string, client: KubeClient): TrafficRouter {
+export function createTrafficRouter(name: string, client: ClusterClient): TrafficRouter {
   switch (name) {
     case 'istio':
       return new IstioRouter(client);

@@ -13,11 +13,13 @@
  * carries every field that manager owns (labels, owner references, the rest of the spec) unchanged;
  * leaving one out would delete it.
  */
-import { isNotFound, type KubeClient } from '../kit/client.js';
+import { applyConfiguration } from '../kit/apply.js';
+import type { ClusterClient } from '../kit/cluster-client.js';
 import type { KubeObject, ResourceType } from '../kit/resource.js';
 import { subsetName, VERSIONS_ROUTE } from '../../charts-ts/constructs/istio-routing.js';
 import { LABEL_VERSION } from '../../crds/api/index.js';
 import {
+  RoutesNotFoundError,
   assertWeights,
   byVersion,
   type TrafficRouter,
@@ -72,7 +74,7 @@ export class IstioRouter implements TrafficRouter {
   private readonly routeName: string;
 
   constructor(
-    private readonly client: KubeClient,
+    private readonly client: ClusterClient,
     options: IstioRouterOptions = {},
   ) {
     this.routeName = options.routeName ?? DefaultRouteName;
@@ -171,41 +173,45 @@ export class IstioRouter implements TrafficRouter {
     return { routes, index, route };
   }
 
+  /** The route object from the client's reads (the informer cache, in the operator). */
   private async read(rt: ResourceType, target: TrafficTarget): Promise<KubeObject> {
+    let obj: KubeObject | undefined;
     try {
-      return await this.client.get<KubeObject>(rt, target.namespace, target.model);
+      obj = await this.client.get<KubeObject>(rt, target.namespace, target.model);
     } catch (error) {
-      if (isNotFound(error)) {
-        throw new Error(
-          `${rt.kind} ${target.namespace}/${target.model} not found; the AIModel controller creates it`,
-          { cause: error },
-        );
-      }
       throw new Error(
         `${rt.kind} ${target.namespace}/${target.model}: read failed: ${(error as Error).message}`,
-        {
-          cause: error,
-        },
+        { cause: error },
       );
     }
+    if (obj === undefined) {
+      throw new RoutesNotFoundError(
+        `${rt.kind} ${target.namespace}/${target.model} not found; the AIModel controller creates it`,
+      );
+    }
+    return obj;
   }
 
-  /** Applies `live` back with a new spec: every field the operator owns is kept, the read version guards it. */
+  /**
+   * Applies `live` back with a new spec: every field the operator owns is kept, the read version
+   * guards it, and the applied-fields digest is made true to what is sent, so the AIModel
+   * controller's next render of the same routes is recognised as already applied.
+   */
   private async applyBack(rt: ResourceType, live: KubeObject, spec: object): Promise<void> {
     const { name, namespace, labels, annotations, ownerReferences, resourceVersion } = live.metadata;
-    const body: KubeObject = {
+    const config = applyConfiguration(rt, {
       apiVersion: `${rt.group}/${rt.version}`,
       kind: rt.kind,
       metadata: {
         name,
         namespace,
-        resourceVersion,
         ...(labels === undefined ? {} : { labels }),
         ...(annotations === undefined ? {} : { annotations: withoutLastApplied(annotations) }),
         ...(ownerReferences === undefined ? {} : { ownerReferences }),
       },
       spec,
-    };
+    });
+    const body = { ...config, metadata: { ...config.metadata, resourceVersion } };
     try {
       await this.client.patch(rt, namespace, name ?? '', body, 'apply', { force: true });
     } catch (error) {

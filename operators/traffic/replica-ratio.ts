@@ -32,11 +32,12 @@
  * Service balances over); replicas are written with a merge patch of `spec.replicas` under the
  * operator's field manager.
  */
-import { isNotFound, type KubeClient } from '../kit/client.js';
+import type { ClusterClient } from '../kit/cluster-client.js';
 import type { KubeObject, ResourceType } from '../kit/resource.js';
 import { modelSelector, versionedName } from '../../charts-ts/constructs/workload-names.js';
 import { LABEL_VERSION } from '../../crds/api/index.js';
 import {
+  RoutesNotFoundError,
   assertWeights,
   byVersion,
   type TrafficRouter,
@@ -191,7 +192,7 @@ export function renderedReplicas(
 export class ReplicaRatioRouter implements TrafficRouter {
   readonly name = 'replica-ratio';
 
-  constructor(private readonly client: KubeClient) {}
+  constructor(private readonly client: ClusterClient) {}
 
   async reconcile(target: TrafficTarget, versions: readonly string[]): Promise<void> {
     const found = await this.deployments(target);
@@ -259,7 +260,7 @@ export class ReplicaRatioRouter implements TrafficRouter {
   /**
    * The split last set (exact weights, as asked for), for the versions that have a Deployment, sorted by
    * version. Before any split was recorded: the shares of the Deployments' replicas.
-   * @throws Error whose cause is the API's 404 while the model's Service does not exist yet
+   * @throws RoutesNotFoundError while the model's Service does not exist yet
    */
   async getWeights(target: TrafficTarget): Promise<VersionWeight[]> {
     const [found, service] = await Promise.all([this.deployments(target), this.service(target)]);
@@ -291,7 +292,7 @@ export class ReplicaRatioRouter implements TrafficRouter {
     try {
       return this.splitOf(await this.service(target), target);
     } catch (error) {
-      if (isNotFound((error as Error).cause)) return undefined;
+      if (error instanceof RoutesNotFoundError) return undefined;
       throw error;
     }
   }
@@ -308,14 +309,21 @@ export class ReplicaRatioRouter implements TrafficRouter {
   }
 
   private async service(target: TrafficTarget): Promise<KubeObject> {
+    let service: KubeObject | undefined;
     try {
-      return await this.client.get<KubeObject>(SERVICE, target.namespace, target.model);
+      service = await this.client.get<KubeObject>(SERVICE, target.namespace, target.model);
     } catch (error) {
       throw new Error(
         `Service ${target.namespace}/${target.model} of model ${target.model}: read failed: ${(error as Error).message}`,
         { cause: error },
       );
     }
+    if (service === undefined) {
+      throw new RoutesNotFoundError(
+        `Service ${target.namespace}/${target.model} of model ${target.model} not found; the AIModel controller creates it`,
+      );
+    }
+    return service;
   }
 
   private async write(
@@ -339,13 +347,11 @@ export class ReplicaRatioRouter implements TrafficRouter {
    * remembered, so a restarted operator sees the same split.
    */
   private async deployments(target: TrafficTarget): Promise<Map<string, KubeObject>> {
-    const selector = Object.entries(modelSelector(target.model))
-      .map(([k, v]) => `${k}=${v}`)
-      .join(',');
     let items: KubeObject[];
     try {
-      items = (await this.client.list<KubeObject>(DEPLOYMENT, target.namespace, { labelSelector: selector }))
-        .items;
+      items = await this.client.list<KubeObject>(DEPLOYMENT, target.namespace, {
+        labels: modelSelector(target.model),
+      });
     } catch (error) {
       throw new Error(
         `Deployments of model ${target.namespace}/${target.model}: list failed: ${(error as Error).message}`,

@@ -5,6 +5,17 @@
  * mesh: replica counts behind one Service). factory.ts picks one by name.
  */
 
+/**
+ * The routes of a model do not exist (yet): the AIModel controller has not created them. Callers
+ * read it as "no traffic"; every other read error is a real failure.
+ */
+export class RoutesNotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RoutesNotFoundError';
+  }
+}
+
 /** The per-model objects a router works on: named after the AIModel, in its namespace. */
 export interface TrafficTarget {
   readonly namespace: string;
@@ -33,7 +44,7 @@ export interface TrafficRouter {
    * when the split is already in place.
    */
   setWeights(target: TrafficTarget, weights: readonly VersionWeight[]): Promise<boolean>;
-  /** The split as it is now, sorted by version. */
+  /** The split as it is now, sorted by version. @throws RoutesNotFoundError while there are no routes */
   getWeights(target: TrafficTarget): Promise<VersionWeight[]>;
   /** All traffic to `stableVersion`: the state a finished (or abandoned) rollout leaves behind. */
   finalize(target: TrafficTarget, stableVersion: string): Promise<void>;

@@ -370,7 +370,9 @@ describe('ServiceMonitors', () => {
       prometheusSelectorLabels: { release: 'kube-prometheus-stack' },
     });
     const rendered = chart.toJson() as K8sObject[];
-    for (const o of rendered.filter((x) => x.kind === 'ServiceMonitor' || x.kind === 'PrometheusRule')) {
+    const selected = rendered.filter((x) => x.kind === 'ServiceMonitor' || x.kind === 'PrometheusRule');
+    expect(new Set(selected.map((o) => o.kind))).toEqual(new Set(['ServiceMonitor', 'PrometheusRule']));
+    for (const o of selected) {
       expect(o.metadata.labels!.release).toBe('kube-prometheus-stack');
     }
   });

@@ -29,6 +29,7 @@ describe('platform chart ↔ derived agent objects', () => {
   it('the runtime ServiceMonitor selects every per-model Service, on its port named http', () => {
     const monitor = find(platform, 'ServiceMonitor', 'suoke-agent-runtime');
     const services = derived.filter((o) => o.kind === 'Service');
+    expect(services.length).toBeGreaterThan(0);
     expect(services.length).toBe(agents.aimodels.length);
     for (const service of services) {
       expect([
@@ -63,6 +64,7 @@ describe('platform chart ↔ derived agent objects', () => {
       .filter((o) => o.kind === 'HorizontalPodAutoscaler')
       .flatMap((h) => h.spec.metrics.filter((m: { type: string }) => m.type === 'Pods'))
       .map((m: { pods: { metric: { name: string } } }) => m.pods.metric.name);
+    expect(asked.length).toBeGreaterThan(0);
     expect(new Set(asked).size).toBe(agents.aimodels.length);
     for (const name of asked) expect(served).toContain(name);
   });

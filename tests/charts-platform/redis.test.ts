@@ -47,7 +47,9 @@ describe('Redis in the cluster', () => {
     const fromSecret = { secretKeyRef: { name: 'suoke-redis', key: 'password' } };
     for (const container of [server, exporter]) {
       const env = container.env as { name: string; value?: string; valueFrom?: unknown }[];
-      for (const e of env.filter((x) => /PASSWORD|AUTH/.test(x.name))) {
+      const secretEnv = env.filter((x) => /PASSWORD|AUTH/.test(x.name));
+      expect([container.name, secretEnv.length > 0]).toEqual([container.name, true]);
+      for (const e of secretEnv) {
         expect([e.name, e.value, e.valueFrom]).toEqual([e.name, undefined, fromSecret]);
       }
     }

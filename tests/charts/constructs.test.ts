@@ -66,6 +66,7 @@ describe('AgentWorkload', () => {
 
   it('gives each container a writable /tmp on a read-only root filesystem', () => {
     const pod = byKind(workload(), 'Deployment').spec.template.spec;
+    expect(pod.containers.length).toBeGreaterThan(0);
     for (const container of pod.containers) {
       expect(container.securityContext.readOnlyRootFilesystem).toBe(true);
       const tmp = container.volumeMounts.find((m: any) => m.mountPath === '/tmp');

@@ -18,7 +18,9 @@ describe('examples/', () => {
       url: 'redis://suoke-redis.suoke-ai.svc:6379',
       passwordSecretRef: { name: 'suoke-redis', key: 'password' },
     });
-    for (const model of agentSet().aimodels) {
+    const { aimodels } = agentSet();
+    expect(aimodels.length).toBeGreaterThan(0);
+    for (const model of aimodels) {
       expect({ model: model.metadata.name, redis: model.spec.runtime?.redis }).toEqual({
         model: model.metadata.name,
         redis: expected,

@@ -40,7 +40,9 @@ describe('render()', () => {
   });
 
   it('gives every object a controller ownerReference to the AIModel, its namespace and our labels', () => {
-    for (const object of canary()) {
+    const objects = canary();
+    expect(objects.length).toBeGreaterThan(0);
+    for (const object of objects) {
       expect(object.metadata.ownerReferences).toEqual([
         {
           apiVersion: 'ai.suoke.life/v1alpha1',

@@ -28,6 +28,7 @@ describe('npm run synth', () => {
       writeDist(dir);
       const fresh = tree(dir);
       const committed = tree(join(REPO_ROOT, 'dist'));
+      expect(fresh.size).toBeGreaterThan(0);
       expect([...committed.keys()]).toEqual([...fresh.keys()]);
       for (const [file, content] of fresh) {
         // On failure: run `npm run synth` and commit dist/.
@@ -104,6 +105,7 @@ describe('npm run synth', () => {
       objects.filter((o) => o.kind === 'ConfigMap').map((o) => [o.metadata.name, o] as const),
     );
     const aimodels = objects.filter((o) => o.kind === 'AIModel');
+    expect(aimodels).toHaveLength(AGENTS.length);
     for (const aimodel of aimodels) {
       const ref = aimodel.spec.agent.systemPromptRef;
       expect({ agent: aimodel.metadata.name, kind: ref.kind ?? 'ConfigMap' }).toEqual({
@@ -126,9 +128,11 @@ describe('npm run synth', () => {
     const gateways = objectsOf(files.get('platform.yaml') ?? '').filter((o) => o.kind === 'Gateway');
     expect(gateways).toHaveLength(1);
     const ref = `${gateways[0].metadata.namespace}/${gateways[0].metadata.name}`;
-    for (const aimodel of objectsOf(files.get('agents.yaml') ?? '').filter((o) => o.kind === 'AIModel')) {
-      for (const gateway of aimodel.spec.traffic?.gateways ?? []) expect(gateway).toBe(ref);
-    }
+    const named = objectsOf(files.get('agents.yaml') ?? '')
+      .filter((o) => o.kind === 'AIModel')
+      .flatMap((aimodel) => aimodel.spec.traffic?.gateways ?? []);
+    expect(named.length).toBeGreaterThan(0);
+    for (const gateway of named) expect(gateway).toBe(ref);
     const hosts = gateways[0].spec.servers.flatMap((s: any) => s.hosts);
     expect(hosts).toEqual(expect.arrayContaining(['xiaoai.suoke.life', 'xiaoke.suoke.life']));
   });

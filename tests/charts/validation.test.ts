@@ -77,6 +77,7 @@ describe('every rendered object is valid Kubernetes', () => {
       expect(content.length).toBeGreaterThan(0);
       expect(file).toMatch(/\.yaml$/);
     }
+    expect(objects.length).toBeGreaterThan(0);
     const errors = await allProblems(objects);
     expect(errors).toEqual([]);
   });

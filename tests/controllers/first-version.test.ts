@@ -51,11 +51,9 @@ describe('a cluster without a CRD the rendered objects need', () => {
     h = await Harness.start({ crds: ['project', 'istio'] });
     await h.createModel();
     await h.createVersion('v1');
-    await h.versionReconciler.reconcile({ namespace: NS, name: 'demo-v1' });
+    await h.reconcileVersion({ namespace: NS, name: 'demo-v1' });
     expect(await h.phase('v1')).toBe('Deploying');
-    await expect(h.aimodelReconciler.reconcile({ namespace: NS, name: MODEL })).rejects.toThrow(
-      /VerticalPodAutoscaler/,
-    );
+    await expect(h.reconcileModel({ namespace: NS, name: MODEL })).rejects.toThrow(/VerticalPodAutoscaler/);
     const degraded = (await h.model()).status?.conditions?.find((c) => c.type === 'Degraded');
     expect(degraded).toMatchObject({ status: 'True', reason: 'ApplyFailed' });
     expect(degraded?.message).toMatch(/VerticalPodAutoscaler .*demo-v1/);

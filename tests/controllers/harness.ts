@@ -6,17 +6,21 @@
  */
 import type { Measurement, MetricsProvider } from '../../operators/analysis/provider.js';
 import { MetricsUnreachableError, NoDataError } from '../../operators/analysis/errors.js';
+import { configureRolloutCaches } from '../../operators/aimodel/caches.js';
 import { AIModelReconciler } from '../../operators/aimodel/reconciler.js';
 import { ModelLocks } from '../../operators/aimodel/model-lock.js';
 import { AIMODEL, MODEL_VERSION } from '../../operators/aimodel/resources.js';
 import { ModelVersionReconciler } from '../../operators/model-version/reconciler.js';
 import { Applier } from '../../operators/kit/apply.js';
 import { KubeClient } from '../../operators/kit/client.js';
+import { ClusterClient } from '../../operators/kit/cluster-client.js';
 import { EventRecorder } from '../../operators/kit/events.js';
+import { SharedInformers } from '../../operators/kit/informers.js';
 import type { KubeObject } from '../../operators/kit/resource.js';
 import { RolloutMetrics } from '../../operators/rollout/metrics.js';
-import { IstioRouter } from '../../operators/traffic/istio.js';
+import { createTrafficRouter, type TrafficRouterName } from '../../operators/traffic/factory.js';
 import type { TrafficRouter, VersionWeight } from '../../operators/traffic/router.js';
+import { CacheSync } from '../support/cache-sync.js';
 import type { AIModel, ModelVersion, PromotionPolicy } from '../../crds/api/index.js';
 import { Registry } from 'prom-client';
 import { FakeClock } from '../operators/kit/fake-clock.js';
@@ -88,6 +92,8 @@ export interface HarnessOptions {
   readonly rollbackWindowMs?: number;
   /** CRDs the API server serves. @default ['project', 'istio', 'vpa'] */
   readonly crds?: readonly ('project' | 'istio' | 'vpa')[];
+  /** `--traffic-router`. @default 'istio' */
+  readonly router?: TrafficRouterName;
 }
 
 export class Harness {
@@ -98,15 +104,20 @@ export class Harness {
   aimodelReconciler!: AIModelReconciler;
   versionReconciler!: ModelVersionReconciler;
   router!: TrafficRouter;
+  /** The operator's informers (what its reconcilers read). */
+  informers!: SharedInformers;
+  private caches: CacheSync | undefined;
+  /** API requests the operator made in the last {@link pass} (watches not counted). */
+  lastPassRequests: string[] = [];
 
   private constructor(
     readonly api: FakeApiServer,
+    /** The test's own client (a person's kubectl): its requests are not the operator's. */
     readonly client: KubeClient,
     readonly clock: FakeClock,
     private readonly options: HarnessOptions,
   ) {
     this.autoAvailable = options.autoAvailable ?? true;
-    this.restartOperator();
   }
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
@@ -116,15 +127,27 @@ export class Harness {
       namespaces: [NS],
       now: () => new Date(clock.now()),
     });
-    return new Harness(api, new KubeClient(api.kubeConfig()), clock, options);
+    const h = new Harness(api, new KubeClient(api.kubeConfig()), clock, options);
+    await h.restartOperator(options.router);
+    return h;
   }
 
-  /** A fresh operator over the same API server: nothing carried over in memory. */
-  restartOperator(): void {
-    const client = new KubeClient(this.api.kubeConfig());
-    const events = new EventRecorder(client, { clock: this.clock });
+  /**
+   * A fresh operator over the same API server: nothing carried over in memory, caches listed and
+   * watched anew (informers on real time; the rollout runs on the injected clock).
+   */
+  async restartOperator(router: TrafficRouterName = this.options.router ?? 'istio'): Promise<void> {
+    await this.stopOperator();
+    const api = new KubeClient(this.api.kubeConfig());
+    this.informers = new SharedInformers(api);
+    const client = ClusterClient.cached(api, this.informers);
+    const events = new EventRecorder(api, { clock: this.clock });
     const locks = new ModelLocks();
-    this.router = new IstioRouter(client);
+    this.router = createTrafficRouter(router, client);
+    configureRolloutCaches(this.informers, router === 'istio');
+    this.caches = new CacheSync(this.api, this.informers);
+    this.informers.start();
+    await this.informers.waitForSync();
     this.aimodelReconciler = new AIModelReconciler({
       client,
       applier: new Applier(client),
@@ -148,7 +171,29 @@ export class Harness {
   }
 
   async stop(): Promise<void> {
+    await this.stopOperator();
     await this.api.stop();
+  }
+
+  private async stopOperator(): Promise<void> {
+    await this.informers?.stop();
+    this.caches = undefined;
+  }
+
+  /** Waits until the operator's caches hold what the API server holds (every watch caught up). */
+  async cachesSynced(): Promise<void> {
+    await this.caches?.wait();
+  }
+
+  /**
+   * Requests (not watches) from request number `from` on, as `verb resource name`: during a pass
+   * only the operator sends any (the test's own changes come before or after).
+   */
+  private operatorRequests(from: number): string[] {
+    return this.api.requests
+      .slice(from)
+      .filter((r) => r.verb !== 'watch')
+      .map((r) => `${r.verb} ${r.resource ?? r.path}${r.name === undefined ? '' : ` ${r.name}`}`);
   }
 
   async createModel(rollout: PromotionPolicy = policy(), name = MODEL): Promise<AIModel> {
@@ -224,30 +269,53 @@ export class Harness {
       .map((e) => `${String(e['reason'])}: ${String(e['note'])}`);
   }
 
-  /** One pass: the AIModel, then every ModelVersion; returns the shortest requeue asked for. */
+  /** One reconcile of a ModelVersion, once the caches have caught up (as a queued one would run). */
+  async reconcileVersion(request: { namespace: string; name: string }): Promise<{ requeueAfter?: number }> {
+    await this.cachesSynced();
+    return this.versionReconciler.reconcile(request);
+  }
+
+  /** One reconcile of an AIModel, once the caches have caught up. */
+  async reconcileModel(request: { namespace: string; name: string }): Promise<{ requeueAfter?: number }> {
+    await this.cachesSynced();
+    return this.aimodelReconciler.reconcile(request);
+  }
+
+  /**
+   * One pass: the AIModel, then every ModelVersion, each once the operator's caches have caught up
+   * with the API server (as a queued reconcile would run after the event that queued it); returns
+   * the shortest requeue asked for and records the operator's requests in {@link lastPassRequests}.
+   */
   async pass(): Promise<number | undefined> {
+    const from = this.api.requests.length;
     let requeue: number | undefined;
     const note = (r: { requeueAfter?: number } | void): void => {
       if (r?.requeueAfter !== undefined) requeue = Math.min(requeue ?? Infinity, r.requeueAfter);
     };
+    await this.cachesSynced();
     note(await this.aimodelReconciler.reconcile({ namespace: NS, name: MODEL }));
     if (this.autoAvailable) this.markAvailable();
     const versions = this.api.list({ apiVersion: 'ai.suoke.life/v1alpha1', kind: 'ModelVersion' }, NS);
     for (const mv of versions) {
+      await this.cachesSynced();
       note(await this.versionReconciler.reconcile({ namespace: NS, name: mv.metadata.name ?? '' }));
     }
+    this.lastPassRequests = this.operatorRequests(from);
     return requeue;
   }
 
-  /** Passes until one changes nothing on the server (what the controllers would do on their own). */
+  /**
+   * Passes until one makes no API request at all, reads included (what the controllers would do on
+   * their own: a pass that changes nothing costs the API server nothing).
+   */
   async settle(maxPasses = 20): Promise<void> {
     for (let i = 0; i < maxPasses; i++) {
-      const before = this.api.writeLog.length;
       await this.pass();
-      if (this.api.writeLog.length === before) return;
+      if (this.lastPassRequests.length === 0) return;
     }
-    const last = this.api.writeLog.slice(-8).map((w) => `${w.verb} ${w.kind} ${w.name}`);
-    throw new Error(`controllers did not settle within ${maxPasses} passes; last writes: ${last.join(', ')}`);
+    throw new Error(
+      `controllers did not settle within ${maxPasses} passes; requests of the last: ${this.lastPassRequests.join(', ')}`,
+    );
   }
 
   /** Advances the clock by `ms` and settles. */

@@ -102,3 +102,58 @@ describe('the controllers under a running manager', () => {
     expect((await h.model()).status?.stableVersion).toBe('v2');
   });
 });
+
+describe('the running controllers and the objects they derive', () => {
+  const DEPLOYMENT = { group: 'apps', version: 'v1', kind: 'Deployment', plural: 'deployments' };
+  const SERVICE = { group: '', version: 'v1', kind: 'Service', plural: 'services' };
+  const nonWatch = (from: number) => h.api.requests.slice(from).filter((r) => r.verb !== 'watch');
+
+  it('put back a derived object deleted or edited by hand, from its watch event alone', async () => {
+    await startManager();
+    await h.createModel();
+    await h.createVersion('v1');
+    await until(async () => (await h.phase('v1')) === 'Promoted', 'v1 promoted');
+    const uid = h.api.get({ apiVersion: 'apps/v1', kind: 'Deployment' }, 'suoke-ai', 'demo-v1')?.metadata.uid;
+
+    await h.client.delete(DEPLOYMENT, 'suoke-ai', 'demo-v1');
+    await until(async () => {
+      const d = h.api.get({ apiVersion: 'apps/v1', kind: 'Deployment' }, 'suoke-ai', 'demo-v1');
+      return d !== undefined && d.metadata.uid !== uid && d.metadata.deletionTimestamp === undefined;
+    }, 'the Deployment re-created');
+
+    await h.client.patch(SERVICE, 'suoke-ai', 'demo', { metadata: { labels: { app: 'hijacked' } } }, 'merge');
+    await until(
+      async () =>
+        h.api.get({ apiVersion: 'v1', kind: 'Service' }, 'suoke-ai', 'demo')?.metadata.labels?.['app'] ===
+        'demo',
+      'the Service label restored',
+    );
+  });
+
+  it('make no API request when every object is reconciled again with nothing to change (a resync)', async () => {
+    const manager = await startManager();
+    await h.createModel();
+    await h.createVersion('v1');
+    await until(async () => (await h.model()).status?.stableVersion === 'v1', 'v1 stable');
+    await until(
+      async () => (await scrape(manager)).match(/workqueue_depth\{name="aimodel"\} 0/) !== null,
+      'idle',
+    );
+    const reconciles = async () =>
+      Number(
+        /controller_runtime_reconcile_total\{controller="aimodel",result="success"\} (\d+)/.exec(
+          await scrape(manager),
+        )?.[1] ?? 0,
+      );
+    const before = await reconciles();
+    const from = h.api.requests.length;
+    for (const informer of manager.informers.all()) informer.resync();
+    await until(async () => (await reconciles()) > before, 'the AIModel reconciled again');
+    await until(
+      async () =>
+        (await scrape(manager)).match(/controller_runtime_active_workers\{controller="aimodel"\} 0/) !== null,
+      'reconciles done',
+    );
+    expect(nonWatch(from).map((r) => `${r.verb} ${r.resource} ${r.name ?? ''}`)).toEqual([]);
+  });
+});

@@ -3,12 +3,6 @@
  * behind the model's one Service, so each step is checked in the Deployments' replicas, the router
  * reports the weights it set (not its approximation), and no autoscaler holds a version it split.
  */
-import { AIModelReconciler } from '../../operators/aimodel/reconciler.js';
-import { ModelLocks } from '../../operators/aimodel/model-lock.js';
-import { ModelVersionReconciler } from '../../operators/model-version/reconciler.js';
-import { Applier } from '../../operators/kit/apply.js';
-import { KubeClient } from '../../operators/kit/client.js';
-import { EventRecorder } from '../../operators/kit/events.js';
 import type { KubeObject } from '../../operators/kit/resource.js';
 import {
   DEPLOYMENT,
@@ -23,29 +17,9 @@ let h: Harness;
 let router: ReplicaRatioRouter;
 
 /** The operator started with `--traffic-router=replica-ratio`: fresh reconcilers, nothing in memory. */
-function startReplicaRatioOperator(): void {
-  const client = new KubeClient(h.api.kubeConfig());
-  const events = new EventRecorder(client, { clock: h.clock });
-  const locks = new ModelLocks();
-  router = new ReplicaRatioRouter(client);
-  h.router = router;
-  h.aimodelReconciler = new AIModelReconciler({
-    client,
-    applier: new Applier(client),
-    events,
-    router,
-    locks,
-    clock: h.clock,
-  });
-  h.versionReconciler = new ModelVersionReconciler({
-    client,
-    events,
-    router,
-    metricsProvider: h.metrics,
-    locks,
-    clock: h.clock,
-    rolloutMetrics: h.rolloutMetrics,
-  });
+async function startReplicaRatioOperator(): Promise<void> {
+  await h.restartOperator('replica-ratio');
+  router = h.router as ReplicaRatioRouter;
 }
 
 /** spec.replicas of each version's Deployment, by version. */
@@ -74,7 +48,7 @@ async function scaleStable(version: string, n: number): Promise<void> {
 beforeEach(async () => {
   // No Istio CRDs: a cluster without a mesh.
   h = await Harness.start({ crds: ['project', 'vpa'] });
-  startReplicaRatioOperator();
+  await startReplicaRatioOperator();
   await h.createModel();
   await h.createVersion('v1');
   await h.settle();
@@ -185,7 +159,7 @@ describe('a canary with the replica-ratio router', () => {
       replicas: { v1: 5, v2: 5 },
     });
 
-    startReplicaRatioOperator();
+    await startReplicaRatioOperator();
     h.api.resetCounters();
     await h.after(30_000);
     // Nothing to redo: the new operator reads the same split and writes no Deployment.
@@ -219,7 +193,7 @@ describe('a canary with the replica-ratio router', () => {
       },
       'merge',
     );
-    startReplicaRatioOperator();
+    await startReplicaRatioOperator();
     await h.after(MINUTE);
     expect((await h.version('v2')).status).toMatchObject({ currentStep: 1, canaryWeight: 50 });
     expect(h.eventsFor('demo-v2').some((e) => e.startsWith('WeightsAdopted:'))).toBe(true);

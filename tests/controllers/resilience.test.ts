@@ -61,7 +61,7 @@ describe('a canary deleted mid-rollout', () => {
     await h.settle();
     expect(await h.weights()).toEqual([{ version: 'v1', weight: 100 }]);
     expect(await h.deployments()).toEqual(['demo-v1']);
-    await h.versionReconciler.reconcile({ namespace: NS, name: 'demo-v2' });
+    await h.reconcileVersion({ namespace: NS, name: 'demo-v2' });
     expect(await h.registry.metrics()).not.toContain('version="v2"');
   });
 });
@@ -73,7 +73,7 @@ describe('an operator restart', () => {
     await h.after(MINUTE);
     expect((await h.version('v2')).status).toMatchObject({ currentStep: 1, canaryWeight: 50 });
 
-    h.restartOperator();
+    await h.restartOperator();
     await h.after(30_000);
     expect((await h.version('v2')).status).toMatchObject({ phase: 'Progressing', currentStep: 1 });
     expect((await h.version('v2')).status?.analysis).toHaveLength(1);
@@ -91,7 +91,7 @@ describe('an operator restart', () => {
       { version: 'v1', weight: 50 },
       { version: 'v2', weight: 50 },
     ]);
-    h.restartOperator();
+    await h.restartOperator();
     await h.after(MINUTE);
     const v2 = await h.version('v2');
     expect(v2.status).toMatchObject({ phase: 'Progressing', currentStep: 1, canaryWeight: 50 });
@@ -107,7 +107,7 @@ describe('bad input the API cannot refuse', () => {
   it('a modelRef naming a missing AIModel gives a condition and an Event, backs off, and proceeds once it exists', async () => {
     await h.createVersion('v1', undefined, 'ghost');
     const request = { namespace: NS, name: 'ghost-v1' };
-    const first = await h.versionReconciler.reconcile(request);
+    const first = await h.reconcileVersion(request);
     expect(first.requeueAfter).toBeGreaterThanOrEqual(10_000);
     const mv = await h.client.get<ModelVersion & KubeObject>(MODEL_VERSION, NS, 'ghost-v1');
     expect(mv.status?.conditions?.find((c) => c.type === 'Progressing')).toMatchObject({
@@ -122,12 +122,12 @@ describe('bad input the API cannot refuse', () => {
     // The longer it lasts, the slower it is retried; repeating writes nothing new.
     await h.clock.advance(5 * MINUTE);
     h.api.resetCounters();
-    const later = await h.versionReconciler.reconcile(request);
+    const later = await h.reconcileVersion(request);
     expect(later.requeueAfter).toBeGreaterThan(first.requeueAfter ?? 0);
     expect(h.api.writeLog.filter((w) => w.kind === 'ModelVersion')).toEqual([]);
 
     await h.createModel(undefined, 'ghost');
-    await h.versionReconciler.reconcile(request);
+    await h.reconcileVersion(request);
     const deploying = await h.client.get<ModelVersion & KubeObject>(MODEL_VERSION, NS, 'ghost-v1');
     expect(deploying.status?.phase).toBe('Deploying');
   });

@@ -69,6 +69,7 @@ describe('CRDs a Kubernetes 1.32 API server accepts', () => {
     )['spec'];
     const scaling = spec.properties.scaling;
     expect(scaling.description).toMatch(/autoscaling/i);
+    expect(Object.keys(scaling.properties).length).toBeGreaterThan(0);
     for (const [field, schema] of Object.entries<any>(scaling.properties)) {
       expect([field, typeof schema.description === 'string' && schema.description.length > 10]).toEqual([
         field,

@@ -40,6 +40,7 @@ describe('valid examples are accepted (schema after defaulting, strict fields, e
 
 describe('validate() for consumers (OpenAPI schema after defaulting, no CEL)', () => {
   test('accepts the examples and names the field of a schema error', () => {
+    expect(valid.length).toBeGreaterThan(0);
     for (const { object } of valid) expect(validate(object.kind as 'AIModel', object)).toEqual([]);
     const broken = invalid.find((e) => e.file === 'invalid/aimodel-cpu-utilization-over-100.yaml')!;
     expect(validate('AIModel', broken.object).map((e) => e.field)).toEqual(['spec.scaling.cpuUtilization']);

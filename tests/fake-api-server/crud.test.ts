@@ -402,4 +402,91 @@ describe('fake API server: CRUD semantics through client-node', () => {
     ]);
     expect(api.writes).toBe(1);
   });
+
+  it('answers an injected 429 with Retry-After and details.retryAfterSeconds, as a client sees it', async () => {
+    api.injectFailure({ match: (r) => r.verb === 'list', status: 429, retryAfterSeconds: 3 });
+    let caught: unknown;
+    try {
+      await core.listNamespacedConfigMap({ namespace: 'apps' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ApiException);
+    const error = caught as ApiException<string>;
+    expect(error.code).toBe(429);
+    expect(error.headers['retry-after']).toBe('3');
+    expect(JSON.parse(error.body)).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'Too many requests, please try again later.',
+      reason: 'TooManyRequests',
+      details: { retryAfterSeconds: 3 },
+      code: 429,
+    });
+    // Once only (times defaults to 1): the retry goes through.
+    await expect(core.listNamespacedConfigMap({ namespace: 'apps' })).resolves.toBeDefined();
+  });
+
+  it('answers a 429 as the Priority and Fairness filter does with plainText: a header and a text body', async () => {
+    api.injectFailure({ match: () => true, status: 429, retryAfterSeconds: 1, plainText: true });
+    const res = await fetch(`${api.url}/api/v1/namespaces/apps/configmaps`);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('1');
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await res.text()).toBe('Too many requests, please try again later.\n');
+  });
+
+  it('counts requests by verb and resource, watches and failures included', async () => {
+    api.injectFailure({ match: (r) => r.verb === 'get', status: 404, reason: 'NotFound' });
+    await apps.createNamespacedDeployment({ namespace: 'apps', body: deployment('web') });
+    await apps.listNamespacedDeployment({ namespace: 'apps' });
+    await apps.listNamespacedDeployment({ namespace: 'apps' });
+    await statusOf(apps.readNamespacedDeployment({ name: 'web', namespace: 'apps' }));
+    await apps.readNamespacedDeployment({ name: 'web', namespace: 'apps' });
+    await apps.replaceNamespacedDeploymentStatus({
+      name: 'web',
+      namespace: 'apps',
+      body: { ...deployment('web'), status: { replicas: 1 } },
+    });
+    const watch = await fetch(`${api.url}/apis/apps/v1/namespaces/apps/deployments?watch=true`);
+    await fetch(`${api.url}/apis`);
+    expect(api.requestCounts()).toEqual({
+      'create deployments': 1,
+      'list deployments': 2,
+      'get deployments': 2,
+      'update deployments/status': 1,
+      'watch deployments': 1,
+      discovery: 1,
+    });
+    expect(api.requestCounts({ verb: ['get', 'list'], status: 200 })).toEqual({
+      'list deployments': 2,
+      'get deployments': 1,
+    });
+    expect(api.requestCounts({ group: 'apps', subresource: 'status' })).toEqual({
+      'update deployments/status': 1,
+    });
+    expect(api.requestCounts({ group: '' })).toEqual({});
+    await watch.body?.cancel();
+    api.resetCounters();
+    expect(api.requestCounts()).toEqual({});
+  });
+
+  it('with keepRequests: false keeps counts but no request or write records', async () => {
+    const lean = await startFakeApiServer({ namespaces: ['apps'], keepRequests: false });
+    try {
+      const leanCore = lean.kubeConfig().makeApiClient(CoreV1Api);
+      for (const name of ['a', 'b', 'c']) {
+        await leanCore.createNamespacedConfigMap({ namespace: 'apps', body: { metadata: { name } } });
+      }
+      await leanCore.listNamespacedConfigMap({ namespace: 'apps' });
+      expect(lean.requestCounts()).toEqual({ 'create configmaps': 3, 'list configmaps': 1 });
+      expect(lean.writes).toBe(3);
+      expect(lean.requests).toEqual([]);
+      expect(lean.writeLog).toEqual([]);
+    } finally {
+      await lean.stop();
+    }
+  });
 });

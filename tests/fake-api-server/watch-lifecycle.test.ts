@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import { get } from 'node:http';
 import { CoreV1Api, makeInformer, Watch, type KubeConfig } from '@kubernetes/client-node';
 import { startFakeApiServer, type FakeApiServer } from '../support/fake-api-server/index.js';
 import { waitFor } from '../support/wait.js';
@@ -26,6 +28,42 @@ async function open(
   return { events, controller, ended: () => ended };
 }
 
+/**
+ * A watch over plain node:http, which needs no timers: it keeps working while a test fakes them.
+ * `until` resolves once an event matching `predicate` has arrived.
+ */
+async function rawWatch(url: string): Promise<{
+  readonly events: { type: string; object: any }[];
+  until(predicate: (event: { type: string }) => boolean): Promise<void>;
+  close(): void;
+}> {
+  const events: { type: string; object: any }[] = [];
+  const waiters: { predicate: (event: { type: string }) => boolean; resolve: () => void }[] = [];
+  const response = await new Promise<import('node:http').IncomingMessage>((resolve, reject) =>
+    get(url, resolve).on('error', reject),
+  );
+  let buffered = '';
+  response.setEncoding('utf8');
+  response.on('data', (chunk: string) => {
+    buffered += chunk;
+    const lines = buffered.split('\n');
+    buffered = lines.pop()!;
+    for (const line of lines.filter(Boolean)) {
+      const event = JSON.parse(line) as { type: string; object: any };
+      events.push(event);
+      for (const w of waiters.filter((x) => x.predicate(event))) w.resolve();
+    }
+  });
+  return {
+    events,
+    until: (predicate) =>
+      events.some(predicate)
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiters.push({ predicate, resolve })),
+    close: () => response.destroy(),
+  };
+}
+
 const CONFIGMAPS = '/api/v1/namespaces/apps/configmaps';
 
 describe('fake API server: bookmarks, 410 Gone, timeouts and restarts', () => {
@@ -36,9 +74,9 @@ describe('fake API server: bookmarks, 410 Gone, timeouts and restarts', () => {
     await api.stop();
   });
 
-  describe('with bookmarks on request only', () => {
+  describe('with the default bookmarks (on request only)', () => {
     beforeEach(async () => {
-      api = await startFakeApiServer({ namespaces: ['apps'], bookmarkIntervalMs: 0 });
+      api = await startFakeApiServer({ namespaces: ['apps'] });
       core = api.kubeConfig().makeApiClient(CoreV1Api);
     });
 
@@ -203,6 +241,25 @@ describe('fake API server: bookmarks, 410 Gone, timeouts and restarts', () => {
       description: 'two periodic bookmarks',
     });
     w.controller.abort();
+  });
+
+  it('sends no periodic BOOKMARK by default, however long a watch idles: only the ones asked for', async () => {
+    // The server's timers are fake, so ten idle minutes pass at once; the watch itself needs none.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      api = await startFakeApiServer({ namespaces: ['apps'] });
+      const w = await rawWatch(
+        `${api.url}${CONFIGMAPS}?watch=true&allowWatchBookmarks=true&resourceVersion=${api.resourceVersion}`,
+      );
+      jest.advanceTimersByTime(10 * 60_000);
+      api.sendBookmarks();
+      api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'after', namespace: 'apps' } });
+      await w.until((e) => e.type === 'ADDED');
+      expect(w.events.map((e) => e.type)).toEqual(['BOOKMARK', 'ADDED']);
+      w.close();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('keeps data across a restart on the same port; watches end and resume from their resourceVersion', async () => {

@@ -4,12 +4,16 @@
  * by repeated reconcile() calls with an injected clock.
  */
 import { KubeClient } from '../../operators/kit/client.js';
+import { ClusterClient } from '../../operators/kit/cluster-client.js';
+import { SharedInformers } from '../../operators/kit/informers.js';
+import { CacheSync } from '../support/cache-sync.js';
 import type { Clock } from '../../operators/kit/clock.js';
 import { EventRecorder } from '../../operators/kit/events.js';
 import { LABEL_AUTO_CREATED, LABEL_REGISTRY } from '../../operators/model-registry/auto-create.js';
 import { ModelRegistryReconciler } from '../../operators/model-registry/reconciler.js';
 import {
   MODEL_REGISTRY as MODEL_REGISTRY_RT,
+  MODEL_VERSION as MODEL_VERSION_RT,
   type ModelRegistryObject,
 } from '../../operators/model-registry/resources.js';
 import { startFakeApiServer, type FakeApiServer, type KubeObject } from '../support/fake-api-server/index.js';
@@ -62,7 +66,13 @@ describe('ModelRegistry reconciler', () => {
   /** How often an event happened: identical repeats are one Event whose series counts them. */
   const occurrences = (reason: string) =>
     events(reason).reduce((n, e) => n + ((e['series'] as { count?: number } | undefined)?.count ?? 1), 0);
-  const reconcile = (name: string) => reconciler.reconcile({ namespace: NS, name });
+  let informers: SharedInformers;
+  let caches: CacheSync;
+  /** One pass, once the reconciler's caches hold what the API server holds (as a queued one runs). */
+  const reconcile = async (name: string) => {
+    await caches.wait();
+    return reconciler.reconcile({ namespace: NS, name });
+  };
   const versions = () => api.list(MODEL_VERSION, NS) as Array<KubeObject & { spec: Record<string, any> }>;
 
   beforeAll(async () => {
@@ -96,10 +106,24 @@ describe('ModelRegistry reconciler', () => {
     await Promise.all([api?.stop(), oci?.dispose()]);
   });
 
-  beforeEach(() => {
+  beforeEach(async () => {
     clock = new TestClock();
     const client = new KubeClient(api.kubeConfig());
-    reconciler = new ModelRegistryReconciler({ client, clock, events: new EventRecorder(client, { clock }) });
+    informers = new SharedInformers(client);
+    informers.informersFor(MODEL_REGISTRY_RT);
+    informers.informersFor(MODEL_VERSION_RT);
+    caches = new CacheSync(api, informers);
+    informers.start();
+    await informers.waitForSync();
+    reconciler = new ModelRegistryReconciler({
+      client: ClusterClient.cached(client, informers),
+      clock,
+      events: new EventRecorder(client, { clock }),
+    });
+  });
+
+  afterEach(async () => {
+    await informers.stop();
   });
 
   it('connects, discovers, creates ModelVersions for new tags, backs off while down and recovers', async () => {

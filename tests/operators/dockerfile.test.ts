@@ -62,7 +62,9 @@ describe('operators/Dockerfile (checked statically; no Docker engine here)', () 
 
   it('lists every package the operator and render() import, pinned as the repository pins them', () => {
     const declared = new Set(Object.keys(operatorPackage.dependencies));
-    for (const [name, importer] of importedPackages(operatorSources())) {
+    const imported = importedPackages(operatorSources());
+    expect(imported.size).toBeGreaterThan(0);
+    for (const [name, importer] of imported) {
       expect({ name, importer, declared: declared.has(name) }).toEqual({ name, importer, declared: true });
     }
     const rootDeps = readJson<{ dependencies: Record<string, string> }>('package.json').dependencies;

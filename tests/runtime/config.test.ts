@@ -147,10 +147,8 @@ describe('runtime config', () => {
   it('reports every bad variable at once, one line each', () => {
     const issues = issuesOf({ PORT: 'x', REDIS_MODE: 'y', LOG_CONTENT: 'z' });
     expect(issues).toHaveLength(5); // PORT, MODEL, ENGINE_BASE_URL, REDIS_MODE, LOG_CONTENT
-    try {
-      loadConfig({ PORT: 'x' }, noFiles);
-    } catch (error) {
-      expect((error as Error).message).toMatch(/^invalid runtime configuration:\n {2}- PORT='x'/);
-    }
+    expect(() => loadConfig({ PORT: 'x' }, noFiles)).toThrow(
+      /^invalid runtime configuration:\n {2}- PORT='x'/,
+    );
   });
 });

@@ -81,7 +81,9 @@ describe('SuokePlatform', () => {
 
   it('is a component of type suoke:platform:SuokePlatform that parents every object', () => {
     const component = recorder.get('suoke:platform:SuokePlatform', 'suoke');
-    for (const child of recorder.registrations.filter((r) => r.type.startsWith('kubernetes:'))) {
+    const children = recorder.registrations.filter((r) => r.type.startsWith('kubernetes:'));
+    expect(children.length).toBeGreaterThan(0);
+    for (const child of children) {
       expect(child.parent).toBe(component.urn);
     }
   });
@@ -101,7 +103,9 @@ describe('SuokePlatform', () => {
     );
     expect(serviceAccount.dependencies).toContain(crd);
     expect(operator.dependencies).toContain(serviceAccount.urn);
-    for (const model of recorder.byType(AIMODEL)) {
+    const models = recorder.byType(AIMODEL);
+    expect(models.length).toBeGreaterThan(0);
+    for (const model of models) {
       expect(model.dependencies).toEqual(expect.arrayContaining([crd, operator.urn]));
     }
   });

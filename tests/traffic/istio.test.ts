@@ -1,3 +1,4 @@
+import { ClusterClient } from '../../operators/kit/cluster-client.js';
 import type { AIModel, ModelVersion } from '../../crds/api/index.js';
 import { render } from '../../charts-ts/render.js';
 import { subsetName } from '../../charts-ts/constructs/istio-routing.js';
@@ -52,9 +53,9 @@ const routeNamed = (vs: KubeObject, name: string) =>
 beforeEach(async () => {
   api = await startFakeApiServer({ crds: ['istio'], namespaces: [NS] });
   client = new KubeClient(api.kubeConfig());
-  router = new IstioRouter(client);
+  router = new IstioRouter(ClusterClient.direct(client));
   // What the AIModel controller does: render and apply with the operator's field manager.
-  const applier = new Applier(client);
+  const applier = new Applier(ClusterClient.direct(client));
   const rendered = render(aimodel, [version('v1'), version('v2')], [{ version: 'v1', weight: 100 }]);
   for (const kind of ['DestinationRule', 'VirtualService']) {
     const obj = rendered.find((o) => o.kind === kind) as KubeObject;
@@ -138,7 +139,7 @@ describe('IstioRouter', () => {
         { version: 'v2', weight: 20 },
       ],
     ).find((o) => o.kind === 'VirtualService') as KubeObject;
-    await new Applier(client).apply(VIRTUAL_SERVICE, rendered);
+    await new Applier(ClusterClient.direct(client)).apply(VIRTUAL_SERVICE, rendered);
     expect(await router.getWeights(target)).toEqual([
       { version: 'v1', weight: 80 },
       { version: 'v2', weight: 20 },
@@ -198,7 +199,7 @@ describe('IstioRouter', () => {
     await expect(router.getWeights({ namespace: NS, model: 'other' })).rejects.toThrow(
       'VirtualService suoke-ai/other not found; the AIModel controller creates it',
     );
-    const named = new IstioRouter(client, { routeName: 'primary' });
+    const named = new IstioRouter(ClusterClient.direct(client), { routeName: 'primary' });
     await expect(named.getWeights(target)).rejects.toThrow(
       "VirtualService suoke-ai/demo: no http route named 'primary' (routes: debug, versions); the AIModel controller renders it",
     );

@@ -1,7 +1,9 @@
+import { ClusterClient } from '../../operators/kit/cluster-client.js';
 import { KubeClient } from '../../operators/kit/client.js';
 import type { KubeObject } from '../../operators/kit/resource.js';
 import { createTrafficRouter } from '../../operators/traffic/factory.js';
 import { IstioRouter } from '../../operators/traffic/istio.js';
+import { RoutesNotFoundError } from '../../operators/traffic/router.js';
 import {
   DEPLOYMENT,
   SERVICE,
@@ -184,11 +186,11 @@ describe('ReplicaRatioRouter against the API server', () => {
     await api.stop();
   });
 
-  it('before any split, reports the shares of the replicas; without the Service, a 404 cause', async () => {
-    const router = new ReplicaRatioRouter(client);
-    await expect(router.getWeights({ namespace: 'suoke-ai', model: 'other' })).rejects.toMatchObject({
-      cause: { statusCode: 404 },
-    });
+  it('before any split, reports the shares of the replicas; without the Service, routes not found', async () => {
+    const router = new ReplicaRatioRouter(ClusterClient.direct(client));
+    await expect(router.getWeights({ namespace: 'suoke-ai', model: 'other' })).rejects.toThrow(
+      RoutesNotFoundError,
+    );
     expect(await router.getWeights(target)).toEqual([
       { version: 'v1', weight: 90 },
       { version: 'v2', weight: 10 },
@@ -196,7 +198,7 @@ describe('ReplicaRatioRouter against the API server', () => {
   });
 
   it('records the weights it set and reports them exactly, with the approximation apart; idempotent', async () => {
-    const router = new ReplicaRatioRouter(client);
+    const router = new ReplicaRatioRouter(ClusterClient.direct(client));
     await router.reconcile(target, ['v1', 'v2']);
     // 70/30 of 10 replicas, then 90/10 of the same 10: a split in force keeps its total.
     expect(
@@ -231,7 +233,7 @@ describe('ReplicaRatioRouter against the API server', () => {
     ).toBe(false);
     expect(api.writes).toBe(writes);
     // A fresh router (a restarted operator) reads the same split from the cluster alone.
-    expect(await new ReplicaRatioRouter(client).recordedSplit(target)).toEqual({
+    expect(await new ReplicaRatioRouter(ClusterClient.direct(client)).recordedSplit(target)).toEqual({
       weights: { v1: 95, v2: 5 },
       replicas: { v1: 9, v2: 1 },
     });
@@ -244,7 +246,7 @@ describe('ReplicaRatioRouter against the API server', () => {
   });
 
   it('takes the total of a new split from what the version with all the traffic runs now', async () => {
-    const router = new ReplicaRatioRouter(client);
+    const router = new ReplicaRatioRouter(ClusterClient.direct(client));
     // The autoscaler of v2 (all the traffic) has scaled it from 10 to 4.
     await client.patch(DEPLOYMENT, 'suoke-ai', 'demo-v2', { spec: { replicas: 4 } }, 'merge');
     await router.setWeights(target, [
@@ -255,7 +257,9 @@ describe('ReplicaRatioRouter against the API server', () => {
   });
 
   it('names a missing Deployment', async () => {
-    await expect(new ReplicaRatioRouter(client).reconcile(target, ['v1', 'v3'])).rejects.toThrow(
+    await expect(
+      new ReplicaRatioRouter(ClusterClient.direct(client)).reconcile(target, ['v1', 'v3']),
+    ).rejects.toThrow(
       'Deployment suoke-ai/demo-v3 of version v3 not found; the AIModel controller creates it',
     );
   });
@@ -264,11 +268,13 @@ describe('ReplicaRatioRouter against the API server', () => {
 describe('createTrafficRouter', () => {
   const client = {} as KubeClient;
   it('builds the named router', () => {
-    expect(createTrafficRouter('istio', client)).toBeInstanceOf(IstioRouter);
-    expect(createTrafficRouter('replica-ratio', client)).toBeInstanceOf(ReplicaRatioRouter);
+    expect(createTrafficRouter('istio', ClusterClient.direct(client))).toBeInstanceOf(IstioRouter);
+    expect(createTrafficRouter('replica-ratio', ClusterClient.direct(client))).toBeInstanceOf(
+      ReplicaRatioRouter,
+    );
   });
   it('throws on an unknown name instead of falling back', () => {
-    expect(() => createTrafficRouter('linkerd', client)).toThrow(
+    expect(() => createTrafficRouter('linkerd', ClusterClient.direct(client))).toThrow(
       "--traffic-router: unknown router 'linkerd'; use one of istio, replica-ratio",
     );
   });

@@ -14,7 +14,7 @@ const schema38 = {
       "$ref": "a6f0oUEaFqHmymdwnqPORTNOTU7GczWAkwGD0uYU"
     },
     "spec": {
-      "$ref": "1zFeSSV5CbXg8dW7ibViMEOH3hjzhVUL1HX9hi4Sk"
+      "$ref": "bhMrHuXzwOkNDN5A0EwgU51jEcPZhWiLfxI2zX8Ps"
     },
     "status": {
       "$ref": "GUyzOy0QaQFx1sVp2USJWFDzDGjnTJMKYFqw816Dnc"
@@ -162,7 +162,7 @@ const schema43 = {
       "$ref": "lsFmkCk8SXzqOZv7utCdNpS1K9jeV4NgIGmrX0uZA"
     },
     "resources": {
-      "$ref": "emhHvlFNodKQTmEZoFdpWAEc5UMjZWvkYBX3QG4HY"
+      "$ref": "AHYNXN3wMJVpiL33Wn7HDy1klmlS2R2vG0R2Uw3jsXQ"
     },
     "rollout": {
       "$ref": "rHVv7Q7XPrqBUdo9FfPsBxMDkOMeeXkp3iHyYGVSUy8"
@@ -2083,7 +2083,7 @@ function validate122(data, {
 const schema63 = {
   "properties": {
     "gpu": {
-      "$ref": "gmAiNenKrReMvLQmAnEUnZ03WVIQ50j8W91pqV94A2k"
+      "$ref": "hJnAaGr00nUhewwphhYDPiKqlppXDdBwupreHZJIg"
     },
     "limits": {
       "$ref": "vmr12pIVkS2pFUAdKoyRYgd8MDA0WjG9DyYchg14wwE"
@@ -2098,10 +2098,10 @@ const schema63 = {
 const schema64 = {
   "properties": {
     "count": {
-      "$ref": "pMiA33PvBhAZTqRzc35uBtT9QHBUrsYKtstpZWqw"
+      "$ref": "NI5y4vtM0MkZnWeKfW06VfOs1dLgN7KHaS8966eVvG0"
     },
     "maxCount": {
-      "$ref": "OTKszDjz2l6W0ntoRM6MpDCHTGVSWuHl03bU2cbAVAQ"
+      "$ref": "fMDySYRPzbpb9XuGq3Sb34889YLXSJHk6O6JZYg9IA"
     },
     "product": {
       "$ref": "1b19eZcLZs4zu8vpEQ98GP0Z6iAVrhiokf75JzC3RY"
@@ -2122,7 +2122,7 @@ const schema64 = {
 };
 const schema65 = {
   "type": "number",
-  "minimum": 0.01,
+  "exclusiveMinimum": 0,
   "maximum": 64
 };
 function validate127(data, {
@@ -2151,14 +2151,14 @@ function validate127(data, {
       }
       errors++;
     }
-    if (data < 0.01 || isNaN(data)) {
+    if (data <= 0 || isNaN(data)) {
       const err1 = {
         instancePath,
-        schemaPath: "#/minimum",
-        keyword: "minimum",
+        schemaPath: "#/exclusiveMinimum",
+        keyword: "exclusiveMinimum",
         params: {
-          comparison: ">=",
-          limit: 0.01
+          comparison: ">",
+          limit: 0
         }
       };
       if (vErrors === null) {
@@ -2189,7 +2189,7 @@ function validate127(data, {
 }
 const schema66 = {
   "type": "number",
-  "minimum": 0.01,
+  "exclusiveMinimum": 0,
   "maximum": 64,
   "nullable": true
 };
@@ -2235,14 +2235,14 @@ function validate129(data, {
       }
       errors++;
     }
-    if (data < 0.01 || isNaN(data)) {
+    if (data <= 0 || isNaN(data)) {
       const err2 = {
         instancePath,
-        schemaPath: "#/minimum",
-        keyword: "minimum",
+        schemaPath: "#/exclusiveMinimum",
+        keyword: "exclusiveMinimum",
         params: {
-          comparison: ">=",
-          limit: 0.01
+          comparison: ">",
+          limit: 0
         }
       };
       if (vErrors === null) {

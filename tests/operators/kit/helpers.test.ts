@@ -1,3 +1,4 @@
+import { ClusterClient } from '../../../operators/kit/cluster-client.js';
 import { Applier, isOwnedBy } from '../../../operators/kit/apply.js';
 import { FIELD_MANAGER, KubeClient } from '../../../operators/kit/client.js';
 import { EventRecorder } from '../../../operators/kit/events.js';
@@ -34,7 +35,7 @@ describe('kit helpers against the fake API server', () => {
 
   describe('Applier', () => {
     it('server-side applies with our field manager and a controller owner reference', async () => {
-      const applier = new Applier(client);
+      const applier = new Applier(ClusterClient.direct(client));
       const { changed, object } = await applier.apply(CONFIG_MAP, cm('a', { k: '1' }), { owner });
       expect(changed).toBe(true);
       expect(isOwnedBy(object, owner)).toBe(true);
@@ -53,7 +54,7 @@ describe('kit helpers against the fake API server', () => {
     });
 
     it('sends nothing when the live object already has every desired value, and applies a change', async () => {
-      const applier = new Applier(client);
+      const applier = new Applier(ClusterClient.direct(client));
       const { object: live } = await applier.apply(CONFIG_MAP, cm('a', { k: '1' }), { owner });
       api.resetCounters();
       expect((await applier.apply(CONFIG_MAP, cm('a', { k: '1' }), { owner, live })).changed).toBe(false);
@@ -64,8 +65,34 @@ describe('kit helpers against the fake API server', () => {
       expect(api.writes).toBe(1);
     });
 
+    it('applies a field removed from the desired object, and the server drops it from the live one', async () => {
+      const applier = new Applier(ClusterClient.direct(client));
+      const { object: live } = await applier.apply(CONFIG_MAP, cm('a', { k: '1', gone: '2' }), { owner });
+      api.resetCounters();
+      // Every desired value is still in the live object: only the changed field set tells them apart.
+      const { changed, object } = await applier.apply(CONFIG_MAP, cm('a', { k: '1' }), { owner, live });
+      expect(changed).toBe(true);
+      expect(object['data']).toEqual({ k: '1' });
+      expect((await applier.apply(CONFIG_MAP, cm('a', { k: '1' }), { owner, live: object })).changed).toBe(
+        false,
+      );
+      expect(api.requests.map((r) => r.verb)).toEqual(['apply']);
+    });
+
+    it('restores a field we own that someone edited or deleted by hand', async () => {
+      const applier = new Applier(ClusterClient.direct(client));
+      await applier.apply(CONFIG_MAP, cm('a', { k: '1', j: '2' }), { owner });
+      const edited = await client.patch<KubeObject>(CONFIG_MAP, 'ns', 'a', { data: { k: 'x', j: null } });
+      const { changed, object } = await applier.apply(CONFIG_MAP, cm('a', { k: '1', j: '2' }), {
+        owner,
+        live: edited,
+      });
+      expect(changed).toBe(true);
+      expect(object['data']).toEqual({ k: '1', j: '2' });
+    });
+
     it('prunes owned objects no longer rendered, and leaves unowned or differently labelled ones', async () => {
-      const applier = new Applier(client);
+      const applier = new Applier(ClusterClient.direct(client));
       await applier.apply(CONFIG_MAP, cm('keep', {}), { owner });
       await applier.apply(CONFIG_MAP, cm('stale', {}), { owner });
       await client.create(CONFIG_MAP, cm('not-owned', {}));
@@ -75,7 +102,12 @@ describe('kit helpers against the fake API server', () => {
         { ...other, metadata: { ...other.metadata, labels: { app: 'x' } } },
         { owner },
       );
-      const deleted = await applier.prune(CONFIG_MAP, { owner, selector: { app: 'owner' }, keep: ['keep'] });
+      const deleted = await applier.prune(CONFIG_MAP, {
+        owner,
+        selector: { app: 'owner' },
+        keep: ['keep'],
+        live: await ClusterClient.direct(client).list(CONFIG_MAP, 'ns'),
+      });
       expect(deleted).toEqual(['stale']);
       const names = api
         .list({ apiVersion: 'v1', kind: 'ConfigMap' }, 'ns')
@@ -86,7 +118,7 @@ describe('kit helpers against the fake API server', () => {
     });
 
     it('names the object and field when it cannot apply', async () => {
-      const applier = new Applier(client);
+      const applier = new Applier(ClusterClient.direct(client));
       await expect(applier.apply(CONFIG_MAP, { metadata: { namespace: 'ns' } })).rejects.toThrow(
         /ConfigMap: metadata.name is required/,
       );

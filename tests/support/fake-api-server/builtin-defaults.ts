@@ -27,7 +27,7 @@ function defaultProbe(probe: unknown): void {
   if (isPlainObject(probe['httpGet'])) setDefault(probe['httpGet'], 'scheme', 'HTTP');
 }
 
-function defaultContainer(c: unknown): void {
+function defaultContainer(c: unknown, pod: boolean): void {
   if (!isPlainObject(c)) return;
   setDefault(c, 'terminationMessagePath', '/dev/termination-log');
   setDefault(c, 'terminationMessagePolicy', 'File');
@@ -40,8 +40,10 @@ function defaultContainer(c: unknown): void {
     if (isPlainObject(port)) setDefault(port, 'protocol', 'TCP');
   for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) defaultProbe(c[probe]);
   const resources = c['resources'];
-  if (isPlainObject(resources) && isPlainObject(resources['limits'])) {
-    // Requests default to limits for resources that have a limit but no request.
+  if (pod && isPlainObject(resources) && isPlainObject(resources['limits'])) {
+    // Requests default to limits for resources that have a limit but no request: on Pods only, never
+    // on pod templates (SetDefaults_Pod: "we only want this defaulting semantic to take place on a
+    // v1.Pod and not a v1.PodTemplate"), so a Deployment keeps exactly the requests it was given.
     const requests = obj(resources, 'requests');
     for (const [name, value] of Object.entries(resources['limits'])) setDefault(requests, name, value);
   }
@@ -52,14 +54,14 @@ function defaultContainer(c: unknown): void {
   }
 }
 
-function defaultPodSpec(spec: Obj): void {
+function defaultPodSpec(spec: Obj, pod: boolean): void {
   setDefault(spec, 'restartPolicy', 'Always');
   setDefault(spec, 'terminationGracePeriodSeconds', 30);
   setDefault(spec, 'dnsPolicy', 'ClusterFirst');
   setDefault(spec, 'securityContext', {});
   setDefault(spec, 'schedulerName', 'default-scheduler');
   for (const key of ['containers', 'initContainers']) {
-    for (const c of Array.isArray(spec[key]) ? spec[key] : []) defaultContainer(c);
+    for (const c of Array.isArray(spec[key]) ? spec[key] : []) defaultContainer(c, pod);
   }
   for (const volume of Array.isArray(spec['volumes']) ? spec['volumes'] : []) {
     if (!isPlainObject(volume)) continue;
@@ -74,7 +76,7 @@ function defaultPodTemplate(template: unknown): void {
   // The real server serialises the template's zero creationTimestamp as null.
   const metadata = obj(template, 'metadata');
   if (!('creationTimestamp' in metadata)) metadata['creationTimestamp'] = null;
-  defaultPodSpec(obj(template, 'spec'));
+  defaultPodSpec(obj(template, 'spec'), false);
 }
 
 function defaultWorkload(kind: string, spec: Obj): void {
@@ -179,7 +181,7 @@ export function applyBuiltinDefaults(
 ): void {
   const spec = isPlainObject(object['spec']) ? object['spec'] : undefined;
   if (group === 'apps' && spec) defaultWorkload(kind, spec);
-  else if (group === '' && kind === 'Pod' && spec) defaultPodSpec(spec);
+  else if (group === '' && kind === 'Pod' && spec) defaultPodSpec(spec, true);
   else if (group === '' && kind === 'Service' && spec) defaultService(object, spec, old);
   else if (group === '' && kind === 'Secret') setDefault(object, 'type', 'Opaque');
   else if (group === '' && kind === 'Namespace') {

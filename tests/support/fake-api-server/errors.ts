@@ -33,6 +33,9 @@ export interface StatusBody {
 
 /** An error the HTTP layer turns into a `Status` response with the same code. */
 export class ApiError extends Error {
+  /** Answered as `text/plain` with the message, as the API server's own HTTP filters answer. */
+  plainText = false;
+
   constructor(
     readonly code: number,
     readonly reason: string,

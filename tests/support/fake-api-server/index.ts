@@ -23,6 +23,7 @@ import { GarbageCollector } from './garbage-collector.js';
 import { ObjectApi, type WriteContext } from './object-api.js';
 import { trackUpdate } from './managed-fields.js';
 import { ResourceRegistry, storageKey, type ResourceType } from './resource-registry.js';
+import { RequestLog, type RequestFilter } from './request-log.js';
 import { Router, type FailureRule, type RequestRecord } from './router.js';
 import { ObjectStore } from './store.js';
 import type { KubeObject } from './types.js';
@@ -31,6 +32,7 @@ import { WatchHub } from './watch-hub.js';
 
 export type { CrdSource } from './crd-sources.js';
 export type { FailureRule, RequestRecord } from './router.js';
+export type { RequestFilter } from './request-log.js';
 export type { KubeObject } from './types.js';
 export { REFERENCE_CRDS_DIR } from './crd-sources.js';
 export { skippedRules } from './validation.js';
@@ -42,7 +44,11 @@ export interface FakeApiServerOptions {
   readonly namespaces?: readonly string[];
   /** Objects to create at start (after CRDs and namespaces). @default [] */
   readonly objects?: readonly ObjectInput[];
-  /** Period of BOOKMARK events on watches that allow them, in ms; 0 sends them only on request. @default 1000 */
+  /**
+   * Period of BOOKMARK events on watches that allow them, in ms. 0 sends them only on
+   * {@link FakeApiServer.sendBookmarks} (and the initial-events-end one), as an idle watch on a real
+   * API server may see none for minutes. @default 0
+   */
   readonly bookmarkIntervalMs?: number;
   /** Changes kept for watches to resume from; older resourceVersions get 410 Gone. @default 10000 */
   readonly watchCacheSize?: number;
@@ -50,6 +56,13 @@ export interface FakeApiServerOptions {
   readonly now?: () => Date;
   /** TCP port on 127.0.0.1. @default 0 (a free port) */
   readonly port?: number;
+  /**
+   * Keep every request in {@link FakeApiServer.requests} and every write in
+   * {@link FakeApiServer.writeLog}. With `false` both stay empty and only counts are kept
+   * ({@link FakeApiServer.requestCounts}, {@link FakeApiServer.writes}), so memory stays flat
+   * however many requests a benchmark sends. @default true
+   */
+  readonly keepRequests?: boolean;
 }
 
 /** Any object a test hands in: typed models, client-node types or plain JSON. */
@@ -78,10 +91,12 @@ export interface KindRef {
 const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 export class FakeApiServer {
-  /** Every request received, in order. */
+  /** Every request received, in order (empty with `keepRequests: false`). */
   readonly requests: RequestRecord[] = [];
-  /** Every write that changed stored state, in order (no-op writes are not recorded). */
+  /** Every write that changed stored state, in order (no-op writes are not recorded; empty with `keepRequests: false`). */
   readonly writeLog: WriteRecord[] = [];
+  private readonly requestLog: RequestLog;
+  private writeCount = 0;
   private readonly failures: FailureRule[] = [];
   private readonly registry = new ResourceRegistry();
   private readonly store: ObjectStore;
@@ -95,10 +110,12 @@ export class FakeApiServer {
 
   constructor(private readonly options: FakeApiServerOptions = {}) {
     this.port = options.port ?? 0;
+    const keep = options.keepRequests ?? true;
+    this.requestLog = new RequestLog(this.requests, keep);
     const now = options.now ?? (() => new Date());
     this.now = now;
     this.store = new ObjectStore(options.watchCacheSize ?? 10_000);
-    this.watches = new WatchHub(this.store, { bookmarkIntervalMs: options.bookmarkIntervalMs ?? 1000 });
+    this.watches = new WatchHub(this.store, { bookmarkIntervalMs: options.bookmarkIntervalMs ?? 0 });
     new CrdController(this.store, this.registry, now);
     // The collector needs the object API and the object API reports deletions to it.
     const gcRef: { current?: GarbageCollector } = {};
@@ -113,7 +130,9 @@ export class FakeApiServer {
         },
         trackUpdate: (type, old, next, ctx, at) => trackUpdate(type, old, next, ctx, at),
         deleted: (type, object, policy) => gcRef.current?.deleted(type, object, policy),
-        wrote: (verb, type, object) =>
+        wrote: (verb, type, object) => {
+          this.writeCount += 1;
+          if (!keep) return;
           this.writeLog.push({
             verb,
             apiVersion: object.apiVersion ?? '',
@@ -121,7 +140,8 @@ export class FakeApiServer {
             ...(object.metadata.namespace !== undefined ? { namespace: object.metadata.namespace } : {}),
             name: object.metadata.name!,
             resourceVersion: object.metadata.resourceVersion!,
-          }),
+          });
+        },
       },
       now,
     );
@@ -133,7 +153,7 @@ export class FakeApiServer {
       watches: this.watches,
       apply: (type, namespace, name, body, ctx, force) =>
         applyServerSide(this.objects, type, namespace, name, body, ctx, force, now()),
-      requests: this.requests,
+      requests: this.requestLog,
       failures: this.failures,
     });
   }
@@ -145,7 +165,18 @@ export class FakeApiServer {
 
   /** Number of writes that changed stored state since start or the last {@link resetCounters}. */
   get writes(): number {
-    return this.writeLog.length;
+    return this.writeCount;
+  }
+
+  /**
+   * Requests answered since start or the last {@link resetCounters}, by `verb resource` (and
+   * `/subresource`), e.g. `{ 'list deployments': 3, 'watch deployments': 1, 'apply virtualservices': 1,
+   * 'update aimodels/status': 2, discovery: 4 }`. Nothing is left out: watches count under their own
+   * verb, refused and failed requests count too (filter by `status` to leave them out). Kept with
+   * `keepRequests: false` as well.
+   */
+  requestCounts(filter?: RequestFilter): Record<string, number> {
+    return this.requestLog.counts(filter);
   }
 
   /** The latest resourceVersion (global, like etcd's revision). */
@@ -207,19 +238,26 @@ export class FakeApiServer {
 
   /** Forgets all counters (requests and writes), e.g. after a test's setup. */
   resetCounters(): void {
-    this.requests.length = 0;
+    this.requestLog.clear();
     this.writeLog.length = 0;
+    this.writeCount = 0;
   }
 
   /**
    * Requests matching `rule.match` are answered with `rule.status` (a Status with `rule.reason`),
-   * `times` times (default once). Returns a function that removes the rule.
+   * `times` times (default once). With `retryAfterSeconds` the Status carries
+   * `details.retryAfterSeconds` and the answer a `Retry-After` header, as the API server writes any
+   * Status with a retry delay (429 TooManyRequests, say). `plainText: true` answers as its Priority
+   * and Fairness and max-in-flight filters reject a request: the header and a text body, no Status.
+   * Returns a function that removes the rule.
    */
   injectFailure(rule: {
     readonly match: (request: RequestRecord) => boolean;
     readonly status: number;
     readonly reason?: string;
     readonly message?: string;
+    readonly retryAfterSeconds?: number;
+    readonly plainText?: boolean;
     readonly times?: number;
   }): () => void {
     const entry: FailureRule = { ...rule, remaining: rule.times ?? 1 };

@@ -59,7 +59,13 @@ export function parseFakeApiServerArgs(argv: readonly string[]): FakeApiServerAr
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = parseFakeApiServerArgs(process.argv.slice(2));
-  const api = await startFakeApiServer({ port: args.port, crds: args.crds, namespaces: args.namespaces });
+  // Nothing reads request records across the process boundary: keep counts only, memory stays flat.
+  const api = await startFakeApiServer({
+    port: args.port,
+    crds: args.crds,
+    namespaces: args.namespaces,
+    keepRequests: false,
+  });
   if (args.kubeconfig !== undefined) {
     writeFileSync(args.kubeconfig, api.kubeConfig(args.contextNamespace).exportConfig(), { mode: 0o600 });
   }

@@ -11,6 +11,7 @@ import type { ObjectApi, WriteContext } from './object-api.js';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from './patch.js';
 import { apiVersionOf, storageKey, type ResourceRegistry, type ResourceType } from './resource-registry.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
+import type { RequestLog } from './request-log.js';
 import type { ObjectStore } from './store.js';
 import { isPlainObject, type KubeObject } from './types.js';
 import type { WatchHub } from './watch-hub.js';
@@ -37,10 +38,17 @@ export interface RequestRecord {
 export interface FailureRule {
   readonly match: (request: RequestRecord) => boolean;
   readonly status: number;
-  /** @default 'InternalError' */
+  /** @default 'TooManyRequests' for 429, else 'InternalError' */
   readonly reason?: string;
-  /** @default 'injected failure' */
+  /** @default 'Too many requests, please try again later.' for 429, else 'injected failure' */
   readonly message?: string;
+  /** Sent as the `Retry-After` header and `details.retryAfterSeconds` of the Status. */
+  readonly retryAfterSeconds?: number;
+  /**
+   * Answer with the message as `text/plain` (and the `Retry-After` header) instead of a Status, as
+   * the API server's max-in-flight and Priority and Fairness filters answer a 429.
+   */
+  readonly plainText?: boolean;
   /** How many matching requests fail; Infinity for all. */
   remaining: number;
 }
@@ -61,7 +69,7 @@ export interface RouterDeps {
   readonly objects: ObjectApi;
   readonly watches: WatchHub;
   readonly apply: ApplyHandler;
-  readonly requests: RequestRecord[];
+  readonly requests: RequestLog;
   readonly failures: FailureRule[];
 }
 
@@ -91,6 +99,23 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/**
+ * An error as the real server writes it: a Status, with `Retry-After` when the Status carries
+ * `details.retryAfterSeconds` (apiserver responsewriters.ErrorNegotiated), or plain text.
+ */
+function sendError(res: ServerResponse, error: ApiError): void {
+  const retryAfter = error.details?.retryAfterSeconds;
+  const headers: Record<string, string> =
+    retryAfter !== undefined && retryAfter > 0 ? { 'Retry-After': String(retryAfter) } : {};
+  const text = error.plainText ? `${error.message}\n` : JSON.stringify(error.toStatus());
+  res.writeHead(error.code, {
+    ...headers,
+    'Content-Type': error.plainText ? 'text/plain; charset=utf-8' : 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
 export class Router {
   constructor(private readonly deps: RouterDeps) {}
 
@@ -109,13 +134,22 @@ export class Router {
         : {}),
       ...(contentType ? { contentType } : {}),
     };
+    const log = this.deps.requests;
+    let received = false;
+    let answered = false;
+    const answer = (status: number): void => {
+      record.status = status;
+      answered = true;
+      log.answered(record);
+    };
     try {
       const body = await readBody(req);
       const discovery = this.discovery(url.pathname);
       if (discovery !== undefined) {
-        this.deps.requests.push(record);
+        log.received(record);
+        received = true;
         this.fail(record);
-        record.status = 200;
+        answer(200);
         send(res, 200, discovery);
         return;
       }
@@ -129,15 +163,16 @@ export class Router {
         ...(target.name !== undefined ? { name: target.name } : {}),
         ...(target.subresource !== undefined ? { subresource: target.subresource } : {}),
       });
-      this.deps.requests.push(record);
+      log.received(record);
+      received = true;
       this.fail(record);
       if (verb === 'watch') {
-        record.status = 200;
         this.watch(target, url.searchParams, res);
+        answer(200);
         return;
       }
       const [status, result] = this.dispatch(verb, target, url.searchParams, req, body, contentType);
-      record.status = status;
+      answer(status);
       send(res, status, result);
     } catch (error) {
       const apiError =
@@ -148,9 +183,9 @@ export class Router {
               'InternalError',
               `Internal error occurred: ${(error as Error).message ?? String(error)}`,
             );
-      if (!this.deps.requests.includes(record)) this.deps.requests.push(record);
-      record.status = apiError.code;
-      if (!res.headersSent) send(res, apiError.code, apiError.toStatus());
+      if (!received) log.received(record);
+      if (!answered) answer(apiError.code);
+      if (!res.headersSent) sendError(res, apiError);
       else res.end();
     }
   }
@@ -159,7 +194,15 @@ export class Router {
     for (const rule of this.deps.failures) {
       if (rule.remaining > 0 && rule.match(record)) {
         rule.remaining -= 1;
-        throw new ApiError(rule.status, rule.reason ?? 'InternalError', rule.message ?? 'injected failure');
+        const tooMany = rule.status === 429;
+        const error = new ApiError(
+          rule.status,
+          rule.reason ?? (tooMany ? 'TooManyRequests' : 'InternalError'),
+          rule.message ?? (tooMany ? 'Too many requests, please try again later.' : 'injected failure'),
+          rule.retryAfterSeconds === undefined ? undefined : { retryAfterSeconds: rule.retryAfterSeconds },
+        );
+        if (rule.plainText) error.plainText = true;
+        throw error;
       }
     }
   }

@@ -1,7 +1,8 @@
 /**
  * Watch streams: replay from a resourceVersion (or synthetic ADDED events for the current state),
- * then live changes filtered by namespace and selectors; BOOKMARK events on a timer and on request;
- * 410 Gone as an ERROR event for resourceVersions older than the retained history; `timeoutSeconds`.
+ * then live changes filtered by namespace and selectors; BOOKMARK events on request (and on a timer
+ * when configured); 410 Gone as an ERROR event for resourceVersions older than the retained history;
+ * `timeoutSeconds`.
  */
 import type { ServerResponse } from 'node:http';
 import { ApiError, expired } from './errors.js';
@@ -39,7 +40,7 @@ interface Watcher {
 }
 
 export interface WatchHubOptions {
-  /** How often BOOKMARK events are sent to watches that allow them (ms). */
+  /** How often BOOKMARK events are sent to watches that allow them (ms); 0 = only on request. */
   readonly bookmarkIntervalMs: number;
 }
 

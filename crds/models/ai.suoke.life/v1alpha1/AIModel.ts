@@ -153,11 +153,11 @@ export interface IAIModel {
        */
       "gpu"?: {
         /**
-         * GPUs per replica. A fraction (e.g. 0.5) is only valid with a shared-GPU resourceName, where one physical GPU is advertised as slicesPerGpu units and the pod requests ceil(count x slicesPerGpu) of them.
+         * GPUs per replica, greater than 0. A fraction (e.g. 0.5) is only valid with a shared-GPU resourceName, where one physical GPU is advertised as slicesPerGpu units and the pod requests ceil(count x slicesPerGpu) of them.
          */
         "count": number;
         /**
-         * Largest GPU count this model may be given per replica (capacity planning and vertical recommendations; Kubernetes does not resize extended resources in place).
+         * Largest GPU count this model may be given per replica, greater than 0 (capacity planning and vertical recommendations; Kubernetes does not resize extended resources in place).
          */
         "maxCount"?: number;
         /**
