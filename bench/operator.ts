@@ -12,6 +12,7 @@ import type { KubeList, KubeObject, ResourceType } from '../operators/kit/resour
 import { updateStatus } from '../operators/kit/status.js';
 import { startFakeApiServer } from '../tests/support/fake-api-server/index.js';
 import { waitFor } from '../tests/support/wait.js';
+import { pool } from './pool.js';
 
 const N = Number(process.env['BENCH_OBJECTS'] ?? 1000);
 const NAMESPACE = 'bench';
@@ -45,19 +46,6 @@ function memory(): { rss: number; heap: number } {
   gc?.();
   const m = process.memoryUsage();
   return { rss: m.rss, heap: m.heapUsed };
-}
-
-async function pool<T>(
-  items: readonly T[],
-  concurrency: number,
-  fn: (item: T) => Promise<unknown>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) await fn(items[next++]!);
-    }),
-  );
 }
 
 const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;

@@ -37,7 +37,9 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import { render } from '../charts-ts/render.js';
 import type { AIModel, ModelVersion } from '../crds/api/index.js';
+import { AIMODEL, DERIVED_KINDS, MODEL_VERSION } from '../operators/aimodel/resources.js';
 import { KubeClient } from '../operators/kit/client.js';
+import { apiVersionOf } from '../operators/kit/resource.js';
 import { startFakeApiServer, type FakeApiServer } from '../tests/support/fake-api-server/index.js';
 import { freePort } from '../tests/support/net.js';
 import { FakeApiTap, type RequestCounts } from './scale/fake-tap.js';
@@ -54,6 +56,7 @@ import {
 } from './scale/objects.js';
 import { OperatorProcess } from './scale/operator-process.js';
 import { Kubelet, Tracker } from './scale/tracker.js';
+import { pool } from './pool.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const NAMESPACE = 'bench-agents';
@@ -152,22 +155,22 @@ function parseArgs(argv: readonly string[]): Args {
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;
 const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
+/** Objects the operator caches: every AIModel and ModelVersion, and the derived objects it labels. */
+function cachedObjectCount(api: FakeApiServer): number {
+  let count = 0;
+  for (const rt of [AIMODEL, MODEL_VERSION, ...DERIVED_KINDS]) {
+    try {
+      count += api.list({ apiVersion: apiVersionOf(rt), kind: rt.kind }, NAMESPACE).length;
+    } catch {
+      // a kind this API server does not serve
+    }
+  }
+  return count;
+}
+
 const mib = (bytes: number | undefined): number | null =>
   bytes === undefined || !Number.isFinite(bytes) ? null : round(bytes / 2 ** 20, 1);
 const log = (line: string): void => console.log(line);
-
-async function pool<T>(
-  items: readonly T[],
-  concurrency: number,
-  fn: (item: T) => Promise<unknown>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++]!);
-    }),
-  );
-}
 
 /** `{a: 3, b: 10}` → `b 10, a 3` (largest first). */
 function line(counts: Record<string, number>, top = 12): string {
@@ -394,6 +397,16 @@ async function runModels(
     log(
       `  operator RSS after convergence: ${mib(rssConverged?.rss)} MiB (at start ${mib(rssStarted?.rss)} MiB)`,
     );
+    const cachedObjects = cachedObjectCount(api);
+    const grownBytes = (rssConverged?.rss ?? 0) - (rssStarted?.rss ?? 0);
+    const memory = {
+      cachedObjects,
+      perModelKiB: Math.round(grownBytes / n / 1024),
+      per1000CachedObjectsMiB: mib((grownBytes * 1000) / Math.max(1, cachedObjects)),
+    };
+    log(
+      `  RSS grown by convergence: ${memory.perModelKiB} KiB per model, ${memory.per1000CachedObjectsMiB} MiB per 1,000 cached objects (${cachedObjects} cached)`,
+    );
 
     // 2. Idle.
     tap.reset();
@@ -523,6 +536,7 @@ async function runModels(
         settled: changeSettled.settled,
         ...figures(changeCounts, n),
       },
+      memory,
       rssMiB: {
         started: mib(rssStarted?.rss),
         converged: mib(rssConverged?.rss),

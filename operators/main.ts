@@ -4,12 +4,10 @@
  * until SIGTERM/SIGINT (graceful: drain reconciles, release the lease, exit 0) or loss of leadership
  * (exit 1, so the pod restarts as a standby).
  */
-import { existsSync, realpathSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { KubeConfig } from '@kubernetes/client-node';
 import { KubeClient } from './kit/client.js';
+import { loadConnection } from './kit/connection.js';
 import { FLAG_HELP, parseFlags } from './kit/flags.js';
 import { createLogger, type Logger } from './kit/logger.js';
 import { Manager, type ControllerFactory, type ManagerOptions } from './kit/manager.js';
@@ -27,22 +25,6 @@ export const CONTROLLERS: readonly ControllerFactory[] = [
   (ctx) => modelVersionController(ctx),
   (ctx) => modelRegistryController(ctx),
 ];
-
-/** KUBECONFIG if set, else the in-cluster service account, else ~/.kube/config. */
-export function loadKubeConfig(env: NodeJS.ProcessEnv = process.env): KubeConfig {
-  const kc = new KubeConfig();
-  const home = join(env['HOME'] ?? homedir(), '.kube', 'config');
-  if (env['KUBECONFIG']) kc.loadFromDefault();
-  else if (env['KUBERNETES_SERVICE_HOST']) kc.loadFromCluster();
-  // client-node's loadFromDefault would otherwise invent http://localhost:8080 and retry it forever.
-  else if (existsSync(home)) kc.loadFromFile(home);
-  if (!kc.getCurrentCluster()) {
-    throw new Error(
-      'no Kubernetes cluster configured: set KUBECONFIG, provide ~/.kube/config, or run in a pod with a service account',
-    );
-  }
-  return kc;
-}
 
 export interface RunOptions {
   readonly controllers?: readonly ControllerFactory[];
@@ -68,7 +50,7 @@ export async function runOperator(argv: readonly string[], options: RunOptions =
   // One registry for the client's and the manager's series, so /metrics shows both.
   const metrics = options.managerOverrides?.metrics ?? new OperatorMetrics();
   const manager = new Manager({
-    client: new KubeClient(loadKubeConfig(), {
+    client: new KubeClient(await loadConnection(), {
       qps: flags.kubeApiQps,
       burst: flags.kubeApiBurst,
       logger: log,

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
-import { Watch, type KubeConfig } from '@kubernetes/client-node';
 import { realClock, sleep, type Clock, type TimerHandle } from './clock.js';
+import type { ClusterConnection } from './connection.js';
 import { silentLogger, type Logger } from './logger.js';
 import {
   apiVersionOf,
@@ -176,14 +176,14 @@ interface RawResponse {
 }
 
 /**
- * A small typed REST client over the current context of a `KubeConfig`. Authentication and TLS come from
- * client-node (`applyToHTTPSOptions`, re-run per request so rotated service-account tokens are picked up);
- * the transport is Node's own `http`/`https`. Watches use client-node's `Watch`.
+ * A small typed REST client over a `ClusterConnection` (ours, or client-node's `KubeConfig`, which has
+ * the same shape). Authentication and TLS come from the connection (`applyToHTTPSOptions`, re-run per
+ * request so rotated service-account tokens are picked up); the transport is Node's own `http`/`https`,
+ * watches included (newline-delimited JSON events, read as they arrive).
  */
 export class KubeClient {
   private readonly server: string;
   private readonly requestTimeoutMs: number;
-  private readonly watcher: Watch;
   /** The client-side rate limit; undefined when `qps <= 0`. */
   readonly rateLimiter: TokenBucket | undefined;
   private readonly maxRetries: number;
@@ -193,14 +193,13 @@ export class KubeClient {
   private readonly metrics: KubeClientMetrics | undefined;
 
   constructor(
-    readonly kubeConfig: KubeConfig,
+    readonly kubeConfig: ClusterConnection,
     options: KubeClientOptions = {},
   ) {
     const cluster = kubeConfig.getCurrentCluster();
     if (!cluster) throw new Error('kubeconfig: the current context names no cluster; set current-context');
     this.server = cluster.server.replace(/\/+$/, '');
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
-    this.watcher = new Watch(kubeConfig);
     this.clock = options.clock ?? realClock;
     this.log = options.logger ?? silentLogger;
     this.metrics = options.metrics;
@@ -386,7 +385,66 @@ export class KubeClient {
   ): Promise<AbortController> {
     // As in client-go, opening a watch takes a token; the long-lived stream then does not.
     await this.rateLimiter?.wait();
-    return this.watcher.watch(path, query, (type, obj) => onEvent(type, obj as KubeObject), onDone);
+    const url = new URL(this.server + path);
+    url.searchParams.set('watch', 'true');
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
+    const opts: https.RequestOptions = { method: 'GET', headers: { Accept: 'application/json' } };
+    await this.kubeConfig.applyToHTTPSOptions(opts);
+    const controller = new AbortController();
+    let done = false;
+    const finish = (err: unknown): void => {
+      if (done) return;
+      done = true;
+      controller.abort();
+      onDone(err);
+    };
+    const lib = url.protocol === 'http:' ? http : https;
+    const req = lib.request(
+      url,
+      { method: 'GET', headers: opts.headers, agent: opts.agent, signal: controller.signal },
+      (res) => {
+        if (res.statusCode !== 200) {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            let body: unknown = text;
+            try {
+              body = JSON.parse(text);
+            } catch {
+              // not a Status; the text is in the message
+            }
+            finish(apiError('WATCH', path, { code: res.statusCode ?? 0, headers: res.headers, body, text }));
+          });
+          return;
+        }
+        res.setEncoding('utf8');
+        let pending = '';
+        res.on('data', (chunk: string) => {
+          pending += chunk;
+          for (let nl = pending.indexOf('\n'); nl >= 0 && !done; nl = pending.indexOf('\n')) {
+            const line = pending.slice(0, nl).trim();
+            pending = pending.slice(nl + 1);
+            if (line === '') continue;
+            let event: { type?: string; object?: KubeObject };
+            try {
+              event = JSON.parse(line) as { type?: string; object?: KubeObject };
+            } catch {
+              continue; // a line cut by a dying connection; the stream ends right after
+            }
+            if (event.type !== undefined && event.object !== undefined) onEvent(event.type, event.object);
+          }
+        });
+        res.on('end', () => finish(null));
+        res.on('close', () => finish(null));
+        res.on('error', (err) => finish(controller.signal.aborted ? null : err));
+      },
+    );
+    // A dead peer is noticed by TCP keep-alive probes, not only by the informer's stall timer.
+    req.on('socket', (socket) => socket.setKeepAlive(true, 30_000));
+    req.on('error', (err) => finish(controller.signal.aborted ? null : err));
+    req.end();
+    return controller;
   }
 }
 

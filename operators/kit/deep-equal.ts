@@ -1,3 +1,5 @@
+import { parseQuantity } from '../../charts-ts/constructs/quantity.js';
+
 /** Structural equality of JSON values (key order does not matter; `undefined` members equal absent ones). */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -94,33 +96,14 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-const QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E))?$/;
-const SUFFIX: Readonly<Record<string, number>> = {
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
-};
-
+/** The amount of a quantity (a number or a quantity string), or undefined when it is none. */
 function quantityValue(v: unknown): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v !== 'string') return undefined;
-  const m = QUANTITY.exec(v);
-  if (!m) return undefined;
-  const base = Number(m[1]);
-  if (m[2] !== undefined) return Number(`${m[1]}${m[2]}`);
-  return m[3] === undefined ? base : base * SUFFIX[m[3]]!;
+  if (typeof v !== 'number' && typeof v !== 'string') return undefined;
+  try {
+    return parseQuantity('quantity', v);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Both are quantities (a number or a quantity string, at least one a string) of the same amount. */
