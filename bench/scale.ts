@@ -46,6 +46,7 @@ import { FakeApiTap, type RequestCounts } from './scale/fake-tap.js';
 import {
   AIMODEL_KIND,
   DEPLOYMENT_KIND,
+  MODEL_VERSION_KIND,
   aimodelCopy,
   aimodelReady,
   loadExamples,
@@ -476,7 +477,25 @@ async function runModels(
     describeCounts('requests for the change', changeCounts, n);
     log(`  operator RSS after the change: ${mib(rssChanged?.rss)} MiB (peak ${mib(rssChanged?.peak)} MiB)`);
 
-    // 4. Baseline: the same rendered objects, applied directly.
+    // 4. A new version applied to an idle operator: how soon its rollout starts (its first status write).
+    const latency = versionCopy(examples, NAMESPACE, 1);
+    const latencyName = `${latency.metadata.name!}-next`;
+    latency.metadata = { ...latency.metadata, name: latencyName };
+    (latency['spec'] as { version: string }).version = 'next';
+    const started = new Tracker(
+      api,
+      tap,
+      MODEL_VERSION_KIND,
+      NAMESPACE,
+      (mv) => mv.metadata.name === latencyName && mv['status'] !== undefined,
+    );
+    trackers.push(started);
+    const t2 = performance.now();
+    api.create(latency);
+    const firstStatusMs = await phase(ctx, 'the new version', started.whenCount(1), () => 'new version', t2);
+    log(`  a new ModelVersion's first status write (idle operator): ${Math.round(firstStatusMs)} ms`);
+
+    // 5. Baseline: the same rendered objects, applied directly.
     const base = baselineInputs(api, tap, examples, n);
     log(
       `  baseline: rendered ${base.objects.length} objects for ${n} models in ${seconds(base.renderMs)}; applying…`,
@@ -537,6 +556,7 @@ async function runModels(
         ...figures(changeCounts, n),
       },
       memory,
+      newVersionFirstStatusMs: Math.round(firstStatusMs),
       rssMiB: {
         started: mib(rssStarted?.rss),
         converged: mib(rssConverged?.rss),
