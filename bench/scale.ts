@@ -425,6 +425,9 @@ async function runModels(
     const idleCounts = tap.snapshot();
     checkCounts(tap, 'idle');
     describeCounts(`idle ${seconds(idleMs)}`, idleCounts);
+    // What a quiet operator holds once V8 has had time to give back what it no longer uses.
+    const rssIdle = operator.memory();
+    log(`  operator RSS after the idle period: ${mib(rssIdle?.rss)} MiB`);
 
     // 3. A spec change every Deployment must carry.
     const client = new KubeClient(api.kubeConfig(NAMESPACE));
@@ -560,6 +563,7 @@ async function runModels(
       rssMiB: {
         started: mib(rssStarted?.rss),
         converged: mib(rssConverged?.rss),
+        afterIdle: mib(rssIdle?.rss),
         afterChange: mib(rssChanged?.rss),
         peak: mib(rssChanged?.peak),
       },

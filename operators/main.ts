@@ -10,21 +10,31 @@ import { KubeClient } from './kit/client.js';
 import { loadConnection } from './kit/connection.js';
 import { FLAG_HELP, parseFlags } from './kit/flags.js';
 import { createLogger, type Logger } from './kit/logger.js';
-import { Manager, type ControllerFactory, type ManagerOptions } from './kit/manager.js';
+import { Manager, type ControllerFactory, type ManagerOptions, type OperatorContext } from './kit/manager.js';
 import { OperatorMetrics } from './kit/metrics.js';
 import { aimodelController } from './aimodel/controller.js';
+import { createRolloutDeps, type RolloutDeps } from './aimodel/shared.js';
 import { modelVersionController } from './model-version/controller.js';
 import { modelRegistryController } from './model-registry/index.js';
 
 /**
- * The controllers this process runs, one line each (each module exports a `ControllerFactory`).
- * An empty list is valid: the process then only holds leadership and serves health and metrics.
+ * The controllers this process runs, one line each (each module exports a `ControllerFactory`), with
+ * fresh shared parts per call: one set per manager. An empty list is valid: the process then only
+ * holds leadership and serves health and metrics.
  */
-export const CONTROLLERS: readonly ControllerFactory[] = [
-  (ctx) => aimodelController(ctx),
-  (ctx) => modelVersionController(ctx),
-  (ctx) => modelRegistryController(ctx),
-];
+export function defaultControllers(): ControllerFactory[] {
+  return [...rolloutControllers(), (ctx) => modelRegistryController(ctx)];
+}
+
+/**
+ * The AIModel and ModelVersion controllers over one set of rollout parts (router, metrics provider,
+ * per-model locks), built from the manager's context when the first of them is added.
+ */
+export function rolloutControllers(overrides: Partial<RolloutDeps> = {}): ControllerFactory[] {
+  let deps: RolloutDeps | undefined;
+  const shared = (ctx: OperatorContext): RolloutDeps => (deps ??= createRolloutDeps(ctx, overrides));
+  return [(ctx) => aimodelController(ctx, shared(ctx)), (ctx) => modelVersionController(ctx, shared(ctx))];
+}
 
 export interface RunOptions {
   readonly controllers?: readonly ControllerFactory[];
@@ -77,7 +87,8 @@ export async function runOperator(argv: readonly string[], options: RunOptions =
     },
     ...options.managerOverrides,
   });
-  for (const factory of options.controllers ?? CONTROLLERS) manager.add(factory);
+  const controllers = options.controllers ?? defaultControllers();
+  for (const factory of controllers) manager.add(factory);
 
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -98,7 +109,7 @@ export async function runOperator(argv: readonly string[], options: RunOptions =
       namespaces: flags.namespaces.length ? flags.namespaces : 'all',
       metrics: manager.metricsAddress(),
       probes: manager.probeAddress(),
-      controllers: (options.controllers ?? CONTROLLERS).length,
+      controllers: controllers.length,
     },
     'operator started',
   );

@@ -94,6 +94,12 @@ export const REASONS = {
   Promoted: 'Promoted',
   RolledBack: 'RolledBack',
   InvalidSpec: 'InvalidSpec',
+  WorkloadUnavailable: 'WorkloadUnavailable',
+  NoWorkload: 'NoWorkload',
+  // Either kind: the `ai.suoke.life/action` request (LastAction), and a Degraded condition that is False
+  ActionAccepted: 'ActionAccepted',
+  ActionRejected: 'ActionRejected',
+  AsExpected: 'AsExpected',
   // ModelRegistry
   ProbeSucceeded: 'ProbeSucceeded',
   ProbeFailed: 'ProbeFailed',

@@ -16,15 +16,12 @@ import type { KubeObject } from '../kit/resource.js';
 import { configureRolloutCaches, derivedKinds } from './caches.js';
 import { AIModelReconciler } from './reconciler.js';
 import { AIMODEL, DEPLOYMENT, MODEL_VERSION } from './resources.js';
-import { maxConcurrentReconciles, rolloutDeps, type RolloutDeps } from './shared.js';
+import { maxConcurrentReconciles, type RolloutDeps } from './shared.js';
 import { rolloutFactsChanged } from './versions.js';
 
-export function aimodelController(
-  ctx: OperatorContext,
-  overrides: Partial<RolloutDeps> = {},
-): ControllerOptions {
-  const deps = rolloutDeps(ctx, overrides);
-  const mesh = deps.router.name === 'istio';
+/** `deps` are shared with the other rollout controller (`createRolloutDeps`, once per manager). */
+export function aimodelController(ctx: OperatorContext, deps: RolloutDeps): ControllerOptions {
+  const mesh = deps.router.usesMesh;
   configureRolloutCaches(ctx.informers, mesh);
   return {
     name: 'aimodel',

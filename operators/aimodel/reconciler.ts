@@ -41,7 +41,6 @@ import type { KubeObject } from '../kit/resource.js';
 import { updateStatus } from '../kit/status.js';
 import { versionsScaledWithTraffic } from '../rollout/canary-capacity.js';
 import { resolvePolicy } from '../rollout/policy.js';
-import { ReplicaRatioRouter, renderedReplicas } from '../traffic/replica-ratio.js';
 import { RoutesNotFoundError, type TrafficRouter, type VersionWeight } from '../traffic/router.js';
 import { BY_MODEL, derivedKinds, modelKey } from './caches.js';
 import type { ModelLocks } from './model-lock.js';
@@ -118,7 +117,7 @@ export class AIModelReconciler implements Reconciler {
     if (aimodel.metadata.deletionTimestamp) return {};
     const name = request.name;
     const target = { namespace: request.namespace, model: name };
-    const mesh = router.name === 'istio';
+    const mesh = router.usesMesh;
 
     // 2. Read the versions and derive who is stable, previous stable and canary.
     const all = await client.list<ModelVersion & KubeObject>(MODEL_VERSION, request.namespace, {
@@ -149,11 +148,8 @@ export class AIModelReconciler implements Reconciler {
     // 4. Ensure workloads and routes: render with the weights in place now, apply, prune.
     const observed = await this.observedWeights(target);
     const traffic = renderTraffic(running, stable, canaryOf(canaries), observed);
-    // Without a mesh the split is made of replica counts: render them, so no autoscaler moves them.
-    const replicaSplit =
-      router instanceof ReplicaRatioRouter
-        ? renderedReplicas(await router.recordedSplit(target), running)
-        : undefined;
+    // A split made of replica counts is rendered, so no autoscaler moves it.
+    const replicaSplit = await router.replicaCounts?.(target, running);
     let rendered: RenderedObject[];
     try {
       rendered = render(
@@ -362,7 +358,7 @@ export class AIModelReconciler implements Reconciler {
       await this.event(
         aimodel,
         input.action.accepted ? 'Normal' : 'Warning',
-        input.action.accepted ? REASONS.RolledBackToPrevious : 'ActionRejected',
+        input.action.accepted ? REASONS.RolledBackToPrevious : REASONS.ActionRejected,
         input.action.accepted
           ? `action '${input.action.name}': ${input.action.message}`
           : `action '${input.action.name}' rejected: ${input.action.message}`,
@@ -474,7 +470,7 @@ function aimodelStatus(
     {
       type: T.Degraded,
       status: 'False',
-      reason: 'AsExpected',
+      reason: REASONS.AsExpected,
       message: 'derived objects are applied',
       ...withGen,
     },
@@ -486,7 +482,7 @@ function aimodelStatus(
       {
         type: LAST_ACTION_CONDITION,
         status: input.action.accepted ? 'True' : 'False',
-        reason: input.action.accepted ? 'ActionAccepted' : 'ActionRejected',
+        reason: input.action.accepted ? REASONS.ActionAccepted : REASONS.ActionRejected,
         message: `${input.action.name}: ${input.action.message}`,
         ...withGen,
       },

@@ -21,10 +21,12 @@ export const DEPLOYMENT: ResourceType = {
   plural: 'deployments',
 };
 
+export const SERVICE: ResourceType = { group: '', version: 'v1', kind: 'Service', plural: 'services' };
+
 /** Every kind render() may emit, dependencies first. */
 export const DERIVED_KINDS: readonly ResourceType[] = Object.freeze([
   { group: '', version: 'v1', kind: 'ServiceAccount', plural: 'serviceaccounts' },
-  { group: '', version: 'v1', kind: 'Service', plural: 'services' },
+  SERVICE,
   DEPLOYMENT,
   {
     group: 'autoscaling',

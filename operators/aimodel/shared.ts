@@ -2,7 +2,7 @@
  * What the AIModel and ModelVersion controllers of one operator process share: one TrafficRouter (the
  * `--traffic-router` flag), one MetricsProvider (`--prometheus-url`), the per-model lock that keeps
  * their weight writes apart, and the rollout metrics on the operator's registry (served on /metrics).
- * Created on first use per OperatorContext, so the two factories in operators/main.ts get the same.
+ * Built once per manager by `createRolloutDeps` (operators/main.ts) and handed to both factories.
  */
 import { PrometheusProvider } from '../analysis/prometheus.js';
 import type { MetricsProvider } from '../analysis/provider.js';
@@ -40,29 +40,26 @@ export function maxConcurrentReconciles(ctx: OperatorContext): number {
   return raw === undefined ? DefaultMaxConcurrentReconciles : Number(raw);
 }
 
-const shared = new WeakMap<OperatorContext, RolloutDeps>();
-
-/** The shared parts for `ctx`; `overrides` replace them (tests inject an in-memory MetricsProvider). */
-export function rolloutDeps(ctx: OperatorContext, overrides: Partial<RolloutDeps> = {}): RolloutDeps {
-  let deps = shared.get(ctx);
-  if (deps === undefined) {
-    const window = ctx.settings[SETTINGS.rollbackWindow];
-    deps = {
-      router:
-        overrides.router ??
-        createTrafficRouter(ctx.settings[SETTINGS.trafficRouter] ?? DefaultTrafficRouter, ctx.cluster),
-      metricsProvider:
-        overrides.metricsProvider ??
-        new PrometheusProvider({
-          url: ctx.settings[SETTINGS.prometheusUrl] ?? 'http://prometheus-operated.monitoring.svc:9090',
-        }),
-      locks: overrides.locks ?? new ModelLocks(),
-      rolloutMetrics: overrides.rolloutMetrics ?? new RolloutMetrics(ctx.metrics.registry),
-      rollbackWindowMs:
-        overrides.rollbackWindowMs ??
-        (window === undefined ? DefaultRollbackWindowMs : parseDuration(window, '--rollback-window')),
-    };
-    shared.set(ctx, deps);
-  }
-  return deps;
+/**
+ * The shared parts for the controllers of `ctx`'s manager, from its settings; `overrides` replace
+ * them (tests inject an in-memory MetricsProvider). Call once and pass the result to every factory:
+ * two calls give two routers and two lock tables.
+ */
+export function createRolloutDeps(ctx: OperatorContext, overrides: Partial<RolloutDeps> = {}): RolloutDeps {
+  const window = ctx.settings[SETTINGS.rollbackWindow];
+  return {
+    router:
+      overrides.router ??
+      createTrafficRouter(ctx.settings[SETTINGS.trafficRouter] ?? DefaultTrafficRouter, ctx.cluster),
+    metricsProvider:
+      overrides.metricsProvider ??
+      new PrometheusProvider({
+        url: ctx.settings[SETTINGS.prometheusUrl] ?? 'http://prometheus-operated.monitoring.svc:9090',
+      }),
+    locks: overrides.locks ?? new ModelLocks(),
+    rolloutMetrics: overrides.rolloutMetrics ?? new RolloutMetrics(ctx.metrics.registry),
+    rollbackWindowMs:
+      overrides.rollbackWindowMs ??
+      (window === undefined ? DefaultRollbackWindowMs : parseDuration(window, '--rollback-window')),
+  };
 }

@@ -14,7 +14,7 @@ import { LABEL_MODEL, LABEL_VERSION } from '../../crds/api/index.js';
 import { BY_MODEL, configureRolloutCaches, modelKey } from '../aimodel/caches.js';
 import { deploymentAvailable } from '../aimodel/reconciler.js';
 import { AIMODEL, DEPLOYMENT, MODEL_VERSION } from '../aimodel/resources.js';
-import { maxConcurrentReconciles, rolloutDeps, type RolloutDeps } from '../aimodel/shared.js';
+import { maxConcurrentReconciles, type RolloutDeps } from '../aimodel/shared.js';
 import { rolloutFactsChanged } from '../aimodel/versions.js';
 import type { ControllerOptions } from '../kit/controller.js';
 import { deepEqual } from '../kit/deep-equal.js';
@@ -42,12 +42,9 @@ const modelChange: UpdatePredicate = (old, obj) => {
 const availabilityChange: UpdatePredicate = (old, obj) =>
   deploymentAvailable(old) !== deploymentAvailable(obj);
 
-export function modelVersionController(
-  ctx: OperatorContext,
-  overrides: Partial<RolloutDeps> = {},
-): ControllerOptions {
-  const deps = rolloutDeps(ctx, overrides);
-  configureRolloutCaches(ctx.informers, deps.router.name === 'istio');
+/** `deps` are shared with the other rollout controller (`createRolloutDeps`, once per manager). */
+export function modelVersionController(ctx: OperatorContext, deps: RolloutDeps): ControllerOptions {
+  configureRolloutCaches(ctx.informers, deps.router.usesMesh);
   /** ModelVersions of `model` in `namespace`, from the shared cache's model index. */
   const versionsOf = (namespace: string, model: string, version?: string): Request[] =>
     ctx.informers

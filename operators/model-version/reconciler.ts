@@ -346,7 +346,7 @@ export class ModelVersionReconciler implements Reconciler {
         : {
             type: T.Available,
             status: 'False',
-            reason: exists ? 'WorkloadUnavailable' : 'NoWorkload',
+            reason: exists ? REASONS.WorkloadUnavailable : REASONS.NoWorkload,
             message: exists
               ? 'the workload of this version is not available'
               : 'this version has no workload',
@@ -360,7 +360,7 @@ export class ModelVersionReconciler implements Reconciler {
         {
           type: LAST_ACTION_CONDITION,
           status: a.result === 'Accepted' ? 'True' : 'False',
-          reason: a.result === 'Accepted' ? 'ActionAccepted' : 'ActionRejected',
+          reason: a.result === 'Accepted' ? REASONS.ActionAccepted : REASONS.ActionRejected,
           message: `${a.name}: ${a.reason}`,
         },
         nowMs,

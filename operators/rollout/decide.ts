@@ -135,8 +135,8 @@ export const Reasons = Object.freeze({
   PromotedByRequest: 'PromotedByRequest',
   Retried: 'Retried',
   WeightsAdopted: 'WeightsAdopted',
-  ActionAccepted: 'ActionAccepted',
-  ActionRejected: 'ActionRejected',
+  ActionAccepted: REASONS.ActionAccepted,
+  ActionRejected: REASONS.ActionRejected,
   AnalysisDiscarded: 'AnalysisDiscarded',
   FailureNotConfirmed: 'FailureNotConfirmed',
 });

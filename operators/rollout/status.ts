@@ -130,7 +130,7 @@ export function statusFromState(
     {
       type: T.Degraded,
       status: degraded ? 'True' : 'False',
-      reason: degraded ? state.reason : 'AsExpected',
+      reason: degraded ? state.reason : REASONS.AsExpected,
       message: degraded ? state.message : 'no failure',
       ...withGen,
     },

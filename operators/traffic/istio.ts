@@ -71,6 +71,7 @@ interface Subset {
 
 export class IstioRouter implements TrafficRouter {
   readonly name = 'istio';
+  readonly usesMesh = true;
   private readonly routeName: string;
 
   constructor(

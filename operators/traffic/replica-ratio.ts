@@ -32,6 +32,7 @@
  * Service balances over); replicas are written with a merge patch of `spec.replicas` under the
  * operator's field manager.
  */
+import { DEPLOYMENT, SERVICE } from '../aimodel/resources.js';
 import type { ClusterClient } from '../kit/cluster-client.js';
 import type { KubeObject, ResourceType } from '../kit/resource.js';
 import { modelSelector, versionedName } from '../../charts-ts/constructs/workload-names.js';
@@ -45,12 +46,7 @@ import {
   type VersionWeight,
 } from './router.js';
 
-export const DEPLOYMENT: ResourceType = {
-  group: 'apps',
-  version: 'v1',
-  kind: 'Deployment',
-  plural: 'deployments',
-};
+export { DEPLOYMENT, SERVICE };
 
 /**
  * Replica counts approximating `weights` with `total` replicas (largest-remainder apportionment):
@@ -113,8 +109,6 @@ export function sharesOf(replicas: ReadonlyMap<string, number>): VersionWeight[]
  * Kept on the cluster, not in memory, so a restarted operator reads the same split.
  */
 export const TRAFFIC_SPLIT_ANNOTATION = 'ai.suoke.life/traffic-split';
-
-export const SERVICE: ResourceType = { group: '', version: 'v1', kind: 'Service', plural: 'services' };
 
 /** The split last set: weight and replica count per version. */
 export interface RecordedSplit {
@@ -191,6 +185,7 @@ export function renderedReplicas(
 
 export class ReplicaRatioRouter implements TrafficRouter {
   readonly name = 'replica-ratio';
+  readonly usesMesh = false;
 
   constructor(private readonly client: ClusterClient) {}
 
@@ -299,6 +294,14 @@ export class ReplicaRatioRouter implements TrafficRouter {
 
   async finalize(target: TrafficTarget, stableVersion: string): Promise<void> {
     await this.setWeights(target, [{ version: stableVersion, weight: 100 }]);
+  }
+
+  /** {@link renderedReplicas} of the split last set. */
+  async replicaCounts(
+    target: TrafficTarget,
+    running: readonly { readonly version: string; readonly phase?: string }[],
+  ): Promise<Record<string, number>> {
+    return renderedReplicas(await this.recordedSplit(target), running);
   }
 
   private splitOf(service: KubeObject, target: TrafficTarget): RecordedSplit | undefined {

@@ -35,6 +35,21 @@ export interface TrafficRouter {
   /** The name factory.ts knows it by. */
   readonly name: string;
   /**
+   * Routes through the mesh: the model's Istio objects (VirtualService, DestinationRule and the
+   * PeerAuthentication / AuthorizationPolicy beside them) are rendered, watched and pruned only with
+   * such a router; a cluster without a mesh has no such CRDs.
+   */
+  readonly usesMesh: boolean;
+  /**
+   * Replica counts render() must give the running versions (`RenderOptions.replicaSplit`) when this
+   * router makes the split out of replicas, so no autoscaler moves them between steps. Routers that
+   * leave replicas to the autoscalers do not have it.
+   */
+  replicaCounts?(
+    target: TrafficTarget,
+    running: readonly { readonly version: string; readonly phase?: string }[],
+  ): Promise<Record<string, number>>;
+  /**
    * Makes sure every version in `versions` can be routed to (e.g. a DestinationRule subset);
    * never removes what others declared.
    */

@@ -144,7 +144,7 @@ export class Harness {
     const events = new EventRecorder(api, { clock: this.clock });
     const locks = new ModelLocks();
     this.router = createTrafficRouter(router, client);
-    configureRolloutCaches(this.informers, router === 'istio');
+    configureRolloutCaches(this.informers, this.router.usesMesh);
     this.caches = new CacheSync(this.api, this.informers);
     this.informers.start();
     await this.informers.waitForSync();

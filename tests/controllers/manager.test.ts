@@ -1,8 +1,7 @@
-import { aimodelController } from '../../operators/aimodel/controller.js';
 import { KubeClient } from '../../operators/kit/client.js';
 import { Manager } from '../../operators/kit/manager.js';
 import { OperatorMetrics } from '../../operators/kit/metrics.js';
-import { modelVersionController } from '../../operators/model-version/controller.js';
+import { rolloutControllers } from '../../operators/main.js';
 import { waitFor } from '../support/wait.js';
 import { Harness } from './harness.js';
 
@@ -25,8 +24,7 @@ async function startManager(): Promise<Manager> {
     clock: h.clock,
     informerTuning: { initialBackoffMs: 20, maxBackoffMs: 200 },
   });
-  manager.add((ctx) => aimodelController(ctx, { metricsProvider: h.metrics }));
-  manager.add((ctx) => modelVersionController(ctx, { metricsProvider: h.metrics }));
+  for (const factory of rolloutControllers({ metricsProvider: h.metrics })) manager.add(factory);
   await manager.start();
   managers.push(manager);
   return manager;
