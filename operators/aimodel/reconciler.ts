@@ -13,6 +13,7 @@
  * - `ai.suoke.life/action: rollback` is consumed here: all traffic back to the previous stable
  *   version, if it is still warm.
  */
+import { createHash } from 'node:crypto';
 import { render, type KubeObject as RenderedObject } from '../../charts-ts/render.js';
 import { versionedName } from '../../charts-ts/constructs/workload-names.js';
 import {
@@ -33,6 +34,7 @@ import { clearConsumedAction } from '../action-annotation.js';
 import type { Applier } from '../kit/apply.js';
 import type { Clock } from '../kit/clock.js';
 import type { ClusterClient } from '../kit/cluster-client.js';
+import { canonicalJson } from '../kit/deep-equal.js';
 import { isConditionTrue, setCondition, type Condition } from '../kit/conditions.js';
 import type { EventRecorder } from '../kit/events.js';
 import { silentLogger, type Logger } from '../kit/logger.js';
@@ -95,6 +97,13 @@ interface ActionOutcome {
 export class AIModelReconciler implements Reconciler {
   private readonly log: Logger;
   private readonly rollbackWindowMs: number;
+  /**
+   * Per AIModel (`namespace/name`): the fingerprint of the last pass that found every derived object
+   * in place. A pass with the same fingerprint (same AIModel spec and metadata, same versions, same
+   * split, every derived object at the same resourceVersion) skips render, compare and prune: most
+   * passes are queued by our own writes' events and change nothing, and render is the costliest step.
+   */
+  private readonly inPlace = new Map<string, string>();
 
   constructor(private readonly deps: AIModelReconcilerDeps) {
     this.log = deps.logger ?? silentLogger;
@@ -112,7 +121,10 @@ export class AIModelReconciler implements Reconciler {
     // 1. Read the AIModel (from the cache, as every read here): the event that queued us may be
     // stale, and it may be gone.
     const aimodel = await client.get<AIModel & KubeObject>(AIMODEL, request.namespace, request.name);
-    if (aimodel === undefined) return {};
+    if (aimodel === undefined) {
+      this.inPlace.delete(`${request.namespace}/${request.name}`);
+      return {};
+    }
     // Being deleted: garbage collection removes the derived objects through their owner references.
     if (aimodel.metadata.deletionTimestamp) return {};
     const name = request.name;
@@ -150,36 +162,47 @@ export class AIModelReconciler implements Reconciler {
     const traffic = renderTraffic(running, stable, canaryOf(canaries), observed);
     // A split made of replica counts is rendered, so no autoscaler moves it.
     const replicaSplit = await router.replicaCounts?.(target, running);
-    let rendered: RenderedObject[];
-    try {
-      rendered = render(
-        aimodel,
-        running.map((v) => v.object),
-        traffic,
-        {
-          scaleWithTraffic: versionsScaledWithTraffic(canaries),
-          ...(replicaSplit === undefined ? {} : { replicaSplit }),
-        },
-      );
-    } catch (error) {
-      // Bad input the schema could not refuse (e.g. two versions whose names collide): say so, wait for a fix.
-      const message = (error as Error).message;
-      await this.writeStatus(aimodel, { failure: { reason: REASONS.RenderFailed, message } }, now);
-      await this.event(aimodel, 'Warning', REASONS.RenderFailed, message);
-      return {};
-    }
-    try {
-      await this.applyAndPrune(aimodel, rendered, live, mesh);
-      if (running.length > 0)
-        await router.reconcile(
-          target,
-          running.map((v) => v.version),
+    const renderOptions = {
+      scaleWithTraffic: versionsScaledWithTraffic(canaries),
+      ...(replicaSplit === undefined ? {} : { replicaSplit }),
+    };
+    const key = `${request.namespace}/${request.name}`;
+    const fingerprint = passFingerprint(aimodel, running, traffic, renderOptions, live);
+    if (this.inPlace.get(key) !== fingerprint) {
+      let rendered: RenderedObject[];
+      try {
+        rendered = render(
+          aimodel,
+          running.map((v) => v.object),
+          traffic,
+          renderOptions,
         );
-    } catch (error) {
-      const message = (error as Error).message;
-      await this.writeStatus(aimodel, { failure: { reason: REASONS.ApplyFailed, message } }, now);
-      await this.event(aimodel, 'Warning', REASONS.ApplyFailed, message);
-      throw error; // retried with backoff
+      } catch (error) {
+        // Bad input the schema could not refuse (e.g. two versions whose names collide): say so, wait for a fix.
+        const message = (error as Error).message;
+        this.inPlace.delete(key);
+        await this.writeStatus(aimodel, { failure: { reason: REASONS.RenderFailed, message } }, now);
+        await this.event(aimodel, 'Warning', REASONS.RenderFailed, message);
+        return {};
+      }
+      try {
+        const wrote = await this.applyAndPrune(aimodel, rendered, live, mesh);
+        if (running.length > 0)
+          await router.reconcile(
+            target,
+            running.map((v) => v.version),
+          );
+        // Only a pass that wrote nothing proves the objects in place at the versions it fingerprinted
+        // (a write by the router moves a resourceVersion, so its fingerprint cannot match again).
+        if (wrote) this.inPlace.delete(key);
+        else this.inPlace.set(key, fingerprint);
+      } catch (error) {
+        const message = (error as Error).message;
+        this.inPlace.delete(key);
+        await this.writeStatus(aimodel, { failure: { reason: REASONS.ApplyFailed, message } }, now);
+        await this.event(aimodel, 'Warning', REASONS.ApplyFailed, message);
+        throw error; // retried with backoff
+      }
     }
 
     // 5. Write status (only when it changed), then consume the request.
@@ -256,26 +279,34 @@ export class AIModelReconciler implements Reconciler {
     rendered: readonly RenderedObject[],
     live: ReadonlyMap<string, KubeObject[]>,
     mesh: boolean,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const { applier } = this.deps;
+    let wrote = false;
     const keep = new Map<string, Set<string>>();
     for (const object of rendered) {
       const rt = resourceTypeOf(object.apiVersion, object.kind);
       if (!mesh && isMeshKind(rt)) continue;
       const current = live.get(rt.kind)?.find((o) => o.metadata.name === object.metadata.name);
-      await applier.apply(rt, object as KubeObject, current === undefined ? {} : { live: current });
+      const applied = await applier.apply(
+        rt,
+        object as KubeObject,
+        current === undefined ? {} : { live: current },
+      );
+      wrote ||= applied.changed;
       keep.set(rt.kind, (keep.get(rt.kind) ?? new Set()).add(object.metadata.name));
     }
     const selector = { [LABEL_APP]: aimodel.metadata.name ?? '', [LABEL_MANAGED_BY]: MANAGED_BY };
     // Reverse order: routes stop naming a version before its workload goes.
     for (const rt of [...derivedKinds(mesh)].reverse()) {
-      await applier.prune(rt, {
+      const deleted = await applier.prune(rt, {
         owner: aimodel,
         selector,
         keep: keep.get(rt.kind) ?? [],
         live: live.get(rt.kind) ?? [],
       });
+      wrote ||= deleted.length > 0;
     }
+    return wrote;
   }
 
   /**
@@ -550,6 +581,39 @@ export function renderTraffic(
           ? canaryWeight
           : 0,
   }));
+}
+
+/**
+ * Everything a pass renders from and compares with: the AIModel and the running versions as they
+ * were given (status and server bookkeeping left out), the split, the render options, and the
+ * resourceVersion of every derived object that exists.
+ */
+function passFingerprint(
+  aimodel: AIModel & KubeObject,
+  running: readonly VersionView[],
+  traffic: readonly TrafficWeight[],
+  options: unknown,
+  live: ReadonlyMap<string, KubeObject[]>,
+): string {
+  const declared = (o: KubeObject): unknown => {
+    const { status: _s, metadata, ...rest } = o;
+    const { resourceVersion: _rv, managedFields: _mf, ...meta } = metadata;
+    return { ...rest, metadata: meta };
+  };
+  const objects = [...live]
+    .flatMap(([kind, list]) => list.map((o) => `${kind}/${o.metadata.name}@${o.metadata.resourceVersion}`))
+    .sort();
+  return createHash('sha256')
+    .update(
+      canonicalJson({
+        aimodel: declared(aimodel),
+        versions: running.map((v) => declared(v.object as ModelVersion & KubeObject)),
+        traffic,
+        options,
+        objects,
+      }),
+    )
+    .digest('base64url');
 }
 
 function uniqueVersions(list: readonly VersionView[]): VersionView[] {
