@@ -205,7 +205,12 @@ export class AIModelReconciler implements Reconciler {
       }
     }
 
-    // 5. Write status (only when it changed), then consume the request.
+    // 5. Write status (only when it changed), then consume the request. A version its controller has
+    // not reconciled yet is about to change phase, which queues this AIModel again: a status written
+    // now would be replaced a moment later (an AIModel applied together with its first version would
+    // report "no version" first), so it waits for that version's first status, for a while at most.
+    const unseen = action === undefined ? unseenVersionWait(versions, now) : undefined;
+    if (unseen !== undefined) return { requeueAfter: unseen };
     const weights = (await this.observedWeights(target)) ?? traffic;
     await this.writeStatus(
       aimodel,
@@ -537,6 +542,23 @@ function aimodelStatus(
   };
   return status;
 }
+
+/**
+ * How long a version created less than {@link UnseenVersionGraceMs} ago and never reconciled (no
+ * status) keeps the AIModel's status write waiting; undefined when none does.
+ */
+function unseenVersionWait(versions: readonly VersionView[], now: number): number | undefined {
+  let wait: number | undefined;
+  for (const v of versions) {
+    if (v.object.status !== undefined) continue;
+    const left = Date.parse(v.createdAt) + UnseenVersionGraceMs - now;
+    if (left > 0) wait = Math.max(wait ?? 0, left);
+  }
+  return wait;
+}
+
+/** Longest wait of the AIModel's status for a new version's first status: 10 s. */
+const UnseenVersionGraceMs = 10_000;
 
 /** Deployment.status says the workload is Available for its current spec. */
 export function deploymentAvailable(deployment: KubeObject): boolean {

@@ -90,11 +90,16 @@ describe('API requests of the operator', () => {
     // Reads come from the caches: the API server sees only writes.
     expect(made.filter((r) => !WRITES.has(r.verb)).map((r) => `${r.verb} ${r.resource}`)).toEqual([]);
     expect(made.length).toBeLessThanOrEqual(25);
-    // One apply per derived object, and status only when it moved (the AIModel's three: created,
-    // workload applied, stable; the version's two: Deploying, Promoted).
+    // One apply per derived object, and status only when it moved: the AIModel's two (workload
+    // applied, stable: it waits for its new version's first status rather than report "no version"
+    // first), the version's two (Deploying, Promoted).
     expect(writes.filter((r) => r.verb === 'apply').length).toBe(11);
     expect(new Set(writes.filter((r) => r.verb === 'apply').map((r) => r.resource)).size).toBe(11);
-    expect(writes.length).toBeLessThanOrEqual(16);
+    expect(writes.filter((r) => r.resource === 'aimodels').map((r) => r.subresource)).toEqual([
+      'status',
+      'status',
+    ]);
+    expect(writes.length).toBeLessThanOrEqual(15);
 
     h.api.resetCounters();
     await h.pass();
@@ -160,5 +165,22 @@ describe('a derived object changed by hand', () => {
     await h.settle();
     expect(stored('Service', MODEL).metadata.labels?.['app']).toBe(MODEL);
     expect((stored('Service', MODEL).spec as { ports: unknown[] }).ports).toEqual(ports);
+  });
+});
+
+describe('the AIModel status of a model applied with its first version', () => {
+  it('waits for the version’s first status, and is written anyway once the wait is over', async () => {
+    await h.createModel();
+    await h.createVersion('v1');
+    const first = await h.reconcileModel({ namespace: NS, name: MODEL });
+    expect((await h.model()).status).toBeUndefined();
+    expect(first.requeueAfter).toBe(10_000);
+    // The version's controller never gets to it (down, say): the AIModel reports what it knows.
+    await h.clock.advance(10_000);
+    await h.reconcileModel({ namespace: NS, name: MODEL });
+    expect((await h.model()).status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({
+      status: 'False',
+      reason: 'NoStableVersion',
+    });
   });
 });
