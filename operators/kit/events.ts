@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { realClock, type Clock } from './clock.js';
 import type { KubeClient } from './client.js';
 import { microTime } from './leader-election.js';
@@ -86,9 +86,12 @@ export class EventRecorder {
     input: EventInput,
   ): Promise<'created' | 'series' | 'deduplicated' | 'failed'> {
     const now = this.clock.now();
-    const key = [regarding.metadata.uid ?? '', input.type, input.reason, input.action, input.note].join(
-      '\u0000',
-    );
+    // A digest, not the text: up to maxTracked notes of up to 1 KiB each would otherwise stay in memory.
+    const key = createHash('sha256')
+      .update(
+        [regarding.metadata.uid ?? '', input.type, input.reason, input.action, input.note].join('\u0000'),
+      )
+      .digest('base64url');
     const seen = this.tracked.get(key);
     try {
       if (seen && now - seen.firstAt < this.dedupWindowMs) {
