@@ -95,7 +95,8 @@ const USAGE = `usage: npm run bench:scale -- [--models 100,1000] [--idle 30] [--
   --operator   run this built entry point instead (implies --no-build), e.g. another checkout's build
   --log-level  LOG_LEVEL of the operator process (default info)
   --operator-arg <flag>  pass a flag to the operator, repeatable, e.g. --operator-arg=--kube-api-qps=0
-  --node-arg <flag>      pass a flag to node running the operator, repeatable, e.g. --node-arg=--max-semi-space-size=1`;
+  --node-arg <flag>      pass a flag to node running the operator, repeatable, after the image's own
+                         (operators/Dockerfile CMD), e.g. --node-arg=--max-old-space-size=128`;
 
 function parseArgs(argv: readonly string[]): Args {
   let models: number[] = [100, 1000];
@@ -156,6 +157,16 @@ function parseArgs(argv: readonly string[]): Args {
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;
 const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
+/**
+ * The node flags the operator image starts with (operators/Dockerfile `CMD ["node", …flags,
+ * "build/operators/main.js"]`), so the benchmark measures the process that ships.
+ */
+function imageNodeFlags(): string[] {
+  const cmd = /^CMD \[(.*)\]\s*$/m.exec(readFileSync(join(ROOT, 'operators', 'Dockerfile'), 'utf8'))?.[1];
+  const words = cmd === undefined ? [] : (JSON.parse(`[${cmd}]`) as string[]);
+  return words.slice(1).filter((w) => w.startsWith('--'));
+}
+
 /** Objects the operator caches: every AIModel and ModelVersion, and the derived objects it labels. */
 function cachedObjectCount(api: FakeApiServer): number {
   let count = 0;
@@ -326,7 +337,7 @@ async function runModels(
     const spawnedAt = performance.now();
     operator = new OperatorProcess({
       entry,
-      nodeArgs: args.nodeArgs,
+      nodeArgs: [...imageNodeFlags(), ...args.nodeArgs],
       cwd: ROOT,
       args: [
         '--leader-elect=false',

@@ -88,7 +88,7 @@ describe('operators/Dockerfile (checked statically; no Docker engine here)', () 
   it('runs as a non-root numeric user, exposes the metrics and probe ports and starts build/operators/main.js', () => {
     expect(finalStage.filter((l) => l.startsWith('USER ')).at(-1)).toMatch(/^USER [1-9]\d*(:[1-9]\d*)?$/);
     expect(finalStage).toContain('EXPOSE 8080 8081');
-    expect(finalStage.at(-1)).toBe('CMD ["node", "build/operators/main.js"]');
+    expect(finalStage.at(-1)).toBe('CMD ["node", "--optimize-for-size", "build/operators/main.js"]');
     for (const line of dockerfile.instructions.filter((l) => /^COPY (?!--from)/.test(l))) {
       for (const source of line.split(/\s+/).slice(1, -1))
         expect(existsSync(join(REPO_ROOT, source))).toBe(true);
