@@ -163,23 +163,22 @@ export class Applier {
       config.metadata.annotations?.[APPLIED_FIELDS_ANNOTATION]
     )
       return false;
-    const wanted = stripForCompare(config);
-    if (matchesLive(wanted, live)) return true;
+    // The configuration carries no status (applyConfiguration): it compares exactly what we set.
+    if (matchesLive(config, live)) return true;
     const known = this.normalised.get(live.metadata.uid ?? '');
     return (
       known !== undefined &&
-      known.config === digest(wanted) &&
-      known.stored === digest(projectOnto(wanted, live))
+      known.config === digest(config) &&
+      known.stored === digest(projectOnto(config, live))
     );
   }
 
   private remember(config: KubeObject, stored: KubeObject): void {
     const uid = stored.metadata.uid;
     if (uid === undefined) return;
-    const wanted = stripForCompare(config);
     this.normalised.delete(uid);
-    if (matchesLive(wanted, stored)) return;
-    this.normalised.set(uid, { config: digest(wanted), stored: digest(projectOnto(wanted, stored)) });
+    if (matchesLive(config, stored)) return;
+    this.normalised.set(uid, { config: digest(config), stored: digest(projectOnto(config, stored)) });
     if (this.normalised.size > MaxNormalised) this.normalised.delete(this.normalised.keys().next().value!);
   }
 }
@@ -214,11 +213,6 @@ export function applyConfiguration(rt: ResourceType, obj: KubeObject): KubeObjec
       annotations: { ...annotations, [APPLIED_FIELDS_ANNOTATION]: shapeDigest(body) },
     },
   };
-}
-
-function stripForCompare(obj: KubeObject): KubeObject {
-  const { status: _s, ...rest } = obj;
-  return rest as KubeObject;
 }
 
 /** Digest of the field paths of `obj` (every leaf value replaced by null; array lengths kept). */

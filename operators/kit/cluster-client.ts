@@ -113,12 +113,17 @@ export class CacheReader implements ObjectReader {
 
 /** Cached reads, direct writes, and a direct reader; see the module comment. */
 export class ClusterClient implements ObjectReader {
+  /** Fresh reads from the API server. */
+  readonly apiReader: ObjectReader;
+
   private constructor(
     /** The API server itself: every write, and the reads that must not be stale. */
     readonly api: KubeClient,
     private readonly reader: ObjectReader,
     private readonly informers: SharedInformers | undefined,
-  ) {}
+  ) {
+    this.apiReader = reader instanceof ApiReader ? reader : new ApiReader(api);
+  }
 
   /** Reads from `informers`' caches. */
   static cached(api: KubeClient, informers: SharedInformers): ClusterClient {
@@ -128,11 +133,6 @@ export class ClusterClient implements ObjectReader {
   /** Reads from the API server (no cache). */
   static direct(api: KubeClient): ClusterClient {
     return new ClusterClient(api, new ApiReader(api), undefined);
-  }
-
-  /** Fresh reads from the API server. */
-  get apiReader(): ObjectReader {
-    return new ApiReader(this.api);
   }
 
   get<T extends KubeObject = KubeObject>(

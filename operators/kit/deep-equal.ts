@@ -17,26 +17,8 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 /**
- * True when every field set in `desired` has the same value in `live` (fields only `live` has, such as
- * server defaults and other managers' fields, are ignored). Arrays must match element by element. This is
- * what "a server-side apply of `desired` would change nothing" means for the values we manage.
- */
-export function isSubset(desired: unknown, live: unknown): boolean {
-  if (desired === undefined) return true;
-  if (typeof desired !== 'object' || desired === null) return desired === live;
-  if (typeof live !== 'object' || live === null) return false;
-  if (Array.isArray(desired)) {
-    return (
-      Array.isArray(live) && desired.length === live.length && desired.every((v, i) => isSubset(v, live[i]))
-    );
-  }
-  if (Array.isArray(live)) return false;
-  const lo = live as Record<string, unknown>;
-  return Object.entries(desired as Record<string, unknown>).every(([k, v]) => isSubset(v, lo[k]));
-}
-
-/**
- * True when every value set in `desired` is in `live` (like {@link isSubset}), where a resource
+ * True when every value set in `desired` is in `live` (fields only `live` has, such as server
+ * defaults and other managers' fields, are ignored; arrays match element by element), where a resource
  * quantity also equals the same amount written another way: the API server stores quantities in
  * canonical form (`0.5` → `500m`, `1024Mi` → `1Gi`, the number `1` → `"1"`). Quantities are
  * recognised by where they sit (under `requests`, `limits`, `minAllowed`, `maxAllowed`, or an

@@ -1,5 +1,5 @@
 import { BY_LABEL, BY_NAMESPACE, BY_OWNER_UID, Cache } from '../../../operators/kit/cache.js';
-import { deepEqual, isSubset } from '../../../operators/kit/deep-equal.js';
+import { deepEqual, matchesLive } from '../../../operators/kit/deep-equal.js';
 import type { KubeObject } from '../../../operators/kit/resource.js';
 
 const obj = (ns: string, name: string, labels: Record<string, string> = {}, owner?: string): KubeObject => ({
@@ -49,7 +49,7 @@ describe('Cache', () => {
   });
 });
 
-describe('isSubset (would an apply of desired change live?)', () => {
+describe('matchesLive (would an apply of desired change live?)', () => {
   it.each([
     ['equal scalars', { a: 1 }, { a: 1 }, true],
     ['live has extra server defaults', { a: 1 }, { a: 1, b: 2 }, true],
@@ -60,7 +60,7 @@ describe('isSubset (would an apply of desired change live?)', () => {
     ['arrays of different length', { l: [1] }, { l: [1, 2] }, false],
     ['object vs array', { l: {} }, { l: [] }, false],
   ])('%s', (_name, desired, live, expected) => {
-    expect(isSubset(desired, live)).toBe(expected);
+    expect(matchesLive(desired, live)).toBe(expected);
   });
 
   it('deepEqual ignores key order and undefined members', () => {
