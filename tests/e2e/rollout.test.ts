@@ -147,7 +147,7 @@ describe('canary rollouts end to end', () => {
     const since = await release('v3');
     await env.until(async () => (await status('v3')).phase === 'RolledBack', 'v3 rolled back', 90_000);
 
-    expect(env.mesh.split()).toEqual({ v2: 100 });
+    expect(await env.mesh.refresh()).toEqual({ v2: 100 });
     // It never got past its first step: every analysis failed.
     expect(env.mesh.weightsOf('v3', since)).toEqual([25, 0]);
     const s = await status('v3');
@@ -192,9 +192,14 @@ describe('canary rollouts end to end', () => {
     expect(env.mesh.firstTime('v4', (w) => w === 60)).toBeGreaterThan(killedAt);
     const progressing = samples.filter((x) => x.phase === 'Progressing').map((x) => x.currentStep!);
     expect(progressing).toEqual([...progressing].sort((a, b) => a - b));
-    // Each step was entered exactly once, by one process or the other.
-    const entered = stepsEntered(await eventsOf('v4'));
-    expect(entered.filter((i) => i > 0)).toEqual([1, 2]);
+    // Each step was entered once, by one process or the other: status went through every step, and
+    // no Event reports a step twice. Events are best-effort, as in Kubernetes: a kill between the
+    // status write and its Event loses that Event, never the step; the step after the restart has one.
+    expect([...new Set(progressing)]).toEqual([0, 1, 2]);
+    const entered = stepsEntered(await eventsOf('v4')).filter((i) => i > 0);
+    expect(entered).toEqual([...new Set(entered)]);
+    expect(entered).toContain(2);
+    expect(entered.every((i) => i === 1 || i === 2)).toBe(true);
     expect(await stableVersion()).toBe('v4');
   }, 180_000);
 
@@ -243,7 +248,7 @@ describe('canary rollouts end to end', () => {
       'v6 at the manual gate',
       90_000,
     );
-    expect(env.mesh.weight('v6')).toBe(50);
+    expect((await env.mesh.refresh())['v6']).toBe(50);
     // Analyses keep passing, but nothing moves without a person.
     await env.holds(
       async () => (await status('v6')).phase === 'Paused' && env.mesh.weight('v6') === 50,

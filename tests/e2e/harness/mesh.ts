@@ -73,6 +73,18 @@ export class Mesh {
     return this.current;
   }
 
+  /**
+   * The split as the routing objects say it is now, read through the API after any read in flight.
+   * The poll loop sees a change up to one interval late; a test that has just seen a status the
+   * operator writes after the weights (a rollback, a pause at a step) reads the weights this way.
+   */
+  async refresh(): Promise<Split> {
+    await this.reading;
+    this.reading = this.read();
+    await this.reading;
+    return this.current;
+  }
+
   /** Weight of `version` now (0 when it has no route). */
   weight(version: string): number {
     return this.current[version] ?? 0;
