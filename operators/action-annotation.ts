@@ -6,6 +6,9 @@ import { ACTION_ANNOTATION } from '../crds/api/index.js';
 import { ApiError, isNotFound, type KubeClient } from './kit/client.js';
 import type { KubeObject, ResourceType } from './kit/resource.js';
 
+/** Condition recording the last `ai.suoke.life/action` request on an object and what became of it. */
+export const LAST_ACTION_CONDITION = 'LastAction';
+
 /** JSON Pointer to the annotation (`/` in the key escaped as `~1`, RFC 6901). */
 const ACTION_POINTER = `/metadata/annotations/${ACTION_ANNOTATION.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 

@@ -13,7 +13,7 @@ import { createLogger, type Logger } from './kit/logger.js';
 import { Manager, type ControllerFactory, type ManagerOptions, type OperatorContext } from './kit/manager.js';
 import { OperatorMetrics } from './kit/metrics.js';
 import { aimodelController } from './aimodel/controller.js';
-import { createRolloutDeps, type RolloutDeps } from './aimodel/shared.js';
+import { createRolloutDeps, type RolloutDeps } from './rollout-deps/deps.js';
 import { modelVersionController } from './model-version/controller.js';
 import { modelRegistryController } from './model-registry/index.js';
 

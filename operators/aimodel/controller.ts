@@ -7,17 +7,17 @@
  *   status), the other kinds unless only their status moved (an autoscaler's current metrics);
  * - a change to one of its ModelVersions that moves the set of workloads or the stable version
  *   (version, phase, promotion and finish times), not every analysis written to status.
- * Every read comes from the shared informer caches (aimodel/caches.ts).
+ * Every read comes from the shared informer caches (rollout-deps/caches.ts).
  */
 import type { ControllerOptions } from '../kit/controller.js';
 import type { OperatorContext } from '../kit/manager.js';
 import { anyChange, changedApartFromStatus, specOrMetadataChanged } from '../kit/predicates.js';
 import type { KubeObject } from '../kit/resource.js';
-import { configureRolloutCaches, derivedKinds } from './caches.js';
+import { AIMODEL, DEPLOYMENT, MODEL_VERSION } from '../kinds.js';
+import { configureRolloutCaches, derivedKinds } from '../rollout-deps/caches.js';
+import { maxConcurrentReconciles, type RolloutDeps } from '../rollout-deps/deps.js';
+import { rolloutFactsChanged } from '../rollout-deps/versions.js';
 import { AIModelReconciler } from './reconciler.js';
-import { AIMODEL, DEPLOYMENT, MODEL_VERSION } from './resources.js';
-import { maxConcurrentReconciles, type RolloutDeps } from './shared.js';
-import { rolloutFactsChanged } from './versions.js';
 
 /** `deps` are shared with the other rollout controller (`createRolloutDeps`, once per manager). */
 export function aimodelController(ctx: OperatorContext, deps: RolloutDeps): ControllerOptions {

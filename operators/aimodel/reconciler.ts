@@ -5,10 +5,10 @@
  *
  * Who writes what:
  * - the rollout state lives in the ModelVersions' status (written by their controller); this one only
- *   reads it to know which versions need a workload (versions.ts);
+ *   reads it to know which versions need a workload (rollout-deps/versions.ts);
  * - VirtualService weights are changed only by the TrafficRouter. This controller renders the
  *   VirtualService with the weights the router reports (so the apply sends nothing when only the
- *   weights moved), and holds the model's lock (model-lock.ts) so a render cannot write back weights a
+ *   weights moved), and holds the model's lock (rollout-deps/model-lock.ts) so a render cannot write back weights a
  *   rollout step has just replaced;
  * - `ai.suoke.life/action: rollback` is consumed here: all traffic back to the previous stable
  *   version, if it is still warm.
@@ -30,23 +30,31 @@ import {
   type ModelVersion,
   type TrafficWeight,
 } from '../../crds/api/index.js';
-import { clearConsumedAction } from '../action-annotation.js';
+import { clearConsumedAction, LAST_ACTION_CONDITION } from '../action-annotation.js';
 import type { Applier } from '../kit/apply.js';
 import type { Clock } from '../kit/clock.js';
 import type { ClusterClient } from '../kit/cluster-client.js';
 import { canonicalJson } from '../kit/deep-equal.js';
-import { isConditionTrue, setCondition, type Condition } from '../kit/conditions.js';
+import { setCondition, type Condition, type ConditionInput } from '../kit/conditions.js';
 import type { EventRecorder } from '../kit/events.js';
 import { silentLogger, type Logger } from '../kit/logger.js';
 import type { Reconciler, Request, Result } from '../kit/reconciler.js';
 import type { KubeObject } from '../kit/resource.js';
 import { updateStatus } from '../kit/status.js';
+import { AIMODEL, DEPLOYMENT, MODEL_VERSION } from '../kinds.js';
+import { BY_MODEL, derivedKinds, modelKey } from '../rollout-deps/caches.js';
+import { DefaultRollbackWindowMs } from '../rollout-deps/deps.js';
+import { isMeshKind, resourceTypeOf } from '../rollout-deps/derived-kinds.js';
+import type { ModelLocks } from '../rollout-deps/model-lock.js';
+import { deploymentAvailable } from '../rollout-deps/workload.js';
 import { versionsScaledWithTraffic } from '../rollout/canary-capacity.js';
 import { resolvePolicy } from '../rollout/policy.js';
-import { RoutesNotFoundError, type TrafficRouter, type VersionWeight } from '../traffic/router.js';
-import { BY_MODEL, derivedKinds, modelKey } from './caches.js';
-import type { ModelLocks } from './model-lock.js';
-import { AIMODEL, DEPLOYMENT, MODEL_VERSION, isMeshKind, resourceTypeOf } from './resources.js';
+import {
+  RoutesNotFoundError,
+  type TrafficRouter,
+  type TrafficTarget,
+  type VersionWeight,
+} from '../traffic/router.js';
 import {
   CANARY_PHASES,
   canaryOf,
@@ -56,10 +64,7 @@ import {
   stableOf,
   versionsOf,
   type VersionView,
-} from './versions.js';
-
-/** How long the previous stable stays warm after a promotion, for `rollback` (milliseconds): 1h. */
-export const DefaultRollbackWindowMs = 3_600_000;
+} from '../rollout-deps/versions.js';
 
 /** Entries kept in status.history when the AIModel does not say. */
 const DefaultHistoryLimit = 10;
@@ -68,9 +73,6 @@ const DefaultHistoryLimit = 10;
 const rollbackMessage = (to: string): string => `rolled back by request to version ${to}`;
 
 const T = CONDITION_TYPES.AIModel;
-
-/** Condition recording the last `ai.suoke.life/action` request and what became of it. */
-export const LAST_ACTION_CONDITION = 'LastAction';
 
 export interface AIModelReconcilerDeps {
   /** Reads from the informer caches, writes to the API server. */
@@ -114,104 +116,46 @@ export class AIModelReconciler implements Reconciler {
     return this.deps.locks.with(`${request.namespace}/${request.name}`, () => this.reconcileLocked(request));
   }
 
+  /**
+   * The ordered steps of a pass: read → a rollback request → which versions run → ensure workloads
+   * and routes → write status → consume the request → come back when the warm window ends.
+   */
   private async reconcileLocked(request: Request): Promise<Result> {
-    const { client, router } = this.deps;
     const now = this.deps.clock.now();
-
-    // 1. Read the AIModel (from the cache, as every read here): the event that queued us may be
-    // stale, and it may be gone.
-    const aimodel = await client.get<AIModel & KubeObject>(AIMODEL, request.namespace, request.name);
+    const key = `${request.namespace}/${request.name}`;
+    // Read from the cache, as every read here: the event that queued us may be stale, and it may be gone.
+    const aimodel = await this.deps.client.get<AIModel & KubeObject>(
+      AIMODEL,
+      request.namespace,
+      request.name,
+    );
     if (aimodel === undefined) {
-      this.inPlace.delete(`${request.namespace}/${request.name}`);
+      this.inPlace.delete(key);
       return {};
     }
     // Being deleted: garbage collection removes the derived objects through their owner references.
     if (aimodel.metadata.deletionTimestamp) return {};
-    const name = request.name;
-    const target = { namespace: request.namespace, model: name };
-    const mesh = router.usesMesh;
-
-    // 2. Read the versions and derive who is stable, previous stable and canary.
-    const all = await client.list<ModelVersion & KubeObject>(MODEL_VERSION, request.namespace, {
-      index: { name: BY_MODEL, value: modelKey(request.namespace, name) },
+    const target: TrafficTarget = { namespace: request.namespace, model: request.name };
+    const all = await this.deps.client.list<ModelVersion & KubeObject>(MODEL_VERSION, request.namespace, {
+      index: { name: BY_MODEL, value: modelKey(request.namespace, request.name) },
     });
-    const versions = versionsOf(all, name);
+    const versions = versionsOf(all, request.name);
     let history = [...(aimodel.status?.history ?? [])];
-    const live = await this.listDerived(aimodel, mesh);
+    const live = await this.listDerived(aimodel, this.deps.router.usesMesh);
 
-    // 3. A rollback request, before anything is rendered: it changes which version is stable.
+    // A rollback request comes before anything is rendered: it changes which version is stable.
     const action = await this.handleAction(aimodel, versions, history, live, now);
     if (action?.entry !== undefined) history = [action.entry, ...history];
+    const roles = this.rolesOf(aimodel, versions, history, now);
+    const traffic = await this.ensureDerived(aimodel, target, roles, live, now);
+    if (traffic === undefined) return {}; // render failed: reported, waits for a fix of the input
 
-    const stable = stableOf(versions, history);
-    const previous = stable === undefined ? undefined : previousStableOf(versions, history, stable.version);
-    const warmUntil =
-      stable?.promotedAt === undefined || previous === undefined
-        ? undefined
-        : Date.parse(stable.promotedAt) + this.warmWindowMs(aimodel, stable);
-    const warm = previous !== undefined && warmUntil !== undefined && now < warmUntil;
-    const canaries = versions.filter((v) => CANARY_PHASES.has(v.phase) && v.version !== stable?.version);
-    const running = uniqueVersions([
-      ...(stable === undefined ? [] : [stable]),
-      ...(warm && previous !== undefined ? [previous] : []),
-      ...canaries,
-    ]);
-
-    // 4. Ensure workloads and routes: render with the weights in place now, apply, prune.
-    const observed = await this.observedWeights(target);
-    const traffic = renderTraffic(running, stable, canaryOf(canaries), observed);
-    // A split made of replica counts is rendered, so no autoscaler moves it.
-    const replicaSplit = await router.replicaCounts?.(target, running);
-    const renderOptions = {
-      scaleWithTraffic: versionsScaledWithTraffic(canaries),
-      ...(replicaSplit === undefined ? {} : { replicaSplit }),
-    };
-    const key = `${request.namespace}/${request.name}`;
-    const fingerprint = passFingerprint(aimodel, running, traffic, renderOptions, live);
-    if (this.inPlace.get(key) !== fingerprint) {
-      let rendered: RenderedObject[];
-      try {
-        rendered = render(
-          aimodel,
-          running.map((v) => v.object),
-          traffic,
-          renderOptions,
-        );
-      } catch (error) {
-        // Bad input the schema could not refuse (e.g. two versions whose names collide): say so, wait for a fix.
-        const message = (error as Error).message;
-        this.inPlace.delete(key);
-        await this.writeStatus(aimodel, { failure: { reason: REASONS.RenderFailed, message } }, now);
-        await this.event(aimodel, 'Warning', REASONS.RenderFailed, message);
-        return {};
-      }
-      try {
-        const wrote = await this.applyAndPrune(aimodel, rendered, live, mesh);
-        if (running.length > 0)
-          await router.reconcile(
-            target,
-            running.map((v) => v.version),
-          );
-        // Only a pass that wrote nothing proves the objects in place at the versions it fingerprinted
-        // (a write by the router moves a resourceVersion, so its fingerprint cannot match again).
-        if (wrote) this.inPlace.delete(key);
-        else this.inPlace.set(key, fingerprint);
-      } catch (error) {
-        const message = (error as Error).message;
-        this.inPlace.delete(key);
-        await this.writeStatus(aimodel, { failure: { reason: REASONS.ApplyFailed, message } }, now);
-        await this.event(aimodel, 'Warning', REASONS.ApplyFailed, message);
-        throw error; // retried with backoff
-      }
-    }
-
-    // 5. Write status (only when it changed), then consume the request. A version its controller has
-    // not reconciled yet is about to change phase, which queues this AIModel again: a status written
-    // now would be replaced a moment later (an AIModel applied together with its first version would
-    // report "no version" first), so it waits for that version's first status, for a while at most.
+    // A version its controller has not reconciled yet is about to change phase, which queues this
+    // AIModel again: a status written now would be replaced a moment later (an AIModel applied
+    // together with its first version would report "no version" first), so it waits for that
+    // version's first status, for a while at most.
     const unseen = action === undefined ? unseenVersionWait(versions, now) : undefined;
     if (unseen !== undefined) return { requeueAfter: unseen };
-    const weights = (await this.observedWeights(target)) ?? traffic;
     await this.writeStatus(
       aimodel,
       {
@@ -220,11 +164,11 @@ export class AIModelReconciler implements Reconciler {
           outcomesOf(versions),
           aimodel.spec.historyLimit ?? DefaultHistoryLimit,
         ),
-        stable,
-        canary: canaryOf(canaries),
-        weights,
+        stable: roles.stable,
+        canary: canaryOf(roles.canaries),
+        weights: (await this.observedWeights(target)) ?? traffic,
         deployments: live.get(DEPLOYMENT.kind) ?? [],
-        running,
+        running: roles.running,
         ...(action === undefined ? {} : { action }),
       },
       now,
@@ -233,8 +177,102 @@ export class AIModelReconciler implements Reconciler {
     if (action !== undefined && requested !== undefined)
       await clearConsumedAction(this.deps.client, AIMODEL, aimodel, requested);
 
-    // 6. Come back when the previous stable's warm window ends, to scale it away.
-    return warm && warmUntil !== undefined ? { requeueAfter: Math.max(1, warmUntil - now) } : {};
+    // Come back when the previous stable's warm window ends, to scale it away.
+    const { warmUntil } = roles;
+    return warmUntil !== undefined ? { requeueAfter: Math.max(1, warmUntil - now) } : {};
+  }
+
+  /** Which version plays which part now, and so which versions need a workload. */
+  private rolesOf(
+    aimodel: AIModel,
+    versions: readonly VersionView[],
+    history: readonly HistoryEntry[],
+    now: number,
+  ): Roles {
+    const stable = stableOf(versions, history);
+    const previous = stable === undefined ? undefined : previousStableOf(versions, history, stable.version);
+    const windowEnd =
+      stable?.promotedAt === undefined || previous === undefined
+        ? undefined
+        : Date.parse(stable.promotedAt) + this.warmWindowMs(aimodel, stable);
+    const warm = previous !== undefined && windowEnd !== undefined && now < windowEnd;
+    const canaries = versions.filter((v) => CANARY_PHASES.has(v.phase) && v.version !== stable?.version);
+    const running = uniqueVersions([
+      ...(stable === undefined ? [] : [stable]),
+      ...(warm && previous !== undefined ? [previous] : []),
+      ...canaries,
+    ]);
+    return { stable, canaries, running, ...(warm ? { warmUntil: windowEnd } : {}) };
+  }
+
+  /**
+   * Ensures workloads and routes: renders with the weights in place now, applies, prunes; a pass
+   * whose inputs match the last one that found everything in place skips all three. Returns the
+   * split rendered, or undefined when render refused the input (reported in status and an Event).
+   * @throws the apply's error, after reporting it (retried with backoff)
+   */
+  private async ensureDerived(
+    aimodel: AIModel & KubeObject,
+    target: TrafficTarget,
+    roles: Roles,
+    live: ReadonlyMap<string, KubeObject[]>,
+    now: number,
+  ): Promise<TrafficWeight[] | undefined> {
+    const { router } = this.deps;
+    const observed = await this.observedWeights(target);
+    const traffic = renderTraffic(roles.running, roles.stable, canaryOf(roles.canaries), observed);
+    // A split made of replica counts is rendered, so no autoscaler moves it.
+    const replicaSplit = await router.replicaCounts?.(target, roles.running);
+    const renderOptions = {
+      scaleWithTraffic: versionsScaledWithTraffic(roles.canaries),
+      ...(replicaSplit === undefined ? {} : { replicaSplit }),
+    };
+    const key = `${target.namespace}/${target.model}`;
+    const fingerprint = passFingerprint(aimodel, roles.running, traffic, renderOptions, live);
+    if (this.inPlace.get(key) === fingerprint) return traffic;
+    let rendered: RenderedObject[];
+    try {
+      rendered = render(
+        aimodel,
+        roles.running.map((v) => v.object),
+        traffic,
+        renderOptions,
+      );
+    } catch (error) {
+      // Bad input the schema could not refuse (e.g. two versions whose names collide): say so, wait for a fix.
+      await this.reportFailure(aimodel, key, REASONS.RenderFailed, error, now);
+      return undefined;
+    }
+    try {
+      const wrote = await this.applyAndPrune(aimodel, rendered, live, router.usesMesh);
+      if (roles.running.length > 0)
+        await router.reconcile(
+          target,
+          roles.running.map((v) => v.version),
+        );
+      // Only a pass that wrote nothing proves the objects in place at the versions it fingerprinted
+      // (a write by the router moves a resourceVersion, so its fingerprint cannot match again).
+      if (wrote) this.inPlace.delete(key);
+      else this.inPlace.set(key, fingerprint);
+    } catch (error) {
+      await this.reportFailure(aimodel, key, REASONS.ApplyFailed, error, now);
+      throw error; // retried with backoff
+    }
+    return traffic;
+  }
+
+  /** A failed render or apply: Degraded in status and a Warning Event; the next pass starts afresh. */
+  private async reportFailure(
+    aimodel: AIModel & KubeObject,
+    key: string,
+    reason: string,
+    error: unknown,
+    now: number,
+  ): Promise<void> {
+    const message = (error as Error).message;
+    this.inPlace.delete(key);
+    await this.writeStatus(aimodel, { failure: { reason, message } }, now);
+    await this.event(aimodel, 'Warning', reason, message);
   }
 
   /** How long the previous stable stays warm: the rollback window, and at least the bake of the stable. */
@@ -292,11 +330,7 @@ export class AIModelReconciler implements Reconciler {
       const rt = resourceTypeOf(object.apiVersion, object.kind);
       if (!mesh && isMeshKind(rt)) continue;
       const current = live.get(rt.kind)?.find((o) => o.metadata.name === object.metadata.name);
-      const applied = await applier.apply(
-        rt,
-        object as KubeObject,
-        current === undefined ? {} : { live: current },
-      );
+      const applied = await applier.apply(rt, object, current === undefined ? {} : { live: current });
       wrote ||= applied.changed;
       keep.set(rt.kind, (keep.get(rt.kind) ?? new Set()).add(object.metadata.name));
     }
@@ -407,6 +441,17 @@ export class AIModelReconciler implements Reconciler {
   }
 }
 
+/** Which version plays which part in a pass (rollout-deps/versions.ts). */
+interface Roles {
+  readonly stable: VersionView | undefined;
+  /** Versions holding the canary slot, the stable excluded. */
+  readonly canaries: readonly VersionView[];
+  /** The versions that get a workload: the stable, the previous stable while warm, the canaries. */
+  readonly running: readonly VersionView[];
+  /** End of the previous stable's warm window (ms since the epoch), while it is still warm. */
+  readonly warmUntil?: number;
+}
+
 /** What the status is computed from; `failure` alone when rendering or applying failed. */
 interface StatusInput {
   readonly failure?: { readonly reason: string; readonly message: string };
@@ -427,10 +472,9 @@ function aimodelStatus(
 ): AIModelStatus {
   const generation = aimodel.metadata.generation;
   const withGen = generation === undefined ? {} : { observedGeneration: generation };
-  let conditions = (previous.conditions ?? []) as Condition[];
   if (input.failure !== undefined) {
-    conditions = setCondition(
-      conditions,
+    const conditions = setCondition(
+      previous.conditions as Condition[] | undefined,
       {
         type: T.Degraded,
         status: 'True',
@@ -443,104 +487,106 @@ function aimodelStatus(
     return { ...previous, ...withGen, conditions };
   }
   const name = aimodel.metadata.name ?? '';
-  const deploymentOf = (v: string): KubeObject | undefined =>
-    input.deployments?.find((d) => d.metadata.name === versionedName(name, v));
-  const running = new Set((input.running ?? []).map((v) => v.version));
-  const counted = (input.deployments ?? []).filter((d) => running.has(d.metadata.labels?.['version'] ?? ''));
+  const stable = input.stable;
+  const canary = input.canary;
+  const stableDeployment =
+    stable === undefined
+      ? undefined
+      : input.deployments?.find((d) => d.metadata.name === versionedName(name, stable.version));
+  const conditions = [
+    readyCondition(stable, stableDeployment),
+    progressingCondition(canary),
+    {
+      type: T.Degraded,
+      status: 'False' as const,
+      reason: REASONS.AsExpected,
+      message: 'derived objects are applied',
+    },
+    ...(input.action === undefined ? [] : [lastActionCondition(input.action)]),
+  ].reduce<Condition[]>(
+    (list, c) => setCondition(list, { ...c, ...withGen }, now),
+    (previous.conditions ?? []) as Condition[],
+  );
+  const weights = [...(input.weights ?? [])].sort((a, b) => (a.version < b.version ? -1 : 1));
+  const canaryWeight =
+    canary === undefined ? undefined : (weights.find((w) => w.version === canary.version)?.weight ?? 0);
+  const namespace = aimodel.metadata.namespace;
+  const replicas = replicasOf(input.deployments ?? [], input.running ?? []);
+  return {
+    ...withGen,
+    ...(stable === undefined ? {} : { stableVersion: stable.version }),
+    ...(canary === undefined ? {} : { canaryVersion: canary.version, canaryWeight }),
+    traffic: weights.map((w) => ({ version: w.version, weight: w.weight })),
+    replicas: replicas.replicas,
+    readyReplicas: replicas.readyReplicas,
+    endpoint: namespace === undefined ? `http://${name}` : `http://${name}.${namespace}.svc.cluster.local`,
+    history: input.history ?? [],
+    conditions,
+  };
+}
+
+type ConditionFor = Omit<ConditionInput, 'observedGeneration'>;
+
+/** Ready: the stable version exists and its workload is Available. */
+function readyCondition(stable: VersionView | undefined, deployment: KubeObject | undefined): ConditionFor {
+  if (stable === undefined) {
+    return {
+      type: T.Ready,
+      status: 'False',
+      reason: REASONS.NoStableVersion,
+      message: 'no version has been promoted yet',
+    };
+  }
+  return deployment !== undefined && deploymentAvailable(deployment)
+    ? {
+        type: T.Ready,
+        status: 'True',
+        reason: REASONS.StableAvailable,
+        message: `stable version ${stable.version} is available`,
+      }
+    : {
+        type: T.Ready,
+        status: 'False',
+        reason: REASONS.StableUnavailable,
+        message: `stable version ${stable.version} is not available`,
+      };
+}
+
+/** Progressing: a version holds the canary slot. */
+function progressingCondition(canary: VersionView | undefined): ConditionFor {
+  return canary === undefined
+    ? { type: T.Progressing, status: 'False', reason: REASONS.NoRollout, message: 'no rollout in progress' }
+    : {
+        type: T.Progressing,
+        status: 'True',
+        reason: REASONS.CanaryInProgress,
+        message: `version ${canary.version} is ${canary.phase}`,
+      };
+}
+
+/** The last rollback request and what became of it. */
+function lastActionCondition(action: ActionOutcome): ConditionFor {
+  return {
+    type: LAST_ACTION_CONDITION,
+    status: action.accepted ? 'True' : 'False',
+    reason: action.accepted ? REASONS.ActionAccepted : REASONS.ActionRejected,
+    message: `${action.name}: ${action.message}`,
+  };
+}
+
+/** Replicas and ready replicas of the running versions' Deployments. */
+function replicasOf(
+  deployments: readonly KubeObject[],
+  running: readonly VersionView[],
+): { replicas: number; readyReplicas: number } {
+  const versions = new Set(running.map((v) => v.version));
+  const counted = deployments.filter((d) => versions.has(d.metadata.labels?.['version'] ?? ''));
   const sum = (field: 'replicas' | 'readyReplicas'): number =>
     counted.reduce(
       (n, d) => n + (((d.status as Record<string, number> | undefined)?.[field] ?? 0) as number),
       0,
     );
-  const stable = input.stable;
-  const stableDeployment = stable === undefined ? undefined : deploymentOf(stable.version);
-  conditions = setCondition(
-    conditions,
-    stable === undefined
-      ? {
-          type: T.Ready,
-          status: 'False',
-          reason: REASONS.NoStableVersion,
-          message: 'no version has been promoted yet',
-          ...withGen,
-        }
-      : stableDeployment !== undefined && deploymentAvailable(stableDeployment)
-        ? {
-            type: T.Ready,
-            status: 'True',
-            reason: REASONS.StableAvailable,
-            message: `stable version ${stable.version} is available`,
-            ...withGen,
-          }
-        : {
-            type: T.Ready,
-            status: 'False',
-            reason: REASONS.StableUnavailable,
-            message: `stable version ${stable.version} is not available`,
-            ...withGen,
-          },
-    now,
-  );
-  const canary = input.canary;
-  conditions = setCondition(
-    conditions,
-    canary === undefined
-      ? {
-          type: T.Progressing,
-          status: 'False',
-          reason: REASONS.NoRollout,
-          message: 'no rollout in progress',
-          ...withGen,
-        }
-      : {
-          type: T.Progressing,
-          status: 'True',
-          reason: REASONS.CanaryInProgress,
-          message: `version ${canary.version} is ${canary.phase}`,
-          ...withGen,
-        },
-    now,
-  );
-  conditions = setCondition(
-    conditions,
-    {
-      type: T.Degraded,
-      status: 'False',
-      reason: REASONS.AsExpected,
-      message: 'derived objects are applied',
-      ...withGen,
-    },
-    now,
-  );
-  if (input.action !== undefined) {
-    conditions = setCondition(
-      conditions,
-      {
-        type: LAST_ACTION_CONDITION,
-        status: input.action.accepted ? 'True' : 'False',
-        reason: input.action.accepted ? REASONS.ActionAccepted : REASONS.ActionRejected,
-        message: `${input.action.name}: ${input.action.message}`,
-        ...withGen,
-      },
-      now,
-    );
-  }
-  const weights = [...(input.weights ?? [])].sort((a, b) => (a.version < b.version ? -1 : 1));
-  const canaryWeight =
-    canary === undefined ? undefined : (weights.find((w) => w.version === canary.version)?.weight ?? 0);
-  const namespace = aimodel.metadata.namespace;
-  const status: AIModelStatus = {
-    ...withGen,
-    ...(stable === undefined ? {} : { stableVersion: stable.version }),
-    ...(canary === undefined ? {} : { canaryVersion: canary.version, canaryWeight }),
-    traffic: weights.map((w) => ({ version: w.version, weight: w.weight })),
-    replicas: sum('replicas'),
-    readyReplicas: sum('readyReplicas'),
-    endpoint: namespace === undefined ? `http://${name}` : `http://${name}.${namespace}.svc.cluster.local`,
-    history: input.history ?? [],
-    conditions,
-  };
-  return status;
+  return { replicas: sum('replicas'), readyReplicas: sum('readyReplicas') };
 }
 
 /**
@@ -559,13 +605,6 @@ function unseenVersionWait(versions: readonly VersionView[], now: number): numbe
 
 /** Longest wait of the AIModel's status for a new version's first status: 10 s. */
 const UnseenVersionGraceMs = 10_000;
-
-/** Deployment.status says the workload is Available for its current spec. */
-export function deploymentAvailable(deployment: KubeObject): boolean {
-  const status = deployment.status as { observedGeneration?: number; conditions?: Condition[] } | undefined;
-  const generation = deployment.metadata.generation ?? 0;
-  return (status?.observedGeneration ?? 0) >= generation && isConditionTrue(status?.conditions, 'Available');
-}
 
 /**
  * The split to render. The router's reported weights win whenever the routes exist, so the render

@@ -20,6 +20,7 @@
  */
 import { formatDuration } from '../rollout/duration.js';
 import { builtinQuery, HIGHER_IS_BETTER, requestCountQuery } from './builtins.js';
+import type { MetricsError } from './errors.js';
 import type { Measurement, MetricsProvider } from './provider.js';
 import { renderTemplate, type QueryScope } from './template.js';
 import type { AnalysisRun, CheckResult, MetricCheck, RecordedThreshold, Verdict } from './types.js';
@@ -51,7 +52,7 @@ export async function runAnalysis(
 }
 
 /**
- * Judges one check.
+ * Judges one check, by the rules of the module comment.
  * @param samples the canary's request count, when the caller already measured it
  */
 export async function evaluateCheck(
@@ -62,14 +63,9 @@ export async function evaluateCheck(
 ): Promise<CheckResult> {
   const window = formatDuration(scope.intervalMs);
   const threshold = recordedThreshold(check);
-  const canaryScope = queryScope(scope, scope.version);
-  const field = `analysis.metrics[${check.name}].query`;
   let query: string;
   try {
-    query =
-      check.builtin !== undefined
-        ? builtinQuery(check.builtin, canaryScope)
-        : renderTemplate(check.query ?? '', canaryScope, field);
+    query = checkQuery(check, scope, scope.version);
   } catch (error) {
     return {
       metric: check.name,
@@ -89,58 +85,28 @@ export async function evaluateCheck(
   });
 
   // 1–2. Enough traffic to judge?
-  let count: number | undefined;
-  if (check.minSamples > 0) {
-    const m = samples ?? (await provider.runQuery(requestCountQuery(canaryScope)));
-    if (m.error !== undefined && m.error.code !== 'NoData') {
-      return result('Inconclusive', `cannot count requests: ${m.error.message}`);
-    }
-    count = Math.round(m.value ?? 0);
-    if (count < check.minSamples) {
-      return result(
-        'Inconclusive',
-        `${count} requests in ${window}, fewer than minSamples ${check.minSamples}`,
-        {
-          samples: count,
-        },
-      );
-    }
-  }
-  const withSamples = count === undefined ? {} : { samples: count };
+  const traffic = await requestCount(check, scope, provider, samples, window);
+  const withSamples = traffic.count === undefined ? {} : { samples: traffic.count };
+  if (traffic.inconclusive !== undefined) return result('Inconclusive', traffic.inconclusive, withSamples);
 
   // 3. The canary's value; a stable value for a relative check is asked for at the same moment.
   const relative = check.relativeToStable;
   const hasStable = scope.stableVersion !== undefined && scope.stableVersion !== scope.version;
   const stableMeasurement =
     relative !== undefined && hasStable
-      ? provider.runQuery(
-          check.builtin !== undefined
-            ? builtinQuery(check.builtin, queryScope(scope, scope.stableVersion as string))
-            : renderTemplate(check.query ?? '', queryScope(scope, scope.stableVersion as string), field),
-        )
+      ? provider.runQuery(checkQuery(check, scope, scope.stableVersion as string))
       : undefined;
   const canary = await provider.runQuery(query);
   if (canary.error !== undefined) {
-    if (canary.error.code === 'NoData') {
-      return result(
-        check.noData === 'Fail' ? 'Failed' : 'Inconclusive',
-        `no data (${canary.error.message}); noData is ${check.noData}`,
-        withSamples,
-      );
-    }
-    return result('Inconclusive', `query failed: ${canary.error.message}`, withSamples);
+    const unmeasured = unmeasuredVerdict(check, canary.error);
+    return result(unmeasured.verdict, unmeasured.reason, withSamples);
   }
   const value = canary.value as number;
   const measured = { ...withSamples, value };
 
   // 4. Absolute bounds.
-  const range = check.thresholdRange;
-  if (range?.min !== undefined && value < range.min) {
-    return result('Failed', `${fmt(value)} < min ${fmt(range.min)}`, measured);
-  }
-  if (range?.max !== undefined && value > range.max) {
-    return result('Failed', `${fmt(value)} > max ${fmt(range.max)}`, measured);
-  }
+  const outside = outsideRange(check, value);
+  if (outside !== undefined) return result('Failed', outside, measured);
 
   // 5. Relative to stable, measured over the same window at the same time.
   if (relative !== undefined) {
@@ -152,44 +118,104 @@ export async function evaluateCheck(
       return result('Inconclusive', `stable ${scope.stableVersion}: ${stable.error.message}`, measured);
     }
     const stableValue = stable.value as number;
-    const compared = { ...measured, stableValue };
-    const higherIsBetter = check.builtin !== undefined && HIGHER_IS_BETTER[check.builtin];
-    const factor = relative.maxIncrease / 100;
-    if (higherIsBetter) {
-      const floor = stableValue * (1 - factor);
-      if (value < floor) {
-        return result(
-          'Failed',
-          `${fmt(value)} < stable ${fmt(stableValue)} −${relative.maxIncrease}% = ${fmt(floor)}`,
-          compared,
-        );
-      }
-      return result(
-        'Passed',
-        `${fmt(value)} >= stable ${fmt(stableValue)} −${relative.maxIncrease}% = ${fmt(floor)}${rangeText(check)}`,
-        compared,
-      );
-    }
-    const ceiling = stableValue * (1 + factor);
-    if (value > ceiling) {
-      return result(
-        'Failed',
-        `${fmt(value)} > stable ${fmt(stableValue)} +${relative.maxIncrease}% = ${fmt(ceiling)}`,
-        compared,
-      );
-    }
-    return result(
-      'Passed',
-      `${fmt(value)} <= stable ${fmt(stableValue)} +${relative.maxIncrease}% = ${fmt(ceiling)}${rangeText(check)}`,
-      compared,
-    );
+    const judged = judgeRelative(check, relative, value, stableValue);
+    return result(judged.verdict, judged.reason, { ...measured, stableValue });
   }
+
+  // 6. Passed.
   const bounds = boundsText(check);
   return result(
     'Passed',
     bounds === '' ? `${fmt(value)}; no bounds set` : `${fmt(value)} within ${bounds}`,
     measured,
   );
+}
+
+/** The check's query for `version`: its builtin, or its template rendered. */
+function checkQuery(check: MetricCheck, scope: AnalysisScope, version: string): string {
+  const versionScope = queryScope(scope, version);
+  return check.builtin !== undefined
+    ? builtinQuery(check.builtin, versionScope)
+    : renderTemplate(check.query ?? '', versionScope, `analysis.metrics[${check.name}].query`);
+}
+
+/**
+ * Rules 1–2: the canary's request count in the window (when the check needs one), and why it is
+ * Inconclusive when the count cannot be read or is below `minSamples`.
+ */
+async function requestCount(
+  check: MetricCheck,
+  scope: AnalysisScope,
+  provider: MetricsProvider,
+  samples: Measurement | undefined,
+  window: string,
+): Promise<{ readonly count?: number; readonly inconclusive?: string }> {
+  if (!(check.minSamples > 0)) return {};
+  const m = samples ?? (await provider.runQuery(requestCountQuery(queryScope(scope, scope.version))));
+  if (m.error !== undefined && m.error.code !== 'NoData') {
+    return { inconclusive: `cannot count requests: ${m.error.message}` };
+  }
+  const count = Math.round(m.value ?? 0);
+  return count < check.minSamples
+    ? { count, inconclusive: `${count} requests in ${window}, fewer than minSamples ${check.minSamples}` }
+    : { count };
+}
+
+/** Rule 3 without a value: no data follows the check's `noData`; a failed query is Inconclusive. */
+function unmeasuredVerdict(
+  check: MetricCheck,
+  error: MetricsError,
+): { readonly verdict: Verdict; readonly reason: string } {
+  return error.code === 'NoData'
+    ? {
+        verdict: check.noData === 'Fail' ? 'Failed' : 'Inconclusive',
+        reason: `no data (${error.message}); noData is ${check.noData}`,
+      }
+    : { verdict: 'Inconclusive', reason: `query failed: ${error.message}` };
+}
+
+/** Rule 4: why `value` is outside the check's `thresholdRange`, or undefined when it is within. */
+function outsideRange(check: MetricCheck, value: number): string | undefined {
+  const range = check.thresholdRange;
+  if (range?.min !== undefined && value < range.min) return `${fmt(value)} < min ${fmt(range.min)}`;
+  if (range?.max !== undefined && value > range.max) return `${fmt(value)} > max ${fmt(range.max)}`;
+  return undefined;
+}
+
+/**
+ * Rule 5, once both values are in: at most `maxIncrease` percent above the stable value, or, for a
+ * higher-is-better metric, at most that much below it.
+ */
+function judgeRelative(
+  check: MetricCheck,
+  relative: NonNullable<MetricCheck['relativeToStable']>,
+  value: number,
+  stableValue: number,
+): { readonly verdict: Verdict; readonly reason: string } {
+  const higherIsBetter = check.builtin !== undefined && HIGHER_IS_BETTER[check.builtin];
+  const factor = relative.maxIncrease / 100;
+  if (higherIsBetter) {
+    const floor = stableValue * (1 - factor);
+    return value < floor
+      ? {
+          verdict: 'Failed',
+          reason: `${fmt(value)} < stable ${fmt(stableValue)} −${relative.maxIncrease}% = ${fmt(floor)}`,
+        }
+      : {
+          verdict: 'Passed',
+          reason: `${fmt(value)} >= stable ${fmt(stableValue)} −${relative.maxIncrease}% = ${fmt(floor)}${rangeText(check)}`,
+        };
+  }
+  const ceiling = stableValue * (1 + factor);
+  return value > ceiling
+    ? {
+        verdict: 'Failed',
+        reason: `${fmt(value)} > stable ${fmt(stableValue)} +${relative.maxIncrease}% = ${fmt(ceiling)}`,
+      }
+    : {
+        verdict: 'Passed',
+        reason: `${fmt(value)} <= stable ${fmt(stableValue)} +${relative.maxIncrease}% = ${fmt(ceiling)}${rangeText(check)}`,
+      };
 }
 
 function queryScope(scope: AnalysisScope, version: string): QueryScope {

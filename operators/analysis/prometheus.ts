@@ -66,11 +66,6 @@ export class PrometheusProvider implements MetricsProvider {
     }
   }
 
-  async isOnline(): Promise<boolean> {
-    const m = await this.runQuery('vector(1)');
-    return m.value === 1;
-  }
-
   /** One value or a MetricsError (thrown here, caught by runQuery). */
   private async query(query: string): Promise<number> {
     const url = new URL('api/v1/query', this.base);

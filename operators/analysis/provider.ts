@@ -1,6 +1,7 @@
 /**
- * The seam between analysis and a metrics backend (Flagger's Provider shape): run one query for one
- * value, and say whether the backend answers at all.
+ * The seam between analysis and a metrics backend (Flagger's Provider shape, without its
+ * `IsOnline`): run one query for one value. A backend that does not answer is a measurement with
+ * an `Unreachable` error, which makes the check Inconclusive, so no separate liveness probe is needed.
  */
 import type { MetricsError } from './errors.js';
 
@@ -20,6 +21,4 @@ export interface Measurement {
 export interface MetricsProvider {
   /** Runs an instant query that must return one value (a scalar or a one-series vector). */
   runQuery(query: string): Promise<Measurement>;
-  /** True when the backend answers a trivial query; never throws. */
-  isOnline(): Promise<boolean>;
 }

@@ -75,8 +75,66 @@ const KNOWN = new Set([
   'help',
 ]);
 
+/**
+ * Every flag's default, in the units of {@link OperatorFlags}. Deployments, tests and the rollout
+ * controllers (which fall back to these when a setting is absent) read them from here.
+ */
+export const FLAG_DEFAULTS = Object.freeze({
+  metricsBindAddress: ':8080',
+  healthProbeBindAddress: ':8081',
+  leaderElect: true,
+  leaderElectionId: 'suoke-modelops-operator',
+  /** Milliseconds: 15s. */
+  leaseDurationMs: 15_000,
+  /** Milliseconds: 10s. */
+  renewDeadlineMs: 10_000,
+  /** Milliseconds: 2s. */
+  retryPeriodMs: 2_000,
+  prometheusUrl: 'http://prometheus-operated.monitoring.svc:9090',
+  trafficRouter: 'istio' as OperatorFlags['trafficRouter'],
+  /** Milliseconds: 1h. */
+  rollbackWindowMs: 3_600_000,
+  // The server's API Priority and Fairness is what protects the API server; the client-side limit
+  // only stops a runaway loop from flooding it. 500/s with a burst of 1,000 stays out of the way of a
+  // fleet converging (measured by bench:scale: 1,000 models send about 400 requests per second at
+  // start-up), where client-go's 5/10 would stretch it to an hour and 100/s still doubled it.
+  /** Requests per second. */
+  kubeApiQps: 500,
+  kubeApiBurst: 1000,
+  maxConcurrentReconciles: 4,
+});
+
 /** Parses Go-style flags (`--name value`, `--name=value`, bare booleans); throws naming the bad flag. */
 export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): OperatorFlags {
+  const flags = new FlagValues(tokenize(argv));
+  const d = FLAG_DEFAULTS;
+  // Checked in this order, so the error for several bad flags names the same one every time.
+  const limits = apiClientLimitsOf(flags);
+  const maxConcurrentReconciles = maxConcurrentReconcilesOf(flags);
+  const trafficRouter = trafficRouterOf(flags);
+  const prometheusUrl = prometheusUrlOf(flags);
+  return {
+    metricsBindAddress: flags.last('metrics-bind-address') ?? d.metricsBindAddress,
+    healthProbeBindAddress: flags.last('health-probe-bind-address') ?? d.healthProbeBindAddress,
+    leaderElect: flags.bool('leader-elect', d.leaderElect),
+    leaderElectionNamespace:
+      flags.last('leader-election-namespace') ?? inClusterNamespace() ?? env['POD_NAMESPACE'],
+    leaderElectionId: flags.last('leader-election-id') ?? d.leaderElectionId,
+    leaseDurationMs: flags.duration('leader-election-lease-duration', d.leaseDurationMs),
+    renewDeadlineMs: flags.duration('leader-election-renew-deadline', d.renewDeadlineMs),
+    retryPeriodMs: flags.duration('leader-election-retry-period', d.retryPeriodMs),
+    namespaces: namespacesOf(flags.all('namespace')),
+    prometheusUrl,
+    trafficRouter,
+    rollbackWindowMs: flags.duration('rollback-window', d.rollbackWindowMs),
+    ...limits,
+    maxConcurrentReconciles,
+    help: flags.bool('help', false),
+  };
+}
+
+/** Every value given for each flag, in order; throws on an unknown flag or a missing value. */
+function tokenize(argv: readonly string[]): Map<string, string[]> {
   const values = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -92,49 +150,76 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     }
     values.set(name, [...(values.get(name) ?? []), value]);
   }
-  const last = (name: string): string | undefined => values.get(name)?.at(-1);
-  const bool = (name: string, dflt: boolean): boolean => {
-    const v = last(name);
+  return values;
+}
+
+/** Typed reads of the given flags; the last value of a repeated flag wins. */
+class FlagValues {
+  constructor(private readonly values: ReadonlyMap<string, readonly string[]>) {}
+
+  all(name: string): readonly string[] {
+    return this.values.get(name) ?? [];
+  }
+
+  last(name: string): string | undefined {
+    return this.values.get(name)?.at(-1);
+  }
+
+  bool(name: string, dflt: boolean): boolean {
+    const v = this.last(name);
     if (v === undefined) return dflt;
     if (v === 'true' || v === '1') return true;
     if (v === 'false' || v === '0') return false;
     throw new Error(`flag '--${name}' must be true or false, got '${v}'`);
-  };
-  const duration = (name: string, dflt: number): number => {
-    const v = last(name);
+  }
+
+  duration(name: string, dflt: number): number {
+    const v = this.last(name);
     return v === undefined ? dflt : parseDuration(v, `--${name}`);
-  };
-  const number = (name: string, dflt: number): number => {
-    const v = last(name);
+  }
+
+  number(name: string, dflt: number): number {
+    const v = this.last(name);
     if (v === undefined) return dflt;
     const n = v.trim() === '' ? NaN : Number(v);
     if (!Number.isFinite(n)) throw new Error(`flag '--${name}' must be a number, got '${v}'`);
     return n;
-  };
-  // Defaults: the server's API Priority and Fairness is what protects the API server; the client-side
-  // limit only stops a runaway loop from flooding it. 500/s with a burst of 1,000 stays out of the way
-  // of a fleet converging (measured by bench:scale: 1,000 models send about 400 requests per second
-  // at start-up), where client-go's 5/10 would stretch it to an hour and 100/s still doubled it.
-  const kubeApiQps = number('kube-api-qps', 500);
-  const kubeApiBurst = number('kube-api-burst', 1000);
+  }
+}
+
+function apiClientLimitsOf(flags: FlagValues): Pick<OperatorFlags, 'kubeApiQps' | 'kubeApiBurst'> {
+  const kubeApiQps = flags.number('kube-api-qps', FLAG_DEFAULTS.kubeApiQps);
+  const kubeApiBurst = flags.number('kube-api-burst', FLAG_DEFAULTS.kubeApiBurst);
   if (kubeApiQps > 0 && !(Number.isInteger(kubeApiBurst) && kubeApiBurst >= 1)) {
     throw new Error(
-      `flag '--kube-api-burst' must be an integer >= 1 while --kube-api-qps is > 0, got '${last('kube-api-burst')}'; ` +
-        `raise it (default 1000) or set --kube-api-qps=0 to disable client-side rate limiting`,
+      `flag '--kube-api-burst' must be an integer >= 1 while --kube-api-qps is > 0, got '${flags.last('kube-api-burst')}'; ` +
+        `raise it (default ${FLAG_DEFAULTS.kubeApiBurst}) or set --kube-api-qps=0 to disable client-side rate limiting`,
     );
   }
-  const maxConcurrentReconciles = number('max-concurrent-reconciles', 4);
-  if (!Number.isInteger(maxConcurrentReconciles) || maxConcurrentReconciles < 1) {
+  return { kubeApiQps, kubeApiBurst };
+}
+
+function maxConcurrentReconcilesOf(flags: FlagValues): number {
+  const n = flags.number('max-concurrent-reconciles', FLAG_DEFAULTS.maxConcurrentReconciles);
+  if (!Number.isInteger(n) || n < 1) {
     throw new Error(
-      `flag '--max-concurrent-reconciles' must be an integer >= 1, got '${last('max-concurrent-reconciles')}'; ` +
-        `use 1 for one reconcile at a time per controller (default 4)`,
+      `flag '--max-concurrent-reconciles' must be an integer >= 1, got '${flags.last('max-concurrent-reconciles')}'; ` +
+        `use 1 for one reconcile at a time per controller (default ${FLAG_DEFAULTS.maxConcurrentReconciles})`,
     );
   }
-  const trafficRouter = last('traffic-router') ?? 'istio';
+  return n;
+}
+
+function trafficRouterOf(flags: FlagValues): OperatorFlags['trafficRouter'] {
+  const trafficRouter = flags.last('traffic-router') ?? FLAG_DEFAULTS.trafficRouter;
   if (trafficRouter !== 'istio' && trafficRouter !== 'replica-ratio') {
     throw new Error(`flag '--traffic-router' must be 'istio' or 'replica-ratio', got '${trafficRouter}'`);
   }
-  const prometheusUrl = last('prometheus-url') ?? 'http://prometheus-operated.monitoring.svc:9090';
+  return trafficRouter;
+}
+
+function prometheusUrlOf(flags: FlagValues): string {
+  const prometheusUrl = flags.last('prometheus-url') ?? FLAG_DEFAULTS.prometheusUrl;
   try {
     new URL(prometheusUrl);
   } catch (err) {
@@ -142,29 +227,16 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       cause: err,
     });
   }
-  const namespaces = (values.get('namespace') ?? [])
+  return prometheusUrl;
+}
+
+/** `--namespace a,b --namespace c` → a, b, c (each once). */
+function namespacesOf(values: readonly string[]): string[] {
+  const namespaces = values
     .flatMap((v) => v.split(','))
     .map((s) => s.trim())
     .filter(Boolean);
-  return {
-    metricsBindAddress: last('metrics-bind-address') ?? ':8080',
-    healthProbeBindAddress: last('health-probe-bind-address') ?? ':8081',
-    leaderElect: bool('leader-elect', true),
-    leaderElectionNamespace:
-      last('leader-election-namespace') ?? inClusterNamespace() ?? env['POD_NAMESPACE'],
-    leaderElectionId: last('leader-election-id') ?? 'suoke-modelops-operator',
-    leaseDurationMs: duration('leader-election-lease-duration', 15_000),
-    renewDeadlineMs: duration('leader-election-renew-deadline', 10_000),
-    retryPeriodMs: duration('leader-election-retry-period', 2_000),
-    namespaces: [...new Set(namespaces)],
-    prometheusUrl,
-    trafficRouter,
-    rollbackWindowMs: duration('rollback-window', 3_600_000),
-    kubeApiQps,
-    kubeApiBurst,
-    maxConcurrentReconciles,
-    help: bool('help', false),
-  };
+  return [...new Set(namespaces)];
 }
 
 /** Go durations: '15s', '500ms', '1m30s', '2h'. */

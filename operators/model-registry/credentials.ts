@@ -13,7 +13,8 @@
 import { isNotFound, type KubeClient } from '../kit/client.js';
 import type { KubeObject } from '../kit/resource.js';
 import type { Credentials, RegistryFailure } from './registry-client.js';
-import { SECRET, type ModelRegistryObject } from './resources.js';
+import { SECRET } from '../kinds.js';
+import type { ModelRegistryObject } from './resources.js';
 
 export type CredentialsResult =
   | { readonly ok: true; readonly credentials: Credentials }

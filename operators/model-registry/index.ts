@@ -6,7 +6,7 @@
 import type { ControllerOptions } from '../kit/controller.js';
 import type { OperatorContext } from '../kit/manager.js';
 import { ModelRegistryReconciler } from './reconciler.js';
-import { MODEL_REGISTRY, MODEL_VERSION } from './resources.js';
+import { MODEL_REGISTRY, MODEL_VERSION } from '../kinds.js';
 
 export function modelRegistryController(ctx: OperatorContext): ControllerOptions {
   // Read from the cache: the ModelVersions it creates (its informer is shared with the rollout).
@@ -28,5 +28,5 @@ export function modelRegistryController(ctx: OperatorContext): ControllerOptions
 export { ModelRegistryReconciler, type ModelRegistryReconcilerDeps } from './reconciler.js';
 export { createRegistryClient, type RegistryClientFactory } from './factory.js';
 export type * from './registry-client.js';
-export { MODEL_REGISTRY, MODEL_VERSION } from './resources.js';
+export { MODEL_REGISTRY, MODEL_VERSION } from '../kinds.js';
 export { LABEL_AUTO_CREATED, LABEL_REGISTRY } from './auto-create.js';

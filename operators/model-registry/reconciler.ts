@@ -27,6 +27,7 @@ import type { EventRecorder } from '../kit/events.js';
 import { silentLogger, type Logger } from '../kit/logger.js';
 import { TerminalError, type Reconciler, type Request, type Result } from '../kit/reconciler.js';
 import { updateStatus } from '../kit/status.js';
+import { MODEL_REGISTRY, MODEL_VERSION } from '../kinds.js';
 import { parseDuration } from '../rollout/duration.js';
 import { buildModelVersion, modelVersionName } from './auto-create.js';
 import { backoffDelay, backoffOf, type Backoff } from './backoff.js';
@@ -34,12 +35,7 @@ import { loadCredentials } from './credentials.js';
 import { createRegistryClient, type RegistryClientFactory } from './factory.js';
 import { reasonFor, REGISTRY_REASONS } from './reasons.js';
 import type { RegistryClient, RegistryFailure } from './registry-client.js';
-import {
-  MODEL_REGISTRY,
-  MODEL_VERSION,
-  type ModelRegistryObject,
-  type ModelVersionObject,
-} from './resources.js';
+import type { ModelRegistryObject, ModelVersionObject } from './resources.js';
 import { isValidVersionName, mergeDiscovered, type FoundVersion } from './versions.js';
 
 /** `spec.sync.interval` default, in ms. */
@@ -91,8 +87,9 @@ export class ModelRegistryReconciler implements Reconciler {
     this.clientFactory = deps.clientFactory ?? createRegistryClient;
   }
 
+  /** Read → wait until due → credentials and probe → sync when due → auto-create → write status. */
   async reconcile(request: Request, signal?: AbortSignal): Promise<Result> {
-    // 1. Read (from the cache).
+    // Read (from the cache).
     const registry = await this.deps.client.get<ModelRegistryObject>(
       MODEL_REGISTRY,
       request.namespace,
@@ -103,16 +100,15 @@ export class ModelRegistryReconciler implements Reconciler {
     if (registry.metadata.deletionTimestamp) return {};
     const ctx = this.context(registry);
 
-    // 2. Not due yet: wait, without probing or writing.
+    // Not due yet: wait, without probing or writing.
     const due = this.nextDueAt(ctx);
     if (due !== undefined && ctx.now < due) return { requeueAfter: due - ctx.now };
 
-    // 3. Credentials and probe.
+    // Credentials and probe.
     const next: Status = { ...ctx.before, observedGeneration: ctx.generation };
     const client = await this.client(ctx);
     if (!client.ok) return this.finish(ctx, this.failed(ctx, next, client.failure, undefined));
     const probe = await client.client.probe(signal);
-    const failures = ctx.before.consecutiveFailures ?? 0;
     if (!probe.ok) return this.finish(ctx, this.failed(ctx, next, probe.failure, probe.latencyMs));
     next.latencyMs = probe.latencyMs;
     next.lastProbeTime = iso(ctx.now);
@@ -128,8 +124,20 @@ export class ModelRegistryReconciler implements Reconciler {
       },
       ctx.now,
     );
+    return this.finish(ctx, await this.syncWhenDue(ctx, next, client.client, signal));
+  }
 
-    // 4. Sync, when due.
+  /**
+   * After a successful probe: lists the tracked models when a sync is due, records what it found in
+   * `next`, and creates ModelVersions for new versions when `autoCreateVersions` asks for it.
+   */
+  private async syncWhenDue(
+    ctx: PassContext,
+    next: Status,
+    client: RegistryClient,
+    signal: AbortSignal | undefined,
+  ): Promise<{ status: Status; created: Created[] }> {
+    const failures = ctx.before.consecutiveFailures ?? 0;
     if (!ctx.syncEnabled) {
       next.conditions = setCondition(
         next.conditions,
@@ -145,53 +153,30 @@ export class ModelRegistryReconciler implements Reconciler {
       delete next.discoveredVersions;
       delete next.lastError;
       next.consecutiveFailures = 0;
-      return this.finish(ctx, { status: next, created: [] });
+      return { status: next, created: [] };
     }
     if (!this.syncDue(ctx)) {
       if (failures > 0) {
         next.consecutiveFailures = 0;
         delete next.lastError;
       }
-      return this.finish(ctx, { status: next, created: [] });
+      return { status: next, created: [] };
     }
-    const sync = await this.sync(ctx, client.client, signal);
+    const sync = await this.sync(ctx, client, signal);
     next.discoveredVersions = sync.discovered;
     next.lastSyncTime = iso(ctx.now);
     if (sync.failures.length > 0) {
       next.consecutiveFailures = failures + 1;
       next.lastError = clip(sync.failures[0]!.message, MAX_ERROR_LENGTH);
-      next.conditions = setCondition(
-        next.conditions,
-        {
-          type: 'Synced',
-          status: 'False',
-          observedGeneration: ctx.generation,
-          reason: REGISTRY_REASONS.SyncFailed,
-          message: clip(sync.failures.map((f) => f.message).join('; '), MAX_MESSAGE_LENGTH),
-        },
-        ctx.now,
-      );
     } else {
       next.consecutiveFailures = 0;
       delete next.lastError;
-      next.conditions = setCondition(
-        next.conditions,
-        {
-          type: 'Synced',
-          status: 'True',
-          observedGeneration: ctx.generation,
-          reason: REGISTRY_REASONS.SyncSucceeded,
-          message: `${sync.discovered.length} versions of ${ctx.registry.spec.sync?.models?.length ?? 0} models.`,
-        },
-        ctx.now,
-      );
     }
-
-    // 5. Auto-create ModelVersions for what is new.
+    next.conditions = setCondition(next.conditions, syncedCondition(ctx, sync), ctx.now);
     const created = ctx.registry.spec.sync?.autoCreateVersions
       ? await this.autoCreate(ctx, sync.added, sync.firstSync)
       : [];
-    return this.finish(ctx, { status: next, created });
+    return { status: next, created };
   }
 
   private context(registry: ModelRegistryObject): PassContext {
@@ -430,13 +415,7 @@ export class ModelRegistryReconciler implements Reconciler {
   }
 
   /** Writes status if it changed, records Events, and computes the requeue. */
-  private async finish(
-    ctx: PassContext,
-    outcome: {
-      status: Status;
-      created: Array<{ name: string; version: DiscoveredVersion; modelRef: string }>;
-    },
-  ): Promise<Result> {
+  private async finish(ctx: PassContext, outcome: { status: Status; created: Created[] }): Promise<Result> {
     const next = outcome.status;
     const before = ctx.before as Status;
     // Probe time and latency alone do not justify a write (see the file comment).
@@ -517,6 +496,31 @@ function withoutProbe(s: Status): Status {
 }
 
 /** RFC 3339 with milliseconds: backoff waits of one second need sub-second precision. */
+/** A ModelVersion created for a discovered version. */
+type Created = { name: string; version: DiscoveredVersion; modelRef: string };
+
+/** Synced after a sync: False naming every failure, or True with what was found. */
+function syncedCondition(
+  ctx: PassContext,
+  sync: { discovered: readonly DiscoveredVersion[]; failures: readonly RegistryFailure[] },
+): Omit<Condition, 'lastTransitionTime'> {
+  return sync.failures.length > 0
+    ? {
+        type: 'Synced',
+        status: 'False',
+        observedGeneration: ctx.generation,
+        reason: REGISTRY_REASONS.SyncFailed,
+        message: clip(sync.failures.map((f) => f.message).join('; '), MAX_MESSAGE_LENGTH),
+      }
+    : {
+        type: 'Synced',
+        status: 'True',
+        observedGeneration: ctx.generation,
+        reason: REGISTRY_REASONS.SyncSucceeded,
+        message: `${sync.discovered.length} versions of ${ctx.registry.spec.sync?.models?.length ?? 0} models.`,
+      };
+}
+
 function iso(ms: number): string {
   return new Date(ms).toISOString();
 }

@@ -8,14 +8,14 @@
  * - the versions of a model when a sibling appears, goes, or changes phase or promotion (a newer one
  *   supersedes it, the canary slot frees up, the stable changes);
  * - the version a Deployment runs when its availability changes.
- * Every read comes from the shared informer caches (aimodel/caches.ts).
+ * Every read comes from the shared informer caches (rollout-deps/caches.ts).
  */
 import { LABEL_MODEL, LABEL_VERSION } from '../../crds/api/index.js';
-import { BY_MODEL, configureRolloutCaches, modelKey } from '../aimodel/caches.js';
-import { deploymentAvailable } from '../aimodel/reconciler.js';
-import { AIMODEL, DEPLOYMENT, MODEL_VERSION } from '../aimodel/resources.js';
-import { maxConcurrentReconciles, type RolloutDeps } from '../aimodel/shared.js';
-import { rolloutFactsChanged } from '../aimodel/versions.js';
+import { AIMODEL, DEPLOYMENT, MODEL_VERSION } from '../kinds.js';
+import { BY_MODEL, configureRolloutCaches, modelKey } from '../rollout-deps/caches.js';
+import { maxConcurrentReconciles, type RolloutDeps } from '../rollout-deps/deps.js';
+import { rolloutFactsChanged } from '../rollout-deps/versions.js';
+import { deploymentAvailable } from '../rollout-deps/workload.js';
 import type { ControllerOptions } from '../kit/controller.js';
 import { deepEqual } from '../kit/deep-equal.js';
 import type { OperatorContext } from '../kit/manager.js';

@@ -10,7 +10,7 @@
  * reads the old state and the new weights, and decide() completes the transition the router shows
  * (see decide.ts, "Restarts and idempotency"). The workloads themselves are the AIModel controller's:
  * it renders a version's Deployment while the version is Deploying … RollingBack (or stable, or kept
- * warm) and prunes it after, so `EnsureCanary` and `RemoveCanary` are carried out by writing the phase.
+ * warm) and prunes it after, so writing the phase is what creates or removes it.
  */
 import { versionedName } from '../../charts-ts/constructs/workload-names.js';
 import {
@@ -22,15 +22,10 @@ import {
   type ModelVersion,
   type ModelVersionStatus,
 } from '../../crds/api/index.js';
-import { clearConsumedAction } from '../action-annotation.js';
+import { clearConsumedAction, LAST_ACTION_CONDITION } from '../action-annotation.js';
 import { runAnalysis } from '../analysis/evaluate.js';
 import type { MetricsProvider } from '../analysis/provider.js';
 import type { AnalysisRun } from '../analysis/types.js';
-import { AIMODEL, DEPLOYMENT, MODEL_VERSION } from '../aimodel/resources.js';
-import { deploymentAvailable, LAST_ACTION_CONDITION } from '../aimodel/reconciler.js';
-import type { ModelLocks } from '../aimodel/model-lock.js';
-import { previousStableOf, stableOf, versionsOf, type VersionView } from '../aimodel/versions.js';
-import { BY_MODEL, modelKey } from '../aimodel/caches.js';
 import type { Clock } from '../kit/clock.js';
 import type { ClusterClient } from '../kit/cluster-client.js';
 import { setCondition, type Condition } from '../kit/conditions.js';
@@ -39,13 +34,19 @@ import { silentLogger, type Logger } from '../kit/logger.js';
 import type { Reconciler, Request, Result } from '../kit/reconciler.js';
 import type { KubeObject } from '../kit/resource.js';
 import { updateStatus } from '../kit/status.js';
-import { analysisDue, decide } from '../rollout/decide.js';
+import { AIMODEL, DEPLOYMENT, MODEL_VERSION } from '../kinds.js';
+import { BY_MODEL, modelKey } from '../rollout-deps/caches.js';
+import type { ModelLocks } from '../rollout-deps/model-lock.js';
+import { previousStableOf, stableOf, versionsOf, type VersionView } from '../rollout-deps/versions.js';
+import { deploymentAvailable } from '../rollout-deps/workload.js';
+import { analysisDue } from '../rollout/analysis-bookkeeping.js';
+import { decide } from '../rollout/decide.js';
 import { DefaultWaitRequeueMs } from '../rollout/defaults.js';
 import type { RolloutMetrics, RolloutSubject } from '../rollout/metrics.js';
 import { resolvePolicy, type ResolvedPolicy } from '../rollout/policy.js';
-import { siblingObservations } from '../rollout/siblings.js';
+import { siblingObservations, type SiblingObservations } from '../rollout/siblings.js';
 import { stateFromStatus, statusFromState } from '../rollout/status.js';
-import type { Decision, RolloutAction, RolloutState } from '../rollout/types.js';
+import type { Decision, RolloutState, TrafficAction } from '../rollout/types.js';
 import { RoutesNotFoundError, type TrafficRouter, type TrafficTarget } from '../traffic/router.js';
 
 const T = CONDITION_TYPES.ModelVersion;
@@ -69,6 +70,39 @@ export interface ModelVersionReconcilerDeps {
 
 type MV = ModelVersion & KubeObject;
 
+/** What a pass read and derived before deciding; every later step works from it. */
+interface VersionPass {
+  readonly request: Request;
+  /** The ModelVersion as read at the start of the pass (from the cache). */
+  readonly mv: MV;
+  /** spec.modelRef.name: the AIModel, which names the routes too. */
+  readonly model: string;
+  /** spec.version. */
+  readonly version: string;
+  readonly aimodel: AIModel & KubeObject;
+  readonly policy: ResolvedPolicy;
+  /** Every ModelVersion of the model, this one included. */
+  readonly siblings: readonly VersionView[];
+  /** AIModel.status.history: which versions the AIModel rolled back. */
+  readonly history: AIModelStatus['history'];
+  /** The model's stable version, if one was ever promoted and kept. */
+  readonly stable: VersionView | undefined;
+  /** The rollout state as recorded in status before this pass. */
+  readonly state: RolloutState;
+  readonly target: TrafficTarget;
+  /** This version's Deployment exists, and is Available for its current spec. */
+  readonly workloadExists: boolean;
+  readonly canaryAvailable: boolean;
+  /** This version's weight as the router reports it now. */
+  readonly observedWeight: number;
+  /** A newer version this one must give way to, or another version holding the canary slot. */
+  readonly siblingsSay: SiblingObservations;
+  /** The analysis run this pass because one was due. */
+  readonly analysis?: AnalysisRun;
+  /** The `ai.suoke.life/action` value read, if any. */
+  readonly action?: string;
+}
+
 export class ModelVersionReconciler implements Reconciler {
   private readonly log: Logger;
   /** Series each version's metrics were written under, so a deleted version's can be dropped. */
@@ -79,15 +113,11 @@ export class ModelVersionReconciler implements Reconciler {
   }
 
   async reconcile(request: Request): Promise<Result> {
-    // 1. Read the version (level-based: never trust the event that queued it; from the cache, as
-    // every read here).
+    // Level-based: the version is read again, never taken from the event that queued it (from the
+    // cache, as every read here).
     const mv = await this.deps.client.get<MV>(MODEL_VERSION, request.namespace, request.name);
     if (mv === undefined || mv.metadata.deletionTimestamp) {
-      // Gone: its series would otherwise stay on dashboards forever.
-      const key = `${request.namespace}/${request.name}`;
-      const subject = this.subjects.get(key);
-      if (subject !== undefined) this.deps.rolloutMetrics?.forget(subject);
-      this.subjects.delete(key);
+      this.forgetMetrics(request);
       return {};
     }
     // All weight writes of one model happen under its lock, shared with the AIModel controller.
@@ -96,150 +126,201 @@ export class ModelVersionReconciler implements Reconciler {
     );
   }
 
+  /** The ordered steps of a pass; each returns early with its reason. */
   private async reconcileLocked(request: Request): Promise<Result> {
-    const { client } = this.deps;
     const now = new Date(this.deps.clock.now());
-    const mv = await client.get<MV>(MODEL_VERSION, request.namespace, request.name);
+    const mv = await this.deps.client.get<MV>(MODEL_VERSION, request.namespace, request.name);
     if (mv === undefined || mv.metadata.deletionTimestamp) return {};
+    const inputs = await this.resolveModelAndPolicy(request, mv, now);
+    if ('result' in inputs) return inputs.result;
+    const pass = await this.observe(request, mv, inputs, now);
+    const decision = decideNext(pass, now);
+    // Weights first, status last (see the module comment).
+    await this.performTrafficActions(pass, decision);
+    await this.writeStatus(pass, decision, now);
+    await this.recordOutcome(pass, decision);
+    await this.clearConsumedRequest(pass, decision);
+    // The next due time: analysis, step pause, deadline, bake end. After a failed analysis that is its
+    // confirmation, a quarter interval later (confirmationDelayMs), so a real failure is counted
+    // without waiting a whole interval.
+    return decision.requeueAfterMs === undefined
+      ? {}
+      : { requeueAfter: Math.max(1, decision.requeueAfterMs) };
+  }
+
+  /** A version that is gone: its series would otherwise stay on dashboards forever. */
+  private forgetMetrics(request: Request): void {
+    const key = `${request.namespace}/${request.name}`;
+    const subject = this.subjects.get(key);
+    if (subject !== undefined) this.deps.rolloutMetrics?.forget(subject);
+    this.subjects.delete(key);
+  }
+
+  /**
+   * The AIModel the version names and the effective policy. Either can be bad input the API cannot
+   * refuse: a missing AIModel is reported (a condition and an Event) and retried with backoff; a
+   * policy the schema let through but the rollout cannot use is reported and not retried (a spec
+   * change queues the version again).
+   */
+  private async resolveModelAndPolicy(
+    { namespace }: Request,
+    mv: MV,
+    now: Date,
+  ): Promise<{ aimodel: AIModel & KubeObject; policy: ResolvedPolicy } | { result: Result }> {
     const model = mv.spec.modelRef.name;
-    const version = mv.spec.version;
-
-    // 2. The AIModel it names: a missing one is bad input the API cannot refuse → condition + Event, backoff.
-    const aimodel = await client.get<AIModel & KubeObject>(AIMODEL, request.namespace, model);
+    const aimodel = await this.deps.client.get<AIModel & KubeObject>(AIMODEL, namespace, model);
     if (aimodel === undefined) {
-      const message = `AIModel ${request.namespace}/${model} named in spec.modelRef.name does not exist; create it or fix spec.modelRef.name`;
-      return this.reportInvalid(mv, REASONS.WaitingForModel, message, now);
+      const message = `AIModel ${namespace}/${model} named in spec.modelRef.name does not exist; create it or fix spec.modelRef.name`;
+      return { result: await this.reportInvalid(mv, REASONS.WaitingForModel, message, now) };
     }
-
-    // 3. The effective policy: one the schema let through but the rollout cannot use is reported, not retried.
-    let policy: ResolvedPolicy;
     try {
-      policy = resolvePolicy({
+      const policy = resolvePolicy({
         promotion: mv.spec.promotion,
         rollout: aimodel.spec.rollout,
         promotionPath: `ModelVersion ${mv.metadata.name} spec.promotion`,
         rolloutPath: `AIModel ${model} spec.rollout`,
       });
+      return { aimodel, policy };
     } catch (error) {
       await this.reportInvalid(mv, REASONS.InvalidSpec, (error as Error).message, now);
-      return {}; // a spec change queues the version again
+      return { result: {} };
     }
+  }
 
-    // 4. Observe: the siblings, the workload, the router's weights, an analysis when one is due.
-    const all = await client.list<MV>(MODEL_VERSION, request.namespace, {
-      index: { name: BY_MODEL, value: modelKey(request.namespace, model) },
+  /** Observes the siblings, the workload, the router's weights, and runs an analysis when one is due. */
+  private async observe(
+    request: Request,
+    mv: MV,
+    { aimodel, policy }: { aimodel: AIModel & KubeObject; policy: ResolvedPolicy },
+    now: Date,
+  ): Promise<VersionPass> {
+    const { client } = this.deps;
+    const namespace = request.namespace;
+    const model = mv.spec.modelRef.name;
+    const version = mv.spec.version;
+    const all = await client.list<MV>(MODEL_VERSION, namespace, {
+      index: { name: BY_MODEL, value: modelKey(namespace, model) },
     });
     const siblings = versionsOf(all, model);
     const history = aimodel.status?.history;
     const stable = stableOf(siblings, history);
     const state = stateFromStatus(version, mv.status);
-    const target: TrafficTarget = { namespace: request.namespace, model };
-    const deployment = await client.get<KubeObject>(
-      DEPLOYMENT,
-      request.namespace,
-      versionedName(model, version),
-    );
-    const canaryAvailable = deployment !== undefined && deploymentAvailable(deployment);
+    const target: TrafficTarget = { namespace, model };
+    const deployment = await client.get<KubeObject>(DEPLOYMENT, namespace, versionedName(model, version));
     const observedWeight = await this.observedWeight(target, version);
-    const sib = siblingObservations(
-      mv.metadata.name ?? '',
-      siblings.map((s) => ({
-        name: s.name,
-        version: s.version,
-        createdAt: s.createdAt,
-        phase: s.phase,
-        ...(s.promotedAt === undefined ? {} : { promotedAt: s.promotedAt }),
-        ...(s.finishedAt === undefined ? {} : { finishedAt: s.finishedAt }),
-      })),
-    );
-    // A baking version compares with the stable it replaced; a canary with the stable.
-    const baseline =
-      state.phase === 'Promoted' ? previousStableOf(siblings, history, version)?.version : stable?.version;
-    let analysis: AnalysisRun | undefined;
-    if (analysisDue(state, policy, now)) {
-      analysis = await runAnalysis(
-        policy.metrics,
-        {
-          namespace: request.namespace,
+    const siblingsSay = siblingObservations(mv.metadata.name ?? '', siblings);
+    const analysis = analysisDue(state, policy, now)
+      ? await this.runAnalysis(aimodel, policy, {
+          namespace,
           model,
-          agent: aimodel.spec.agent.name,
           version,
-          ...(baseline === undefined || baseline === version ? {} : { stableVersion: baseline }),
-          intervalMs: policy.intervalMs,
-        },
-        this.deps.metricsProvider,
-      );
-    }
+          state,
+          siblings,
+          history,
+          stable,
+        })
+      : undefined;
     const action = mv.metadata.annotations?.[ACTION_ANNOTATION];
-    // A first version that has started is not superseded: with no stable to hand its traffic to, its
-    // rollback could never reach weight 0 and the newer version would wait for it forever. It
-    // finishes (promoted once Available, or Failed at its deadline) and the newer one canaries after.
-    const supersededBy = stable === undefined && state.phase !== 'Pending' ? undefined : sib.supersededBy;
-
-    // 5. Decide (pure).
-    const decision = decide(
-      state,
-      {
-        policy,
-        ...(stable === undefined ? {} : { stableVersion: stable.version }),
-        canaryAvailable,
-        observedWeight,
-        ...(supersededBy === undefined ? {} : { supersededBy }),
-        ...(sib.waitingFor === undefined ? {} : { waitingFor: sib.waitingFor }),
-        ...(analysis === undefined ? {} : { analysis }),
-        ...(action === undefined ? {} : { action }),
-      },
-      now,
-    );
-
-    // 6. Act: weights first, status last (see the module comment).
-    for (const act of decision.actions) await this.perform(act, target, version, stable, siblings, history);
-
-    // 7. Write status, only when it changed.
-    const status = this.statusOf(
+    return {
+      request,
       mv,
+      model,
+      version,
+      aimodel,
+      policy,
+      siblings,
+      history,
+      stable,
+      state,
+      target,
+      workloadExists: deployment !== undefined,
+      canaryAvailable: deployment !== undefined && deploymentAvailable(deployment),
+      observedWeight,
+      siblingsSay,
+      ...(analysis === undefined ? {} : { analysis }),
+      ...(action === undefined ? {} : { action }),
+    };
+  }
+
+  /** The due analysis, compared with the baseline: a baking version's previous stable, else the stable. */
+  private runAnalysis(
+    aimodel: AIModel,
+    policy: ResolvedPolicy,
+    at: {
+      namespace: string;
+      model: string;
+      version: string;
+      state: RolloutState;
+      siblings: readonly VersionView[];
+      history: AIModelStatus['history'];
+      stable: VersionView | undefined;
+    },
+  ): Promise<AnalysisRun> {
+    const baseline =
+      at.state.phase === 'Promoted'
+        ? previousStableOf(at.siblings, at.history, at.version)?.version
+        : at.stable?.version;
+    return runAnalysis(
+      policy.metrics,
+      {
+        namespace: at.namespace,
+        model: at.model,
+        agent: aimodel.spec.agent.name,
+        version: at.version,
+        ...(baseline === undefined || baseline === at.version ? {} : { stableVersion: baseline }),
+        intervalMs: policy.intervalMs,
+      },
+      this.deps.metricsProvider,
+    );
+  }
+
+  /** The traffic changes decide() asked for; the consumed request is cleared after the status write. */
+  private async performTrafficActions(pass: VersionPass, decision: Decision): Promise<void> {
+    for (const action of decision.actions) {
+      if (action.type !== 'ClearAction') await this.route(action, pass);
+    }
+  }
+
+  /** The status for the decided state, written only when it changed. */
+  private async writeStatus(pass: VersionPass, decision: Decision, now: Date): Promise<void> {
+    const status = this.statusOf(
+      pass.mv,
       decision,
-      stable?.version,
-      canaryAvailable,
-      deployment !== undefined,
+      pass.stable?.version,
+      pass.canaryAvailable,
+      pass.workloadExists,
       now,
     );
-    await updateStatus(client, MODEL_VERSION, mv, status);
+    await updateStatus(this.deps.client, MODEL_VERSION, pass.mv, status);
+  }
 
-    // 8. Events for every transition and every check, and the rollout metrics.
+  /** Events for every transition and every check, and the rollout metrics. */
+  private async recordOutcome(pass: VersionPass, decision: Decision): Promise<void> {
     for (const e of decision.events) {
-      await this.deps.events.record(mv, {
+      await this.deps.events.record(pass.mv, {
         type: e.type,
         reason: e.reason,
         action: 'Rollout',
         note: e.message,
       });
     }
-    this.subjects.set(`${request.namespace}/${request.name}`, {
-      namespace: request.namespace,
-      model,
-      version,
-    });
+    const { request, model, version } = pass;
+    const namespace = request.namespace;
+    this.subjects.set(`${namespace}/${request.name}`, { namespace, model, version });
     this.observeMetrics(
-      request.namespace,
+      namespace,
       model,
-      state,
+      pass.state,
       decision,
-      analysis !== undefined && decision.state.lastAnalysisAt !== state.lastAnalysisAt,
+      pass.analysis !== undefined && decision.state.lastAnalysisAt !== pass.state.lastAnalysisAt,
     );
+  }
 
-    // 9. A consumed request is cleared once its outcome is in status.
-    if (decision.actions.some((a) => a.type === 'ClearAction') && action !== undefined) {
-      await clearConsumedAction(this.deps.client, MODEL_VERSION, mv, action);
-      this.log.debug({ modelVersion: mv.metadata.name }, 'action cleared');
-    }
-
-    // 10. Come back at the next due time (analysis, step pause, deadline, bake end). After a failed
-    // analysis that is its confirmation, a quarter interval later (decide.ts confirmationDelayMs), so
-    // a real failure is counted without waiting a whole interval.
-    return decision.requeueAfterMs === undefined
-      ? {}
-      : { requeueAfter: Math.max(1, decision.requeueAfterMs) };
+  /** A consumed request is cleared once its outcome is in status. */
+  private async clearConsumedRequest(pass: VersionPass, decision: Decision): Promise<void> {
+    if (pass.action === undefined || !decision.actions.some((a) => a.type === 'ClearAction')) return;
+    await clearConsumedAction(this.deps.client, MODEL_VERSION, pass.mv, pass.action);
+    this.log.debug({ modelVersion: pass.mv.metadata.name }, 'action cleared');
   }
 
   /** This version's weight as the router reports it; 0 while the routes do not exist yet. */
@@ -254,20 +335,14 @@ export class ModelVersionReconciler implements Reconciler {
     }
   }
 
-  private async perform(
-    action: RolloutAction,
-    target: TrafficTarget,
-    version: string,
-    stable: VersionView | undefined,
-    siblings: readonly VersionView[],
-    history: AIModelStatus['history'],
-  ): Promise<void> {
+  /** One traffic action, through the router, making sure the routes exist first. */
+  private async route(action: TrafficAction, pass: VersionPass): Promise<void> {
     const { router } = this.deps;
-    const hasStable = stable !== undefined && stable.version !== version;
+    const { target, version, stable } = pass;
     switch (action.type) {
       case 'SetWeight': {
         const w = action.weight;
-        if (!hasStable) {
+        if (stable === undefined || stable.version === version) {
           // The first version: it takes everything once promoted; before that there is nothing to split.
           if (w === 100)
             await this.ensureRoutesAnd(target, [version], () => router.finalize(target, version));
@@ -288,7 +363,7 @@ export class ModelVersionReconciler implements Reconciler {
         return;
       }
       case 'RestorePreviousStable': {
-        const previous = previousStableOf(siblings, history, version);
+        const previous = previousStableOf(pass.siblings, pass.history, version);
         if (previous === undefined) {
           throw new Error(
             `ModelVersion of ${target.namespace}/${target.model} version ${version}: no previous stable version to restore after the failed bake`,
@@ -299,14 +374,6 @@ export class ModelVersionReconciler implements Reconciler {
         );
         return;
       }
-      case 'EnsureCanary':
-      case 'RemoveCanary':
-      case 'Promote':
-        // Carried out by the phase written to status: the AIModel controller renders (or prunes) the
-        // workload and derives the stable version from it.
-        return;
-      case 'ClearAction':
-        return; // after the status write, see step 9
     }
   }
 
@@ -425,4 +492,27 @@ export class ModelVersionReconciler implements Reconciler {
       }
     }
   }
+}
+
+/** decide() over what the pass observed. */
+function decideNext(pass: VersionPass, now: Date): Decision {
+  const { stable, siblingsSay: sib, analysis, action } = pass;
+  // A first version that has started is not superseded: with no stable to hand its traffic to, its
+  // rollback could never reach weight 0 and the newer version would wait for it forever. It
+  // finishes (promoted once Available, or Failed at its deadline) and the newer one canaries after.
+  const supersededBy = stable === undefined && pass.state.phase !== 'Pending' ? undefined : sib.supersededBy;
+  return decide(
+    pass.state,
+    {
+      policy: pass.policy,
+      ...(stable === undefined ? {} : { stableVersion: stable.version }),
+      canaryAvailable: pass.canaryAvailable,
+      observedWeight: pass.observedWeight,
+      ...(supersededBy === undefined ? {} : { supersededBy }),
+      ...(sib.waitingFor === undefined ? {} : { waitingFor: sib.waitingFor }),
+      ...(analysis === undefined ? {} : { analysis }),
+      ...(action === undefined ? {} : { action }),
+    },
+    now,
+  );
 }

@@ -3,6 +3,12 @@
  * returns the next state (to write to status), the actions the controller must take and the Events
  * to record. No I/O, no clock: `now` is passed in, so every path is a table test.
  *
+ * The actions are what the traffic router must do (SetWeight, RestorePreviousStable) and the request
+ * to clear (ClearAction). A version's workload is not an action: the AIModel controller renders it
+ * from the phase (Deploying … RollingBack, the stable, or kept warm) and prunes it after, so writing
+ * the phase is what creates or removes it. The analysis bookkeeping (when one is due, confirmations,
+ * recording and counting results) is in analysis-bookkeeping.ts.
+ *
  * ## Transitions
  * | from                     | on                                              | to                         |
  * |--------------------------|-------------------------------------------------|----------------------------|
@@ -81,15 +87,19 @@
  * that transition without a new analysis, so no step is repeated or skipped. Any other mismatch is
  * drift, and the state's weight is asserted again.
  */
-import { REASONS } from '../../crds/api/index.js';
-import { runVerdict, type CheckResult, type Verdict } from '../analysis/types.js';
+import type { Verdict } from '../analysis/types.js';
 import {
-  DefaultAnalysisHistory,
-  DefaultRollbackRequeueMs,
-  DefaultWaitRequeueMs,
-  MinConfirmationDelayMs,
-} from './defaults.js';
-import { formatDuration } from './duration.js';
+  awaitingConfirmation,
+  bakeAnalyses,
+  confirmationDelayMs,
+  countVerdict,
+  isBaking,
+  nextAnalysisAt,
+  recordAnalysis,
+} from './analysis-bookkeeping.js';
+import { DefaultRollbackRequeueMs, DefaultWaitRequeueMs } from './defaults.js';
+import { epochMs as ms, formatDuration } from './duration.js';
+import { Reasons } from './reasons.js';
 import {
   ROLLOUT_ACTIONS,
   type ActionRecord,
@@ -103,46 +113,6 @@ import {
   type RolloutState,
 } from './types.js';
 
-/**
- * Reasons of transitions (CamelCase, as in conditions), stable for CI and alerting to match on: the
- * API's condition reasons plus the finer ones only Events and status messages carry.
- */
-export const Reasons = Object.freeze({
-  Created: 'Created',
-  WaitingForCanarySlot: 'WaitingForCanarySlot',
-  Deploying: REASONS.Deploying,
-  WorkloadAvailable: REASONS.WorkloadAvailable,
-  FirstVersion: REASONS.FirstVersion,
-  StepAdvanced: REASONS.StepAdvanced,
-  StepHeld: 'StepHeld',
-  AnalysisPassed: REASONS.AnalysisPassed,
-  AnalysisFailed: REASONS.AnalysisFailed,
-  AnalysisInconclusive: REASONS.AnalysisInconclusive,
-  FailureLimitExceeded: REASONS.FailureLimitExceeded,
-  InconclusiveLimitExceeded: REASONS.InconclusiveLimitExceeded,
-  ManualGate: REASONS.ManualGate,
-  ProgressDeadlineExceeded: REASONS.ProgressDeadlineExceeded,
-  Promoted: REASONS.Promoted,
-  BakeFailed: 'BakeFailed',
-  BakeSucceeded: 'BakeSucceeded',
-  BakeInconclusive: 'BakeInconclusive',
-  SupersededByNewerVersion: REASONS.SupersededByNewerVersion,
-  StableRolledBack: 'StableRolledBack',
-  RolledBack: REASONS.RolledBack,
-  Aborted: REASONS.Aborted,
-  PausedByRequest: REASONS.PausedByRequest,
-  Resumed: 'Resumed',
-  PromotedByRequest: 'PromotedByRequest',
-  Retried: 'Retried',
-  WeightsAdopted: 'WeightsAdopted',
-  ActionAccepted: REASONS.ActionAccepted,
-  ActionRejected: REASONS.ActionRejected,
-  AnalysisDiscarded: 'AnalysisDiscarded',
-  FailureNotConfirmed: 'FailureNotConfirmed',
-});
-
-/** Phases in which analyses run. */
-const ANALYSED: ReadonlySet<RolloutPhase> = new Set(['Progressing', 'Paused']);
 /** Phases a newer version supersedes (the version has not become stable yet). */
 const SUPERSEDABLE: ReadonlySet<RolloutPhase> = new Set(['Pending', 'Deploying', 'Progressing', 'Paused']);
 
@@ -159,14 +129,6 @@ export function initialState(version: string): RolloutState {
     message: `version ${version} is waiting to be deployed`,
     analysis: [],
   };
-}
-
-const ms = (time: string | undefined): number | undefined =>
-  time === undefined ? undefined : Date.parse(time);
-
-/** Promoted and still analysing at 100%. */
-function isBaking(state: RolloutState): boolean {
-  return state.phase === 'Promoted' && state.promotedAt !== undefined && state.finishedAt === undefined;
 }
 
 /** End of the bake (ms since the epoch), or undefined when the version is not baking. */
@@ -187,44 +149,6 @@ export function progressAt(state: RolloutState): number | undefined {
     (t): t is number => t !== undefined,
   );
   return candidates.length === 0 ? ms(state.startedAt) : Math.max(...candidates);
-}
-/**
- * Whether the controller should run an analysis now (and pass it to decide as
- * `observations.analysis`). Due one interval after the last analysis, or after the step began; a
- * confirmation is due {@link confirmationDelayMs} after a failed analysis.
- */
-export function analysisDue(state: RolloutState, policy: EffectivePolicy, now: Date): boolean {
-  const at = nextAnalysisAt(state, policy);
-  return at !== undefined && now.getTime() >= at;
-}
-
-/**
- * Delay of the confirmation analysis after a failed one (milliseconds):
- * `clamp(interval / 4, MinConfirmationDelayMs, interval)`. A quarter of the window is new data, enough
- * for a failure that really began to dominate the window while a blip fades; with the usual scrape
- * interval of at most a quarter of the analysis interval (15s scrapes, 1m interval) it spans at least
- * one new scrape. Examples: interval 1m → 15s; 5s → 1.25s; 2s → 1s (the floor).
- */
-export function confirmationDelayMs(intervalMs: number): number {
-  return Math.min(intervalMs, Math.max(MinConfirmationDelayMs, Math.round(intervalMs / 4)));
-}
-
-/** The last analysis failed without rolling back, so the next one confirms (or clears) it early. */
-export function awaitingConfirmation(state: RolloutState): boolean {
-  if (!ANALYSED.has(state.phase)) return false;
-  const last = state.analysis.at(-1);
-  const lastAt = ms(state.lastAnalysisAt);
-  return last?.verdict === 'Failed' && lastAt !== undefined && ms(last.time) === lastAt;
-}
-
-function nextAnalysisAt(state: RolloutState, policy: EffectivePolicy): number | undefined {
-  if (!ANALYSED.has(state.phase) && !isBaking(state)) return undefined;
-  const last = ms(state.lastAnalysisAt);
-  if (last !== undefined) {
-    return last + (awaitingConfirmation(state) ? confirmationDelayMs(policy.intervalMs) : policy.intervalMs);
-  }
-  const since = ms(state.stepStartedAt) ?? ms(state.promotedAt);
-  return since === undefined ? 0 : since + policy.intervalMs;
 }
 
 /** Decides the next state, the actions and the Events. See the module comment for the rules. */
@@ -504,12 +428,10 @@ function pending(ctx: Context): void {
   ctx.transition('Deploying', Reasons.Deploying, `deploying the workload of version ${ctx.state.version}`, {
     startedAt: ctx.nowIso,
   });
-  ctx.act({ type: 'EnsureCanary' });
 }
 
 function deploying(ctx: Context): void {
   const { obs, policy } = ctx;
-  ctx.act({ type: 'EnsureCanary' });
   const firstWeight = policy.steps[0]?.weight;
   const weightsWritten = ctx.hasStable && firstWeight !== undefined && obs.observedWeight === firstWeight;
   if (obs.canaryAvailable || weightsWritten) {
@@ -542,7 +464,6 @@ function deploying(ctx: Context): void {
         },
         'Warning',
       );
-      ctx.act({ type: 'RemoveCanary' });
       return;
     }
     rollBack(ctx, Reasons.ProgressDeadlineExceeded, message);
@@ -594,103 +515,72 @@ function analysed(ctx: Context): void {
 
 /** The verdict of a due analysis for this version, recorded in state; undefined when none applies. */
 function consumeAnalysis(ctx: Context): Verdict | undefined {
-  const run = ctx.obs.analysis;
-  if (run === undefined) return undefined;
-  if (run.version !== ctx.state.version) {
-    ctx.events.push({
-      type: 'Warning',
-      reason: Reasons.AnalysisDiscarded,
-      message: `analysis of version ${run.version} discarded: this rollout is of version ${ctx.state.version}`,
-    });
-    return undefined;
-  }
-  // Interval not elapsed: an early result is ignored, so analyses stay one interval apart.
-  if (!analysisDue(ctx.state, ctx.policy, ctx.now)) return undefined;
-  const verdict = runVerdict(run.checks);
-  const record = {
-    time: ctx.nowIso,
-    step: ctx.state.currentStep,
-    weight: ctx.state.canaryWeight,
-    verdict,
-    checks: run.checks,
-  };
-  ctx.patch({
-    lastAnalysisAt: ctx.nowIso,
-    analysis: [...ctx.state.analysis, record].slice(-DefaultAnalysisHistory),
-  });
-  for (const check of run.checks) ctx.events.push(checkEvent(check));
-  return verdict;
+  const recorded = recordAnalysis(ctx.state, ctx.obs.analysis, ctx.policy, ctx.now);
+  ctx.state = recorded.state;
+  ctx.events.push(...recorded.events);
+  return recorded.verdict;
 }
 
-function checkEvent(check: CheckResult): RolloutEvent {
-  const query = check.query.length > 300 ? `${check.query.slice(0, 297)}...` : check.query;
-  return {
-    type: check.verdict === 'Passed' ? 'Normal' : 'Warning',
-    reason: `Analysis${check.verdict}`,
-    message: `${check.metric}: ${check.verdict} (${check.reason}; threshold ${thresholdText(check)}); window ${check.window}; query ${query}`,
-  };
-}
-
-/** `max 0.01, maxIncrease 10%`: the bounds a check was judged against, for its Event. */
-function thresholdText(check: CheckResult): string {
-  const t = check.threshold;
-  const parts = [
-    t.min === undefined ? undefined : `min ${t.min}`,
-    t.max === undefined ? undefined : `max ${t.max}`,
-    t.maxIncrease === undefined ? undefined : `maxIncrease ${t.maxIncrease}%`,
-  ].filter((p) => p !== undefined);
-  return parts.length === 0 ? 'none' : parts.join(', ');
-}
-
-/** Applies an analysis' verdict; `confirming` when the analysis before it failed. */
+/** Counts an analysis' verdict and acts on it; `confirming` when the analysis before it failed. */
 function onVerdict(ctx: Context, verdict: Verdict, confirming: boolean): void {
-  const s = ctx.state;
-  const { failureLimit, inconclusiveLimit, intervalMs } = ctx.policy;
-  if (verdict === 'Failed') {
-    const failedChecks = s.failedChecks + 1;
-    ctx.patch({ failedChecks, inconclusiveChecks: 0 });
-    if (failedChecks > failureLimit) {
-      rollBack(
-        ctx,
-        Reasons.FailureLimitExceeded,
-        `${failedChecks} failed analyses exceed the failure limit ${failureLimit}${confirming ? ' (failure confirmed)' : ''}`,
-      );
-    } else {
-      ctx.hold(
-        Reasons.AnalysisFailed,
-        `analysis failed (${failedChecks} of ${failureLimit} tolerated) at step ${s.currentStep}; confirming in ${formatDuration(confirmationDelayMs(intervalMs))}`,
-        'Warning',
-      );
-    }
-    return;
+  const before = ctx.state;
+  ctx.patch(countVerdict(before, verdict));
+  if (verdict === 'Failed') onFailed(ctx, before, confirming);
+  else if (verdict === 'Inconclusive') onInconclusive(ctx, before);
+  else onPassed(ctx, before, confirming);
+}
+
+/** Past the failure limit: roll back; within it: hold, and confirm early. */
+function onFailed(ctx: Context, before: RolloutState, confirming: boolean): void {
+  const { failureLimit, intervalMs } = ctx.policy;
+  const failedChecks = ctx.state.failedChecks;
+  if (failedChecks > failureLimit) {
+    rollBack(
+      ctx,
+      Reasons.FailureLimitExceeded,
+      `${failedChecks} failed analyses exceed the failure limit ${failureLimit}${confirming ? ' (failure confirmed)' : ''}`,
+    );
+  } else {
+    ctx.hold(
+      Reasons.AnalysisFailed,
+      `analysis failed (${failedChecks} of ${failureLimit} tolerated) at step ${before.currentStep}; confirming in ${formatDuration(confirmationDelayMs(intervalMs))}`,
+      'Warning',
+    );
   }
-  if (verdict === 'Inconclusive') {
-    const inconclusiveChecks = s.inconclusiveChecks + 1;
-    ctx.patch({ inconclusiveChecks });
-    if (s.phase === 'Progressing' && inconclusiveChecks >= inconclusiveLimit) {
-      ctx.transition(
-        'Paused',
-        Reasons.InconclusiveLimitExceeded,
-        `${inconclusiveChecks} inconclusive analyses in a row at step ${s.currentStep}; paused until the data is conclusive`,
-        { pauseReason: 'Inconclusive' },
-        'Warning',
-      );
-    } else if (s.phase === 'Progressing') {
-      ctx.hold(
-        Reasons.AnalysisInconclusive,
-        `analysis inconclusive (${inconclusiveChecks} of ${inconclusiveLimit} in a row)`,
-        'Warning',
-      );
-    }
-    return;
+}
+
+/** A streak reaching the inconclusive limit pauses a Progressing rollout; shorter ones hold it. */
+function onInconclusive(ctx: Context, before: RolloutState): void {
+  const { inconclusiveLimit } = ctx.policy;
+  const inconclusiveChecks = ctx.state.inconclusiveChecks;
+  if (before.phase === 'Progressing' && inconclusiveChecks >= inconclusiveLimit) {
+    ctx.transition(
+      'Paused',
+      Reasons.InconclusiveLimitExceeded,
+      `${inconclusiveChecks} inconclusive analyses in a row at step ${before.currentStep}; paused until the data is conclusive`,
+      { pauseReason: 'Inconclusive' },
+      'Warning',
+    );
+  } else if (before.phase === 'Progressing') {
+    ctx.hold(
+      Reasons.AnalysisInconclusive,
+      `analysis inconclusive (${inconclusiveChecks} of ${inconclusiveLimit} in a row)`,
+      'Warning',
+    );
   }
-  // Passed: the inconclusive streak is over.
-  ctx.patch({ inconclusiveChecks: 0 });
-  if (s.phase === 'Paused' && s.pauseReason === 'Inconclusive') {
+}
+
+/**
+ * Resumes an inconclusive pause; then clears an unconfirmed failure, or advances once the step has
+ * been held its pause.
+ */
+function onPassed(ctx: Context, before: RolloutState, confirming: boolean): void {
+  const { failureLimit, intervalMs } = ctx.policy;
+  if (before.phase === 'Paused' && before.pauseReason === 'Inconclusive') {
     ctx.transition(
       'Progressing',
       Reasons.Resumed,
-      `analysis conclusive again at step ${s.currentStep}; resuming`,
+      `analysis conclusive again at step ${before.currentStep}; resuming`,
     );
   }
   if (ctx.state.phase !== 'Progressing') return;
@@ -698,18 +588,22 @@ function onVerdict(ctx: Context, verdict: Verdict, confirming: boolean): void {
     // Only a quarter interval after the failure: not enough to advance on, enough to clear it.
     ctx.hold(
       Reasons.FailureNotConfirmed,
-      `confirmation analysis passed at step ${s.currentStep}: the failure was not confirmed (${s.failedChecks} of ${failureLimit} tolerated); next analysis in ${formatDuration(intervalMs)}`,
+      `confirmation analysis passed at step ${before.currentStep}: the failure was not confirmed (${before.failedChecks} of ${failureLimit} tolerated); next analysis in ${formatDuration(intervalMs)}`,
     );
     return;
   }
   const pauseMs = currentStep(ctx)?.pauseMs ?? 0;
   const heldMs = ctx.nowMs - (ms(ctx.state.stepStartedAt) ?? ctx.nowMs);
   if (heldMs >= pauseMs) {
-    advance(ctx, Reasons.StepAdvanced, `analysis passed at step ${s.currentStep} (weight ${s.canaryWeight})`);
+    advance(
+      ctx,
+      Reasons.StepAdvanced,
+      `analysis passed at step ${before.currentStep} (weight ${before.canaryWeight})`,
+    );
   } else {
     ctx.hold(
       Reasons.StepHeld,
-      `analysis passed; step ${s.currentStep} is held ${formatDuration(pauseMs - heldMs)} more`,
+      `analysis passed; step ${before.currentStep} is held ${formatDuration(pauseMs - heldMs)} more`,
     );
     ctx.wake((ms(ctx.state.stepStartedAt) ?? ctx.nowMs) + pauseMs);
   }
@@ -770,7 +664,6 @@ function promote(ctx: Context, reason: string, message: string): void {
     finishedAt: bake ? undefined : ctx.nowIso,
     inconclusiveChecks: 0,
   });
-  ctx.act({ type: 'Promote' });
   if (ctx.obs.observedWeight !== 100) ctx.act({ type: 'SetWeight', weight: 100 });
 }
 
@@ -815,22 +708,20 @@ function promoted(ctx: Context): void {
   if (ctx.nowMs >= bakeUntil) {
     // The promotion stands either way (the previous stable is about to go cold), but a bake that
     // never saw a passing analysis says so instead of claiming it passed.
-    const promotedAt = ms(ctx.state.promotedAt) as number;
-    const during = ctx.state.analysis.filter((a) => Date.parse(a.time) > promotedAt);
-    const passed = during.filter((a) => a.verdict === 'Passed').length;
-    const lasted = formatDuration(bakeUntil - promotedAt);
+    const { runs, passed } = bakeAnalyses(ctx.state);
+    const lasted = formatDuration(bakeUntil - (ms(ctx.state.promotedAt) as number));
     ctx.patch({ finishedAt: ctx.nowIso });
     if (passed > 0) {
       ctx.hold(
         Reasons.BakeSucceeded,
-        `bake of ${lasted} at 100% passed (${passed} of ${during.length} analyses passed, none failed)`,
+        `bake of ${lasted} at 100% passed (${passed} of ${runs} analyses passed, none failed)`,
       );
     } else {
       ctx.hold(
         Reasons.BakeInconclusive,
-        during.length === 0
+        runs === 0
           ? `bake of ${lasted} at 100% ended before its first analysis (interval ${formatDuration(policy.intervalMs)}); the promotion stands`
-          : `bake of ${lasted} at 100% ended without a passing analysis (${during.length} inconclusive); the promotion stands`,
+          : `bake of ${lasted} at 100% ended without a passing analysis (${runs} inconclusive); the promotion stands`,
         'Warning',
       );
     }
@@ -866,7 +757,6 @@ function rollingBack(ctx: Context): void {
     );
     // The status keeps the cause (FailureLimitExceeded, Aborted, …) as its reason; the Event says RolledBack.
     ctx.patch({ reason: cause });
-    ctx.act({ type: 'RemoveCanary' });
     return;
   }
   rollBackActions(ctx, ctx.state.promotedAt !== undefined);

@@ -39,3 +39,8 @@ export function formatDuration(ms: number): string {
   if (ms % 1_000 === 0) return `${ms / 1_000}s`;
   return `${ms}ms`;
 }
+
+/** Milliseconds since the epoch of an RFC 3339 time; undefined for no time. */
+export function epochMs(time: string | undefined): number | undefined {
+  return time === undefined ? undefined : Date.parse(time);
+}

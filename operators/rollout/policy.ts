@@ -63,45 +63,106 @@ interface Layer {
   readonly path: string;
 }
 
+/** A duration as resolved: its value, the field it came from (for errors), and whether one was set. */
+interface ResolvedDuration {
+  readonly ms: number;
+  readonly path: string;
+  readonly set: boolean;
+}
+
 /**
  * Resolves the effective policy.
  * @throws Error naming the field (e.g. `spec.promotion.interval`) and the fix, for a policy the
  *   rollout cannot follow
  */
 export function resolvePolicy(sources: PolicySources): ResolvedPolicy {
-  const layers: Layer[] = [];
-  if (sources.promotion !== undefined) {
-    layers.push({ policy: sources.promotion, path: sources.promotionPath ?? 'spec.promotion' });
-  }
-  if (sources.rollout !== undefined) {
-    layers.push({ policy: sources.rollout, path: sources.rolloutPath ?? 'AIModel spec.rollout' });
+  const layers = new Layers(sources);
+  const steps = resolveSteps(layers.list);
+  const timing = resolveTiming(layers);
+  // The analysis-level policy is the default of the metrics that do not set their own.
+  const noData: NoDataPolicy = layers.analysisField('noData') ?? DefaultNoData;
+  const metricsLayer = layers.list.find((l) => l.policy.analysis?.metrics !== undefined);
+  const metrics =
+    metricsLayer === undefined
+      ? defaultChecks(noData)
+      : (metricsLayer.policy.analysis?.metrics ?? []).map((m, i) =>
+          toCheck(m, `${metricsLayer.path}.analysis.metrics[${i}]`, noData),
+        );
+
+  return Object.freeze({
+    steps,
+    intervalMs: timing.interval.ms,
+    metrics,
+    failureLimit: layers.analysisField('failureLimit') ?? DefaultFailureLimit,
+    inconclusiveLimit: layers.analysisField('inconclusiveLimit') ?? DefaultInconclusiveLimit,
+    mode: layers.pick('mode')?.value ?? DefaultMode,
+    progressDeadlineMs: timing.deadline.ms,
+    bakeWindowMs: timing.bake.ms,
+    scaleDownDelayMs: timing.scaleDown.ms,
+  });
+}
+
+/** The sources that are set, the ModelVersion's first; a field comes from the first that sets it. */
+class Layers {
+  readonly list: readonly Layer[];
+
+  constructor(sources: PolicySources) {
+    const layers: Layer[] = [];
+    if (sources.promotion !== undefined) {
+      layers.push({ policy: sources.promotion, path: sources.promotionPath ?? 'spec.promotion' });
+    }
+    if (sources.rollout !== undefined) {
+      layers.push({ policy: sources.rollout, path: sources.rolloutPath ?? 'AIModel spec.rollout' });
+    }
+    this.list = layers;
   }
 
   /** The first layer that sets `key`, with the field path for errors. */
-  const pick = <K extends keyof PromotionPolicy>(
+  pick<K extends keyof PromotionPolicy>(
     key: K,
-  ): { value: NonNullable<PromotionPolicy[K]>; path: string } | undefined => {
-    for (const layer of layers) {
+  ): { value: NonNullable<PromotionPolicy[K]>; path: string } | undefined {
+    for (const layer of this.list) {
       const value = layer.policy[key];
       if (value !== undefined)
         return { value: value as NonNullable<PromotionPolicy[K]>, path: `${layer.path}.${String(key)}` };
     }
     return undefined;
-  };
-  const duration = (
+  }
+
+  duration(
     key: 'interval' | 'progressDeadline' | 'scaleDownDelay' | 'bakeDuration',
     fallback: number,
-  ): { ms: number; path: string; set: boolean } => {
-    const found = pick(key);
+  ): ResolvedDuration {
+    const found = this.pick(key);
     if (found === undefined) return { ms: fallback, path: `default ${key}`, set: false };
     return { ms: parseDuration(found.value, found.path), path: found.path, set: true };
-  };
+  }
 
-  const steps = resolveSteps(layers);
-  const interval = duration('interval', DefaultIntervalMs);
-  const deadline = duration('progressDeadline', DefaultProgressDeadlineMs);
-  const declaredBake = duration('bakeDuration', 0);
-  const declaredWarm = duration('scaleDownDelay', DefaultScaleDownDelayMs);
+  analysisField<K extends 'failureLimit' | 'inconclusiveLimit' | 'noData'>(
+    key: K,
+  ): NonNullable<PromotionPolicy['analysis']>[K] | undefined {
+    for (const layer of this.list) {
+      const value = layer.policy.analysis?.[key];
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * The interval, progress deadline, bake and warm window, checked against each other: the bake and
+ * the warm window default to each other (see the module comment).
+ */
+function resolveTiming(layers: Layers): {
+  interval: ResolvedDuration;
+  deadline: ResolvedDuration;
+  bake: ResolvedDuration;
+  scaleDown: ResolvedDuration;
+} {
+  const interval = layers.duration('interval', DefaultIntervalMs);
+  const deadline = layers.duration('progressDeadline', DefaultProgressDeadlineMs);
+  const declaredBake = layers.duration('bakeDuration', 0);
+  const declaredWarm = layers.duration('scaleDownDelay', DefaultScaleDownDelayMs);
   const bake = declaredBake.set ? declaredBake : declaredWarm;
   const scaleDown = declaredWarm.set
     ? declaredWarm
@@ -125,35 +186,7 @@ export function resolvePolicy(sources: PolicySources): ResolvedPolicy {
         'the bake would end before its first analysis',
     );
   }
-
-  const analysisField = <K extends 'failureLimit' | 'inconclusiveLimit' | 'noData'>(key: K) => {
-    for (const layer of layers) {
-      const value = layer.policy.analysis?.[key];
-      if (value !== undefined) return value;
-    }
-    return undefined;
-  };
-  // The analysis-level policy is the default of the metrics that do not set their own.
-  const noData: NoDataPolicy = analysisField('noData') ?? DefaultNoData;
-  const metricsLayer = layers.find((l) => l.policy.analysis?.metrics !== undefined);
-  const metrics =
-    metricsLayer === undefined
-      ? defaultChecks(noData)
-      : (metricsLayer.policy.analysis?.metrics ?? []).map((m, i) =>
-          toCheck(m, `${metricsLayer.path}.analysis.metrics[${i}]`, noData),
-        );
-
-  return Object.freeze({
-    steps,
-    intervalMs: interval.ms,
-    metrics,
-    failureLimit: analysisField('failureLimit') ?? DefaultFailureLimit,
-    inconclusiveLimit: analysisField('inconclusiveLimit') ?? DefaultInconclusiveLimit,
-    mode: pick('mode')?.value ?? DefaultMode,
-    progressDeadlineMs: deadline.ms,
-    bakeWindowMs: bake.ms,
-    scaleDownDelayMs: scaleDown.ms,
-  });
+  return { interval, deadline, bake, scaleDown };
 }
 
 /** `steps`, or `stepWeight` up to `maxWeight`, from the first layer describing steps at all. */

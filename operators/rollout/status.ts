@@ -23,7 +23,8 @@ import {
 } from '../../crds/api/index.js';
 import { setCondition, type Condition } from '../kit/conditions.js';
 import type { CheckResult } from '../analysis/types.js';
-import { initialState, Reasons } from './decide.js';
+import { initialState } from './decide.js';
+import { Reasons } from './reasons.js';
 import type { ActionRecord, AnalysisRecord, PauseReason, RolloutState } from './types.js';
 
 const T = CONDITION_TYPES.ModelVersion;

@@ -135,20 +135,22 @@ export interface Observations {
   readonly action?: string;
 }
 
-/** What the controller must do; every action is idempotent. */
+/**
+ * What the controller must do; every action is idempotent. The workload is not among them: it
+ * follows the phase written to status (the AIModel controller renders a version's Deployment from
+ * Deploying to RollingBack, and while it is stable or kept warm).
+ */
 export type RolloutAction =
-  /** Make sure the canary workload exists (sized by canary-capacity.ts from its weight). */
-  | { readonly type: 'EnsureCanary' }
+  | TrafficAction
+  /** Remove the `ai.suoke.life/action` annotation, once the request is recorded in status. */
+  | { readonly type: 'ClearAction' };
+
+/** The actions carried out through the TrafficRouter, before status is written. */
+export type TrafficAction =
   /** Route `weight` percent to this version and the rest to stable. */
   | { readonly type: 'SetWeight'; readonly weight: number }
-  /** Make this version the AIModel's stable; the previous stable is kept warm. */
-  | { readonly type: 'Promote' }
   /** Bake failed: make the previous (warm) stable the stable again with all traffic. */
-  | { readonly type: 'RestorePreviousStable' }
-  /** Scale the canary workload away; its weight is already 0. */
-  | { readonly type: 'RemoveCanary' }
-  /** Remove the `ai.suoke.life/action` annotation (the request is recorded in status). */
-  | { readonly type: 'ClearAction' };
+  | { readonly type: 'RestorePreviousStable' };
 
 /** A Kubernetes Event to record on the ModelVersion. */
 export interface RolloutEvent {

@@ -3,6 +3,7 @@
  * error at start-up, never a silent fallback to another router.
  */
 import type { ClusterClient } from '../kit/cluster-client.js';
+import { FLAG_DEFAULTS } from '../kit/flags.js';
 import { IstioRouter } from './istio.js';
 import { ReplicaRatioRouter } from './replica-ratio.js';
 import type { TrafficRouter } from './router.js';
@@ -11,7 +12,7 @@ export const TRAFFIC_ROUTERS = ['istio', 'replica-ratio'] as const;
 export type TrafficRouterName = (typeof TRAFFIC_ROUTERS)[number];
 
 /** The default of `--traffic-router`. */
-export const DefaultTrafficRouter: TrafficRouterName = 'istio';
+export const DefaultTrafficRouter: TrafficRouterName = FLAG_DEFAULTS.trafficRouter;
 
 /** @throws Error naming the flag and the routers there are, for an unknown name */
 export function createTrafficRouter(name: string, client: ClusterClient): TrafficRouter {

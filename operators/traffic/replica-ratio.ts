@@ -25,14 +25,13 @@
  * What the router reports is the split it last SET, recorded on the model's Service
  * ({@link TRAFFIC_SPLIT_ANNOTATION}), not the approximation: the rollout compares the weight it asked
  * for with the weight reported, so an approximation (75/25 for 90/10) would read as a step not taken,
- * or another step already taken. {@link ReplicaRatioRouter.approximateWeights} gives what the ready
- * replicas make of it.
+ * or another step already taken. What clients get is {@link sharesOf} the ready replicas.
  *
  * The model's Deployments are found by label (`app=<model>`, `version=<version>`: the selector the
  * Service balances over); replicas are written with a merge patch of `spec.replicas` under the
  * operator's field manager.
  */
-import { DEPLOYMENT, SERVICE } from '../aimodel/resources.js';
+import { DEPLOYMENT, SERVICE } from '../kinds.js';
 import type { ClusterClient } from '../kit/cluster-client.js';
 import type { KubeObject, ResourceType } from '../kit/resource.js';
 import { modelSelector, versionedName } from '../../charts-ts/constructs/workload-names.js';
@@ -45,8 +44,6 @@ import {
   type TrafficTarget,
   type VersionWeight,
 } from './router.js';
-
-export { DEPLOYMENT, SERVICE };
 
 /**
  * Replica counts approximating `weights` with `total` replicas (largest-remainder apportionment):
@@ -264,22 +261,6 @@ export class ReplicaRatioRouter implements TrafficRouter {
       return sharesOf(new Map([...found].map(([v, d]) => [v, replicasOf(d)])));
     }
     return byVersion([...found.keys()].map((version) => ({ version, weight: split.weights[version] ?? 0 })));
-  }
-
-  /**
-   * The split the Service balances over now: shares of the ready replicas. This is what clients get,
-   * within the granularity of the replica counts; {@link getWeights} is what was asked for.
-   */
-  async approximateWeights(target: TrafficTarget): Promise<VersionWeight[]> {
-    const found = await this.deployments(target);
-    return sharesOf(
-      new Map(
-        [...found].map(([v, d]) => [
-          v,
-          (d.status as { readyReplicas?: number } | undefined)?.readyReplicas ?? 0,
-        ]),
-      ),
-    );
   }
 
   /** The split last set, or undefined before the first (or while the Service does not exist). */

@@ -21,9 +21,6 @@ class TableProvider implements MetricsProvider {
       ? { query, error: new NoDataError('the query returned no series') }
       : { query, value };
   }
-  async isOnline(): Promise<boolean> {
-    return true;
-  }
 }
 
 const scope: AnalysisScope = {

@@ -5,7 +5,7 @@
  * deleted by hand is put back.
  */
 import type { AIModel } from '../../crds/api/index.js';
-import { AIMODEL } from '../../operators/aimodel/resources.js';
+import { AIMODEL } from '../../operators/kinds.js';
 import type { KubeObject } from '../../operators/kit/resource.js';
 import { Harness, MODEL, NS } from './harness.js';
 

@@ -6,10 +6,10 @@
  */
 import type { Measurement, MetricsProvider } from '../../operators/analysis/provider.js';
 import { MetricsUnreachableError, NoDataError } from '../../operators/analysis/errors.js';
-import { configureRolloutCaches } from '../../operators/aimodel/caches.js';
 import { AIModelReconciler } from '../../operators/aimodel/reconciler.js';
-import { ModelLocks } from '../../operators/aimodel/model-lock.js';
-import { AIMODEL, MODEL_VERSION } from '../../operators/aimodel/resources.js';
+import { AIMODEL, MODEL_VERSION } from '../../operators/kinds.js';
+import { configureRolloutCaches } from '../../operators/rollout-deps/caches.js';
+import { ModelLocks } from '../../operators/rollout-deps/model-lock.js';
 import { ModelVersionReconciler } from '../../operators/model-version/reconciler.js';
 import { Applier } from '../../operators/kit/apply.js';
 import { KubeClient } from '../../operators/kit/client.js';
@@ -23,7 +23,7 @@ import type { TrafficRouter, VersionWeight } from '../../operators/traffic/route
 import { CacheSync } from '../support/cache-sync.js';
 import type { AIModel, ModelVersion, PromotionPolicy } from '../../crds/api/index.js';
 import { Registry } from 'prom-client';
-import { FakeClock } from '../operators/kit/fake-clock.js';
+import { FakeClock } from '../support/fake-clock.js';
 import { startFakeApiServer, type FakeApiServer } from '../support/fake-api-server/index.js';
 
 export const NS = 'suoke-ai';
@@ -55,10 +55,6 @@ export class FakeMetrics implements MetricsProvider {
     }
     if (answer === 'no-data') return { query, error: new NoDataError('the query returned no series') };
     return { query, value: answer };
-  }
-
-  async isOnline(): Promise<boolean> {
-    return true;
   }
 }
 

@@ -3,10 +3,11 @@
  * behind the model's one Service, so each step is checked in the Deployments' replicas, the router
  * reports the weights it set (not its approximation), and no autoscaler holds a version it split.
  */
+import { DEPLOYMENT } from '../../operators/kinds.js';
 import type { KubeObject } from '../../operators/kit/resource.js';
 import {
-  DEPLOYMENT,
   ReplicaRatioRouter,
+  sharesOf,
   TRAFFIC_SPLIT_ANNOTATION,
 } from '../../operators/traffic/replica-ratio.js';
 import { Harness, MODEL, NS } from './harness.js';
@@ -14,12 +15,11 @@ import { Harness, MODEL, NS } from './harness.js';
 const MINUTE = 60_000;
 
 let h: Harness;
-let router: ReplicaRatioRouter;
 
 /** The operator started with `--traffic-router=replica-ratio`: fresh reconcilers, nothing in memory. */
 async function startReplicaRatioOperator(): Promise<void> {
   await h.restartOperator('replica-ratio');
-  router = h.router as ReplicaRatioRouter;
+  expect(h.router).toBeInstanceOf(ReplicaRatioRouter);
 }
 
 /** spec.replicas of each version's Deployment, by version. */
@@ -114,17 +114,20 @@ describe('a canary with the replica-ratio router', () => {
       { version: 'v1', weight: 90 },
       { version: 'v2', weight: 10 },
     ]);
+    const ready = new Map<string, number>();
     for (const v of ['v1', 'v2']) {
       const d = await h.client.get<KubeObject>(DEPLOYMENT, NS, `${MODEL}-${v}`);
-      await h.client.replaceStatus(DEPLOYMENT, {
+      const marked = await h.client.replaceStatus(DEPLOYMENT, {
         ...d,
         status: {
           ...(d.status as Record<string, unknown>),
           readyReplicas: (d.spec as { replicas: number }).replicas,
         },
       });
+      ready.set(v, (marked.status as { readyReplicas: number }).readyReplicas);
     }
-    expect(await router.approximateWeights({ namespace: NS, model: MODEL })).toEqual([
+    // What clients get: shares of the ready replicas behind the one Service.
+    expect(sharesOf(ready)).toEqual([
       { version: 'v1', weight: 67 },
       { version: 'v2', weight: 33 },
     ]);

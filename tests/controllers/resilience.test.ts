@@ -1,5 +1,5 @@
 import type { ModelVersion } from '../../crds/api/index.js';
-import { MODEL_VERSION } from '../../operators/aimodel/resources.js';
+import { MODEL_VERSION } from '../../operators/kinds.js';
 import type { KubeObject } from '../../operators/kit/resource.js';
 import { Harness, NS, policy } from './harness.js';
 

@@ -7,7 +7,7 @@ import {
   stableOf,
   viewOf,
   type VersionView,
-} from '../../operators/aimodel/versions.js';
+} from '../../operators/rollout-deps/versions.js';
 import type { ModelVersion, ModelVersionStatus } from '../../crds/api/index.js';
 
 function v(version: string, createdAt: string, status: ModelVersionStatus = {}): VersionView {

@@ -14,8 +14,8 @@ import { ModelRegistryReconciler } from '../../operators/model-registry/reconcil
 import {
   MODEL_REGISTRY as MODEL_REGISTRY_RT,
   MODEL_VERSION as MODEL_VERSION_RT,
-  type ModelRegistryObject,
-} from '../../operators/model-registry/resources.js';
+} from '../../operators/kinds.js';
+import type { ModelRegistryObject } from '../../operators/model-registry/resources.js';
 import { startFakeApiServer, type FakeApiServer, type KubeObject } from '../support/fake-api-server/index.js';
 import { OciRegistry, pushArtifact } from '../support/oci-registry.js';
 

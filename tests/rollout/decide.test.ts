@@ -4,11 +4,9 @@ import {
   analysisDue,
   awaitingConfirmation,
   confirmationDelayMs,
-  decide,
-  initialState,
-  progressAt,
-  Reasons,
-} from '../../operators/rollout/decide.js';
+} from '../../operators/rollout/analysis-bookkeeping.js';
+import { decide, initialState, progressAt } from '../../operators/rollout/decide.js';
+import { Reasons } from '../../operators/rollout/reasons.js';
 import { DefaultAnalysisHistory } from '../../operators/rollout/defaults.js';
 import { stateFromStatus, statusFromState } from '../../operators/rollout/status.js';
 import type {
@@ -115,13 +113,13 @@ interface Case {
 
 const transitions: Case[] = [
   {
-    name: 'Pending → Deploying creates the canary workload',
+    name: 'Pending → Deploying: the phase alone gives the canary its workload (no action)',
     state: state(),
     obs: obs({ canaryAvailable: false }),
     now: at(0),
     phase: 'Deploying',
     reason: Reasons.Deploying,
-    actions: ['EnsureCanary'],
+    actions: [],
   },
   {
     name: 'Pending waits while another version holds the canary slot',
@@ -138,7 +136,7 @@ const transitions: Case[] = [
     obs: obs({ canaryAvailable: false }),
     now: at(599),
     phase: 'Deploying',
-    actions: ['EnsureCanary'],
+    actions: [],
   },
   {
     name: 'Deploying → Progressing step 0 once Available',
@@ -149,7 +147,7 @@ const transitions: Case[] = [
     reason: Reasons.WorkloadAvailable,
     step: 0,
     weight: 10,
-    actions: ['EnsureCanary', 'SetWeight(10)'],
+    actions: ['SetWeight(10)'],
   },
   {
     name: 'first version (no stable) is promoted once Available',
@@ -159,7 +157,7 @@ const transitions: Case[] = [
     phase: 'Promoted',
     reason: Reasons.FirstVersion,
     weight: 100,
-    actions: ['EnsureCanary', 'Promote', 'SetWeight(100)'],
+    actions: ['SetWeight(100)'],
   },
   {
     name: 'Deploying misses the progress deadline → RollingBack',
@@ -169,7 +167,7 @@ const transitions: Case[] = [
     phase: 'RollingBack',
     reason: Reasons.ProgressDeadlineExceeded,
     weight: 0,
-    actions: ['EnsureCanary'],
+    actions: [],
   },
   {
     name: 'Deploying deadline exactly reached counts as missed',
@@ -186,7 +184,7 @@ const transitions: Case[] = [
     now: at(600),
     phase: 'Failed',
     reason: Reasons.ProgressDeadlineExceeded,
-    actions: ['EnsureCanary', 'RemoveCanary'],
+    actions: [],
   },
   {
     name: 'step 0 analysis passes → step 1',
@@ -217,7 +215,7 @@ const transitions: Case[] = [
     phase: 'Promoted',
     reason: Reasons.Promoted,
     weight: 100,
-    actions: ['Promote', 'SetWeight(100)'],
+    actions: ['SetWeight(100)'],
   },
   {
     name: 'last step passes (Manual) → Paused at the manual gate',
@@ -424,7 +422,7 @@ const transitions: Case[] = [
     now: at(62),
     phase: 'RolledBack',
     reason: Reasons.FailureLimitExceeded,
-    actions: ['RemoveCanary'],
+    actions: [],
   },
   {
     name: 'bake: a passing analysis at 100% keeps the promotion',
@@ -493,7 +491,7 @@ const transitions: Case[] = [
     phase: 'Promoted',
     reason: Reasons.Promoted,
     weight: 100,
-    actions: ['Promote', 'SetWeight(100)'],
+    actions: ['SetWeight(100)'],
   },
   {
     name: 'a passing analysis that holds the step (pause) still ends the inconclusive streak',
@@ -713,7 +711,7 @@ describe('decide: actions in every phase', () => {
     }
     d = decide(s, obs({ policy: manual, observedWeight: 50, action: 'promote' }), at(400));
     expect(d.state.phase).toBe('Promoted');
-    expect(types(d)).toEqual(['ClearAction', 'Promote', 'SetWeight(100)']);
+    expect(types(d)).toEqual(['ClearAction', 'SetWeight(100)']);
   });
 });
 

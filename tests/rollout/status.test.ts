@@ -2,7 +2,8 @@ import { Ajv } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import { ModelVersionStatusSchema, type ModelVersionStatus } from '../../crds/api/index.js';
 import type { CheckResult } from '../../operators/analysis/types.js';
-import { analysisDue, decide, initialState } from '../../operators/rollout/decide.js';
+import { analysisDue } from '../../operators/rollout/analysis-bookkeeping.js';
+import { decide, initialState } from '../../operators/rollout/decide.js';
 import { stateFromStatus, statusFromState } from '../../operators/rollout/status.js';
 import type { EffectivePolicy, Observations, RolloutState } from '../../operators/rollout/types.js';
 

@@ -1,12 +1,11 @@
 import { ClusterClient } from '../../operators/kit/cluster-client.js';
 import { KubeClient } from '../../operators/kit/client.js';
+import { DEPLOYMENT, SERVICE } from '../../operators/kinds.js';
 import type { KubeObject } from '../../operators/kit/resource.js';
 import { createTrafficRouter } from '../../operators/traffic/factory.js';
 import { IstioRouter } from '../../operators/traffic/istio.js';
 import { RoutesNotFoundError } from '../../operators/traffic/router.js';
 import {
-  DEPLOYMENT,
-  SERVICE,
   TRAFFIC_SPLIT_ANNOTATION,
   ReplicaRatioRouter,
   parseSplit,
@@ -160,6 +159,12 @@ describe('ReplicaRatioRouter against the API server', () => {
   const replicas = async (version: string) =>
     ((await client.get<KubeObject>(DEPLOYMENT, 'suoke-ai', `demo-${version}`)).spec as { replicas: number })
       .replicas;
+  const readyReplicas = async (version: string) =>
+    (
+      (await client.get<KubeObject>(DEPLOYMENT, 'suoke-ai', `demo-${version}`)).status as {
+        readyReplicas: number;
+      }
+    ).readyReplicas;
   /** What the Deployment controller and kubelets would report once the pods are ready. */
   const markReady = async (version: string) => {
     const d = await client.get<KubeObject>(DEPLOYMENT, 'suoke-ai', `demo-${version}`);
@@ -220,7 +225,12 @@ describe('ReplicaRatioRouter against the API server', () => {
       { version: 'v1', weight: 95 },
       { version: 'v2', weight: 5 },
     ]);
-    expect(await router.approximateWeights(target)).toEqual([
+    // What clients get: shares of the ready replicas behind the one Service.
+    const ready = new Map([
+      ['v1', await readyReplicas('v1')],
+      ['v2', await readyReplicas('v2')],
+    ]);
+    expect(sharesOf(ready)).toEqual([
       { version: 'v1', weight: 90 },
       { version: 'v2', weight: 10 },
     ]);

@@ -6,7 +6,7 @@ import type { Clock, TimerHandle } from '../../../operators/kit/clock.js';
 import { OperatorMetrics } from '../../../operators/kit/metrics.js';
 import { startFakeApiServer, type FakeApiServer } from '../../support/fake-api-server/index.js';
 import { waitFor } from '../../support/wait.js';
-import { FakeClock, flush } from './fake-clock.js';
+import { FakeClock, flush } from '../../support/fake-clock.js';
 import { CONFIG_MAP } from './harness.js';
 
 /** Wraps a clock and records every timer's delay: the waits the code under test asked for. */

@@ -6,7 +6,7 @@ import { ensureFinalizer, removeFinalizer } from '../../../operators/kit/finaliz
 import { EVENT, type KubeObject } from '../../../operators/kit/resource.js';
 import { retryOnConflict, updateStatus } from '../../../operators/kit/status.js';
 import { startFakeApiServer, type FakeApiServer } from '../../support/fake-api-server/index.js';
-import { FakeClock } from './fake-clock.js';
+import { FakeClock } from '../../support/fake-clock.js';
 import { CONFIG_MAP } from './harness.js';
 import { WIDGET, WIDGET_CRD, widget, type Widget } from './widget.js';
 

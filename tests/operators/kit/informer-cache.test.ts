@@ -8,7 +8,7 @@ import { Informer } from '../../../operators/kit/informer.js';
 import { createLogger } from '../../../operators/kit/logger.js';
 import { startFakeApiServer, type FakeApiServer } from '../../support/fake-api-server/index.js';
 import { waitFor } from '../../support/wait.js';
-import { FakeClock } from './fake-clock.js';
+import { FakeClock } from '../../support/fake-clock.js';
 import { WIDGET, WIDGET_CRD, widget, type Widget } from './widget.js';
 
 let api: FakeApiServer;

@@ -1,6 +1,6 @@
 import { ApiError } from '../../../operators/kit/client.js';
 import { LeaderElector, type Lease, type LeaseStore } from '../../../operators/kit/leader-election.js';
-import { FakeClock, flush } from './fake-clock.js';
+import { FakeClock, flush } from '../../support/fake-clock.js';
 
 /** An in-memory Lease with resourceVersion checks, as the API server does them. */
 class MemoryLeaseStore implements LeaseStore {

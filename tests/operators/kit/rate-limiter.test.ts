@@ -4,7 +4,7 @@ import {
   TokenBucketRateLimiter,
   defaultControllerRateLimiter,
 } from '../../../operators/kit/rate-limiter.js';
-import { FakeClock } from './fake-clock.js';
+import { FakeClock } from '../../support/fake-clock.js';
 
 describe('ItemExponentialRateLimiter', () => {
   it('doubles per failure from 5 ms and caps at 1000 s, like client-go', () => {

@@ -1,6 +1,6 @@
 import { ItemExponentialRateLimiter } from '../../../operators/kit/rate-limiter.js';
 import { WorkQueue, type WorkQueueMetrics } from '../../../operators/kit/work-queue.js';
-import { FakeClock, flush } from './fake-clock.js';
+import { FakeClock, flush } from '../../support/fake-clock.js';
 
 function newQueue(clock = new FakeClock()) {
   const counts = { added: 0, retried: 0, depth: 0 };

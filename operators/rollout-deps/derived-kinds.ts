@@ -1,27 +1,11 @@
 /**
- * The kinds the two rollout controllers read and write: our own (AIModel, ModelVersion) and every
- * kind charts-ts render() derives for an AIModel, in the order render() emits them (dependencies
- * first), so apply and prune walk one table.
+ * Every kind charts-ts render() derives for an AIModel, in the order render() emits them
+ * (dependencies first), so the AIModel controller's apply and prune walk one table and both rollout
+ * controllers cache the same kinds (caches.ts).
  */
-import { GROUP, VERSION } from '../../crds/api/index.js';
 import type { ResourceType } from '../kit/resource.js';
+import { DEPLOYMENT, SERVICE } from '../kinds.js';
 import { DESTINATION_RULE, VIRTUAL_SERVICE } from '../traffic/istio.js';
-
-export const AIMODEL: ResourceType = { group: GROUP, version: VERSION, kind: 'AIModel', plural: 'aimodels' };
-export const MODEL_VERSION: ResourceType = {
-  group: GROUP,
-  version: VERSION,
-  kind: 'ModelVersion',
-  plural: 'modelversions',
-};
-export const DEPLOYMENT: ResourceType = {
-  group: 'apps',
-  version: 'v1',
-  kind: 'Deployment',
-  plural: 'deployments',
-};
-
-export const SERVICE: ResourceType = { group: '', version: 'v1', kind: 'Service', plural: 'services' };
 
 /** Every kind render() may emit, dependencies first. */
 export const DERIVED_KINDS: readonly ResourceType[] = Object.freeze([

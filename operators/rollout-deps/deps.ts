@@ -2,17 +2,20 @@
  * What the AIModel and ModelVersion controllers of one operator process share: one TrafficRouter (the
  * `--traffic-router` flag), one MetricsProvider (`--prometheus-url`), the per-model lock that keeps
  * their weight writes apart, and the rollout metrics on the operator's registry (served on /metrics).
- * Built once per manager by `createRolloutDeps` (operators/main.ts) and handed to both factories.
+ * Built once per manager by `createRolloutDeps` (operators/main.ts `rolloutControllers`) and handed to
+ * both factories.
  */
 import { PrometheusProvider } from '../analysis/prometheus.js';
 import type { MetricsProvider } from '../analysis/provider.js';
-import { parseDuration } from '../kit/flags.js';
+import { FLAG_DEFAULTS, parseDuration } from '../kit/flags.js';
 import type { OperatorContext } from '../kit/manager.js';
 import { RolloutMetrics } from '../rollout/metrics.js';
 import { createTrafficRouter, DefaultTrafficRouter } from '../traffic/factory.js';
 import type { TrafficRouter } from '../traffic/router.js';
 import { ModelLocks } from './model-lock.js';
-import { DefaultRollbackWindowMs } from './reconciler.js';
+
+/** How long the previous stable stays warm after a promotion, for `rollback` (milliseconds): 1h. */
+export const DefaultRollbackWindowMs = FLAG_DEFAULTS.rollbackWindowMs;
 
 export interface RolloutDeps {
   readonly router: TrafficRouter;
@@ -32,7 +35,7 @@ export const SETTINGS = Object.freeze({
 });
 
 /** `--max-concurrent-reconciles` of each controller: reconciles of different keys run in parallel. */
-export const DefaultMaxConcurrentReconciles = 4;
+export const DefaultMaxConcurrentReconciles = FLAG_DEFAULTS.maxConcurrentReconciles;
 
 /** The per-controller worker count from the settings. */
 export function maxConcurrentReconciles(ctx: OperatorContext): number {
@@ -54,7 +57,7 @@ export function createRolloutDeps(ctx: OperatorContext, overrides: Partial<Rollo
     metricsProvider:
       overrides.metricsProvider ??
       new PrometheusProvider({
-        url: ctx.settings[SETTINGS.prometheusUrl] ?? 'http://prometheus-operated.monitoring.svc:9090',
+        url: ctx.settings[SETTINGS.prometheusUrl] ?? FLAG_DEFAULTS.prometheusUrl,
       }),
     locks: overrides.locks ?? new ModelLocks(),
     rolloutMetrics: overrides.rolloutMetrics ?? new RolloutMetrics(ctx.metrics.registry),

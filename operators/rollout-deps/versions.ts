@@ -16,6 +16,7 @@ import {
   type ModelVersion,
   type ModelVersionPhase,
 } from '../../crds/api/index.js';
+import type { KubeObject } from '../kit/resource.js';
 
 /** What the controllers need of one ModelVersion. */
 export interface VersionView {
@@ -187,7 +188,8 @@ export function mergeHistory(
  * promoted or finished, why (the Progressing reason) and, once finished, its message (history).
  * Analyses, steps and weights written within a phase are left out.
  */
-function rolloutFacts(mv: { metadata: { deletionTimestamp?: string } } & Partial<ModelVersion>): unknown {
+function rolloutFacts(obj: KubeObject): unknown {
+  const mv = obj as KubeObject & Partial<ModelVersion>;
   const v = viewOf(mv as ModelVersion);
   const finished = v.phase === 'RolledBack' || v.phase === 'Failed' || v.phase === 'Superseded';
   return [
@@ -203,9 +205,6 @@ function rolloutFacts(mv: { metadata: { deletionTimestamp?: string } } & Partial
 }
 
 /** An update predicate: the {@link rolloutFacts} of a ModelVersion changed. */
-export function rolloutFactsChanged(
-  old: { metadata: { deletionTimestamp?: string } },
-  obj: { metadata: { deletionTimestamp?: string } },
-): boolean {
+export function rolloutFactsChanged(old: KubeObject, obj: KubeObject): boolean {
   return JSON.stringify(rolloutFacts(old)) !== JSON.stringify(rolloutFacts(obj));
 }

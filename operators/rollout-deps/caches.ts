@@ -7,7 +7,8 @@
 import { LABEL_MANAGED_BY, MANAGED_BY } from '../../crds/api/index.js';
 import type { KindCacheOptions, SharedInformers } from '../kit/informers.js';
 import type { KubeObject } from '../kit/resource.js';
-import { AIMODEL, DERIVED_KINDS, MODEL_VERSION, isMeshKind } from './resources.js';
+import { AIMODEL, MODEL_VERSION } from '../kinds.js';
+import { DERIVED_KINDS, isMeshKind } from './derived-kinds.js';
 
 /** Index of ModelVersions by `namespace/spec.modelRef.name`. */
 export const BY_MODEL = 'model';
