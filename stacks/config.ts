@@ -1,14 +1,30 @@
 /**
  * Typed, validated stack configuration.
  *
- * Every key is read once, checked, and frozen before any resource is declared, so a bad value fails
- * `pulumi preview` with one message that names the key, what was given, what is allowed and the
- * command that fixes it, instead of a half-built resource graph.
+ * Every key is read once, checked, and frozen before any resource is declared, so a bad config
+ * fails `pulumi preview` with one message that lists every problem, each with the key, what was
+ * given, what is allowed and the command that fixes it, instead of a half-built resource graph.
  *
- * Plain values come from a {@link ConfigReader} (raw strings, as Pulumi stores them: YAML maps and
- * lists arrive as JSON text); secret values stay `pulumi.Output`s marked secret from end to end.
+ * The keys, their types and defaults are the TypeBox schema below ({@link StackConfigSchema});
+ * rules between keys are the table of config-rules.ts. Plain values come from a
+ * {@link ConfigReader} (raw strings, as Pulumi stores them: YAML maps and lists arrive as JSON
+ * text); secret values stay `pulumi.Output`s marked secret from end to end.
  */
 import * as pulumi from '@pulumi/pulumi';
+import { Type, type Static, type TProperties, type TSchema } from '@sinclair/typebox';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { DEFAULT_OPERATOR_IMAGE, DEFAULT_RUNTIME_IMAGE } from '../crds/api/constants.js';
+import {
+  schemaProblems,
+  StackConfigError,
+  type ConfigProblem,
+  type ProblemContext,
+} from './config-problems.js';
+import { CROSS_FIELD_RULES, ruleProblems } from './config-rules.js';
+import { splitImage } from './image-rule.js';
+
+export { StackConfigError, type ConfigProblem } from './config-problems.js';
 
 /** The agents of the default Suoke Life stack, in the order of the design table. */
 export const DEFAULT_AGENTS = ['xiaoai', 'xiaoke', 'laoke', 'soer'] as const;
@@ -29,60 +45,178 @@ export const DefaultPrometheusUrl = 'http://prometheus-operated.monitoring.svc:9
 /** Upper bound on `replicaScale`: beyond 10x the HPA bounds stop meaning anything. */
 export const MaxReplicaScale = 10;
 
-/** A container image split the way registries and `pulumi config` see it. */
-export interface ImageRef {
-  /** @example 'ghcr.io/suoke-life/agent-runtime' */
-  readonly repository: string;
-  /** Never `latest`: a rollout must name what it runs. */
-  readonly tag: string;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const REPOSITORY = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const QUANTITY = /^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
+const LABEL_VALUE = /^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
+const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$/;
+
+/**
+ * How a key's errors are worded (config-problems.ts): `title` names a valid value, for
+ * `"8 gigs" is not a Kubernetes quantity`; `allowed` says what the key accepts.
+ */
+interface Words {
+  readonly title?: string;
+  readonly allowed: string;
 }
 
-export interface PlatformConfig {
-  /** Namespace of the operator. @default 'suoke-modelops-system' */
-  readonly namespace: string;
-  /** Namespace of the agents (AIModels, their workloads) and Redis. @default 'suoke-ai' */
-  readonly agentNamespace: string;
-  readonly images: {
-    /** @default ghcr.io/suoke-life/modelops-operator:0.1.0 */
-    readonly operator: ImageRef;
-    /** @default ghcr.io/suoke-life/agent-runtime:0.1.0 */
-    readonly runtime: ImageRef;
-  };
-  /** Agents to declare. @default the four of {@link DEFAULT_AGENTS} */
-  readonly agents: readonly string[];
-  readonly gpu: {
-    /** Request GPUs for agents whose model needs one. @default false (runs on any cluster) */
-    readonly enabled: boolean;
-    /** `nvidia.com/gpu.product` to pin GPU pods to, overriding each model's own. @default each model's product */
-    readonly product?: string;
-  };
-  /** Multiplier on every agent's HPA min/max replicas (min stays ≥ 1). @default 1 */
-  readonly replicaScale: number;
-  readonly redis: {
-    /** @default 'statefulset' */
-    readonly mode: RedisMode;
-    /** Data volume of the in-cluster StatefulSet (mode statefulset). @default '8Gi' */
-    readonly storage: string;
-    /** Seed `host:port`s of the Redis Cluster (mode cluster, required there). @default none */
-    readonly clusterNodes: readonly string[];
-  };
-  readonly istio: {
-    /** Route agents through Istio; off means the operator splits traffic by replica ratio. @default true */
-    readonly enabled: boolean;
-  };
-  readonly gateway: {
-    /** Public host of the agents' API on the Istio ingress gateway. @default none (no Gateway) */
-    readonly host?: string;
-    /** Secret in istio-system holding the host's TLS certificate; required with `host` (HTTPS only). @default none */
-    readonly tlsSecretName?: string;
-  };
-  /** Prometheus the operator queries for canary analysis. @default {@link DefaultPrometheusUrl} */
-  readonly prometheusUrl: string;
-  /** Where people find the dashboards; exported only. @default none */
-  readonly grafanaUrl?: string;
-  /** Operator pods (one leads, the rest stand by). @default 2 */
-  readonly operatorReplicas: number;
+/** A non-empty string matching `pattern`. */
+const text = (description: string, pattern: RegExp, words: Words & { readonly default?: string }) =>
+  Type.String({ description, minLength: 1, pattern: pattern.source, ...words });
+
+/** A YAML map: its fields are checked, a misspelt one is reported rather than ignored. */
+const map = <T extends TProperties>(description: string, properties: T) =>
+  Type.Object(properties, { description, default: {}, additionalProperties: false });
+
+const namespace = (description: string, fallback: string) =>
+  text(description, DNS_LABEL, {
+    default: fallback,
+    title: 'a DNS-1123 label',
+    allowed: 'lower-case letters, digits and "-", up to 63',
+  });
+
+const httpUrl = (description: string, fallback?: string) =>
+  Type.String({
+    description,
+    minLength: 1,
+    // The host is required: the `uri` format alone takes `http://`.
+    pattern: '^https?://[^\\s/]+(/[^\\s]*)?$',
+    format: 'uri',
+    title: 'an http(s) URL',
+    allowed: 'an http:// or https:// URL such as http://prometheus.monitoring.svc:9090',
+    ...(fallback === undefined ? {} : { default: fallback }),
+  });
+
+/** A container image split the way registries and `pulumi config` see it; defaults to `image`. */
+function imageRef(description: string, image: string) {
+  const fallback = splitImage(image);
+  return map(description, {
+    repository: text('Image repository, without a tag.', REPOSITORY, {
+      default: fallback.repository,
+      title: 'an image repository',
+      allowed: 'e.g. ghcr.io/suoke-life/agent-runtime (no tag)',
+    }),
+    tag: text('Version tag; never `latest`: a rollout must name what it runs.', TAG, {
+      default: fallback.tag,
+      title: 'an image tag',
+      allowed: 'letters, digits, "_", "." and "-", up to 128',
+    }),
+  });
 }
+
+/** Every non-secret key of the stack, with its default; the reference of what a stack file may set. */
+export const StackConfigSchema = Type.Object(
+  {
+    namespace: namespace('Namespace of the operator.', DefaultNamespace),
+    agentNamespace: namespace(
+      'Namespace of the agents (AIModels, their workloads) and Redis.',
+      DefaultAgentNamespace,
+    ),
+    images: map('Images of the platform.', {
+      operator: imageRef('The operator image.', DEFAULT_OPERATOR_IMAGE),
+      runtime: imageRef("The agents' runtime image.", DEFAULT_RUNTIME_IMAGE),
+    }),
+    agents: Type.Array(
+      Type.Unsafe<string>({
+        type: 'string',
+        enum: [...DEFAULT_AGENTS],
+        title: 'a known agent',
+        allowed: `names from ${DEFAULT_AGENTS.join(', ')}`,
+      }),
+      {
+        description: 'Agents to declare.',
+        default: [...DEFAULT_AGENTS],
+        minItems: 1,
+        uniqueItems: true,
+        title: 'a non-empty list of agent names',
+        allowed: `a list drawn from ${DEFAULT_AGENTS.join(', ')}`,
+      },
+    ),
+    gpu: map('GPUs for the agents.', {
+      enabled: Type.Boolean({
+        description: 'Request GPUs for agents whose model needs one; off runs on any cluster.',
+        default: false,
+      }),
+      product: Type.Optional(
+        text("`nvidia.com/gpu.product` to pin GPU pods to, overriding each model's own.", LABEL_VALUE, {
+          title: 'a valid label value',
+          allowed: 'a node label value such as NVIDIA-A100-SXM4-40GB',
+        }),
+      ),
+    }),
+    replicaScale: Type.Number({
+      description: "Multiplier on every agent's HPA min/max replicas (min stays ≥ 1).",
+      default: 1,
+      exclusiveMinimum: 0,
+      maximum: MaxReplicaScale,
+      allowed: `a number greater than 0 and at most ${MaxReplicaScale}, such as 1 or 0.5`,
+    }),
+    redis: map("The agents' Redis.", {
+      mode: Type.Unsafe<RedisMode>({ type: 'string', enum: [...REDIS_MODES], default: 'statefulset' }),
+      storage: text('Data volume of the in-cluster StatefulSet (mode statefulset).', QUANTITY, {
+        default: '8Gi',
+        title: 'a Kubernetes quantity',
+        allowed: 'e.g. 8Gi',
+      }),
+      clusterNodes: Type.Array(
+        text('A seed node.', HOST_PORT, {
+          title: 'host:port',
+          allowed: 'host:port, e.g. redis-0.example:6379',
+        }),
+        {
+          description: 'Seed `host:port`s of the Redis Cluster (mode cluster, required there).',
+          default: [],
+          title: 'a list of host:port',
+          allowed: 'a list such as ["redis-0.example:6379"]',
+        },
+      ),
+    }),
+    istio: map('The service mesh.', {
+      enabled: Type.Boolean({
+        description: 'Route agents through Istio; off means the operator splits traffic by replica ratio.',
+        default: true,
+      }),
+    }),
+    gateway: map("The agents' public API on the Istio ingress gateway; none by default.", {
+      host: Type.Optional(
+        text("Public host of the agents' API.", DNS_SUBDOMAIN, {
+          title: 'a DNS name',
+          allowed: 'a host such as agents.example.com',
+        }),
+      ),
+      tlsSecretName: Type.Optional(
+        text("Secret in istio-system holding the host's TLS certificate (HTTPS only).", DNS_SUBDOMAIN, {
+          title: 'a Secret name',
+          allowed: 'a DNS-1123 subdomain',
+        }),
+      ),
+    }),
+    prometheusUrl: httpUrl('Prometheus the operator queries for canary analysis.', DefaultPrometheusUrl),
+    grafanaUrl: Type.Optional(httpUrl('Where people find the dashboards; exported only.')),
+    operatorReplicas: Type.Integer({
+      description: 'Operator pods (one leads, the rest stand by).',
+      default: 2,
+      minimum: 1,
+      maximum: 5,
+      allowed: 'an integer from 1 to 5 (one leads, the rest stand by)',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+type DeepReadonly<T> = T extends readonly (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/** The stack configuration, defaults applied (see {@link StackConfigSchema}). */
+export type PlatformConfig = DeepReadonly<Static<typeof StackConfigSchema>>;
+
+/** A container image split the way registries and `pulumi config` see it; the tag is never `latest`. */
+export type ImageRef = PlatformConfig['images']['runtime'];
 
 /** Secret stack values; each one stays a secret `Output` and never reaches a log or a state file in clear. */
 export interface PlatformSecrets {
@@ -93,6 +227,10 @@ export interface PlatformSecrets {
   /** `registryCredentials`: a .dockerconfigjson document for private image registries. @default none */
   readonly registryCredentials?: pulumi.Output<string>;
 }
+
+/** Keys whose values must be set with `--secret`; they are read as Outputs, never into the schema. */
+const SECRET_KEYS = ['redisPassword', 'redisUrl', 'registryCredentials'] as const;
+export type SecretKey = (typeof SECRET_KEYS)[number];
 
 /** Raw access to the stack's configuration; `pulumi.Config` satisfies it. */
 export interface ConfigReader {
@@ -105,488 +243,126 @@ export interface ConfigReader {
   all?(): string[];
 }
 
-/** A stack configuration value that cannot be used; names the full key and how to fix it. */
-export class StackConfigError extends pulumi.RunError {
-  constructor(
-    /** Fully qualified key, e.g. `suoke-modelops:redis.mode`. */
-    readonly key: string,
-    readonly problem: string,
-    /** What the key accepts, in words. */
-    readonly allowed: string,
-    /** The command that sets it. */
-    readonly fix: string,
-  ) {
-    super(`Invalid stack config '${key}': ${problem}. Allowed: ${allowed}. Fix: ${fix}`);
-    this.name = 'StackConfigError';
-  }
+/** Keys this program reads; anything else under the project's namespace is a typo worth reporting. */
+const KNOWN_KEYS: readonly string[] = [...Object.keys(StackConfigSchema.properties), ...SECRET_KEYS];
+
+const PROBLEM_CONTEXT: ProblemContext = { knownKeys: KNOWN_KEYS, secretKeys: SECRET_KEYS };
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+/** Fills in the defaults too, so that the schema is the one place they are written. */
+function compileSchema() {
+  const ajv = new Ajv({ allErrors: true, useDefaults: true, verbose: true, strict: true });
+  addFormats(ajv);
+  ajv.addVocabulary(['allowed']);
+  return ajv.compile<Static<typeof StackConfigSchema>>(StackConfigSchema);
 }
 
-/** Keys this program reads; anything else under the project's namespace is a typo worth reporting. */
-const KNOWN_KEYS = [
-  'namespace',
-  'agentNamespace',
-  'images',
-  'agents',
-  'gpu',
-  'replicaScale',
-  'redis',
-  'istio',
-  'gateway',
-  'prometheusUrl',
-  'grafanaUrl',
-  'operatorReplicas',
-  'redisPassword',
-  'redisUrl',
-  'registryCredentials',
-] as const;
+const validate = compileSchema();
 
-/** Keys whose values must be set with `--secret`. */
-const SECRET_KEYS = ['redisPassword', 'redisUrl', 'registryCredentials'] as const;
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const REPOSITORY = /^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const QUANTITY = /^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
-
-/** Reads and validates every key; throws {@link StackConfigError} on the first bad one. */
+/** Reads and validates every key; throws one {@link StackConfigError} listing every bad one. */
 export function loadPlatformConfig(reader: ConfigReader): {
   readonly config: PlatformConfig;
   readonly secrets: PlatformSecrets;
 } {
-  const ctx = new Reader(reader);
-  ctx.rejectUnknownKeys();
-
-  const namespace = ctx.namespace('namespace', DefaultNamespace);
-  const agentNamespace = ctx.namespace('agentNamespace', DefaultAgentNamespace);
-  if (agentNamespace === namespace) {
-    ctx.fail(
-      'agentNamespace',
-      `is the operator's namespace "${namespace}"`,
-      'a namespace of its own (the agents run under their own policies)',
-    );
-  }
-
-  const images = ctx.object('images', ['operator', 'runtime']);
-  const operatorImage = ctx.image(images, 'operator', 'ghcr.io/suoke-life/modelops-operator');
-  const runtimeImage = ctx.image(images, 'runtime', 'ghcr.io/suoke-life/agent-runtime');
-
-  const agents = ctx.agents();
-
-  const gpuRaw = ctx.object('gpu', ['enabled', 'product']);
-  const gpuEnabled = ctx.bool(gpuRaw, 'gpu.enabled', false);
-  const gpuProduct = ctx.optionalString(gpuRaw, 'gpu.product');
-  if (gpuProduct !== undefined && !/^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/.test(gpuProduct)) {
-    ctx.fail(
-      'gpu.product',
-      `"${gpuProduct}" is not a valid label value`,
-      'a node label value such as NVIDIA-A100-SXM4-40GB',
-    );
-  }
-  if (gpuProduct !== undefined && !gpuEnabled) {
-    ctx.fail(
-      'gpu.product',
-      'is set while gpu.enabled is false',
-      'no product while gpu.enabled is false',
-      'pulumi config set --path gpu.enabled true',
-    );
-  }
-
-  const replicaScale = ctx.number('replicaScale', 1);
-  if (!(replicaScale > 0 && replicaScale <= MaxReplicaScale)) {
-    ctx.fail(
-      'replicaScale',
-      `${replicaScale} is out of range`,
-      `a number greater than 0 and at most ${MaxReplicaScale}`,
-    );
-  }
-
-  const redisRaw = ctx.object('redis', ['mode', 'storage', 'clusterNodes']);
-  const redisMode = ctx.oneOf(redisRaw, 'redis.mode', REDIS_MODES, 'statefulset');
-  const redisStorage = ctx.optionalString(redisRaw, 'redis.storage') ?? '8Gi';
-  if (!QUANTITY.test(redisStorage)) {
-    ctx.fail('redis.storage', `"${redisStorage}" is not a Kubernetes quantity`, 'e.g. 8Gi');
-  }
-  if (redisRaw.storage !== undefined && redisMode !== 'statefulset') {
-    ctx.fail(
-      'redis.storage',
-      `is only used when redis.mode is statefulset (it is ${redisMode})`,
-      'no value',
-      'pulumi config rm --path redis.storage',
-    );
-  }
-  const clusterNodes = ctx.hostPorts(redisRaw, 'redis.clusterNodes');
-  if (redisMode === 'cluster' && clusterNodes.length === 0) {
-    ctx.fail(
-      'redis.clusterNodes',
-      'is required when redis.mode is cluster',
-      'a list of host:port seed nodes',
-      "pulumi config set --path 'redis.clusterNodes[0]' redis-0.redis.example:6379",
-    );
-  }
-  if (redisMode !== 'cluster' && clusterNodes.length > 0) {
-    ctx.fail(
-      'redis.clusterNodes',
-      `is only used when redis.mode is cluster (it is ${redisMode})`,
-      'no value',
-      'pulumi config rm --path redis.clusterNodes',
-    );
-  }
-
-  const istioRaw = ctx.object('istio', ['enabled']);
-  const istioEnabled = ctx.bool(istioRaw, 'istio.enabled', true);
-
-  const gatewayRaw = ctx.object('gateway', ['host', 'tlsSecretName']);
-  const gatewayHost = ctx.optionalString(gatewayRaw, 'gateway.host');
-  const tlsSecretName = ctx.optionalString(gatewayRaw, 'gateway.tlsSecretName');
-  if (gatewayHost !== undefined && !DNS_SUBDOMAIN.test(gatewayHost)) {
-    ctx.fail('gateway.host', `"${gatewayHost}" is not a DNS name`, 'a host such as agents.example.com');
-  }
-  if (gatewayHost !== undefined && !istioEnabled) {
-    ctx.fail(
-      'gateway.host',
-      'needs the Istio ingress gateway but istio.enabled is false',
-      'no host while istio.enabled is false',
-      'pulumi config set --path istio.enabled true',
-    );
-  }
-  if (tlsSecretName !== undefined && gatewayHost === undefined) {
-    ctx.fail(
-      'gateway.tlsSecretName',
-      'is set without gateway.host',
-      'a TLS secret only together with a host',
-      'pulumi config set --path gateway.host <host>',
-    );
-  }
-  if (gatewayHost !== undefined && tlsSecretName === undefined) {
-    ctx.fail(
-      'gateway.tlsSecretName',
-      'is required with gateway.host: the agents are served over HTTPS only',
-      'the name of a kubernetes.io/tls Secret in the ingress gateway namespace',
-      'pulumi config set --path gateway.tlsSecretName <secret>',
-    );
-  }
-  if (tlsSecretName !== undefined && !DNS_SUBDOMAIN.test(tlsSecretName)) {
-    ctx.fail('gateway.tlsSecretName', `"${tlsSecretName}" is not a Secret name`, 'a DNS-1123 subdomain');
-  }
-
-  const prometheusUrl = ctx.url('prometheusUrl', DefaultPrometheusUrl);
-  const grafanaUrl = reader.get('grafanaUrl') === undefined ? undefined : ctx.url('grafanaUrl', '');
-
-  const operatorReplicas = ctx.integer(undefined, 'operatorReplicas', 2);
-  if (operatorReplicas < 1 || operatorReplicas > 5) {
-    ctx.fail(
-      'operatorReplicas',
-      `${operatorReplicas} is out of range`,
-      'an integer from 1 to 5 (one leads, the rest stand by)',
-    );
-  }
-
+  const document = readDocument(reader);
+  const isSet = settingsOf(structuredClone(document));
+  const problems = validate(document) ? [] : schemaProblems(validate.errors ?? [], PROBLEM_CONTEXT);
+  // With defaults filled in; valid wherever `problems` names no key, which is all the rules read.
+  const config = document as unknown as PlatformConfig;
   const secrets: PlatformSecrets = {
     redisPassword: reader.getSecret('redisPassword'),
     redisUrl: reader.getSecret('redisUrl'),
     registryCredentials: reader.getSecret('registryCredentials'),
   };
-  if (redisMode === 'external' && secrets.redisUrl === undefined) {
-    ctx.fail(
-      'redisUrl',
-      'is required when redis.mode is external',
-      'a secret redis:// or rediss:// URL',
-      'pulumi config set --secret redisUrl rediss://<host>:6380/0',
-    );
-  }
-  if (secrets.redisPassword === undefined) {
-    ctx.fail(
-      'redisPassword',
-      'is required: Redis without a password would hold every session open',
-      'a secret string',
-      'pulumi config set --secret redisPassword <a long random string>',
-    );
-  }
-  const redisUrl = reader.peekSecret('redisUrl');
-  if (redisUrl !== undefined) ctx.redisUrl('redisUrl', redisUrl);
-  if (redisMode !== 'external' && secrets.redisUrl !== undefined) {
-    ctx.fail(
-      'redisUrl',
-      `is only used when redis.mode is external (it is ${redisMode})`,
-      'no value',
-      'pulumi config rm redisUrl',
-    );
-  }
+  const peek = (key: SecretKey) => reader.peekSecret(key);
+  const invalid = problems.map((p) => p.key);
+  problems.push(
+    ...ruleProblems(CROSS_FIELD_RULES, { config, isSet, secrets, peek }, invalid, PROBLEM_CONTEXT),
+  );
+  const [first, ...rest] = inKeyOrder(reader.name, problems);
+  if (first !== undefined) throw new StackConfigError([first, ...rest]);
+  return { config: deepFreeze(withoutTrailingSlashes(config)), secrets: Object.freeze(secrets) };
+}
 
-  const config: PlatformConfig = {
-    namespace,
-    agentNamespace,
-    images: { operator: operatorImage, runtime: runtimeImage },
-    agents,
-    gpu: { enabled: gpuEnabled, product: gpuProduct },
-    replicaScale,
-    redis: { mode: redisMode, storage: redisStorage, clusterNodes },
-    istio: { enabled: istioEnabled },
-    gateway: { host: gatewayHost, tlsSecretName },
-    prometheusUrl,
-    grafanaUrl,
-    operatorReplicas,
+/**
+ * The stack's plain values as one document for the schema. Maps and lists are parsed from their
+ * JSON text; text that does not parse is kept, for the schema to report as "not a map". Listed keys
+ * the program does not know go in without their value, so that the schema reports them; secrets
+ * stay out, so that no clear secret can reach a message that quotes a value.
+ */
+function readDocument(reader: ConfigReader): Record<string, unknown> {
+  const document: Record<string, unknown> = {};
+  for (const key of reader.all?.() ?? []) {
+    if (!KNOWN_KEYS.includes(key)) document[key] = '<unknown>';
+  }
+  for (const [key, schema] of Object.entries(StackConfigSchema.properties)) {
+    const raw = reader.get(key);
+    if (raw === undefined) continue;
+    const structured = schema.type === 'object' || schema.type === 'array';
+    const value = normalise(schema, structured ? parseJson(raw) : raw);
+    if (value !== null) document[key] = value;
+  }
+  return document;
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * A raw value as the schema reads it: strings trimmed and map fields set to null dropped (a
+ * hand-edited stack file may carry either), numbers and booleans read from the text Pulumi stores
+ * them as (`"0.5"`, `"true"`). Nothing becomes a string: YAML reads `tag: 1.10` as the number 1.1,
+ * which is refused rather than deployed as tag "1.1".
+ */
+function normalise(schema: TSchema | undefined, value: unknown): unknown {
+  if (typeof value === 'string') return fromText(schema?.type, value.trim());
+  if (Array.isArray(value)) return value.map((item) => normalise(schema?.items, item));
+  if (value === null || typeof value !== 'object') return value;
+  const fields = Object.entries(value).filter(([, v]) => v !== null);
+  return Object.fromEntries(fields.map(([k, v]) => [k, normalise(schema?.properties?.[k], v)]));
+}
+
+function fromText(type: unknown, text: string): unknown {
+  const numeric = (type === 'number' || type === 'integer') && text !== '';
+  if (numeric && Number.isFinite(Number(text))) return Number(text);
+  if (type === 'boolean' && (text === 'true' || text === 'false')) return text === 'true';
+  return text;
+}
+
+/** Whether the stack sets a dotted key (`redis.storage`) in `document`, taken before defaults. */
+function settingsOf(document: Record<string, unknown>): (key: string) => boolean {
+  return (key) =>
+    key
+      .split('.')
+      .reduce<unknown>(
+        (node, field) =>
+          node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[field] : undefined,
+        document,
+      ) !== undefined;
+}
+
+/** Qualified with the project's name, in the order of the keys (misspelt ones first), then as found. */
+function inKeyOrder(project: string, problems: readonly ConfigProblem[]): ConfigProblem[] {
+  const rank = (key: string) => KNOWN_KEYS.indexOf(key.split('.')[0] ?? key);
+  return [...problems]
+    .sort((a, b) => rank(a.key) - rank(b.key))
+    .map((p) => ({ ...p, key: `${project}:${p.key}` }));
+}
+
+/** URLs without trailing slashes, so that paths join onto them cleanly. */
+function withoutTrailingSlashes(config: PlatformConfig): PlatformConfig {
+  const trim = (url: string) => url.replace(/\/+$/, '');
+  return {
+    ...config,
+    prometheusUrl: trim(config.prometheusUrl),
+    grafanaUrl: config.grafanaUrl === undefined ? undefined : trim(config.grafanaUrl),
   };
-  return { config: deepFreeze(config), secrets: Object.freeze(secrets) };
-}
-
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-
-/** Parses and checks raw values; every failure names the fully qualified key. */
-class Reader {
-  constructor(private readonly reader: ConfigReader) {}
-
-  private qualified(key: string): string {
-    return `${this.reader.name}:${key}`;
-  }
-
-  private setCommand(key: string, value: string): string {
-    const secret = (SECRET_KEYS as readonly string[]).includes(key) ? ' --secret' : '';
-    const path = key.includes('.') ? ' --path' : '';
-    return `pulumi config set${secret}${path} ${key} ${value}`;
-  }
-
-  fail(key: string, problem: string, allowed: string, fix = this.setCommand(key, '<value>')): never {
-    throw new StackConfigError(this.qualified(key), problem, allowed, fix);
-  }
-
-  rejectUnknownKeys(): void {
-    const listing = this.reader.all?.() ?? [];
-    for (const key of listing) {
-      if (!(KNOWN_KEYS as readonly string[]).includes(key)) {
-        this.fail(key, 'is not a setting of this program', KNOWN_KEYS.join(', '), `pulumi config rm ${key}`);
-      }
-    }
-  }
-
-  namespace(key: string, fallback: string): string {
-    const value = this.string(key, fallback);
-    if (!DNS_LABEL.test(value))
-      this.fail(key, `"${value}" is not a DNS-1123 label`, 'lower-case letters, digits and "-", up to 63');
-    return value;
-  }
-
-  /** Checks a secret Redis URL once it resolves; the message never quotes it. */
-  redisUrl(key: string, url: string): string {
-    if (!/^rediss?:\/\/[^/@]+/.test(url)) {
-      this.fail(
-        key,
-        'is not a redis:// or rediss:// URL',
-        'redis://host:port[/db] or rediss://host:port[/db]',
-        `pulumi config set --secret ${key} rediss://<host>:6380/0`,
-      );
-    }
-    if (url.includes('@')) {
-      this.fail(
-        key,
-        'holds credentials',
-        'a URL without user or password (the password goes in redisPassword)',
-        `pulumi config set --secret ${key} rediss://<host>:6380/0`,
-      );
-    }
-    return url;
-  }
-
-  /** A list of `host:port` strings inside a map. */
-  hostPorts(map: Record<string, Json>, key: string): string[] {
-    const value = map[leaf(key)];
-    if (value === undefined || value === null) return [];
-    if (
-      !Array.isArray(value) ||
-      !value.every((v) => typeof v === 'string' && /^[A-Za-z0-9.-]+:\d{1,5}$/.test(v))
-    ) {
-      return this.fail(
-        key,
-        `${JSON.stringify(value)} is not a list of host:port`,
-        'a list such as ["redis-0.example:6379"]',
-      );
-    }
-    return value as string[];
-  }
-
-  string(key: string, fallback: string): string {
-    const raw = this.reader.get(key);
-    if (raw === undefined) return fallback;
-    if (raw.trim() === '') this.fail(key, 'is empty', 'a non-empty value');
-    return raw.trim();
-  }
-
-  /** A YAML map in the stack file; `allowed` lists its fields so a misspelt one is reported, not ignored. */
-  object(key: string, allowed: readonly string[]): Record<string, Json> {
-    const raw = this.reader.get(key);
-    if (raw === undefined) return {};
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch (error) {
-      this.fail(
-        key,
-        `is not a map (${(error as Error).message})`,
-        `a map with fields ${allowed.join(', ')}`,
-        this.setCommand(`${key}.${allowed[0]}`, '<value>'),
-      );
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      this.fail(
-        key,
-        'is not a map',
-        `a map with fields ${allowed.join(', ')}`,
-        this.setCommand(`${key}.${allowed[0]}`, '<value>'),
-      );
-    }
-    for (const field of Object.keys(parsed)) {
-      if (!allowed.includes(field)) {
-        this.fail(
-          `${key}.${field}`,
-          'is not a known field',
-          allowed.map((f) => `${key}.${f}`).join(', '),
-          `pulumi config rm --path ${key}.${field}`,
-        );
-      }
-    }
-    return parsed as Record<string, Json>;
-  }
-
-  optionalString(map: Record<string, Json>, key: string): string | undefined {
-    const value = map[leaf(key)];
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string' || value.trim() === '')
-      this.fail(key, `must be a non-empty string, got ${JSON.stringify(value)}`, 'a string');
-    return value.trim();
-  }
-
-  bool(map: Record<string, Json>, key: string, fallback: boolean): boolean {
-    const value = map[leaf(key)];
-    if (value === undefined || value === null) return fallback;
-    if (value === true || value === 'true') return true;
-    if (value === false || value === 'false') return false;
-    return this.fail(key, `${JSON.stringify(value)} is not a boolean`, 'true or false');
-  }
-
-  oneOf<T extends string>(map: Record<string, Json>, key: string, allowed: readonly T[], fallback: T): T {
-    const value = map[leaf(key)];
-    if (value === undefined || value === null) return fallback;
-    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-      return this.fail(key, `${JSON.stringify(value)} is not allowed`, `one of ${allowed.join(', ')}`);
-    }
-    return value as T;
-  }
-
-  number(key: string, fallback: number): number {
-    const raw = this.reader.get(key);
-    if (raw === undefined) return fallback;
-    const value = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(value))
-      this.fail(key, `"${raw}" is not a number`, 'a number such as 1 or 0.5');
-    return value;
-  }
-
-  /** An integer either at the top level (`map` undefined) or inside a map. */
-  integer(map: Record<string, Json> | undefined, key: string, fallback: number): number {
-    const value: Json | undefined = map === undefined ? this.reader.get(key) : map[leaf(key)];
-    if (value === undefined || value === null) return fallback;
-    const n =
-      typeof value === 'number'
-        ? value
-        : typeof value === 'string' && value.trim() !== ''
-          ? Number(value)
-          : NaN;
-    if (!Number.isInteger(n)) this.fail(key, `${JSON.stringify(value)} is not an integer`, 'a whole number');
-    return n;
-  }
-
-  url(key: string, fallback: string): string {
-    const value = this.string(key, fallback);
-    let parsed: URL;
-    try {
-      parsed = new URL(value);
-    } catch {
-      return this.fail(
-        key,
-        `"${value}" is not a URL`,
-        'an http(s) URL such as http://prometheus.monitoring.svc:9090',
-      );
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-      this.fail(key, `"${value}" uses ${parsed.protocol}`, 'an http:// or https:// URL');
-    }
-    return value.replace(/\/+$/, '');
-  }
-
-  image(images: Record<string, Json>, which: 'operator' | 'runtime', defaultRepository: string): ImageRef {
-    const base = `images.${which}`;
-    const value = images[which];
-    if (value === undefined || value === null) return { repository: defaultRepository, tag: '0.1.0' };
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      return this.fail(
-        base,
-        'is not a map',
-        `fields ${base}.repository and ${base}.tag`,
-        this.setCommand(`${base}.tag`, '0.1.0'),
-      );
-    }
-    for (const field of Object.keys(value)) {
-      if (field !== 'repository' && field !== 'tag') {
-        this.fail(
-          `${base}.${field}`,
-          'is not a known field',
-          `${base}.repository, ${base}.tag`,
-          `pulumi config rm --path ${base}.${field}`,
-        );
-      }
-    }
-    const repository = this.optionalString(value, `${base}.repository`) ?? defaultRepository;
-    if (!REPOSITORY.test(repository)) {
-      this.fail(
-        `${base}.repository`,
-        `"${repository}" is not an image repository`,
-        'e.g. ghcr.io/suoke-life/agent-runtime (no tag)',
-      );
-    }
-    const tag = this.optionalString(value, `${base}.tag`) ?? '0.1.0';
-    if (!TAG.test(tag))
-      this.fail(
-        `${base}.tag`,
-        `"${tag}" is not an image tag`,
-        'letters, digits, "_", "." and "-", up to 128',
-      );
-    if (tag === 'latest') {
-      this.fail(`${base}.tag`, '"latest" moves under a running rollout', 'a fixed version such as 0.1.0');
-    }
-    return { repository, tag };
-  }
-
-  agents(): readonly string[] {
-    const raw = this.reader.get('agents');
-    if (raw === undefined) return [...DEFAULT_AGENTS];
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      parsed = undefined;
-    }
-    if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((a) => typeof a === 'string')) {
-      return this.fail(
-        'agents',
-        `${raw} is not a non-empty list of agent names`,
-        `a list drawn from ${DEFAULT_AGENTS.join(', ')}`,
-      );
-    }
-    const seen = new Set<string>();
-    for (const agent of parsed as string[]) {
-      if (!(DEFAULT_AGENTS as readonly string[]).includes(agent)) {
-        this.fail('agents', `"${agent}" is not a known agent`, `names from ${DEFAULT_AGENTS.join(', ')}`);
-      }
-      if (seen.has(agent)) this.fail('agents', `"${agent}" is listed twice`, 'each agent once');
-      seen.add(agent);
-    }
-    return parsed as string[];
-  }
-}
-
-function leaf(key: string): string {
-  return key.slice(key.lastIndexOf('.') + 1);
 }
 
 function deepFreeze<T>(value: T): T {

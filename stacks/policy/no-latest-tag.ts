@@ -1,9 +1,11 @@
 import type { ResourceValidationPolicy } from '@pulumi/policy';
+import { imageProblem, PINNED_EXAMPLE } from '../image-rule.js';
 import { allContainers, podSpecOf } from './pod-spec.js';
 
 /**
  * Why: a `:latest` (or untagged) image changes under a running Deployment, so a rollback restores
- * different code and two replicas of one version can run different builds.
+ * different code and two replicas of one version can run different builds. The rule itself is
+ * the stack config's too (../image-rule.ts).
  */
 export const noLatestTag: ResourceValidationPolicy = {
   name: 'no-latest-image-tag',
@@ -15,18 +17,7 @@ export const noLatestTag: ResourceValidationPolicy = {
     for (const { field, container } of allContainers(spec)) {
       const problem = imageProblem(container.image);
       if (problem !== undefined)
-        reportViolation(`${field}: ${problem}; pin a version such as repo:1.2.3 or repo@sha256:…`);
+        reportViolation(`${field}: ${problem}; pin a version such as ${PINNED_EXAMPLE}`);
     }
   },
 };
-
-/** Why an image reference is not pinned, or undefined when it is. */
-export function imageProblem(image: string | undefined): string | undefined {
-  if (image === undefined || image === '') return 'has no image';
-  if (image.includes('@sha256:')) return undefined;
-  const lastSegment = image.slice(image.lastIndexOf('/') + 1);
-  const colon = lastSegment.lastIndexOf(':');
-  if (colon < 0) return `image '${image}' has no tag (Kubernetes pulls :latest)`;
-  if (lastSegment.slice(colon + 1) === 'latest') return `image '${image}' uses the moving tag :latest`;
-  return undefined;
-}

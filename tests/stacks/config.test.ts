@@ -123,6 +123,12 @@ describe('stack config', () => {
     ],
     ['a :latest image', { images: { runtime: { tag: 'latest' } } }, 'images.runtime.tag', /"latest" moves/],
     [
+      'an image tag YAML reads as a number (1.10 would deploy as 1.1)',
+      { images: { runtime: { tag: 1.1 } } },
+      'images.runtime.tag',
+      /1\.1 is not an image tag/,
+    ],
+    [
       'an image with its tag in the repository',
       { images: { operator: { repository: 'ghcr.io/x:1' } } },
       'images.operator.repository',
@@ -242,6 +248,71 @@ describe('stack config', () => {
       new RegExp(`^Invalid stack config '${P}:${key.replace(/[.[\]]/g, '\\$&')}': `),
     );
     expect(error.message).toMatch(message);
+  });
+
+  it('reports every bad key at once, each with its key, what was given, what is allowed and its fix', () => {
+    const error = failure({ namespace: 'Suoke_System', gateway: { host: 'agents.example.com' } });
+    expect(error.problems).toEqual([
+      {
+        key: `${P}:namespace`,
+        problem: '"Suoke_System" is not a DNS-1123 label',
+        allowed: 'lower-case letters, digits and "-", up to 63',
+        fix: 'pulumi config set namespace <value>',
+      },
+      {
+        key: `${P}:gateway.tlsSecretName`,
+        problem: 'is required with gateway.host: the agents are served over HTTPS only',
+        allowed: 'the name of a kubernetes.io/tls Secret in the ingress gateway namespace',
+        fix: 'pulumi config set --path gateway.tlsSecretName <secret>',
+      },
+      {
+        key: `${P}:redisPassword`,
+        problem: 'is required: Redis without a password would hold every session open',
+        allowed: 'a secret string',
+        fix: 'pulumi config set --secret redisPassword <a long random string>',
+      },
+    ]);
+    expect(error.message.split('\n')).toEqual([
+      `Invalid stack config '${P}:namespace': "Suoke_System" is not a DNS-1123 label. Allowed: lower-case letters, digits and "-", up to 63. Fix: pulumi config set namespace <value>`,
+      `Invalid stack config '${P}:gateway.tlsSecretName': is required with gateway.host: the agents are served over HTTPS only. Allowed: the name of a kubernetes.io/tls Secret in the ingress gateway namespace. Fix: pulumi config set --path gateway.tlsSecretName <secret>`,
+      `Invalid stack config '${P}:redisPassword': is required: Redis without a password would hold every session open. Allowed: a secret string. Fix: pulumi config set --secret redisPassword <a long random string>`,
+    ]);
+    // The first problem stays on the error itself, for callers that handle one.
+    expect([error.key, error.fix]).toEqual([`${P}:namespace`, 'pulumi config set namespace <value>']);
+  });
+
+  it.each([
+    [
+      'a gateway host without Istio and without a TLS secret',
+      { istio: { enabled: false }, gateway: { host: 'a.example.com' } },
+      ['gateway.host', 'gateway.tlsSecretName'],
+    ],
+    [
+      'a volume size without in-cluster Redis, and no URL for the external one',
+      { redis: { mode: 'external', storage: '8Gi' } },
+      ['redis.storage', 'redisUrl'],
+    ],
+    [
+      'typos at the top and inside a map',
+      { namespce: 'x', gpu: { enabeld: true } },
+      ['namespce', 'gpu.enabeld'],
+    ],
+    ['an unknown agent and a duplicate', { agents: ['bob', 'soer', 'soer'] }, ['agents', 'agents']],
+  ])('reports %s together, in the order of the keys', (_name, values, keys) => {
+    expect(failure({ ...PASSWORD, ...values }).problems.map((p) => p.key)).toEqual(
+      keys.map((k) => `${P}:${k}`),
+    );
+  });
+
+  it('checks a rule only on valid keys: a bad redis.mode is reported once, for what it is', () => {
+    const error = failure({ ...PASSWORD, redis: { mode: 'sentinel', clusterNodes: ['r0:6379'] } });
+    expect(error.problems.map((p) => p.key)).toEqual([`${P}:redis.mode`]);
+  });
+
+  it('says how to replace a list given as a string', () => {
+    expect(failure({ ...PASSWORD, agents: 'xiaoai' }).fix).toBe(
+      "pulumi config rm agents && pulumi config set --path 'agents[0]' <value>",
+    );
   });
 
   it('requires a secret Redis password, and says how to set it', () => {
