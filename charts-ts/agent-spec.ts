@@ -112,6 +112,17 @@ function runtimeConfig(aimodel: AIModel): { env: EnvVar[]; files: MountedFile[] 
       secret: { name: auth.jwt.jwksSecretRef.name, key: auth.jwt.jwksSecretRef.key ?? 'jwks.json' },
     });
   }
+  const jwt = auth?.jwt;
+  if (jwt !== undefined) {
+    set('JWT_ISSUER', jwt.issuer);
+    set('JWT_AUDIENCE', jwt.audience);
+    set('JWT_SUBJECT_CLAIM', jwt.subjectClaim);
+    set('JWT_TENANT_CLAIM', jwt.tenantClaim);
+    if (jwt.maxTokenLifetime !== undefined) {
+      const field = `${name}: spec.runtime.auth.jwt.maxTokenLifetime`;
+      set('JWT_MAX_LIFETIME_SECONDS', String(durationSeconds(field, jwt.maxTokenLifetime)));
+    }
+  }
   if (runtime.sessionTtl !== undefined) {
     set(
       'SESSION_TTL_SECONDS',
@@ -126,6 +137,9 @@ function runtimeConfig(aimodel: AIModel): { env: EnvVar[]; files: MountedFile[] 
     set('RATE_LIMIT_RPS', String(Number((runtime.rateLimitPerMinute / 60).toFixed(6))));
   }
   set('LOG_CONTENT', String(runtime.logContent ?? false));
+  if (runtime.extraRequestParams !== undefined && runtime.extraRequestParams.length > 0) {
+    set('EXTRA_REQUEST_PARAMS', runtime.extraRequestParams.join(','));
+  }
   const persona = aimodel.spec.agent.systemPromptRef;
   if (persona !== undefined) {
     const ref = { name: persona.name, key: persona.key ?? 'system-prompt.txt' };

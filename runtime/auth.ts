@@ -1,20 +1,20 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  jwtVerify,
-  type JWTPayload,
-  type JWTVerifyGetKey,
-} from 'jose';
 import type { RuntimeConfig } from './config.js';
 import { errors } from './errors.js';
+import { JwtVerifier } from './jwt-verifier.js';
 
 /** Who is calling; `id` keys sessions and rate limits and appears in logs (never the key itself). */
 export interface Principal {
+  /** The key's name, `jwt:<namespace>/<subject>` for a token (see `scopedId`), or `anonymous`. */
   readonly id: string;
   readonly kind: 'api-key' | 'jwt' | 'anonymous';
+  /**
+   * The organisation the caller belongs to, when its credentials say (a token's JWT_TENANT_CLAIM,
+   * scoped like `id`; never for API keys); CACHE_SCOPE=tenant shares by it.
+   */
+  readonly tenant?: string;
 }
 
 interface StoredKey {
@@ -23,6 +23,8 @@ interface StoredKey {
 }
 
 const SHA256_HEX = /^sha256:([0-9a-f]{64})$/i;
+/** Token callers' ids start with this; a key named so could take over a token caller's sessions. */
+const JWT_ID_PREFIX = 'jwt:';
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
@@ -44,6 +46,11 @@ export function parseApiKeys(text: string, source = 'API_KEYS_FILE'): StoredKey[
     const hashed = SHA256_HEX.exec(secret);
     if (secret.toLowerCase().startsWith('sha256:') && hashed === null) {
       throw new Error(`${source} line ${index + 1}: 'sha256:' must be followed by 64 hex digits`);
+    }
+    if (name?.toLowerCase().startsWith(JWT_ID_PREFIX)) {
+      throw new Error(
+        `${source} line ${index + 1}: the name '${name}' starts with '${JWT_ID_PREFIX}', which is reserved for token callers; rename the key`,
+      );
     }
     const digest = hashed !== null ? Buffer.from(hashed[1] as string, 'hex') : sha256(secret);
     keys.push({ digest, name: name ?? `key-${digest.toString('hex').slice(0, 12)}` });
@@ -88,8 +95,7 @@ export class Authenticator {
   private constructor(
     private keys: readonly StoredKey[],
     private readonly keySource: KeySource | undefined,
-    private readonly jwks: JWTVerifyGetKey | undefined,
-    private readonly jwt: Pick<RuntimeConfig, 'jwtIssuer' | 'jwtAudience' | 'jwtRequiredScope'>,
+    private readonly jwt: JwtVerifier | undefined,
   ) {
     if (keySource !== undefined) {
       this.keysVersion = keySource.mtimeOf(keySource.path);
@@ -114,22 +120,8 @@ export class Authenticator {
         now: options.now ?? Date.now,
       };
     }
-    let jwks: JWTVerifyGetKey | undefined;
-    if (config.jwtJwksFile !== undefined) {
-      try {
-        jwks = createLocalJWKSet(JSON.parse(readFile(config.jwtJwksFile)));
-      } catch (error) {
-        throw new Error(
-          `JWT_JWKS_FILE (${config.jwtJwksFile}) is not a JSON Web Key Set: ${(error as Error).message}`,
-          {
-            cause: error,
-          },
-        );
-      }
-    } else if (config.jwtJwksUrl !== undefined) {
-      jwks = createRemoteJWKSet(new URL(config.jwtJwksUrl));
-    }
-    return new Authenticator(keys, keySource, jwks, config);
+    const jwt = JwtVerifier.fromConfig(config, readFile, options.now ?? Date.now);
+    return new Authenticator(keys, keySource, jwt);
   }
 
   private refreshKeys(): void {
@@ -147,7 +139,7 @@ export class Authenticator {
   }
 
   get required(): boolean {
-    return this.keys.length > 0 || this.jwks !== undefined;
+    return this.keys.length > 0 || this.jwt !== undefined;
   }
 
   /** The caller, or a 401/403 ApiError. */
@@ -157,7 +149,7 @@ export class Authenticator {
     const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (match === null) throw errors.missingCredentials();
     const token = match[1] as string;
-    if (this.jwks !== undefined && JWT_SHAPE.test(token)) return this.verifyJwt(token);
+    if (this.jwt !== undefined && JWT_SHAPE.test(token)) return this.jwt.verify(token);
     this.refreshKeys();
     const digest = sha256(token);
     let found: StoredKey | undefined;
@@ -166,28 +158,4 @@ export class Authenticator {
     if (found === undefined) throw errors.invalidCredentials();
     return { id: found.name, kind: 'api-key' };
   }
-
-  private async verifyJwt(token: string): Promise<Principal> {
-    let payload: JWTPayload;
-    try {
-      ({ payload } = await jwtVerify(token, this.jwks as JWTVerifyGetKey, {
-        ...(this.jwt.jwtIssuer !== undefined ? { issuer: this.jwt.jwtIssuer } : {}),
-        ...(this.jwt.jwtAudience !== undefined ? { audience: this.jwt.jwtAudience } : {}),
-      }));
-    } catch {
-      throw errors.invalidCredentials();
-    }
-    const scope = this.jwt.jwtRequiredScope;
-    if (scope !== undefined && !scopesOf(payload).includes(scope)) {
-      throw errors.forbidden(`The token lacks the scope '${scope}' this model requires.`);
-    }
-    return { id: `jwt:${payload.sub ?? 'unknown'}`, kind: 'jwt' };
-  }
-}
-
-function scopesOf(payload: JWTPayload): string[] {
-  const scope = payload.scope ?? payload.scp;
-  if (typeof scope === 'string') return scope.split(' ');
-  if (Array.isArray(scope)) return scope.filter((s): s is string => typeof s === 'string');
-  return [];
 }

@@ -1,20 +1,34 @@
-import { EventEmitter } from 'node:events';
+import { EventEmitter, setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { Authenticator } from './auth.js';
 import { ResponseCache } from './cache.js';
-import { createChatHandler } from './chat-handler.js';
+import { createChatHandler, type ChatDeps } from './chat-handler.js';
 import type { RuntimeConfig } from './config.js';
 import { OpenAIEngine, type Engine } from './engine-client.js';
 import { errors, toApiError } from './errors.js';
 import { sendError, sendJson } from './http-io.js';
 import { createLogger } from './logger.js';
+import {
+  createManagementHandler,
+  createManagementServer,
+  MANAGEMENT_ROUTES,
+  PROBE_ROUTES,
+} from './management.js';
 import { RuntimeMetrics } from './metrics.js';
+import { ModelCatalogue } from './models.js';
 import { RateLimiter } from './rate-limit.js';
 import { Readiness } from './readiness.js';
 import { createRedisClient, type RedisClient } from './redis.js';
 import { requestIdOf } from './request-id.js';
+import { createResponsesHandler } from './responses-handler.js';
 import { SessionStore } from './sessions.js';
+
+/**
+ * How long requests cut at the drain deadline get to write their ending (milliseconds): their engine
+ * calls are aborted, so this takes milliseconds; the bound is for a request stuck elsewhere.
+ */
+const DRAIN_CUT_GRACE_MS = 1_000;
 
 /** Parts a test (or another entry point) may supply instead of the ones built from config. */
 export interface RuntimeDeps {
@@ -39,12 +53,18 @@ export interface Runtime {
   readonly metrics: RuntimeMetrics;
   readonly logger: Logger;
   readonly redis: RedisClient | undefined;
-  /** Requests being served now (all routes). */
+  /**
+   * With MANAGEMENT_PORT: the server of /healthz, /readyz and /metrics (not listening yet either);
+   * it keeps answering through a drain (/readyz 503) and closes at its end.
+   */
+  readonly management: Server | undefined;
+  /** Requests being served now (all API routes). */
   inFlight(): number;
   /**
    * Graceful drain: /readyz answers 503, no new connections are accepted, idle keep-alive
    * connections close, in-flight requests (streams included) get until `timeoutMs` to finish;
-   * then remaining connections are cut and Redis is closed. Resolves true when everything finished.
+   * then those still running are ended (503 `shutting_down`, in-band for streams, one log line
+   * each), remaining connections are cut and Redis is closed. Resolves true when everything finished.
    */
   drain(timeoutMs: number): Promise<boolean>;
 }
@@ -66,6 +86,9 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
       ...(config.engineApiKey !== undefined ? { apiKey: config.engineApiKey } : {}),
       timeoutMs: config.engineTimeoutMs,
       maxRetries: config.engineMaxRetries,
+      retryBudgetMs: config.engineRetryBudgetMs,
+      streamIdleTimeoutMs: config.engineStreamIdleTimeoutMs,
+      requestDeadlineMs: config.engineRequestDeadlineMs,
     });
   const redis = deps.redis === null ? undefined : (deps.redis ?? createRedisClient(config.redis));
   let redisWasReady = false;
@@ -89,12 +112,17 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
     engineCheckMs: config.readyEngineCheckMs,
     now,
   });
-  const handleChat = createChatHandler({
+  // Aborted at the drain deadline, so the handlers end what is still running with an answer.
+  const drainCut = new AbortController();
+  // One listener per request in flight: thousands are expected, not a leak.
+  setMaxListeners(0, drainCut.signal);
+  const chatDeps: ChatDeps = {
     config,
     engine,
     auth,
     metrics,
     logger,
+    drainCut: drainCut.signal,
     ...(redis !== undefined
       ? {
           sessions: new SessionStore(redis, {
@@ -108,6 +136,7 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
                   ttlSeconds: config.cacheTtlSeconds,
                   model: config.model,
                   version: config.modelVersion,
+                  scope: config.cacheScope,
                 }),
               }
             : {}),
@@ -123,11 +152,18 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
             : {}),
         }
       : {}),
-  });
-  const modelList = JSON.stringify({
-    object: 'list',
-    data: [{ id: config.model, object: 'model', created: Math.floor(now() / 1000), owned_by: config.agent }],
-  });
+  };
+  const handleChat = createChatHandler(chatDeps);
+  const handleResponses = createResponsesHandler(chatDeps);
+  const models = new ModelCatalogue(config, Math.floor(now() / 1000));
+  // With a management port of its own, /metrics is not served to the API's callers at all.
+  const separateManagement = config.managementPort !== undefined;
+  const serveApiManagement = createManagementHandler(
+    readiness,
+    metrics,
+    separateManagement ? PROBE_ROUTES : MANAGEMENT_ROUTES,
+  );
+  const management = separateManagement ? createManagementServer(readiness, metrics, logger) : undefined;
 
   let inFlight = 0;
   const idle = new EventEmitter();
@@ -141,23 +177,20 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
       case '/v1/chat/completions':
         if (method !== 'POST') return sendError(res, errors.methodNotAllowed(method, path, 'POST'));
         return handleChat(req, res, requestId);
+      case '/v1/responses':
+        if (method !== 'POST') return sendError(res, errors.methodNotAllowed(method, path, 'POST'));
+        return handleResponses(req, res, requestId);
       case '/v1/models':
         if (method !== 'GET') return sendError(res, errors.methodNotAllowed(method, path, 'GET'));
         await auth.authenticate(req);
-        return sendJson(res, 200, modelList);
-      case '/healthz':
-        return sendJson(res, 200, '{"status":"ok"}');
-      case '/readyz': {
-        const { httpStatus, report } = await readiness.check();
-        return sendJson(res, httpStatus, JSON.stringify(report));
-      }
-      case '/metrics': {
-        const { contentType, body } = await metrics.render();
-        res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
-        res.end(body);
-        return;
-      }
+        return sendJson(res, 200, models.listBody());
       default:
+        if (path.startsWith(MODEL_PATH_PREFIX) && path.length > MODEL_PATH_PREFIX.length) {
+          if (method !== 'GET') return sendError(res, errors.methodNotAllowed(method, path, 'GET'));
+          await auth.authenticate(req);
+          return sendJson(res, 200, models.retrieveBody(path.slice(MODEL_PATH_PREFIX.length)));
+        }
+        if (await serveApiManagement(path, res)) return;
         return sendError(res, errors.notFound(method, path));
     }
   }
@@ -186,21 +219,46 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
     readiness.draining = true;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    let finished = inFlight === 0;
+    const finished = await idleWithin(timeoutMs);
     if (!finished) {
-      finished = await new Promise<boolean>((resolve) => {
-        const timer = setTimeout(() => resolve(false), timeoutMs);
-        idle.once('idle', () => {
-          clearTimeout(timer);
-          resolve(true);
-        });
-      });
+      logger.warn({ running: inFlight }, 'drain deadline reached; ending the requests still running');
+      drainCut.abort();
+      // Let them write their 503 or in-band error; only what is still stuck then gets reset.
+      await idleWithin(DRAIN_CUT_GRACE_MS);
     }
     server.closeAllConnections();
     await closed;
+    if (management !== undefined) await closeNow(management);
     if (redis !== undefined) await redis.quit().catch(() => redis.disconnect());
     return finished;
   }
 
-  return { server, readiness, metrics, logger, redis, inFlight: () => inFlight, drain };
+  /** Resolves true once no request is in flight, or false after `ms`. */
+  function idleWithin(ms: number): Promise<boolean> {
+    if (inFlight === 0) return Promise.resolve(true);
+    return new Promise<boolean>((resolve) => {
+      const onIdle = (): void => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        idle.off('idle', onIdle);
+        resolve(false);
+      }, ms);
+      idle.once('idle', onIdle);
+    });
+  }
+
+  return { server, readiness, metrics, logger, redis, management, inFlight: () => inFlight, drain };
+}
+
+/** `GET /v1/models/{id}` */
+const MODEL_PATH_PREFIX = '/v1/models/';
+
+/** Closes a server and its connections at once (a server that never listened closes too). */
+function closeNow(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }

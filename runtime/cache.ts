@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
+import type { Principal } from './auth.js';
 import type { RedisClient } from './redis.js';
+
+/**
+ * Who shares cached answers: each `principal` (API key name or JWT subject) has its own, or every
+ * caller of one `tenant` shares them (`Principal.tenant`, else the principal alone).
+ */
+export type CacheScope = 'principal' | 'tenant';
 
 /** Options for {@link ResponseCache}. */
 export interface ResponseCacheOptions {
@@ -8,33 +15,44 @@ export interface ResponseCacheOptions {
   /** Model and version the answers came from; part of every key so a new version never sees old answers. */
   readonly model: string;
   readonly version: string;
+  /** Who shares entries. @default 'principal' */
+  readonly scope?: CacheScope;
 }
 
 /**
  * Whole answers to deterministic requests (temperature 0 or a fixed seed), stored as the exact body
  * that was sent, so a hit returns the same bytes without calling the engine. Keyed by model, version
- * and a SHA-256 of the normalised request (keys sorted, `user` dropped since it does not change the
- * answer, persona included since it does). Best effort: a Redis failure is a miss, never an error.
+ * and a SHA-256 of the scope and the normalised request (keys sorted, persona included). The scope
+ * is in the key because a hit tells the caller (`x-cache`, latency) that someone asked the same
+ * question: only callers of one scope may learn that of each other. The request's `user` (the
+ * caller's end user) stays in the key for the same reason, one level down. Only the digest reaches
+ * Redis, never a caller's name. Best effort: a Redis failure is a miss, never an error.
  */
 export class ResponseCache {
   private readonly ttlSeconds: number;
   private readonly prefix: string;
+  private readonly scope: CacheScope;
 
   constructor(
     private readonly redis: RedisClient,
     options: ResponseCacheOptions,
   ) {
     this.ttlSeconds = options.ttlSeconds ?? 300;
+    this.scope = options.scope ?? 'principal';
     this.prefix = `suoke:cache:${options.model}:${options.version}:`;
   }
 
-  key(request: {
-    readonly messages: readonly unknown[];
-    readonly params: Readonly<Record<string, unknown>>;
-  }): string {
-    const { user: _user, ...params } = request.params;
+  /** The entry for `request` as `principal` sees it. */
+  key(
+    principal: Pick<Principal, 'id' | 'tenant'>,
+    request: { readonly messages: readonly unknown[]; readonly params: Readonly<Record<string, unknown>> },
+  ): string {
+    const sharedBy =
+      this.scope === 'tenant' && principal.tenant !== undefined
+        ? { tenant: principal.tenant }
+        : { principal: principal.id };
     const digest = createHash('sha256')
-      .update(canonicalJson({ messages: request.messages, params }))
+      .update(canonicalJson({ sharedBy, messages: request.messages, params: request.params }))
       .digest('hex');
     return this.prefix + digest;
   }

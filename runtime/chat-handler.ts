@@ -4,14 +4,15 @@ import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/
 import type { Authenticator, Principal } from './auth.js';
 import { readJsonBody } from './body.js';
 import type { ResponseCache } from './cache.js';
-import { parseChatRequest, type ChatMessage, type ChatRequest } from './chat-request.js';
+import { parseChatRequest, type ChatMessage } from './chat-request.js';
 import type { RuntimeConfig } from './config.js';
 import { ClientGoneError, type Engine } from './engine-client.js';
 import { ApiError, errors, toApiError } from './errors.js';
-import { sendError, sendJson, writeWithBackpressure } from './http-io.js';
+import { endResponse, sendError, sendJson, writeWithBackpressure } from './http-io.js';
 import type { RuntimeMetrics } from './metrics.js';
 import type { RateLimiter } from './rate-limit.js';
-import { sessionIdOf, type SessionStore } from './sessions.js';
+import { planTurn, sessionIdOf, type SessionStore } from './sessions.js';
+import { CHAT_COMPLETIONS, type StreamEncoder, type WireFormat } from './wire-format.js';
 
 /** What the chat handler needs; each part optional where the feature is optional. */
 export interface ChatDeps {
@@ -25,6 +26,11 @@ export interface ChatDeps {
   readonly rateLimiter?: RateLimiter;
   /** Monotonic clock in milliseconds, for durations. @default performance.now */
   readonly clock?: () => number;
+  /**
+   * Aborted at the drain deadline: requests still running end with 503 `shutting_down` (in-band for
+   * streams) instead of a connection reset. @default never
+   */
+  readonly drainCut?: AbortSignal;
 }
 
 /** Per-request facts for the one log line and the metrics; never prompt or completion text. */
@@ -44,8 +50,9 @@ interface Outcome {
  * `POST /v1/chat/completions`, in order: authenticate → rate limit → read and validate the body →
  * load the session → cache lookup → call the engine (streaming or not) → save the session turn and
  * cache entry → one log line and the metrics. Cheap refusals come first so they cost no body parsing.
+ * Another API served by the same pipeline (`POST /v1/responses`) passes its own `wire` format.
  */
-export function createChatHandler(deps: ChatDeps) {
+export function createChatHandler(deps: ChatDeps, wire: WireFormat = CHAT_COMPLETIONS) {
   const { config, engine, auth, metrics, logger, sessions, cache, rateLimiter } = deps;
   const clock = deps.clock ?? (() => performance.now());
   const persona: ChatMessage[] =
@@ -63,12 +70,20 @@ export function createChatHandler(deps: ChatDeps) {
     res.once('close', () => {
       if (!res.writableFinished) abort.abort();
     });
+    const cut = (): void => {
+      logger.warn({ reqId: requestId, stream: outcome.stream === true }, 'drain deadline: ending request');
+      abort.abort();
+    };
+    deps.drainCut?.addEventListener('abort', cut, { once: true });
     metrics.inFlight.inc();
     try {
       const principal = await auth.authenticate(req);
       outcome.principal = principal.id;
       await enforceRateLimit(principal, req);
-      const request = parseChatRequest(await readJsonBody(req, config.maxBodyBytes));
+      const exchange = wire.read(await readJsonBody(req, config), (chatBody) =>
+        parseChatRequest(chatBody, config),
+      );
+      const { request } = exchange;
       if (request.model !== config.model && request.model !== config.engineModel) {
         throw errors.modelNotFound(request.model, config.model);
       }
@@ -78,12 +93,13 @@ export function createChatHandler(deps: ChatDeps) {
       if (sessionId !== undefined && sessions === undefined) throw errors.sessionsDisabled();
       const history =
         sessionId !== undefined ? await (sessions as SessionStore).load(principal.id, sessionId) : [];
-      const messages = assemble(request, history);
+      const turn = planTurn(history, request.messages);
+      const messages = [...persona, ...turn.messages];
       const call = { messages, params: request.params, signal: abort.signal, requestId };
 
       const cacheKey =
         cache !== undefined && request.deterministic && sessionId === undefined && !request.stream
-          ? cache.key({ messages, params: request.params })
+          ? cache.key(principal, { messages, params: request.params })
           : undefined;
       if (cacheKey !== undefined) {
         const hit = await (cache as ResponseCache).get(cacheKey);
@@ -91,27 +107,26 @@ export function createChatHandler(deps: ChatDeps) {
         metrics.cache.inc({ result: outcome.cache });
         if (hit !== undefined) {
           outcome.code = 200;
-          sendJson(res, 200, hit, { 'x-cache': 'hit' });
+          sendJson(res, 200, exchange.answer(JSON.parse(hit) as ChatCompletion), { 'x-cache': 'hit' });
           return;
         }
       }
 
-      const newTurn = request.messages.filter((m) => m.role !== 'system');
       if (!request.stream) {
         const completion = await engine.complete(call);
         countTokens(completion.usage, outcome);
         const text = completion.choices[0]?.message?.content ?? '';
         if (sessionId !== undefined) {
           // Saved before answering: a session answer the store did not keep would silently fork history.
-          await (sessions as SessionStore).append(principal.id, sessionId, [
-            ...newTurn,
-            { role: 'assistant', content: text },
-          ]);
+          await (sessions as SessionStore).saveTurn(principal.id, sessionId, turn, {
+            role: 'assistant',
+            content: text,
+          });
         }
-        const body = JSON.stringify(completion);
         outcome.code = 200;
-        sendJson(res, 200, body, cacheKey !== undefined ? { 'x-cache': 'miss' } : {});
-        if (cacheKey !== undefined) void (cache as ResponseCache).set(cacheKey, body);
+        sendJson(res, 200, exchange.answer(completion), cacheKey !== undefined ? { 'x-cache': 'miss' } : {});
+        // Kept in the engine's shape: every API answers a hit in its own shape, with the client's model id.
+        if (cacheKey !== undefined) void (cache as ResponseCache).set(cacheKey, JSON.stringify(completion));
         if (config.logContent) outcome.content = { messages, completion: text };
         return;
       }
@@ -123,23 +138,25 @@ export function createChatHandler(deps: ChatDeps) {
         'x-accel-buffering': 'no',
       });
       outcome.code = 200;
-      const text = await relay(chunks, request, res, outcome, started);
-      if (!res.writableEnded) res.end('data: [DONE]\n\n');
+      const sse = exchange.stream();
+      const text = await relay(chunks, sse, res, outcome, started);
+      if (!res.writableEnded) res.end(sse.end());
       // A stream that broke mid-way is not a turn worth remembering.
       if (sessionId !== undefined && outcome.code === 200) {
         try {
-          await (sessions as SessionStore).append(principal.id, sessionId, [
-            ...newTurn,
-            { role: 'assistant', content: text },
-          ]);
+          await (sessions as SessionStore).saveTurn(principal.id, sessionId, turn, {
+            role: 'assistant',
+            content: text,
+          });
         } catch (error) {
           logger.warn({ reqId: requestId, err: (error as Error).message }, 'session turn not saved');
         }
       }
       if (config.logContent) outcome.content = { messages, completion: text };
     } catch (error) {
-      fail(error, res, outcome);
+      fail(asDrainCut(error, res), res, outcome, requestId);
     } finally {
+      deps.drainCut?.removeEventListener('abort', cut);
       metrics.inFlight.dec();
       const seconds = (clock() - started) / 1000;
       metrics.requests.inc({ code: String(outcome.code) });
@@ -147,7 +164,7 @@ export function createChatHandler(deps: ChatDeps) {
       if (outcome.promptTokens) metrics.tokens.inc({ type: 'prompt' }, outcome.promptTokens);
       if (outcome.completionTokens) metrics.tokens.inc({ type: 'completion' }, outcome.completionTokens);
       logger.info(
-        { reqId: requestId, path: '/v1/chat/completions', ms: Math.round(seconds * 1000), ...outcome },
+        { reqId: requestId, path: wire.path, ms: Math.round(seconds * 1000), ...outcome },
         'request',
       );
     }
@@ -164,17 +181,10 @@ export function createChatHandler(deps: ChatDeps) {
     }
   }
 
-  function assemble(request: ChatRequest, history: readonly ChatMessage[]): ChatMessage[] {
-    if (history.length === 0) return [...persona, ...request.messages];
-    const system = request.messages.filter((m) => m.role === 'system');
-    const rest = request.messages.filter((m) => m.role !== 'system');
-    return [...persona, ...system, ...history, ...rest];
-  }
-
   /** Streams engine chunks to the client as SSE; returns the completion text (for the session). */
   async function relay(
     chunks: AsyncIterable<ChatCompletionChunk>,
-    request: ChatRequest,
+    sse: StreamEncoder,
     res: ServerResponse,
     outcome: Outcome,
     started: number,
@@ -190,32 +200,32 @@ export function createChatHandler(deps: ChatDeps) {
           metrics.timeToFirstToken.observe((clock() - started) / 1000);
         }
         if (typeof delta?.content === 'string') text += delta.content;
-        if (chunk.usage) {
-          countTokens(chunk.usage, outcome);
-          // The runtime always asks the engine for usage; the client gets it only if it asked.
-          if (!request.includeUsage) {
-            if (chunk.choices.length === 0) continue;
-            const { usage: _usage, ...rest } = chunk;
-            await writeWithBackpressure(res, `data: ${JSON.stringify(rest)}\n\n`);
-            continue;
-          }
-        }
-        await writeWithBackpressure(res, `data: ${JSON.stringify(chunk)}\n\n`);
+        if (chunk.usage) countTokens(chunk.usage, outcome);
+        const frames = sse.chunk(chunk);
+        if (frames !== '') await writeWithBackpressure(res, frames);
       }
       // The SDK ends an aborted stream quietly; a client that left must not count as a success.
       if (res.destroyed && !res.writableFinished) throw new ClientGoneError();
     } catch (error) {
-      if (res.destroyed || error instanceof ClientGoneError) throw new ClientGoneError({ cause: error });
-      // Headers are gone: tell the client in-band the way OpenAI does, and count it as a failure.
-      const apiError = toApiError(error instanceof ApiError ? error : errors.engineUnavailable(error));
-      outcome.code = 502;
+      const failure = asDrainCut(error, res);
+      if (res.destroyed || failure instanceof ClientGoneError) throw new ClientGoneError({ cause: error });
+      // Headers are gone: tell the client in-band the way OpenAI does (no [DONE], so clients raise
+      // an error rather than take a truncated answer), and count it as the server's failure.
+      const apiError = failure instanceof ApiError ? failure : errors.engineUnavailable(failure);
+      outcome.code = apiError.status >= 500 ? apiError.status : 502;
       outcome.errorCode = apiError.code;
-      res.end(`data: ${JSON.stringify(apiError.toJSON())}\n\n`);
+      await endResponse(res, sse.error(apiError));
     }
     return text;
   }
 
-  function fail(error: unknown, res: ServerResponse, outcome: Outcome): void {
+  /** A request cancelled by the drain deadline is answered as such, not recorded as the client leaving. */
+  function asDrainCut(error: unknown, res: ServerResponse): unknown {
+    const cutByDrain = error instanceof ClientGoneError && deps.drainCut?.aborted === true && !res.destroyed;
+    return cutByDrain ? errors.draining() : error;
+  }
+
+  function fail(error: unknown, res: ServerResponse, outcome: Outcome, requestId: string): void {
     if (error instanceof ClientGoneError || (res.destroyed && !res.writableFinished)) {
       outcome.code = 499;
       outcome.errorCode = 'client_closed_request';
@@ -225,7 +235,10 @@ export function createChatHandler(deps: ChatDeps) {
     outcome.code = apiError.status;
     outcome.errorCode = apiError.code;
     if (apiError.status >= 500) {
-      logger.warn({ code: apiError.code, cause: describeCause(apiError.cause) }, 'request failed');
+      logger.warn(
+        { reqId: requestId, code: apiError.code, cause: describeCause(apiError.cause) },
+        'request failed',
+      );
     }
     if (!res.headersSent) sendError(res, apiError);
     else if (!res.writableEnded) res.end();

@@ -1,6 +1,8 @@
 import OpenAI from 'openai';
 import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { ChatMessage } from './chat-request.js';
+import { AbortScope } from './abort-scope.js';
+import { RetryBudget, retryDelayMs } from './engine-retry.js';
 import { ApiError, errors } from './errors.js';
 import { createHttpFetch } from './http-fetch.js';
 
@@ -23,7 +25,9 @@ export interface Engine {
   complete(call: EngineCall): Promise<ChatCompletion>;
   /**
    * A streamed answer. Resolves once the first chunk has arrived, so every failure before the first
-   * byte reaches the client can still be retried, fall back, or become a proper HTTP status.
+   * byte reaches the client can still be retried, fall back, or become a proper HTTP status. Later
+   * failures (the engine gone quiet, the request deadline) are thrown by the iteration as an
+   * ApiError. Iterate it to the end or stop early (`break`, `return()`): either releases the call.
    */
   stream(call: EngineCall): Promise<AsyncIterable<ChatCompletionChunk>>;
   /** True when at least one engine URL answers GET /models. */
@@ -40,10 +44,18 @@ export interface OpenAIEngineOptions {
   readonly apiKey?: string;
   /** Per attempt, until response headers (milliseconds). @default 60000 */
   readonly timeoutMs?: number;
-  /** Retries per URL on connection errors, 408/409/429/5xx; with backoff (SDK). @default 2 */
+  /** Retries per URL on connection errors, 408/409/429/5xx; with backoff. @default 2 */
   readonly maxRetries?: number;
+  /** No retry or fallback attempt starts later than this after the call began (milliseconds). @default 30000 */
+  readonly retryBudgetMs?: number;
+  /** A stream that sends no chunk for this long is ended and its engine request aborted (milliseconds). @default 30000 */
+  readonly streamIdleTimeoutMs?: number;
+  /** Longest a whole call may take, attempts and streaming included (milliseconds). @default 600000 */
+  readonly requestDeadlineMs?: number;
   /** fetch implementation. @default {@link createHttpFetch} (node:http keep-alive) */
   readonly fetch?: typeof fetch;
+  /** Monotonic clock in milliseconds, for the retry budget. @default performance.now */
+  readonly clock?: () => number;
 }
 
 /** Thrown when the client went away; nothing should be sent, only recorded as 499. */
@@ -54,18 +66,35 @@ export class ClientGoneError extends Error {
   }
 }
 
+/** One attempt against one engine URL, cancelled through `attempt`. */
+type Attempt<T> = (client: OpenAI, attempt: AbortScope) => Promise<T>;
+
 /**
- * The engine through the official `openai` SDK: the SDK's retries with exponential backoff (safe
- * here: nothing has reached the client yet and generation has no side effects), then the next URL
- * of the ordered fallback list on failures that another engine could fix (unreachable, timeout,
- * 429, 5xx) — never on 4xx, which would fail the same everywhere.
+ * The engine through the official `openai` SDK, every call bounded in time:
+ * - retries with backoff on the same URL (safe here: nothing has reached the client yet and
+ *   generation has no side effects), then the next URL of the ordered fallback list, on failures
+ *   that another attempt could fix (unreachable, timeout, 408/409/429/5xx), never on other 4xx,
+ *   which would fail the same everywhere; no attempt starts once the retry budget is spent;
+ * - a stream that goes silent for the idle timeout ends with `engine_stream_idle`;
+ * - the request deadline ends any call, streamed or not, with `engine_deadline_exceeded`.
+ * Whatever ends a call early also aborts its engine request, so the engine stops generating.
  */
 export class OpenAIEngine implements Engine {
   private readonly clients: readonly OpenAI[];
+  private readonly maxRetries: number;
+  private readonly retryBudgetMs: number;
+  private readonly idleMs: number;
+  private readonly deadlineMs: number;
+  private readonly clock: () => number;
 
   constructor(private readonly options: OpenAIEngineOptions) {
     if (options.urls.length === 0)
       throw new Error('OpenAIEngine: options.urls must list at least one engine URL');
+    this.maxRetries = options.maxRetries ?? 2;
+    this.retryBudgetMs = options.retryBudgetMs ?? 30_000;
+    this.idleMs = options.streamIdleTimeoutMs ?? 30_000;
+    this.deadlineMs = options.requestDeadlineMs ?? 600_000;
+    this.clock = options.clock ?? (() => performance.now());
     this.clients = options.urls.map(
       (baseURL) =>
         new OpenAI({
@@ -76,28 +105,46 @@ export class OpenAIEngine implements Engine {
           organization: null,
           project: null,
           timeout: options.timeoutMs ?? 60_000,
-          maxRetries: options.maxRetries ?? 2,
+          // Retries are ours (see withRetries): the SDK's would sleep through any engine-advised
+          // delay, unbounded and deaf to the client leaving.
+          maxRetries: 0,
           fetch: sameRealmErrors(options.fetch ?? sharedFetch),
         }),
     );
   }
 
   async complete(call: EngineCall): Promise<ChatCompletion> {
-    return this.withFallback(call, (client) =>
-      client.chat.completions.create(this.body(call, false) as any, this.requestOptions(call)),
-    ) as Promise<ChatCompletion>;
+    const scope = this.openCall(call);
+    try {
+      return await this.withRetries(scope, (client, attempt) =>
+        attempt.race(
+          client.chat.completions.create(
+            this.body(call, false) as any,
+            this.requestOptions(call, attempt),
+          ) as Promise<ChatCompletion>,
+        ),
+      );
+    } finally {
+      scope.dispose();
+    }
   }
 
   async stream(call: EngineCall): Promise<AsyncIterable<ChatCompletionChunk>> {
-    return this.withFallback(call, async (client) => {
-      const stream = (await client.chat.completions.create(
-        this.body(call, true) as any,
-        this.requestOptions(call),
-      )) as unknown as AsyncIterable<ChatCompletionChunk>;
-      const iterator = stream[Symbol.asyncIterator]();
-      const first = await iterator.next();
-      return prepend(first, iterator);
-    });
+    const scope = this.openCall(call);
+    try {
+      const started = await this.withRetries(scope, async (client, attempt) => {
+        const stream = (await attempt.race(
+          client.chat.completions.create(this.body(call, true) as any, this.requestOptions(call, attempt)),
+        )) as unknown as AsyncIterable<ChatCompletionChunk>;
+        const iterator = stream[Symbol.asyncIterator]();
+        const first = await this.firstChunk(iterator, attempt);
+        return { first, iterator, attempt };
+      });
+      return this.rest(started.first, started.iterator, started.attempt, scope);
+    } catch (error) {
+      scope.dispose();
+      throw error;
+    }
   }
 
   async probe(timeoutMs: number): Promise<boolean> {
@@ -112,6 +159,49 @@ export class OpenAIEngine implements Engine {
     return false;
   }
 
+  /** The scope of one call: ends when the client goes away or the request deadline passes. */
+  private openCall(call: EngineCall): AbortScope {
+    return new AbortScope()
+      .follow(call.signal, () => new ClientGoneError({ cause: call.signal.reason }))
+      .expireIn(this.deadlineMs, () => errors.engineDeadline(this.deadlineMs));
+  }
+
+  /** The first chunk, within the idle timeout: a silent engine can still be retried or fallen back from. */
+  private firstChunk(
+    iterator: AsyncIterator<ChatCompletionChunk>,
+    attempt: AbortScope,
+  ): Promise<IteratorResult<ChatCompletionChunk>> {
+    return attempt.race(iterator.next(), this.idleMs, () => errors.engineStreamIdle(this.idleMs));
+  }
+
+  /** The stream after its first chunk; the call's scope ends with it. */
+  private async *rest(
+    first: IteratorResult<ChatCompletionChunk>,
+    iterator: AsyncIterator<ChatCompletionChunk>,
+    attempt: AbortScope,
+    scope: AbortScope,
+  ): AsyncGenerator<ChatCompletionChunk> {
+    // Armed only while waiting for the engine: a client slow to read is not an engine gone quiet.
+    const silence = attempt.watchdog(this.idleMs, () => errors.engineStreamIdle(this.idleMs));
+    try {
+      for (let next = first; next.done !== true;) {
+        yield next.value;
+        silence.arm();
+        next = await iterator.next();
+        silence.disarm();
+      }
+      // The SDK ends an aborted stream quietly; report why it ended.
+      if (attempt.signal.aborted) throw attempt.signal.reason;
+    } catch (error) {
+      throw attempt.signal.aborted ? attempt.signal.reason : error;
+    } finally {
+      scope.dispose();
+      // Consumer stopped early (client gone, write failed) or the stream was cut: release the
+      // engine's stream too. Not awaited: after a cut, a read may still be pending on it.
+      iterator.return?.().catch(() => undefined);
+    }
+  }
+
   private body(call: EngineCall, stream: boolean): Record<string, unknown> {
     return {
       ...call.params,
@@ -123,20 +213,39 @@ export class OpenAIEngine implements Engine {
     };
   }
 
-  private requestOptions(call: EngineCall): { signal: AbortSignal; headers: Record<string, string> } {
-    return { signal: call.signal, headers: { 'x-request-id': call.requestId } };
+  private requestOptions(
+    call: EngineCall,
+    attempt: AbortScope,
+  ): { signal: AbortSignal; headers: Record<string, string> } {
+    return { signal: attempt.signal, headers: { 'x-request-id': call.requestId } };
   }
 
-  private async withFallback<T>(call: EngineCall, attempt: (client: OpenAI) => Promise<T>): Promise<T> {
+  /**
+   * Each URL in order, each up to 1 + maxRetries times, waiting between retries of one URL as
+   * {@link retryDelayMs} says. When that wait would end past the retry budget the next URL is tried
+   * at once instead; once the budget is spent, the last failure is the answer.
+   */
+  private async withRetries<T>(scope: AbortScope, attempt: Attempt<T>): Promise<T> {
+    const budget = new RetryBudget(this.retryBudgetMs, this.clock);
     let last: ApiError | undefined;
     for (const client of this.clients) {
-      try {
-        return await attempt(client);
-      } catch (error) {
-        if (call.signal.aborted) throw new ClientGoneError({ cause: error });
-        const mapped = mapEngineError(error);
-        if (!worthFallingBack(error)) throw mapped;
-        last = mapped;
+      for (let retry = 0; retry <= this.maxRetries; retry++) {
+        if (last !== undefined && !budget.allows()) throw last;
+        const attemptScope = scope.child();
+        try {
+          return await attempt(client, attemptScope);
+        } catch (error) {
+          if (scope.signal.aborted) throw scope.signal.reason;
+          // An attempt cut by its own limit (no first chunk in time) fails with that limit's error.
+          const failure: unknown = attemptScope.signal.aborted ? attemptScope.signal.reason : error;
+          attemptScope.dispose();
+          last = mapEngineError(failure);
+          if (!isTransient(failure)) throw last;
+          if (retry === this.maxRetries) break;
+          const delayMs = retryDelayMs(retry + 1, headersOf(failure));
+          if (!budget.allows(delayMs)) break;
+          await scope.wait(delayMs);
+        }
       }
     }
     throw last ?? errors.engineUnavailable();
@@ -163,12 +272,18 @@ function sameRealmErrors(inner: typeof fetch): typeof fetch {
   };
 }
 
-function worthFallingBack(error: unknown): boolean {
+/** Whether a later attempt, here or at another engine, could succeed where this one failed. */
+function isTransient(error: unknown): boolean {
+  if (error instanceof ApiError) return error.status >= 500;
   if (error instanceof OpenAI.APIConnectionError) return true;
   if (error instanceof OpenAI.APIError && error.status !== undefined) {
-    return error.status === 429 || error.status >= 500;
+    return [408, 409, 429].includes(error.status) || error.status >= 500;
   }
   return true;
+}
+
+function headersOf(error: unknown): Headers | undefined {
+  return error instanceof OpenAI.APIError ? error.headers : undefined;
 }
 
 /** Engine failures as client-facing errors: the client's own mistakes pass through, the rest is 5xx. */
@@ -193,19 +308,4 @@ function engineMessage(error: InstanceType<typeof OpenAI.APIError>): string {
   return typeof inner === 'string' && inner !== ''
     ? `The model engine refused the request: ${inner}`
     : error.message;
-}
-
-async function* prepend<T>(first: IteratorResult<T>, rest: AsyncIterator<T>): AsyncGenerator<T> {
-  try {
-    if (first.done === true) return;
-    yield first.value;
-    for (;;) {
-      const next = await rest.next();
-      if (next.done === true) return;
-      yield next.value;
-    }
-  } finally {
-    // Consumer stopped early (client gone, write failed): release the engine's stream too.
-    await rest.return?.();
-  }
 }

@@ -26,12 +26,47 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Seconds a client is told to wait before retrying a 502/503/504 (`Retry-After`; sendError adds it
+ * to any such answer that does not set its own). Client SDKs otherwise retry at once or after half a
+ * second (the openai SDK honours Retry-After), which multiplies the load on an engine that is down or
+ * overloaded just when it can least take it; two seconds spaces retries out and costs little to a
+ * blip such as an engine restart or a Redis failover. A draining replica says 1 s: another replica
+ * can answer at once.
+ */
+export const RETRY_AFTER_SECONDS = 2;
+
 /** The catalogue. Messages say what is wrong and what to do. */
 export const errors = {
   invalidJson: (detail: string) =>
     new ApiError(400, 'invalid_request_error', 'invalid_json', `Request body is not valid JSON (${detail}).`),
   invalidParam: (param: string, message: string) =>
     new ApiError(400, 'invalid_request_error', 'invalid_value', message, param),
+  jsonTooDeep: (limit: number) =>
+    new ApiError(
+      400,
+      'invalid_request_error',
+      'json_too_deep',
+      `Request body nests objects and arrays deeper than ${limit} levels (MAX_JSON_DEPTH); flatten it.`,
+    ),
+  unknownParam: (name: string) =>
+    new ApiError(
+      400,
+      'invalid_request_error',
+      'unknown_parameter',
+      `Unknown parameter ${quoted(name)}: only standard OpenAI chat-completions parameters reach the model engine. ` +
+        'Remove it, or have the operator allow it with EXTRA_REQUEST_PARAMS (AIModel spec.runtime.extraRequestParams).',
+      clip(name),
+    ),
+  unsupportedOnResponses: (param: string, detail: string) =>
+    new ApiError(
+      400,
+      'invalid_request_error',
+      'unsupported_parameter',
+      `${detail} POST /v1/responses here serves text input and text output only; for anything else use ` +
+        'POST /v1/chat/completions (provider.chat(...) in the AI SDK).',
+      param,
+    ),
   bodyTooLarge: (limit: number) =>
     new ApiError(
       413,
@@ -73,6 +108,17 @@ export const errors = {
     new ApiError(401, 'invalid_request_error', 'invalid_api_key', 'Invalid API key or token.', null, {
       'www-authenticate': 'Bearer error="invalid_token"',
     }),
+  /** A JWT refused; `reason` says what is wrong with it and what to ask the issuer for. */
+  invalidToken: (reason: string, cause?: unknown) =>
+    new ApiError(
+      401,
+      'invalid_request_error',
+      'invalid_token',
+      `Invalid token: ${reason}`,
+      null,
+      { 'www-authenticate': 'Bearer error="invalid_token"' },
+      { cause },
+    ),
   forbidden: (reason: string) => new ApiError(403, 'permission_error', 'insufficient_permissions', reason),
   rateLimited: (retryAfterSeconds: number) =>
     new ApiError(
@@ -106,7 +152,7 @@ export const errors = {
       'session_store_unavailable',
       'Sessions are temporarily unavailable (session store unreachable); retry later or send the request without X-Session-Id.',
       null,
-      { 'retry-after': '1' },
+      { 'retry-after': String(RETRY_AFTER_SECONDS) },
       { cause },
     ),
   engineUnavailable: (cause?: unknown) =>
@@ -129,6 +175,20 @@ export const errors = {
       {},
       { cause },
     ),
+  engineStreamIdle: (idleMs: number) =>
+    new ApiError(
+      504,
+      'server_error',
+      'engine_stream_idle',
+      `The model engine sent nothing for ${idleMs} ms (ENGINE_STREAM_IDLE_TIMEOUT_MS), so the answer was ended; retry the request.`,
+    ),
+  engineDeadline: (deadlineMs: number) =>
+    new ApiError(
+      504,
+      'server_error',
+      'engine_deadline_exceeded',
+      `The answer did not finish within the request deadline of ${deadlineMs} ms (ENGINE_REQUEST_DEADLINE_MS); ask for a shorter answer (max_tokens) or retry.`,
+    ),
   engineError: (status: number, cause?: unknown) =>
     new ApiError(
       502,
@@ -148,9 +208,7 @@ export const errors = {
       'engine_overloaded',
       'The model engine is overloaded; retry later.',
       null,
-      {
-        'retry-after': '1',
-      },
+      { 'retry-after': String(RETRY_AFTER_SECONDS) },
       { cause },
     ),
   draining: () =>
@@ -168,6 +226,17 @@ export const errors = {
   internal: (cause?: unknown) =>
     new ApiError(500, 'server_error', 'internal_error', 'Internal error.', null, {}, { cause }),
 } as const;
+
+const SHOWN_CHARS = 64;
+
+function clip(text: string): string {
+  return text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text;
+}
+
+/** A client's value as JSON for an error message, cut short so an error never echoes a whole body. */
+export function quoted(value: unknown): string {
+  return clip(JSON.stringify(value) ?? String(value));
+}
 
 /** Any thrown value as an ApiError (unknown errors become a 500 that keeps the cause for the log). */
 export function toApiError(error: unknown): ApiError {

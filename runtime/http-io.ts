@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { ApiError } from './errors.js';
+import { RETRY_AFTER_SECONDS, type ApiError } from './errors.js';
 
 /** Writes a JSON answer with its length (so keep-alive works without chunking). */
 export function sendJson(
@@ -16,9 +16,15 @@ export function sendJson(
   res.end(body);
 }
 
+/** The statuses client SDKs retry on their own, and so get a Retry-After. */
+const RETRIED_STATUSES = new Set([502, 503, 504]);
+
 /** An ApiError in OpenAI's shape, with its headers (Retry-After, WWW-Authenticate, ...). */
 export function sendError(res: ServerResponse, error: ApiError): void {
   const headers: Record<string, string> = { ...error.headers };
+  if (RETRIED_STATUSES.has(error.status) && headers['retry-after'] === undefined) {
+    headers['retry-after'] = String(RETRY_AFTER_SECONDS);
+  }
   // The rest of an oversized body was never read: close rather than parse it as the next request.
   if (error.status === 413) headers.connection = 'close';
   sendJson(res, error.status, JSON.stringify(error.toJSON()), headers);
@@ -35,5 +41,24 @@ export async function writeWithBackpressure(res: ServerResponse, data: string): 
     };
     res.on('drain', done);
     res.on('close', done);
+  });
+}
+
+/**
+ * Ends the response with `data` and resolves once it has been handed to the socket (or the
+ * connection is gone), so a caller that then lets the server close connections does not cut it off.
+ */
+export async function endResponse(res: ServerResponse, data: string): Promise<void> {
+  // Its 'close' has been and gone: nothing left to wait for.
+  if (res.destroyed) return;
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      res.off('finish', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('finish', done);
+    res.on('close', done);
+    res.end(data);
   });
 }

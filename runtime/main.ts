@@ -1,9 +1,10 @@
+import type { Server } from 'node:http';
 import { buildServer } from './build-server.js';
 import { ConfigError, loadConfig } from './config.js';
 
 /**
- * `npm run runtime` / `node build/runtime/main.js`: load and validate the config, listen on PORT,
- * drain on SIGTERM/SIGINT and exit 0.
+ * `npm run runtime` / `node build/runtime/main.js`: load and validate the config, listen on PORT
+ * (and MANAGEMENT_PORT when set), drain on SIGTERM/SIGINT and exit 0.
  */
 async function main(): Promise<void> {
   let config;
@@ -30,9 +31,13 @@ async function main(): Promise<void> {
     server.listen(config.port, config.host, () => resolve());
   });
   const address = server.address();
+  const management = runtime.management;
+  const managementPort =
+    management === undefined ? undefined : await listen(management, config.managementPort ?? 0, config.host);
   logger.info(
     {
       port: typeof address === 'object' && address !== null ? address.port : config.port,
+      ...(managementPort === undefined ? {} : { managementPort }),
       agent: config.agent,
       model: config.model,
       version: config.modelVersion,
@@ -49,7 +54,7 @@ async function main(): Promise<void> {
     logger.info({ signal, inFlight: runtime.inFlight(), deadlineMs: config.drainTimeoutMs }, 'draining');
     void runtime.drain(config.drainTimeoutMs).then((complete) => {
       if (complete) logger.info('drained; exiting');
-      else logger.warn({ cut: runtime.inFlight() }, 'drain deadline reached; remaining requests were cut');
+      else logger.warn('drain cut short at its deadline; exiting');
       // Exit only once pino's asynchronous destination has written everything.
       logger.flush(() => process.exit(0));
     });
@@ -57,6 +62,17 @@ async function main(): Promise<void> {
   // `on`, not `once`: a second signal must not fall back to the default handler and kill the drain.
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** Listens and resolves with the port bound (PORT=0 and MANAGEMENT_PORT=0 pick a free one). */
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const bound = server.address();
+      resolve(typeof bound === 'object' && bound !== null ? bound.port : port);
+    });
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import { ApiObject, JsonPatch, type ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { RUNTIME_PORT } from './agent-workload.js';
+import { MANAGEMENT_PORT, MANAGEMENT_PORT_NAME, RUNTIME_PORT } from './agent-workload.js';
 import { assertDnsLabel, modelLabels, modelSelector, type AgentIdentity } from './workload-names.js';
 
 /** Port of the per-model Service (plain HTTP inside the mesh; the sidecars add mTLS). */
@@ -23,7 +23,10 @@ export interface AgentServiceProps extends AgentIdentity {
 /**
  * The one Service of an agent's model, selecting the pods of every version by `app`. Splitting traffic between
  * versions is Istio's job (DestinationRule subsets on the `version` label), so canaries need no Service of their
- * own. The port is named `http` so Istio treats the traffic as HTTP without guessing.
+ * own. The API port is named `http` so Istio treats the traffic as HTTP without guessing; the management port
+ * (`http-metrics`, /metrics) is listed for the ServiceMonitor to scrape, and declared HTTP for the same reason:
+ * the AuthorizationPolicy's path rule for Prometheus needs Istio to see HTTP there. Only Prometheus may reach it
+ * (NetworkPolicy, AuthorizationPolicy).
  */
 export class AgentService extends Construct {
   /** The Service name (the AIModel name). */
@@ -46,7 +49,10 @@ export class AgentService extends Construct {
     this.service = new kplus.Service(this, 'Service', {
       metadata,
       type: kplus.ServiceType.CLUSTER_IP,
-      ports: [{ name: 'http', port: SERVICE_PORT, targetPort: props.targetPort ?? RUNTIME_PORT }],
+      ports: [
+        { name: 'http', port: SERVICE_PORT, targetPort: props.targetPort ?? RUNTIME_PORT },
+        { name: MANAGEMENT_PORT_NAME, port: MANAGEMENT_PORT, targetPort: MANAGEMENT_PORT },
+      ],
     });
     for (const [key, value] of Object.entries(modelSelector(props.model)))
       this.service.selectLabel(key, value);

@@ -27,8 +27,17 @@ import {
 
 /** Image of the thin inference runtime. */
 export const DEFAULT_RUNTIME_IMAGE = 'ghcr.io/suoke-life/agent-runtime:0.1.0';
-/** Default port the runtime serves its API, probes and `/metrics` on (named `http`). */
+/** Default port the runtime serves its API on (named `http`). */
 export const RUNTIME_PORT = 8000;
+/**
+ * Port of the runtime's `/healthz`, `/readyz` and `/metrics` (`MANAGEMENT_PORT`), named
+ * {@link MANAGEMENT_PORT_NAME}: kept off the API port so that only Prometheus can read the metrics
+ * (NetworkPolicy and AuthorizationPolicy let no one else reach it). Fixed, as the Service, the
+ * ServiceMonitor and the Istio rules name it.
+ */
+export const MANAGEMENT_PORT = 9090;
+/** Name of the management port on the runtime container and the Service; `http-` tells Istio it is HTTP. */
+export const MANAGEMENT_PORT_NAME = 'http-metrics';
 /** Port of the engine sidecar; only the runtime talks to it, over localhost. */
 export const DEFAULT_ENGINE_PORT = 8001;
 /** UID/GID the pods run as: the distroless `nonroot` user, numeric so the kubelet can verify runAsNonRoot. */
@@ -205,7 +214,7 @@ export interface RuntimeProps {
    */
   readonly image?: string;
   /**
-   * Port of the agent API, probes and `/metrics` (named `http`).
+   * Port of the agent API (named `http`); the probes and `/metrics` are on {@link MANAGEMENT_PORT}.
    * @default 8000
    */
   readonly port?: number;
@@ -344,10 +353,15 @@ export interface AgentWorkloadProps extends AgentIdentity {
    */
   readonly artifact?: ArtifactProps;
   /**
-   * Namespaces (besides the pods' own) allowed to reach the runtime port: the mesh ingress gateway and Prometheus.
-   * @default ['istio-system', 'monitoring']
+   * Namespaces (besides the pods' own) allowed to reach the API port: the mesh ingress gateway's.
+   * @default ['istio-system']
    */
   readonly ingressNamespaces?: readonly string[];
+  /**
+   * Namespaces allowed to reach the management port (`/metrics`), and no other port: Prometheus's.
+   * @default ['monitoring']
+   */
+  readonly metricsNamespaces?: readonly string[];
   /**
    * Extra annotations on the Deployment (e.g. the owner's generation); not on pods, so they never restart them.
    * @default {}
@@ -391,7 +405,15 @@ const DEFAULT_RUNTIME_RESOURCES: ContainerResources = {
 };
 
 /** Variables the workload owns; `runtime.env` may not set them. */
-const RESERVED_ENV = new Set(['PORT', 'AGENT', 'MODEL', 'MODEL_VERSION', 'ENGINE_BASE_URL', 'ENGINE_MODEL']);
+const RESERVED_ENV = new Set([
+  'PORT',
+  'MANAGEMENT_PORT',
+  'AGENT',
+  'MODEL',
+  'MODEL_VERSION',
+  'ENGINE_BASE_URL',
+  'ENGINE_MODEL',
+]);
 
 /**
  * One version of one agent's model: ServiceAccount, Deployment (runtime + engine, or runtime only for an
@@ -420,7 +442,7 @@ export class AgentWorkload extends Construct {
   public readonly selector: Readonly<Record<string, string>>;
   /** The ServiceAccount the pods run as (their identity for Istio's AuthorizationPolicy). */
   public readonly serviceAccountName: string;
-  /** Port of the runtime (named `http`). */
+  /** Port of the runtime's API (named `http`). */
   public readonly port: number;
   public readonly deployment: kplus.Deployment;
 
@@ -490,11 +512,10 @@ export class AgentWorkload extends Construct {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
       metadata,
-      spec: networkPolicy(
-        this.selector,
-        this.port,
-        props.ingressNamespaces ?? ['istio-system', 'monitoring'],
-      ),
+      spec: networkPolicy(this.selector, this.port, {
+        api: props.ingressNamespaces ?? ['istio-system'],
+        management: props.metricsNamespaces ?? ['monitoring'],
+      }),
     });
   }
 
@@ -542,6 +563,16 @@ export class AgentWorkload extends Construct {
         `${props.model}: engine.port (${enginePort}) must differ from runtime.port (${this.port})`,
       );
     }
+    for (const [field, port] of [
+      ['runtime.port', this.port],
+      ['engine.port', enginePort],
+    ] as const) {
+      if (port === MANAGEMENT_PORT) {
+        throw new Error(
+          `${props.model}: ${field} (${port}) must differ from the runtime's management port (${MANAGEMENT_PORT}, /metrics and probes)`,
+        );
+      }
+    }
 
     const runtime = props.runtime ?? {};
     const runtimeImage = runtime.image ?? DEFAULT_RUNTIME_IMAGE;
@@ -560,6 +591,7 @@ export class AgentWorkload extends Construct {
     const fallbackUrls = external ? (engine.fallbackUrls ?? []) : [];
     const env: EnvVar[] = [
       { name: 'PORT', value: String(this.port) },
+      { name: 'MANAGEMENT_PORT', value: String(MANAGEMENT_PORT) },
       { name: 'AGENT', value: props.agent },
       { name: 'MODEL', value: props.model },
       { name: 'MODEL_VERSION', value: props.version },
@@ -584,14 +616,23 @@ export class AgentWorkload extends Construct {
       name: 'runtime',
       image: runtimeImage,
       imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
-      ports: [{ number: this.port, name: 'http' }],
+      ports: [
+        { number: this.port, name: 'http' },
+        { number: MANAGEMENT_PORT, name: MANAGEMENT_PORT_NAME },
+      ],
       envVariables: this.envValues(props.model, 'runtime.env', env),
       securityContext: restrictedContainer(),
       // /readyz turns false while draining and while the engine is unreachable, so Istio stops routing first.
-      readiness: kplus.Probe.fromHttpGet('/readyz', { port: this.port, periodSeconds: Duration.seconds(5) }),
-      liveness: kplus.Probe.fromHttpGet('/healthz', { port: this.port, periodSeconds: Duration.seconds(10) }),
+      readiness: kplus.Probe.fromHttpGet('/readyz', {
+        port: MANAGEMENT_PORT,
+        periodSeconds: Duration.seconds(5),
+      }),
+      liveness: kplus.Probe.fromHttpGet('/healthz', {
+        port: MANAGEMENT_PORT,
+        periodSeconds: Duration.seconds(10),
+      }),
       startup: kplus.Probe.fromHttpGet('/healthz', {
-        port: this.port,
+        port: MANAGEMENT_PORT,
         periodSeconds: Duration.seconds(2),
         failureThreshold: 30,
       }),
@@ -828,23 +869,34 @@ function cpuMemory<T>(values: CpuMemory, wrap: (value: string) => T): Record<str
 }
 
 /**
- * Ingress to the runtime port only: from the pods' own namespace (callers inside the mesh) and from the ingress
- * gateway's and Prometheus's namespaces. The engine port is not listed: only the runtime calls it, over
- * localhost. Egress stays open: engines, registries and Redis live wherever the platform put them, and a guessed
- * egress list breaks pods at run time; Istio's mTLS and AuthorizationPolicy decide who may call whom.
+ * Ingress to the runtime's two ports only: the API port from the pods' own namespace (callers inside the mesh)
+ * and the ingress gateway's namespace; the management port (/metrics) from Prometheus's namespace alone. The
+ * engine port is not listed: only the runtime calls it, over localhost. Egress stays open: engines, registries
+ * and Redis live wherever the platform put them, and a guessed egress list breaks pods at run time; Istio's mTLS
+ * and AuthorizationPolicy decide who may call whom.
  */
 function networkPolicy(
   selector: Readonly<Record<string, string>>,
-  port: number,
-  namespaces: readonly string[],
+  apiPort: number,
+  namespaces: { readonly api: readonly string[]; readonly management: readonly string[] },
 ): INetworkPolicySpec {
-  const fromNamespaces = [...new Set(namespaces)].sort().map((name) => ({
-    namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': name } },
-  }));
+  const fromNamespaces = (names: readonly string[]) =>
+    [...new Set(names)].sort().map((name) => ({
+      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': name } },
+    }));
+  const management = fromNamespaces(namespaces.management);
   return {
     podSelector: { matchLabels: { ...selector } },
     policyTypes: ['Ingress'],
-    ingress: [{ from: [{ podSelector: {} }, ...fromNamespaces], ports: [{ protocol: 'TCP', port }] }],
+    ingress: [
+      {
+        from: [{ podSelector: {} }, ...fromNamespaces(namespaces.api)],
+        ports: [{ protocol: 'TCP', port: apiPort }],
+      },
+      ...(management.length === 0
+        ? []
+        : [{ from: management, ports: [{ protocol: 'TCP' as const, port: MANAGEMENT_PORT }] }]),
+    ],
   };
 }
 

@@ -1,6 +1,7 @@
 import { ApiObject, type ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SERVICE_PORT } from './agent-service.js';
+import { MANAGEMENT_PORT } from './agent-workload.js';
 import { assertIstioDuration } from './durations.js';
 import {
   LABEL_VERSION,
@@ -126,7 +127,8 @@ export interface IstioRoutingProps extends AgentIdentity {
    */
   readonly allowedNamespaces?: readonly string[];
   /**
-   * Namespaces allowed to `GET /metrics` only (Prometheus scrapes over mTLS with a mesh certificate).
+   * Namespaces allowed `GET /metrics` on the runtime's management port, and nothing else (Prometheus scrapes
+   * over mTLS with a mesh certificate).
    * @default ['monitoring']
    */
   readonly metricsNamespaces?: readonly string[];
@@ -147,8 +149,9 @@ export function subsetName(version: string): string {
  *   detection and ISTIO_MUTUAL TLS to the pods;
  * - VirtualService: the weighted split between versions, timeout and retries, on the mesh and any gateways;
  * - PeerAuthentication STRICT on the model's pods, so they accept only mTLS whatever the namespace default is;
- * - AuthorizationPolicy ALLOW for the gateway and named callers, and `GET /metrics` for Prometheus; everything
- *   else is denied (principals are only known under mTLS, which the PeerAuthentication guarantees).
+ * - AuthorizationPolicy ALLOW for the gateway and named callers on any port but the runtime's management port,
+ *   and for Prometheus `GET /metrics` on that port only; everything else is denied (principals are only known
+ *   under mTLS, which the PeerAuthentication guarantees).
  *
  * The platform may also set STRICT namespace-wide; the per-model PeerAuthentication keeps an AIModel safe in any
  * namespace it is created in, and the two agree.
@@ -270,6 +273,8 @@ export class IstioRouting extends Construct {
           `allowedPrincipals or allowedNamespaces`,
       );
     }
+    // Callers may use any port but the management one, whatever a NetworkPolicy in front allows.
+    const apiPorts = [{ operation: { notPorts: [String(MANAGEMENT_PORT)] } }];
     new ApiObject(this, 'AuthorizationPolicy', {
       apiVersion: ISTIO_SECURITY,
       kind: 'AuthorizationPolicy',
@@ -280,16 +285,20 @@ export class IstioRouting extends Construct {
         rules: [
           ...(principals.length === 0
             ? []
-            : [{ from: [{ source: { principals: [...new Set(principals)].sort() } }] }]),
+            : [{ from: [{ source: { principals: [...new Set(principals)].sort() } }], to: apiPorts }]),
           ...(namespaces.length === 0
             ? []
-            : [{ from: [{ source: { namespaces: [...new Set(namespaces)].sort() } }] }]),
+            : [{ from: [{ source: { namespaces: [...new Set(namespaces)].sort() } }], to: apiPorts }]),
           ...(scrapers.length === 0
             ? []
             : [
                 {
                   from: [{ source: { namespaces: scrapers } }],
-                  to: [{ operation: { methods: ['GET'], paths: ['/metrics'] } }],
+                  to: [
+                    {
+                      operation: { ports: [String(MANAGEMENT_PORT)], methods: ['GET'], paths: ['/metrics'] },
+                    },
+                  ],
                 },
               ]),
         ],

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
+import { MANAGEMENT_PORT_NAME } from './agent-workload.js';
 import {
   OPERATOR_METRICS_SERVICE,
   OPERATOR_NAME,
@@ -469,7 +470,8 @@ export class Monitoring extends Construct {
         namespaceSelector: { matchNames: [...agentNamespaces] },
         endpoints: [
           {
-            port: 'http',
+            // The runtime's management port: /metrics is not served on its API port.
+            port: MANAGEMENT_PORT_NAME,
             path: '/metrics',
             interval,
             ...meshScrape,

@@ -384,9 +384,54 @@ export const AuthSchema = obj(
             }),
           ),
           jwksSecretRef: Type.Optional(secretKeyRef('Secret key holding a JSON Web Key Set.', 'jwks.json')),
+          // Required: without them any token the keys sign would do, whoever it was issued to or for.
+          issuer: str({
+            description:
+              "The only token issuer accepted (its 'iss' claim), e.g. https://auth.suoke.life. Required.",
+            minLength: 1,
+            maxLength: 2048,
+            pattern: '^\\S+$',
+          }),
+          audience: str({
+            description:
+              "The audience a token must name in its 'aud' claim, e.g. the agent's name. Required.",
+            minLength: 1,
+            maxLength: 256,
+            pattern: '^\\S+$',
+          }),
+          subjectClaim: Type.Optional(
+            str({
+              description:
+                'Claim naming the caller, which keys its sessions and rate limits; a token without it is refused. Defaults to sub.',
+              default: 'sub',
+              maxLength: 256,
+              pattern: '^\\S+$',
+            }),
+          ),
+          tenantClaim: Type.Optional(
+            str({
+              description:
+                "Claim naming the caller's tenant; when set, a token without it is refused. Unset: callers have no tenant.",
+              maxLength: 256,
+              pattern: '^\\S+$',
+            }),
+          ),
+          maxTokenLifetime: Type.Optional(
+            duration({
+              description:
+                'Longest validity a token may have (from its iat, and from now); longer-lived tokens are refused. 1s to 720h. Defaults to 24h.',
+              default: '24h',
+              rules: [
+                {
+                  rule: "duration(self) >= duration('1s') && duration(self) <= duration('720h')",
+                  message: 'maxTokenLifetime must be from 1s to 720h (30 days)',
+                },
+              ],
+            }),
+          ),
         },
         {
-          description: 'Accept JSON Web Tokens signed by these keys.',
+          description: 'Accept JSON Web Tokens signed by these keys, from this issuer, for this audience.',
           rules: [
             {
               rule: 'has(self.jwksUrl) != has(self.jwksSecretRef)',
@@ -455,6 +500,27 @@ export const RuntimeSchema = obj(
         description: 'Log prompt and completion text. Off by default: prompts may hold health data.',
         default: false,
       }),
+    ),
+    extraRequestParams: Type.Optional(
+      list(
+        str({
+          description: 'A request field name, e.g. top_k.',
+          maxLength: 64,
+          pattern: '^[a-z][a-z0-9_]{0,63}$',
+        }),
+        {
+          description:
+            'Request fields the engine gets besides the standard OpenAI chat-completions parameters, unchecked (e.g. top_k, min_p for vLLM); clients that send any other field get 400 unknown_parameter. Defaults to none.',
+          maxItems: 32,
+          rules: [
+            {
+              rule: "self.all(f, !(f in ['model', 'messages', 'stream', 'stream_options']))",
+              message:
+                'extraRequestParams cannot list model, messages, stream or stream_options: the runtime sets them',
+            },
+          ],
+        },
+      ),
     ),
     env: Type.Optional(
       mapList(EnvVarSchema, ['name'], { description: 'Extra runtime environment.', maxItems: 32 }),

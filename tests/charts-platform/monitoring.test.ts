@@ -350,13 +350,13 @@ describe('Grafana dashboard', () => {
 });
 
 describe('ServiceMonitors', () => {
-  it('scrape the runtime on port "http" at /metrics, over Istio mTLS in the mesh and plain HTTP without', () => {
+  it('scrape the runtime on its management port "http-metrics" at /metrics, over Istio mTLS in the mesh and plain HTTP without', () => {
     const mesh = find(objects, 'ServiceMonitor', 'suoke-agent-runtime');
-    expect(mesh.spec.endpoints[0]).toMatchObject({ port: 'http', path: '/metrics', scheme: 'https' });
+    expect(mesh.spec.endpoints[0]).toMatchObject({ port: 'http-metrics', path: '/metrics', scheme: 'https' });
     expect(mesh.spec.namespaceSelector).toEqual({ matchNames: ['suoke-ai'] });
     const plain = find(synthPlatform({ istio: false }).objects, 'ServiceMonitor', 'suoke-agent-runtime');
     expect(plain.spec.endpoints[0]).toEqual({
-      port: 'http',
+      port: 'http-metrics',
       path: '/metrics',
       interval: '15s',
       scheme: 'http',

@@ -53,8 +53,20 @@ describe('AgentWorkload', () => {
   it('probes both serving containers and gives the engine time to load the model', () => {
     const pod = byKind(workload(), 'Deployment').spec.template.spec;
     const [runtime, engine] = pod.containers;
-    expect(runtime.readinessProbe.httpGet).toMatchObject({ path: '/readyz', port: 8000 });
-    expect(runtime.livenessProbe.httpGet).toMatchObject({ path: '/healthz', port: 8000 });
+    // The runtime is probed on its management port, where Prometheus scrapes it too.
+    expect(runtime.readinessProbe.httpGet).toMatchObject({ path: '/readyz', port: 9090 });
+    expect(runtime.livenessProbe.httpGet).toMatchObject({ path: '/healthz', port: 9090 });
+    expect(runtime.startupProbe.httpGet).toMatchObject({ path: '/healthz', port: 9090 });
+    expect(runtime.ports).toEqual([
+      { containerPort: 8000, name: 'http' },
+      { containerPort: 9090, name: 'http-metrics' },
+    ]);
+    expect(runtime.env).toEqual(
+      expect.arrayContaining([
+        { name: 'PORT', value: '8000' },
+        { name: 'MANAGEMENT_PORT', value: '9090' },
+      ]),
+    );
     expect(engine.readinessProbe.httpGet).toMatchObject({ path: '/health', port: 8001 });
     expect(engine.startupProbe.periodSeconds * engine.startupProbe.failureThreshold).toBe(600);
     const tcp = byKind(
@@ -160,7 +172,7 @@ describe('AgentWorkload', () => {
     });
   });
 
-  it('lets ingress reach only the runtime port, from its namespace, the gateway and Prometheus', () => {
+  it('lets its namespace and the gateway reach only the API port, and Prometheus only the management port', () => {
     const policy = byKind(workload(), 'NetworkPolicy').spec;
     expect(policy.podSelector).toEqual({ matchLabels: { app: 'demo', version: 'v1' } });
     expect(policy.ingress).toEqual([
@@ -168,10 +180,21 @@ describe('AgentWorkload', () => {
         from: [
           { podSelector: {} },
           { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'istio-system' } } },
-          { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } },
         ],
         ports: [{ protocol: 'TCP', port: 8000 }],
       },
+      {
+        from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+        ports: [{ protocol: 'TCP', port: 9090 }],
+      },
+    ]);
+  });
+
+  it('lets no one reach the management port when no metrics namespace is named', () => {
+    // An empty `from` would mean everyone: the rule is left out instead.
+    const policy = byKind(workload({ metricsNamespaces: [] }), 'NetworkPolicy').spec;
+    expect(policy.ingress.map((rule: { ports: unknown }) => rule.ports)).toEqual([
+      [{ protocol: 'TCP', port: 8000 }],
     ]);
   });
 
@@ -260,6 +283,21 @@ describe('AgentWorkload', () => {
         /engine\.port \(8000\) must differ from runtime\.port \(8000\)/,
       ],
       [
+        'the engine on the management port',
+        engine({ port: 9090 }),
+        /engine\.port \(9090\) must differ from the runtime's management port \(9090, \/metrics and probes\)/,
+      ],
+      [
+        'the API on the management port',
+        { runtime: { port: 9090 } },
+        /runtime\.port \(9090\) must differ from the runtime's management port \(9090/,
+      ],
+      [
+        'MANAGEMENT_PORT in runtime.env',
+        { runtime: { env: [{ name: 'MANAGEMENT_PORT', value: '9999' }] } },
+        /runtime\.env MANAGEMENT_PORT is set from the AIModel and ModelVersion/,
+      ],
+      [
         'a request above its limit',
         engine({ resources: { requests: { cpu: '4' }, limits: { cpu: '2' } } }),
         /engine resources\.requests\.cpu \(4\) must not be greater than limits\.cpu \(2\)/,
@@ -323,14 +361,17 @@ describe('AgentWorkload', () => {
 });
 
 describe('AgentService', () => {
-  it('selects every version of the model by app and names its port http', () => {
+  it('selects every version of the model by app, with the API port named http and the management port http-metrics', () => {
     const [service] = synth(
       (chart) => new AgentService(chart, 's', { model: 'demo', agent: 'demo', namespace: 'agents' }),
     );
     expect(service.spec).toEqual({
       type: 'ClusterIP',
       selector: { app: 'demo' },
-      ports: [{ name: 'http', port: 80, targetPort: 8000 }],
+      ports: [
+        { name: 'http', port: 80, targetPort: 8000 },
+        { name: 'http-metrics', port: 9090, targetPort: 9090 },
+      ],
     });
   });
 
@@ -395,7 +436,7 @@ describe('IstioRouting', () => {
     expect(dr.tls).toEqual({ mode: 'ISTIO_MUTUAL' });
   });
 
-  it('enforces STRICT mTLS and lets in only the gateway, the namespace and Prometheus on /metrics', () => {
+  it('enforces STRICT mTLS and lets in the gateway and the namespace off the management port, Prometheus on it for /metrics only', () => {
     const objects = routing({ gateways: ['istio-system/agents'] });
     expect(byKind(objects, 'PeerAuthentication').spec).toEqual({
       selector: { matchLabels: { app: 'demo' } },
@@ -413,11 +454,12 @@ describe('IstioRouting', () => {
               },
             },
           ],
+          to: [{ operation: { notPorts: ['9090'] } }],
         },
-        { from: [{ source: { namespaces: ['agents'] } }] },
+        { from: [{ source: { namespaces: ['agents'] } }], to: [{ operation: { notPorts: ['9090'] } }] },
         {
           from: [{ source: { namespaces: ['monitoring'] } }],
-          to: [{ operation: { methods: ['GET'], paths: ['/metrics'] } }],
+          to: [{ operation: { ports: ['9090'], methods: ['GET'], paths: ['/metrics'] } }],
         },
       ],
     });

@@ -102,6 +102,7 @@ describe('render()', () => {
     const env = Object.fromEntries(runtime.env.map((e: any) => [e.name, e.value]));
     expect(env).toMatchObject({
       PORT: '8000',
+      MANAGEMENT_PORT: '9090',
       AGENT: 'xiaoai',
       MODEL: 'xiaoai',
       MODEL_VERSION: 'v2',
@@ -131,6 +132,18 @@ describe('render()', () => {
         secret: expect.objectContaining({ secretName: 'suoke-redis' }),
       }),
     );
+  });
+
+  it('passes spec.runtime.extraRequestParams to the runtime as EXTRA_REQUEST_PARAMS, and nothing when unset', () => {
+    const runtimeEnv = (model: ReturnType<typeof minimalModel>) => {
+      const deployment = find(render(model, [minimalVersion('v1')], []), 'Deployment', 'demo-v1');
+      const runtime = deployment.spec.template.spec.containers.find((c: any) => c.name === 'runtime');
+      return Object.fromEntries(runtime.env.map((e: any) => [e.name, e.value]));
+    };
+    expect(runtimeEnv(minimalModel({ runtime: { extraRequestParams: ['top_k', 'min_p'] } }))).toMatchObject({
+      EXTRA_REQUEST_PARAMS: 'top_k,min_p',
+    });
+    expect(runtimeEnv(minimalModel())).not.toHaveProperty('EXTRA_REQUEST_PARAMS');
   });
 
   it('runs the runtime alone, with the declared resources, for an external engine', () => {
@@ -190,7 +203,7 @@ describe('render()', () => {
     expect(kinds(render(minimalModel(), [], []))).toEqual(['Service/demo']);
   });
 
-  it('allows the gateway in when the AIModel names one, and Prometheus on GET /metrics only', () => {
+  it('allows the gateway in when the AIModel names one, and Prometheus on GET /metrics of the management port only', () => {
     const rules = find(
       render(aimodel('xiaoai'), [firstVersion('xiaoai')], []),
       'AuthorizationPolicy',
@@ -203,11 +216,12 @@ describe('render()', () => {
             source: { principals: ['cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account'] },
           },
         ],
+        to: [{ operation: { notPorts: ['9090'] } }],
       },
-      { from: [{ source: { namespaces: ['suoke-ai'] } }] },
+      { from: [{ source: { namespaces: ['suoke-ai'] } }], to: [{ operation: { notPorts: ['9090'] } }] },
       {
         from: [{ source: { namespaces: ['monitoring'] } }],
-        to: [{ operation: { methods: ['GET'], paths: ['/metrics'] } }],
+        to: [{ operation: { ports: ['9090'], methods: ['GET'], paths: ['/metrics'] } }],
       },
     ]);
   });
@@ -342,8 +356,15 @@ describe('render()', () => {
       callerNamespaces: ['suoke-ai', 'suoke-web'],
     });
     const rules = find(objects, 'AuthorizationPolicy', 'xiaoke').spec.rules;
-    expect(rules[0]).toEqual({ from: [{ source: { principals: ['cluster.local/ns/gw/sa/ingress'] } }] });
-    expect(rules[1]).toEqual({ from: [{ source: { namespaces: ['suoke-ai', 'suoke-web'] } }] });
+    const offManagement = [{ operation: { notPorts: ['9090'] } }];
+    expect(rules[0]).toEqual({
+      from: [{ source: { principals: ['cluster.local/ns/gw/sa/ingress'] } }],
+      to: offManagement,
+    });
+    expect(rules[1]).toEqual({
+      from: [{ source: { namespaces: ['suoke-ai', 'suoke-web'] } }],
+      to: offManagement,
+    });
   });
 
   describe('refuses bad input with an error naming the object and field', () => {

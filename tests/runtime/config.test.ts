@@ -20,6 +20,7 @@ describe('runtime config', () => {
     const config = loadConfig(minimal, noFiles);
     expect(config).toMatchObject({
       port: DEFAULTS.PORT,
+      managementPort: undefined,
       agent: 'xiaoai',
       model: 'xiaoai',
       modelVersion: 'unversioned',
@@ -27,11 +28,36 @@ describe('runtime config', () => {
       engineUrls: ['http://127.0.0.1:8001/v1'],
       engineTimeoutMs: 60_000,
       engineMaxRetries: 2,
+      engineRetryBudgetMs: 30_000,
+      engineStreamIdleTimeoutMs: 30_000,
+      engineRequestDeadlineMs: 600_000,
       redis: { mode: 'none', required: false },
+      cacheScope: 'principal',
       logContent: false,
       maxBodyBytes: 1_048_576,
+      maxJsonDepth: 64,
+      maxRequestMessages: 2048,
+      maxTokensLimit: 16_384,
+      extraRequestParams: [],
       drainTimeoutMs: 25_000,
+      jwtSubjectClaim: 'sub',
+      jwtTenantClaim: undefined,
+      jwtMaxLifetimeSeconds: 86_400,
+      jwtClockToleranceSeconds: 30,
     });
+  });
+
+  it('reads MANAGEMENT_PORT (0 lets the system pick a free port, as PORT=0 does)', () => {
+    expect(loadConfig({ ...minimal, MANAGEMENT_PORT: '9090' }, noFiles).managementPort).toBe(9090);
+    expect(loadConfig({ ...minimal, PORT: '0', MANAGEMENT_PORT: '0' }, noFiles).managementPort).toBe(0);
+  });
+
+  it('reads EXTRA_REQUEST_PARAMS as a comma-separated list', () => {
+    const config = loadConfig(
+      { ...minimal, EXTRA_REQUEST_PARAMS: ' top_k, min_p,,chat_template_kwargs ' },
+      noFiles,
+    );
+    expect(config.extraRequestParams).toEqual(['top_k', 'min_p', 'chat_template_kwargs']);
   });
 
   it('is frozen, all the way down', () => {
@@ -83,6 +109,16 @@ describe('runtime config', () => {
     ['PORT not a number', { PORT: 'eighty' }, /^PORT='eighty' must be an integer from 0 to 65535/],
     ['PORT out of range', { PORT: '70000' }, /^PORT='70000' must be an integer/],
     [
+      'MANAGEMENT_PORT not a port',
+      { MANAGEMENT_PORT: '9090x' },
+      /^MANAGEMENT_PORT='9090x' must be a port from 0 to 65535 \(or unset, to serve \/metrics and the probes on PORT\)/,
+    ],
+    [
+      'MANAGEMENT_PORT equal to PORT',
+      { PORT: '8000', MANAGEMENT_PORT: '8000' },
+      /^MANAGEMENT_PORT=8000 must differ from PORT \(8000\); unset it to serve \/metrics and the probes on PORT/,
+    ],
+    [
       'ENGINE_BASE_URL not a URL',
       { ENGINE_BASE_URL: 'engine:8001' },
       /^ENGINE_BASE_URL: 'engine:8001' is not an http\(s\) URL/,
@@ -121,6 +157,11 @@ describe('runtime config', () => {
     ],
     ['LOG_LEVEL unknown', { LOG_LEVEL: 'loud' }, /^LOG_LEVEL='loud' must be one of/],
     [
+      'CACHE_SCOPE unknown',
+      { CACHE_SCOPE: 'global' },
+      /^CACHE_SCOPE='global' must be one of principal, tenant \(default principal\)/,
+    ],
+    [
       'a MODEL_VERSION unfit for a label',
       { MODEL_VERSION: 'v 2' },
       /^MODEL_VERSION='v 2' must be 1-63 letters/,
@@ -136,6 +177,62 @@ describe('runtime config', () => {
       'MAX_BODY_BYTES too small',
       { MAX_BODY_BYTES: '10' },
       /^MAX_BODY_BYTES='10' must be an integer from 1024/,
+    ],
+    [
+      'MAX_JSON_DEPTH deep enough to overflow a serialiser',
+      { MAX_JSON_DEPTH: '5000' },
+      /^MAX_JSON_DEPTH='5000' must be an integer from 8 to 256 \(default 64\)/,
+    ],
+    ['MAX_TOKENS_LIMIT zero', { MAX_TOKENS_LIMIT: '0' }, /^MAX_TOKENS_LIMIT='0' must be an integer from 1/],
+    [
+      'EXTRA_REQUEST_PARAMS with a name that is not a field',
+      { EXTRA_REQUEST_PARAMS: 'top_k,__proto__' },
+      /^EXTRA_REQUEST_PARAMS: '__proto__' must be a snake_case request field name/,
+    ],
+    [
+      'EXTRA_REQUEST_PARAMS with a field the runtime sets',
+      { EXTRA_REQUEST_PARAMS: 'messages' },
+      /^EXTRA_REQUEST_PARAMS: 'messages' is set by the runtime itself/,
+    ],
+    [
+      'ENGINE_STREAM_IDLE_TIMEOUT_MS of 0',
+      { ENGINE_STREAM_IDLE_TIMEOUT_MS: '0' },
+      /^ENGINE_STREAM_IDLE_TIMEOUT_MS='0' must be an integer from 1 to \d+ \(default 30000\)/,
+    ],
+    [
+      'ENGINE_REQUEST_DEADLINE_MS not a number',
+      { ENGINE_REQUEST_DEADLINE_MS: '10m' },
+      /^ENGINE_REQUEST_DEADLINE_MS='10m' must be an integer from 1 to \d+ \(default 600000\)/,
+    ],
+    [
+      'ENGINE_RETRY_BUDGET_MS negative',
+      { ENGINE_RETRY_BUDGET_MS: '-1' },
+      /^ENGINE_RETRY_BUDGET_MS='-1' must be an integer from 0 to \d+ \(default 30000\)/,
+    ],
+    [
+      'a JWKS without JWT_ISSUER',
+      { JWT_JWKS_URL: 'https://auth.example.com/jwks.json', JWT_AUDIENCE: 'xiaoai' },
+      /^JWT_ISSUER is required when JWT_JWKS_FILE or JWT_JWKS_URL is set; set it to the issuer's 'iss'/,
+    ],
+    [
+      'a JWKS without JWT_AUDIENCE',
+      { JWT_JWKS_FILE: '/jwks.json', JWT_ISSUER: 'https://auth.example.com' },
+      /^JWT_AUDIENCE is required when JWT_JWKS_FILE or JWT_JWKS_URL is set; set it to the 'aud'/,
+    ],
+    [
+      'JWT_MAX_LIFETIME_SECONDS over 30 days',
+      { JWT_MAX_LIFETIME_SECONDS: '2592001' },
+      /^JWT_MAX_LIFETIME_SECONDS='2592001' must be an integer from 1 to 2592000/,
+    ],
+    [
+      'JWT_CLOCK_TOLERANCE_SECONDS negative',
+      { JWT_CLOCK_TOLERANCE_SECONDS: '-1' },
+      /^JWT_CLOCK_TOLERANCE_SECONDS='-1' must be an integer from 0 to 300/,
+    ],
+    [
+      'JWT_SUBJECT_CLAIM with a space',
+      { JWT_SUBJECT_CLAIM: 'user id' },
+      /^JWT_SUBJECT_CLAIM='user id' must be a claim name without spaces/,
     ],
   ];
   it.each(bad)('names the variable and the fix: %s', (_name, env, message) => {

@@ -87,25 +87,63 @@ describe('runtime: graceful drain on SIGTERM (real process)', () => {
     }
   });
 
-  it('cuts what is still running at DRAIN_TIMEOUT_MS and still exits 0', async () => {
+  it('ends what still runs at DRAIN_TIMEOUT_MS with an error the client understands, logs each, exits 0', async () => {
     stub.reset({ tokens: 1000, tokenDelayMs: 20 });
     const rt = await spawnRuntime({ ENGINE_BASE_URL: stub.baseUrl, DRAIN_TIMEOUT_MS: '300' });
     try {
       const client = new OpenAI({ baseURL: `${rt.url}/v1`, apiKey: 'none', maxRetries: 0 });
-      const stream = await client.chat.completions.create({
-        model: 'xiaoai',
-        messages: [{ role: 'user', content: 'x' }],
-        stream: true,
-      });
-      const consumed = (async () => {
-        for await (const chunk of stream) {
-          if (chunk.choices[0]?.delta?.content && !rt.child.killed) rt.child.kill('SIGTERM');
-        }
-      })().catch((e: unknown) => e);
+      const prompt = 'my private symptoms';
+      const ask = { model: 'xiaoai', messages: [{ role: 'user' as const, content: prompt }] };
+      const streams = await Promise.all(
+        ['cut-stream-1', 'cut-stream-2'].map((id) =>
+          client.chat.completions.create({ ...ask, stream: true }, { headers: { 'x-request-id': id } }),
+        ),
+      );
+      const whole = client.chat.completions
+        .create(ask, { headers: { 'x-request-id': 'cut-whole' } })
+        .catch((e: unknown) => e);
+      await waitFor(() => stub.stats.chatCalls === 3, { description: 'all three calls to reach the engine' });
+      rt.child.kill('SIGTERM');
+
+      const cut = await Promise.all(
+        streams.map(async (stream) => {
+          let text = '';
+          const error = await (async () => {
+            for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+          })().catch((e: unknown) => e);
+          return { text, error: error as InstanceType<typeof OpenAI.APIError> };
+        }),
+      );
+      for (const { text, error } of cut) {
+        // An in-band error event, not a connection reset: the official client raises an APIError.
+        expect(error).toBeInstanceOf(OpenAI.APIError);
+        expect(error.code).toBe('shutting_down');
+        expect(text).toMatch(/^tok0/);
+      }
+      const refused = (await whole) as InstanceType<typeof OpenAI.APIError>;
+      expect(refused).toBeInstanceOf(OpenAI.APIError);
+      expect([refused.status, refused.code]).toEqual([503, 'shutting_down']);
+      expect(refused.headers?.get('retry-after')).toBe('1');
+
       expect(await rt.exited).toBe(0);
-      expect(rt.output()).toContain('drain deadline reached');
-      // The client saw its stream cut (an error, from whichever realm fetch lives in), not a clean end.
-      expect(await consumed).toBeDefined();
+      const logs = rt
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(logs.filter((l) => l.msg === 'drain deadline: ending request').map((l) => l.reqId)).toEqual(
+        expect.arrayContaining(['cut-stream-1', 'cut-stream-2', 'cut-whole']),
+      );
+      expect(logs.filter((l) => l.msg === 'request').map((l) => [l.reqId, l.code, l.errorCode])).toEqual(
+        expect.arrayContaining([
+          ['cut-stream-1', 503, 'shutting_down'],
+          ['cut-stream-2', 503, 'shutting_down'],
+          ['cut-whole', 503, 'shutting_down'],
+        ]),
+      );
+      expect(rt.output()).toContain('drain cut short at its deadline');
+      expect(rt.output()).not.toContain(prompt);
+      await waitFor(() => stub.stats.aborted === 3, { description: 'the engine calls to be aborted' });
     } finally {
       stop(rt.child);
     }

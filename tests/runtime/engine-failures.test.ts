@@ -62,6 +62,61 @@ describe('runtime: engine failures', () => {
     expect(primary.stats.completed).toBe(4);
   });
 
+  it('starts no attempt once ENGINE_RETRY_BUDGET_MS is spent, however many retries are allowed', async () => {
+    primary.set({ failRate: 1, failStatus: 503, retryAfterMs: 300 });
+    const rt = await start({ ENGINE_MAX_RETRIES: '10', ENGINE_RETRY_BUDGET_MS: '500' });
+    const error = await failureOf(rt.client().chat.completions.create(ask));
+    expect(error.status).toBe(502);
+    expect(error.code).toBe('engine_error');
+    // Attempts start at 0 and 300 ms; the next would start at 600 ms, past the budget.
+    expect(primary.stats.chatCalls).toBe(2);
+  });
+
+  it('moves to the next URL at once when the engine asks for a wait longer than the budget', async () => {
+    primary.set({ failRate: 1, failStatus: 503, retryAfterMs: 600_000 });
+    const rt = await start({ ENGINE_MAX_RETRIES: '2', ENGINE_FALLBACK_URLS: fallback.baseUrl });
+    const completion = await rt.client().chat.completions.create(ask);
+    expect(completion.choices[0]?.message.content).toBe('from the fallback');
+    expect(primary.stats.chatCalls).toBe(1);
+  });
+
+  const unavailability: [string, number, () => Promise<Record<string, string>>][] = [
+    ['engine_unavailable', 502, async () => ({ ENGINE_BASE_URL: `http://127.0.0.1:${await freePort()}/v1` })],
+    [
+      'engine_error',
+      502,
+      async () => {
+        primary.set({ failRate: 1, failStatus: 500 });
+        return {};
+      },
+    ],
+    [
+      'engine_overloaded',
+      503,
+      async () => {
+        primary.set({ failRate: 1, failStatus: 429 });
+        return {};
+      },
+    ],
+    [
+      'engine_timeout',
+      504,
+      async () => {
+        primary.set({ delayMs: 3_000 });
+        return { ENGINE_TIMEOUT_MS: '100' };
+      },
+    ],
+  ];
+  it.each(unavailability)(
+    'sends Retry-After with %s (%i), so client retries are spaced out',
+    async (code, status, arrange) => {
+      const rt = await start({ ENGINE_MAX_RETRIES: '0', ...(await arrange()) });
+      const error = await failureOf(rt.client().chat.completions.create(ask));
+      expect([error.status, error.code]).toEqual([status, code]);
+      expect(error.headers?.get('retry-after')).toBe('2');
+    },
+  );
+
   it('does not retry what the engine refused as the client’s mistake (4xx passes through)', async () => {
     primary.set({ failRate: 1, failStatus: 400 });
     const rt = await start({ ENGINE_MAX_RETRIES: '2' });

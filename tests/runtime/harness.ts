@@ -27,6 +27,8 @@ export interface TestRuntime {
   readonly runtime: Runtime;
   readonly config: RuntimeConfig;
   readonly url: string;
+  /** `http://127.0.0.1:port` of the management listener, when MANAGEMENT_PORT is set. */
+  readonly managementUrl: string | undefined;
   readonly logs: LogCapture;
   /** The official `openai` client; its own retries are off so tests see the runtime's answers. */
   client(apiKey?: string): OpenAI;
@@ -48,10 +50,17 @@ export async function startRuntime(
   });
   await new Promise<void>((resolve) => runtime.server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(runtime.server.address() as AddressInfo).port}`;
+  const management = runtime.management;
+  if (management !== undefined) {
+    await new Promise<void>((resolve) => management.listen(0, '127.0.0.1', () => resolve()));
+  }
+  const managementUrl =
+    management === undefined ? undefined : `http://127.0.0.1:${(management.address() as AddressInfo).port}`;
   return {
     runtime,
     config,
     url,
+    managementUrl,
     logs,
     client: (apiKey = 'none') => new OpenAI({ baseURL: `${url}/v1`, apiKey, maxRetries: 0, timeout: 20_000 }),
     close: async () => {

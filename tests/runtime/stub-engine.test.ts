@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import OpenAI from 'openai';
-import { parseStubArgs } from '../support/stub-engine.js';
+import { parseStubArgs, StubEngine } from '../support/stub-engine.js';
+import { waitFor, waitForEvent } from '../support/wait.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -65,9 +66,37 @@ describe('stub engine as its own process (used by end-to-end rollout tests)', ()
   it('refuses unknown flags and non-numeric values by name', () => {
     expect(() => parseStubArgs(['--fail-rate', 'lots'])).toThrow("--fail-rate must be a number, got 'lots'");
     expect(() => parseStubArgs(['--colour', 'red'])).toThrow('unknown flag --colour');
-    expect(parseStubArgs(['--port', '9000', '--drop', 'mid-stream'])).toEqual({
+    expect(parseStubArgs(['--port', '9000', '--drop', 'mid-stream', '--stall-after', '3'])).toEqual({
       port: 9000,
-      behaviour: { drop: 'mid-stream' },
+      behaviour: { drop: 'mid-stream', stallAfter: 3 },
     });
+  });
+});
+
+describe('stub engine behaviours', () => {
+  it('stalls a stream after stallAfter tokens and holds it open until the client leaves', async () => {
+    const stub = await StubEngine.start({ tokens: 10, stallAfter: 2 });
+    try {
+      const client = new OpenAI({ baseURL: stub.baseUrl, apiKey: 'none', maxRetries: 0 });
+      const controller = new AbortController();
+      const stalled = waitForEvent(stub, 'stall');
+      const stream = await client.chat.completions.create(
+        { model: 'stub-model', messages: [{ role: 'user', content: 'x' }], stream: true },
+        { signal: controller.signal },
+      );
+      let text = '';
+      const consumed = (async () => {
+        for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+      })();
+      await stalled;
+      await waitFor(() => text === 'tok0 tok1', { description: 'the tokens sent before the stall' });
+      expect(stub.stats).toMatchObject({ stalled: 1, completed: 0, aborted: 0 });
+      controller.abort();
+      await consumed;
+      await waitFor(() => stub.stats.aborted === 1, { description: 'the stub to see the client leave' });
+      expect(text).toBe('tok0 tok1');
+    } finally {
+      await stub.close();
+    }
   });
 });

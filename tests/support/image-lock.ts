@@ -71,11 +71,14 @@ export function deriveLock(root: Lockfile, pkg: ImagePackage): Lockfile {
     keep.add(path);
     const entry = root.packages[path] as LockEntry;
     const required = { ...entry.dependencies, ...entry.optionalDependencies };
-    const peers = Object.keys(entry.peerDependencies ?? {});
+    // npm never installs an optional peer on its own account: it is there only when something else needs
+    // it (openai's zod and ws, here for the test clients), so following one would ship it in the image.
+    const peers = Object.keys(entry.peerDependencies ?? {}).filter(
+      (name) => entry.peerDependenciesMeta?.[name]?.optional !== true,
+    );
     for (const name of [...Object.keys(required), ...peers]) {
       const target = resolveIn(root.packages, path, name);
-      const optional =
-        name in (entry.optionalDependencies ?? {}) || entry.peerDependenciesMeta?.[name]?.optional === true;
+      const optional = name in (entry.optionalDependencies ?? {});
       if (target !== undefined) visit(target);
       else if (!optional) throw new Error(`${path} needs ${name}, which package-lock.json does not hold`);
     }

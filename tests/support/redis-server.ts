@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,11 +27,13 @@ export interface RedisServerOptions {
 /**
  * A real `redis-server` on 127.0.0.1, no persistence, its working directory in a temporary folder.
  * `kill()` simulates a crash (SIGKILL); `restart()` brings it back on the same port so clients that
- * reconnect by themselves find it again.
+ * reconnect by themselves find it again. `pause()` simulates a hung server (SIGSTOP): connections stay
+ * open and nothing answers until `resume()`.
  */
 export class RedisServer {
   private child: ChildProcess | undefined;
   private exited: Promise<void> = Promise.resolve();
+  private paused = false;
 
   private constructor(
     readonly port: number,
@@ -77,6 +79,29 @@ export class RedisServer {
     await this.signal('SIGTERM');
   }
 
+  /** Hangs the server (SIGSTOP). Resolves once the kernel reports the process stopped. */
+  async pause(): Promise<void> {
+    const child = this.child;
+    if (child?.pid === undefined) throw new Error('redis-server is not running; nothing to pause');
+    child.kill('SIGSTOP');
+    this.paused = true;
+    await waitFor(async () => (await processState(child.pid as number)) === 'T', {
+      timeoutMs: 5_000,
+      description: `redis-server (pid ${child.pid}) to stop`,
+    });
+  }
+
+  /** Continues a paused server (SIGCONT). Resolves once it answers PING again. */
+  async resume(): Promise<void> {
+    if (!this.paused) return;
+    this.child?.kill('SIGCONT');
+    this.paused = false;
+    await waitFor(async () => (await this.ping()) === true, {
+      timeoutMs: this.startTimeoutMs,
+      description: `redis-server on port ${this.port} to answer PING after SIGCONT`,
+    });
+  }
+
   /** Starts the server again on the same port (after kill/stop). */
   async restart(): Promise<void> {
     if (this.child !== undefined) await this.stop();
@@ -92,6 +117,9 @@ export class RedisServer {
   private async signal(signal: NodeJS.Signals): Promise<void> {
     const child = this.child;
     if (child === undefined) return;
+    // A stopped process keeps SIGTERM pending until it runs again.
+    if (this.paused) child.kill('SIGCONT');
+    this.paused = false;
     child.kill(signal);
     await this.exited;
   }
@@ -180,4 +208,11 @@ export class RedisServer {
       socket.on('error', () => resolve(false));
     });
   }
+}
+
+/** The state letter of /proc/<pid>/stat (`R`, `S`, `T` for stopped, ...). */
+async function processState(pid: number): Promise<string | undefined> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // The command name is in parentheses and may itself contain spaces or parentheses.
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ', 1)[0];
 }

@@ -19,10 +19,18 @@ export interface StubBehaviour {
   readonly retryAfterMs: number | undefined;
   /** Destroy the socket: before any response, or after half of the streamed tokens. @default 'none' */
   readonly drop: 'none' | 'before-response' | 'mid-stream';
+  /**
+   * Streamed answers send this many tokens, then nothing more while keeping the connection open
+   * until the client leaves (an engine that hung mid-answer); 0 sends the response headers only (an
+   * engine stuck before its first token). @default none
+   */
+  readonly stallAfter: number | undefined;
   /** Model id reported by /v1/models and in answers. @default 'stub-model' */
   readonly model: string;
   /** Fixed answer text (split on spaces into tokens); overrides `tokens`. @default none */
   readonly reply: string | undefined;
+  /** `finish_reason` of every answer, e.g. 'length' for one cut at the token limit. @default 'stop' */
+  readonly finishReason: string;
 }
 
 /** What the stub has seen. */
@@ -32,6 +40,8 @@ export interface StubStats {
   completed: number;
   failed: number;
   dropped: number;
+  /** Streams that went silent on purpose (`stallAfter`). */
+  stalled: number;
   /** Calls whose client went away before the answer was complete. */
   aborted: number;
 }
@@ -50,15 +60,18 @@ export const DEFAULT_STUB_BEHAVIOUR: StubBehaviour = Object.freeze({
   failStatus: 500,
   retryAfterMs: undefined,
   drop: 'none',
+  stallAfter: undefined,
   model: 'stub-model',
   reply: undefined,
+  finishReason: 'stop',
 });
 
 /**
  * An OpenAI-compatible model engine for tests and benchmarks: `POST /v1/chat/completions` (streaming
  * and not, `stream_options.include_usage`), `GET /v1/models`. Control it in-process with `set()` or,
  * when it runs as its own process, over HTTP: `POST /__stub/behaviour` (partial JSON),
- * `GET /__stub/stats`, `POST /__stub/reset`. Emits `abort` when a client goes away mid-answer.
+ * `GET /__stub/stats`, `POST /__stub/reset`. Emits `abort` when a client goes away mid-answer and
+ * `stall` when a stream goes silent on purpose.
  */
 export class StubEngine extends EventEmitter {
   behaviour: StubBehaviour;
@@ -68,6 +81,7 @@ export class StubEngine extends EventEmitter {
     completed: 0,
     failed: 0,
     dropped: 0,
+    stalled: 0,
     aborted: 0,
   };
   /** The last 100 chat requests, oldest first. */
@@ -225,7 +239,7 @@ export class StubEngine extends EventEmitter {
           {
             index: 0,
             message: { role: 'assistant', content: pieces.join('') },
-            finish_reason: 'stop',
+            finish_reason: b.finishReason,
             logprobs: null,
           },
         ],
@@ -244,6 +258,18 @@ export class StubEngine extends EventEmitter {
         res.write(out, () => res.destroy());
         return;
       }
+      if (i === b.stallAfter) {
+        const stalled = (): void => {
+          this.stats.stalled += 1;
+          this.emit('stall');
+        };
+        // Every chunk so far is written out before going quiet; for 0, only the headers are.
+        if (i === 0) {
+          res.flushHeaders();
+          stalled();
+        } else res.write(out, stalled);
+        return;
+      }
       out += chunk([{ index: 0, delta: { content: pieces[i] }, finish_reason: null }]);
       if (b.tokenDelayMs > 0) {
         res.write(out);
@@ -252,7 +278,7 @@ export class StubEngine extends EventEmitter {
         if (res.destroyed) return;
       }
     }
-    out += chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]);
+    out += chunk([{ index: 0, delta: {}, finish_reason: b.finishReason }]);
     if (body.stream_options?.include_usage === true) out += chunk([], { usage });
     out += 'data: [DONE]\n\n';
     finished = true;
@@ -295,7 +321,10 @@ function delay(ms: number, res: ServerResponse): Promise<void> {
   });
 }
 
-/** `--port N --fail-rate 0.3 --fail-status 503 --tokens 16 --token-delay-ms 5 --delay-ms 20 --model m --drop mid-stream` */
+/**
+ * `--port N --fail-rate 0.3 --fail-status 503 --tokens 16 --token-delay-ms 5 --delay-ms 20 --model m
+ * --drop mid-stream --stall-after 3`
+ */
 export function parseStubArgs(argv: readonly string[]): { port: number; behaviour: Partial<StubBehaviour> } {
   const behaviour: Record<string, unknown> = {};
   let port = 0;
@@ -306,6 +335,7 @@ export function parseStubArgs(argv: readonly string[]): { port: number; behaviou
     '--fail-rate': 'failRate',
     '--fail-status': 'failStatus',
     '--retry-after-ms': 'retryAfterMs',
+    '--stall-after': 'stallAfter',
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] as string;

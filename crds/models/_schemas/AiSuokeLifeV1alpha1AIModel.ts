@@ -14,7 +14,7 @@ const schema38 = {
       "$ref": "a6f0oUEaFqHmymdwnqPORTNOTU7GczWAkwGD0uYU"
     },
     "spec": {
-      "$ref": "bhMrHuXzwOkNDN5A0EwgU51jEcPZhWiLfxI2zX8Ps"
+      "$ref": "yvybwXqD6GXkpLiWe7SseMpgRPjb3JKwMnI8xUCSjc"
     },
     "status": {
       "$ref": "GUyzOy0QaQFx1sVp2USJWFDzDGjnTJMKYFqw816Dnc"
@@ -168,7 +168,7 @@ const schema43 = {
       "$ref": "rHVv7Q7XPrqBUdo9FfPsBxMDkOMeeXkp3iHyYGVSUy8"
     },
     "runtime": {
-      "$ref": "QY7UmotWTsxuMImBtgWhhun8IEPxb2y0hQLuttZ1bM"
+      "$ref": "5NqsclCDjhhQLrSzEbpmAUQa1Bq3fmSA1vVqoco"
     },
     "scaling": {
       "$ref": "PM41s5m0Tyk4BEQXWv3R9KpngJqCES3I9Iik2kGmo"
@@ -4816,13 +4816,16 @@ function validate154(data, {
 const schema90 = {
   "properties": {
     "auth": {
-      "$ref": "xUdPQHKNGlfMH1v1bnu7TMwVHFywxovWQCFIdxk4"
+      "$ref": "Q7YxLygkdSD9CNACmmac37Ag07hbmhxUuVGAHZtrVI"
     },
     "cacheTtl": {
       "$ref": "eZOo0AgQ1uA64w0gOxx6zXawu1VlIyWJmjAfHdo2ZE"
     },
     "env": {
       "$ref": "zci6eV2eQcxMaIA2Jb6UjfCEkDSbKhcuwNa4UYTqdgY"
+    },
+    "extraRequestParams": {
+      "$ref": "0FhX2qffiIzmYvutfmVxn7DEXAOCRwqfk8oQwq3viMc"
     },
     "image": {
       "$ref": "tGoKSz9hAgA7fQSTUJBcqXiyYdo3y8EbbHWNyNaFJlA"
@@ -4855,7 +4858,7 @@ const schema91 = {
       "$ref": "x4G6Il3siMbmJcGW9OFVwr8fGGjPWXAYrzBTMKIWM"
     },
     "jwt": {
-      "$ref": "SVSJIQ0mRC5RqE51wwVRmuDoYgpHxHNqWGYEP46mD0"
+      "$ref": "cAfbPFyPYmbNxtIdA3OaDdz1HpxPBXH1g2w8EgsVZro"
     }
   },
   "type": "object",
@@ -4994,17 +4997,198 @@ function validate198(data, {
 }
 const schema94 = {
   "properties": {
+    "audience": {
+      "$ref": "mZPEUZsauK7BZTdOHAbCdV7aSH5FTcqNdEqvsGj19Y"
+    },
+    "issuer": {
+      "$ref": "pN0nBZE4rxYZLa8PFQsfgGxnJucTgKoB0uWctAs5jU"
+    },
     "jwksSecretRef": {
       "$ref": "IjSNiMr0QinRVftJkLpdaBIcGPaFzjf1RYC4Ce3QOU"
     },
     "jwksUrl": {
       "$ref": "xiyaND0QlBABeFcJ3b72ihiueWAO9n6QGGstWCdmE"
+    },
+    "maxTokenLifetime": {
+      "$ref": "coeJFubWgwaZDqLXdpD4NYaLNJdq9fZjKAoOiKVAM"
+    },
+    "subjectClaim": {
+      "$ref": "EL3YBsWmdpZDWZ5S3WST3hzSl6ZqkqViNlg9RMemOKk"
+    },
+    "tenantClaim": {
+      "$ref": "hKi3FIuwDUJtYVnyt77DfDug3MBJaS9yWaWmO9Zo"
     }
   },
+  "required": ["issuer", "audience"],
   "type": "object",
   "nullable": true
 };
 const schema95 = {
+  "maxLength": 256,
+  "minLength": 1,
+  "pattern": "^\\S+$",
+  "type": "string"
+};
+const pattern9 = new RegExp("^\\S+$", "u");
+function validate204(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 256) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 256
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern9.test(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^\\S+$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate204.errors = vErrors;
+  return errors === 0;
+}
+const schema96 = {
+  "maxLength": 2048,
+  "minLength": 1,
+  "pattern": "^\\S+$",
+  "type": "string"
+};
+function validate206(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 2048
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern9.test(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^\\S+$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate206.errors = vErrors;
+  return errors === 0;
+}
+const schema97 = {
   "properties": {
     "key": {
       "$ref": "EZu7TFMEKgqBRqKvayJ6ltuFgmYTWhirkgr9cCt7JJA"
@@ -5017,13 +5201,13 @@ const schema95 = {
   "type": "object",
   "nullable": true
 };
-const schema96 = {
+const schema98 = {
   "default": "jwks.json",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate205(data, {
+function validate209(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5065,10 +5249,10 @@ function validate205(data, {
       errors++;
     }
   }
-  validate205.errors = vErrors;
+  validate209.errors = vErrors;
   return errors === 0;
 }
-function validate204(data, {
+function validate208(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5110,13 +5294,13 @@ function validate204(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate205(data.key, {
+      if (!validate209(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
+        vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
         errors = vErrors.length;
       }
     }
@@ -5132,17 +5316,17 @@ function validate204(data, {
       }
     }
   }
-  validate204.errors = vErrors;
+  validate208.errors = vErrors;
   return errors === 0;
 }
-const schema97 = {
+const schema99 = {
   "maxLength": 2048,
   "pattern": "^https?://[^\\s]+$",
   "type": "string",
   "nullable": true
 };
-const pattern9 = new RegExp("^https?://[^\\s]+$", "u");
-function validate209(data, {
+const pattern11 = new RegExp("^https?://[^\\s]+$", "u");
+function validate213(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5183,7 +5367,7 @@ function validate209(data, {
       }
       errors++;
     }
-    if (!pattern9.test(data)) {
+    if (!pattern11.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -5200,7 +5384,210 @@ function validate209(data, {
       errors++;
     }
   }
-  validate209.errors = vErrors;
+  validate213.errors = vErrors;
+  return errors === 0;
+}
+const schema100 = {
+  "default": "24h",
+  "maxLength": 32,
+  "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
+  "type": "string",
+  "nullable": true
+};
+function validate215(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 32) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 32
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern3.test(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate215.errors = vErrors;
+  return errors === 0;
+}
+const schema101 = {
+  "default": "sub",
+  "maxLength": 256,
+  "pattern": "^\\S+$",
+  "type": "string",
+  "nullable": true
+};
+function validate217(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 256) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 256
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern9.test(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^\\S+$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate217.errors = vErrors;
+  return errors === 0;
+}
+const schema102 = {
+  "maxLength": 256,
+  "pattern": "^\\S+$",
+  "type": "string",
+  "nullable": true
+};
+function validate219(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 256) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 256
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern9.test(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^\\S+$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate219.errors = vErrors;
   return errors === 0;
 }
 function validate203(data, {
@@ -5228,25 +5615,112 @@ function validate203(data, {
     errors++;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.jwksSecretRef !== undefined) {
-      if (!validate204(data.jwksSecretRef, {
-        instancePath: instancePath + "/jwksSecretRef",
+    if (data.issuer === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "issuer"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.audience === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "audience"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.audience !== undefined) {
+      if (!validate204(data.audience, {
+        instancePath: instancePath + "/audience",
         parentData: data,
-        parentDataProperty: "jwksSecretRef",
+        parentDataProperty: "audience",
         rootData
       })) {
         vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
         errors = vErrors.length;
       }
     }
+    if (data.issuer !== undefined) {
+      if (!validate206(data.issuer, {
+        instancePath: instancePath + "/issuer",
+        parentData: data,
+        parentDataProperty: "issuer",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate206.errors : vErrors.concat(validate206.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.jwksSecretRef !== undefined) {
+      if (!validate208(data.jwksSecretRef, {
+        instancePath: instancePath + "/jwksSecretRef",
+        parentData: data,
+        parentDataProperty: "jwksSecretRef",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.jwksUrl !== undefined) {
-      if (!validate209(data.jwksUrl, {
+      if (!validate213(data.jwksUrl, {
         instancePath: instancePath + "/jwksUrl",
         parentData: data,
         parentDataProperty: "jwksUrl",
         rootData
       })) {
-        vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
+        vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.maxTokenLifetime !== undefined) {
+      if (!validate215(data.maxTokenLifetime, {
+        instancePath: instancePath + "/maxTokenLifetime",
+        parentData: data,
+        parentDataProperty: "maxTokenLifetime",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.subjectClaim !== undefined) {
+      if (!validate217(data.subjectClaim, {
+        instancePath: instancePath + "/subjectClaim",
+        parentData: data,
+        parentDataProperty: "subjectClaim",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tenantClaim !== undefined) {
+      if (!validate219(data.tenantClaim, {
+        instancePath: instancePath + "/tenantClaim",
+        parentData: data,
+        parentDataProperty: "tenantClaim",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
         errors = vErrors.length;
       }
     }
@@ -5305,14 +5779,14 @@ function validate197(data, {
   validate197.errors = vErrors;
   return errors === 0;
 }
-const schema98 = {
+const schema103 = {
   "default": "10m",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate213(data, {
+function validate223(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5370,10 +5844,10 @@ function validate213(data, {
       errors++;
     }
   }
-  validate213.errors = vErrors;
+  validate223.errors = vErrors;
   return errors === 0;
 }
-const schema99 = {
+const schema104 = {
   "items": {
     "$ref": "NlwKpgloLVrWMrRwDr0o109S0T94p4UGhNllCnproE"
   },
@@ -5381,7 +5855,7 @@ const schema99 = {
   "type": "array",
   "nullable": true
 };
-function validate215(data, {
+function validate225(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5435,17 +5909,148 @@ function validate215(data, {
       }
     }
   }
-  validate215.errors = vErrors;
+  validate225.errors = vErrors;
   return errors === 0;
 }
-const schema100 = {
+const schema105 = {
+  "items": {
+    "$ref": "ZWMAZ3sY9ViKsviHf5lcNwf9eQCW5qNXdOQVnu0g"
+  },
+  "maxItems": 32,
+  "type": "array",
+  "nullable": true
+};
+const schema106 = {
+  "maxLength": 64,
+  "pattern": "^[a-z][a-z0-9_]{0,63}$",
+  "type": "string"
+};
+const pattern16 = new RegExp("^[a-z][a-z0-9_]{0,63}$", "u");
+function validate229(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 64) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 64
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (!pattern16.test(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^[a-z][a-z0-9_]{0,63}$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate229.errors = vErrors;
+  return errors === 0;
+}
+function validate228(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!Array.isArray(data) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "array"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (Array.isArray(data)) {
+    if (data.length > 32) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxItems",
+        keyword: "maxItems",
+        params: {
+          limit: 32
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (!validate229(data[i0], {
+        instancePath: instancePath + "/" + i0,
+        parentData: data,
+        parentDataProperty: i0,
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate228.errors = vErrors;
+  return errors === 0;
+}
+const schema107 = {
   "default": "ghcr.io/suoke-life/agent-runtime:0.1.0",
   "maxLength": 1024,
   "pattern": "^[^\\s]+$",
   "type": "string",
   "nullable": true
 };
-function validate218(data, {
+function validate232(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5503,15 +6108,15 @@ function validate218(data, {
       errors++;
     }
   }
-  validate218.errors = vErrors;
+  validate232.errors = vErrors;
   return errors === 0;
 }
-const schema101 = {
+const schema108 = {
   "default": false,
   "type": "boolean",
   "nullable": true
 };
-function validate220(data, {
+function validate234(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5535,17 +6140,17 @@ function validate220(data, {
     }
     errors++;
   }
-  validate220.errors = vErrors;
+  validate234.errors = vErrors;
   return errors === 0;
 }
-const schema102 = {
+const schema109 = {
   "default": 8000,
   "type": "integer",
   "minimum": 1,
   "maximum": 65535,
   "nullable": true
 };
-function validate222(data, {
+function validate236(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5605,17 +6210,17 @@ function validate222(data, {
       errors++;
     }
   }
-  validate222.errors = vErrors;
+  validate236.errors = vErrors;
   return errors === 0;
 }
-const schema103 = {
+const schema110 = {
   "default": 0,
   "type": "integer",
   "minimum": 0,
   "maximum": 1000000,
   "nullable": true
 };
-function validate224(data, {
+function validate238(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5675,10 +6280,10 @@ function validate224(data, {
       errors++;
     }
   }
-  validate224.errors = vErrors;
+  validate238.errors = vErrors;
   return errors === 0;
 }
-const schema104 = {
+const schema111 = {
   "properties": {
     "clusterNodes": {
       "$ref": "huXr9zd84DbRncRssDwVQrsHDhSgPh7VP9bqvgj1jk4"
@@ -5833,14 +6438,14 @@ function validate46(data, {
   validate46.errors = vErrors;
   return errors === 0;
 }
-const schema105 = {
+const schema112 = {
   "default": "none",
   "enum": ["none", "standalone", "sentinel", "cluster"],
   "maxLength": 10,
   "type": "string",
   "nullable": true
 };
-function validate228(data, {
+function validate242(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5870,7 +6475,7 @@ function validate228(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema105.enum
+        allowedValues: schema112.enum
       }
     };
     if (vErrors === null) {
@@ -5898,10 +6503,10 @@ function validate228(data, {
       errors++;
     }
   }
-  validate228.errors = vErrors;
+  validate242.errors = vErrors;
   return errors === 0;
 }
-const schema106 = {
+const schema113 = {
   "properties": {
     "key": {
       "$ref": "bl19xvnPm4puLP942oroWDBAm81HkvC0y9NR0FHcA"
@@ -5914,13 +6519,13 @@ const schema106 = {
   "type": "object",
   "nullable": true
 };
-const schema107 = {
+const schema114 = {
   "default": "password",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate231(data, {
+function validate245(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5962,10 +6567,10 @@ function validate231(data, {
       errors++;
     }
   }
-  validate231.errors = vErrors;
+  validate245.errors = vErrors;
   return errors === 0;
 }
-function validate230(data, {
+function validate244(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6007,13 +6612,13 @@ function validate230(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate231(data.key, {
+      if (!validate245(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
         errors = vErrors.length;
       }
     }
@@ -6029,15 +6634,15 @@ function validate230(data, {
       }
     }
   }
-  validate230.errors = vErrors;
+  validate244.errors = vErrors;
   return errors === 0;
 }
-const schema108 = {
+const schema115 = {
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate235(data, {
+function validate249(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6079,17 +6684,17 @@ function validate235(data, {
       errors++;
     }
   }
-  validate235.errors = vErrors;
+  validate249.errors = vErrors;
   return errors === 0;
 }
-const schema109 = {
+const schema116 = {
   "maxLength": 2048,
   "pattern": "^rediss?://[^\\s]+$",
   "type": "string",
   "nullable": true
 };
-const pattern12 = new RegExp("^rediss?://[^\\s]+$", "u");
-function validate238(data, {
+const pattern18 = new RegExp("^rediss?://[^\\s]+$", "u");
+function validate252(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6130,7 +6735,7 @@ function validate238(data, {
       }
       errors++;
     }
-    if (!pattern12.test(data)) {
+    if (!pattern18.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -6147,10 +6752,10 @@ function validate238(data, {
       errors++;
     }
   }
-  validate238.errors = vErrors;
+  validate252.errors = vErrors;
   return errors === 0;
 }
-function validate226(data, {
+function validate240(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6187,35 +6792,35 @@ function validate226(data, {
       }
     }
     if (data.mode !== undefined) {
-      if (!validate228(data.mode, {
+      if (!validate242(data.mode, {
         instancePath: instancePath + "/mode",
         parentData: data,
         parentDataProperty: "mode",
         rootData
       })) {
-        vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
+        vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
         errors = vErrors.length;
       }
     }
     if (data.passwordSecretRef !== undefined) {
-      if (!validate230(data.passwordSecretRef, {
+      if (!validate244(data.passwordSecretRef, {
         instancePath: instancePath + "/passwordSecretRef",
         parentData: data,
         parentDataProperty: "passwordSecretRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
     if (data.sentinelName !== undefined) {
-      if (!validate235(data.sentinelName, {
+      if (!validate249(data.sentinelName, {
         instancePath: instancePath + "/sentinelName",
         parentData: data,
         parentDataProperty: "sentinelName",
         rootData
       })) {
-        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+        vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
         errors = vErrors.length;
       }
     }
@@ -6231,21 +6836,21 @@ function validate226(data, {
       }
     }
     if (data.url !== undefined) {
-      if (!validate238(data.url, {
+      if (!validate252(data.url, {
         instancePath: instancePath + "/url",
         parentData: data,
         parentDataProperty: "url",
         rootData
       })) {
-        vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
+        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate226.errors = vErrors;
+  validate240.errors = vErrors;
   return errors === 0;
 }
-const schema110 = {
+const schema117 = {
   "properties": {
     "limits": {
       "$ref": "vmr12pIVkS2pFUAdKoyRYgd8MDA0WjG9DyYchg14wwE"
@@ -6257,7 +6862,7 @@ const schema110 = {
   "type": "object",
   "nullable": true
 };
-function validate241(data, {
+function validate255(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6305,17 +6910,17 @@ function validate241(data, {
       }
     }
   }
-  validate241.errors = vErrors;
+  validate255.errors = vErrors;
   return errors === 0;
 }
-const schema111 = {
+const schema118 = {
   "default": "30m",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate245(data, {
+function validate259(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6373,7 +6978,7 @@ function validate245(data, {
       errors++;
     }
   }
-  validate245.errors = vErrors;
+  validate259.errors = vErrors;
   return errors === 0;
 }
 function validate196(data, {
@@ -6413,101 +7018,112 @@ function validate196(data, {
       }
     }
     if (data.cacheTtl !== undefined) {
-      if (!validate213(data.cacheTtl, {
+      if (!validate223(data.cacheTtl, {
         instancePath: instancePath + "/cacheTtl",
         parentData: data,
         parentDataProperty: "cacheTtl",
         rootData
       })) {
-        vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
+        vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
         errors = vErrors.length;
       }
     }
     if (data.env !== undefined) {
-      if (!validate215(data.env, {
+      if (!validate225(data.env, {
         instancePath: instancePath + "/env",
         parentData: data,
         parentDataProperty: "env",
         rootData
       })) {
-        vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+        vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.extraRequestParams !== undefined) {
+      if (!validate228(data.extraRequestParams, {
+        instancePath: instancePath + "/extraRequestParams",
+        parentData: data,
+        parentDataProperty: "extraRequestParams",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
-      if (!validate218(data.image, {
+      if (!validate232(data.image, {
         instancePath: instancePath + "/image",
         parentData: data,
         parentDataProperty: "image",
         rootData
       })) {
-        vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
+        vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
         errors = vErrors.length;
       }
     }
     if (data.logContent !== undefined) {
-      if (!validate220(data.logContent, {
+      if (!validate234(data.logContent, {
         instancePath: instancePath + "/logContent",
         parentData: data,
         parentDataProperty: "logContent",
         rootData
       })) {
-        vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
+        vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
         errors = vErrors.length;
       }
     }
     if (data.port !== undefined) {
-      if (!validate222(data.port, {
+      if (!validate236(data.port, {
         instancePath: instancePath + "/port",
         parentData: data,
         parentDataProperty: "port",
         rootData
       })) {
-        vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
+        vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
         errors = vErrors.length;
       }
     }
     if (data.rateLimitPerMinute !== undefined) {
-      if (!validate224(data.rateLimitPerMinute, {
+      if (!validate238(data.rateLimitPerMinute, {
         instancePath: instancePath + "/rateLimitPerMinute",
         parentData: data,
         parentDataProperty: "rateLimitPerMinute",
         rootData
       })) {
-        vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
+        vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
         errors = vErrors.length;
       }
     }
     if (data.redis !== undefined) {
-      if (!validate226(data.redis, {
+      if (!validate240(data.redis, {
         instancePath: instancePath + "/redis",
         parentData: data,
         parentDataProperty: "redis",
         rootData
       })) {
-        vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
         errors = vErrors.length;
       }
     }
     if (data.resources !== undefined) {
-      if (!validate241(data.resources, {
+      if (!validate255(data.resources, {
         instancePath: instancePath + "/resources",
         parentData: data,
         parentDataProperty: "resources",
         rootData
       })) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
         errors = vErrors.length;
       }
     }
     if (data.sessionTtl !== undefined) {
-      if (!validate245(data.sessionTtl, {
+      if (!validate259(data.sessionTtl, {
         instancePath: instancePath + "/sessionTtl",
         parentData: data,
         parentDataProperty: "sessionTtl",
         rootData
       })) {
-        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+        vErrors = vErrors === null ? validate259.errors : vErrors.concat(validate259.errors);
         errors = vErrors.length;
       }
     }
@@ -6515,7 +7131,7 @@ function validate196(data, {
   validate196.errors = vErrors;
   return errors === 0;
 }
-const schema112 = {
+const schema119 = {
   "properties": {
     "behavior": {
       "$ref": "TsRQaXPkbVrOpTLH5uD7cM0q3xYj0c0RUPPPEWzvAF4"
@@ -6543,7 +7159,7 @@ const schema112 = {
   "type": "object",
   "nullable": true
 };
-const schema113 = {
+const schema120 = {
   "properties": {
     "scaleDown": {
       "$ref": "Ts57QtnDiqHfVcIjxADJgFrfUAEiYCUJJFEQEHfnA0"
@@ -7140,7 +7756,7 @@ function validate49(data, {
   validate49.errors = vErrors;
   return errors === 0;
 }
-function validate249(data, {
+function validate263(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7188,10 +7804,10 @@ function validate249(data, {
       }
     }
   }
-  validate249.errors = vErrors;
+  validate263.errors = vErrors;
   return errors === 0;
 }
-const schema114 = {
+const schema121 = {
   "items": {
     "$ref": "fFwj8T1MDdbZ8R1YfUN2C3ISZTxorXfJzUH78nnKaE"
   },
@@ -7199,7 +7815,7 @@ const schema114 = {
   "type": "array",
   "nullable": true
 };
-const schema115 = {
+const schema122 = {
   "properties": {
     "name": {
       "$ref": "JusD8vBJHk26Zv8V9JDIf4NNjVjqDvi3gUj6z6qvI"
@@ -7214,14 +7830,14 @@ const schema115 = {
   "required": ["name", "target"],
   "type": "object"
 };
-const schema116 = {
+const schema123 = {
   "maxLength": 253,
   "minLength": 1,
   "pattern": "^[a-zA-Z_:][a-zA-Z0-9_:]*$",
   "type": "string"
 };
-const pattern14 = new RegExp("^[a-zA-Z_:][a-zA-Z0-9_:]*$", "u");
-function validate256(data, {
+const pattern20 = new RegExp("^[a-zA-Z_:][a-zA-Z0-9_:]*$", "u");
+function validate270(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7262,7 +7878,7 @@ function validate256(data, {
       }
       errors++;
     }
-    if (!pattern14.test(data)) {
+    if (!pattern20.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -7294,17 +7910,17 @@ function validate256(data, {
     }
     errors++;
   }
-  validate256.errors = vErrors;
+  validate270.errors = vErrors;
   return errors === 0;
 }
-const schema117 = {
+const schema124 = {
   "default": "Pods",
   "enum": ["Pods", "External"],
   "maxLength": 8,
   "type": "string",
   "nullable": true
 };
-function validate259(data, {
+function validate273(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7334,7 +7950,7 @@ function validate259(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema117.enum
+        allowedValues: schema124.enum
       }
     };
     if (vErrors === null) {
@@ -7362,10 +7978,10 @@ function validate259(data, {
       errors++;
     }
   }
-  validate259.errors = vErrors;
+  validate273.errors = vErrors;
   return errors === 0;
 }
-function validate255(data, {
+function validate269(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7407,13 +8023,13 @@ function validate255(data, {
       errors++;
     }
     if (data.name !== undefined) {
-      if (!validate256(data.name, {
+      if (!validate270(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
+        vErrors = vErrors === null ? validate270.errors : vErrors.concat(validate270.errors);
         errors = vErrors.length;
       }
     }
@@ -7429,13 +8045,13 @@ function validate255(data, {
       }
     }
     if (data.type !== undefined) {
-      if (!validate259(data.type, {
+      if (!validate273(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate259.errors : vErrors.concat(validate259.errors);
+        vErrors = vErrors === null ? validate273.errors : vErrors.concat(validate273.errors);
         errors = vErrors.length;
       }
     }
@@ -7455,10 +8071,10 @@ function validate255(data, {
     }
     errors++;
   }
-  validate255.errors = vErrors;
+  validate269.errors = vErrors;
   return errors === 0;
 }
-function validate254(data, {
+function validate268(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7501,26 +8117,26 @@ function validate254(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate255(data[i0], {
+      if (!validate269(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
+        vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate254.errors = vErrors;
+  validate268.errors = vErrors;
   return errors === 0;
 }
-const schema118 = {
+const schema125 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 1000
 };
-function validate263(data, {
+function validate277(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7580,17 +8196,17 @@ function validate263(data, {
       errors++;
     }
   }
-  validate263.errors = vErrors;
+  validate277.errors = vErrors;
   return errors === 0;
 }
-const schema119 = {
+const schema126 = {
   "default": 1,
   "type": "integer",
   "minimum": 1,
   "maximum": 1000,
   "nullable": true
 };
-function validate266(data, {
+function validate280(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7650,10 +8266,10 @@ function validate266(data, {
       errors++;
     }
   }
-  validate266.errors = vErrors;
+  validate280.errors = vErrors;
   return errors === 0;
 }
-const schema120 = {
+const schema127 = {
   "properties": {
     "maxAllowed": {
       "$ref": "vmr12pIVkS2pFUAdKoyRYgd8MDA0WjG9DyYchg14wwE"
@@ -7668,14 +8284,14 @@ const schema120 = {
   "type": "object",
   "nullable": true
 };
-const schema121 = {
+const schema128 = {
   "default": "Off",
   "enum": ["Off", "Initial", "Recreate", "Auto"],
   "maxLength": 8,
   "type": "string",
   "nullable": true
 };
-function validate271(data, {
+function validate285(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7705,7 +8321,7 @@ function validate271(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema121.enum
+        allowedValues: schema128.enum
       }
     };
     if (vErrors === null) {
@@ -7733,10 +8349,10 @@ function validate271(data, {
       errors++;
     }
   }
-  validate271.errors = vErrors;
+  validate285.errors = vErrors;
   return errors === 0;
 }
-function validate268(data, {
+function validate282(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7784,21 +8400,21 @@ function validate268(data, {
       }
     }
     if (data.mode !== undefined) {
-      if (!validate271(data.mode, {
+      if (!validate285(data.mode, {
         instancePath: instancePath + "/mode",
         parentData: data,
         parentDataProperty: "mode",
         rootData
       })) {
-        vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
+        vErrors = vErrors === null ? validate285.errors : vErrors.concat(validate285.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate268.errors = vErrors;
+  validate282.errors = vErrors;
   return errors === 0;
 }
-function validate248(data, {
+function validate262(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7840,13 +8456,13 @@ function validate248(data, {
       errors++;
     }
     if (data.behavior !== undefined) {
-      if (!validate249(data.behavior, {
+      if (!validate263(data.behavior, {
         instancePath: instancePath + "/behavior",
         parentData: data,
         parentDataProperty: "behavior",
         rootData
       })) {
-        vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
+        vErrors = vErrors === null ? validate263.errors : vErrors.concat(validate263.errors);
         errors = vErrors.length;
       }
     }
@@ -7862,24 +8478,24 @@ function validate248(data, {
       }
     }
     if (data.customMetrics !== undefined) {
-      if (!validate254(data.customMetrics, {
+      if (!validate268(data.customMetrics, {
         instancePath: instancePath + "/customMetrics",
         parentData: data,
         parentDataProperty: "customMetrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
+        vErrors = vErrors === null ? validate268.errors : vErrors.concat(validate268.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxReplicas !== undefined) {
-      if (!validate263(data.maxReplicas, {
+      if (!validate277(data.maxReplicas, {
         instancePath: instancePath + "/maxReplicas",
         parentData: data,
         parentDataProperty: "maxReplicas",
         rootData
       })) {
-        vErrors = vErrors === null ? validate263.errors : vErrors.concat(validate263.errors);
+        vErrors = vErrors === null ? validate277.errors : vErrors.concat(validate277.errors);
         errors = vErrors.length;
       }
     }
@@ -7895,32 +8511,32 @@ function validate248(data, {
       }
     }
     if (data.minReplicas !== undefined) {
-      if (!validate266(data.minReplicas, {
+      if (!validate280(data.minReplicas, {
         instancePath: instancePath + "/minReplicas",
         parentData: data,
         parentDataProperty: "minReplicas",
         rootData
       })) {
-        vErrors = vErrors === null ? validate266.errors : vErrors.concat(validate266.errors);
+        vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
         errors = vErrors.length;
       }
     }
     if (data.vpa !== undefined) {
-      if (!validate268(data.vpa, {
+      if (!validate282(data.vpa, {
         instancePath: instancePath + "/vpa",
         parentData: data,
         parentDataProperty: "vpa",
         rootData
       })) {
-        vErrors = vErrors === null ? validate268.errors : vErrors.concat(validate268.errors);
+        vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate248.errors = vErrors;
+  validate262.errors = vErrors;
   return errors === 0;
 }
-const schema122 = {
+const schema129 = {
   "properties": {
     "connectionPool": {
       "$ref": "kvdsjHXflcyT31766Urhf0X91jFotH7sIeq9ZM5cdc"
@@ -7944,7 +8560,7 @@ const schema122 = {
   "type": "object",
   "nullable": true
 };
-const schema123 = {
+const schema130 = {
   "properties": {
     "maxConnections": {
       "$ref": "W0lpfNpopiiryJpdaW8T5ftPu9NVFOx3spCwCqsKM0"
@@ -8061,7 +8677,7 @@ function validate68(data, {
   validate68.errors = vErrors;
   return errors === 0;
 }
-function validate276(data, {
+function validate290(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8120,10 +8736,10 @@ function validate276(data, {
       }
     }
   }
-  validate276.errors = vErrors;
+  validate290.errors = vErrors;
   return errors === 0;
 }
-const schema124 = {
+const schema131 = {
   "items": {
     "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
   },
@@ -8131,7 +8747,7 @@ const schema124 = {
   "type": "array",
   "nullable": true
 };
-function validate281(data, {
+function validate295(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8185,10 +8801,10 @@ function validate281(data, {
       }
     }
   }
-  validate281.errors = vErrors;
+  validate295.errors = vErrors;
   return errors === 0;
 }
-const schema125 = {
+const schema132 = {
   "items": {
     "$ref": "QE6kgSoUW7vgbygLYWaNnw4Oo1e6oZGMfyusTEbsYE"
   },
@@ -8196,14 +8812,14 @@ const schema125 = {
   "type": "array",
   "nullable": true
 };
-const schema126 = {
+const schema133 = {
   "maxLength": 253,
   "minLength": 1,
   "pattern": "^(\\*\\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$",
   "type": "string"
 };
-const pattern15 = new RegExp("^(\\*\\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", "u");
-function validate285(data, {
+const pattern21 = new RegExp("^(\\*\\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", "u");
+function validate299(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8244,7 +8860,7 @@ function validate285(data, {
       }
       errors++;
     }
-    if (!pattern15.test(data)) {
+    if (!pattern21.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -8276,10 +8892,10 @@ function validate285(data, {
     }
     errors++;
   }
-  validate285.errors = vErrors;
+  validate299.errors = vErrors;
   return errors === 0;
 }
-function validate284(data, {
+function validate298(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8322,21 +8938,21 @@ function validate284(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate285(data[i0], {
+      if (!validate299(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate285.errors : vErrors.concat(validate285.errors);
+        vErrors = vErrors === null ? validate299.errors : vErrors.concat(validate299.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate284.errors = vErrors;
+  validate298.errors = vErrors;
   return errors === 0;
 }
-const schema127 = {
+const schema134 = {
   "properties": {
     "baseEjectionTime": {
       "$ref": "1pVLmRNnrk0kJdWCEMPz32O1cthwBfyPTq4YZb8W6kM"
@@ -8354,14 +8970,14 @@ const schema127 = {
   "type": "object",
   "nullable": true
 };
-const schema128 = {
+const schema135 = {
   "default": "30s",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate289(data, {
+function validate303(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8419,16 +9035,16 @@ function validate289(data, {
       errors++;
     }
   }
-  validate289.errors = vErrors;
+  validate303.errors = vErrors;
   return errors === 0;
 }
-const schema129 = {
+const schema136 = {
   "default": 5,
   "type": "integer",
   "minimum": 1,
   "nullable": true
 };
-function validate291(data, {
+function validate305(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8471,17 +9087,17 @@ function validate291(data, {
       errors++;
     }
   }
-  validate291.errors = vErrors;
+  validate305.errors = vErrors;
   return errors === 0;
 }
-const schema130 = {
+const schema137 = {
   "default": "10s",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate293(data, {
+function validate307(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8539,17 +9155,17 @@ function validate293(data, {
       errors++;
     }
   }
-  validate293.errors = vErrors;
+  validate307.errors = vErrors;
   return errors === 0;
 }
-const schema131 = {
+const schema138 = {
   "default": 50,
   "type": "integer",
   "minimum": 0,
   "maximum": 100,
   "nullable": true
 };
-function validate295(data, {
+function validate309(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8609,10 +9225,10 @@ function validate295(data, {
       errors++;
     }
   }
-  validate295.errors = vErrors;
+  validate309.errors = vErrors;
   return errors === 0;
 }
-function validate288(data, {
+function validate302(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8638,54 +9254,54 @@ function validate288(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.baseEjectionTime !== undefined) {
-      if (!validate289(data.baseEjectionTime, {
+      if (!validate303(data.baseEjectionTime, {
         instancePath: instancePath + "/baseEjectionTime",
         parentData: data,
         parentDataProperty: "baseEjectionTime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
+        vErrors = vErrors === null ? validate303.errors : vErrors.concat(validate303.errors);
         errors = vErrors.length;
       }
     }
     if (data.consecutive5xxErrors !== undefined) {
-      if (!validate291(data.consecutive5xxErrors, {
+      if (!validate305(data.consecutive5xxErrors, {
         instancePath: instancePath + "/consecutive5xxErrors",
         parentData: data,
         parentDataProperty: "consecutive5xxErrors",
         rootData
       })) {
-        vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
+        vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
         errors = vErrors.length;
       }
     }
     if (data.interval !== undefined) {
-      if (!validate293(data.interval, {
+      if (!validate307(data.interval, {
         instancePath: instancePath + "/interval",
         parentData: data,
         parentDataProperty: "interval",
         rootData
       })) {
-        vErrors = vErrors === null ? validate293.errors : vErrors.concat(validate293.errors);
+        vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxEjectionPercent !== undefined) {
-      if (!validate295(data.maxEjectionPercent, {
+      if (!validate309(data.maxEjectionPercent, {
         instancePath: instancePath + "/maxEjectionPercent",
         parentData: data,
         parentDataProperty: "maxEjectionPercent",
         rootData
       })) {
-        vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
+        vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate288.errors = vErrors;
+  validate302.errors = vErrors;
   return errors === 0;
 }
-const schema132 = {
+const schema139 = {
   "properties": {
     "attempts": {
       "$ref": "7ZNQHiop0DWUg0qqBfPN1F3cjoZmCiQyfNN2fnUBkk"
@@ -8701,12 +9317,12 @@ const schema132 = {
   "type": "object",
   "nullable": true
 };
-const schema133 = {
+const schema140 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 10
 };
-function validate299(data, {
+function validate313(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8766,16 +9382,16 @@ function validate299(data, {
       errors++;
     }
   }
-  validate299.errors = vErrors;
+  validate313.errors = vErrors;
   return errors === 0;
 }
-const schema134 = {
+const schema141 = {
   "default": "connect-failure,refused-stream,unavailable,503",
   "maxLength": 256,
   "type": "string",
   "nullable": true
 };
-function validate302(data, {
+function validate316(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8817,10 +9433,10 @@ function validate302(data, {
       errors++;
     }
   }
-  validate302.errors = vErrors;
+  validate316.errors = vErrors;
   return errors === 0;
 }
-function validate298(data, {
+function validate312(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8862,13 +9478,13 @@ function validate298(data, {
       errors++;
     }
     if (data.attempts !== undefined) {
-      if (!validate299(data.attempts, {
+      if (!validate313(data.attempts, {
         instancePath: instancePath + "/attempts",
         parentData: data,
         parentDataProperty: "attempts",
         rootData
       })) {
-        vErrors = vErrors === null ? validate299.errors : vErrors.concat(validate299.errors);
+        vErrors = vErrors === null ? validate313.errors : vErrors.concat(validate313.errors);
         errors = vErrors.length;
       }
     }
@@ -8884,28 +9500,28 @@ function validate298(data, {
       }
     }
     if (data.retryOn !== undefined) {
-      if (!validate302(data.retryOn, {
+      if (!validate316(data.retryOn, {
         instancePath: instancePath + "/retryOn",
         parentData: data,
         parentDataProperty: "retryOn",
         rootData
       })) {
-        vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
+        vErrors = vErrors === null ? validate316.errors : vErrors.concat(validate316.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate298.errors = vErrors;
+  validate312.errors = vErrors;
   return errors === 0;
 }
-const schema135 = {
+const schema142 = {
   "default": "120s",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate305(data, {
+function validate319(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8963,10 +9579,10 @@ function validate305(data, {
       errors++;
     }
   }
-  validate305.errors = vErrors;
+  validate319.errors = vErrors;
   return errors === 0;
 }
-function validate275(data, {
+function validate289(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8992,73 +9608,73 @@ function validate275(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.connectionPool !== undefined) {
-      if (!validate276(data.connectionPool, {
+      if (!validate290(data.connectionPool, {
         instancePath: instancePath + "/connectionPool",
         parentData: data,
         parentDataProperty: "connectionPool",
         rootData
       })) {
-        vErrors = vErrors === null ? validate276.errors : vErrors.concat(validate276.errors);
+        vErrors = vErrors === null ? validate290.errors : vErrors.concat(validate290.errors);
         errors = vErrors.length;
       }
     }
     if (data.gateways !== undefined) {
-      if (!validate281(data.gateways, {
+      if (!validate295(data.gateways, {
         instancePath: instancePath + "/gateways",
         parentData: data,
         parentDataProperty: "gateways",
         rootData
       })) {
-        vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
+        vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
         errors = vErrors.length;
       }
     }
     if (data.hosts !== undefined) {
-      if (!validate284(data.hosts, {
+      if (!validate298(data.hosts, {
         instancePath: instancePath + "/hosts",
         parentData: data,
         parentDataProperty: "hosts",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.outlierDetection !== undefined) {
-      if (!validate288(data.outlierDetection, {
-        instancePath: instancePath + "/outlierDetection",
-        parentData: data,
-        parentDataProperty: "outlierDetection",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate288.errors : vErrors.concat(validate288.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.retries !== undefined) {
-      if (!validate298(data.retries, {
-        instancePath: instancePath + "/retries",
-        parentData: data,
-        parentDataProperty: "retries",
         rootData
       })) {
         vErrors = vErrors === null ? validate298.errors : vErrors.concat(validate298.errors);
         errors = vErrors.length;
       }
     }
+    if (data.outlierDetection !== undefined) {
+      if (!validate302(data.outlierDetection, {
+        instancePath: instancePath + "/outlierDetection",
+        parentData: data,
+        parentDataProperty: "outlierDetection",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.retries !== undefined) {
+      if (!validate312(data.retries, {
+        instancePath: instancePath + "/retries",
+        parentData: data,
+        parentDataProperty: "retries",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate312.errors : vErrors.concat(validate312.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.timeout !== undefined) {
-      if (!validate305(data.timeout, {
+      if (!validate319(data.timeout, {
         instancePath: instancePath + "/timeout",
         parentData: data,
         parentDataProperty: "timeout",
         rootData
       })) {
-        vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
+        vErrors = vErrors === null ? validate319.errors : vErrors.concat(validate319.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate275.errors = vErrors;
+  validate289.errors = vErrors;
   return errors === 0;
 }
 function validate79(data, {
@@ -9207,24 +9823,24 @@ function validate79(data, {
       }
     }
     if (data.scaling !== undefined) {
-      if (!validate248(data.scaling, {
+      if (!validate262(data.scaling, {
         instancePath: instancePath + "/scaling",
         parentData: data,
         parentDataProperty: "scaling",
         rootData
       })) {
-        vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
+        vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
         errors = vErrors.length;
       }
     }
     if (data.traffic !== undefined) {
-      if (!validate275(data.traffic, {
+      if (!validate289(data.traffic, {
         instancePath: instancePath + "/traffic",
         parentData: data,
         parentDataProperty: "traffic",
         rootData
       })) {
-        vErrors = vErrors === null ? validate275.errors : vErrors.concat(validate275.errors);
+        vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
         errors = vErrors.length;
       }
     }
@@ -9247,7 +9863,7 @@ function validate79(data, {
   validate79.errors = vErrors;
   return errors === 0;
 }
-const schema136 = {
+const schema143 = {
   "properties": {
     "canaryVersion": {
       "$ref": "aI76FeqpwcXwdyCOF96recSluNjGv0pCdD3LQe3LnI"
@@ -9283,7 +9899,7 @@ const schema136 = {
   "type": "object",
   "nullable": true
 };
-const schema137 = {
+const schema144 = {
   "items": {
     "$ref": "M6RNtekTRdqtHXouevHIZWvCRJYZ7F5yo2WYTV4is"
   },
@@ -9291,7 +9907,7 @@ const schema137 = {
   "type": "array",
   "nullable": true
 };
-const schema138 = {
+const schema145 = {
   "properties": {
     "lastTransitionTime": {
       "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
@@ -9364,11 +9980,11 @@ function validate66(data, {
   validate66.errors = vErrors;
   return errors === 0;
 }
-const schema139 = {
+const schema146 = {
   "maxLength": 32768,
   "type": "string"
 };
-function validate315(data, {
+function validate329(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9409,7 +10025,7 @@ function validate315(data, {
     }
     errors++;
   }
-  validate315.errors = vErrors;
+  validate329.errors = vErrors;
   return errors === 0;
 }
 const schema35 = {
@@ -9480,14 +10096,14 @@ function validate67(data, {
   validate67.errors = vErrors;
   return errors === 0;
 }
-const schema140 = {
+const schema147 = {
   "maxLength": 1024,
   "minLength": 1,
   "pattern": "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$",
   "type": "string"
 };
-const pattern19 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
-function validate318(data, {
+const pattern25 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
+function validate332(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9528,7 +10144,7 @@ function validate318(data, {
       }
       errors++;
     }
-    if (!pattern19.test(data)) {
+    if (!pattern25.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -9560,15 +10176,15 @@ function validate318(data, {
     }
     errors++;
   }
-  validate318.errors = vErrors;
+  validate332.errors = vErrors;
   return errors === 0;
 }
-const schema141 = {
+const schema148 = {
   "enum": ["True", "False", "Unknown"],
   "maxLength": 7,
   "type": "string"
 };
-function validate320(data, {
+function validate334(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9582,7 +10198,7 @@ function validate320(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema141.enum
+        allowedValues: schema148.enum
       }
     };
     if (vErrors === null) {
@@ -9625,16 +10241,16 @@ function validate320(data, {
     }
     errors++;
   }
-  validate320.errors = vErrors;
+  validate334.errors = vErrors;
   return errors === 0;
 }
-const schema142 = {
+const schema149 = {
   "maxLength": 316,
   "pattern": "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$",
   "type": "string"
 };
-const pattern20 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
-function validate322(data, {
+const pattern26 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
+function validate336(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9659,7 +10275,7 @@ function validate322(data, {
       }
       errors++;
     }
-    if (!pattern20.test(data)) {
+    if (!pattern26.test(data)) {
       const err1 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -9691,10 +10307,10 @@ function validate322(data, {
     }
     errors++;
   }
-  validate322.errors = vErrors;
+  validate336.errors = vErrors;
   return errors === 0;
 }
-function validate313(data, {
+function validate327(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9795,13 +10411,13 @@ function validate313(data, {
       }
     }
     if (data.message !== undefined) {
-      if (!validate315(data.message, {
+      if (!validate329(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate315.errors : vErrors.concat(validate315.errors);
+        vErrors = vErrors === null ? validate329.errors : vErrors.concat(validate329.errors);
         errors = vErrors.length;
       }
     }
@@ -9817,35 +10433,35 @@ function validate313(data, {
       }
     }
     if (data.reason !== undefined) {
-      if (!validate318(data.reason, {
+      if (!validate332(data.reason, {
         instancePath: instancePath + "/reason",
         parentData: data,
         parentDataProperty: "reason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
+        vErrors = vErrors === null ? validate332.errors : vErrors.concat(validate332.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
-      if (!validate320(data.status, {
+      if (!validate334(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate320.errors : vErrors.concat(validate320.errors);
+        vErrors = vErrors === null ? validate334.errors : vErrors.concat(validate334.errors);
         errors = vErrors.length;
       }
     }
     if (data.type !== undefined) {
-      if (!validate322(data.type, {
+      if (!validate336(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
+        vErrors = vErrors === null ? validate336.errors : vErrors.concat(validate336.errors);
         errors = vErrors.length;
       }
     }
@@ -9865,10 +10481,10 @@ function validate313(data, {
     }
     errors++;
   }
-  validate313.errors = vErrors;
+  validate327.errors = vErrors;
   return errors === 0;
 }
-function validate312(data, {
+function validate326(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9911,26 +10527,26 @@ function validate312(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate313(data[i0], {
+      if (!validate327(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate313.errors : vErrors.concat(validate313.errors);
+        vErrors = vErrors === null ? validate327.errors : vErrors.concat(validate327.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate312.errors = vErrors;
+  validate326.errors = vErrors;
   return errors === 0;
 }
-const schema143 = {
+const schema150 = {
   "maxLength": 2048,
   "type": "string",
   "nullable": true
 };
-function validate326(data, {
+function validate340(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9972,10 +10588,10 @@ function validate326(data, {
       errors++;
     }
   }
-  validate326.errors = vErrors;
+  validate340.errors = vErrors;
   return errors === 0;
 }
-const schema144 = {
+const schema151 = {
   "items": {
     "$ref": "2oTvo3XfM14NuwEXNBMrUD8ZHu3DIKAElL7l07M6E"
   },
@@ -9983,7 +10599,7 @@ const schema144 = {
   "type": "array",
   "nullable": true
 };
-const schema145 = {
+const schema152 = {
   "properties": {
     "message": {
       "$ref": "mRsGa3G0zEWwi43U8Q6OmYYv4l1cjQGcmOmidAmE"
@@ -10001,12 +10617,12 @@ const schema145 = {
   "required": ["version", "outcome", "time"],
   "type": "object"
 };
-const schema146 = {
+const schema153 = {
   "maxLength": 1024,
   "type": "string",
   "nullable": true
 };
-function validate330(data, {
+function validate344(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10048,15 +10664,15 @@ function validate330(data, {
       errors++;
     }
   }
-  validate330.errors = vErrors;
+  validate344.errors = vErrors;
   return errors === 0;
 }
-const schema147 = {
+const schema154 = {
   "enum": ["Promoted", "RolledBack", "Superseded", "Failed"],
   "maxLength": 10,
   "type": "string"
 };
-function validate332(data, {
+function validate346(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10070,7 +10686,7 @@ function validate332(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema147.enum
+        allowedValues: schema154.enum
       }
     };
     if (vErrors === null) {
@@ -10113,7 +10729,7 @@ function validate332(data, {
     }
     errors++;
   }
-  validate332.errors = vErrors;
+  validate346.errors = vErrors;
   return errors === 0;
 }
 const schema37 = {
@@ -10164,7 +10780,7 @@ function validate69(data, {
   validate69.errors = vErrors;
   return errors === 0;
 }
-function validate329(data, {
+function validate343(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10222,24 +10838,24 @@ function validate329(data, {
       errors++;
     }
     if (data.message !== undefined) {
-      if (!validate330(data.message, {
+      if (!validate344(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate330.errors : vErrors.concat(validate330.errors);
+        vErrors = vErrors === null ? validate344.errors : vErrors.concat(validate344.errors);
         errors = vErrors.length;
       }
     }
     if (data.outcome !== undefined) {
-      if (!validate332(data.outcome, {
+      if (!validate346(data.outcome, {
         instancePath: instancePath + "/outcome",
         parentData: data,
         parentDataProperty: "outcome",
         rootData
       })) {
-        vErrors = vErrors === null ? validate332.errors : vErrors.concat(validate332.errors);
+        vErrors = vErrors === null ? validate346.errors : vErrors.concat(validate346.errors);
         errors = vErrors.length;
       }
     }
@@ -10281,10 +10897,10 @@ function validate329(data, {
     }
     errors++;
   }
-  validate329.errors = vErrors;
+  validate343.errors = vErrors;
   return errors === 0;
 }
-function validate328(data, {
+function validate342(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10327,21 +10943,21 @@ function validate328(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate329(data[i0], {
+      if (!validate343(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate329.errors : vErrors.concat(validate329.errors);
+        vErrors = vErrors === null ? validate343.errors : vErrors.concat(validate343.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate328.errors = vErrors;
+  validate342.errors = vErrors;
   return errors === 0;
 }
-const schema148 = {
+const schema155 = {
   "items": {
     "$ref": "D8rsSrEbZ7ox60qGJMKmVFaIDyGYolyrTmWvCyc"
   },
@@ -10349,7 +10965,7 @@ const schema148 = {
   "type": "array",
   "nullable": true
 };
-const schema149 = {
+const schema156 = {
   "properties": {
     "version": {
       "$ref": "kVhKoEkFCpYCBOsP5OvTsXJ39WdjdMwyyhXvIyCOTok"
@@ -10361,12 +10977,12 @@ const schema149 = {
   "required": ["version", "weight"],
   "type": "object"
 };
-const schema150 = {
+const schema157 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 100
 };
-function validate345(data, {
+function validate359(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10426,10 +11042,10 @@ function validate345(data, {
       errors++;
     }
   }
-  validate345.errors = vErrors;
+  validate359.errors = vErrors;
   return errors === 0;
 }
-function validate343(data, {
+function validate357(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10482,13 +11098,13 @@ function validate343(data, {
       }
     }
     if (data.weight !== undefined) {
-      if (!validate345(data.weight, {
+      if (!validate359(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate345.errors : vErrors.concat(validate345.errors);
+        vErrors = vErrors === null ? validate359.errors : vErrors.concat(validate359.errors);
         errors = vErrors.length;
       }
     }
@@ -10508,10 +11124,10 @@ function validate343(data, {
     }
     errors++;
   }
-  validate343.errors = vErrors;
+  validate357.errors = vErrors;
   return errors === 0;
 }
-function validate342(data, {
+function validate356(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10554,21 +11170,21 @@ function validate342(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate343(data[i0], {
+      if (!validate357(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate343.errors : vErrors.concat(validate343.errors);
+        vErrors = vErrors === null ? validate357.errors : vErrors.concat(validate357.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate342.errors = vErrors;
+  validate356.errors = vErrors;
   return errors === 0;
 }
-function validate309(data, {
+function validate323(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10616,35 +11232,35 @@ function validate309(data, {
       }
     }
     if (data.conditions !== undefined) {
-      if (!validate312(data.conditions, {
+      if (!validate326(data.conditions, {
         instancePath: instancePath + "/conditions",
         parentData: data,
         parentDataProperty: "conditions",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate312.errors : vErrors.concat(validate312.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.endpoint !== undefined) {
-      if (!validate326(data.endpoint, {
-        instancePath: instancePath + "/endpoint",
-        parentData: data,
-        parentDataProperty: "endpoint",
         rootData
       })) {
         vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
         errors = vErrors.length;
       }
     }
+    if (data.endpoint !== undefined) {
+      if (!validate340(data.endpoint, {
+        instancePath: instancePath + "/endpoint",
+        parentData: data,
+        parentDataProperty: "endpoint",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.history !== undefined) {
-      if (!validate328(data.history, {
+      if (!validate342(data.history, {
         instancePath: instancePath + "/history",
         parentData: data,
         parentDataProperty: "history",
         rootData
       })) {
-        vErrors = vErrors === null ? validate328.errors : vErrors.concat(validate328.errors);
+        vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
         errors = vErrors.length;
       }
     }
@@ -10693,18 +11309,18 @@ function validate309(data, {
       }
     }
     if (data.traffic !== undefined) {
-      if (!validate342(data.traffic, {
+      if (!validate356(data.traffic, {
         instancePath: instancePath + "/traffic",
         parentData: data,
         parentDataProperty: "traffic",
         rootData
       })) {
-        vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
+        vErrors = vErrors === null ? validate356.errors : vErrors.concat(validate356.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate309.errors = vErrors;
+  validate323.errors = vErrors;
   return errors === 0;
 }
 function validate70(data, {
@@ -10810,13 +11426,13 @@ function validate70(data, {
       }
     }
     if (data.status !== undefined) {
-      if (!validate309(data.status, {
+      if (!validate323(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
+        vErrors = vErrors === null ? validate323.errors : vErrors.concat(validate323.errors);
         errors = vErrors.length;
       }
     }

@@ -4,7 +4,9 @@
  * the engine container, and a real runtime process configured by the runtime container's rendered
  * environment), writes the Deployment's status through the API once the runtime answers /readyz,
  * and tells Prometheus where to scrape it (file-based service discovery, standing in for the
- * ServiceMonitor). A Deployment scaled to zero or deleted loses its pod.
+ * ServiceMonitor). Probes and scrapes go to the runtime's management port when the rendered
+ * environment sets MANAGEMENT_PORT, as the kubelet and the ServiceMonitor would. A Deployment scaled
+ * to zero or deleted loses its pod.
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { StubEngine, type StubBehaviour } from '../../support/stub-engine.js';
@@ -42,8 +44,10 @@ export interface Pod {
   readonly version: string;
   readonly engine: StubEngine;
   readonly runtime: ManagedProcess;
-  /** `http://127.0.0.1:port` of the runtime, once it listens. */
+  /** `http://127.0.0.1:port` of the runtime's API, once it listens. */
   url?: string;
+  /** Where /readyz and /metrics are: the management port when there is one, else {@link url}. */
+  managementUrl?: string;
   ready: boolean;
 }
 
@@ -175,9 +179,10 @@ export class DeploymentController {
           script: 'runtime/main.ts',
           env: {
             ...env,
-            // Loopback, a free port: many pods share this host.
+            // Loopback, free ports: many pods share this host.
             HOST: '127.0.0.1',
             PORT: '0',
+            ...(env.MANAGEMENT_PORT === undefined ? {} : { MANAGEMENT_PORT: '0' }),
             ENGINE_BASE_URL: engine.baseUrl,
             // The stub spreads its failures evenly, so a retry of a failed call always succeeds and
             // would hide a broken engine; a broken model fails the same request again in reality.
@@ -194,12 +199,14 @@ export class DeploymentController {
 
   private async whenReady(pod: Pod): Promise<void> {
     try {
-      // The runtime listens on a port of its choosing (PORT=0) and logs it.
+      // The runtime listens on ports of its choosing (PORT=0, MANAGEMENT_PORT=0) and logs them.
       const line = await pod.runtime.waitForJson((l) => l['msg'] === 'listening', 60_000, 'listening');
       pod.url = `http://127.0.0.1:${String(line['port'])}`;
+      pod.managementUrl =
+        line['managementPort'] === undefined ? pod.url : `http://127.0.0.1:${String(line['managementPort'])}`;
       for (;;) {
         if (this.pods.get(pod.deployment) !== pod || !pod.runtime.running) return;
-        const ok = await fetch(`${pod.url}/readyz`, { signal: AbortSignal.timeout(2000) })
+        const ok = await fetch(`${pod.managementUrl}/readyz`, { signal: AbortSignal.timeout(2000) })
           .then((r) => r.ok)
           .catch(() => false);
         if (ok && !this.held.has(pod.version)) break;
@@ -273,9 +280,9 @@ export class DeploymentController {
   /** Prometheus file_sd targets: every ready pod, with the labels the ServiceMonitor would add. */
   private writeTargets(): void {
     const groups = [...this.pods.values()]
-      .filter((p) => p.ready && p.url !== undefined)
+      .filter((p) => p.ready && p.managementUrl !== undefined)
       .map((p) => ({
-        targets: [p.url!.replace('http://', '')],
+        targets: [p.managementUrl!.replace('http://', '')],
         labels: { namespace: this.options.namespace, pod: p.deployment },
       }));
     const text = JSON.stringify(groups);

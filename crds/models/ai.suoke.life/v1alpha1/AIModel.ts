@@ -357,9 +357,17 @@ export interface IAIModel {
           "name": string;
         };
         /**
-         * Accept JSON Web Tokens signed by these keys.
+         * Accept JSON Web Tokens signed by these keys, from this issuer, for this audience.
          */
         "jwt"?: {
+          /**
+           * The audience a token must name in its 'aud' claim, e.g. the agent's name. Required.
+           */
+          "audience": string;
+          /**
+           * The only token issuer accepted (its 'iss' claim), e.g. https://auth.suoke.life. Required.
+           */
+          "issuer": string;
           /**
            * Secret key holding a JSON Web Key Set.
            */
@@ -377,6 +385,18 @@ export interface IAIModel {
            * URL of the JSON Web Key Set.
            */
           "jwksUrl"?: string;
+          /**
+           * Longest validity a token may have (from its iat, and from now); longer-lived tokens are refused. 1s to 720h. Defaults to 24h.
+           */
+          "maxTokenLifetime"?: string;
+          /**
+           * Claim naming the caller, which keys its sessions and rate limits; a token without it is refused. Defaults to sub.
+           */
+          "subjectClaim"?: string;
+          /**
+           * Claim naming the caller's tenant; when set, a token without it is refused. Unset: callers have no tenant.
+           */
+          "tenantClaim"?: string;
         };
       };
       /**
@@ -409,6 +429,10 @@ export interface IAIModel {
          */
         "value"?: string;
       }>;
+      /**
+       * Request fields the engine gets besides the standard OpenAI chat-completions parameters, unchecked (e.g. top_k, min_p for vLLM); clients that send any other field get 400 unknown_parameter. Defaults to none.
+       */
+      "extraRequestParams"?: Array<string>;
       /**
        * Runtime image. Defaults to ghcr.io/suoke-life/agent-runtime:0.1.0.
        */
