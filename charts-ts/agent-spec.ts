@@ -6,7 +6,7 @@ import type {
   EnvVar,
   MountedFile,
   ScalingProps,
-} from './constructs/agent-workload.js';
+} from './constructs/agent-workload-props.js';
 import { durationSeconds } from './constructs/durations.js';
 import { Gpu } from './constructs/gpu.js';
 import type { IstioRoutingProps, VersionWeight } from './constructs/istio-routing.js';

@@ -1,5 +1,11 @@
 /** cdk8s constructs and charts of the platform, and the `render()` the operator derives objects with. */
 export * from './constructs/agent-workload.js';
+export * from './constructs/agent-workload-props.js';
+export * from './constructs/runtime-contract.js';
+export * from './constructs/shutdown-timing.js';
+export { DEFAULT_HPA_BEHAVIOR } from './constructs/agent-autoscaling.js';
+export { GPU_COUNT_ANNOTATION, GPU_MAX_COUNT_ANNOTATION } from './constructs/agent-deployment.js';
+export { assertPinnedImage } from './constructs/image-rule.js';
 export * from './constructs/agent-service.js';
 export * from './constructs/istio-routing.js';
 export * from './constructs/gpu.js';
@@ -7,6 +13,7 @@ export * from './constructs/workload-names.js';
 export { parseQuantity } from './constructs/quantity.js';
 export { parseDurationMs, durationSeconds } from './constructs/durations.js';
 export { render, type KubeObject, type OwnerReference, type RenderOptions } from './render.js';
+export { DERIVED_KINDS, type DerivedKind } from './derived-kinds.js';
 export { scaledBounds, workloadProps, routingProps, scalingOf, type ReplicaBounds } from './agent-spec.js';
 export {
   AgentsChart,

@@ -5,6 +5,7 @@ import { AgentService } from './constructs/agent-service.js';
 import { AgentWorkload } from './constructs/agent-workload.js';
 import { IstioRouting } from './constructs/istio-routing.js';
 import { assertDistinctLabels, versionedName } from './constructs/workload-names.js';
+import { DERIVED_KINDS } from './derived-kinds.js';
 
 /** A plain Kubernetes object as rendered: ready for server-side apply. */
 export interface KubeObject {
@@ -57,20 +58,8 @@ export interface RenderOptions {
   readonly callerNamespaces?: readonly string[];
 }
 
-/** Order of kinds in the output: what others depend on first (a Deployment names its ServiceAccount). */
-const KIND_ORDER = [
-  'ServiceAccount',
-  'Service',
-  'Deployment',
-  'HorizontalPodAutoscaler',
-  'VerticalPodAutoscaler',
-  'PodDisruptionBudget',
-  'NetworkPolicy',
-  'PeerAuthentication',
-  'AuthorizationPolicy',
-  'DestinationRule',
-  'VirtualService',
-];
+/** Order of kinds in the output: the shared table's, dependencies first. */
+const KIND_ORDER = DERIVED_KINDS.map((k) => k.kind);
 
 /**
  * Everything the operator derives for one AIModel, as plain objects:

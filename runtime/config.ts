@@ -1,14 +1,21 @@
+/**
+ * The runtime's configuration: environment variables (and the files they name) read once at start,
+ * checked, and frozen, so a bad deployment fails at start with one error listing every problem.
+ *
+ * The variables, their types and defaults are the schema of config-schema.ts (defaults in
+ * config-defaults.ts); rules between variables are the table of config-rules.ts.
+ */
 import { readFileSync } from 'node:fs';
 import type { CacheScope } from './cache.js';
+import type { RedisMode } from './config-defaults.js';
+import { ConfigError, inVariableOrder } from './config-problems.js';
+import { readEnvironment, type Env, type ReadFile } from './config-read.js';
+import { CROSS_FIELD_RULES, ruleProblems } from './config-rules.js';
+import { ENV_SCHEMA, type EnvValues, type HostPort } from './config-schema.js';
 
-/** Where Redis lives. `none` runs without sessions, cache or rate limits. */
-export type RedisMode = 'none' | 'standalone' | 'sentinel' | 'cluster';
-
-/** A host and port, e.g. a Sentinel or a Cluster seed node. */
-export interface HostPort {
-  readonly host: string;
-  readonly port: number;
-}
+export { DEFAULTS, type RedisMode } from './config-defaults.js';
+export { ConfigError } from './config-problems.js';
+export type { HostPort } from './config-schema.js';
 
 /** The runtime's whole configuration: validated once at start and frozen. */
 export interface RuntimeConfig {
@@ -114,64 +121,6 @@ export interface RuntimeConfig {
 }
 
 /**
- * Defaults for every optional variable, with units. DRAIN_TIMEOUT_MS stays below Kubernetes' default
- * terminationGracePeriodSeconds (30 s) so the process exits on its own before SIGKILL.
- */
-export const DEFAULTS = Object.freeze({
-  HOST: '0.0.0.0',
-  PORT: 8000,
-  MANAGEMENT_PORT: undefined as number | undefined, // none: /healthz, /readyz and /metrics on PORT
-  MODEL_VERSION: 'unversioned',
-  ENGINE_TIMEOUT_MS: 60_000, // ms, per attempt, until response headers
-  ENGINE_MAX_RETRIES: 2, // attempts after the first, per engine URL
-  ENGINE_RETRY_BUDGET_MS: 30_000, // ms into a call; rides out an engine restart, fails an outage fast
-  ENGINE_STREAM_IDLE_TIMEOUT_MS: 30_000, // ms without a streamed chunk (first one included)
-  ENGINE_REQUEST_DEADLINE_MS: 600_000, // ms per call; the openai SDK's own default timeout
-  REDIS_MODE: 'none' as RedisMode,
-  REDIS_REQUIRED: false,
-  SESSION_TTL_SECONDS: 3600, // s
-  SESSION_MAX_MESSAGES: 50, // messages
-  CACHE_TTL_SECONDS: 300, // s
-  CACHE_SCOPE: 'principal' as CacheScope, // a hit tells a caller someone asked the same: only itself
-  RATE_LIMIT_RPS: 0, // requests/s per caller; 0 = off
-  RATE_LIMIT_BURST: 20, // requests
-  JWT_SUBJECT_CLAIM: 'sub',
-  JWT_MAX_LIFETIME_SECONDS: 86_400, // s (24 h); a stolen token is worth a day at most
-  JWT_CLOCK_TOLERANCE_SECONDS: 30, // s
-  LOG_CONTENT: false,
-  LOG_LEVEL: 'info',
-  MAX_BODY_BYTES: 1_048_576, // bytes (1 MiB)
-  MAX_JSON_DEPTH: 64, // levels; a tool schema 30 levels deep fits, engines' parsers are far from their limits
-  MAX_REQUEST_MESSAGES: 2048, // messages, OpenAI's own limit, so no client written against it is refused
-  MAX_TOKENS_LIMIT: 16_384, // tokens, the output limit of OpenAI's gpt-4o class
-  EXTRA_REQUEST_PARAMS: [] as readonly string[], // none: only standard OpenAI parameters reach the engine
-  DRAIN_TIMEOUT_MS: 25_000, // ms
-  READY_ENGINE_CHECK_MS: 2_000, // ms
-});
-
-/** Every bad variable, one line each, so an operator fixes them all in one go. */
-export class ConfigError extends Error {
-  constructor(readonly issues: readonly string[]) {
-    super(`invalid runtime configuration:\n  - ${issues.join('\n  - ')}`);
-    this.name = 'ConfigError';
-  }
-}
-
-type Env = Readonly<Record<string, string | undefined>>;
-type ReadFile = (path: string) => string;
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-const REDIS_MODES: readonly RedisMode[] = ['none', 'standalone', 'sentinel', 'cluster'];
-const CACHE_SCOPES: readonly CacheScope[] = ['principal', 'tenant'];
-const LABEL_VALUE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
-/** Claim names may be URIs (namespaced claims such as `https://example.com/tenant`), never spaced. */
-const CLAIM_NAME = /^\S{1,256}$/;
-/** Engine parameter names are snake_case; the pattern also keeps `__proto__` and friends out. */
-const PARAM_NAME = /^[a-z][a-z0-9_]{0,63}$/;
-/** Fields the runtime sets itself (engine model name, persona and history, usage), never the client. */
-const RUNTIME_OWNED_FIELDS = ['model', 'messages', 'stream', 'stream_options'];
-
-/**
  * Reads the configuration from `env` (and the files it points at). Throws one {@link ConfigError}
  * listing every bad variable with what is wrong and how to fix it.
  */
@@ -179,273 +128,68 @@ export function loadConfig(
   env: Env = process.env,
   readFile: ReadFile = (p) => readFileSync(p, 'utf8'),
 ): RuntimeConfig {
-  const issues: string[] = [];
-  const str = (name: string): string | undefined => {
-    const value = env[name]?.trim();
-    return value === undefined || value === '' ? undefined : value;
-  };
-  const int = (name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number => {
-    const raw = str(name);
-    if (raw === undefined) return fallback;
-    const value = Number(raw);
-    if (!/^-?\d+$/.test(raw) || value < min || value > max) {
-      issues.push(`${name}='${raw}' must be an integer from ${min} to ${max} (default ${fallback})`);
-      return fallback;
-    }
-    return value;
-  };
-  const num = (name: string, fallback: number, min: number): number => {
-    const raw = str(name);
-    if (raw === undefined) return fallback;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < min) {
-      issues.push(`${name}='${raw}' must be a number >= ${min} (default ${fallback})`);
-      return fallback;
-    }
-    return value;
-  };
-  const bool = (name: string, fallback: boolean): boolean => {
-    const raw = str(name);
-    if (raw === undefined) return fallback;
-    if (/^(true|1|yes)$/i.test(raw)) return true;
-    if (/^(false|0|no)$/i.test(raw)) return false;
-    issues.push(`${name}='${raw}' must be true or false (default ${fallback})`);
-    return fallback;
-  };
-  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
-    const raw = str(name);
-    if (raw === undefined) return fallback;
-    if (allowed.includes(raw as T)) return raw as T;
-    issues.push(`${name}='${raw}' must be one of ${allowed.join(', ')} (default ${fallback})`);
-    return fallback;
-  };
-  const url = (name: string, raw: string): string | undefined => {
-    try {
-      const parsed = new URL(raw);
-      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('scheme');
-      return raw.replace(/\/+$/, '');
-    } catch {
-      issues.push(`${name}: '${raw}' is not an http(s) URL (e.g. http://127.0.0.1:8001/v1)`);
-      return undefined;
-    }
-  };
-  const file = (name: string): string | undefined => {
-    const path = str(name);
-    if (path === undefined) return undefined;
-    try {
-      return readFile(path);
-    } catch (error) {
-      issues.push(
-        `${name}='${path}' cannot be read (${(error as Error).message}); mount the file or unset ${name}`,
-      );
-      return undefined;
-    }
-  };
-  const label = (name: string, value: string | undefined, fallback?: string): string => {
-    if (value === undefined) {
-      if (fallback !== undefined) return fallback;
-      issues.push(`${name} is required (e.g. ${name}=xiaoai-conversation-llm)`);
-      return '';
-    }
-    if (!LABEL_VALUE.test(value)) {
-      issues.push(`${name}='${value}' must be 1-63 letters, digits, '.', '_' or '-', starting alphanumeric`);
-    }
-    return value;
-  };
-  const hostPorts = (name: string): HostPort[] => {
-    const raw = str(name);
-    if (raw === undefined) return [];
-    const out: HostPort[] = [];
-    for (const item of raw
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)) {
-      const match = /^(.+):(\d{1,5})$/.exec(item);
-      const port = Number(match?.[2]);
-      if (match === null || port < 1 || port > 65535) {
-        issues.push(`${name}: '${item}' must be host:port (e.g. redis-sentinel:26379)`);
-      } else out.push({ host: match[1] as string, port });
-    }
-    return out;
-  };
-
-  const port = int('PORT', DEFAULTS.PORT, 0, 65535);
-  const managementRaw = str('MANAGEMENT_PORT');
-  let managementPort = DEFAULTS.MANAGEMENT_PORT;
-  if (managementRaw !== undefined) {
-    managementPort = Number(managementRaw);
-    if (!/^\d+$/.test(managementRaw) || managementPort > 65535) {
-      issues.push(
-        `MANAGEMENT_PORT='${managementRaw}' must be a port from 0 to 65535 (or unset, to serve /metrics and the probes on PORT)`,
-      );
-      managementPort = undefined;
-    } else if (managementPort !== 0 && managementPort === port) {
-      issues.push(
-        `MANAGEMENT_PORT=${managementPort} must differ from PORT (${port}); unset it to serve /metrics and the probes on PORT`,
-      );
-    }
-  }
-  const model = label('MODEL', str('MODEL'));
-  const agent = label('AGENT', str('AGENT'), model);
-  const modelVersion = label('MODEL_VERSION', str('MODEL_VERSION'), DEFAULTS.MODEL_VERSION);
-
-  const engineUrls: string[] = [];
-  const base = str('ENGINE_BASE_URL');
-  if (base === undefined)
-    issues.push('ENGINE_BASE_URL is required (the OpenAI-compatible engine, e.g. http://127.0.0.1:8001/v1)');
-  else {
-    const u = url('ENGINE_BASE_URL', base);
-    if (u !== undefined) engineUrls.push(u);
-  }
-  for (const item of (str('ENGINE_FALLBACK_URLS') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    const u = url('ENGINE_FALLBACK_URLS', item);
-    if (u !== undefined) engineUrls.push(u);
-  }
-
-  const redisModeRaw = str('REDIS_MODE') ?? DEFAULTS.REDIS_MODE;
-  let redisMode = redisModeRaw as RedisMode;
-  if (!REDIS_MODES.includes(redisMode)) {
-    issues.push(`REDIS_MODE='${redisModeRaw}' must be one of ${REDIS_MODES.join(', ')}`);
-    redisMode = 'none';
-  }
-  const redisUrl = str('REDIS_URL');
-  if (redisMode === 'standalone') {
-    if (redisUrl === undefined)
-      issues.push('REDIS_URL is required when REDIS_MODE=standalone (e.g. redis://redis:6379)');
-    else if (!/^rediss?:\/\//.test(redisUrl))
-      issues.push(`REDIS_URL='${redisUrl}' must start with redis:// or rediss://`);
-  }
-  const sentinels = hostPorts('REDIS_SENTINELS');
-  const sentinelName = str('REDIS_SENTINEL_NAME');
-  if (redisMode === 'sentinel') {
-    if (str('REDIS_SENTINELS') === undefined)
-      issues.push('REDIS_SENTINELS is required when REDIS_MODE=sentinel (host:port,...)');
-    if (sentinelName === undefined)
-      issues.push('REDIS_SENTINEL_NAME is required when REDIS_MODE=sentinel (e.g. mymaster)');
-  }
-  const clusterNodes = hostPorts('REDIS_CLUSTER_NODES');
-  if (redisMode === 'cluster' && str('REDIS_CLUSTER_NODES') === undefined) {
-    issues.push('REDIS_CLUSTER_NODES is required when REDIS_MODE=cluster (host:port,...)');
-  }
-
-  const logLevel = str('LOG_LEVEL') ?? DEFAULTS.LOG_LEVEL;
-  if (!LOG_LEVELS.includes(logLevel))
-    issues.push(`LOG_LEVEL='${logLevel}' must be one of ${LOG_LEVELS.join(', ')}`);
-
-  const jwtJwksUrl = str('JWT_JWKS_URL');
-  if (jwtJwksUrl !== undefined) url('JWT_JWKS_URL', jwtJwksUrl);
-  const apiKeysFile = str('API_KEYS_FILE');
-  const jwtJwksFile = str('JWT_JWKS_FILE');
-  const jwtIssuer = str('JWT_ISSUER');
-  const jwtAudience = str('JWT_AUDIENCE');
-  if (jwtJwksFile !== undefined || jwtJwksUrl !== undefined) {
-    // Without both, any token the key set signs would do, whoever it was issued for.
-    if (jwtIssuer === undefined)
-      issues.push(
-        "JWT_ISSUER is required when JWT_JWKS_FILE or JWT_JWKS_URL is set; set it to the issuer's 'iss' (e.g. https://auth.example.com)",
-      );
-    if (jwtAudience === undefined)
-      issues.push(
-        "JWT_AUDIENCE is required when JWT_JWKS_FILE or JWT_JWKS_URL is set; set it to the 'aud' the issuer puts in tokens for this model (e.g. xiaoai)",
-      );
-  }
-  const claimName = (name: string): string | undefined => {
-    const value = str(name);
-    if (value !== undefined && !CLAIM_NAME.test(value))
-      issues.push(`${name}='${value}' must be a claim name without spaces (e.g. sub, client_id)`);
-    return value;
-  };
-  const rateLimitRps = num('RATE_LIMIT_RPS', DEFAULTS.RATE_LIMIT_RPS, 0);
-  const extraRequestParams = paramNames('EXTRA_REQUEST_PARAMS', str('EXTRA_REQUEST_PARAMS'), issues);
-
-  const config: RuntimeConfig = {
-    host: str('HOST') ?? DEFAULTS.HOST,
-    port,
-    managementPort,
-    agent,
-    model,
-    modelVersion,
-    engineUrls,
-    engineModel: str('ENGINE_MODEL') ?? model,
-    engineApiKey: file('ENGINE_API_KEY_FILE')?.trim(),
-    engineTimeoutMs: int('ENGINE_TIMEOUT_MS', DEFAULTS.ENGINE_TIMEOUT_MS, 1),
-    engineMaxRetries: int('ENGINE_MAX_RETRIES', DEFAULTS.ENGINE_MAX_RETRIES, 0, 10),
-    engineRetryBudgetMs: int('ENGINE_RETRY_BUDGET_MS', DEFAULTS.ENGINE_RETRY_BUDGET_MS, 0),
-    engineStreamIdleTimeoutMs: int(
-      'ENGINE_STREAM_IDLE_TIMEOUT_MS',
-      DEFAULTS.ENGINE_STREAM_IDLE_TIMEOUT_MS,
-      1,
-    ),
-    engineRequestDeadlineMs: int('ENGINE_REQUEST_DEADLINE_MS', DEFAULTS.ENGINE_REQUEST_DEADLINE_MS, 1),
-    systemPrompt: file('SYSTEM_PROMPT_FILE')?.trim() || undefined,
-    redis: {
-      mode: redisMode,
-      url: redisUrl,
-      sentinels,
-      sentinelName,
-      clusterNodes,
-      password: file('REDIS_PASSWORD_FILE')?.trim(),
-      required: bool('REDIS_REQUIRED', DEFAULTS.REDIS_REQUIRED),
-    },
-    sessionTtlSeconds: int('SESSION_TTL_SECONDS', DEFAULTS.SESSION_TTL_SECONDS, 1),
-    sessionMaxMessages: int('SESSION_MAX_MESSAGES', DEFAULTS.SESSION_MAX_MESSAGES, 2, 10_000),
-    cacheTtlSeconds: int('CACHE_TTL_SECONDS', DEFAULTS.CACHE_TTL_SECONDS, 0),
-    cacheScope: oneOf('CACHE_SCOPE', CACHE_SCOPES, DEFAULTS.CACHE_SCOPE),
-    rateLimitRps,
-    rateLimitBurst: int('RATE_LIMIT_BURST', DEFAULTS.RATE_LIMIT_BURST, 1),
-    apiKeysFile,
-    jwtJwksFile,
-    jwtJwksUrl,
-    jwtIssuer,
-    jwtAudience,
-    jwtRequiredScope: str('JWT_REQUIRED_SCOPE'),
-    jwtSubjectClaim: claimName('JWT_SUBJECT_CLAIM') ?? DEFAULTS.JWT_SUBJECT_CLAIM,
-    jwtTenantClaim: claimName('JWT_TENANT_CLAIM'),
-    // Capped at 30 days so no setting brings back tokens that are valid all but forever.
-    jwtMaxLifetimeSeconds: int('JWT_MAX_LIFETIME_SECONDS', DEFAULTS.JWT_MAX_LIFETIME_SECONDS, 1, 2_592_000),
-    jwtClockToleranceSeconds: int(
-      'JWT_CLOCK_TOLERANCE_SECONDS',
-      DEFAULTS.JWT_CLOCK_TOLERANCE_SECONDS,
-      0,
-      300,
-    ),
-    logContent: bool('LOG_CONTENT', DEFAULTS.LOG_CONTENT),
-    logLevel,
-    maxBodyBytes: int('MAX_BODY_BYTES', DEFAULTS.MAX_BODY_BYTES, 1024),
-    // Above a few hundred levels the serialisers on the way (the SDK's, the cache key's, a Python
-    // engine's) run out of stack: a 5xx again.
-    maxJsonDepth: int('MAX_JSON_DEPTH', DEFAULTS.MAX_JSON_DEPTH, 8, 256),
-    maxRequestMessages: int('MAX_REQUEST_MESSAGES', DEFAULTS.MAX_REQUEST_MESSAGES, 1, 100_000),
-    maxTokensLimit: int('MAX_TOKENS_LIMIT', DEFAULTS.MAX_TOKENS_LIMIT, 1, 10_000_000),
-    extraRequestParams,
-    drainTimeoutMs: int('DRAIN_TIMEOUT_MS', DEFAULTS.DRAIN_TIMEOUT_MS, 0),
-    readyEngineCheckMs: int('READY_ENGINE_CHECK_MS', DEFAULTS.READY_ENGINE_CHECK_MS, 0),
-  };
-  if (redisMode === 'none') {
-    if (rateLimitRps > 0) issues.push('RATE_LIMIT_RPS needs Redis: set REDIS_MODE (or RATE_LIMIT_RPS=0)');
-    if (config.redis.required) issues.push('REDIS_REQUIRED=true needs Redis: set REDIS_MODE');
-  }
-  if (issues.length > 0) throw new ConfigError(issues);
-  return deepFreeze(config);
+  const reading = readEnvironment(env, readFile);
+  const problems = [...reading.problems, ...ruleProblems(CROSS_FIELD_RULES, reading, reading.invalid)];
+  if (problems.length > 0) throw new ConfigError(inVariableOrder(problems, Object.keys(ENV_SCHEMA)));
+  return deepFreeze(toRuntimeConfig(reading.values));
 }
 
-/** A comma-separated list of request field names the engine may get besides the standard ones. */
-function paramNames(name: string, raw: string | undefined, issues: string[]): string[] {
-  const names = (raw ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const field of names) {
-    if (!PARAM_NAME.test(field)) {
-      issues.push(`${name}: '${field}' must be a snake_case request field name (e.g. top_k,min_p)`);
-    } else if (RUNTIME_OWNED_FIELDS.includes(field)) {
-      issues.push(`${name}: '${field}' is set by the runtime itself and cannot be passed through; remove it`);
-    }
-  }
-  return names;
+/** The valid environment as the rest of the runtime reads it. */
+function toRuntimeConfig(env: EnvValues): RuntimeConfig {
+  // Paths are joined onto engine URLs, so a trailing slash would double.
+  const engineUrls = [env.ENGINE_BASE_URL, ...env.ENGINE_FALLBACK_URLS].map((u) => u.replace(/\/+$/, ''));
+  return {
+    host: env.HOST,
+    port: env.PORT,
+    managementPort: env.MANAGEMENT_PORT,
+    agent: env.AGENT ?? env.MODEL,
+    model: env.MODEL,
+    modelVersion: env.MODEL_VERSION,
+    engineUrls,
+    engineModel: env.ENGINE_MODEL ?? env.MODEL,
+    engineApiKey: env.ENGINE_API_KEY_FILE?.trim(),
+    engineTimeoutMs: env.ENGINE_TIMEOUT_MS,
+    engineMaxRetries: env.ENGINE_MAX_RETRIES,
+    engineRetryBudgetMs: env.ENGINE_RETRY_BUDGET_MS,
+    engineStreamIdleTimeoutMs: env.ENGINE_STREAM_IDLE_TIMEOUT_MS,
+    engineRequestDeadlineMs: env.ENGINE_REQUEST_DEADLINE_MS,
+    // A blank persona file means no persona, not an empty system message.
+    systemPrompt: env.SYSTEM_PROMPT_FILE?.trim() || undefined,
+    redis: {
+      mode: env.REDIS_MODE,
+      url: env.REDIS_URL,
+      sentinels: env.REDIS_SENTINELS,
+      sentinelName: env.REDIS_SENTINEL_NAME,
+      clusterNodes: env.REDIS_CLUSTER_NODES,
+      password: env.REDIS_PASSWORD_FILE?.trim(),
+      required: env.REDIS_REQUIRED,
+    },
+    sessionTtlSeconds: env.SESSION_TTL_SECONDS,
+    sessionMaxMessages: env.SESSION_MAX_MESSAGES,
+    cacheTtlSeconds: env.CACHE_TTL_SECONDS,
+    cacheScope: env.CACHE_SCOPE,
+    rateLimitRps: env.RATE_LIMIT_RPS,
+    rateLimitBurst: env.RATE_LIMIT_BURST,
+    apiKeysFile: env.API_KEYS_FILE,
+    jwtJwksFile: env.JWT_JWKS_FILE,
+    jwtJwksUrl: env.JWT_JWKS_URL,
+    jwtIssuer: env.JWT_ISSUER,
+    jwtAudience: env.JWT_AUDIENCE,
+    jwtRequiredScope: env.JWT_REQUIRED_SCOPE,
+    jwtSubjectClaim: env.JWT_SUBJECT_CLAIM,
+    jwtTenantClaim: env.JWT_TENANT_CLAIM,
+    jwtMaxLifetimeSeconds: env.JWT_MAX_LIFETIME_SECONDS,
+    jwtClockToleranceSeconds: env.JWT_CLOCK_TOLERANCE_SECONDS,
+    logContent: env.LOG_CONTENT,
+    logLevel: env.LOG_LEVEL,
+    maxBodyBytes: env.MAX_BODY_BYTES,
+    maxJsonDepth: env.MAX_JSON_DEPTH,
+    maxRequestMessages: env.MAX_REQUEST_MESSAGES,
+    maxTokensLimit: env.MAX_TOKENS_LIMIT,
+    extraRequestParams: env.EXTRA_REQUEST_PARAMS,
+    drainTimeoutMs: env.DRAIN_TIMEOUT_MS,
+    readyEngineCheckMs: env.READY_ENGINE_CHECK_MS,
+  };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -5,7 +5,7 @@
  */
 import { setCommand, type ConfigProblem, type ProblemContext } from './config-problems.js';
 import type { PlatformConfig, PlatformSecrets, SecretKey } from './config.js';
-import { unpinnedReason } from './image-rule.js';
+import { unpinnedReason } from '../charts-ts/constructs/image-rule.js';
 
 /** What a rule may look at. */
 export interface RuleInput {

@@ -22,7 +22,7 @@ import {
   type ProblemContext,
 } from './config-problems.js';
 import { CROSS_FIELD_RULES, ruleProblems } from './config-rules.js';
-import { splitImage } from './image-rule.js';
+import { splitImage } from '../charts-ts/constructs/image-rule.js';
 
 export { StackConfigError, type ConfigProblem } from './config-problems.js';
 

@@ -1,7 +1,7 @@
 import { ApiObject, JsonPatch, type ApiObjectMetadata } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { MANAGEMENT_PORT, MANAGEMENT_PORT_NAME, RUNTIME_PORT } from './agent-workload.js';
+import { MANAGEMENT_PORT, MANAGEMENT_PORT_NAME, RUNTIME_PORT } from './runtime-contract.js';
 import { assertDnsLabel, modelLabels, modelSelector, type AgentIdentity } from './workload-names.js';
 
 /** Port of the per-model Service (plain HTTP inside the mesh; the sidecars add mTLS). */

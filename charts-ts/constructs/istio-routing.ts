@@ -1,8 +1,8 @@
 import { ApiObject, type ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SERVICE_PORT } from './agent-service.js';
-import { MANAGEMENT_PORT } from './agent-workload.js';
 import { assertIstioDuration } from './durations.js';
+import { MANAGEMENT_PORT } from './runtime-contract.js';
 import {
   LABEL_VERSION,
   assertDistinctLabels,
@@ -10,9 +10,13 @@ import {
   assertLabelValue,
   modelLabels,
   modelSelector,
-  versionLabelSafeName,
+  subsetName,
+  VERSIONS_ROUTE,
   type AgentIdentity,
 } from './workload-names.js';
+
+// The router in operators/traffic names the same route and subsets; both read them from workload-names.
+export { subsetName, VERSIONS_ROUTE } from './workload-names.js';
 
 /** Istio API versions we write (v1 is served by Istio 1.22+ and is the storage version from 1.24). */
 export const ISTIO_NETWORKING = 'networking.istio.io/v1';
@@ -24,9 +28,6 @@ export const DEFAULT_GATEWAY_PRINCIPAL =
 
 /** Retry conditions safe for non-idempotent completions: the request never reached a ready runtime. */
 export const DEFAULT_RETRY_ON = 'connect-failure,refused-stream,unavailable,503';
-
-/** Name of the VirtualService route that splits traffic between versions (the operator's router edits it). */
-export const VERSIONS_ROUTE = 'versions';
 
 /** Traffic share of one version. */
 export interface VersionWeight {
@@ -132,15 +133,6 @@ export interface IstioRoutingProps extends AgentIdentity {
    * @default ['monitoring']
    */
   readonly metricsNamespaces?: readonly string[];
-}
-
-/**
- * Istio subset name of a version. Subset names must be DNS labels while versions may contain dots, so a
- * version that is not a DNS label is folded and suffixed with a hash (`1.2.0` → `1-2-0-<hash>`). The operator's
- * traffic router must name subsets with this function too.
- */
-export function subsetName(version: string): string {
-  return versionLabelSafeName(version);
 }
 
 /**

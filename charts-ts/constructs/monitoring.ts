@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
-import { MANAGEMENT_PORT_NAME } from './agent-workload.js';
+import { MANAGEMENT_PORT_NAME } from './runtime-contract.js';
 import {
   OPERATOR_METRICS_SERVICE,
   OPERATOR_NAME,

@@ -1,19 +1,17 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { GROUP } from '../../crds/api/index.js';
+import { DEFAULT_OPERATOR_IMAGE, GROUP } from '../../crds/api/index.js';
 import {
   OPERATOR_METRICS_SERVICE,
   OPERATOR_NAME,
   OPERATOR_SELECTOR,
   SYNC_WAVE_ANNOTATION,
   SyncWave,
-  assertPinnedImage,
   platformLabels,
 } from './platform-names.js';
+import { assertPinnedImage } from './image-rule.js';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from './platform-security.js';
 
-/** Default operator image (see the contracts). */
-export const DEFAULT_OPERATOR_IMAGE = 'ghcr.io/suoke-life/modelops-operator:0.1.0';
 /** Port of /metrics (`--metrics-bind-address`). */
 export const OPERATOR_METRICS_PORT = 8080;
 /** Port of /healthz and /readyz (`--health-probe-bind-address`). */

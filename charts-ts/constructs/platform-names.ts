@@ -53,15 +53,3 @@ export function platformLabels(name: string, component: string, version?: string
     ...(version === undefined ? {} : { 'app.kubernetes.io/version': version }),
   };
 }
-
-/** The tag of an image reference (`repo:tag` or `repo@sha256:…`); throws on `:latest` or no tag. */
-export function assertPinnedImage(field: string, image: string): void {
-  const lastSegment = image.slice(image.lastIndexOf('/') + 1);
-  if (image.includes('@sha256:')) return;
-  const colon = lastSegment.lastIndexOf(':');
-  if (colon < 0 || lastSegment.slice(colon + 1) === 'latest') {
-    throw new Error(
-      `${field} '${image}' must pin a version (repo:1.2.3 or repo@sha256:…): ':latest' and untagged images change under a running cluster`,
-    );
-  }
-}

@@ -6,9 +6,9 @@ import {
   REDIS_SELECTOR,
   SYNC_WAVE_ANNOTATION,
   SyncWave,
-  assertPinnedImage,
   platformLabels,
 } from './platform-names.js';
+import { assertPinnedImage } from './image-rule.js';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from './platform-security.js';
 
 /** A key of a Secret; where a password comes from (never inline). */

@@ -100,6 +100,18 @@ export function versionLabelSafeName(version: string): string {
   return dnsLabelFor(version);
 }
 
+/**
+ * Istio subset name of a version. Subset names must be DNS labels while versions may contain dots, so a
+ * version that is not a DNS label is folded and suffixed with a hash (`1.2.0` → `1-2-0-<hash>`). The operator's
+ * traffic router must name subsets with this function too.
+ */
+export function subsetName(version: string): string {
+  return versionLabelSafeName(version);
+}
+
+/** Name of the VirtualService route that splits traffic between versions (the operator's router edits it). */
+export const VERSIONS_ROUTE = 'versions';
+
 function withHash(base: string, key: string): string {
   const hash = createHash('sha256').update(key).digest('hex').slice(0, 8);
   const head = base.slice(0, DNS_LABEL_MAX - hash.length - 1).replace(/-+$/, '');

@@ -3,34 +3,23 @@
  * (dependencies first), so the AIModel controller's apply and prune walk one table and both rollout
  * controllers cache the same kinds (caches.ts).
  */
+import { DERIVED_KINDS as RENDERED_KINDS } from '../../charts-ts/derived-kinds.js';
 import type { ResourceType } from '../kit/resource.js';
 import { DEPLOYMENT, SERVICE } from '../kinds.js';
 import { DESTINATION_RULE, VIRTUAL_SERVICE } from '../traffic/istio.js';
 
-/** Every kind render() may emit, dependencies first. */
-export const DERIVED_KINDS: readonly ResourceType[] = Object.freeze([
-  { group: '', version: 'v1', kind: 'ServiceAccount', plural: 'serviceaccounts' },
-  SERVICE,
-  DEPLOYMENT,
-  {
-    group: 'autoscaling',
-    version: 'v2',
-    kind: 'HorizontalPodAutoscaler',
-    plural: 'horizontalpodautoscalers',
-  },
-  {
-    group: 'autoscaling.k8s.io',
-    version: 'v1',
-    kind: 'VerticalPodAutoscaler',
-    plural: 'verticalpodautoscalers',
-  },
-  { group: 'policy', version: 'v1', kind: 'PodDisruptionBudget', plural: 'poddisruptionbudgets' },
-  { group: 'networking.k8s.io', version: 'v1', kind: 'NetworkPolicy', plural: 'networkpolicies' },
-  { group: 'security.istio.io', version: 'v1', kind: 'PeerAuthentication', plural: 'peerauthentications' },
-  { group: 'security.istio.io', version: 'v1', kind: 'AuthorizationPolicy', plural: 'authorizationpolicies' },
-  DESTINATION_RULE,
-  VIRTUAL_SERVICE,
-]);
+/** Kinds the operator also names elsewhere; their rows are these very objects, as controllers compare them by identity. */
+const NAMED_KINDS: readonly ResourceType[] = [SERVICE, DEPLOYMENT, DESTINATION_RULE, VIRTUAL_SERVICE];
+
+/** Every kind render() may emit, dependencies first: the charts' table, which render() sorts its output by. */
+export const DERIVED_KINDS: readonly ResourceType[] = Object.freeze(
+  RENDERED_KINDS.map(
+    (rendered) =>
+      NAMED_KINDS.find(
+        (rt) => rt.group === rendered.group && rt.version === rendered.version && rt.kind === rendered.kind,
+      ) ?? rendered,
+  ),
+);
 
 /** Istio kinds: not applied when the traffic router is not Istio (a cluster without a mesh has no such CRDs). */
 export function isMeshKind(rt: ResourceType): boolean {

@@ -16,7 +16,7 @@
 import { applyConfiguration } from '../kit/apply.js';
 import type { ClusterClient } from '../kit/cluster-client.js';
 import type { KubeObject, ResourceType } from '../kit/resource.js';
-import { subsetName, VERSIONS_ROUTE } from '../../charts-ts/constructs/istio-routing.js';
+import { subsetName, VERSIONS_ROUTE } from '../../charts-ts/constructs/workload-names.js';
 import { LABEL_VERSION } from '../../crds/api/index.js';
 import {
   RoutesNotFoundError,

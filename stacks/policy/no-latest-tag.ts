@@ -1,11 +1,11 @@
 import type { ResourceValidationPolicy } from '@pulumi/policy';
-import { imageProblem, PINNED_EXAMPLE } from '../image-rule.js';
+import { imageProblem, PINNED_EXAMPLE } from '../../charts-ts/constructs/image-rule.js';
 import { allContainers, podSpecOf } from './pod-spec.js';
 
 /**
  * Why: a `:latest` (or untagged) image changes under a running Deployment, so a rollback restores
  * different code and two replicas of one version can run different builds. The rule itself is
- * the stack config's too (../image-rule.ts).
+ * the stack config's too (charts-ts/constructs/image-rule.ts).
  */
 export const noLatestTag: ResourceValidationPolicy = {
   name: 'no-latest-image-tag',

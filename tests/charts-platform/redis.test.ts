@@ -236,7 +236,7 @@ describe('External Redis', () => {
 
   it('refuses an unpinned image and a storage size that is no size', () => {
     expect(() => render({ redis: { mode: 'in-cluster', image: 'redis:latest' } })).toThrow(
-      /redis.image 'redis:latest' must pin a version/,
+      /redis.image 'redis:latest' uses ':latest'; it must pin a version/,
     );
     expect(() => render({ redis: { mode: 'in-cluster', storage: 'big' } })).toThrow(
       /redis.storage 'big' must be a size/,

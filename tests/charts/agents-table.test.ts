@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { GPU_COUNT_ANNOTATION, GPU_MAX_COUNT_ANNOTATION } from '../../charts-ts/constructs/agent-workload.js';
+import {
+  GPU_COUNT_ANNOTATION,
+  GPU_MAX_COUNT_ANNOTATION,
+} from '../../charts-ts/constructs/agent-deployment.js';
 import { parseQuantity } from '../../charts-ts/constructs/quantity.js';
 import { versionedName } from '../../charts-ts/constructs/workload-names.js';
 import { render } from '../../charts-ts/render.js';

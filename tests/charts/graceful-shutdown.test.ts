@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
-import { shutdownTiming } from '../../charts-ts/constructs/agent-workload.js';
+import { shutdownTiming } from '../../charts-ts/constructs/shutdown-timing.js';
 import { render } from '../../charts-ts/render.js';
 import { aimodel, find, firstVersion, minimalModel, minimalVersion } from './support.js';
 

@@ -248,4 +248,32 @@ describe('runtime config', () => {
       /^invalid runtime configuration:\n {2}- PORT='x'/,
     );
   });
+
+  it('reports three bad variables together, each with what was given and what is allowed', () => {
+    const env = { ...minimal, MAX_JSON_DEPTH: '5000', PORT: 'eighty', CACHE_SCOPE: 'global' };
+    expect(issuesOf(env)).toEqual([
+      "PORT='eighty' must be an integer from 0 to 65535 (default 8000)",
+      "CACHE_SCOPE='global' must be one of principal, tenant (default principal)",
+      "MAX_JSON_DEPTH='5000' must be an integer from 8 to 256 (default 64)",
+    ]);
+    expect(() => loadConfig(env, noFiles)).toThrow(
+      "invalid runtime configuration:\n  - PORT='eighty' must be an integer from 0 to 65535 (default 8000)\n  - CACHE_SCOPE='global' must be one of principal, tenant (default principal)\n  - MAX_JSON_DEPTH='5000' must be an integer from 8 to 256 (default 64)",
+    );
+  });
+
+  const refusedOnce: [string, Record<string, string>, string][] = [
+    [
+      'PORT refused: MANAGEMENT_PORT is not compared with its default',
+      { PORT: 'x', MANAGEMENT_PORT: '8000' },
+      "PORT='x' must be an integer from 0 to 65535 (default 8000)",
+    ],
+    [
+      'REDIS_MODE refused: RATE_LIMIT_RPS is not told Redis is off',
+      { REDIS_MODE: 'memcached', RATE_LIMIT_RPS: '5' },
+      "REDIS_MODE='memcached' must be one of none, standalone, sentinel, cluster (default none)",
+    ],
+  ];
+  it.each(refusedOnce)('reports a refused variable once, for what it is: %s', (_name, env, issue) => {
+    expect(issuesOf({ ...minimal, ...env })).toEqual([issue]);
+  });
 });

@@ -1,5 +1,10 @@
 /** The platform's image rule: pinned to a version tag or a digest, never `latest` or untagged. */
-import { imageProblem, splitImage, unpinnedReason } from '../../stacks/image-rule.js';
+import {
+  assertPinnedImage,
+  imageProblem,
+  splitImage,
+  unpinnedReason,
+} from '../../charts-ts/constructs/image-rule.js';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 
@@ -36,5 +41,13 @@ describe('splitImage', () => {
 
   it.each(['localhost:5000/runtime', 'redis', `redis@${DIGEST}`])('refuses %s', (image) => {
     expect(() => splitImage(image)).toThrow(`image '${image}' is not repository:tag`);
+  });
+});
+
+describe('assertPinnedImage', () => {
+  it('accepts pinned images and refuses the rest', () => {
+    expect(() => assertPinnedImage('image', 'registry:5000/team/app:1.2.3')).not.toThrow();
+    expect(() => assertPinnedImage('image', `ghcr.io/app@sha256:${'a'.repeat(64)}`)).not.toThrow();
+    expect(() => assertPinnedImage('image', 'registry:5000/team/app')).toThrow(/has no tag/);
   });
 });

@@ -3,8 +3,8 @@
  *
  * Why: `:latest`, or no tag (which Kubernetes pulls as `:latest`), changes under a running
  * Deployment, so a rollback restores different code and two replicas of one version can run
- * different builds. The stack config and the policy pack both judge images by this module; it
- * imports nothing, so any other part of the repository can use it too.
+ * different builds. The charts (at construction), the stack config and the policy pack all judge
+ * images by this module; it imports nothing, so any other part of the repository can use it too.
  */
 
 /** The tag that moves with every push. */
@@ -54,6 +54,26 @@ export function imageProblem(image: string | undefined): string | undefined {
     case 'bad-digest':
       return `image '${image}' has a malformed digest (want @sha256: and 64 hex digits)`;
   }
+}
+
+/**
+ * Throws unless `image` is pinned ({@link unpinnedReason}); `field` names the prop it came from.
+ *
+ * @example assertPinnedImage('Redis redis.image', 'redis:latest')
+ * // throws "Redis redis.image 'redis:latest' uses ':latest'; it must pin a version (repo:1.2.3 or repo@sha256:…) …"
+ */
+export function assertPinnedImage(field: string, image: string): void {
+  const reason = unpinnedReason(image);
+  if (reason === undefined) return;
+  const problem =
+    reason === 'moving-tag'
+      ? `uses ':${MOVING_TAG}'`
+      : reason === 'bad-digest'
+        ? 'has a malformed digest (want @sha256: and 64 hex digits)'
+        : 'has no tag';
+  throw new Error(
+    `${field} '${image}' ${problem}; it must pin a version (${PINNED_EXAMPLE}) so every pod runs the same build`,
+  );
 }
 
 /**

@@ -1,0 +1,43 @@
+import type { ChatCompletion } from 'openai/resources/chat/completions';
+import type { Principal } from './auth.js';
+import type { ResponseCache } from './cache.js';
+import type { ChatScope } from './chat-observe.js';
+import type { ChatTurn } from './chat-turn.js';
+import { sendJson } from './http-io.js';
+
+/** The cache entry a request may be answered from and its answer kept in. */
+export interface CacheSlot {
+  readonly cache: ResponseCache;
+  readonly key: string;
+}
+
+/**
+ * The request's cache entry, or undefined when it may not use one: only deterministic answers are
+ * cached, and never a session's (its history is part of the answer) or a stream.
+ */
+export function cacheSlot(
+  cache: ResponseCache | undefined,
+  principal: Principal,
+  { exchange: { request }, session, call }: ChatTurn,
+): CacheSlot | undefined {
+  if (cache === undefined || !request.deterministic || session.kept !== undefined || request.stream) {
+    return undefined;
+  }
+  return { cache, key: cache.key(principal, { messages: call.messages, params: request.params }) };
+}
+
+/** The pipeline's cache step: answers from the cache on a hit; true when it did. */
+export async function answerFromCache(scope: ChatScope, slot: CacheSlot, turn: ChatTurn): Promise<boolean> {
+  const hit = await slot.cache.get(slot.key);
+  scope.cacheLookup(hit !== undefined ? 'hit' : 'miss');
+  if (hit === undefined) return false;
+  scope.outcome.code = 200;
+  sendJson(scope.res, 200, turn.exchange.answer(JSON.parse(hit) as ChatCompletion), { 'x-cache': 'hit' });
+  return true;
+}
+
+/** Keeps a fresh answer for the next identical request; the client already has it. */
+export function rememberAnswer(slot: CacheSlot, completion: ChatCompletion): void {
+  // Kept in the engine's shape: every API answers a hit in its own shape, with the client's model id.
+  void slot.cache.set(slot.key, JSON.stringify(completion));
+}

@@ -1,0 +1,151 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { ChatCompletion } from 'openai/resources/chat/completions';
+import type { ChatMessage } from './chat-request.js';
+import { ClientGoneError } from './engine-client.js';
+import { errors, toApiError } from './errors.js';
+import { sendError } from './http-io.js';
+import type { RuntimeMetrics } from './metrics.js';
+
+/** Per-request facts for the one log line and the metrics; never prompt or completion text. */
+export interface Outcome {
+  code: number;
+  principal?: string;
+  stream?: boolean;
+  session?: boolean;
+  cache?: 'hit' | 'miss';
+  promptTokens?: number;
+  completionTokens?: number;
+  errorCode?: string;
+  content?: { messages: readonly ChatMessage[]; completion: string };
+}
+
+/**
+ * One request as the pipeline's steps see it. The steps answer the client and write down what
+ * happened in `outcome`; the observer owns every metric and log line, so steps report through it.
+ */
+export interface ChatScope {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly requestId: string;
+  /** Aborted when the client goes away or the drain deadline passes: cancels the engine call. */
+  readonly signal: AbortSignal;
+  /** Filled in by the steps as they learn; written out once the request is over. */
+  readonly outcome: Outcome;
+  /** Records the time to the first token; calls after the first do nothing. */
+  firstToken(): void;
+  /** Records a cache lookup's result in the outcome and the cache metric. */
+  cacheLookup(result: 'hit' | 'miss'): void;
+  /** A warning about this request, with its id. */
+  warn(fields: Record<string, unknown>, message: string): void;
+  /** A request cancelled by the drain deadline is answered as such, not recorded as the client leaving. */
+  asDrainCut(error: unknown): unknown;
+}
+
+/** What the observer needs. */
+export interface ObserverDeps {
+  readonly metrics: RuntimeMetrics;
+  readonly logger: Logger;
+  /** Monotonic clock in milliseconds, for durations. */
+  readonly clock: () => number;
+  /** Aborted at the drain deadline. @default never */
+  readonly drainCut?: AbortSignal;
+}
+
+export type ChatHandler = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void>;
+
+/**
+ * Wraps the pipeline `run` with what every request gets whatever it does: cancellation when the
+ * client leaves or the drain deadline passes, the in-flight gauge, an answer for any failure, and
+ * at the end the request metrics and the one `request` log line (the Outcome), under `path`.
+ */
+export function observeChat(
+  deps: ObserverDeps,
+  path: string,
+  run: (scope: ChatScope) => Promise<void>,
+): ChatHandler {
+  const { metrics, logger, clock, drainCut } = deps;
+  return async function handleChat(req, res, requestId) {
+    const started = clock();
+    const outcome: Outcome = { code: 500 };
+    const abort = new AbortController();
+    // 'close' before the response finished means the client went away: cancel the engine call.
+    res.once('close', () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    const cut = (): void => {
+      logger.warn({ reqId: requestId, stream: outcome.stream === true }, 'drain deadline: ending request');
+      abort.abort();
+    };
+    drainCut?.addEventListener('abort', cut, { once: true });
+    metrics.inFlight.inc();
+    let awaitingFirstToken = true;
+    const scope: ChatScope = {
+      req,
+      res,
+      requestId,
+      signal: abort.signal,
+      outcome,
+      firstToken() {
+        if (!awaitingFirstToken) return;
+        awaitingFirstToken = false;
+        metrics.timeToFirstToken.observe((clock() - started) / 1000);
+      },
+      cacheLookup(result) {
+        outcome.cache = result;
+        metrics.cache.inc({ result });
+      },
+      warn: (fields, message) => logger.warn({ reqId: requestId, ...fields }, message),
+      asDrainCut(error) {
+        const cutByDrain = error instanceof ClientGoneError && drainCut?.aborted === true && !res.destroyed;
+        return cutByDrain ? errors.draining() : error;
+      },
+    };
+    try {
+      await run(scope);
+    } catch (error) {
+      fail(scope.asDrainCut(error), scope);
+    } finally {
+      drainCut?.removeEventListener('abort', cut);
+      metrics.inFlight.dec();
+      const seconds = (clock() - started) / 1000;
+      metrics.requests.inc({ code: String(outcome.code) });
+      metrics.duration.observe(seconds);
+      if (outcome.promptTokens) metrics.tokens.inc({ type: 'prompt' }, outcome.promptTokens);
+      if (outcome.completionTokens) metrics.tokens.inc({ type: 'completion' }, outcome.completionTokens);
+      logger.info({ reqId: requestId, path, ms: Math.round(seconds * 1000), ...outcome }, 'request');
+    }
+  };
+}
+
+/** Keeps the engine's token counts for the metrics and the log line. */
+export function countTokens(usage: ChatCompletion['usage'] | null | undefined, outcome: Outcome): void {
+  if (!usage) return;
+  outcome.promptTokens = usage.prompt_tokens;
+  outcome.completionTokens = usage.completion_tokens;
+}
+
+/** Answers a request that failed (unless the client is gone) and records why. */
+function fail(error: unknown, scope: ChatScope): void {
+  const { res, outcome } = scope;
+  if (error instanceof ClientGoneError || (res.destroyed && !res.writableFinished)) {
+    outcome.code = 499;
+    outcome.errorCode = 'client_closed_request';
+    return;
+  }
+  const apiError = toApiError(error);
+  outcome.code = apiError.status;
+  outcome.errorCode = apiError.code;
+  if (apiError.status >= 500) {
+    scope.warn({ code: apiError.code, cause: describeCause(apiError.cause) }, 'request failed');
+  }
+  if (!res.headersSent) sendError(res, apiError);
+  else if (!res.writableEnded) res.end();
+}
+
+/** The class and status of a cause — not its message, which may quote the request. */
+function describeCause(cause: unknown): string | undefined {
+  if (cause === undefined || cause === null) return undefined;
+  const status = (cause as { status?: unknown }).status;
+  return `${(cause as object).constructor?.name ?? typeof cause}${typeof status === 'number' ? ` ${status}` : ''}`;
+}
