@@ -22,6 +22,18 @@ export const FOR_FLAG: FlagSpec = {
     'promoted: phase Promoted; baked: promoted and its bake at 100% finished; paused: stopped at a gate.',
 };
 
+/** `--output` of the commands that follow a rollout: progress lines, or JSON lines for machines. */
+export function progressOutputFlag(description: string): FlagSpec {
+  return {
+    name: 'output',
+    short: 'o',
+    kind: 'string',
+    values: ['table', 'json'],
+    default: 'table',
+    description,
+  };
+}
+
 export function timeoutMs(args: ParsedArgs): number {
   const text = stringFlag(args, 'timeout') ?? '30m';
   let ms: number;

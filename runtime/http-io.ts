@@ -33,15 +33,7 @@ export function sendError(res: ServerResponse, error: ApiError): void {
 /** Writes `data`, waiting for the socket to drain when its buffer is full (backpressure). */
 export async function writeWithBackpressure(res: ServerResponse, data: string): Promise<void> {
   if (res.write(data)) return;
-  await new Promise<void>((resolve) => {
-    const done = (): void => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
+  await eventOrClose(res, 'drain');
 }
 
 /**
@@ -51,14 +43,20 @@ export async function writeWithBackpressure(res: ServerResponse, data: string): 
 export async function endResponse(res: ServerResponse, data: string): Promise<void> {
   // Its 'close' has been and gone: nothing left to wait for.
   if (res.destroyed) return;
-  await new Promise<void>((resolve) => {
+  const ended = eventOrClose(res, 'finish');
+  res.end(data);
+  await ended;
+}
+
+/** Resolves on `event` or on 'close', whichever comes first: a gone client never leaves it waiting. */
+function eventOrClose(res: ServerResponse, event: 'drain' | 'finish'): Promise<void> {
+  return new Promise<void>((resolve) => {
     const done = (): void => {
-      res.off('finish', done);
+      res.off(event, done);
       res.off('close', done);
       resolve();
     };
-    res.on('finish', done);
+    res.on(event, done);
     res.on('close', done);
-    res.end(data);
   });
 }

@@ -17,7 +17,7 @@ import { booleanFlag, stringFlag, type FlagSpec } from '../args.js';
 import type { Command, CommandDeps } from '../command.js';
 import type { CliContext } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
-import { FOR_FLAG, TIMEOUT_FLAG, timeoutMs, waitTarget } from '../flags.js';
+import { FOR_FLAG, TIMEOUT_FLAG, progressOutputFlag, timeoutMs, waitTarget } from '../flags.js';
 import { aiModelRollback, modelVersionAction, type Verdict } from '../action-rules.js';
 import {
   AI_MODEL,
@@ -93,14 +93,7 @@ function modelVersionActionCommand(action: ModelVersionAction): Command {
         { name: 'wait', kind: 'boolean', description: 'Then wait like `kubectl model wait`.' },
         TIMEOUT_FLAG,
         FOR_FLAG,
-        {
-          name: 'output',
-          short: 'o',
-          kind: 'string',
-          values: ['table', 'json'],
-          default: 'table',
-          description: 'Progress as lines or JSON lines (with --wait).',
-        },
+        progressOutputFlag('Progress as lines or JSON lines (with --wait).'),
       ]
     : [];
   return {

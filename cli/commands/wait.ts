@@ -1,6 +1,6 @@
 /** `kubectl model wait <modelversion>`: follow a rollout until it ends. */
 import type { Command } from '../command.js';
-import { FOR_FLAG, TIMEOUT_FLAG, timeoutMs, waitTarget } from '../flags.js';
+import { FOR_FLAG, TIMEOUT_FLAG, progressOutputFlag, timeoutMs, waitTarget } from '../flags.js';
 import { stringFlag } from '../args.js';
 import { waitForRollout } from '../rollout-wait.js';
 
@@ -13,14 +13,7 @@ export const waitCommand: Command = {
     flags: [
       TIMEOUT_FLAG,
       FOR_FLAG,
-      {
-        name: 'output',
-        short: 'o',
-        kind: 'string',
-        values: ['table', 'json'],
-        default: 'table',
-        description: 'table: one progress line per change; json: one JSON object per line.',
-      },
+      progressOutputFlag('table: one progress line per change; json: one JSON object per line.'),
     ],
     details: [
       'Prints one line per change of the rollout (phase, step i/n, canary weight, the latest analysis:',

@@ -12,7 +12,7 @@
  * Auth: the Secret's basic or bearer credentials, sent to `<url>`'s origin only.
  */
 import type { TrackedModel } from '../../crds/api/index.js';
-import { JsonApi, shapeFailure } from './json-api.js';
+import { JsonApi, registryBase, shapeFailure } from './json-api.js';
 import {
   forModel,
   type ListResult,
@@ -21,7 +21,6 @@ import {
   type RegistryClientOptions,
   type RemoteVersion,
 } from './registry-client.js';
-import { Transport } from './transport.js';
 import { matchesAny } from './versions.js';
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
@@ -31,17 +30,8 @@ export class HttpIndexRegistryClient implements RegistryClient {
   private readonly base: URL;
 
   constructor(options: RegistryClientOptions) {
-    this.base = new URL(options.url.replace(/\/+$/, '') + '/');
-    this.api = new JsonApi(
-      new Transport(options),
-      this.base,
-      options.credentials ?? { type: 'none' },
-      options.now ?? (() => performance.now()),
-      (body) => {
-        const e = body as { error?: unknown; message?: unknown };
-        return [e.error, e.message].filter((x) => typeof x === 'string').join(': ');
-      },
-    );
+    this.base = registryBase(options.url);
+    this.api = JsonApi.forRegistry(options, ['error', 'message']);
   }
 
   async probe(signal?: AbortSignal): Promise<ProbeResult> {

@@ -3,7 +3,7 @@
  * credentials (basic or bearer) only to the registry's own origin, and turns non-2xx answers into
  * failures that quote the server's own error message when it sends one.
  */
-import type { Credentials, RegistryFailure } from './registry-client.js';
+import type { Credentials, RegistryClientOptions, RegistryFailure } from './registry-client.js';
 import { authorizationFor, parseJson, redact, statusFailure, Transport } from './transport.js';
 
 export type JsonResult =
@@ -11,6 +11,26 @@ export type JsonResult =
   | { readonly ok: false; readonly failure: RegistryFailure; readonly latencyMs: number };
 
 export class JsonApi {
+  /**
+   * The API under a registry's `spec.url` (made a directory, so relative paths resolve below it),
+   * quoting the error body fields `errorFields` (e.g. MLflow's `error_code`, `message`) in failures.
+   */
+  static forRegistry(options: RegistryClientOptions, errorFields: readonly string[]): JsonApi {
+    return new JsonApi(
+      new Transport(options),
+      registryBase(options.url),
+      options.credentials ?? { type: 'none' },
+      options.now ?? (() => performance.now()),
+      (body) => {
+        const fields = (body ?? {}) as Record<string, unknown>;
+        return errorFields
+          .map((f) => fields[f])
+          .filter((x) => typeof x === 'string')
+          .join(': ');
+      },
+    );
+  }
+
   constructor(
     private readonly transport: Transport,
     private readonly base: URL,
@@ -54,6 +74,11 @@ export class JsonApi {
 }
 
 /** A protocol failure for an answer missing what the API promises. */
+/** `url` as a directory URL, so relative API paths resolve below it rather than beside it. */
+export function registryBase(url: string): URL {
+  return new URL(url.replace(/\/+$/, '') + '/');
+}
+
 export function shapeFailure(target: string, what: string): RegistryFailure {
   return { kind: 'protocol', message: `${target}: answer has no ${what}` };
 }

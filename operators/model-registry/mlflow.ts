@@ -20,7 +20,6 @@ import {
   type RegistryClientOptions,
   type RemoteVersion,
 } from './registry-client.js';
-import { Transport } from './transport.js';
 import { matchesAny } from './versions.js';
 
 /** Versions asked per page of `model-versions/search`. */
@@ -41,17 +40,7 @@ export class MlflowRegistryClient implements RegistryClient {
   private readonly api: JsonApi;
 
   constructor(options: RegistryClientOptions) {
-    const base = new URL(options.url.replace(/\/+$/, '') + '/');
-    this.api = new JsonApi(
-      new Transport(options),
-      base,
-      options.credentials ?? { type: 'none' },
-      options.now ?? (() => performance.now()),
-      (body) => {
-        const e = body as { error_code?: unknown; message?: unknown };
-        return [e.error_code, e.message].filter((x) => typeof x === 'string').join(': ');
-      },
-    );
+    this.api = JsonApi.forRegistry(options, ['error_code', 'message']);
   }
 
   async probe(signal?: AbortSignal): Promise<ProbeResult> {
