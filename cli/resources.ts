@@ -1,5 +1,6 @@
 /** The kinds the CLI reads and writes, and the API calls it makes, with errors mapped to exit codes. */
-import { GROUP, KINDS, VERSION, type AIModel, type ModelVersion } from '../crds/index.js';
+import type { AIModel, ModelVersion } from '../crds/index.js';
+import { AIMODEL as AI_MODEL, MODEL_VERSION } from '../operators/kinds.js';
 import { ApiError, isNotFound, type KubeClient } from '../operators/kit/client.js';
 import { collectionPath, objectPath, type KubeList, type ResourceType } from '../operators/kit/resource.js';
 import { ApiFailure } from './errors.js';
@@ -7,18 +8,8 @@ import { ApiFailure } from './errors.js';
 /** Field manager of every write the CLI makes, so `managedFields` show who applied what. */
 export const CLI_FIELD_MANAGER = 'kubectl-model';
 
-export const MODEL_VERSION: ResourceType = {
-  group: GROUP,
-  version: VERSION,
-  kind: KINDS.ModelVersion.kind,
-  plural: KINDS.ModelVersion.plural,
-};
-export const AI_MODEL: ResourceType = {
-  group: GROUP,
-  version: VERSION,
-  kind: KINDS.AIModel.kind,
-  plural: KINDS.AIModel.plural,
-};
+/** The kinds the CLI reads and writes, as the operator addresses them. */
+export { AI_MODEL, MODEL_VERSION };
 
 /** Turns an API error into an ApiFailure whose message names the object and what to do. */
 export function apiFailure(what: string, error: unknown): ApiFailure {
