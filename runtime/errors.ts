@@ -152,7 +152,7 @@ export const errors = {
       'session_store_unavailable',
       'Sessions are temporarily unavailable (session store unreachable); retry later or send the request without X-Session-Id.',
       null,
-      { 'retry-after': String(RETRY_AFTER_SECONDS) },
+      {},
       { cause },
     ),
   engineUnavailable: (cause?: unknown) =>
@@ -208,7 +208,7 @@ export const errors = {
       'engine_overloaded',
       'The model engine is overloaded; retry later.',
       null,
-      { 'retry-after': String(RETRY_AFTER_SECONDS) },
+      {},
       { cause },
     ),
   draining: () =>
