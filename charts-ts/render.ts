@@ -1,5 +1,11 @@
 import { App, Chart } from 'cdk8s';
-import { API_VERSION, type AIModel, type ModelVersion, type TrafficWeight } from '../crds/api/index.js';
+import {
+  API_VERSION,
+  type AIModel,
+  type CandidateRouting,
+  type ModelVersion,
+  type TrafficWeight,
+} from '../crds/api/index.js';
 import { routingProps, scaledBounds, scalingOf, workloadProps } from './agent-spec.js';
 import { AgentService } from './constructs/agent-service.js';
 import { AgentWorkload } from './constructs/agent-workload.js';
@@ -47,6 +53,14 @@ export interface RenderOptions {
    */
   readonly replicaSplit?: Readonly<Record<string, number>>;
   /**
+   * The version being rolled out and its routes besides its weight (`ModelVersion.status.routing`): its
+   * header and cookie matches become the VirtualService's `candidate` route, right before the `versions`
+   * route, and its mirror share a mirror on the `versions` route. The version must be among the versions.
+   * The operator's Istio router writes the same routes (see IstioRouting).
+   * @default - no candidate routes
+   */
+  readonly candidate?: { readonly version: string; readonly routing: CandidateRouting };
+  /**
    * SPIFFE principals of gateways allowed to call the agent.
    * @default the default Istio ingress gateway when the AIModel names gateways, else none
    */
@@ -65,8 +79,8 @@ const KIND_ORDER = DERIVED_KINDS.map((k) => k.kind);
  * Everything the operator derives for one AIModel, as plain objects:
  * - per version: ServiceAccount, Deployment, HorizontalPodAutoscaler, VerticalPodAutoscaler, PodDisruptionBudget,
  *   NetworkPolicy (named `<model>-<version>`);
- * - per model: Service, DestinationRule (one subset per version), VirtualService (the split in `traffic`),
- *   PeerAuthentication STRICT and AuthorizationPolicy (named `<model>`).
+ * - per model: Service, DestinationRule (one subset per version), VirtualService (the split in `traffic`,
+ *   and the candidate's routes in `options.candidate`), PeerAuthentication STRICT and AuthorizationPolicy (named `<model>`).
  *
  * The Gateway is not derived: it binds the shared ingress deployment and its certificate in the gateway's
  * namespace, which is platform configuration declared in Git (see `AgentGateway`); the operator would otherwise
@@ -80,7 +94,8 @@ const KIND_ORDER = DERIVED_KINDS.map((k) => k.kind);
  * @param aimodel the AIModel (needs `metadata.name` and `metadata.uid`)
  * @param versions the ModelVersions that should have pods (the stable one and any canary)
  * @param traffic the split between them, as in `AIModel.status.traffic`; may be empty for a single version
- * @param options the canary capacity rule, fixed replica counts of a split without a mesh, and who may call the agent
+ * @param options the canary capacity rule, fixed replica counts of a split without a mesh, the candidate's
+ *   matched and mirror routes, and who may call the agent
  * @throws Error naming the object and field when an input is invalid
  */
 export function render(
@@ -138,6 +153,13 @@ export function render(
     }
   }
 
+  const candidate = options.candidate;
+  if (candidate !== undefined && !seen.has(candidate.version)) {
+    throw new Error(
+      `render: options.candidate names version '${candidate.version}', which is not among the versions of ${name}`,
+    );
+  }
+
   const app = new App();
   const chart = new Chart(app, 'derived');
   const service = new AgentService(chart, 'Service', {
@@ -155,6 +177,7 @@ export function render(
     );
     new IstioRouting(chart, 'Routing', {
       ...routing,
+      ...(candidate === undefined ? {} : { candidate }),
       ...(options.gatewayPrincipals === undefined ? {} : { allowedPrincipals: options.gatewayPrincipals }),
       ...(options.callerNamespaces === undefined ? {} : { allowedNamespaces: options.callerNamespaces }),
     });
@@ -163,9 +186,11 @@ export function render(
   for (const version of sorted) {
     const v = version.spec.version;
     const replicas = replicaSplit.get(v);
+    // A shadow's mirrored copies are load too: its share is its weight plus the mirrored percentage.
+    const mirrored = candidate?.version === v ? (candidate.routing.mirrorPercent ?? 0) : 0;
     const scaled =
       replicas === undefined && scaleWithTraffic.has(v)
-        ? scaledBounds(bounds, weights.get(v) ?? 0)
+        ? scaledBounds(bounds, Math.min(100, (weights.get(v) ?? 0) + mirrored))
         : undefined;
     new AgentWorkload(chart, `Version-${v}`, {
       ...workloadProps(aimodel, version, scaled),

@@ -34,7 +34,11 @@ function pauseReason(mv: ModelVersion): 'Requested' | 'ManualGate' | 'Inconclusi
 export function modelVersionAction(action: ModelVersionAction, mv: ModelVersion): Verdict {
   const s = mv.status ?? {};
   const phase = s.phase ?? 'Pending';
-  const at = `step ${(s.currentStep ?? 0) + 1} (weight ${s.canaryWeight ?? 0}%)`;
+  // A shadow, a blue-green preview or an experiment is a stage, not a canary step.
+  const at =
+    s.stage !== undefined && s.stage !== 'Canary'
+      ? `stage ${s.stage} (weight ${s.canaryWeight ?? 0}%)`
+      : `step ${(s.currentStep ?? 0) + 1} (weight ${s.canaryWeight ?? 0}%)`;
   const baking = phase === 'Promoted' && s.promotedAt !== undefined && s.finishedAt === undefined;
   switch (action) {
     case 'promote':

@@ -19,7 +19,7 @@ export const FOR_FLAG: FlagSpec = {
   values: WAIT_TARGETS,
   default: 'promoted',
   description:
-    'promoted: phase Promoted; baked: promoted and its bake at 100% finished; paused: stopped at a gate.',
+    'promoted: phase Promoted; baked: promoted and its bake at 100% finished; gate: waiting at the manual gate for promote; paused: Paused for any reason (the manual gate, a pause request, missing data).',
 };
 
 /** `--output` of the commands that follow a rollout: progress lines, or JSON lines for machines. */

@@ -1,6 +1,6 @@
 /** The per-model and per-version records `status` and `history` print (as tables) or emit (as data). */
 import { CONDITION_TYPES, type AIModel, type ModelVersion } from '../crds/index.js';
-import { progressView, stepCount, type CheckView, type ProgressView } from './progress.js';
+import { canaryStepOf, progressView, stepPlan, type CheckView, type ProgressView } from './progress.js';
 
 export interface ModelSummary {
   readonly name: string;
@@ -48,7 +48,7 @@ export type VersionSummary = ProgressView & { readonly created?: string };
 
 export function versionSummary(mv: ModelVersion, model: AIModel | undefined): VersionSummary {
   return {
-    ...progressView(mv, stepCount(mv, model)),
+    ...progressView(mv, stepPlan(mv, model)),
     ...(mv.metadata.creationTimestamp ? { created: String(mv.metadata.creationTimestamp) } : {}),
   };
 }
@@ -58,7 +58,10 @@ export interface AnalysisReport {
   readonly modelVersion: string;
   readonly version: string;
   readonly time: string;
-  readonly step: number;
+  /** What the analysed traffic was (Shadow, Preview, Experiment, Canary); absent when unknown. */
+  readonly stage?: string;
+  /** 1-based canary step the analysis ran at; absent in the other stages. */
+  readonly step?: number;
   readonly weight: number;
   readonly verdict: string;
   readonly checks: readonly CheckView[];
@@ -72,14 +75,49 @@ export function canaryReport(model: AIModel, versions: readonly ModelVersion[]):
   const run = mv?.status?.analysis?.[mv.status.analysis.length - 1];
   if (!mv || !run) return undefined;
   const view = progressView(mv, undefined);
+  // The run's step is an index over all steps of the policy; its stage says what was analysed.
+  const plan = stepPlan(mv, model);
+  const stage = plan?.[run.step] ?? mv.status?.stage;
+  const step = stage === undefined || stage === 'Canary' ? canaryStepOf(run.step, plan) : undefined;
   return {
     modelVersion: mv.metadata.name ?? '',
     version: canary,
     time: run.time,
-    step: run.step + 1,
+    ...(stage !== undefined ? { stage } : {}),
+    ...(step !== undefined ? { step } : {}),
     weight: run.weight,
     verdict: run.verdict,
     checks: view.analysis?.checks ?? [],
     samples: (run.metrics ?? []).map((m) => m.samples),
   };
+}
+
+/** One metric of an experiment: the candidate against the stable over the experiment so far. */
+export interface ExperimentMetricView {
+  readonly metric: string;
+  readonly analyses: number;
+  readonly candidate?: number;
+  readonly stable?: number;
+  /** (candidate - stable) / stable, percent; absent without both means or with a stable of 0. */
+  readonly changePercent?: number;
+  readonly lastCandidate?: number;
+  readonly lastStable?: number;
+}
+
+export function experimentMetrics(v: ProgressView): ExperimentMetricView[] {
+  return (v.experiment?.metrics ?? []).map((m) => {
+    const change =
+      m.candidate !== undefined && m.stable !== undefined && m.stable !== 0
+        ? ((m.candidate - m.stable) / Math.abs(m.stable)) * 100
+        : undefined;
+    return {
+      metric: m.name,
+      analyses: m.analyses,
+      ...(m.candidate !== undefined ? { candidate: m.candidate } : {}),
+      ...(m.stable !== undefined ? { stable: m.stable } : {}),
+      ...(change !== undefined ? { changePercent: Number(change.toFixed(1)) } : {}),
+      ...(m.lastCandidate !== undefined ? { lastCandidate: m.lastCandidate } : {}),
+      ...(m.lastStable !== undefined ? { lastStable: m.lastStable } : {}),
+    };
+  });
 }

@@ -54,7 +54,12 @@ export function age(since: string | undefined, now: number): string | undefined 
   if (!since) return undefined;
   const t = Date.parse(since);
   if (Number.isNaN(t)) return undefined;
-  const s = Math.max(0, Math.floor((now - t) / 1000));
+  return durationText(now - t);
+}
+
+/** A span of time as {@link age} prints it (`45s`, `12m`, `3h4m`, `5d`); negative spans print `0s`. */
+export function durationText(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
   if (s < 120) return `${s}s`;
   const m = Math.floor(s / 60);
   if (m < 60) return `${m}m`;

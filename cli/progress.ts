@@ -1,9 +1,18 @@
 /**
- * What a person (or a pipeline) sees of a rollout: the phase, step i/n, canary weight and the latest
- * analysis with each check's value against its threshold and verdict. One function builds the record,
- * two render it (a progress line, a JSON line), so both always say the same thing.
+ * What a person (or a pipeline) sees of a rollout: the phase, the strategy and its stage, step i/n,
+ * canary weight, the stage's routes and the latest analysis with each check's value against its
+ * threshold and verdict. One function builds the record, two render it (a progress line, a JSON
+ * line), so both always say the same thing.
  */
-import type { AIModel, MetricResult, ModelVersion } from '../crds/index.js';
+import type {
+  AIModel,
+  CandidateRouting,
+  ExperimentStatus,
+  MetricResult,
+  ModelVersion,
+  RequestMatch,
+  RolloutStage,
+} from '../crds/index.js';
 import { resolvePolicy } from '../operators/rollout/policy.js';
 
 /** One analysis check as shown. */
@@ -28,11 +37,24 @@ export interface ProgressView {
   readonly version: string;
   readonly model: string;
   readonly phase: string;
-  /** 1-based step; undefined before the canary gets traffic. */
+  /** Why it is Paused (Requested, ManualGate, Inconclusive); only in phase Paused. */
+  readonly pauseReason?: string;
+  /** Canary, BlueGreen or Experiment, once the operator has resolved it. */
+  readonly strategy?: string;
+  /** While Progressing or Paused: Shadow, Preview, Experiment or Canary. */
+  readonly stage?: string;
+  /**
+   * 1-based canary step (a shadow before the canary is not counted); undefined before the canary
+   * gets traffic and in the other stages.
+   */
   readonly step?: number;
-  /** Number of steps of the effective policy; undefined when it cannot be resolved. */
+  /** Number of canary steps of the effective policy; undefined when it has none or cannot be resolved. */
   readonly steps?: number;
   readonly canaryWeight?: number;
+  /** Routes besides the weight: the preview header, the experiment's cohort, the shadow's mirror share. */
+  readonly routing?: CandidateRouting;
+  /** The experiment's window and candidate-vs-stable means per metric. */
+  readonly experiment?: ExperimentStatus;
   readonly failedChecks?: number;
   readonly message?: string;
   /** The latest analysis run. */
@@ -45,16 +67,32 @@ export interface ProgressView {
 }
 
 /**
- * Number of canary steps of the version's effective policy (its `spec.promotion` over the AIModel's
- * `spec.rollout` over the defaults), or undefined when the policy cannot be resolved.
+ * The stage of each step of the version's effective policy (its `spec.promotion` over the AIModel's
+ * `spec.rollout` over the defaults), in order: e.g. `[Shadow, Canary, Canary]`, `[Preview]`. It
+ * tells which canary step `status.currentStep` (an index over all of them) is. Undefined when the
+ * policy cannot be resolved.
  */
-export function stepCount(mv: ModelVersion, model: AIModel | undefined): number | undefined {
+export type StepPlan = readonly RolloutStage[];
+
+export function stepPlan(mv: ModelVersion, model: AIModel | undefined): StepPlan | undefined {
   try {
-    return resolvePolicy({ promotion: mv.spec?.promotion, rollout: model?.spec?.rollout }).steps.length;
+    return resolvePolicy({ promotion: mv.spec?.promotion, rollout: model?.spec?.rollout }).steps.map(
+      (s) => s.stage,
+    );
   } catch {
     // An invalid policy is the operator's to report (status.message); the CLI just omits n.
     return undefined;
   }
+}
+
+/**
+ * The 1-based canary step of step index `index`, or undefined when that step is no canary step.
+ * Without a plan (or for a status written before stages) it is `index + 1`.
+ */
+export function canaryStepOf(index: number, plan: StepPlan | undefined): number | undefined {
+  if (plan === undefined || index >= plan.length) return index + 1;
+  if (plan[index] !== 'Canary') return undefined;
+  return plan.slice(0, index + 1).filter((stage) => stage === 'Canary').length;
 }
 
 /** The recorded threshold as people read it, e.g. `max 0.01` or `min 5, maxIncrease 25%`. */
@@ -80,23 +118,32 @@ export function checkView(m: MetricResult): CheckView {
   };
 }
 
-/** The view of a ModelVersion; `steps` from {@link stepCount}. */
-export function progressView(mv: ModelVersion, steps: number | undefined): ProgressView {
+/** The view of a ModelVersion; `plan` from {@link stepPlan}. */
+export function progressView(mv: ModelVersion, plan: StepPlan | undefined): ProgressView {
   const s = mv.status ?? {};
   const last = s.analysis?.[s.analysis.length - 1];
   // Before the canary has traffic there is no step, and once promoted the step no longer matters.
+  // A stage other than Canary (shadow, preview, experiment) has no canary step either.
   const hasStep =
     s.currentStep !== undefined &&
+    (s.stage === undefined || s.stage === 'Canary') &&
     !['Pending', 'Deploying', 'Promoted', 'Superseded'].includes(s.phase ?? 'Pending');
+  const step = hasStep ? canaryStepOf(s.currentStep as number, plan) : undefined;
+  const steps = plan?.filter((stage) => stage === 'Canary').length;
   return {
     name: mv.metadata.name ?? '',
     namespace: mv.metadata.namespace ?? '',
     version: mv.spec?.version ?? '',
     model: mv.spec?.modelRef?.name ?? '',
     phase: s.phase ?? 'Pending',
-    ...(hasStep ? { step: (s.currentStep as number) + 1 } : {}),
-    ...(steps !== undefined ? { steps } : {}),
+    ...(s.phase === 'Paused' && s.pauseReason ? { pauseReason: s.pauseReason } : {}),
+    ...(s.strategy ? { strategy: s.strategy } : {}),
+    ...(s.stage ? { stage: s.stage } : {}),
+    ...(step !== undefined ? { step } : {}),
+    ...(steps !== undefined && steps > 0 ? { steps } : {}),
     ...(s.canaryWeight !== undefined ? { canaryWeight: s.canaryWeight } : {}),
+    ...(s.routing !== undefined ? { routing: s.routing } : {}),
+    ...(s.experiment !== undefined ? { experiment: s.experiment } : {}),
     ...(s.failedChecks !== undefined ? { failedChecks: s.failedChecks } : {}),
     ...(s.message ? { message: s.message } : {}),
     ...(last
@@ -122,16 +169,26 @@ export function stepText(v: ProgressView): string | undefined {
   return v.steps !== undefined ? `step ${v.step}/${v.steps}` : `step ${v.step}`;
 }
 
+/** `Paused (ManualGate)`, else the phase. */
+export const phaseText = (v: ProgressView): string =>
+  v.pauseReason ? `${v.phase} (${v.pauseReason})` : v.phase;
+
 /**
  * One progress line, e.g.
- * `xiaoai-v2 Progressing step 2/4 weight 20% | analysis Passed: error-rate 0.004 vs max 0.01 Passed`.
- * The message is appended only when there is no analysis to show, so lines stay short.
+ * `xiaoai-v2 Progressing Canary step 2/4 weight 20% | analysis Passed: error-rate 0.004 vs max 0.01 Passed`
+ * or `soer-v2 Paused (ManualGate) Preview weight 0% | analysis Passed: …`. The stage is named as the
+ * status gives it (a status written before stages has none). The message is appended only when
+ * there is no analysis to show, so lines stay short.
  */
 export function progressLine(v: ProgressView): string {
-  const parts = [v.name, v.phase];
+  const parts = [v.name, phaseText(v)];
+  if (v.stage) parts.push(v.stage);
   const step = stepText(v);
   if (step) parts.push(step);
   if (v.canaryWeight !== undefined) parts.push(`weight ${v.canaryWeight}%`);
+  if (v.stage === 'Shadow' && v.routing?.mirrorPercent !== undefined) {
+    parts.push(`mirror ${v.routing.mirrorPercent}%`);
+  }
   let line = parts.join(' ');
   if (v.analysis) {
     const checks = v.analysis.checks.map(checkText).join(', ');
@@ -140,6 +197,52 @@ export function progressLine(v: ProgressView): string {
     line += ` | ${v.message}`;
   }
   return line;
+}
+
+/** One request match as people read it: `header x-cohort = beta`, `cookie group prefix b`. */
+export function matchText(m: RequestMatch): string {
+  const [kind, match] = m.header ? (['header', m.header] as const) : (['cookie', m.cookie] as const);
+  if (!match) return '<empty match>';
+  const value =
+    match.exact !== undefined
+      ? `= ${match.exact}`
+      : match.prefix !== undefined
+        ? `prefix ${match.prefix}`
+        : `matches ${match.regex ?? ''}`;
+  return `${kind} ${match.name} ${value}`;
+}
+
+/** A preview match: the header as a tester sends it (`header x-model-version: v2`). */
+const previewMatchText = (m: RequestMatch): string =>
+  m.header?.exact !== undefined ? `header ${m.header.name}: ${m.header.exact}` : matchText(m);
+
+/**
+ * The current stage's routes in words, or undefined when the status names no stage:
+ * - `shadow: 10% of live requests mirrored (answers discarded)`
+ * - `preview: requests with header x-model-version: v2`
+ * - `cohort: header x-cohort = beta, cookie group prefix b, plus 10% of the rest`
+ * - `canary: 20% of requests`
+ */
+export function routesText(v: ProgressView): string | undefined {
+  const matches = v.routing?.matches ?? [];
+  const weight = v.canaryWeight ?? 0;
+  switch (v.stage) {
+    case 'Shadow':
+      return `shadow: ${v.routing?.mirrorPercent ?? 0}% of live requests mirrored (answers discarded)`;
+    case 'Preview':
+      return matches.length === 0
+        ? 'preview: no preview route'
+        : `preview: requests with ${matches.map(previewMatchText).join(' or ')}`;
+    case 'Experiment': {
+      if (matches.length === 0) return `cohort: ${weight}% of requests`;
+      const matched = matches.map(matchText).join(', ');
+      return `cohort: ${matched}${weight > 0 ? `, plus ${weight}% of the rest` : ''}`;
+    }
+    case 'Canary':
+      return `canary: ${weight}% of requests`;
+    default:
+      return undefined;
+  }
 }
 
 /** The checks that failed in the rollout's analyses, newest first, one per metric. */

@@ -5,7 +5,7 @@
  * 2 timeout. Status written for an older generation of the spec is shown but not judged, so a
  * re-applied version is not reported on the strength of its previous rollout.
  */
-import type { AIModel, ModelVersion } from '../crds/index.js';
+import { ACTION_ANNOTATION, type AIModel, type ModelVersion } from '../crds/index.js';
 import type { KubeObject } from '../operators/kit/resource.js';
 import type { CliContext } from './context.js';
 import { EXIT } from './errors.js';
@@ -15,15 +15,22 @@ import {
   failedChecks,
   progressLine,
   progressView,
-  stepCount,
+  phaseText,
+  stepPlan,
   stepText,
   type ProgressView,
 } from './progress.js';
 import { AI_MODEL, MODEL_VERSION } from './resources.js';
 import { ObjectWatch } from './watch-object.js';
 
-/** What counts as done: `promoted` (phase Promoted), `baked` (Promoted and its bake finished), `paused`. */
-export const WAIT_TARGETS = ['promoted', 'baked', 'paused'] as const;
+/**
+ * What counts as done: `promoted` (phase Promoted: the last canary step, the blue-green switch or
+ * the experiment's win), `baked` (Promoted and its bake finished), `gate` (Paused at the manual gate
+ * only: the last canary step of `mode: Manual`, a BlueGreen `mode: Manual` before its switch, an
+ * Experiment `winner: Manual` at its end; a pipeline that promotes next must not stop at a pause for
+ * missing data), `paused` (phase Paused for any reason).
+ */
+export const WAIT_TARGETS = ['promoted', 'baked', 'gate', 'paused'] as const;
 export type WaitTarget = (typeof WAIT_TARGETS)[number];
 
 export interface WaitOptions {
@@ -59,10 +66,17 @@ export async function waitForRollout(ctx: CliContext, options: WaitOptions): Pro
     streams.out(json ? JSON.stringify({ time: clock(), ...record }) + '\n' : text + '\n');
   };
 
-  const judge = (mv: ModelVersion): number | undefined => {
+  let gateNoted = false;
+
+  /** False for status written for an older generation of the spec. */
+  const isCurrent = (mv: ModelVersion): boolean => {
     const generation = mv.metadata.generation;
     const observed = mv.status?.observedGeneration;
-    if (generation !== undefined && observed !== undefined && observed < generation) return undefined;
+    return generation === undefined || observed === undefined || observed >= generation;
+  };
+
+  const judge = (mv: ModelVersion): number | undefined => {
+    if (!isCurrent(mv)) return undefined;
     const phase = mv.status?.phase;
     if (phase === 'Promoted') {
       if (target === 'baked' && mv.status?.finishedAt === undefined) return undefined;
@@ -70,6 +84,7 @@ export async function waitForRollout(ctx: CliContext, options: WaitOptions): Pro
     }
     if (phase !== undefined && ENDED.has(phase)) return EXIT.notPromoted;
     if (phase === 'Paused' && target === 'paused') return EXIT.ok;
+    if (phase === 'Paused' && target === 'gate' && mv.status?.pauseReason === 'ManualGate') return EXIT.ok;
     return undefined;
   };
 
@@ -81,7 +96,7 @@ export async function waitForRollout(ctx: CliContext, options: WaitOptions): Pro
     ...(options.retryMs !== undefined ? { retryMs: options.retryMs } : {}),
     onObject: (object: KubeObject) => {
       const mv = object as unknown as ModelVersion;
-      const view = progressView(mv, model ? stepCount(mv, model) : stepCount(mv, undefined));
+      const view = progressView(mv, stepPlan(mv, model));
       const line = progressLine(view);
       if (line !== lastLine) {
         lastLine = line;
@@ -89,18 +104,45 @@ export async function waitForRollout(ctx: CliContext, options: WaitOptions): Pro
       }
       last = view;
       const code = judge(mv);
-      if (code === undefined) return;
+      if (code === undefined) {
+        // Waiting for a promotion that only a person can give: say so once, on stderr.
+        if (view.pauseReason === 'ManualGate' && !gateNoted && isCurrent(mv) && !promoteRequested(mv)) {
+          gateNoted = true;
+          streams.err(
+            `note: ModelVersion ${name} waits at the manual gate; 'kubectl model promote ${name}' finishes it ('--for gate' stops waiting here)\n`,
+          );
+        }
+        return;
+      }
       watch.stop();
+      // What the rollout was (strategy, stage, pause reason) goes with every result for machines.
+      const context = {
+        ...(view.strategy ? { strategy: view.strategy } : {}),
+        ...(view.stage ? { stage: view.stage } : {}),
+        ...(view.pauseReason ? { pauseReason: view.pauseReason } : {}),
+      };
       if (code === EXIT.ok) {
         const reached =
           mv.status?.phase === 'Promoted'
             ? target === 'baked'
               ? 'promoted and baked'
               : 'promoted'
-            : 'paused';
+            : view.pauseReason === 'ManualGate'
+              ? 'paused at the manual gate'
+              : `paused${view.pauseReason ? ` (${view.pauseReason})` : ''}`;
+        const next =
+          view.pauseReason === 'ManualGate'
+            ? `\n  promote it with 'kubectl model promote ${name}' or abort it with 'kubectl model abort ${name}'`
+            : '';
         emit(
-          { type: 'result', outcome: mv.status?.phase, exitCode: code, message: mv.status?.message ?? '' },
-          `ModelVersion ${name} ${reached}${mv.status?.message ? `: ${mv.status.message}` : ''}`,
+          {
+            type: 'result',
+            outcome: mv.status?.phase,
+            exitCode: code,
+            message: mv.status?.message ?? '',
+            ...context,
+          },
+          `ModelVersion ${name} ${reached}${mv.status?.message ? `: ${mv.status.message}` : ''}${next}`,
         );
       } else {
         const failed = failedChecks(mv);
@@ -110,6 +152,7 @@ export async function waitForRollout(ctx: CliContext, options: WaitOptions): Pro
             outcome: mv.status?.phase,
             exitCode: code,
             message: mv.status?.message ?? '',
+            ...context,
             failedChecks: failed,
           },
           [
@@ -144,10 +187,19 @@ export async function waitForRollout(ctx: CliContext, options: WaitOptions): Pro
   const timer = setTimeout(() => {
     watch.stop();
     const where = last
-      ? `it is ${last.phase}${stepText(last) ? ` at ${stepText(last)}` : ''}${last.canaryWeight !== undefined ? ` (weight ${last.canaryWeight}%)` : ''}`
+      ? `it is ${phaseText(last)}${last.stage ? ` in stage ${last.stage}` : ''}${stepText(last) ? ` at ${stepText(last)}` : ''}${last.canaryWeight !== undefined ? ` (weight ${last.canaryWeight}%)` : ''}`
       : 'its state was never read';
     emit(
-      { type: 'result', outcome: 'Timeout', exitCode: EXIT.timeout, message: where, phase: last?.phase },
+      {
+        type: 'result',
+        outcome: 'Timeout',
+        exitCode: EXIT.timeout,
+        message: where,
+        phase: last?.phase,
+        ...(last?.strategy ? { strategy: last.strategy } : {}),
+        ...(last?.stage ? { stage: last.stage } : {}),
+        ...(last?.pauseReason ? { pauseReason: last.pauseReason } : {}),
+      },
       `timed out after ${formatMs(options.timeoutMs)} waiting for ModelVersion ${name} to be ${target}; ${where}`,
     );
     settle(EXIT.timeout);
@@ -159,6 +211,15 @@ export async function waitForRollout(ctx: CliContext, options: WaitOptions): Pro
     clearTimeout(timer);
     watch.stop();
   }
+}
+
+/** A promote is asked for (the annotation is set) or was just accepted (`promote --wait`). */
+function promoteRequested(mv: ModelVersion): boolean {
+  const last = mv.status?.lastAction;
+  return (
+    mv.metadata.annotations?.[ACTION_ANNOTATION] === 'promote' ||
+    (last?.action === 'promote' && last.result === 'Accepted')
+  );
 }
 
 function formatMs(ms: number): string {

@@ -5,7 +5,8 @@ import type { RateLimiter } from './rate-limit.js';
 
 /**
  * The pipeline's first steps: who is calling, and whether it may call now. Both come before the body
- * is read, so refusals cost no parsing.
+ * is read, so refusals cost no parsing. A mirrored request is authenticated like any other (it
+ * carries its caller's credentials).
  */
 export function admission(auth: Authenticator, rateLimiter: RateLimiter | undefined) {
   return async function admit(scope: ChatScope): Promise<Principal> {
@@ -15,12 +16,20 @@ export function admission(auth: Authenticator, rateLimiter: RateLimiter | undefi
     return principal;
   };
 
-  async function enforceRateLimit(principal: Principal, { req }: ChatScope): Promise<void> {
+  async function enforceRateLimit(principal: Principal, { req, shadow }: ChatScope): Promise<void> {
     if (rateLimiter === undefined) return;
     // Anonymous callers are told apart by address; authenticated ones by identity across replicas.
     const caller =
       principal.kind === 'anonymous' ? `ip:${req.socket.remoteAddress ?? 'unknown'}` : principal.id;
-    const decision = await rateLimiter.take(caller);
+    // A mirrored copy takes no token: its live original took one already, and charging the copy
+    // too would halve the caller's limit while a shadow stage runs. It only looks at the bucket, and
+    // is refused when it is empty, so forging the `-shadow` host does not get an exhausted caller
+    // past its limit. What remains: a caller that forges it on every request never empties its
+    // bucket, so its forged requests are never refused (they still write nothing: no session turn,
+    // no cache entry). Through the Istio ingress gateway a forged host matches no route (unless a
+    // route's hosts hold a wildcard that matches it); a caller inside the cluster that reaches the
+    // Service directly can forge it.
+    const decision = shadow ? await rateLimiter.check(caller) : await rateLimiter.take(caller);
     if (decision !== undefined && !decision.allowed) {
       throw errors.rateLimited(Math.max(1, Math.ceil(decision.retryAfterMs / 1000)));
     }

@@ -13,14 +13,23 @@ export interface CacheSlot {
 
 /**
  * The request's cache entry, or undefined when it may not use one: only deterministic answers are
- * cached, and never a session's (its history is part of the answer) or a stream.
+ * cached, and never a session's (its history is part of the answer) or a stream. A mirrored request
+ * (shadow.ts) neither reads nor writes the cache: a hit would answer it without the version under
+ * test, making its metrics meaningless, and its answer kept would reach clients of that version.
  */
 export function cacheSlot(
+  { shadow }: ChatScope,
   cache: ResponseCache | undefined,
   principal: Principal,
   { exchange: { request }, session, call }: ChatTurn,
 ): CacheSlot | undefined {
-  if (cache === undefined || !request.deterministic || session.kept !== undefined || request.stream) {
+  if (
+    cache === undefined ||
+    shadow ||
+    !request.deterministic ||
+    session.kept !== undefined ||
+    request.stream
+  ) {
     return undefined;
   }
   return { cache, key: cache.key(principal, { messages: call.messages, params: request.params }) };

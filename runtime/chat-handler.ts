@@ -41,7 +41,8 @@ export interface ChatDeps {
  * load the session → cache lookup → call the engine (streaming or not) → save the session turn and
  * cache entry; around it all, one log line and the metrics (chat-observe.ts). Cheap refusals come
  * first so they cost no body parsing. Another API served by the same pipeline (`POST /v1/responses`)
- * passes its own `wire` format.
+ * passes its own `wire` format. A mirrored request (shadow.ts) runs the same steps but writes
+ * nothing: no rate-limit token, no session turn, no cache lookup or entry.
  */
 export function createChatHandler(deps: ChatDeps, wire: WireFormat = CHAT_COMPLETIONS): ChatHandler {
   const { config, engine, sessions, cache } = deps;
@@ -59,7 +60,7 @@ export function createChatHandler(deps: ChatDeps, wire: WireFormat = CHAT_COMPLE
     const messages = [...persona, ...session.turn.messages];
     const call = { messages, params: request.params, signal: scope.signal, requestId: scope.requestId };
     const turn: ChatTurn = { exchange, call, session, logContent: config.logContent };
-    const slot = cacheSlot(cache, principal, turn);
+    const slot = cacheSlot(scope, cache, principal, turn);
     if (slot !== undefined && (await answerFromCache(scope, slot, turn))) return;
     if (!request.stream) await completeTurn(scope, engine, turn, slot);
     else await streamTurn(scope, engine, turn);

@@ -6,10 +6,13 @@ import { ClientGoneError } from './engine-client.js';
 import { errors, toApiError } from './errors.js';
 import { sendError } from './http-io.js';
 import type { RuntimeMetrics } from './metrics.js';
+import { trafficOf } from './shadow.js';
 
 /** Per-request facts for the one log line and the metrics; never prompt or completion text. */
 export interface Outcome {
   code: number;
+  /** Set (true) only for a mirrored request (shadow.ts), so its log line says so. */
+  shadow?: true;
   principal?: string;
   stream?: boolean;
   session?: boolean;
@@ -28,6 +31,11 @@ export interface ChatScope {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
   readonly requestId: string;
+  /**
+   * A mirrored copy of a live request (shadow.ts), whose answer nobody sees: it reads what it needs
+   * to answer like the live one (session history, the rate-limit bucket) but writes nothing.
+   */
+  readonly shadow: boolean;
   /** Aborted when the client goes away or the drain deadline passes: cancels the engine call. */
   readonly signal: AbortSignal;
   /** Filled in by the steps as they learn; written out once the request is over. */
@@ -57,7 +65,9 @@ export type ChatHandler = (req: IncomingMessage, res: ServerResponse, requestId:
 /**
  * Wraps the pipeline `run` with what every request gets whatever it does: cancellation when the
  * client leaves or the drain deadline passes, the in-flight gauge, an answer for any failure, and
- * at the end the request metrics and the one `request` log line (the Outcome), under `path`.
+ * at the end the request metrics and the one `request` log line (the Outcome), under `path`. The
+ * metrics are labelled with the request's `traffic`, and its log lines say `shadow: true` when it
+ * is a mirrored copy.
  */
 export function observeChat(
   deps: ObserverDeps,
@@ -67,35 +77,43 @@ export function observeChat(
   const { metrics, logger, clock, drainCut } = deps;
   return async function handleChat(req, res, requestId) {
     const started = clock();
-    const outcome: Outcome = { code: 500 };
+    const traffic = trafficOf(req);
+    const shadow = traffic === 'shadow';
+    const outcome: Outcome = shadow ? { code: 500, shadow: true } : { code: 500 };
+    // Every line about a mirrored request says so, not only the `request` line.
+    const tag = shadow ? { shadow: true } : {};
     const abort = new AbortController();
     // 'close' before the response finished means the client went away: cancel the engine call.
     res.once('close', () => {
       if (!res.writableFinished) abort.abort();
     });
     const cut = (): void => {
-      logger.warn({ reqId: requestId, stream: outcome.stream === true }, 'drain deadline: ending request');
+      logger.warn(
+        { reqId: requestId, ...tag, stream: outcome.stream === true },
+        'drain deadline: ending request',
+      );
       abort.abort();
     };
     drainCut?.addEventListener('abort', cut, { once: true });
-    metrics.inFlight.inc();
+    metrics.inFlight.inc({ traffic });
     let awaitingFirstToken = true;
     const scope: ChatScope = {
       req,
       res,
       requestId,
+      shadow,
       signal: abort.signal,
       outcome,
       firstToken() {
         if (!awaitingFirstToken) return;
         awaitingFirstToken = false;
-        metrics.timeToFirstToken.observe((clock() - started) / 1000);
+        metrics.timeToFirstToken.observe({ traffic }, (clock() - started) / 1000);
       },
       cacheLookup(result) {
         outcome.cache = result;
         metrics.cache.inc({ result });
       },
-      warn: (fields, message) => logger.warn({ reqId: requestId, ...fields }, message),
+      warn: (fields, message) => logger.warn({ reqId: requestId, ...tag, ...fields }, message),
       asDrainCut(error) {
         const cutByDrain = error instanceof ClientGoneError && drainCut?.aborted === true && !res.destroyed;
         return cutByDrain ? errors.draining() : error;
@@ -107,12 +125,14 @@ export function observeChat(
       fail(scope.asDrainCut(error), scope);
     } finally {
       drainCut?.removeEventListener('abort', cut);
-      metrics.inFlight.dec();
+      metrics.inFlight.dec({ traffic });
       const seconds = (clock() - started) / 1000;
-      metrics.requests.inc({ code: String(outcome.code) });
-      metrics.duration.observe(seconds);
-      if (outcome.promptTokens) metrics.tokens.inc({ type: 'prompt' }, outcome.promptTokens);
-      if (outcome.completionTokens) metrics.tokens.inc({ type: 'completion' }, outcome.completionTokens);
+      metrics.requests.inc({ code: String(outcome.code), traffic });
+      metrics.duration.observe({ traffic }, seconds);
+      if (outcome.promptTokens) metrics.tokens.inc({ type: 'prompt', traffic }, outcome.promptTokens);
+      if (outcome.completionTokens) {
+        metrics.tokens.inc({ type: 'completion', traffic }, outcome.completionTokens);
+      }
       logger.info({ reqId: requestId, path, ms: Math.round(seconds * 1000), ...outcome }, 'request');
     }
   };

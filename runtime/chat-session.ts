@@ -8,7 +8,7 @@ import { planTurn, sessionIdOf, type SessionStore, type SessionTurn } from './se
 export interface SessionPlace {
   /** What the engine is sent (before the persona) and what the session keeps. */
   readonly turn: SessionTurn;
-  /** The session the answer is kept in; undefined when the request names none. */
+  /** The session the answer is kept in; undefined when the request names none or is mirrored. */
   readonly kept?: KeptSession;
 }
 
@@ -21,6 +21,11 @@ interface KeptSession {
 /**
  * The pipeline's session step: loads the history the request continues and plans its turn. Naming a
  * session when sessions are off is refused rather than answered without the history.
+ *
+ * A mirrored request (shadow.ts) reads the history, so the version under test answers the same
+ * conversation as the live one, but keeps nothing: the live request keeps the turn, and a second
+ * copy of it (with an answer no client saw) would fork the session. Nothing else is written either —
+ * no TTL refresh — so the session is exactly as the live requests leave it.
  */
 export async function openSession(
   scope: ChatScope,
@@ -33,7 +38,9 @@ export async function openSession(
   if (sessionId === undefined) return { turn: planTurn([], messages) };
   if (store === undefined) throw errors.sessionsDisabled();
   const history = await store.load(principal.id, sessionId);
-  return { turn: planTurn(history, messages), kept: { store, principalId: principal.id, sessionId } };
+  const turn = planTurn(history, messages);
+  if (scope.shadow) return { turn };
+  return { turn, kept: { store, principalId: principal.id, sessionId } };
 }
 
 /**

@@ -3,7 +3,8 @@ import type { RedisClient } from './redis.js';
 /**
  * Token bucket, evaluated atomically inside Redis so every replica shares one budget per caller.
  * KEYS[1] bucket hash {t = tokens, ts = last refill (ms)}; ARGV: now (ms), refill rate (tokens/ms),
- * burst (bucket size). Returns {allowed (0|1), wait before the next token (ms), tokens left}.
+ * burst (bucket size), and optionally `0` to only look: whether a token is there, taking none and
+ * writing nothing. Returns {allowed (0|1), wait before the next token (ms), tokens left}.
  * `now` comes from the caller (an injected clock) rather than Redis TIME, so tests control time;
  * a refill only moves forward, so small clock skew between replicas cannot mint tokens.
  */
@@ -11,6 +12,7 @@ export const TOKEN_BUCKET_LUA = `
 local now = tonumber(ARGV[1])
 local rate = tonumber(ARGV[2])
 local burst = tonumber(ARGV[3])
+local take = ARGV[4] ~= '0'
 local state = redis.call('HMGET', KEYS[1], 't', 'ts')
 local tokens = tonumber(state[1])
 local ts = tonumber(state[2])
@@ -25,13 +27,17 @@ end
 local allowed = 0
 local wait = 0
 if tokens >= 1 then
-  tokens = tokens - 1
+  if take then
+    tokens = tokens - 1
+  end
   allowed = 1
 else
   wait = math.ceil((1 - tokens) / rate)
 end
-redis.call('HSET', KEYS[1], 't', tostring(tokens), 'ts', tostring(ts))
-redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate) + 1000)
+if take then
+  redis.call('HSET', KEYS[1], 't', tostring(tokens), 'ts', tostring(ts))
+  redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate) + 1000)
+end
 return {allowed, wait, math.floor(tokens)}
 `;
 
@@ -56,7 +62,13 @@ export interface RateLimiterOptions {
 }
 
 type WithTokenBucket = RedisClient & {
-  suokeTokenBucket(key: string, now: number, rate: number, burst: number): Promise<[number, number, number]>;
+  suokeTokenBucket(
+    key: string,
+    now: number,
+    rate: number,
+    burst: number,
+    take?: '0' | '1',
+  ): Promise<[number, number, number]>;
 };
 
 /** Per-caller rate limits. When Redis is unreachable it allows the request (fails open). */
@@ -79,13 +91,26 @@ export class RateLimiter {
   }
 
   /** Takes one token for `caller`; `undefined` when Redis could not be asked. */
-  async take(caller: string): Promise<RateDecision | undefined> {
+  take(caller: string): Promise<RateDecision | undefined> {
+    return this.ask(caller, '1');
+  }
+
+  /**
+   * Whether `caller` has a token now, without taking it or writing anything (a mirrored request:
+   * see chat-admission.ts); `undefined` when Redis could not be asked.
+   */
+  check(caller: string): Promise<RateDecision | undefined> {
+    return this.ask(caller, '0');
+  }
+
+  private async ask(caller: string, take: '0' | '1'): Promise<RateDecision | undefined> {
     try {
       const [allowed, wait, remaining] = await this.redis.suokeTokenBucket(
         `suoke:ratelimit:{${this.options.scope}:${caller}}`,
         this.now(),
         this.options.ratePerSecond / 1000,
         this.options.burst,
+        take,
       );
       return { allowed: allowed === 1, retryAfterMs: wait, remaining };
     } catch {

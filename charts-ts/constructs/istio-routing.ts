@@ -1,5 +1,7 @@
 import { ApiObject, type ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
+import type { CandidateRouting, CookieMatch, RequestMatch } from '../../crds/api/index.js';
+import { COOKIE_NAME_PATTERN, HEADER_NAME_PATTERN } from '../../crds/api/strategy.js';
 import { SERVICE_PORT } from './agent-service.js';
 import { assertIstioDuration } from './durations.js';
 import { MANAGEMENT_PORT } from './runtime-contract.js';
@@ -11,12 +13,13 @@ import {
   modelLabels,
   modelSelector,
   subsetName,
+  CANDIDATE_ROUTE,
   VERSIONS_ROUTE,
   type AgentIdentity,
 } from './workload-names.js';
 
-// The router in operators/traffic names the same route and subsets; both read them from workload-names.
-export { subsetName, VERSIONS_ROUTE } from './workload-names.js';
+// The router in operators/traffic names the same routes and subsets; both read them from workload-names.
+export { subsetName, CANDIDATE_ROUTE, VERSIONS_ROUTE } from './workload-names.js';
 
 /** Istio API versions we write (v1 is served by Istio 1.22+ and is the storage version from 1.24). */
 export const ISTIO_NETWORKING = 'networking.istio.io/v1';
@@ -35,6 +38,13 @@ export interface VersionWeight {
   readonly version: string;
   /** Percent of requests, 0-100; the weights of all versions add up to 100. */
   readonly weight: number;
+}
+
+/** A candidate version and its routes besides its weight (the operator's router writes the same routes). */
+export interface RoutedCandidate {
+  /** `ModelVersion.spec.version`. */
+  readonly version: string;
+  readonly routing: CandidateRouting;
 }
 
 export interface RetryProps {
@@ -88,6 +98,14 @@ export interface IstioRoutingProps extends AgentIdentity {
    */
   readonly weights?: readonly VersionWeight[];
   /**
+   * The version being rolled out and its routes besides its weight: with `routing.matches`, a
+   * CANDIDATE_ROUTE right before the VERSIONS_ROUTE sends requests matching any of them to it; with
+   * `routing.mirrorPercent`, the VERSIONS_ROUTE mirrors that share of its requests to it. The version must
+   * be in `versions`.
+   * @default - no candidate routes
+   */
+  readonly candidate?: RoutedCandidate;
+  /**
    * Extra host names (for gateways); the Service host is always routed too.
    * @default []
    */
@@ -140,6 +158,7 @@ export interface IstioRoutingProps extends AgentIdentity {
  * - DestinationRule: one subset per version (selecting the `version` label), connection pool, outlier
  *   detection and ISTIO_MUTUAL TLS to the pods;
  * - VirtualService: the weighted split between versions, timeout and retries, on the mesh and any gateways;
+ *   with a candidate, its header/cookie matched route before the split and a mirror of a share of the split;
  * - PeerAuthentication STRICT on the model's pods, so they accept only mTLS whatever the namespace default is;
  * - AuthorizationPolicy ALLOW for the gateway and named callers on any port but the runtime's management port,
  *   and for Prometheus `GET /metrics` on that port only; everything else is denied (principals are only known
@@ -211,6 +230,34 @@ export class IstioRouting extends Construct {
     });
 
     const gateways = [...(props.gateways ?? [])];
+    const destination = (subset: string | undefined): IstioDestination => ({
+      host: props.serviceHost,
+      subset,
+      port: { number: SERVICE_PORT },
+    });
+    const candidate = props.candidate;
+    const candidateSubset = candidate === undefined ? undefined : subsets.get(candidate.version);
+    if (candidate !== undefined && candidateSubset === undefined) {
+      throw new Error(
+        `${props.model}: candidate version '${candidate.version}' is not among the versions (${versions.join(', ')}); ` +
+          `render it among the versions so it has a subset`,
+      );
+    }
+    const versionsRoute: IstioHttpRoute = {
+      name: VERSIONS_ROUTE,
+      route: versions.map((v) => ({ destination: destination(subsets.get(v)), weight: weights.get(v) ?? 0 })),
+      timeout,
+      retries:
+        retries.attempts === 0
+          ? { attempts: 0 }
+          : {
+              attempts: retries.attempts,
+              retryOn: retries.retryOn ?? DEFAULT_RETRY_ON,
+              ...(retries.perTryTimeout === undefined ? {} : { perTryTimeout: retries.perTryTimeout }),
+            },
+    };
+    const matches = candidate?.routing.matches ?? [];
+    const mirrorPercent = candidate?.routing.mirrorPercent;
     this.virtualService = new ApiObject(this, 'VirtualService', {
       apiVersion: ISTIO_NETWORKING,
       kind: 'VirtualService',
@@ -220,26 +267,12 @@ export class IstioRouting extends Construct {
         // Binding gateways replaces the implicit `mesh`; list it so in-mesh callers keep the same split.
         ...(gateways.length === 0 ? {} : { gateways: [...new Set([...gateways, 'mesh'])] }),
         http: [
-          {
-            name: VERSIONS_ROUTE,
-            route: versions.map((v) => ({
-              destination: {
-                host: props.serviceHost,
-                subset: subsets.get(v),
-                port: { number: SERVICE_PORT },
-              },
-              weight: weights.get(v) ?? 0,
-            })),
-            timeout,
-            retries:
-              retries.attempts === 0
-                ? { attempts: 0 }
-                : {
-                    attempts: retries.attempts,
-                    retryOn: retries.retryOn ?? DEFAULT_RETRY_ON,
-                    ...(retries.perTryTimeout === undefined ? {} : { perTryTimeout: retries.perTryTimeout }),
-                  },
-          },
+          ...(matches.length === 0
+            ? []
+            : [candidateHttpRoute(destination(candidateSubset), matches, versionsRoute)]),
+          mirrorPercent === undefined
+            ? versionsRoute
+            : withMirror(versionsRoute, destination(candidateSubset), mirrorPercent),
         ],
       },
     });
@@ -357,4 +390,301 @@ function resolveWeights(
     );
   }
   return out;
+}
+
+/** An Istio Destination (`host`, `subset`, `port`), as HTTP routes and mirrors name it. */
+export interface IstioDestination {
+  host?: string;
+  subset?: string;
+  port?: { number?: number };
+  [field: string]: unknown;
+}
+
+/** An Istio StringMatch: one of `exact`, `prefix` or `regex` (RE2, matching the whole value). */
+export interface IstioStringMatch {
+  exact?: string;
+  prefix?: string;
+  regex?: string;
+}
+
+/** An Istio HTTPMatchRequest as rendered from one RequestMatch: a single header condition. */
+export interface IstioHttpMatch {
+  headers: Record<string, IstioStringMatch>;
+}
+
+/** An HTTP route of a VirtualService, with the fields IstioRouting and the operator's router set. */
+export interface IstioHttpRoute {
+  name?: string;
+  match?: unknown[];
+  route?: { destination?: IstioDestination; weight?: number; [field: string]: unknown }[];
+  timeout?: unknown;
+  retries?: unknown;
+  mirror?: IstioDestination;
+  mirrorPercentage?: { value?: number };
+  [field: string]: unknown;
+}
+
+/** The request header cookies travel in (Envoy joins HTTP/2's several `cookie` headers into one). */
+export const COOKIE_HEADER = 'cookie';
+
+/** Cookies before the one matched: none, or anything up to a `;` and the spaces after it. */
+const COOKIES_BEFORE = '(?:.*;\\s*)?';
+/** Cookies after the one matched: none, or its ending `;` and anything after. */
+const COOKIES_AFTER = '(?:;.*)?';
+/** The rest of a cookie value after a prefix: anything up to the `;` that ends it. */
+const REST_OF_VALUE = '[^;]*';
+/** The characters RE2's QuoteMeta escapes. */
+const REGEX_META = '\\.+*?()|[]{}^$';
+const STRING_MATCH_KEYS = ['exact', 'prefix', 'regex'] as const;
+const HEADER_NAME = new RegExp(HEADER_NAME_PATTERN);
+const COOKIE_NAME = new RegExp(COOKIE_NAME_PATTERN);
+
+/**
+ * The HTTP route that sends requests matching any of `matches` (ORed: one HTTPMatchRequest each, see
+ * {@link istioMatchRequest}) to `destination`, with the timeout and retries of `versionsRoute`. Named
+ * CANDIDATE_ROUTE; it goes right before the versions route. IstioRouting renders it and the operator's
+ * Istio router writes it with this function, so the two agree field for field.
+ * @throws Error starting with `where` when there are no matches or a match is invalid
+ */
+export function candidateHttpRoute(
+  destination: IstioDestination,
+  matches: readonly RequestMatch[],
+  versionsRoute: IstioHttpRoute,
+  where = 'candidate',
+): IstioHttpRoute {
+  // An HTTP route without match conditions matches every request.
+  if (matches.length === 0) throw new Error(`${where}: a matched route needs at least one match`);
+  return {
+    name: CANDIDATE_ROUTE,
+    match: matches.map((m, i) => istioMatchRequest(m, `${where}: match ${i + 1}`)),
+    route: [{ destination, weight: 100 }],
+    ...(versionsRoute.timeout === undefined ? {} : { timeout: versionsRoute.timeout }),
+    ...(versionsRoute.retries === undefined ? {} : { retries: versionsRoute.retries }),
+  };
+}
+
+/**
+ * `route` mirroring `percent` percent of its requests to `destination` (Istio `mirror` and
+ * `mirrorPercentage`); the mirrored requests' answers are discarded.
+ * @throws Error starting with `where` unless `percent` is a whole number in 1..100
+ */
+export function withMirror(
+  route: IstioHttpRoute,
+  destination: IstioDestination,
+  percent: number,
+  where = 'candidate',
+): IstioHttpRoute {
+  if (!Number.isInteger(percent) || percent < 1 || percent > 100) {
+    throw new Error(`${where}: mirrorPercent (${percent}) must be a whole percent in 1..100`);
+  }
+  return { ...route, mirror: destination, mirrorPercentage: { value: percent } };
+}
+
+/** `route` without a mirror. */
+export function withoutMirror(route: IstioHttpRoute): IstioHttpRoute {
+  const { mirror: _mirror, mirrorPercentage: _percentage, ...rest } = route;
+  return rest;
+}
+
+/**
+ * The Istio HTTPMatchRequest of one RequestMatch, the one definition of the format (the operator's router
+ * writes and reads it back through this module too):
+ * - header → `{headers: {<name>: {exact | prefix | regex}}}`, the value as given;
+ * - cookie → `{headers: {cookie: {regex: cookieRegex(cookie)}}}`, see {@link cookieRegex}.
+ * @throws Error starting with `where` when the match is not exactly one valid header or cookie condition
+ */
+export function istioMatchRequest(match: RequestMatch, where = 'match'): IstioHttpMatch {
+  const { header, cookie } = match;
+  if ((header === undefined) === (cookie === undefined)) {
+    throw new Error(`${where}: set exactly one of header or cookie`);
+  }
+  if (header !== undefined) {
+    if (!HEADER_NAME.test(header.name)) {
+      throw new Error(
+        `${where}: header name '${header.name}' must be lower case letters, digits and '-' (as Istio matches headers)`,
+      );
+    }
+    return { headers: { [header.name]: stringMatch(header, `${where}: header ${header.name}`) } };
+  }
+  return { headers: { [COOKIE_HEADER]: { regex: cookieRegex(cookie as CookieMatch, where) } } };
+}
+
+/**
+ * The RE2 regular expression, for Istio's whole-value match of the Cookie header
+ * (`name1=value1; name2=value2`), that holds when the header carries cookie `name` with a matching value,
+ * wherever it is among the others:
+ *
+ *     (?:.*;\s*)?<name>=<value>(?:;.*)?
+ *
+ * where `<value>` is the exact value escaped, the prefix escaped followed by `[^;]*`, or the regex as
+ * `(?:<regex>)`, so the cookie's value must match all of it. The name is escaped too. A cookie regex has to be
+ * self-contained (balanced groups and classes, `\Q` closed by `\E`) so it cannot reach out of its group, and
+ * should not match a `;`: cookie values never hold one, and a regex that can (e.g. `.*x`) would also see the
+ * cookies after the value; `[^;]*x` says the same within the value.
+ * @throws Error starting with `where` when the cookie match is invalid
+ */
+export function cookieRegex(cookie: CookieMatch, where = 'match'): string {
+  if (!COOKIE_NAME.test(cookie.name)) {
+    throw new Error(`${where}: cookie name '${cookie.name}' is not a cookie name (an RFC 6265 token)`);
+  }
+  const at = `${where}: cookie ${cookie.name}`;
+  const value = stringMatch(cookie, at);
+  let pattern: string;
+  if (value.exact !== undefined) pattern = quoteMeta(value.exact);
+  else if (value.prefix !== undefined) pattern = `${quoteMeta(value.prefix)}${REST_OF_VALUE}`;
+  else {
+    assertSelfContained(value.regex as string, at);
+    pattern = `(?:${value.regex as string})`;
+  }
+  return `${COOKIES_BEFORE}${quoteMeta(cookie.name)}=${pattern}${COOKIES_AFTER}`;
+}
+
+/**
+ * The RequestMatch an Istio HTTPMatchRequest was rendered from by {@link istioMatchRequest}; the inverse of
+ * it: a `cookie` header in the form of {@link cookieRegex} is a cookie match, any other single header
+ * condition a header match.
+ * @throws Error saying why when the match is not in a form istioMatchRequest renders
+ */
+export function parseIstioMatchRequest(match: unknown): RequestMatch {
+  const shown = JSON.stringify(match);
+  const fail = (why: string): never => {
+    throw new Error(`match ${shown} ${why}`);
+  };
+  if (!isRecord(match) || Object.keys(match).join() !== 'headers' || !isRecord(match.headers)) {
+    return fail('is not a single header condition');
+  }
+  const entries = Object.entries(match.headers);
+  const [name, value] = entries[0] ?? [];
+  if (entries.length !== 1 || name === undefined || !isRecord(value)) {
+    return fail('is not a single header condition');
+  }
+  const keys = Object.keys(value);
+  const key = keys[0] as (typeof STRING_MATCH_KEYS)[number];
+  if (keys.length !== 1 || !STRING_MATCH_KEYS.includes(key) || typeof value[key] !== 'string') {
+    return fail('does not match the header by exactly one of exact, prefix or regex');
+  }
+  const cookie =
+    name === COOKIE_HEADER && key === 'regex' ? parseCookieRegex(value.regex as string) : undefined;
+  const parsed: RequestMatch =
+    cookie === undefined ? { header: { name, [key]: value[key] as string } } : { cookie };
+  let rendered: IstioHttpMatch;
+  try {
+    rendered = istioMatchRequest(parsed);
+  } catch (error) {
+    return fail(`is not one we render: ${(error as Error).message}`);
+  }
+  // Single keys at every level, so the serialisations compare the values.
+  if (JSON.stringify(rendered) !== shown) fail('is not in the form we render');
+  return parsed;
+}
+
+/** The cookie match {@link cookieRegex} made `regex` from; undefined when it is not in that form. */
+export function parseCookieRegex(regex: string): CookieMatch | undefined {
+  if (
+    regex.length < COOKIES_BEFORE.length + COOKIES_AFTER.length ||
+    !regex.startsWith(COOKIES_BEFORE) ||
+    !regex.endsWith(COOKIES_AFTER)
+  ) {
+    return undefined;
+  }
+  const body = regex.slice(COOKIES_BEFORE.length, regex.length - COOKIES_AFTER.length);
+  // Cookie names hold no `=` and QuoteMeta leaves it alone: the first one ends the name.
+  const eq = body.indexOf('=');
+  const name = eq <= 0 ? undefined : unquoteMeta(body.slice(0, eq));
+  if (name === undefined) return undefined;
+  const value = body.slice(eq + 1);
+  let cookie: CookieMatch | undefined;
+  if (value.startsWith('(?:') && value.endsWith(')')) cookie = { name, regex: value.slice(3, -1) };
+  else if (value.endsWith(REST_OF_VALUE)) {
+    const prefix = unquoteMeta(value.slice(0, -REST_OF_VALUE.length));
+    if (prefix !== undefined) cookie = { name, prefix };
+  } else {
+    const exact = unquoteMeta(value);
+    if (exact !== undefined) cookie = { name, exact };
+  }
+  if (cookie === undefined) return undefined;
+  try {
+    return cookieRegex(cookie) === regex ? cookie : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function stringMatch(
+  match: { readonly exact?: string; readonly prefix?: string; readonly regex?: string },
+  where: string,
+): IstioStringMatch {
+  const set = STRING_MATCH_KEYS.filter((k) => match[k] !== undefined);
+  const [key] = set;
+  if (set.length !== 1 || key === undefined) {
+    throw new Error(`${where}: set exactly one of exact, prefix or regex`);
+  }
+  const value = match[key];
+  if (typeof value !== 'string' || value === '') {
+    throw new Error(`${where}: ${key} must be a non-empty string`);
+  }
+  return { [key]: value };
+}
+
+/** `text` as an RE2 literal (RE2's QuoteMeta). */
+function quoteMeta(text: string): string {
+  return text.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+
+/** The text `quoted` is the QuoteMeta of; undefined when it is not exactly such a literal. */
+function unquoteMeta(quoted: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < quoted.length; i++) {
+    const c = quoted[i] as string;
+    if (c === '\\') {
+      const next = quoted[i + 1];
+      if (next === undefined || !REGEX_META.includes(next)) return undefined;
+      out += next;
+      i++;
+    } else if (REGEX_META.includes(c)) return undefined;
+    else out += c;
+  }
+  return out === '' ? undefined : out;
+}
+
+/**
+ * Throws unless the RE2 `regex` keeps to itself inside `(?:…)`: every group closed, no `)` closing one it did
+ * not open, classes closed, `\Q` closed by `\E`, no trailing `\`. Escapes and classes (with a leading `]`
+ * and `[:name:]` inside) are skipped as RE2 reads them.
+ */
+function assertSelfContained(regex: string, where: string): void {
+  const fail = (why: string): never => {
+    throw new Error(`${where}: regex '${regex}' ${why}`);
+  };
+  let depth = 0;
+  for (let i = 0; i < regex.length; i++) {
+    const c = regex[i];
+    if (c === '\\') {
+      if (regex[i + 1] === 'Q') {
+        const end = regex.indexOf('\\E', i + 2);
+        if (end < 0) fail('opens a \\Q quote without closing it with \\E');
+        i = end + 1;
+      } else if (i + 1 >= regex.length) fail('ends with a lone \\');
+      else i++;
+    } else if (c === '[') {
+      let j = i + 1;
+      if (regex[j] === '^') j++;
+      if (regex[j] === ']') j++;
+      for (; j < regex.length && regex[j] !== ']'; j++) {
+        if (regex[j] === '\\') j++;
+        else if (regex.startsWith('[:', j)) {
+          const end = regex.indexOf(':]', j + 2);
+          if (end >= 0) j = end + 1;
+        }
+      }
+      if (j >= regex.length) fail('has a character class without its closing ]');
+      i = j;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) fail("has a ')' without its '('");
+  }
+  if (depth > 0) fail("has a '(' without its ')'");
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -94,10 +94,18 @@ export interface RuleGroup {
 
 const VERSION_LABELS = 'namespace, agent, model, version';
 const DURATION = /^\d+(ms|s|m|h)$/;
+/**
+ * Selects the requests clients were answered: not the mirrored copies of a shadow stage (the
+ * runtime's `traffic="shadow"`), whose answers the mesh discards. `!=` rather than `="live"`, so
+ * series from runtimes without the label still count.
+ */
+const LIVE = 'traffic!="shadow"';
 
 /**
  * The platform's alerts. Error rate and latency are judged per agent version, so a bad canary
- * alerts on its own and the stable version's numbers do not hide it.
+ * alerts on its own and the stable version's numbers do not hide it. They count live requests only:
+ * a version failing only the mirrored copies of a shadow stage fails no client, and its rollout's
+ * analysis (which counts the copies) rolls it back.
  */
 export function alertRuleGroups(
   options: { redis?: boolean; thresholds?: AlertThresholds } = {},
@@ -118,7 +126,7 @@ export function alertRuleGroups(
   if (!DURATION.test(window)) {
     throw new Error(`Monitoring thresholds.rolledBackWindow '${window}' must be a duration such as 30m`);
   }
-  const requestRate = `sum by (${VERSION_LABELS}) (rate(ai_inference_requests_total[5m]))`;
+  const requestRate = `sum by (${VERSION_LABELS}) (rate(ai_inference_requests_total{${LIVE}}[5m]))`;
   const busyEnough = `${requestRate} >= ${minRate}`;
   const groups: RuleGroup[] = [
     {
@@ -127,7 +135,7 @@ export function alertRuleGroups(
         {
           alert: 'AgentInferenceErrorRateHigh',
           expr:
-            `(sum by (${VERSION_LABELS}) (rate(ai_inference_requests_total{code=~"5.."}[5m]))\n` +
+            `(sum by (${VERSION_LABELS}) (rate(ai_inference_requests_total{code=~"5..",${LIVE}}[5m]))\n` +
             `  / ${requestRate}) > ${errorRate}\nand ${busyEnough}`,
           for: '5m',
           labels: { severity: 'critical' },
@@ -141,7 +149,7 @@ export function alertRuleGroups(
         {
           alert: 'AgentInferenceLatencyHigh',
           expr:
-            `histogram_quantile(0.95, sum by (${VERSION_LABELS}, le) (rate(ai_inference_request_duration_seconds_bucket[5m])))\n` +
+            `histogram_quantile(0.95, sum by (${VERSION_LABELS}, le) (rate(ai_inference_request_duration_seconds_bucket{${LIVE}}[5m])))\n` +
             `  > ${latency}\nand ${busyEnough}`,
           for: '10m',
           labels: { severity: 'warning' },
@@ -241,6 +249,8 @@ const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 /**
  * Prometheus Adapter rules that serve each agent's request rate per pod under the agent's own
  * metric name. The rules are mutually exclusive (each filters on its agent), as the adapter requires.
+ * The rate counts every request, mirrored copies (`traffic="shadow"`) included: they are real load
+ * on the pods of the version they are mirrored to.
  */
 export function adapterRules(metrics: readonly AgentMetric[], rateWindow = '2m'): AdapterRule[] {
   if (!DURATION.test(rateWindow)) {
@@ -273,9 +283,15 @@ export function adapterRules(metrics: readonly AgentMetric[], rateWindow = '2m')
   });
 }
 
-/** Grafana dashboard model shipped with the platform (inference traffic per version and rollouts). */
+/**
+ * Grafana dashboard model shipped with the platform (inference traffic per version and rollouts).
+ * The panels of what clients get (requests, errors, latency, tokens) show live traffic only; a shadow
+ * stage's mirrored copies have panels of their own, and the in-flight panel shows both apart.
+ */
 export function grafanaDashboard(): Record<string, unknown> {
-  const sel = 'namespace=~"$namespace",agent=~"$agent",model=~"$model"';
+  const all = 'namespace=~"$namespace",agent=~"$agent",model=~"$model"';
+  const sel = `${all},${LIVE}`;
+  const shadow = `${all},traffic="shadow"`;
   const panels: Record<string, unknown>[] = [];
   const add = (
     title: string,
@@ -337,16 +353,33 @@ export function grafanaDashboard(): Record<string, unknown> {
   ]);
   add('Response cache hit ratio', 'percentunit', [
     {
+      // No `traffic` label: mirrored requests never use the cache.
       expr:
-        `sum by (model) (rate(ai_inference_cache_requests_total{${sel},result="hit"}[$__rate_interval]))\n` +
-        `/ sum by (model) (rate(ai_inference_cache_requests_total{${sel}}[$__rate_interval]))`,
+        `sum by (model) (rate(ai_inference_cache_requests_total{${all},result="hit"}[$__rate_interval]))\n` +
+        `/ sum by (model) (rate(ai_inference_cache_requests_total{${all}}[$__rate_interval]))`,
       legend: '{{model}}',
     },
   ]);
-  add('In-flight requests', 'short', [
+  add('Shadow (mirrored) requests per second by version and code', 'reqps', [
     {
-      expr: `sum by (model, version) (ai_inference_in_flight_requests{${sel}})`,
-      legend: '{{model}} {{version}}',
+      expr: `sum by (model, version, code) (rate(ai_inference_requests_total{${shadow}}[$__rate_interval]))`,
+      legend: '{{model}} {{version}} {{code}}',
+    },
+  ]);
+  add('Shadow (mirrored) request duration and time to first token p95 by version', 's', [
+    {
+      expr: `histogram_quantile(0.95, sum by (model, version, le) (rate(ai_inference_request_duration_seconds_bucket{${shadow}}[$__rate_interval])))`,
+      legend: 'duration {{model}} {{version}}',
+    },
+    {
+      expr: `histogram_quantile(0.95, sum by (model, version, le) (rate(ai_inference_time_to_first_token_seconds_bucket{${shadow}}[$__rate_interval])))`,
+      legend: 'first token {{model}} {{version}}',
+    },
+  ]);
+  add('In-flight requests (live and shadow)', 'short', [
+    {
+      expr: `sum by (model, version, traffic) (ai_inference_in_flight_requests{${all}})`,
+      legend: '{{model}} {{version}} {{traffic}}',
     },
   ]);
   add('Canary traffic weight', 'percent', [

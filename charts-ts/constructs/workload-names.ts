@@ -112,6 +112,12 @@ export function subsetName(version: string): string {
 /** Name of the VirtualService route that splits traffic between versions (the operator's router edits it). */
 export const VERSIONS_ROUTE = 'versions';
 
+/**
+ * Name of the VirtualService route, right before {@link VERSIONS_ROUTE}, that sends requests matching the
+ * candidate's headers or cookies (a blue-green preview, an experiment's cohort) to the candidate version.
+ */
+export const CANDIDATE_ROUTE = 'candidate';
+
 function withHash(base: string, key: string): string {
   const hash = createHash('sha256').update(key).digest('hex').slice(0, 8);
   const head = base.slice(0, DNS_LABEL_MAX - hash.length - 1).replace(/-+$/, '');

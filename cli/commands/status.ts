@@ -3,9 +3,17 @@ import { OUTPUT_FLAG } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../errors.js';
 import { outputFormat } from '../flags.js';
-import { canaryReport, modelSummary, readyText, trafficText, versionSummary } from '../model-summary.js';
-import { age, renderData, renderTable } from '../output.js';
-import { stepText } from '../progress.js';
+import {
+  canaryReport,
+  experimentMetrics,
+  modelSummary,
+  readyText,
+  trafficText,
+  versionSummary,
+  type VersionSummary,
+} from '../model-summary.js';
+import { age, durationText, renderData, renderTable } from '../output.js';
+import { phaseText, routesText, stepText } from '../progress.js';
 import { getAIModel, listAIModels, listVersionsOf } from '../resources.js';
 
 const num = (v: number | undefined): string | undefined =>
@@ -18,8 +26,13 @@ export const statusCommand: Command = {
     args: '[aimodel]',
     positionals: [0, 1],
     flags: [OUTPUT_FLAG],
-    details:
-      'Without a name: one row per AIModel. With a name: its ModelVersions (phase, step, weight, age), its\nhistory, and the latest analysis report of the canary being rolled out.',
+    details: [
+      'Without a name: one row per AIModel. With a name: its ModelVersions (phase, strategy, stage, step,',
+      'weight, age), for each version being rolled out its routes in words (the shadow mirror share, the',
+      'blue-green preview header, the experiment cohort) and, for an experiment, its window and each',
+      "metric's candidate against stable; then the history and the latest analysis report of the version",
+      'being rolled out.',
+    ].join('\n'),
     examples: ['kubectl model status -n agents', 'kubectl model status xiaoai -n agents -o json'],
   },
   async run(args, deps) {
@@ -82,11 +95,13 @@ export const statusCommand: Command = {
       versionRows.length === 0
         ? '  (none)\n'
         : renderTable(
-            ['name', 'version', 'phase', 'step', 'weight', 'age', 'message'],
+            ['name', 'version', 'phase', 'strategy', 'stage', 'step', 'weight', 'age', 'message'],
             versionRows.map((v) => [
               v.name,
               v.version,
-              v.phase,
+              phaseText(v),
+              v.strategy,
+              v.stage,
               stepText(v)?.replace('step ', ''),
               v.canaryWeight === undefined ? undefined : `${v.canaryWeight}%`,
               age(v.created, now),
@@ -94,6 +109,9 @@ export const statusCommand: Command = {
             ]),
           ),
     );
+    for (const v of versionRows.filter((row) => ACTIVE.has(row.phase) && row.stage !== undefined)) {
+      out.push(...rolloutDetail(v, now));
+    }
     out.push('History:');
     out.push(
       history.length === 0
@@ -104,8 +122,9 @@ export const statusCommand: Command = {
           ),
     );
     if (report) {
+      const at = report.step !== undefined ? `step ${report.step}, ` : '';
       out.push(
-        `Canary analysis (${report.modelVersion}, step ${report.step}, weight ${report.weight}%, ${age(report.time, now)} ago): ${report.verdict}`,
+        `${report.stage ?? 'Canary'} analysis (${report.modelVersion}, ${at}weight ${report.weight}%, ${age(report.time, now)} ago): ${report.verdict}`,
       );
       out.push(
         renderTable(
@@ -127,3 +146,63 @@ export const statusCommand: Command = {
     return EXIT.ok;
   },
 };
+
+/** Phases in which a version has a stage and routes. */
+const ACTIVE = new Set(['Progressing', 'Paused']);
+
+/**
+ * A rollout under way in words: its strategy and stage, the routes that reach it, the manual gate
+ * when it waits there, and an experiment's window with each metric's candidate against stable.
+ */
+function rolloutDetail(v: VersionSummary, now: number): string[] {
+  const head = [
+    ...(v.strategy ? [`strategy ${v.strategy}`] : []),
+    `stage ${v.stage}`,
+    ...(stepText(v) ? [stepText(v) as string] : []),
+    ...(v.canaryWeight !== undefined ? [`weight ${v.canaryWeight}%`] : []),
+  ];
+  const lines = [`Rollout of ${v.name}: ${head.join(', ')}`];
+  const routes = routesText(v);
+  if (routes) lines.push(`  ${routes}`);
+  if (v.pauseReason === 'ManualGate') {
+    lines.push(
+      `  paused at the manual gate: 'kubectl model promote ${v.name}' finishes it, 'kubectl model abort ${v.name}' rolls it back`,
+    );
+  } else if (v.pauseReason) {
+    lines.push(`  paused (${v.pauseReason})`);
+  }
+  const experiment = v.experiment;
+  if (experiment) {
+    const ends = Date.parse(experiment.endsAt);
+    const end =
+      Number.isNaN(ends) || ends > now
+        ? `ends in ${durationText(Number.isNaN(ends) ? 0 : ends - now)}`
+        : `ended ${durationText(now - ends)} ago`;
+    lines.push(
+      `  experiment: started ${age(experiment.startedAt, now) ?? '?'} ago (${experiment.startedAt}), ${end} (${experiment.endsAt})`,
+    );
+    const metrics = experimentMetrics(v);
+    lines.push('');
+    lines.push(
+      metrics.length === 0
+        ? '  (no analysis of the experiment yet)\n'
+        : renderTable(
+            ['metric', 'analyses', 'candidate', 'stable', 'change', 'last candidate', 'last stable'],
+            metrics.map((m) => [
+              m.metric,
+              m.analyses,
+              num(m.candidate),
+              num(m.stable),
+              m.changePercent === undefined
+                ? undefined
+                : `${m.changePercent > 0 ? '+' : ''}${m.changePercent}%`,
+              num(m.lastCandidate),
+              num(m.lastStable),
+            ]),
+          ),
+    );
+  } else {
+    lines.push('');
+  }
+  return lines;
+}

@@ -94,6 +94,7 @@ export const REASONS = {
   Promoted: 'Promoted',
   RolledBack: 'RolledBack',
   InvalidSpec: 'InvalidSpec',
+  StrategyUnsupported: 'StrategyUnsupported',
   WorkloadUnavailable: 'WorkloadUnavailable',
   NoWorkload: 'NoWorkload',
   // Either kind: the `ai.suoke.life/action` request (LastAction), and a Degraded condition that is False

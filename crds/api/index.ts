@@ -54,6 +54,9 @@ export {
   type MetricResult,
   type RecordedThreshold,
   type LastAction,
+  type CandidateRouting,
+  type ExperimentStatus,
+  type ExperimentMetric,
 } from './model-version.js';
 export {
   ModelRegistrySpecSchema,
@@ -72,5 +75,19 @@ export {
   type CanaryStep,
   type ThresholdRange,
 } from './promotion.js';
+export {
+  ROLLOUT_STRATEGIES,
+  ROLLOUT_STAGES,
+  DEFAULT_PREVIEW_HEADER,
+  DEFAULT_SHADOW_PERCENT,
+  type RolloutStrategy,
+  type RolloutStage,
+  type RequestMatch,
+  type HeaderMatch,
+  type CookieMatch,
+  type BlueGreen,
+  type Experiment,
+  type Shadow,
+} from './strategy.js';
 export { ConditionSchema } from './condition.js';
 export { DURATION_PATTERN, QUANTITY_PATTERN, DNS_LABEL_PATTERN, type CelRule } from './schema.js';

@@ -4,6 +4,7 @@ import { conditionsSchema, observedGenerationSchema } from './condition.js';
 import { ACTION_RESULTS, MODEL_VERSION_PHASES, PAUSE_REASONS } from './constants.js';
 import { PromotionPolicySchema } from './promotion.js';
 import { duration, int, list, num, obj, str, strEnum } from './schema.js';
+import { RequestMatchSchema, ROLLOUT_STAGES, ROLLOUT_STRATEGIES } from './strategy.js';
 
 /**
  * Longest query kept per check in status. Status holds up to 20 runs of up to 16 checks; with this
@@ -178,10 +179,72 @@ export const LastActionSchema = obj(
   },
 );
 
+export const CandidateRoutingSchema = obj(
+  {
+    matches: Type.Optional(
+      list(RequestMatchSchema, {
+        description:
+          'Requests matching any of these reach this version (the blue-green preview, an experiment cohort).',
+        maxItems: 8,
+      }),
+    ),
+    mirrorPercent: Type.Optional(
+      int({
+        description:
+          "Percent of the stable's requests mirrored to this version (shadow); their answers are discarded.",
+        minimum: 1,
+        maximum: 100,
+      }),
+    ),
+  },
+  { description: 'Routes to this version besides its weight, as the current stage asks for them.' },
+);
+
+export const ExperimentMetricSchema = obj(
+  {
+    name: str({ description: 'Metric check name.', maxLength: 63 }),
+    analyses: int({ description: 'Analyses of the experiment that measured this metric.', minimum: 0 }),
+    candidate: Type.Optional(num({ description: "Mean of the candidate's values over the experiment." })),
+    stable: Type.Optional(
+      num({ description: "Mean of the stable's values over the experiment, measured at the same times." }),
+    ),
+    lastCandidate: Type.Optional(num({ description: "The candidate's value in the last analysis." })),
+    lastStable: Type.Optional(num({ description: "The stable's value in the last analysis." })),
+  },
+  { description: 'One metric over the whole experiment.' },
+);
+
+export const ExperimentStatusSchema = obj(
+  {
+    startedAt: str({
+      description: 'When the cohort started reaching the candidate (RFC 3339).',
+      format: 'date-time',
+    }),
+    endsAt: str({ description: 'When the experiment is judged (RFC 3339).', format: 'date-time' }),
+    metrics: Type.Optional(
+      list(ExperimentMetricSchema, { description: 'Candidate and stable per metric.', maxItems: 16 }),
+    ),
+  },
+  { description: 'An A/B experiment so far.' },
+);
+
 export const ModelVersionStatusSchema = obj(
   {
     observedGeneration: observedGenerationSchema(),
     phase: Type.Optional(strEnum(MODEL_VERSION_PHASES, { description: 'Where the rollout is.' })),
+    strategy: Type.Optional(
+      strEnum(ROLLOUT_STRATEGIES, {
+        description: 'The strategy this rollout follows, with the AIModel default resolved.',
+      }),
+    ),
+    stage: Type.Optional(
+      strEnum(ROLLOUT_STAGES, {
+        description:
+          'What the analysed traffic is while Progressing or Paused: Shadow (mirrored copies), Preview (header-matched testers), Experiment (a cohort) or Canary (a weight).',
+      }),
+    ),
+    routing: Type.Optional(CandidateRoutingSchema),
+    experiment: Type.Optional(ExperimentStatusSchema),
     pauseReason: Type.Optional(
       strEnum(PAUSE_REASONS, {
         description:
@@ -239,3 +302,6 @@ export type AnalysisRun = Static<typeof AnalysisRunSchema>;
 export type MetricResult = Static<typeof MetricResultSchema>;
 export type RecordedThreshold = Static<typeof RecordedThresholdSchema>;
 export type LastAction = Static<typeof LastActionSchema>;
+export type CandidateRouting = Static<typeof CandidateRoutingSchema>;
+export type ExperimentStatus = Static<typeof ExperimentStatusSchema>;
+export type ExperimentMetric = Static<typeof ExperimentMetricSchema>;

@@ -6,6 +6,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { BUILTIN_METRICS, NO_DATA_POLICIES } from './constants.js';
 import { duration, int, list, mapList, num, obj, str, strEnum } from './schema.js';
+import { strategyFields, strategyRules } from './strategy.js';
 
 export const ThresholdRangeSchema = obj(
   {
@@ -138,6 +139,7 @@ export const CanaryStepSchema = obj(
 
 export const PromotionPolicySchema = obj(
   {
+    ...strategyFields,
     steps: Type.Optional(
       list(CanaryStepSchema, {
         description:
@@ -174,7 +176,7 @@ export const PromotionPolicySchema = obj(
     mode: Type.Optional(
       strEnum(['Auto', 'Manual'] as const, {
         description:
-          'Auto promotes after the last step passes; Manual stops there until the promote action is requested. Defaults to Auto.',
+          'Auto promotes after the last step (or the blue-green preview) passes; Manual stops there, before the switch, until the promote action is requested. Experiments use experiment.winner instead. Defaults to Auto.',
       }),
     ),
     progressDeadline: Type.Optional(
@@ -199,6 +201,7 @@ export const PromotionPolicySchema = obj(
   {
     description: 'How a new version is canaried and promoted.',
     rules: [
+      ...strategyRules,
       {
         rule: '!has(self.steps) || (!has(self.stepWeight) && !has(self.maxWeight))',
         message: 'steps and stepWeight/maxWeight are mutually exclusive; use one way to describe the steps',

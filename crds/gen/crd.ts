@@ -56,6 +56,19 @@ export const PRINTER_COLUMNS: Readonly<Record<KindName, readonly PrinterColumn[]
     { name: 'Model', type: 'string', jsonPath: '.spec.modelRef.name', description: 'The AIModel.' },
     { name: 'Version', type: 'string', jsonPath: '.spec.version', description: 'The version.' },
     { name: 'Phase', type: 'string', jsonPath: '.status.phase', description: 'Rollout phase.' },
+    {
+      name: 'Strategy',
+      type: 'string',
+      jsonPath: '.status.strategy',
+      description: 'Rollout strategy (Canary, BlueGreen or Experiment).',
+    },
+    {
+      name: 'Stage',
+      type: 'string',
+      jsonPath: '.status.stage',
+      description: 'What the analysed traffic is (Shadow, Preview, Experiment or Canary).',
+      priority: 1,
+    },
     { name: 'Weight', type: 'integer', jsonPath: '.status.canaryWeight', description: 'Percent of traffic.' },
     {
       name: 'Step',

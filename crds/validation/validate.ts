@@ -11,11 +11,14 @@ import { applyDefaults } from './defaults.js';
 import { BLOCKING_ERROR_TYPES, type FieldError } from './field-error.js';
 import { validateOpenApi } from './openapi.js';
 
-/** What the API server adds when it skips the CEL rules of an object that failed its schema. */
+/**
+ * What the API server adds when it skips the CEL rules of an object that failed its schema. It has
+ * no field: the server's nil field path prints as `<nil>`, in the cause and in the message.
+ */
 export const RULES_NOT_CHECKED: FieldError = {
-  field: '',
+  field: '<nil>',
   type: 'Invalid',
-  text: 'Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
+  text: '<nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
 };
 
 export interface ValidationResult {

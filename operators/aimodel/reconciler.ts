@@ -51,6 +51,8 @@ import { versionsScaledWithTraffic } from '../rollout/canary-capacity.js';
 import { resolvePolicy } from '../rollout/policy.js';
 import {
   RoutesNotFoundError,
+  isPlainRouting,
+  type CandidateRoutes,
   type TrafficRouter,
   type TrafficTarget,
   type VersionWeight,
@@ -223,8 +225,14 @@ export class AIModelReconciler implements Reconciler {
     const traffic = renderTraffic(roles.running, roles.stable, canaryOf(roles.canaries), observed);
     // A split made of replica counts is rendered, so no autoscaler moves it.
     const replicaSplit = await router.replicaCounts?.(target, roles.running);
+    // The candidate's preview, cohort or mirror routes are the router's, rendered as they are (like
+    // the weights), so the apply of the rendered routes never undoes them.
+    const candidate = await this.observedCandidate(target, roles.running);
     const renderOptions = {
-      scaleWithTraffic: versionsScaledWithTraffic(roles.canaries),
+      ...(candidate === undefined ? {} : { candidate }),
+      scaleWithTraffic: versionsScaledWithTraffic(
+        roles.canaries.map((v) => ({ ...v, strategy: v.object.status?.strategy })),
+      ),
       ...(replicaSplit === undefined ? {} : { replicaSplit }),
     };
     const key = `${target.namespace}/${target.model}`;
@@ -286,6 +294,21 @@ export class AIModelReconciler implements Reconciler {
     } catch {
       // An invalid policy is reported on the ModelVersion; here the rollback window alone applies.
       return this.rollbackWindowMs;
+    }
+  }
+
+  /** The router's candidate routes now, when they name a running version. */
+  private async observedCandidate(
+    target: TrafficTarget,
+    running: readonly VersionView[],
+  ): Promise<CandidateRoutes | undefined> {
+    try {
+      const candidate = await this.deps.router.getCandidate(target);
+      if (candidate === undefined || isPlainRouting(candidate.routing)) return undefined;
+      return running.some((v) => v.version === candidate.version) ? candidate : undefined;
+    } catch (error) {
+      if (error instanceof RoutesNotFoundError) return undefined;
+      throw error;
     }
   }
 

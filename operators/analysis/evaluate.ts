@@ -36,6 +36,11 @@ export interface AnalysisScope {
   readonly stableVersion?: string;
   /** The window (milliseconds): the analysis interval. */
   readonly intervalMs: number;
+  /**
+   * Measure the stable version for every check, not only relative ones, and record its value: an
+   * experiment reports candidate and stable side by side on every metric. @default false
+   */
+  readonly measureStable?: boolean;
 }
 
 /** Runs every check of a policy for one version, in parallel, sharing one request count. */
@@ -93,7 +98,7 @@ export async function evaluateCheck(
   const relative = check.relativeToStable;
   const hasStable = scope.stableVersion !== undefined && scope.stableVersion !== scope.version;
   const stableMeasurement =
-    relative !== undefined && hasStable
+    (relative !== undefined || scope.measureStable === true) && hasStable
       ? provider.runQuery(checkQuery(check, scope, scope.stableVersion as string))
       : undefined;
   const canary = await provider.runQuery(query);
@@ -106,7 +111,7 @@ export async function evaluateCheck(
 
   // 4. Absolute bounds.
   const outside = outsideRange(check, value);
-  if (outside !== undefined) return result('Failed', outside, measured);
+  if (outside !== undefined) return result('Failed', outside, { ...measured, ...(await stableSide()) });
 
   // 5. Relative to stable, measured over the same window at the same time.
   if (relative !== undefined) {
@@ -124,11 +129,17 @@ export async function evaluateCheck(
 
   // 6. Passed.
   const bounds = boundsText(check);
-  return result(
-    'Passed',
-    bounds === '' ? `${fmt(value)}; no bounds set` : `${fmt(value)} within ${bounds}`,
-    measured,
-  );
+  return result('Passed', bounds === '' ? `${fmt(value)}; no bounds set` : `${fmt(value)} within ${bounds}`, {
+    ...measured,
+    ...(await stableSide()),
+  });
+
+  /** The stable's value beside an absolute check's, when asked for and measured. */
+  async function stableSide(): Promise<{ stableValue?: number }> {
+    if (stableMeasurement === undefined) return {};
+    const stable = await stableMeasurement;
+    return stable.error === undefined ? { stableValue: stable.value as number } : {};
+  }
 }
 
 /** The check's query for `version`: its builtin, or its template rendered. */

@@ -44,10 +44,17 @@ import { decide } from '../rollout/decide.js';
 import { DefaultWaitRequeueMs } from '../rollout/defaults.js';
 import type { RolloutMetrics, RolloutSubject } from '../rollout/metrics.js';
 import { resolvePolicy, type ResolvedPolicy } from '../rollout/policy.js';
+import { unsupportedReason } from '../rollout/strategy-support.js';
 import { siblingObservations, type SiblingObservations } from '../rollout/siblings.js';
 import { stateFromStatus, statusFromState } from '../rollout/status.js';
 import type { Decision, RolloutState, TrafficAction } from '../rollout/types.js';
-import { RoutesNotFoundError, type TrafficRouter, type TrafficTarget } from '../traffic/router.js';
+import {
+  RoutesNotFoundError,
+  isPlainRouting,
+  type CandidateRouting,
+  type TrafficRouter,
+  type TrafficTarget,
+} from '../traffic/router.js';
 
 const T = CONDITION_TYPES.ModelVersion;
 
@@ -95,6 +102,8 @@ interface VersionPass {
   readonly canaryAvailable: boolean;
   /** This version's weight as the router reports it now. */
   readonly observedWeight: number;
+  /** Its matched and mirror routes as the router reports them. */
+  readonly observedRouting?: CandidateRouting;
   /** A newer version this one must give way to, or another version holding the canary slot. */
   readonly siblingsSay: SiblingObservations;
   /** The analysis run this pass because one was due. */
@@ -179,7 +188,17 @@ export class ModelVersionReconciler implements Reconciler {
         rollout: aimodel.spec.rollout,
         promotionPath: `ModelVersion ${mv.metadata.name} spec.promotion`,
         rolloutPath: `AIModel ${model} spec.rollout`,
+        version: mv.spec.version,
       });
+      // Refused before it starts; a version already under way keeps the routes it has.
+      const unsupported =
+        (mv.status?.phase ?? 'Pending') === 'Pending'
+          ? unsupportedReason(policy, this.deps.router)
+          : undefined;
+      if (unsupported !== undefined) {
+        await this.reportInvalid(mv, REASONS.StrategyUnsupported, unsupported, now);
+        return { result: {} };
+      }
       return { aimodel, policy };
     } catch (error) {
       await this.reportInvalid(mv, REASONS.InvalidSpec, (error as Error).message, now);
@@ -208,6 +227,7 @@ export class ModelVersionReconciler implements Reconciler {
     const target: TrafficTarget = { namespace, model };
     const deployment = await client.get<KubeObject>(DEPLOYMENT, namespace, versionedName(model, version));
     const observedWeight = await this.observedWeight(target, version);
+    const observedRouting = await this.observedRouting(target, version);
     const siblingsSay = siblingObservations(mv.metadata.name ?? '', siblings);
     const analysis = analysisDue(state, policy, now)
       ? await this.runAnalysis(aimodel, policy, {
@@ -236,6 +256,7 @@ export class ModelVersionReconciler implements Reconciler {
       workloadExists: deployment !== undefined,
       canaryAvailable: deployment !== undefined && deploymentAvailable(deployment),
       observedWeight,
+      ...(observedRouting === undefined ? {} : { observedRouting }),
       siblingsSay,
       ...(analysis === undefined ? {} : { analysis }),
       ...(action === undefined ? {} : { action }),
@@ -269,6 +290,7 @@ export class ModelVersionReconciler implements Reconciler {
         version: at.version,
         ...(baseline === undefined || baseline === at.version ? {} : { stableVersion: baseline }),
         intervalMs: policy.intervalMs,
+        ...(at.state.stage === 'Experiment' ? { measureStable: true } : {}),
       },
       this.deps.metricsProvider,
     );
@@ -335,6 +357,22 @@ export class ModelVersionReconciler implements Reconciler {
     }
   }
 
+  /** This version's matched and mirror routes as the router reports them; none while there are no routes. */
+  private async observedRouting(
+    target: TrafficTarget,
+    version: string,
+  ): Promise<CandidateRouting | undefined> {
+    try {
+      const candidate = await this.deps.router.getCandidate(target);
+      return candidate?.version === version && !isPlainRouting(candidate.routing)
+        ? candidate.routing
+        : undefined;
+    } catch (error) {
+      if (error instanceof RoutesNotFoundError) return undefined;
+      throw error;
+    }
+  }
+
   /** One traffic action, through the router, making sure the routes exist first. */
   private async route(action: TrafficAction, pass: VersionPass): Promise<void> {
     const { router } = this.deps;
@@ -357,9 +395,11 @@ export class ModelVersionReconciler implements Reconciler {
                   { version: stable.version, weight: 100 - w },
                   { version, weight: w },
                 ];
-        await this.ensureRoutesAnd(target, w <= 0 ? [stable.version] : [stable.version, version], () =>
-          router.setWeights(target, weights),
-        );
+        const routing = action.routing;
+        const candidate = routing === undefined || isPlainRouting(routing) ? undefined : { version, routing };
+        // A preview, cohort or shadow needs the version's subset even at weight 0.
+        const routed = w <= 0 && candidate === undefined ? [stable.version] : [stable.version, version];
+        await this.ensureRoutesAnd(target, routed, () => router.setWeights(target, weights, candidate));
         return;
       }
       case 'RestorePreviousStable': {
@@ -508,6 +548,7 @@ function decideNext(pass: VersionPass, now: Date): Decision {
       ...(stable === undefined ? {} : { stableVersion: stable.version }),
       canaryAvailable: pass.canaryAvailable,
       observedWeight: pass.observedWeight,
+      ...(pass.observedRouting === undefined ? {} : { observedRouting: pass.observedRouting }),
       ...(supersededBy === undefined ? {} : { supersededBy }),
       ...(sib.waitingFor === undefined ? {} : { waitingFor: sib.waitingFor }),
       ...(analysis === undefined ? {} : { analysis }),

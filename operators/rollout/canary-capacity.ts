@@ -14,9 +14,13 @@
  * 10 → 1-1; 25 → 1-3; 50 → 1-5; 80 → 2-8; 100 → 2-10. For a model with one GPU per pod and
  * bounds 2-8, a canary at 10% adds one GPU, not eight.
  *
- * This file adds the rollout side: which versions scale with traffic given their phases.
+ * This file adds the rollout side: which versions scale with traffic given their phases and
+ * strategies. A blue-green version starts at the stable's capacity (the switch sends it everything
+ * at once) and an experiment's cohort has no share known in advance, so both keep full bounds; a
+ * shadow's share is its mirrored percentage (render() adds it to the weight).
  */
 import { scaledBounds, type ReplicaBounds } from '../../charts-ts/agent-spec.js';
+import type { RolloutStrategy } from '../../crds/api/index.js';
 import type { RolloutPhase } from './types.js';
 
 export { type ReplicaBounds };
@@ -39,16 +43,24 @@ const CANARY_PHASES: ReadonlySet<RolloutPhase> = new Set([
   'RollingBack',
 ]);
 
+/** Strategies whose candidate keeps the AIModel's full bounds while it rolls out. */
+const FULL_CAPACITY: ReadonlySet<RolloutStrategy> = new Set(['BlueGreen', 'Experiment']);
+
 /**
  * The versions render() should scale with traffic (`RenderOptions.scaleWithTraffic`): every version
- * being canaried. A promoted version (stable, baking or not) and the previous stable kept warm for
- * rollback keep the AIModel's full bounds.
+ * being canaried. A promoted version (stable, baking or not), the previous stable kept warm for
+ * rollback, and a blue-green or experiment candidate keep the AIModel's full bounds.
  */
 export function versionsScaledWithTraffic(
-  versions: readonly { readonly version: string; readonly phase: RolloutPhase }[],
+  versions: readonly {
+    readonly version: string;
+    readonly phase: RolloutPhase;
+    /** status.strategy. @default Canary */
+    readonly strategy?: RolloutStrategy;
+  }[],
 ): string[] {
   return versions
-    .filter((v) => CANARY_PHASES.has(v.phase))
+    .filter((v) => CANARY_PHASES.has(v.phase) && !FULL_CAPACITY.has(v.strategy ?? 'Canary'))
     .map((v) => v.version)
     .sort();
 }

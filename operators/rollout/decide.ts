@@ -32,6 +32,17 @@
  * A first version whose workload misses the progress deadline ends `Failed` (there is nothing to
  * roll back to); `retry` starts a RolledBack or Failed version again from Pending.
  *
+ * ## Strategies
+ * Every strategy is a list of steps (policy.ts), each with a stage, a weight and routes besides the
+ * weight, walked by the same rules: a shadow first when asked for (weight 0, a mirrored share), then
+ * Canary's weights, BlueGreen's one preview (weight 0, a header route; its pause is the preview
+ * duration) or Experiment's one cohort step (its weight and matches; its pause is the duration).
+ * After the last step comes promotion (all traffic, no candidate routes: BlueGreen's switch,
+ * Experiment's winner) or, in mode Manual (an experiment's `winner: Manual`), the manual gate, which
+ * keeps the last step's routes. A step advances only on a passing analysis, so a preview or cohort
+ * nobody calls is inconclusive and never promoted. Rolling back removes the weight and every
+ * candidate route; a version is RolledBack only when the router shows neither.
+ *
  * ## Formulas (times in milliseconds since the epoch)
  * - analysis due:  `now >= (lastAnalysisAt ?? stepStartedAt) + interval`, or, when the last analysis
  *                  failed (and did not roll back), `now >= lastAnalysisAt + confirmationDelay`, where
@@ -82,10 +93,12 @@
  *
  * ## Restarts and idempotency
  * The controller performs the actions first and writes the state to status last. If it dies in
- * between, the next call gets the old state with the new weights: when the router already shows the
- * weight the next transition would set (`steps[i+1].weight`, or 100 for promotion), decide completes
- * that transition without a new analysis, so no step is repeated or skipped. Any other mismatch is
- * drift, and the state's weight is asserted again.
+ * between, the next call gets the old state with the new routes: when the router already shows the
+ * route the next transition would set (`steps[i+1]`'s weight and routes, or 100 and none for
+ * promotion), decide completes that transition without a new analysis, so no step is repeated or
+ * skipped. Routes are compared whole (weight, matches, mirror), so a shadow handing over to a
+ * preview (both at weight 0) is recognised too, and the router writes each route in one apply. Any
+ * other mismatch is drift, and the state's route is asserted again.
  */
 import type { Verdict } from '../analysis/types.js';
 import {
@@ -98,6 +111,8 @@ import {
   recordAnalysis,
 } from './analysis-bookkeeping.js';
 import { DefaultRollbackRequeueMs, DefaultWaitRequeueMs } from './defaults.js';
+import { describeStep, foldExperiment, heldFor, lastStepPassed } from './stages.js';
+import { routeOf, sameRoute, type Route } from './route.js';
 import { epochMs as ms, formatDuration } from './duration.js';
 import { Reasons } from './reasons.js';
 import {
@@ -219,6 +234,15 @@ class Context {
 
   get policy(): EffectivePolicy {
     return this.obs.policy;
+  }
+
+  /** This version's route as the router reports it. */
+  get observedRoute(): Route {
+    const routing = this.obs.observedRouting;
+    return {
+      weight: this.obs.observedWeight,
+      ...(routing === undefined ? {} : { routing }),
+    };
   }
 
   /** A stable version other than this one serves traffic. */
@@ -418,6 +442,8 @@ function recordAction(ctx: Context, name: string, result: 'Accepted' | 'Rejected
 // ── 3. Phases ───────────────────────────────────────────────────────────────────────────────────
 
 function pending(ctx: Context): void {
+  // Shown from the first status write; fixed once the rollout leaves Pending.
+  if (ctx.state.strategy !== ctx.policy.strategy) ctx.patch({ strategy: ctx.policy.strategy });
   const waitingFor = ctx.obs.waitingFor;
   if (waitingFor !== undefined) {
     // One canary at a time: the previous one finishes rolling back or baking first.
@@ -427,13 +453,14 @@ function pending(ctx: Context): void {
   }
   ctx.transition('Deploying', Reasons.Deploying, `deploying the workload of version ${ctx.state.version}`, {
     startedAt: ctx.nowIso,
+    strategy: ctx.policy.strategy,
   });
 }
 
 function deploying(ctx: Context): void {
   const { obs, policy } = ctx;
-  const firstWeight = policy.steps[0]?.weight;
-  const weightsWritten = ctx.hasStable && firstWeight !== undefined && obs.observedWeight === firstWeight;
+  const first = policy.steps[0];
+  const weightsWritten = ctx.hasStable && first !== undefined && sameRoute(ctx.observedRoute, routeOf(first));
   if (obs.canaryAvailable || weightsWritten) {
     if (!ctx.hasStable) {
       promote(
@@ -477,11 +504,15 @@ function analysed(ctx: Context): void {
   const { obs, policy } = ctx;
   const s = ctx.state;
 
-  // Restart between writing weights and writing status: finish the transition the router shows.
+  // Restart between writing routes and writing status: finish the transition the router shows.
+  const observed = ctx.observedRoute;
+  const current = stateRoute(s);
+  const next = nextRoute(ctx);
   if (
     s.phase === 'Progressing' &&
-    obs.observedWeight !== s.canaryWeight &&
-    obs.observedWeight === nextWeight(ctx)
+    !sameRoute(observed, current) &&
+    next !== undefined &&
+    sameRoute(observed, next)
   ) {
     advance(
       ctx,
@@ -490,7 +521,7 @@ function analysed(ctx: Context): void {
     );
     return;
   }
-  if (obs.observedWeight !== s.canaryWeight) ctx.act({ type: 'SetWeight', weight: s.canaryWeight });
+  if (!sameRoute(observed, current)) ctx.act(setRoute(current));
 
   // Read before the analysis is recorded: whether this one confirms a failure.
   const confirming = awaitingConfirmation(ctx.state);
@@ -518,6 +549,9 @@ function consumeAnalysis(ctx: Context): Verdict | undefined {
   const recorded = recordAnalysis(ctx.state, ctx.obs.analysis, ctx.policy, ctx.now);
   ctx.state = recorded.state;
   ctx.events.push(...recorded.events);
+  if (recorded.verdict !== undefined && ctx.state.stage === 'Experiment' && ctx.obs.analysis !== undefined) {
+    ctx.patch({ experiment: foldExperiment(ctx.state.experiment, ctx.obs.analysis.checks) });
+  }
   return recorded.verdict;
 }
 
@@ -603,7 +637,7 @@ function onPassed(ctx: Context, before: RolloutState, confirming: boolean): void
   } else {
     ctx.hold(
       Reasons.StepHeld,
-      `analysis passed; step ${before.currentStep} is held ${formatDuration(pauseMs - heldMs)} more`,
+      `analysis passed; ${heldFor(currentStep(ctx), before.currentStep, pauseMs - heldMs)}`,
     );
     ctx.wake((ms(ctx.state.stepStartedAt) ?? ctx.nowMs) + pauseMs);
   }
@@ -614,12 +648,28 @@ function currentStep(ctx: Context): EffectivePolicy['steps'][number] | undefined
   return steps[Math.min(ctx.state.currentStep, steps.length - 1)];
 }
 
-/** The weight the next transition from the current step sets; undefined when it sets none. */
-function nextWeight(ctx: Context): number | undefined {
+/** The route the next transition from the current step sets; undefined when it sets none. */
+function nextRoute(ctx: Context): Route | undefined {
   const next = ctx.policy.steps[ctx.state.currentStep + 1];
-  if (next !== undefined) return next.weight;
-  return ctx.policy.mode === 'Auto' ? 100 : undefined;
+  if (next !== undefined) return routeOf(next);
+  return ctx.policy.mode === 'Auto' ? PROMOTED_ROUTE : undefined;
 }
+
+/** The route the state asks for: its weight and the current step's matched and mirror routes. */
+function stateRoute(state: RolloutState): Route {
+  return { weight: state.canaryWeight, ...(state.routing === undefined ? {} : { routing: state.routing }) };
+}
+
+function setRoute(route: Route): RolloutAction {
+  return route.routing === undefined
+    ? { type: 'SetWeight', weight: route.weight }
+    : { type: 'SetWeight', weight: route.weight, routing: route.routing };
+}
+
+/** All traffic, no candidate routes: a promoted version. */
+const PROMOTED_ROUTE: Route = { weight: 100 };
+/** No traffic, no candidate routes: a version rolled back (or never started). */
+const NO_ROUTE: Route = { weight: 0 };
 
 /** From the current step to the next one, the manual gate, or promotion. */
 function advance(ctx: Context, reason: string, why: string): void {
@@ -630,26 +680,43 @@ function advance(ctx: Context, reason: string, why: string): void {
     ctx.transition(
       'Paused',
       Reasons.ManualGate,
-      `${why}; last step reached, waiting for 'promote' (mode Manual)`,
+      `${why}; ${lastStepPassed(currentStep(ctx), true)}, waiting for 'promote' (${ctx.policy.strategy === 'Experiment' ? 'winner' : 'mode'} Manual)`,
       {
         pauseReason: 'ManualGate' as PauseReason,
       },
     );
   } else {
-    promote(ctx, reason === Reasons.WeightsAdopted ? reason : Reasons.Promoted, `${why}; all steps passed`);
+    const won = currentStep(ctx)?.stage === 'Experiment' ? Reasons.ExperimentWon : Reasons.Promoted;
+    promote(
+      ctx,
+      reason === Reasons.WeightsAdopted ? reason : won,
+      `${why}; ${lastStepPassed(currentStep(ctx))}`,
+    );
   }
 }
 
 function startStep(ctx: Context, index: number, reason: string, why?: string): void {
-  const weight = (ctx.policy.steps[index] as { weight: number }).weight;
-  const message = `${why === undefined ? '' : `${why}; `}step ${index} at weight ${weight}`;
+  const step = ctx.policy.steps[index] as EffectivePolicy['steps'][number];
+  const message = `${why === undefined ? '' : `${why}; `}${describeStep(step, index)}`;
+  const experiment =
+    step.stage === 'Experiment'
+      ? {
+          startedAt: ctx.nowIso,
+          endsAt: new Date(ctx.nowMs + step.pauseMs).toISOString(),
+          metrics: [],
+        }
+      : undefined;
   ctx.transition('Progressing', reason, message, {
     currentStep: index,
-    canaryWeight: weight,
+    canaryWeight: step.weight,
+    stage: step.stage,
+    routing: step.routing,
     stepStartedAt: ctx.nowIso,
     inconclusiveChecks: 0,
+    ...(experiment === undefined ? {} : { experiment }),
   });
-  if (ctx.obs.observedWeight !== weight) ctx.act({ type: 'SetWeight', weight });
+  const route = routeOf(step);
+  if (!sameRoute(ctx.observedRoute, route)) ctx.act(setRoute(route));
 }
 
 function promote(ctx: Context, reason: string, message: string): void {
@@ -658,13 +725,15 @@ function promote(ctx: Context, reason: string, message: string): void {
   const bakeUntil = new Date(ctx.nowMs + ctx.policy.bakeWindowMs).toISOString();
   ctx.transition('Promoted', reason, bake ? `${message}; baking at 100% until ${bakeUntil}` : message, {
     canaryWeight: 100,
+    stage: undefined,
+    routing: undefined,
     promotedAt: ctx.nowIso,
     // Fixed now, so a policy edited during the bake neither cuts it short nor stretches it.
     bakeUntil: bake ? bakeUntil : undefined,
     finishedAt: bake ? undefined : ctx.nowIso,
     inconclusiveChecks: 0,
   });
-  if (ctx.obs.observedWeight !== 100) ctx.act({ type: 'SetWeight', weight: 100 });
+  if (!sameRoute(ctx.observedRoute, PROMOTED_ROUTE)) ctx.act(setRoute(PROMOTED_ROUTE));
 }
 
 function promoted(ctx: Context): void {
@@ -733,18 +802,25 @@ function promoted(ctx: Context): void {
 /** Starts taking this version's traffic away (or fails the first version outright). */
 function rollBack(ctx: Context, reason: string, message: string): void {
   const wasPromoted = ctx.state.promotedAt !== undefined;
-  ctx.transition('RollingBack', reason, message, { canaryWeight: 0, pauseReason: undefined }, 'Warning');
+  ctx.transition(
+    'RollingBack',
+    reason,
+    message,
+    { canaryWeight: 0, pauseReason: undefined, stage: undefined, routing: undefined },
+    'Warning',
+  );
   rollBackActions(ctx, wasPromoted);
 }
 
 function rollBackActions(ctx: Context, wasPromoted: boolean): void {
-  if (ctx.obs.observedWeight === 0) return;
-  // A promoted version (bake failure) hands the stable role back; a canary just loses its weight.
-  ctx.act(wasPromoted ? { type: 'RestorePreviousStable' } : { type: 'SetWeight', weight: 0 });
+  if (sameRoute(ctx.observedRoute, NO_ROUTE)) return;
+  // A promoted version (bake failure) hands the stable role back; a canary loses its weight and
+  // its preview, cohort or mirror routes.
+  ctx.act(wasPromoted ? { type: 'RestorePreviousStable' } : setRoute(NO_ROUTE));
 }
 
 function rollingBack(ctx: Context): void {
-  if (ctx.obs.observedWeight === 0) {
+  if (sameRoute(ctx.observedRoute, NO_ROUTE)) {
     const cause = ctx.state.reason;
     ctx.transition(
       'RolledBack',

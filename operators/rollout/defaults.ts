@@ -22,6 +22,12 @@ export const DefaultIntervalMs = parseDuration(PROMOTION_DEFAULTS.interval, 'PRO
 /** Failed analyses tolerated over the whole rollout; one more rolls back: 2. */
 export const DefaultFailureLimit: number = PROMOTION_DEFAULTS.failureLimit;
 
+/**
+ * Failed analyses an experiment tolerates when the policy sets no failureLimit: none, since a
+ * candidate that fails a gate is rolled back at once instead of waiting for the experiment's end.
+ */
+export const DefaultExperimentFailureLimit = 0;
+
 /** Consecutive inconclusive analyses at which the rollout pauses and waits for data: 3. */
 export const DefaultInconclusiveLimit: number = PROMOTION_DEFAULTS.inconclusiveLimit;
 

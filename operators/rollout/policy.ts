@@ -17,11 +17,18 @@
  * The schema (CEL rules) already refuses most bad policies; this re-checks what the rollout logic
  * relies on, so a policy that slipped past an older schema fails with a message naming the field.
  */
-import type { AnalysisMetric, PromotionPolicy } from '../../crds/api/index.js';
+import {
+  DEFAULT_PREVIEW_HEADER,
+  DEFAULT_SHADOW_PERCENT,
+  type AnalysisMetric,
+  type PromotionPolicy,
+  type RolloutStrategy,
+} from '../../crds/api/index.js';
 import { validateTemplate } from '../analysis/template.js';
 import type { MetricCheck, NoDataPolicy } from '../analysis/types.js';
 import {
   DefaultErrorRateMax,
+  DefaultExperimentFailureLimit,
   DefaultFailureLimit,
   DefaultInconclusiveLimit,
   DefaultIntervalMs,
@@ -47,6 +54,11 @@ export interface PolicySources {
   readonly rollout?: PromotionPolicy;
   /** How errors name it. @default 'AIModel spec.rollout' */
   readonly rolloutPath?: string;
+  /**
+   * ModelVersion.spec.version: the value of the blue-green preview header. Only rollouts need it;
+   * without it the preview matches the empty string.
+   */
+  readonly version?: string;
 }
 
 /** The policy with every field resolved, plus the scale-down delay of the previous stable. */
@@ -77,8 +89,12 @@ interface ResolvedDuration {
  */
 export function resolvePolicy(sources: PolicySources): ResolvedPolicy {
   const layers = new Layers(sources);
-  const steps = resolveSteps(layers.list);
   const timing = resolveTiming(layers);
+  const strategy: RolloutStrategy = layers.pick('strategy')?.value ?? 'Canary';
+  const steps = [
+    ...shadowSteps(layers, timing.interval.ms),
+    ...strategySteps(strategy, layers, timing.interval.ms, sources.version ?? ''),
+  ];
   // The analysis-level policy is the default of the metrics that do not set their own.
   const noData: NoDataPolicy = layers.analysisField('noData') ?? DefaultNoData;
   const metricsLayer = layers.list.find((l) => l.policy.analysis?.metrics !== undefined);
@@ -89,13 +105,19 @@ export function resolvePolicy(sources: PolicySources): ResolvedPolicy {
           toCheck(m, `${metricsLayer.path}.analysis.metrics[${i}]`, noData),
         );
 
+  if (strategy !== 'Canary' || steps[0]?.stage === 'Shadow') assertNotSilent(metrics, layers, strategy);
+  const experiment = strategy === 'Experiment' ? layers.pick('experiment')?.value : undefined;
+
   return Object.freeze({
+    strategy,
     steps,
     intervalMs: timing.interval.ms,
     metrics,
-    failureLimit: layers.analysisField('failureLimit') ?? DefaultFailureLimit,
+    failureLimit:
+      layers.analysisField('failureLimit') ??
+      (strategy === 'Experiment' ? DefaultExperimentFailureLimit : DefaultFailureLimit),
     inconclusiveLimit: layers.analysisField('inconclusiveLimit') ?? DefaultInconclusiveLimit,
-    mode: layers.pick('mode')?.value ?? DefaultMode,
+    mode: experiment?.winner ?? layers.pick('mode')?.value ?? DefaultMode,
     progressDeadlineMs: timing.deadline.ms,
     bakeWindowMs: timing.bake.ms,
     scaleDownDelayMs: timing.scaleDown.ms,
@@ -127,6 +149,17 @@ class Layers {
         return { value: value as NonNullable<PromotionPolicy[K]>, path: `${layer.path}.${String(key)}` };
     }
     return undefined;
+  }
+
+  /** A duration inside a strategy block, e.g. `blueGreen.previewDuration`. */
+  blockDuration(
+    block: 'blueGreen' | 'experiment' | 'shadow',
+    key: 'previewDuration' | 'duration',
+    fallback: number,
+  ): number {
+    const found = this.pick(block);
+    const value = (found?.value as Record<string, string | undefined> | undefined)?.[key];
+    return value === undefined ? fallback : parseDuration(value, `${found?.path}.${key}`);
   }
 
   duration(
@@ -189,11 +222,88 @@ function resolveTiming(layers: Layers): {
   return { interval, deadline, bake, scaleDown };
 }
 
+/** The shadow step, when a layer asks for one: mirrored copies, analysed before any user traffic. */
+function shadowSteps(layers: Layers, intervalMs: number): Step[] {
+  const shadow = layers.pick('shadow')?.value;
+  if (shadow === undefined) return [];
+  return [
+    {
+      stage: 'Shadow',
+      weight: 0,
+      pauseMs: layers.blockDuration('shadow', 'duration', intervalMs),
+      routing: { mirrorPercent: shadow.percent ?? DEFAULT_SHADOW_PERCENT },
+    },
+  ];
+}
+
+/**
+ * The strategy as steps: Canary its weights; BlueGreen one preview step (no weight, the preview
+ * header) before the switch; Experiment one step of its duration with its cohort.
+ */
+function strategySteps(
+  strategy: RolloutStrategy,
+  layers: Layers,
+  intervalMs: number,
+  version: string,
+): readonly Step[] {
+  switch (strategy) {
+    case 'Canary':
+      return canarySteps(layers.list);
+    case 'BlueGreen': {
+      const header = layers.pick('blueGreen')?.value.previewHeader ?? DEFAULT_PREVIEW_HEADER;
+      return [
+        {
+          stage: 'Preview',
+          weight: 0,
+          pauseMs: layers.blockDuration('blueGreen', 'previewDuration', intervalMs),
+          routing: { matches: [{ header: { name: header, exact: version } }] },
+        },
+      ];
+    }
+    case 'Experiment': {
+      const found = layers.pick('experiment');
+      if (found === undefined) {
+        const path = layers.pick('strategy')?.path ?? 'strategy';
+        throw new Error(
+          `${path} is Experiment but no experiment block is set; add experiment with its cohort (match or weight) and duration`,
+        );
+      }
+      const { match, weight } = found.value;
+      if ((match?.length ?? 0) === 0 && weight === undefined) {
+        throw new Error(`${found.path}: needs a cohort: match, weight or both`);
+      }
+      const pauseMs = parseDuration(found.value.duration, `${found.path}.duration`);
+      if (pauseMs <= 0) throw new Error(`${found.path}.duration must be longer than 0s`);
+      return [
+        {
+          stage: 'Experiment',
+          weight: weight ?? 0,
+          pauseMs,
+          ...((match?.length ?? 0) === 0 ? {} : { routing: { matches: match } }),
+        },
+      ];
+    }
+  }
+}
+
+/**
+ * A strategy that advances on analysed traffic other than a weight (a preview, a cohort, a shadow)
+ * must not advance when that traffic never came: some check has to need samples.
+ */
+function assertNotSilent(metrics: readonly MetricCheck[], layers: Layers, strategy: RolloutStrategy): void {
+  if (metrics.some((m) => m.minSamples > 0)) return;
+  const path = layers.list.find((l) => l.policy.analysis?.metrics !== undefined)?.path ?? 'spec.promotion';
+  throw new Error(
+    `${path}.analysis.metrics: every check has minSamples 0, so ${strategy === 'Canary' ? 'the shadow' : `strategy ${strategy}`} would advance with no traffic at all; give at least one check minSamples of 1 or more`,
+  );
+}
+
 /** `steps`, or `stepWeight` up to `maxWeight`, from the first layer describing steps at all. */
-function resolveSteps(layers: readonly Layer[]): readonly Step[] {
+function canarySteps(layers: readonly Layer[]): readonly Step[] {
   for (const { policy, path } of layers) {
     if (policy.steps !== undefined) {
       const steps = policy.steps.map((s, i) => ({
+        stage: 'Canary' as const,
         weight: s.weight,
         pauseMs:
           s.pause === undefined ? DefaultStepPauseMs : parseDuration(s.pause, `${path}.steps[${i}].pause`),
@@ -211,10 +321,14 @@ function resolveSteps(layers: readonly Layer[]): readonly Step[] {
           `${path}.stepWeight (${stepWeight}) must be between 1 and ${path}.maxWeight (${maxWeight}), which is at most 100`,
         );
       }
-      return stepWeights(stepWeight, maxWeight).map((weight) => ({ weight, pauseMs: DefaultStepPauseMs }));
+      return stepWeights(stepWeight, maxWeight).map((weight) => canaryStep(weight));
     }
   }
-  return DefaultStepWeights.map((weight) => ({ weight, pauseMs: DefaultStepPauseMs }));
+  return DefaultStepWeights.map((weight) => canaryStep(weight));
+}
+
+function canaryStep(weight: number): Step {
+  return { stage: 'Canary', weight, pauseMs: DefaultStepPauseMs };
 }
 
 /**

@@ -40,4 +40,6 @@ export const Reasons = Object.freeze({
   ActionRejected: REASONS.ActionRejected,
   AnalysisDiscarded: 'AnalysisDiscarded',
   FailureNotConfirmed: 'FailureNotConfirmed',
+  ExperimentWon: 'ExperimentWon',
+  StrategyUnsupported: REASONS.StrategyUnsupported,
 });

@@ -5,6 +5,10 @@
 import {
   MODEL_VERSION_ACTIONS,
   type ActionResult,
+  type CandidateRouting,
+  type ExperimentStatus,
+  type RolloutStage,
+  type RolloutStrategy,
   type ModelVersionAction,
   type ModelVersionPhase,
   type PauseReason as ApiPauseReason,
@@ -24,22 +28,36 @@ export type PauseReason = ApiPauseReason;
 export const ROLLOUT_ACTIONS = MODEL_VERSION_ACTIONS;
 export type RolloutActionName = ModelVersionAction;
 
-/** One step of the canary walk. */
+/**
+ * One step of the rollout: a shadow, a blue-green preview, an experiment or one canary weight. Each
+ * strategy is a list of steps (policy.ts), so every one of them shares the same analysis, deadlines,
+ * actions and restart rules.
+ */
 export interface Step {
-  /** Canary share of traffic, percent (1..100, strictly ascending over the steps). */
+  /**
+   * The candidate's share of the default route, percent: a canary step's weight (1..100, strictly
+   * ascending over the canary steps), an experiment's fixed share, 0 for shadow and preview.
+   */
   readonly weight: number;
-  /** Least time the step is held (milliseconds). @default DefaultStepPauseMs */
+  /** Least time the step is held (milliseconds); an experiment's duration. @default DefaultStepPauseMs */
   readonly pauseMs: number;
+  /** What the analysed traffic is. */
+  readonly stage: RolloutStage;
+  /** Matched and mirror routes of the step. @default none */
+  readonly routing?: CandidateRouting;
 }
 
 /** The promotion policy with every default resolved (see policy.ts). */
 export interface EffectivePolicy {
+  readonly strategy: RolloutStrategy;
+  /** Shadow first when set, then the strategy's steps; after the last one comes promotion. */
   readonly steps: readonly Step[];
   /** Time between analyses and the PromQL window (milliseconds). */
   readonly intervalMs: number;
   readonly metrics: readonly MetricCheck[];
   readonly failureLimit: number;
   readonly inconclusiveLimit: number;
+  /** Auto promotes after the last step; Manual waits there for `promote` (an experiment's `winner`). */
   readonly mode: 'Auto' | 'Manual';
   readonly progressDeadlineMs: number;
   /**
@@ -82,6 +100,14 @@ export interface RolloutState {
   /** ModelVersion.spec.version. */
   readonly version: string;
   readonly phase: RolloutPhase;
+  /** The strategy, fixed when the rollout leaves Pending. @default the policy's */
+  readonly strategy?: RolloutStrategy;
+  /** The current step's stage while it is analysed. @default none */
+  readonly stage?: RolloutStage;
+  /** The current step's matched and mirror routes. @default none */
+  readonly routing?: CandidateRouting;
+  /** The experiment's window and per-metric means, once its step has started. @default none */
+  readonly experiment?: ExperimentStatus;
   /** Set while phase is Paused. */
   readonly pauseReason?: PauseReason;
   /** Index of the current step in policy.steps (0-based). */
@@ -125,6 +151,8 @@ export interface Observations {
   readonly canaryAvailable: boolean;
   /** This version's weight as the traffic router reports it now (0 when it has no route). */
   readonly observedWeight: number;
+  /** This version's matched and mirror routes as the router reports them now. @default none */
+  readonly observedRouting?: CandidateRouting;
   /** A newer ModelVersion of the same AIModel exists; this one must give way. */
   readonly supersededBy?: string;
   /** Another version still holds the canary slot (rolling back or baking); this one waits in Pending. */
@@ -147,8 +175,11 @@ export type RolloutAction =
 
 /** The actions carried out through the TrafficRouter, before status is written. */
 export type TrafficAction =
-  /** Route `weight` percent to this version and the rest to stable. */
-  | { readonly type: 'SetWeight'; readonly weight: number }
+  /**
+   * Route `weight` percent to this version and the rest to stable, and give it exactly `routing`
+   * (none when absent), in one write.
+   */
+  | { readonly type: 'SetWeight'; readonly weight: number; readonly routing?: CandidateRouting }
   /** Bake failed: make the previous (warm) stable the stable again with all traffic. */
   | { readonly type: 'RestorePreviousStable' };
 

@@ -1,8 +1,10 @@
 /**
- * TrafficRouter over Istio: the weights of one HTTP route in the model's VirtualService, and one
- * DestinationRule subset per version. Both objects are named after the AIModel and are created by
- * the AIModel controller from charts-ts render(); this router only changes the route it owns (named
- * `versions` by IstioRouting) and adds missing subsets, leaving every other route, subset and field
+ * TrafficRouter over Istio: the weights of one HTTP route in the model's VirtualService, the
+ * candidate's matched route before it and its mirror, and one DestinationRule subset per version.
+ * Both objects are named after the AIModel and are created by the AIModel controller from charts-ts
+ * render(); this router only changes the routes it owns (named `versions` and `candidate` by
+ * IstioRouting, and built by the same functions, so the controller's next render of the same
+ * candidate is the same route) and adds missing subsets, leaving every other route, subset and field
  * as it found them.
  *
  * Writes are server-side applies with the operator's field manager. Istio's `http` and `subsets`
@@ -16,12 +18,24 @@
 import { applyConfiguration } from '../kit/apply.js';
 import type { ClusterClient } from '../kit/cluster-client.js';
 import type { KubeObject, ResourceType } from '../kit/resource.js';
+import { deepEqual } from '../kit/deep-equal.js';
+import {
+  CANDIDATE_ROUTE,
+  candidateHttpRoute,
+  parseIstioMatchRequest,
+  withMirror,
+  withoutMirror,
+  type IstioHttpRoute,
+} from '../../charts-ts/constructs/istio-routing.js';
 import { subsetName, VERSIONS_ROUTE } from '../../charts-ts/constructs/workload-names.js';
-import { LABEL_VERSION } from '../../crds/api/index.js';
+import { LABEL_VERSION, type CandidateRouting, type RequestMatch } from '../../crds/api/index.js';
 import {
   RoutesNotFoundError,
   assertWeights,
   byVersion,
+  isPlainRouting,
+  type CandidateRoutes,
+  type RouterSupport,
   type TrafficRouter,
   type TrafficTarget,
   type VersionWeight,
@@ -48,21 +62,8 @@ export interface IstioRouterOptions {
   readonly routeName?: string;
 }
 
-interface Destination {
-  host?: string;
-  subset?: string;
-  port?: { number?: number };
-}
-interface RouteDestination {
-  destination?: Destination;
-  weight?: number;
-  [field: string]: unknown;
-}
-interface HttpRoute {
-  name?: string;
-  route?: RouteDestination[];
-  [field: string]: unknown;
-}
+type HttpRoute = IstioHttpRoute;
+type RouteDestination = NonNullable<HttpRoute['route']>[number];
 interface Subset {
   name?: string;
   labels?: Record<string, string>;
@@ -71,6 +72,7 @@ interface Subset {
 
 export class IstioRouter implements TrafficRouter {
   readonly name = 'istio';
+  readonly supports: RouterSupport = { matches: true, mirror: true };
   readonly usesMesh = true;
   private readonly routeName: string;
 
@@ -95,7 +97,16 @@ export class IstioRouter implements TrafficRouter {
     this.ourRoute(vs); // throws when the route is missing
   }
 
-  async setWeights(target: TrafficTarget, weights: readonly VersionWeight[]): Promise<boolean> {
+  /**
+   * One apply of the whole `http` list: the weights of the versions route; the candidate route right before
+   * it (inserted, replaced, or removed without matches); the versions route's mirror (set, or removed
+   * without mirrorPercent). Every other route and field stays as read.
+   */
+  async setWeights(
+    target: TrafficTarget,
+    weights: readonly VersionWeight[],
+    candidate?: CandidateRoutes,
+  ): Promise<boolean> {
     const where = `VirtualService ${target.namespace}/${target.model}`;
     assertWeights(weights, where);
     const [vs, dr] = await Promise.all([
@@ -107,7 +118,11 @@ export class IstioRouter implements TrafficRouter {
       const version = s.labels?.[LABEL_VERSION];
       if (version !== undefined && s.name !== undefined) subsetOf.set(version, s.name);
     }
-    const { routes, index, route } = this.ourRoute(vs);
+    const noSubset = (version: string) =>
+      new Error(
+        `DestinationRule ${target.namespace}/${target.model}: no subset for version '${version}'; reconcile the routes first`,
+      );
+    const { routes, route } = this.ourRoute(vs);
     const existing = route.route ?? [];
     const template = existing[0]?.destination ?? {};
     const wanted = new Map(weights.map((w) => [w.version, w.weight]));
@@ -122,30 +137,109 @@ export class IstioRouter implements TrafficRouter {
     for (const { version, weight } of byVersion(weights)) {
       if (routed.has(version)) continue;
       const subset = subsetOf.get(version);
-      if (subset === undefined) {
-        throw new Error(
-          `DestinationRule ${target.namespace}/${target.model}: no subset for version '${version}'; reconcile the routes first`,
-        );
-      }
+      if (subset === undefined) throw noSubset(version);
       next.push({ destination: { ...template, subset }, weight });
     }
-    if (next.length === existing.length && next.every((d, i) => d.weight === existing[i]?.weight))
-      return false;
-    const http = routes.map((r, i) => (i === index ? { ...r, route: next } : r));
+
+    const routing = candidate === undefined || isPlainRouting(candidate.routing) ? undefined : candidate;
+    const candidateDestination = () => {
+      const subset = subsetOf.get(routing?.version ?? '');
+      if (subset === undefined) throw noSubset(routing?.version ?? '');
+      return { ...template, subset };
+    };
+    const at = `${where}: candidate '${routing?.version ?? ''}'`;
+    const percent = routing?.routing.mirrorPercent;
+    const versionsRoute = withoutMirror({ ...route, route: next });
+    const ours =
+      percent === undefined ? versionsRoute : withMirror(versionsRoute, candidateDestination(), percent, at);
+    const matches = routing?.routing.matches ?? [];
+    const matched =
+      matches.length === 0 ? [] : [candidateHttpRoute(candidateDestination(), matches, ours, at)];
+    const http = routes
+      .filter((r) => r.name !== CANDIDATE_ROUTE)
+      .flatMap((r) => (r === route ? [...matched, ours] : [r]));
+    if (deepEqual(http, routes)) return false;
     await this.applyBack(VIRTUAL_SERVICE, vs, { ...(vs.spec as object), http });
     return true;
   }
 
-  async getWeights(target: TrafficTarget): Promise<VersionWeight[]> {
-    const [vs, dr] = await Promise.all([
-      this.read(VIRTUAL_SERVICE, target),
-      this.read(DESTINATION_RULE, target),
-    ]);
-    const versionOfSubset = new Map<string, string>();
-    for (const s of (dr.spec as { subsets?: Subset[] } | undefined)?.subsets ?? []) {
-      const version = s.labels?.[LABEL_VERSION];
-      if (version !== undefined && s.name !== undefined) versionOfSubset.set(s.name, version);
+  /**
+   * The candidate's routes as they are: the version and matches of the candidate route, and the mirror of
+   * the versions route; undefined when there are neither.
+   * @throws Error naming the route when one of ours is not in the form this router writes
+   */
+  async getCandidate(target: TrafficTarget): Promise<CandidateRoutes | undefined> {
+    const { vs, versionOfSubset } = await this.readRoutes(target);
+    const { routes, route } = this.ourRoute(vs);
+    const where = (name: string) =>
+      `VirtualService ${target.namespace}/${target.model}: http route '${name}'`;
+    const versionOf = (subset: string | undefined, name: string): string => {
+      const version = versionOfSubset.get(subset ?? '');
+      if (version === undefined) {
+        throw new Error(
+          `${where(name)} routes to subset '${subset ?? '<none>'}', which is no version's subset in DestinationRule ${target.namespace}/${target.model}`,
+        );
+      }
+      return version;
+    };
+
+    let matched: { version: string; matches: RequestMatch[] } | undefined;
+    const candidateRoutes = routes.filter((r) => r.name === CANDIDATE_ROUTE);
+    if (candidateRoutes.length > 1) throw new Error(`${where(CANDIDATE_ROUTE)} is there twice`);
+    const [candidateRoute] = candidateRoutes;
+    if (candidateRoute !== undefined) {
+      const destinations = candidateRoute.route ?? [];
+      if (destinations.length !== 1) {
+        throw new Error(
+          `${where(CANDIDATE_ROUTE)} has ${destinations.length} destinations; the router writes one, the candidate's subset`,
+        );
+      }
+      const version = versionOf(destinations[0]?.destination?.subset, CANDIDATE_ROUTE);
+      const raw = candidateRoute.match ?? [];
+      if (raw.length === 0) throw new Error(`${where(CANDIDATE_ROUTE)} has no match: it takes every request`);
+      const matches = raw.map((m, i) => {
+        try {
+          return parseIstioMatchRequest(m);
+        } catch (error) {
+          throw new Error(
+            `${where(CANDIDATE_ROUTE)}: match ${i + 1} cannot be read back: ${(error as Error).message}`,
+            {
+              cause: error,
+            },
+          );
+        }
+      });
+      matched = { version, matches };
     }
+
+    let mirrored: { version: string; percent: number } | undefined;
+    if (route.mirror !== undefined) {
+      const version = versionOf(route.mirror.subset, this.routeName);
+      // Istio mirrors every request when the percentage is not set.
+      const percent = route.mirrorPercentage?.value ?? 100;
+      if (!Number.isInteger(percent) || percent < 1 || percent > 100) {
+        throw new Error(
+          `${where(this.routeName)} mirrors ${percent}% of requests; the router writes a whole percent in 1..100`,
+        );
+      }
+      mirrored = { version, percent };
+    }
+
+    if (matched === undefined && mirrored === undefined) return undefined;
+    if (matched !== undefined && mirrored !== undefined && matched.version !== mirrored.version) {
+      throw new Error(
+        `${where(CANDIDATE_ROUTE)} routes to version '${matched.version}' while route '${this.routeName}' mirrors to '${mirrored.version}'; there is one candidate`,
+      );
+    }
+    const routing: CandidateRouting = {
+      ...(matched === undefined ? {} : { matches: matched.matches }),
+      ...(mirrored === undefined ? {} : { mirrorPercent: mirrored.percent }),
+    };
+    return { version: (matched ?? mirrored)?.version as string, routing };
+  }
+
+  async getWeights(target: TrafficTarget): Promise<VersionWeight[]> {
+    const { vs, versionOfSubset } = await this.readRoutes(target);
     const weights = new Map<string, number>();
     for (const d of this.ourRoute(vs).route.route ?? []) {
       const version = versionOfSubset.get(d.destination?.subset ?? '');
@@ -157,8 +251,25 @@ export class IstioRouter implements TrafficRouter {
     return byVersion([...weights].map(([version, weight]) => ({ version, weight })));
   }
 
+  /** All traffic to the stable version; no candidate, so the candidate route and the mirror are removed. */
   async finalize(target: TrafficTarget, stableVersion: string): Promise<void> {
     await this.setWeights(target, [{ version: stableVersion, weight: 100 }]);
+  }
+
+  /** The VirtualService, and the version each DestinationRule subset selects. */
+  private async readRoutes(
+    target: TrafficTarget,
+  ): Promise<{ vs: KubeObject; versionOfSubset: Map<string, string> }> {
+    const [vs, dr] = await Promise.all([
+      this.read(VIRTUAL_SERVICE, target),
+      this.read(DESTINATION_RULE, target),
+    ]);
+    const versionOfSubset = new Map<string, string>();
+    for (const s of (dr.spec as { subsets?: Subset[] } | undefined)?.subsets ?? []) {
+      const version = s.labels?.[LABEL_VERSION];
+      if (version !== undefined && s.name !== undefined) versionOfSubset.set(s.name, version);
+    }
+    return { vs, versionOfSubset };
   }
 
   private ourRoute(vs: KubeObject): { routes: HttpRoute[]; index: number; route: HttpRoute } {

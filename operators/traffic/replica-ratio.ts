@@ -40,6 +40,9 @@ import {
   RoutesNotFoundError,
   assertWeights,
   byVersion,
+  isPlainRouting,
+  type CandidateRoutes,
+  type RouterSupport,
   type TrafficRouter,
   type TrafficTarget,
   type VersionWeight,
@@ -182,6 +185,8 @@ export function renderedReplicas(
 
 export class ReplicaRatioRouter implements TrafficRouter {
   readonly name = 'replica-ratio';
+  /** Replicas behind one Service split by share only: no request is told apart or copied. */
+  readonly supports: RouterSupport = { matches: false, mirror: false };
   readonly usesMesh = false;
 
   constructor(private readonly client: ClusterClient) {}
@@ -205,9 +210,20 @@ export class ReplicaRatioRouter implements TrafficRouter {
    * The total replica count: while a split is in force, the total recorded with it (so every step
    * divides the same capacity); otherwise the replicas the version holding all traffic runs now (what
    * its autoscaler chose); with no record at all, every Deployment's replicas.
+   *
+   * @throws Error when `candidate` asks for header or cookie matches or a mirror, which replicas cannot do
    */
-  async setWeights(target: TrafficTarget, weights: readonly VersionWeight[]): Promise<boolean> {
+  async setWeights(
+    target: TrafficTarget,
+    weights: readonly VersionWeight[],
+    candidate?: CandidateRoutes,
+  ): Promise<boolean> {
     const where = `model ${target.namespace}/${target.model}`;
+    if (candidate !== undefined && !isPlainRouting(candidate.routing)) {
+      throw new Error(
+        `${where}: version '${candidate.version}' needs header or cookie matches or a mirror, and the replica-ratio router cannot match headers or mirror requests; use --traffic-router=istio`,
+      );
+    }
     assertWeights(weights, where);
     const found = await this.deployments(target);
     const missing = weights.filter((w) => w.weight > 0 && !found.has(w.version)).map((w) => w.version);
@@ -261,6 +277,11 @@ export class ReplicaRatioRouter implements TrafficRouter {
       return sharesOf(new Map([...found].map(([v, d]) => [v, replicasOf(d)])));
     }
     return byVersion([...found.keys()].map((version) => ({ version, weight: split.weights[version] ?? 0 })));
+  }
+
+  /** Never any: this router has no matched or mirror routes ({@link supports}). */
+  async getCandidate(_target: TrafficTarget): Promise<CandidateRoutes | undefined> {
+    return undefined;
   }
 
   /** The split last set, or undefined before the first (or while the Service does not exist). */

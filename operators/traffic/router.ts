@@ -1,10 +1,13 @@
 /**
  * The seam between the rollout and whatever splits traffic between versions (Flagger's Router
  * shape): make sure routes exist, set the split, read it back, and hand everything to the stable
- * version at the end. Implementations: istio.ts (VirtualService weights), replica-ratio.ts (no
+ * version at the end, plus the candidate's matched and mirror routes where the router has them.
+ * Implementations: istio.ts (VirtualService weights), replica-ratio.ts (no
  * mesh: replica counts behind one Service). factory.ts picks one by name.
  */
+import type { CandidateRouting } from '../../crds/api/index.js';
 
+export type { CandidateRouting };
 /**
  * The routes of a model do not exist (yet): the AIModel controller has not created them. Callers
  * read it as "no traffic"; every other read error is a real failure.
@@ -31,9 +34,34 @@ export interface VersionWeight {
   readonly weight: number;
 }
 
+/**
+ * Routes to the version being rolled out besides its weight: header or cookie matches (the
+ * blue-green preview, an experiment's cohort) and a mirrored share of the stable's requests (shadow).
+ */
+export interface CandidateRoutes {
+  /** ModelVersion.spec.version of the candidate. */
+  readonly version: string;
+  readonly routing: CandidateRouting;
+}
+
+/** What a router can route besides weights. */
+export interface RouterSupport {
+  /** Header and cookie matched routes (blue-green preview, experiment cohorts). */
+  readonly matches: boolean;
+  /** Mirroring a share of requests (shadow). */
+  readonly mirror: boolean;
+}
+
+/** True when the routing asks for nothing besides the weight. */
+export function isPlainRouting(routing: CandidateRouting | undefined): boolean {
+  return (routing?.matches?.length ?? 0) === 0 && routing?.mirrorPercent === undefined;
+}
+
 export interface TrafficRouter {
   /** The name factory.ts knows it by. */
   readonly name: string;
+  /** What it can do besides weights; a rollout asking for more is refused before it starts. */
+  readonly supports: RouterSupport;
   /**
    * Routes through the mesh: the model's Istio objects (VirtualService, DestinationRule and the
    * PeerAuthentication / AuthorizationPolicy beside them) are rendered, watched and pruned only with
@@ -55,13 +83,23 @@ export interface TrafficRouter {
    */
   reconcile(target: TrafficTarget, versions: readonly string[]): Promise<void>;
   /**
-   * Sets the split; versions not named get 0. Idempotent: returns false, having written nothing,
-   * when the split is already in place.
+   * Sets the split, and the candidate's other routes in the same write; versions not named get 0,
+   * and without `candidate` (or with plain routing) there are no matched or mirror routes.
+   * Idempotent: returns false, having written nothing, when all of it is already in place.
    */
-  setWeights(target: TrafficTarget, weights: readonly VersionWeight[]): Promise<boolean>;
+  setWeights(
+    target: TrafficTarget,
+    weights: readonly VersionWeight[],
+    candidate?: CandidateRoutes,
+  ): Promise<boolean>;
   /** The split as it is now, sorted by version. @throws RoutesNotFoundError while there are no routes */
   getWeights(target: TrafficTarget): Promise<VersionWeight[]>;
-  /** All traffic to `stableVersion`: the state a finished (or abandoned) rollout leaves behind. */
+  /**
+   * The candidate's matched and mirror routes as they are now; undefined when there are none.
+   * @throws RoutesNotFoundError while there are no routes
+   */
+  getCandidate(target: TrafficTarget): Promise<CandidateRoutes | undefined>;
+  /** All traffic to `stableVersion`, no candidate routes: the state a finished (or abandoned) rollout leaves behind. */
   finalize(target: TrafficTarget, stableVersion: string): Promise<void>;
 }
 

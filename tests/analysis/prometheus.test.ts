@@ -30,7 +30,7 @@ interface MetricsTarget {
 async function serveMetrics(version: string): Promise<MetricsTarget> {
   const metrics = new RuntimeMetrics({ agent: AGENT, model: MODEL, version }, { processMetrics: false });
   // Every series exists at 0 before the first scrape, as in a runtime that has just started.
-  for (const code of ['200', '500']) metrics.requests.inc({ code }, 0);
+  for (const code of ['200', '500']) metrics.requests.inc({ code, traffic: 'live' }, 0);
   const server = createServer((req, res) => {
     void metrics.render().then(({ contentType, body }) => {
       res.writeHead(200, { 'content-type': contentType });
@@ -50,13 +50,13 @@ function serve(
   ttft: number,
   tokens: number,
 ): void {
-  t.metrics.requests.inc({ code: '200' }, requests - errors);
-  t.metrics.requests.inc({ code: '500' }, errors);
+  t.metrics.requests.inc({ code: '200', traffic: 'live' }, requests - errors);
+  t.metrics.requests.inc({ code: '500', traffic: 'live' }, errors);
   for (let i = 0; i < requests; i++) {
-    t.metrics.duration.observe(seconds);
-    t.metrics.timeToFirstToken.observe(ttft);
+    t.metrics.duration.observe({ traffic: 'live' }, seconds);
+    t.metrics.timeToFirstToken.observe({ traffic: 'live' }, ttft);
   }
-  t.metrics.tokens.inc({ type: 'completion' }, tokens);
+  t.metrics.tokens.inc({ type: 'completion', traffic: 'live' }, tokens);
 }
 
 const scope = (version: string, stableVersion?: string): AnalysisScope => ({
@@ -93,7 +93,8 @@ beforeAll(async () => {
   // The zeros are in the TSDB for both versions…
   await waitFor(
     async () =>
-      ((await prometheus.query('ai_inference_requests_total{code=~"200|500"}')) as unknown[]).length === 4,
+      ((await prometheus.query('ai_inference_requests_total{code=~"200|500",traffic="live"}')) as unknown[])
+        .length === 4,
     {
       timeoutMs: 20_000,
       description: 'the first scrape of both versions',
@@ -266,7 +267,7 @@ describe('checks against a real prometheus', () => {
     const syntax = await provider.runQuery('sum(');
     expect(syntax.error?.code).toBe('BadQuery');
     expect(syntax.error?.message).toContain('bad_data');
-    const many = await provider.runQuery('ai_inference_requests_total{code=~"200|500"}');
+    const many = await provider.runQuery('ai_inference_requests_total{code=~"200|500",traffic="live"}');
     expect(many.error?.code).toBe('BadQuery');
     expect(many.error?.message).toBe('the query returned 4 series; aggregate it to one, e.g. with sum()');
   });

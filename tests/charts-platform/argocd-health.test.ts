@@ -7,6 +7,7 @@ import {
   AIModelStatusSchema,
   ModelRegistryStatusSchema,
   ModelVersionStatusSchema,
+  ROLLOUT_STAGES,
 } from '../../crds/api/index.js';
 import { runHealthLua, toLuaLiteral } from './support/argocd-lua.js';
 
@@ -105,6 +106,37 @@ describe('Argo CD health checks (argocd/health, run with the real lua5.1)', () =
     });
     await expect(runHealthLua(script, mv('Paused'))).resolves.toMatchObject({ status: 'Suspended' });
     await expect(runHealthLua(script, mv('RolledBack'))).resolves.toMatchObject({ status: 'Degraded' });
+  });
+
+  it('names every rollout stage while Progressing, is Suspended at the manual gate and Degraded when the strategy cannot run', async () => {
+    const script = readFileSync(join(healthRoot, 'ai.suoke.life_ModelVersion', 'health.lua'), 'utf8');
+    const mv = (status: Record<string, unknown>) => ({
+      metadata: { name: 'v', generation: 1 },
+      status: { observedGeneration: 1, ...status },
+    });
+    for (const stage of ROLLOUT_STAGES) {
+      const health = await runHealthLua(script, mv({ phase: 'Progressing', stage, canaryWeight: 0 }));
+      expect({ stage, status: health.status, named: health.message?.startsWith(stage) }).toEqual({
+        stage,
+        status: 'Progressing',
+        named: true,
+      });
+      await expect(
+        runHealthLua(script, mv({ phase: 'Paused', pauseReason: 'ManualGate', stage })),
+      ).resolves.toMatchObject({
+        status: 'Suspended',
+        message: expect.stringMatching(/^Paused \(ManualGate\)/),
+      });
+    }
+    const pending = (reason: string, status = 'False') =>
+      mv({ phase: 'Pending', conditions: [{ type: 'Progressing', status, reason, message: 'm' }] });
+    await expect(runHealthLua(script, pending('StrategyUnsupported'))).resolves.toMatchObject({
+      status: 'Degraded',
+    });
+    // Waiting for something that will come (the AIModel, the running canary) is progress.
+    await expect(runHealthLua(script, pending('WaitingForModel'))).resolves.toMatchObject({
+      status: 'Progressing',
+    });
   });
 });
 

@@ -76,8 +76,8 @@ describe('PrometheusRule (checked and unit-tested with the real promtool)', () =
   });
 
   it('fires the error-rate alert for the failing canary only, after 5 minutes, and not on a trickle', async () => {
-    const v = (version: string, code: string, values: string) => ({
-      series: `ai_inference_requests_total{namespace="suoke-ai",agent="xiaoai",model="xiaoai-conversation-llm",version="${version}",code="${code}",pod="p-${version}"}`,
+    const v = (version: string, code: string, values: string, traffic?: 'live' | 'shadow') => ({
+      series: `ai_inference_requests_total{namespace="suoke-ai",agent="xiaoai",model="xiaoai-conversation-llm",version="${version}",code="${code}",pod="p-${version}"${traffic === undefined ? '' : `,traffic="${traffic}"`}}`,
       values,
     });
     const tests = {
@@ -126,6 +126,51 @@ describe('PrometheusRule (checked and unit-tested with the real promtool)', () =
             v('v3', '500', '0+1x20'),
           ],
           alert_rule_test: [{ eval_time: '15m', alertname: 'AgentInferenceErrorRateHigh', exp_alerts: [] }],
+        },
+        {
+          interval: '1m',
+          input_series: [
+            // v4 in a shadow stage: it fails half the mirrored copies, which no client sees…
+            v('v4', '200', '0+300x20', 'shadow'),
+            v('v4', '500', '0+300x20', 'shadow'),
+            // …while v1's live traffic is fine; only live failures alert.
+            v('v1', '200', '0+600x20', 'live'),
+            v('v1', '500', '0+3x20', 'live'),
+            v('v1', '200', '0+60x20', 'shadow'),
+            v('v1', '503', '0+60x20', 'shadow'),
+          ],
+          alert_rule_test: [{ eval_time: '15m', alertname: 'AgentInferenceErrorRateHigh', exp_alerts: [] }],
+        },
+        {
+          interval: '1m',
+          input_series: [
+            // Live failures alert as before, whatever the shadow traffic beside them.
+            v('v5', '200', '0+54x20', 'live'),
+            v('v5', '500', '0+6x20', 'live'),
+            v('v5', '200', '0+600x20', 'shadow'),
+          ],
+          alert_rule_test: [
+            {
+              eval_time: '10m',
+              alertname: 'AgentInferenceErrorRateHigh',
+              exp_alerts: [
+                {
+                  exp_labels: {
+                    severity: 'critical',
+                    namespace: 'suoke-ai',
+                    agent: 'xiaoai',
+                    model: 'xiaoai-conversation-llm',
+                    version: 'v5',
+                  },
+                  exp_annotations: {
+                    summary: 'Agent xiaoai version v5 fails too many requests',
+                    description:
+                      '10% of requests to suoke-ai/xiaoai-conversation-llm version v5 were answered 5xx over 5 minutes (limit 5%).',
+                  },
+                },
+              ],
+            },
+          ],
         },
         {
           interval: '1m',
@@ -240,7 +285,7 @@ describe('Prometheus Adapter rules', () => {
     }
   });
 
-  it('compute the per-pod request rate of their agent only (evaluated by promtool)', async () => {
+  it('compute the per-pod request rate of their agent only, mirrored (shadow) requests included (evaluated by promtool)', async () => {
     // The adapter substitutes its template; do the same for one pod selector, as it would for an HPA.
     const recording = config.rules.map((r) => ({
       record: r.name.as,
@@ -250,8 +295,8 @@ describe('Prometheus Adapter rules', () => {
         .replace('<<.GroupBy>>', 'pod'),
     }));
     writeFileSync(join(work, 'adapter.yaml'), stringify({ groups: [{ name: 'adapter', rules: recording }] }));
-    const series = (agent: string, pod: string, code: string, perMinute: number) => ({
-      series: `ai_inference_requests_total{namespace="suoke-ai",agent="${agent}",model="m",version="v1",code="${code}",pod="${pod}"}`,
+    const series = (agent: string, pod: string, code: string, perMinute: number, traffic = 'live') => ({
+      series: `ai_inference_requests_total{namespace="suoke-ai",agent="${agent}",model="m",version="v1",code="${code}",pod="${pod}",traffic="${traffic}"}`,
       values: `0+${perMinute}x10`,
     });
     writeFileSync(
@@ -263,8 +308,10 @@ describe('Prometheus Adapter rules', () => {
           {
             interval: '1m',
             input_series: [
-              series('xiaoai', 'xiaoai-a', '200', 1500),
+              series('xiaoai', 'xiaoai-a', '200', 1200),
               series('xiaoai', 'xiaoai-a', '500', 300),
+              // Mirrored copies are load on the pod too: 30/s in all.
+              series('xiaoai', 'xiaoai-a', '200', 300, 'shadow'),
               series('xiaoke', 'xiaoke-b', '200', 600),
             ],
             promql_expr_test: [
@@ -330,6 +377,31 @@ describe('Grafana dashboard', () => {
     expect(
       exprs.filter((e) => e.includes('ai_inference_requests_total')).every((e) => e.includes('version')),
     ).toBe(true);
+  });
+
+  it('shows what clients got from live requests only, and the mirrored (shadow) requests on panels of their own', () => {
+    const panel = (title: string) => dashboard.panels.find((p) => p.title === title)!;
+    for (const title of [
+      'Requests per second by version',
+      'Error ratio (5xx) by version',
+      'Request duration p50 / p95 by version',
+      'Time to first token p95 by version',
+      'Tokens per second',
+    ]) {
+      const targets = panel(title).targets.flatMap((t) => t.expr.match(/ai_inference_\w+\{[^}]*\}/g) ?? []);
+      expect([title, targets.length > 0 && targets.every((e) => e.includes('traffic!="shadow"'))]).toEqual([
+        title,
+        true,
+      ]);
+    }
+    const shadowPanels = dashboard.panels.filter((p) => p.title.startsWith('Shadow (mirrored)'));
+    expect(shadowPanels.length).toBeGreaterThanOrEqual(2);
+    for (const p of shadowPanels) {
+      expect([p.title, p.targets.every((t) => t.expr.includes('traffic="shadow"'))]).toEqual([p.title, true]);
+    }
+    expect(panel('In-flight requests (live and shadow)').targets[0]!.expr).toContain(
+      'by (model, version, traffic)',
+    );
   });
 
   it('holds only PromQL that parses (promtool check rules over every panel query)', async () => {

@@ -4,7 +4,14 @@ import { AgentService } from '../../charts-ts/constructs/agent-service.js';
 import { AgentWorkload, type AgentWorkloadProps } from '../../charts-ts/constructs/agent-workload.js';
 import { parseDurationMs } from '../../charts-ts/constructs/durations.js';
 import { Gpu } from '../../charts-ts/constructs/gpu.js';
-import { IstioRouting, type IstioRoutingProps } from '../../charts-ts/constructs/istio-routing.js';
+import {
+  CANDIDATE_ROUTE,
+  IstioRouting,
+  cookieRegex,
+  istioMatchRequest,
+  parseIstioMatchRequest,
+  type IstioRoutingProps,
+} from '../../charts-ts/constructs/istio-routing.js';
 import { parseQuantity } from '../../charts-ts/constructs/quantity.js';
 import { dnsLabelFor, subsetName, versionedName } from '../../charts-ts/constructs/workload-names.js';
 
@@ -454,6 +461,165 @@ describe('IstioRouting', () => {
           to: [{ operation: { ports: ['9090'], methods: ['GET'], paths: ['/metrics'] } }],
         },
       ],
+    });
+  });
+
+  describe('candidate routes', () => {
+    const http = (candidate: IstioRoutingProps['candidate']) =>
+      byKind(routing({ candidate }), 'VirtualService').spec.http;
+    const destination = (subset: string) => ({
+      host: 'demo.agents.svc.cluster.local',
+      port: { number: 80 },
+      subset,
+    });
+    /** Istio's whole-value RE2 match; the regexes we render use only syntax JavaScript reads the same way. */
+    const matches = (regex: string, header: string) => new RegExp(`^(?:${regex})$`).test(header);
+
+    it('puts a preview route to the candidate right before the versions route, with its timeout and retries', () => {
+      const [preview, versions] = http({
+        version: 'v2',
+        routing: { matches: [{ header: { name: 'x-model-version', exact: 'v2' } }] },
+      });
+      expect(preview).toEqual({
+        name: CANDIDATE_ROUTE,
+        match: [{ headers: { 'x-model-version': { exact: 'v2' } } }],
+        route: [{ destination: destination('v2'), weight: 100 }],
+        timeout: versions.timeout,
+        retries: versions.retries,
+      });
+      expect(versions.name).toBe('versions');
+      expect(versions.mirror).toBeUndefined();
+    });
+
+    it('ORs a cohort of headers and cookies, each cookie a regex over the Cookie header', () => {
+      const [cohort] = http({
+        version: 'v2',
+        routing: {
+          matches: [
+            { header: { name: 'x-cohort', prefix: 'beta' } },
+            { header: { name: 'x-tier', regex: 'gold|silver' } },
+            { cookie: { name: 'cohort', exact: 'b.1' } },
+            { cookie: { name: 'ab+test', prefix: 'x*' } },
+            { cookie: { name: 'group', regex: 'beta|gamma' } },
+          ],
+        },
+      });
+      expect(cohort.match).toEqual([
+        { headers: { 'x-cohort': { prefix: 'beta' } } },
+        { headers: { 'x-tier': { regex: 'gold|silver' } } },
+        { headers: { cookie: { regex: '(?:.*;\\s*)?cohort=b\\.1(?:;.*)?' } } },
+        { headers: { cookie: { regex: '(?:.*;\\s*)?ab\\+test=x\\*[^;]*(?:;.*)?' } } },
+        { headers: { cookie: { regex: '(?:.*;\\s*)?group=(?:beta|gamma)(?:;.*)?' } } },
+      ]);
+      const [, , exact, prefix, regex] = cohort.match.map((m: any) => m.headers.cookie?.regex);
+      // Wherever the cookie is among the others, and only with its own name and a matching value.
+      for (const header of ['cohort=b.1', 'a=1; cohort=b.1', 'cohort=b.1; z=2', 'a=1;cohort=b.1;z=2'])
+        expect(matches(exact, header)).toBe(true);
+      for (const header of ['cohort=bx1', 'cohort=b.12', 'xcohort=b.1', 'a=cohort=b.1', 'c=cohort; b.1=1'])
+        expect(matches(exact, header)).toBe(false);
+      expect(matches(prefix, 'ab+test=x*yz; q=1')).toBe(true);
+      expect(matches(prefix, 'ab+test=xyz')).toBe(false);
+      expect(matches(prefix, 'abbtest=x*')).toBe(false);
+      expect(matches(regex, 'q=1; group=gamma')).toBe(true);
+      // The whole value must match the regex, not a part of it, and the alternation stays inside the value.
+      expect(matches(regex, 'group=betamax')).toBe(false);
+      expect(matches(regex, 'group=alpha; x=gamma')).toBe(false);
+    });
+
+    it('mirrors a share of the versions route to the candidate, on the same port', () => {
+      const routes = http({ version: 'v2', routing: { mirrorPercent: 10 } });
+      expect(routes.map((r: any) => r.name)).toEqual(['versions']);
+      expect(routes[0].mirror).toEqual(destination('v2'));
+      expect(routes[0].mirrorPercentage).toEqual({ value: 10 });
+    });
+
+    it('renders no candidate route or mirror for plain routing', () => {
+      for (const routing of [{}, { matches: [] }]) {
+        const routes = http({ version: 'v2', routing });
+        expect(routes.map((r: any) => r.name)).toEqual(['versions']);
+        expect(routes[0].mirror).toBeUndefined();
+      }
+    });
+
+    it('reads every match it renders back into the same RequestMatch', () => {
+      for (const match of [
+        { header: { name: 'x-cohort', exact: 'beta' } },
+        { header: { name: 'x-cohort', prefix: 'be' } },
+        { header: { name: 'x-cohort', regex: 'b(et)?a' } },
+        { header: { name: 'cookie', exact: 'raw' } },
+        { cookie: { name: 'cohort', exact: '(?:x)' } },
+        { cookie: { name: "a.b$^|*+'#", exact: 'v[1]{2}\\' } },
+        { cookie: { name: 'cohort', prefix: 'be[^;]*' } },
+        { cookie: { name: 'cohort', regex: '[]a)]+|(?:b)|\\Q)(\\E' } },
+      ]) {
+        expect(parseIstioMatchRequest(JSON.parse(JSON.stringify(istioMatchRequest(match))))).toEqual(match);
+      }
+      // A regex on the Cookie header that is not ours is a header match.
+      expect(parseIstioMatchRequest({ headers: { cookie: { regex: '.*beta.*' } } })).toEqual({
+        header: { name: 'cookie', regex: '.*beta.*' },
+      });
+    });
+
+    it.each<[string, unknown, RegExp]>([
+      ['a uri match', { uri: { prefix: '/v1' } }, /is not a single header condition/],
+      ['two headers', { headers: { a: { exact: '1' }, b: { exact: '2' } } }, /single header condition/],
+      ['an empty string match', { headers: { a: {} } }, /exactly one of exact, prefix or regex/],
+      ['an upper-case header', { headers: { 'X-A': { exact: '1' } } }, /is not one we render: .*lower case/],
+      ['an empty value', { headers: { a: { exact: '' } } }, /exact must be a non-empty string/],
+    ])('refuses to read back %s', (_name, match, message) => {
+      expect(() => parseIstioMatchRequest(match)).toThrow(message);
+    });
+
+    it.each<[string, IstioRoutingProps['candidate'], RegExp]>([
+      [
+        'a candidate that is not among the versions',
+        { version: 'v3', routing: { mirrorPercent: 10 } },
+        /demo: candidate version 'v3' is not among the versions \(v1, v2\)/,
+      ],
+      [
+        'a match with both a header and a cookie',
+        {
+          version: 'v2',
+          routing: { matches: [{ header: { name: 'a', exact: '1' }, cookie: { name: 'b', exact: '2' } }] },
+        },
+        /match 1: set exactly one of header or cookie/,
+      ],
+      [
+        'a header match with two values',
+        { version: 'v2', routing: { matches: [{ header: { name: 'a', exact: '1', prefix: '2' } }] } },
+        /match 1: header a: set exactly one of exact, prefix or regex/,
+      ],
+      [
+        'an upper-case header name',
+        { version: 'v2', routing: { matches: [{ header: { name: 'X-Cohort', exact: '1' } }] } },
+        /header name 'X-Cohort' must be lower case/,
+      ],
+      [
+        'a cookie regex reaching out of its group',
+        { version: 'v2', routing: { matches: [{ cookie: { name: 'c', regex: 'a)|(.*' } }] } },
+        /cookie c: regex 'a\)\|\(\.\*' has a '\)' without its '\('/,
+      ],
+      [
+        'a cookie regex with an open quote',
+        { version: 'v2', routing: { matches: [{ cookie: { name: 'c', regex: '\\Qa)' } }] } },
+        /opens a \\Q quote without closing it/,
+      ],
+      [
+        'a cookie regex with an open class',
+        { version: 'v2', routing: { matches: [{ cookie: { name: 'c', regex: '[a' } }] } },
+        /has a character class without its closing \]/,
+      ],
+      [
+        'a mirror of no requests',
+        { version: 'v2', routing: { mirrorPercent: 0 } },
+        /mirrorPercent \(0\) must be a whole percent in 1..100/,
+      ],
+    ])('throws on %s', (_name, candidate, message) => {
+      expect(() => routing({ candidate })).toThrow(message);
+    });
+
+    it('escapes cookie names and values as RE2 literals', () => {
+      expect(cookieRegex({ name: 'a.b', exact: '1+1' })).toBe('(?:.*;\\s*)?a\\.b=1\\+1(?:;.*)?');
     });
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { scaledBounds } from '../../charts-ts/agent-spec.js';
 import { render, type KubeObject } from '../../charts-ts/render.js';
+import { CANDIDATES } from './rendered.js';
 import { aimodel, find, firstVersion, minimalModel, minimalVersion, modelVersion } from './support.js';
 
 const canary = () =>
@@ -241,6 +242,30 @@ describe('render()', () => {
       { scaleWithTraffic: ['v2'] },
     );
     expect(JSON.stringify(shuffled)).toBe(JSON.stringify(canary()));
+  });
+
+  it('renders the candidate routes deterministically, whatever the order of versions and traffic', () => {
+    const withCandidate = (versions: string[], candidate = CANDIDATES.cohort) =>
+      render(
+        aimodel('xiaoai'),
+        versions.map((v) => modelVersion(`xiaoai-${v}`)),
+        versions.map((version) => ({ version, weight: version === 'v1' ? 90 : 10 })),
+        { candidate: { version: candidate.version, routing: { ...candidate.routing, mirrorPercent: 5 } } },
+      );
+    const once = JSON.stringify(withCandidate(['v1', 'v2']));
+    expect(JSON.stringify(withCandidate(['v1', 'v2']))).toBe(once);
+    expect(JSON.stringify(withCandidate(['v2', 'v1']))).toBe(once);
+    const http = find(withCandidate(['v1', 'v2']), 'VirtualService', 'xiaoai').spec.http;
+    expect(http.map((r: { name: string }) => r.name)).toEqual(['candidate', 'versions']);
+    expect(http[1].mirrorPercentage).toEqual({ value: 5 });
+  });
+
+  it('refuses a candidate that is not among the versions, naming it', () => {
+    expect(() =>
+      render(aimodel('xiaoai'), [modelVersion('xiaoai-v1')], [], {
+        candidate: { version: 'v3', routing: { mirrorPercent: 10 } },
+      }),
+    ).toThrow("render: options.candidate names version 'v3', which is not among the versions of xiaoai");
   });
 
   it('does not change its inputs', () => {

@@ -1,6 +1,25 @@
 /** Every object the chart tests check: what render() derives in the situations the operator meets. */
-import { render, type KubeObject } from '../../charts-ts/render.js';
+import { render, type KubeObject, type RenderOptions } from '../../charts-ts/render.js';
 import { AGENTS, aimodel, firstVersion, minimalModel, minimalVersion, modelVersion } from './support.js';
+
+/**
+ * Candidate routes of the rollout strategies, for v2 of a model with v1 stable: a blue-green preview by
+ * header, an experiment cohort by header or cookie (with a 10% share besides), a shadow mirroring 10%.
+ */
+export const CANDIDATES = {
+  preview: { version: 'v2', routing: { matches: [{ header: { name: 'x-model-version', exact: 'v2' } }] } },
+  cohort: {
+    version: 'v2',
+    routing: {
+      matches: [
+        { header: { name: 'x-cohort', exact: 'beta' } },
+        { cookie: { name: 'cohort', regex: 'beta|gamma' } },
+        { cookie: { name: 'ab.group', prefix: 'b$' } },
+      ],
+    },
+  },
+  shadow: { version: 'v2', routing: { mirrorPercent: 10 } },
+} satisfies Record<string, NonNullable<RenderOptions['candidate']>>;
 
 export interface Case {
   readonly name: string;
@@ -23,6 +42,42 @@ export function renderedCases(): Case[] {
           { version: 'v2', weight: 10 },
         ],
         { scaleWithTraffic: ['v2'] },
+      ),
+    },
+    {
+      name: 'xiaoai blue-green preview of v2 by header',
+      objects: render(
+        aimodel('xiaoai'),
+        [modelVersion('xiaoai-v1'), modelVersion('xiaoai-v2')],
+        [
+          { version: 'v1', weight: 100 },
+          { version: 'v2', weight: 0 },
+        ],
+        { candidate: CANDIDATES.preview },
+      ),
+    },
+    {
+      name: 'xiaoai experiment cohort of v2 by header and cookie, plus 10%',
+      objects: render(
+        aimodel('xiaoai'),
+        [modelVersion('xiaoai-v1'), modelVersion('xiaoai-v2')],
+        [
+          { version: 'v1', weight: 90 },
+          { version: 'v2', weight: 10 },
+        ],
+        { candidate: CANDIDATES.cohort, scaleWithTraffic: ['v2'] },
+      ),
+    },
+    {
+      name: 'xiaoai shadow of v2 mirroring 10%',
+      objects: render(
+        aimodel('xiaoai'),
+        [modelVersion('xiaoai-v1'), modelVersion('xiaoai-v2')],
+        [
+          { version: 'v1', weight: 100 },
+          { version: 'v2', weight: 0 },
+        ],
+        { candidate: CANDIDATES.shadow },
       ),
     },
     {

@@ -56,6 +56,34 @@ describe('every rendered object is valid Kubernetes', () => {
     ]);
   });
 
+  it('validates the candidate routes of every strategy: a preview, a header and cookie cohort, a mirror', () => {
+    const routes = renderedCases().flatMap((c) =>
+      c.objects
+        .filter((o) => o.kind === 'VirtualService')
+        .flatMap((o) => (o.spec as { http: Record<string, any>[] }).http),
+    );
+    const matched = routes.filter((r) => r.name === 'candidate').flatMap((r) => r.match);
+    expect(matched.some((m) => m.headers['x-model-version'] !== undefined)).toBe(true);
+    expect(matched.some((m) => m.headers['x-cohort'] !== undefined)).toBe(true);
+    expect(matched.some((m) => m.headers.cookie?.regex !== undefined)).toBe(true);
+    expect(routes.some((r) => r.name === 'versions' && r.mirror !== undefined)).toBe(true);
+  });
+
+  it('a schema violation in a candidate route or mirror is caught', async () => {
+    const cases = renderedCases();
+    const vs = (name: RegExp) =>
+      structuredClone(
+        cases.find((c) => name.test(c.name))?.objects.find((o) => o.kind === 'VirtualService'),
+      ) as any;
+    const cohort = vs(/cohort/);
+    cohort.spec.http[0].match[0].headers['x-cohort'] = { exact: 'beta', prefix: 'b' };
+    expect((await problems(cohort)).length).toBeGreaterThan(0);
+    const shadow = vs(/shadow/);
+    shadow.spec.http[0].mirrorPercentage = { value: 'ten' };
+    shadow.spec.http[0].mirror.weight = 10;
+    expect((await problems(shadow)).length).toBeGreaterThan(1);
+  });
+
   it('a schema violation is caught (the validators are live)', async () => {
     const [first] = renderedCases();
     const virtualService = structuredClone(first?.objects.find((o) => o.kind === 'VirtualService')) as any;

@@ -77,3 +77,22 @@ describe('local refusal agrees with the operator', () => {
     expect((verdict.refusal ?? verdict.effect ?? '').length).toBeGreaterThan(20);
   });
 });
+
+describe('what the person is told', () => {
+  test('promote at the manual gate of a blue-green preview names the stage, not a canary step', () => {
+    const mv = {
+      metadata: { name: 'soer-v2', namespace: 'agents' },
+      spec: { modelRef: { name: 'soer' }, version: 'v2', artifact: { uri: 'hf://suoke/soer@v2' } },
+      status: {
+        phase: 'Paused',
+        pauseReason: 'ManualGate',
+        stage: 'Preview',
+        currentStep: 0,
+        canaryWeight: 0,
+      },
+    } as ModelVersion;
+    expect(modelVersionAction('promote', mv).effect).toBe(
+      'the operator will promote version v2 from stage Preview (weight 0%) to 100% of traffic, skipping the remaining steps',
+    );
+  });
+});

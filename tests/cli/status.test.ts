@@ -31,11 +31,14 @@ beforeAll(async () => {
   });
   await world.createVersion('xiaoai-v1', 'v1', {
     phase: 'Promoted',
+    strategy: 'Canary',
     canaryWeight: 100,
     message: 'first version',
   });
   await world.createVersion('xiaoai-v2', 'v2', {
     phase: 'Progressing',
+    strategy: 'Canary',
+    stage: 'Canary',
     currentStep: 1,
     canaryWeight: 20,
     message: 'step 2 at weight 20',
@@ -88,8 +91,15 @@ describe('kubectl model status', () => {
     expect(text).toContain(
       'AIModel xiaoai (agent xiaoai) in agents: stable v1, canary v2, traffic v1=80 v2=20, ready 3/4',
     );
-    expect(text).toMatch(/xiaoai-v1\s+v1\s+Promoted\s+<none>\s+100%\s+\d+s\s+first version/);
-    expect(text).toMatch(/xiaoai-v2\s+v2\s+Progressing\s+2\/4\s+20%\s+\d+s\s+step 2 at weight 20/);
+    expect(text).toMatch(
+      /xiaoai-v1\s+v1\s+Promoted\s+Canary\s+<none>\s+<none>\s+100%\s+\d+s\s+first version/,
+    );
+    expect(text).toMatch(
+      /xiaoai-v2\s+v2\s+Progressing\s+Canary\s+Canary\s+2\/4\s+20%\s+\d+s\s+step 2 at weight 20/,
+    );
+    expect(text).toContain(
+      'Rollout of xiaoai-v2: strategy Canary, stage Canary, step 2/4, weight 20%\n  canary: 20% of requests',
+    );
     expect(text).toMatch(/v0\s+RolledBack\s+\S+\s+error-rate 0.05 > max 0.01/);
     expect(text).toMatch(/Canary analysis \(xiaoai-v2, step 2, weight 20%, .* ago\): Inconclusive/);
     expect(text).toMatch(/error-rate\s+0.002\s+<none>\s+max 0.01\s+1m\s+120\s+Passed\s+0.002 <= max 0.01/);

@@ -54,7 +54,10 @@ describe('usage', () => {
     ],
     [['wait', 'xiaoai-v2', '--timeout'], 'flag --timeout needs a value, e.g. --timeout 30m'],
     [['status', '-o', 'xml'], "flag -o/--output: 'xml' is not one of table, json, yaml"],
-    [['wait', 'xiaoai-v2', '--for', 'done'], "flag --for: 'done' is not one of promoted, baked, paused"],
+    [
+      ['wait', 'xiaoai-v2', '--for', 'done'],
+      "flag --for: 'done' is not one of promoted, baked, gate, paused",
+    ],
     [['apply'], "'kubectl model apply' needs -f FILE"],
     [['deploy'], "unknown command 'deploy'; use one of apply, wait"],
     [

@@ -39,7 +39,7 @@ describe('CRDs a Kubernetes 1.32 API server accepts', () => {
       'ModelVersion',
       'modelversions.ai.suoke.life',
       'mv',
-      ['Model', 'Version', 'Phase', 'Weight', 'Step', 'Paused', 'Age'],
+      ['Model', 'Version', 'Phase', 'Strategy', 'Stage', 'Weight', 'Step', 'Paused', 'Age'],
     ],
     ['ModelRegistry', 'modelregistries.ai.suoke.life', 'mreg', ['Type', 'URL', 'Connected', 'Age']],
   ])(
@@ -76,6 +76,49 @@ describe('CRDs a Kubernetes 1.32 API server accepts', () => {
         true,
       ]);
     }
+  });
+});
+
+describe('kubectl explain modelversion: the rollout strategies are described all the way down', () => {
+  const properties = (kind: string) =>
+    byKind(kind).spec.versions[0]!.schema.openAPIV3Schema['properties'] as Record<string, any>;
+  /** Every node under `node` as [path, description], list items included. */
+  const described = (node: any, path: string): [string, unknown][] => [
+    [path, node.description],
+    ...Object.entries<any>(node.properties ?? {}).flatMap(([k, child]) => described(child, `${path}.${k}`)),
+    ...(node.items ? described(node.items, `${path}[]`) : []),
+  ];
+  const explained = (nodes: [string, unknown][]) =>
+    nodes.filter(([, d]) => !(typeof d === 'string' && d.length > 10)).map(([path]) => path);
+
+  test.each([
+    ['ModelVersion', 'spec.promotion'],
+    ['AIModel', 'spec.rollout'],
+  ])('%s %s: strategy, blueGreen, experiment and shadow', (kind, where) => {
+    const [root, policy] = where.split('.') as [string, string];
+    const node = properties(kind)[root].properties[policy];
+    const nodes = ['strategy', 'blueGreen', 'experiment', 'shadow'].flatMap((field) =>
+      described(node.properties[field], `${where}.${field}`),
+    );
+    expect(nodes.map(([path]) => path)).toEqual(
+      expect.arrayContaining([
+        `${where}.experiment.match[].header.regex`,
+        `${where}.experiment.match[].cookie.name`,
+        `${where}.shadow.percent`,
+      ]),
+    );
+    expect(explained(nodes)).toEqual([]);
+  });
+
+  test('ModelVersion status: strategy, stage, routing and experiment', () => {
+    const status = properties('ModelVersion')['status'];
+    const nodes = ['strategy', 'stage', 'routing', 'experiment'].flatMap((field) =>
+      described(status.properties[field], `status.${field}`),
+    );
+    expect(nodes.map(([path]) => path)).toEqual(
+      expect.arrayContaining(['status.routing.matches[].header.exact', 'status.experiment.metrics[].stable']),
+    );
+    expect(explained(nodes)).toEqual([]);
   });
 });
 

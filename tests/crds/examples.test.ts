@@ -18,7 +18,7 @@ describe('valid examples are accepted (schema after defaulting, strict fields, e
     expect(validateResource(object).errors).toEqual([]);
   });
 
-  test('the examples hold the four agents, a registry of each type, a first version per agent and a canary', () => {
+  test('the examples hold the four agents, a registry of each type, a first version per agent, a canary and a soer version per strategy', () => {
     const names = (kind: string) =>
       valid.filter((e) => e.object.kind === kind).map((e) => e.object.metadata.name);
     expect(names('AIModel').sort()).toEqual(['laoke', 'soer', 'xiaoai', 'xiaoke']);
@@ -31,6 +31,9 @@ describe('valid examples are accepted (schema after defaulting, strict fields, e
     expect(names('ModelVersion').sort()).toEqual([
       'laoke-v1',
       'soer-v1',
+      'soer-v2',
+      'soer-v3',
+      'soer-v4',
       'xiaoai-v1',
       'xiaoai-v2',
       'xiaoke-v1',
@@ -142,6 +145,24 @@ describe('the agents carry the numbers of the Suoke deployment report', () => {
     expect(p.analysis?.metrics.find((m) => m.name === 'error-rate')?.noData).toBe('Fail');
     expect(p.analysis?.metrics.filter((m) => m.noData === undefined).length).toBeGreaterThan(0);
   });
+
+  test('soer is shown once per strategy: blue-green, an experiment, and a shadow before a canary', () => {
+    const promotion = (file: string) =>
+      (valid.find((e) => e.file === `modelversions/${file}`)!.object as unknown as ModelVersion).spec
+        .promotion!;
+    expect(promotion('soer-v2-bluegreen.yaml')).toMatchObject({
+      strategy: 'BlueGreen',
+      blueGreen: { previewHeader: 'x-model-version' },
+      mode: 'Manual',
+    });
+    expect(promotion('soer-v3-experiment.yaml')).toMatchObject({
+      strategy: 'Experiment',
+      experiment: { match: [{ header: { name: 'x-cohort', exact: 'beta' } }], weight: 10, duration: '30m' },
+    });
+    expect(promotion('soer-v4-shadow.yaml')).toMatchObject({ strategy: 'Canary', shadow: { percent: 10 } });
+    const soer = valid.filter((e) => /^modelversions\/soer-v[234]-/.test(e.file));
+    expect(soer.map((e) => e.object.spec['version'])).toEqual(['v2', 'v3', 'v4']);
+  });
 });
 
 describe('invalid examples are refused with the error the API server prints', () => {
@@ -232,6 +253,8 @@ describe('printer columns resolve on the examples', () => {
     },
     ModelVersion: {
       phase: 'Paused',
+      strategy: 'Canary',
+      stage: 'Canary',
       pauseReason: 'ManualGate',
       currentStep: 1,
       canaryWeight: 20,

@@ -1,5 +1,6 @@
 import { ApiException, CustomObjectsApi } from '@kubernetes/client-node';
 import { KINDS, type KindName } from '../../crds/api/constants.js';
+import { RULES_NOT_CHECKED, validateResource } from '../../crds/validation/validate.js';
 import { invalidExamples, type KubeObject } from '../crds/examples.js';
 import { startFakeApiServer, type FakeApiServer } from '../support/fake-api-server/index.js';
 
@@ -192,11 +193,23 @@ describe('fake API server: every invalid example is refused with the error its a
       });
       return;
     }
+    // A schema error that blocks CEL (required, type, enum, size) comes with the server's note.
+    const blocked = validateResource(example.object, { oldObject: example.oldObject }).errors.includes(
+      RULES_NOT_CHECKED,
+    );
+    const listed = blocked ? `[${example.expectedError}, ${RULES_NOT_CHECKED.text}]` : example.expectedError;
     expect(status).toMatchObject({
       code: 422,
       reason: 'Invalid',
-      message: `${example.object.kind}.${GROUP} "${name}" is invalid: ${example.expectedError}`,
+      message: `${example.object.kind}.${GROUP} "${name}" is invalid: ${listed}`,
     });
-    expect(status.details.causes).toHaveLength(1);
+    expect(status.details.causes).toHaveLength(blocked ? 2 : 1);
+    if (blocked) {
+      expect(status.details.causes[1]).toEqual({
+        reason: 'FieldValueInvalid',
+        field: '<nil>',
+        message: RULES_NOT_CHECKED.text.slice('<nil>: '.length),
+      });
+    }
   });
 });

@@ -30,7 +30,7 @@ interface Target {
 
 async function target(version: string, errorRate = 0): Promise<Target> {
   const metrics = new RuntimeMetrics({ agent: MODEL, model: MODEL, version }, { processMetrics: false });
-  for (const code of ['200', '500']) metrics.requests.inc({ code }, 0);
+  for (const code of ['200', '500']) metrics.requests.inc({ code, traffic: 'live' }, 0);
   const server = createServer((_req, res) => {
     void metrics.render().then(({ contentType, body }) => {
       res.writeHead(200, { 'content-type': contentType });
@@ -69,10 +69,10 @@ class LoadGenerator {
       // Deterministic split: request n goes to the canary when its position in 100 is under the weight.
       const t = this.sent % 100 < this.canaryWeight ? this.canary : this.stable;
       const failed = (this.sent * 7) % 100 < t.errorRate * 100;
-      t.metrics.requests.inc({ code: failed ? '500' : '200' });
-      t.metrics.duration.observe(0.2);
-      t.metrics.timeToFirstToken.observe(0.02);
-      t.metrics.tokens.inc({ type: 'completion' }, 20);
+      t.metrics.requests.inc({ code: failed ? '500' : '200', traffic: 'live' });
+      t.metrics.duration.observe({ traffic: 'live' }, 0.2);
+      t.metrics.timeToFirstToken.observe({ traffic: 'live' }, 0.02);
+      t.metrics.tokens.inc({ type: 'completion', traffic: 'live' }, 20);
     }
   }
 }

@@ -23,10 +23,11 @@ const at = (s: number): Date => new Date(T0 + s * 1000);
 const iso = (s: number): string => at(s).toISOString();
 
 const policy: EffectivePolicy = {
+  strategy: 'Canary',
   steps: [
-    { weight: 10, pauseMs: 0 },
-    { weight: 25, pauseMs: 0 },
-    { weight: 50, pauseMs: 0 },
+    { stage: 'Canary', weight: 10, pauseMs: 0 },
+    { stage: 'Canary', weight: 25, pauseMs: 0 },
+    { stage: 'Canary', weight: 50, pauseMs: 0 },
   ],
   intervalMs: 60_000,
   metrics: [],
@@ -376,7 +377,10 @@ const transitions: Case[] = [
     name: 'step pause longer than the interval: a pass before it ends holds the step',
     state: progressing(0),
     obs: obs({
-      policy: { ...policy, steps: [{ weight: 10, pauseMs: 300_000 }, ...policy.steps.slice(1)] },
+      policy: {
+        ...policy,
+        steps: [{ stage: 'Canary', weight: 10, pauseMs: 300_000 }, ...policy.steps.slice(1)],
+      },
       observedWeight: 10,
       analysis: run('Passed'),
     }),
@@ -389,7 +393,10 @@ const transitions: Case[] = [
     name: 'step pause over: the next pass advances',
     state: progressing(0, { lastAnalysisAt: iso(240) }),
     obs: obs({
-      policy: { ...policy, steps: [{ weight: 10, pauseMs: 300_000 }, ...policy.steps.slice(1)] },
+      policy: {
+        ...policy,
+        steps: [{ stage: 'Canary', weight: 10, pauseMs: 300_000 }, ...policy.steps.slice(1)],
+      },
       observedWeight: 10,
       analysis: run('Passed'),
     }),
@@ -497,7 +504,10 @@ const transitions: Case[] = [
     name: 'a passing analysis that holds the step (pause) still ends the inconclusive streak',
     state: progressing(0, { inconclusiveChecks: 2, lastAnalysisAt: iso(60) }),
     obs: obs({
-      policy: { ...policy, steps: [{ weight: 10, pauseMs: 600_000 }, ...policy.steps.slice(1)] },
+      policy: {
+        ...policy,
+        steps: [{ stage: 'Canary', weight: 10, pauseMs: 600_000 }, ...policy.steps.slice(1)],
+      },
       observedWeight: 10,
       analysis: run('Passed'),
     }),

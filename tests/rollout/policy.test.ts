@@ -45,9 +45,9 @@ describe('resolvePolicy', () => {
     };
     const p = resolvePolicy({ promotion, rollout });
     expect(p.steps).toEqual([
-      { weight: 20, pauseMs: 0 },
-      { weight: 40, pauseMs: 0 },
-      { weight: 60, pauseMs: 0 },
+      { stage: 'Canary', weight: 20, pauseMs: 0 },
+      { stage: 'Canary', weight: 40, pauseMs: 0 },
+      { stage: 'Canary', weight: 60, pauseMs: 0 },
     ]);
     expect(p).toMatchObject({ intervalMs: 120_000, mode: 'Manual', failureLimit: 0, inconclusiveLimit: 5 });
     // The ModelVersion's list replaces the AIModel's as a whole; noData still comes from the AIModel.
@@ -75,8 +75,8 @@ describe('resolvePolicy', () => {
       },
     });
     expect(p.steps).toEqual([
-      { weight: 5, pauseMs: 0 },
-      { weight: 50, pauseMs: 300_000 },
+      { stage: 'Canary', weight: 5, pauseMs: 0 },
+      { stage: 'Canary', weight: 50, pauseMs: 300_000 },
     ]);
     expect(p.metrics).toEqual([
       {

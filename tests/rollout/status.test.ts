@@ -15,9 +15,10 @@ const validStatus = ajv.compile(ModelVersionStatusSchema);
 const T0 = Date.parse('2026-01-01T12:00:00.000Z');
 const at = (s: number) => new Date(T0 + s * 1000);
 const policy: EffectivePolicy = {
+  strategy: 'Canary',
   steps: [
-    { weight: 10, pauseMs: 0 },
-    { weight: 50, pauseMs: 0 },
+    { stage: 'Canary', weight: 10, pauseMs: 0 },
+    { stage: 'Canary', weight: 50, pauseMs: 0 },
   ],
   intervalMs: 60_000,
   metrics: [],

@@ -9,10 +9,12 @@ import { startRuntime, type TestRuntime } from './harness.js';
 type ApiErr = InstanceType<typeof OpenAI.APIError>;
 const STUB_ANSWER = 'tok0 tok1 tok2 tok3 tok4 tok5 tok6 tok7';
 
-/** Requests counted by status code in ai_inference_requests_total. */
+/** Requests counted by status code in ai_inference_requests_total (live and shadow traffic). */
 async function requestsByCode(rt: TestRuntime): Promise<Record<string, number>> {
   const { values } = await rt.runtime.metrics.requests.get();
-  return Object.fromEntries(values.map((v) => [String(v.labels.code), v.value]));
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[String(v.labels.code)] = (counts[String(v.labels.code)] ?? 0) + v.value;
+  return counts;
 }
 
 async function postResponses(rt: TestRuntime, body: unknown): Promise<{ status: number; body: any }> {

@@ -20,7 +20,9 @@ async function consume(stream: AsyncIterable<OpenAI.Chat.ChatCompletionChunk>) {
 
 async function requestsCounted(rt: TestRuntime, code: string): Promise<number> {
   const metrics = await (await fetch(`${rt.url}/metrics`)).text();
-  const line = new RegExp(`ai_inference_requests_total\\{code="${code}",[^}]*\\} (\\d+)`).exec(metrics);
+  const line = new RegExp(`ai_inference_requests_total\\{code="${code}",traffic="live",[^}]*\\} (\\d+)`).exec(
+    metrics,
+  );
   return line === null ? 0 : Number(line[1]);
 }
 

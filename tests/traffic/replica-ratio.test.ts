@@ -266,6 +266,30 @@ describe('ReplicaRatioRouter against the API server', () => {
     expect([await replicas('v1'), await replicas('v2')]).toEqual([2, 2]);
   });
 
+  it('has no matched or mirror routes, and refuses a candidate that needs them before writing anything', async () => {
+    const router = new ReplicaRatioRouter(ClusterClient.direct(client));
+    expect(router.supports).toEqual({ matches: false, mirror: false });
+    expect(await router.getCandidate(target)).toBeUndefined();
+    const writes = api.writes;
+    const weights = [
+      { version: 'v1', weight: 100 },
+      { version: 'v2', weight: 0 },
+    ];
+    for (const routing of [
+      { matches: [{ header: { name: 'x-model-version', exact: 'v2' } }] },
+      { matches: [{ cookie: { name: 'cohort', exact: 'beta' } }] },
+      { mirrorPercent: 10 },
+    ]) {
+      await expect(router.setWeights(target, weights, { version: 'v2', routing })).rejects.toThrow(
+        "model suoke-ai/demo: version 'v2' needs header or cookie matches or a mirror, and the replica-ratio router cannot match headers or mirror requests; use --traffic-router=istio",
+      );
+    }
+    expect(api.writes).toBe(writes);
+    // Plain routing asks for nothing besides the weight.
+    await router.setWeights(target, weights, { version: 'v2', routing: { matches: [] } });
+    expect(await router.getWeights(target)).toEqual(weights);
+  });
+
   it('names a missing Deployment', async () => {
     await expect(
       new ReplicaRatioRouter(ClusterClient.direct(client)).reconcile(target, ['v1', 'v3']),

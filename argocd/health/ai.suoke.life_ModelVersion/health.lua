@@ -27,7 +27,28 @@ end
 
 local phase = obj.status.phase
 
+-- The condition of the given type, or nil.
+local function condition(kind)
+  if obj.status.conditions == nil then
+    return nil
+  end
+  for _, c in ipairs(obj.status.conditions) do
+    if c.type == kind then
+      return c
+    end
+  end
+  return nil
+end
+
 if phase == "Pending" then
+  -- A strategy the traffic router cannot run (a preview, a matched cohort or a shadow without a
+  -- mesh) never starts by itself: the operator or the ModelVersion has to change.
+  local progressing = condition("Progressing")
+  if progressing ~= nil and progressing.status == "False" and progressing.reason == "StrategyUnsupported" then
+    hs.status = "Degraded"
+    hs.message = withDetail("Strategy unsupported by the traffic router")
+    return hs
+  end
   hs.status = "Progressing"
   hs.message = withDetail("Pending")
   return hs
@@ -39,24 +60,82 @@ if phase == "Deploying" then
   return hs
 end
 
-if phase == "Progressing" then
+-- The routes of the current stage, or nil.
+local function matches()
+  if obj.status.routing == nil or obj.status.routing.matches == nil then
+    return nil
+  end
+  if #obj.status.routing.matches == 0 then
+    return nil
+  end
+  return obj.status.routing.matches
+end
+
+-- What the analysed traffic is, by stage (status.stage; a status written before stages has none).
+local function stageSummary()
+  local stage = obj.status.stage
+  local weight = obj.status.canaryWeight
+  if stage == "Shadow" then
+    local summary = "Shadow"
+    if obj.status.routing ~= nil and obj.status.routing.mirrorPercent ~= nil then
+      summary = summary .. " with " .. obj.status.routing.mirrorPercent .. "% of live requests mirrored"
+    end
+    return summary
+  end
+  if stage == "Preview" then
+    local summary = "Preview before the blue-green switch"
+    local m = matches()
+    if m ~= nil and m[1].header ~= nil and m[1].header.exact ~= nil then
+      summary = summary .. ", for requests with header " .. m[1].header.name .. ": " .. m[1].header.exact
+    end
+    return summary
+  end
+  if stage == "Experiment" then
+    local summary = "Experiment"
+    if matches() ~= nil then
+      summary = summary .. " on matched requests"
+      if weight ~= nil and weight > 0 then
+        summary = summary .. " plus " .. weight .. "% of the rest"
+      end
+    elseif weight ~= nil then
+      summary = summary .. " on " .. weight .. "% of traffic"
+    end
+    if obj.status.experiment ~= nil and obj.status.experiment.endsAt ~= nil then
+      summary = summary .. " until " .. obj.status.experiment.endsAt
+    end
+    return summary
+  end
   local summary = "Canary"
-  if obj.status.currentStep ~= nil then
+  -- currentStep counts a shadow before the canary too, so the step is only named without stages.
+  if stage == nil and obj.status.currentStep ~= nil then
     summary = summary .. " at step " .. (obj.status.currentStep + 1)
   end
-  if obj.status.canaryWeight ~= nil then
-    summary = summary .. " with " .. obj.status.canaryWeight .. "% of traffic"
+  if weight ~= nil then
+    summary = summary .. " with " .. weight .. "% of traffic"
   end
+  return summary
+end
+
+if phase == "Progressing" then
   hs.status = "Progressing"
-  hs.message = withDetail(summary)
+  hs.message = withDetail(stageSummary())
   return hs
 end
 
 if phase == "Paused" then
   -- Waits for a person (manual gate, inconclusive analysis or a pause request): Suspended, not Degraded.
+  local reason = obj.status.pauseReason
+  local stage = obj.status.stage
   local summary = "Paused"
-  if obj.status.pauseReason ~= nil and obj.status.pauseReason ~= "" then
-    summary = summary .. " (" .. obj.status.pauseReason .. ")"
+  if reason ~= nil and reason ~= "" then
+    summary = summary .. " (" .. reason .. ")"
+  end
+  if reason == "ManualGate" and stage == "Preview" then
+    summary = summary .. " before the blue-green switch"
+  elseif reason == "ManualGate" and stage == "Experiment" then
+    summary = summary .. " at the end of the experiment"
+  elseif stage ~= nil then
+    summary = summary .. " in stage " .. stage
   end
   hs.status = "Suspended"
   hs.message = withDetail(summary)

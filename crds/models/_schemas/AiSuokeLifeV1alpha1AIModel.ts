@@ -1,7 +1,7 @@
 // @ts-nocheck
 import { formats } from "@kubernetes-models/validate";
-export const validate = validate70;
-const schema38 = {
+export const validate = validate72;
+const schema40 = {
   "type": "object",
   "properties": {
     "apiVersion": {
@@ -14,7 +14,7 @@ const schema38 = {
       "$ref": "a6f0oUEaFqHmymdwnqPORTNOTU7GczWAkwGD0uYU"
     },
     "spec": {
-      "$ref": "yvybwXqD6GXkpLiWe7SseMpgRPjb3JKwMnI8xUCSjc"
+      "$ref": "XidZtsyroy6Qyp2Pzp8VZxNFTFhe2xsx0tRn1rxsUw"
     },
     "status": {
       "$ref": "GUyzOy0QaQFx1sVp2USJWFDzDGjnTJMKYFqw816Dnc"
@@ -23,11 +23,11 @@ const schema38 = {
   "required": ["spec", "apiVersion", "kind"],
   "$id": "ai.suoke.life.v1alpha1.AIModel"
 };
-const schema39 = {
+const schema41 = {
   "type": "string",
   "enum": ["ai.suoke.life/v1alpha1"]
 };
-function validate71(data, {
+function validate73(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -57,7 +57,7 @@ function validate71(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema39.enum
+        allowedValues: schema41.enum
       }
     };
     if (vErrors === null) {
@@ -67,14 +67,14 @@ function validate71(data, {
     }
     errors++;
   }
-  validate71.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
 }
-const schema40 = {
+const schema42 = {
   "type": "string",
   "enum": ["AIModel"]
 };
-function validate73(data, {
+function validate75(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -104,7 +104,7 @@ function validate73(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema40.enum
+        allowedValues: schema42.enum
       }
     };
     if (vErrors === null) {
@@ -114,15 +114,15 @@ function validate73(data, {
     }
     errors++;
   }
-  validate73.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-const schema41 = {
+const schema43 = {
   "nullableRef": "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta#"
 };
-const schema42 = {};
-import { validate as validate76 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
-function validate75(data, {
+const schema44 = {};
+import { validate as validate78 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
+function validate77(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -131,20 +131,20 @@ function validate75(data, {
   let vErrors = null;
   let errors = 0;
   if (data !== null) {
-    if (!validate76(data, {
+    if (!validate78(data, {
       instancePath,
       parentData,
       parentDataProperty,
       rootData
     })) {
-      vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+      vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
       errors = vErrors.length;
     }
   }
-  validate75.errors = vErrors;
+  validate77.errors = vErrors;
   return errors === 0;
 }
-const schema43 = {
+const schema45 = {
   "properties": {
     "agent": {
       "$ref": "bgAqcrSebjlw52dQEicOtwJ5ln4DO5gbCLlEK9EDMG0"
@@ -165,7 +165,7 @@ const schema43 = {
       "$ref": "AHYNXN3wMJVpiL33Wn7HDy1klmlS2R2vG0R2Uw3jsXQ"
     },
     "rollout": {
-      "$ref": "rHVv7Q7XPrqBUdo9FfPsBxMDkOMeeXkp3iHyYGVSUy8"
+      "$ref": "sgSe12K6Re8GZ39voOD3UnMBhWyAxMD5JzZp9QkIc"
     },
     "runtime": {
       "$ref": "5NqsclCDjhhQLrSzEbpmAUQa1Bq3fmSA1vVqoco"
@@ -180,7 +180,7 @@ const schema43 = {
   "required": ["agent", "framework", "engine"],
   "type": "object"
 };
-const schema44 = {
+const schema46 = {
   "properties": {
     "name": {
       "$ref": "E2F2O4XODIPqgsaGOSRnwVnLwRMyj5NBztUOa2YM"
@@ -276,7 +276,7 @@ function validate32(data, {
   validate32.errors = vErrors;
   return errors === 0;
 }
-const schema45 = {
+const schema47 = {
   "properties": {
     "key": {
       "$ref": "saEtLo73kU1gQeAIauslR8D2lJWRptzKMiXTKikFuo"
@@ -292,13 +292,13 @@ const schema45 = {
   "type": "object",
   "nullable": true
 };
-const schema46 = {
+const schema48 = {
   "default": "system-prompt.txt",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate83(data, {
+function validate85(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -340,17 +340,17 @@ function validate83(data, {
       errors++;
     }
   }
-  validate83.errors = vErrors;
+  validate85.errors = vErrors;
   return errors === 0;
 }
-const schema47 = {
+const schema49 = {
   "default": "ConfigMap",
   "enum": ["ConfigMap", "Secret"],
   "maxLength": 9,
   "type": "string",
   "nullable": true
 };
-function validate85(data, {
+function validate87(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -380,7 +380,7 @@ function validate85(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema47.enum
+        allowedValues: schema49.enum
       }
     };
     if (vErrors === null) {
@@ -408,7 +408,7 @@ function validate85(data, {
       errors++;
     }
   }
-  validate85.errors = vErrors;
+  validate87.errors = vErrors;
   return errors === 0;
 }
 const schema6 = {
@@ -476,7 +476,7 @@ function validate21(data, {
   validate21.errors = vErrors;
   return errors === 0;
 }
-function validate82(data, {
+function validate84(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -518,24 +518,24 @@ function validate82(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate83(data.key, {
+      if (!validate85(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
         errors = vErrors.length;
       }
     }
     if (data.kind !== undefined) {
-      if (!validate85(data.kind, {
+      if (!validate87(data.kind, {
         instancePath: instancePath + "/kind",
         parentData: data,
         parentDataProperty: "kind",
         rootData
       })) {
-        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
         errors = vErrors.length;
       }
     }
@@ -551,10 +551,10 @@ function validate82(data, {
       }
     }
   }
-  validate82.errors = vErrors;
+  validate84.errors = vErrors;
   return errors === 0;
 }
-function validate80(data, {
+function validate82(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -591,13 +591,13 @@ function validate80(data, {
       }
     }
     if (data.systemPromptRef !== undefined) {
-      if (!validate82(data.systemPromptRef, {
+      if (!validate84(data.systemPromptRef, {
         instancePath: instancePath + "/systemPromptRef",
         parentData: data,
         parentDataProperty: "systemPromptRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+        vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
         errors = vErrors.length;
       }
     }
@@ -617,10 +617,10 @@ function validate80(data, {
     }
     errors++;
   }
-  validate80.errors = vErrors;
+  validate82.errors = vErrors;
   return errors === 0;
 }
-const schema48 = {
+const schema50 = {
   "properties": {
     "args": {
       "$ref": "7ZoMdyR2FZIqVjBLSHeOv2Tgmhro790UZsn74OnAaI"
@@ -646,7 +646,7 @@ const schema48 = {
   },
   "type": "object"
 };
-const schema49 = {
+const schema51 = {
   "items": {
     "$ref": "SKgvz4HvKTiQikgBFJwhYPuJSrKdwhNFYpdnWnIe0Os"
   },
@@ -654,11 +654,11 @@ const schema49 = {
   "type": "array",
   "nullable": true
 };
-const schema50 = {
+const schema52 = {
   "maxLength": 4096,
   "type": "string"
 };
-function validate92(data, {
+function validate94(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -699,10 +699,10 @@ function validate92(data, {
     }
     errors++;
   }
-  validate92.errors = vErrors;
+  validate94.errors = vErrors;
   return errors === 0;
 }
-function validate91(data, {
+function validate93(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -745,21 +745,21 @@ function validate91(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate92(data[i0], {
+      if (!validate94(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate91.errors = vErrors;
+  validate93.errors = vErrors;
   return errors === 0;
 }
-const schema51 = {
+const schema53 = {
   "items": {
     "$ref": "NlwKpgloLVrWMrRwDr0o109S0T94p4UGhNllCnproE"
   },
@@ -767,7 +767,7 @@ const schema51 = {
   "type": "array",
   "nullable": true
 };
-const schema18 = {
+const schema20 = {
   "properties": {
     "name": {
       "$ref": "MF6TLy4QN2I2XCD5RIScj7Qzbe2nVdrpj6pte5ghQDA"
@@ -782,14 +782,14 @@ const schema18 = {
   "required": ["name"],
   "type": "object"
 };
-const schema19 = {
+const schema21 = {
   "maxLength": 253,
   "minLength": 1,
   "pattern": "^[-._a-zA-Z][-._a-zA-Z0-9]*$",
   "type": "string"
 };
 const pattern4 = new RegExp("^[-._a-zA-Z][-._a-zA-Z0-9]*$", "u");
-function validate38(data, {
+function validate40(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -862,10 +862,10 @@ function validate38(data, {
     }
     errors++;
   }
-  validate38.errors = vErrors;
+  validate40.errors = vErrors;
   return errors === 0;
 }
-const schema20 = {
+const schema22 = {
   "properties": {
     "key": {
       "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
@@ -878,7 +878,7 @@ const schema20 = {
   "type": "object",
   "nullable": true
 };
-function validate40(data, {
+function validate42(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -958,15 +958,15 @@ function validate40(data, {
       }
     }
   }
-  validate40.errors = vErrors;
+  validate42.errors = vErrors;
   return errors === 0;
 }
-const schema21 = {
+const schema23 = {
   "maxLength": 32768,
   "type": "string",
   "nullable": true
 };
-function validate44(data, {
+function validate46(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1008,10 +1008,10 @@ function validate44(data, {
       errors++;
     }
   }
-  validate44.errors = vErrors;
+  validate46.errors = vErrors;
   return errors === 0;
 }
-function validate37(data, {
+function validate39(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1037,35 +1037,35 @@ function validate37(data, {
       errors++;
     }
     if (data.name !== undefined) {
-      if (!validate38(data.name, {
+      if (!validate40(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.secretKeyRef !== undefined) {
-      if (!validate40(data.secretKeyRef, {
-        instancePath: instancePath + "/secretKeyRef",
-        parentData: data,
-        parentDataProperty: "secretKeyRef",
         rootData
       })) {
         vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
         errors = vErrors.length;
       }
     }
+    if (data.secretKeyRef !== undefined) {
+      if (!validate42(data.secretKeyRef, {
+        instancePath: instancePath + "/secretKeyRef",
+        parentData: data,
+        parentDataProperty: "secretKeyRef",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.value !== undefined) {
-      if (!validate44(data.value, {
+      if (!validate46(data.value, {
         instancePath: instancePath + "/value",
         parentData: data,
         parentDataProperty: "value",
         rootData
       })) {
-        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
         errors = vErrors.length;
       }
     }
@@ -1085,10 +1085,10 @@ function validate37(data, {
     }
     errors++;
   }
-  validate37.errors = vErrors;
+  validate39.errors = vErrors;
   return errors === 0;
 }
-function validate95(data, {
+function validate97(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1131,21 +1131,21 @@ function validate95(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate37(data[i0], {
+      if (!validate39(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate95.errors = vErrors;
+  validate97.errors = vErrors;
   return errors === 0;
 }
-const schema52 = {
+const schema54 = {
   "properties": {
     "apiKeySecretRef": {
       "$ref": "FMQBQLtO7O4K6L2G6phfVhrS0M95IVy4NQ0D9dVE"
@@ -1161,7 +1161,7 @@ const schema52 = {
   "type": "object",
   "nullable": true
 };
-const schema53 = {
+const schema55 = {
   "properties": {
     "key": {
       "$ref": "0deDdug9SQuVYQqcTy3YAExpjjmYzOrKb6S5pKc4MUM"
@@ -1174,13 +1174,13 @@ const schema53 = {
   "type": "object",
   "nullable": true
 };
-const schema54 = {
+const schema56 = {
   "default": "api-key",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate100(data, {
+function validate102(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1222,10 +1222,10 @@ function validate100(data, {
       errors++;
     }
   }
-  validate100.errors = vErrors;
+  validate102.errors = vErrors;
   return errors === 0;
 }
-function validate99(data, {
+function validate101(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1267,13 +1267,13 @@ function validate99(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate100(data.key, {
+      if (!validate102(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+        vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
         errors = vErrors.length;
       }
     }
@@ -1289,7 +1289,7 @@ function validate99(data, {
       }
     }
   }
-  validate99.errors = vErrors;
+  validate101.errors = vErrors;
   return errors === 0;
 }
 const schema7 = {
@@ -1358,7 +1358,7 @@ function validate22(data, {
   validate22.errors = vErrors;
   return errors === 0;
 }
-const schema55 = {
+const schema57 = {
   "items": {
     "$ref": "yQXLxtAG0QBZkJkpstYkHVl6zP3PQcb1C7ySSk8biI"
   },
@@ -1366,7 +1366,7 @@ const schema55 = {
   "type": "array",
   "nullable": true
 };
-function validate105(data, {
+function validate107(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1420,10 +1420,10 @@ function validate105(data, {
       }
     }
   }
-  validate105.errors = vErrors;
+  validate107.errors = vErrors;
   return errors === 0;
 }
-function validate98(data, {
+function validate100(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1465,13 +1465,13 @@ function validate98(data, {
       errors++;
     }
     if (data.apiKeySecretRef !== undefined) {
-      if (!validate99(data.apiKeySecretRef, {
+      if (!validate101(data.apiKeySecretRef, {
         instancePath: instancePath + "/apiKeySecretRef",
         parentData: data,
         parentDataProperty: "apiKeySecretRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+        vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
         errors = vErrors.length;
       }
     }
@@ -1487,28 +1487,28 @@ function validate98(data, {
       }
     }
     if (data.fallbackUrls !== undefined) {
-      if (!validate105(data.fallbackUrls, {
+      if (!validate107(data.fallbackUrls, {
         instancePath: instancePath + "/fallbackUrls",
         parentData: data,
         parentDataProperty: "fallbackUrls",
         rootData
       })) {
-        vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+        vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate98.errors = vErrors;
+  validate100.errors = vErrors;
   return errors === 0;
 }
-const schema56 = {
+const schema58 = {
   "maxLength": 1024,
   "pattern": "^[^\\s]+$",
   "type": "string",
   "nullable": true
 };
 const pattern6 = new RegExp("^[^\\s]+$", "u");
-function validate109(data, {
+function validate111(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1566,16 +1566,16 @@ function validate109(data, {
       errors++;
     }
   }
-  validate109.errors = vErrors;
+  validate111.errors = vErrors;
   return errors === 0;
 }
-const schema57 = {
+const schema59 = {
   "maxLength": 253,
   "minLength": 1,
   "type": "string",
   "nullable": true
 };
-function validate111(data, {
+function validate113(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1633,17 +1633,17 @@ function validate111(data, {
       errors++;
     }
   }
-  validate111.errors = vErrors;
+  validate113.errors = vErrors;
   return errors === 0;
 }
-const schema58 = {
+const schema60 = {
   "default": 8001,
   "type": "integer",
   "minimum": 1,
   "maximum": 65535,
   "nullable": true
 };
-function validate113(data, {
+function validate115(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1703,17 +1703,17 @@ function validate113(data, {
       errors++;
     }
   }
-  validate113.errors = vErrors;
+  validate115.errors = vErrors;
   return errors === 0;
 }
-const schema59 = {
+const schema61 = {
   "default": "openai",
   "enum": ["openai"],
   "maxLength": 6,
   "type": "string",
   "nullable": true
 };
-function validate115(data, {
+function validate117(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1743,7 +1743,7 @@ function validate115(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema59.enum
+        allowedValues: schema61.enum
       }
     };
     if (vErrors === null) {
@@ -1771,10 +1771,10 @@ function validate115(data, {
       errors++;
     }
   }
-  validate115.errors = vErrors;
+  validate117.errors = vErrors;
   return errors === 0;
 }
-function validate90(data, {
+function validate92(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1784,79 +1784,79 @@ function validate90(data, {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.args !== undefined) {
-      if (!validate91(data.args, {
+      if (!validate93(data.args, {
         instancePath: instancePath + "/args",
         parentData: data,
         parentDataProperty: "args",
         rootData
       })) {
-        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+        vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
         errors = vErrors.length;
       }
     }
     if (data.env !== undefined) {
-      if (!validate95(data.env, {
+      if (!validate97(data.env, {
         instancePath: instancePath + "/env",
         parentData: data,
         parentDataProperty: "env",
         rootData
       })) {
-        vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+        vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
         errors = vErrors.length;
       }
     }
     if (data.external !== undefined) {
-      if (!validate98(data.external, {
+      if (!validate100(data.external, {
         instancePath: instancePath + "/external",
         parentData: data,
         parentDataProperty: "external",
         rootData
       })) {
-        vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+        vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
-      if (!validate109(data.image, {
+      if (!validate111(data.image, {
         instancePath: instancePath + "/image",
         parentData: data,
         parentDataProperty: "image",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.modelName !== undefined) {
-      if (!validate111(data.modelName, {
-        instancePath: instancePath + "/modelName",
-        parentData: data,
-        parentDataProperty: "modelName",
         rootData
       })) {
         vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
         errors = vErrors.length;
       }
     }
-    if (data.port !== undefined) {
-      if (!validate113(data.port, {
-        instancePath: instancePath + "/port",
+    if (data.modelName !== undefined) {
+      if (!validate113(data.modelName, {
+        instancePath: instancePath + "/modelName",
         parentData: data,
-        parentDataProperty: "port",
+        parentDataProperty: "modelName",
         rootData
       })) {
         vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
         errors = vErrors.length;
       }
     }
+    if (data.port !== undefined) {
+      if (!validate115(data.port, {
+        instancePath: instancePath + "/port",
+        parentData: data,
+        parentDataProperty: "port",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.protocol !== undefined) {
-      if (!validate115(data.protocol, {
+      if (!validate117(data.protocol, {
         instancePath: instancePath + "/protocol",
         parentData: data,
         parentDataProperty: "protocol",
         rootData
       })) {
-        vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+        vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
         errors = vErrors.length;
       }
     }
@@ -1876,15 +1876,15 @@ function validate90(data, {
     }
     errors++;
   }
-  validate90.errors = vErrors;
+  validate92.errors = vErrors;
   return errors === 0;
 }
-const schema60 = {
+const schema62 = {
   "enum": ["huggingface", "pytorch", "tensorflow", "onnx", "gguf", "custom"],
   "maxLength": 11,
   "type": "string"
 };
-function validate118(data, {
+function validate120(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1898,7 +1898,7 @@ function validate118(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema60.enum
+        allowedValues: schema62.enum
       }
     };
     if (vErrors === null) {
@@ -1941,17 +1941,17 @@ function validate118(data, {
     }
     errors++;
   }
-  validate118.errors = vErrors;
+  validate120.errors = vErrors;
   return errors === 0;
 }
-const schema61 = {
+const schema63 = {
   "default": 10,
   "type": "integer",
   "minimum": 1,
   "maximum": 50,
   "nullable": true
 };
-function validate120(data, {
+function validate122(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2011,10 +2011,10 @@ function validate120(data, {
       errors++;
     }
   }
-  validate120.errors = vErrors;
+  validate122.errors = vErrors;
   return errors === 0;
 }
-const schema62 = {
+const schema64 = {
   "properties": {
     "name": {
       "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
@@ -2024,7 +2024,7 @@ const schema62 = {
   "type": "object",
   "nullable": true
 };
-function validate122(data, {
+function validate124(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2077,10 +2077,10 @@ function validate122(data, {
       }
     }
   }
-  validate122.errors = vErrors;
+  validate124.errors = vErrors;
   return errors === 0;
 }
-const schema63 = {
+const schema65 = {
   "properties": {
     "gpu": {
       "$ref": "hJnAaGr00nUhewwphhYDPiKqlppXDdBwupreHZJIg"
@@ -2095,7 +2095,7 @@ const schema63 = {
   "type": "object",
   "nullable": true
 };
-const schema64 = {
+const schema66 = {
   "properties": {
     "count": {
       "$ref": "NI5y4vtM0MkZnWeKfW06VfOs1dLgN7KHaS8966eVvG0"
@@ -2120,12 +2120,12 @@ const schema64 = {
   "type": "object",
   "nullable": true
 };
-const schema65 = {
+const schema67 = {
   "type": "number",
   "exclusiveMinimum": 0,
   "maximum": 64
 };
-function validate127(data, {
+function validate129(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2184,16 +2184,16 @@ function validate127(data, {
     }
     errors++;
   }
-  validate127.errors = vErrors;
+  validate129.errors = vErrors;
   return errors === 0;
 }
-const schema66 = {
+const schema68 = {
   "type": "number",
   "exclusiveMinimum": 0,
   "maximum": 64,
   "nullable": true
 };
-function validate129(data, {
+function validate131(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2253,17 +2253,17 @@ function validate129(data, {
       errors++;
     }
   }
-  validate129.errors = vErrors;
+  validate131.errors = vErrors;
   return errors === 0;
 }
-const schema67 = {
+const schema69 = {
   "maxLength": 63,
   "pattern": "^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$",
   "type": "string",
   "nullable": true
 };
 const pattern7 = new RegExp("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$", "u");
-function validate131(data, {
+function validate133(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2321,10 +2321,10 @@ function validate131(data, {
       errors++;
     }
   }
-  validate131.errors = vErrors;
+  validate133.errors = vErrors;
   return errors === 0;
 }
-const schema68 = {
+const schema70 = {
   "default": "nvidia.com/gpu",
   "maxLength": 253,
   "pattern": "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)[-._a-zA-Z0-9]+$",
@@ -2332,7 +2332,7 @@ const schema68 = {
   "nullable": true
 };
 const pattern8 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)[-._a-zA-Z0-9]+$", "u");
-function validate133(data, {
+function validate135(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2390,16 +2390,16 @@ function validate133(data, {
       errors++;
     }
   }
-  validate133.errors = vErrors;
+  validate135.errors = vErrors;
   return errors === 0;
 }
-const schema69 = {
+const schema71 = {
   "type": "integer",
   "minimum": 2,
   "maximum": 64,
   "nullable": true
 };
-function validate135(data, {
+function validate137(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2459,10 +2459,10 @@ function validate135(data, {
       errors++;
     }
   }
-  validate135.errors = vErrors;
+  validate137.errors = vErrors;
   return errors === 0;
 }
-const schema70 = {
+const schema72 = {
   "items": {
     "$ref": "4hlJNWQfLDwIBSwM9ayGhVdQbP58R5INE4NtAvFyI"
   },
@@ -2470,7 +2470,7 @@ const schema70 = {
   "type": "array",
   "nullable": true
 };
-const schema71 = {
+const schema73 = {
   "properties": {
     "effect": {
       "$ref": "Ov83GUv6ka44YJu2vInatiJUUI0hGuJ01TSoMP3dJo"
@@ -2490,13 +2490,13 @@ const schema71 = {
   },
   "type": "object"
 };
-const schema72 = {
+const schema74 = {
   "enum": ["NoSchedule", "PreferNoSchedule", "NoExecute"],
   "maxLength": 16,
   "type": "string",
   "nullable": true
 };
-function validate139(data, {
+function validate141(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2526,7 +2526,7 @@ function validate139(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema72.enum
+        allowedValues: schema74.enum
       }
     };
     if (vErrors === null) {
@@ -2554,15 +2554,15 @@ function validate139(data, {
       errors++;
     }
   }
-  validate139.errors = vErrors;
+  validate141.errors = vErrors;
   return errors === 0;
 }
-const schema73 = {
+const schema75 = {
   "maxLength": 317,
   "type": "string",
   "nullable": true
 };
-function validate141(data, {
+function validate143(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2604,17 +2604,17 @@ function validate141(data, {
       errors++;
     }
   }
-  validate141.errors = vErrors;
+  validate143.errors = vErrors;
   return errors === 0;
 }
-const schema74 = {
+const schema76 = {
   "default": "Equal",
   "enum": ["Exists", "Equal"],
   "maxLength": 6,
   "type": "string",
   "nullable": true
 };
-function validate143(data, {
+function validate145(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2644,7 +2644,7 @@ function validate143(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema74.enum
+        allowedValues: schema76.enum
       }
     };
     if (vErrors === null) {
@@ -2672,16 +2672,16 @@ function validate143(data, {
       errors++;
     }
   }
-  validate143.errors = vErrors;
+  validate145.errors = vErrors;
   return errors === 0;
 }
-const schema75 = {
+const schema77 = {
   "format": "int64",
   "type": "integer",
   "nullable": true
 };
 const formats2 = formats.int64;
-function validate145(data, {
+function validate147(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2723,15 +2723,15 @@ function validate145(data, {
       errors++;
     }
   }
-  validate145.errors = vErrors;
+  validate147.errors = vErrors;
   return errors === 0;
 }
-const schema33 = {
+const schema35 = {
   "maxLength": 63,
   "type": "string",
   "nullable": true
 };
-function validate65(data, {
+function validate67(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2773,10 +2773,10 @@ function validate65(data, {
       errors++;
     }
   }
-  validate65.errors = vErrors;
+  validate67.errors = vErrors;
   return errors === 0;
 }
-function validate138(data, {
+function validate140(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2786,57 +2786,57 @@ function validate138(data, {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.effect !== undefined) {
-      if (!validate139(data.effect, {
+      if (!validate141(data.effect, {
         instancePath: instancePath + "/effect",
         parentData: data,
         parentDataProperty: "effect",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.key !== undefined) {
-      if (!validate141(data.key, {
-        instancePath: instancePath + "/key",
-        parentData: data,
-        parentDataProperty: "key",
         rootData
       })) {
         vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
         errors = vErrors.length;
       }
     }
-    if (data.operator !== undefined) {
-      if (!validate143(data.operator, {
-        instancePath: instancePath + "/operator",
+    if (data.key !== undefined) {
+      if (!validate143(data.key, {
+        instancePath: instancePath + "/key",
         parentData: data,
-        parentDataProperty: "operator",
+        parentDataProperty: "key",
         rootData
       })) {
         vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
         errors = vErrors.length;
       }
     }
-    if (data.tolerationSeconds !== undefined) {
-      if (!validate145(data.tolerationSeconds, {
-        instancePath: instancePath + "/tolerationSeconds",
+    if (data.operator !== undefined) {
+      if (!validate145(data.operator, {
+        instancePath: instancePath + "/operator",
         parentData: data,
-        parentDataProperty: "tolerationSeconds",
+        parentDataProperty: "operator",
         rootData
       })) {
         vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
         errors = vErrors.length;
       }
     }
+    if (data.tolerationSeconds !== undefined) {
+      if (!validate147(data.tolerationSeconds, {
+        instancePath: instancePath + "/tolerationSeconds",
+        parentData: data,
+        parentDataProperty: "tolerationSeconds",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.value !== undefined) {
-      if (!validate65(data.value, {
+      if (!validate67(data.value, {
         instancePath: instancePath + "/value",
         parentData: data,
         parentDataProperty: "value",
         rootData
       })) {
-        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
         errors = vErrors.length;
       }
     }
@@ -2856,10 +2856,10 @@ function validate138(data, {
     }
     errors++;
   }
-  validate138.errors = vErrors;
+  validate140.errors = vErrors;
   return errors === 0;
 }
-function validate137(data, {
+function validate139(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2902,21 +2902,21 @@ function validate137(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate138(data[i0], {
+      if (!validate140(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+        vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate137.errors = vErrors;
+  validate139.errors = vErrors;
   return errors === 0;
 }
-function validate126(data, {
+function validate128(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2958,73 +2958,73 @@ function validate126(data, {
       errors++;
     }
     if (data.count !== undefined) {
-      if (!validate127(data.count, {
+      if (!validate129(data.count, {
         instancePath: instancePath + "/count",
         parentData: data,
         parentDataProperty: "count",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.maxCount !== undefined) {
-      if (!validate129(data.maxCount, {
-        instancePath: instancePath + "/maxCount",
-        parentData: data,
-        parentDataProperty: "maxCount",
         rootData
       })) {
         vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
         errors = vErrors.length;
       }
     }
-    if (data.product !== undefined) {
-      if (!validate131(data.product, {
-        instancePath: instancePath + "/product",
+    if (data.maxCount !== undefined) {
+      if (!validate131(data.maxCount, {
+        instancePath: instancePath + "/maxCount",
         parentData: data,
-        parentDataProperty: "product",
+        parentDataProperty: "maxCount",
         rootData
       })) {
         vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
         errors = vErrors.length;
       }
     }
-    if (data.resourceName !== undefined) {
-      if (!validate133(data.resourceName, {
-        instancePath: instancePath + "/resourceName",
+    if (data.product !== undefined) {
+      if (!validate133(data.product, {
+        instancePath: instancePath + "/product",
         parentData: data,
-        parentDataProperty: "resourceName",
+        parentDataProperty: "product",
         rootData
       })) {
         vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
         errors = vErrors.length;
       }
     }
-    if (data.slicesPerGpu !== undefined) {
-      if (!validate135(data.slicesPerGpu, {
-        instancePath: instancePath + "/slicesPerGpu",
+    if (data.resourceName !== undefined) {
+      if (!validate135(data.resourceName, {
+        instancePath: instancePath + "/resourceName",
         parentData: data,
-        parentDataProperty: "slicesPerGpu",
+        parentDataProperty: "resourceName",
         rootData
       })) {
         vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
         errors = vErrors.length;
       }
     }
-    if (data.tolerations !== undefined) {
-      if (!validate137(data.tolerations, {
-        instancePath: instancePath + "/tolerations",
+    if (data.slicesPerGpu !== undefined) {
+      if (!validate137(data.slicesPerGpu, {
+        instancePath: instancePath + "/slicesPerGpu",
         parentData: data,
-        parentDataProperty: "tolerations",
+        parentDataProperty: "slicesPerGpu",
         rootData
       })) {
         vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
         errors = vErrors.length;
       }
     }
+    if (data.tolerations !== undefined) {
+      if (!validate139(data.tolerations, {
+        instancePath: instancePath + "/tolerations",
+        parentData: data,
+        parentDataProperty: "tolerations",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
+        errors = vErrors.length;
+      }
+    }
   }
-  validate126.errors = vErrors;
+  validate128.errors = vErrors;
   return errors === 0;
 }
 const schema11 = {
@@ -3256,7 +3256,7 @@ function validate28(data, {
   validate28.errors = vErrors;
   return errors === 0;
 }
-function validate125(data, {
+function validate127(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3282,13 +3282,13 @@ function validate125(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.gpu !== undefined) {
-      if (!validate126(data.gpu, {
+      if (!validate128(data.gpu, {
         instancePath: instancePath + "/gpu",
         parentData: data,
         parentDataProperty: "gpu",
         rootData
       })) {
-        vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
+        vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
         errors = vErrors.length;
       }
     }
@@ -3315,16 +3315,22 @@ function validate125(data, {
       }
     }
   }
-  validate125.errors = vErrors;
+  validate127.errors = vErrors;
   return errors === 0;
 }
-const schema76 = {
+const schema78 = {
   "properties": {
     "analysis": {
       "$ref": "ycDpysTMD7eLgsqHpkhA1GDzTtBkIUkRj7ikyAayTHo"
     },
     "bakeDuration": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
+    },
+    "blueGreen": {
+      "$ref": "BDuZn3NAQwKRCQiDvwT7roz1BBdiWscvvlOemAq6R6E"
+    },
+    "experiment": {
+      "$ref": "mzyhf6DTT7xNY4XtZaB143ASTn32iHb3dsO2TNomno"
     },
     "interval": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -3341,17 +3347,23 @@ const schema76 = {
     "scaleDownDelay": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
     },
+    "shadow": {
+      "$ref": "o1vMEP8Xb6RmZKmvHneOuJ2bYVADNrg0gklwRL0OoA"
+    },
     "stepWeight": {
       "$ref": "3GqjGqjdKZTFGJGUwWjkLJtBT7AGZGkR4eblBkl4no"
     },
     "steps": {
       "$ref": "UfFmmp7eObRIZTgsYF9P1gjTidud3awFdAGmzBLtWlM"
+    },
+    "strategy": {
+      "$ref": "zIeCasl1qKEz7m2aV38RWMIEoWzTcf7LNzBLq2yYxg"
     }
   },
   "type": "object",
   "nullable": true
 };
-const schema77 = {
+const schema79 = {
   "properties": {
     "failureLimit": {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
@@ -3439,7 +3451,7 @@ function validate31(data, {
   validate31.errors = vErrors;
   return errors === 0;
 }
-const schema78 = {
+const schema80 = {
   "items": {
     "$ref": "2UZhhVdfqvCufGS9Msnx1K4uzjgKDzE9dAZa11Eig"
   },
@@ -3447,7 +3459,7 @@ const schema78 = {
   "minItems": 1,
   "type": "array"
 };
-const schema79 = {
+const schema81 = {
   "properties": {
     "builtin": {
       "$ref": "uX2C0ExnE3n58TdLumkFUadRYyyu1f2rUP7lAiXEtY"
@@ -3474,13 +3486,13 @@ const schema79 = {
   "required": ["name"],
   "type": "object"
 };
-const schema80 = {
+const schema82 = {
   "enum": ["error-rate", "latency-p95", "ttft-p95", "tokens-per-second"],
   "maxLength": 17,
   "type": "string",
   "nullable": true
 };
-function validate160(data, {
+function validate162(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3510,7 +3522,7 @@ function validate160(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema80.enum
+        allowedValues: schema82.enum
       }
     };
     if (vErrors === null) {
@@ -3538,16 +3550,16 @@ function validate160(data, {
       errors++;
     }
   }
-  validate160.errors = vErrors;
+  validate162.errors = vErrors;
   return errors === 0;
 }
-const schema81 = {
+const schema83 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 1000000,
   "nullable": true
 };
-function validate162(data, {
+function validate164(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3607,7 +3619,7 @@ function validate162(data, {
       errors++;
     }
   }
-  validate162.errors = vErrors;
+  validate164.errors = vErrors;
   return errors === 0;
 }
 const schema15 = {
@@ -3677,13 +3689,13 @@ function validate34(data, {
   validate34.errors = vErrors;
   return errors === 0;
 }
-const schema82 = {
+const schema84 = {
   "maxLength": 4096,
   "minLength": 1,
   "type": "string",
   "nullable": true
 };
-function validate166(data, {
+function validate168(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3741,10 +3753,10 @@ function validate166(data, {
       errors++;
     }
   }
-  validate166.errors = vErrors;
+  validate168.errors = vErrors;
   return errors === 0;
 }
-const schema83 = {
+const schema85 = {
   "properties": {
     "maxIncrease": {
       "$ref": "7d6NU2BBzuXjTjA1ugLpm5VvIfjMm87YJR3P6bnZDE"
@@ -3754,12 +3766,12 @@ const schema83 = {
   "type": "object",
   "nullable": true
 };
-const schema84 = {
+const schema86 = {
   "type": "number",
   "minimum": 0,
   "maximum": 1000
 };
-function validate169(data, {
+function validate171(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3818,10 +3830,10 @@ function validate169(data, {
     }
     errors++;
   }
-  validate169.errors = vErrors;
+  validate171.errors = vErrors;
   return errors === 0;
 }
-function validate168(data, {
+function validate170(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3863,21 +3875,21 @@ function validate168(data, {
       errors++;
     }
     if (data.maxIncrease !== undefined) {
-      if (!validate169(data.maxIncrease, {
+      if (!validate171(data.maxIncrease, {
         instancePath: instancePath + "/maxIncrease",
         parentData: data,
         parentDataProperty: "maxIncrease",
         rootData
       })) {
-        vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+        vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate168.errors = vErrors;
+  validate170.errors = vErrors;
   return errors === 0;
 }
-const schema85 = {
+const schema87 = {
   "properties": {
     "max": {
       "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
@@ -3920,7 +3932,7 @@ function validate33(data, {
   validate33.errors = vErrors;
   return errors === 0;
 }
-function validate172(data, {
+function validate174(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3968,10 +3980,10 @@ function validate172(data, {
       }
     }
   }
-  validate172.errors = vErrors;
+  validate174.errors = vErrors;
   return errors === 0;
 }
-function validate159(data, {
+function validate161(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3997,24 +4009,24 @@ function validate159(data, {
       errors++;
     }
     if (data.builtin !== undefined) {
-      if (!validate160(data.builtin, {
+      if (!validate162(data.builtin, {
         instancePath: instancePath + "/builtin",
         parentData: data,
         parentDataProperty: "builtin",
         rootData
       })) {
-        vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
+        vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
         errors = vErrors.length;
       }
     }
     if (data.minSamples !== undefined) {
-      if (!validate162(data.minSamples, {
+      if (!validate164(data.minSamples, {
         instancePath: instancePath + "/minSamples",
         parentData: data,
         parentDataProperty: "minSamples",
         rootData
       })) {
-        vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
+        vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
         errors = vErrors.length;
       }
     }
@@ -4041,35 +4053,35 @@ function validate159(data, {
       }
     }
     if (data.query !== undefined) {
-      if (!validate166(data.query, {
+      if (!validate168(data.query, {
         instancePath: instancePath + "/query",
         parentData: data,
         parentDataProperty: "query",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.relativeToStable !== undefined) {
-      if (!validate168(data.relativeToStable, {
-        instancePath: instancePath + "/relativeToStable",
-        parentData: data,
-        parentDataProperty: "relativeToStable",
         rootData
       })) {
         vErrors = vErrors === null ? validate168.errors : vErrors.concat(validate168.errors);
         errors = vErrors.length;
       }
     }
+    if (data.relativeToStable !== undefined) {
+      if (!validate170(data.relativeToStable, {
+        instancePath: instancePath + "/relativeToStable",
+        parentData: data,
+        parentDataProperty: "relativeToStable",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.thresholdRange !== undefined) {
-      if (!validate172(data.thresholdRange, {
+      if (!validate174(data.thresholdRange, {
         instancePath: instancePath + "/thresholdRange",
         parentData: data,
         parentDataProperty: "thresholdRange",
         rootData
       })) {
-        vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
+        vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
         errors = vErrors.length;
       }
     }
@@ -4089,10 +4101,10 @@ function validate159(data, {
     }
     errors++;
   }
-  validate159.errors = vErrors;
+  validate161.errors = vErrors;
   return errors === 0;
 }
-function validate158(data, {
+function validate160(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4135,13 +4147,13 @@ function validate158(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate159(data[i0], {
+      if (!validate161(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate159.errors : vErrors.concat(validate159.errors);
+        vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
         errors = vErrors.length;
       }
     }
@@ -4161,10 +4173,10 @@ function validate158(data, {
     }
     errors++;
   }
-  validate158.errors = vErrors;
+  validate160.errors = vErrors;
   return errors === 0;
 }
-function validate155(data, {
+function validate157(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4228,13 +4240,13 @@ function validate155(data, {
       }
     }
     if (data.metrics !== undefined) {
-      if (!validate158(data.metrics, {
+      if (!validate160(data.metrics, {
         instancePath: instancePath + "/metrics",
         parentData: data,
         parentDataProperty: "metrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+        vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
         errors = vErrors.length;
       }
     }
@@ -4250,7 +4262,7 @@ function validate155(data, {
       }
     }
   }
-  validate155.errors = vErrors;
+  validate157.errors = vErrors;
   return errors === 0;
 }
 const schema16 = {
@@ -4321,13 +4333,1060 @@ function validate35(data, {
   validate35.errors = vErrors;
   return errors === 0;
 }
+const schema88 = {
+  "properties": {
+    "previewDuration": {
+      "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
+    },
+    "previewHeader": {
+      "$ref": "XBseSwu15eovpq7DAvJO22B1eNaatgT33pBVWPPpFsE"
+    }
+  },
+  "type": "object",
+  "nullable": true
+};
+const schema89 = {
+  "maxLength": 128,
+  "minLength": 1,
+  "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+  "type": "string",
+  "nullable": true
+};
+function validate185(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 128) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 128
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (!pattern2.test(data)) {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+  }
+  validate185.errors = vErrors;
+  return errors === 0;
+}
+function validate183(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.previewDuration !== undefined) {
+      if (!validate35(data.previewDuration, {
+        instancePath: instancePath + "/previewDuration",
+        parentData: data,
+        parentDataProperty: "previewDuration",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.previewHeader !== undefined) {
+      if (!validate185(data.previewHeader, {
+        instancePath: instancePath + "/previewHeader",
+        parentData: data,
+        parentDataProperty: "previewHeader",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate185.errors : vErrors.concat(validate185.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate183.errors = vErrors;
+  return errors === 0;
+}
+const schema90 = {
+  "properties": {
+    "duration": {
+      "$ref": "blWDGwhKIJXwiYAFFuwMF9BknzEKC7KkXqGpEBXCco"
+    },
+    "match": {
+      "$ref": "551n0dQbvAf1rmPH5gMindtRJu55rvm4kQ1pUxYyk"
+    },
+    "weight": {
+      "$ref": "bT7hsfgoSLZ8IkgegEtRbu28R6vpR0TnAt7maaDSOA"
+    },
+    "winner": {
+      "$ref": "hjdxKZR24vzJloZ7Utytr8AebsaNmjtAyD5mh9TOM"
+    }
+  },
+  "required": ["duration"],
+  "type": "object",
+  "nullable": true
+};
+const schema91 = {
+  "maxLength": 32,
+  "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
+  "type": "string"
+};
+function validate189(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 32) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 32
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (!pattern3.test(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate189.errors = vErrors;
+  return errors === 0;
+}
+const schema92 = {
+  "items": {
+    "$ref": "bO7K1PwQwXV44h2Telk0KMHjXg5dlZm3TguRTU1DsYM"
+  },
+  "maxItems": 8,
+  "minItems": 1,
+  "type": "array",
+  "nullable": true
+};
+const schema93 = {
+  "properties": {
+    "cookie": {
+      "$ref": "AXScjtnysAhnvq8mLq0NMOmsTJVAzeQYNqSxfAhyc"
+    },
+    "header": {
+      "$ref": "cuMoV9sipfHhZTzNbEHKpKcjaW4nB6IrjrrgVYvnE"
+    }
+  },
+  "type": "object"
+};
+const schema94 = {
+  "properties": {
+    "exact": {
+      "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
+    },
+    "name": {
+      "$ref": "xswNTBBLJE8sDrVyfJBlzVF7Sp4EH667ynijNsOCTI4"
+    },
+    "prefix": {
+      "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
+    },
+    "regex": {
+      "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
+    }
+  },
+  "required": ["name"],
+  "type": "object",
+  "nullable": true
+};
 const schema17 = {
+  "maxLength": 256,
+  "minLength": 1,
+  "type": "string",
+  "nullable": true
+};
+function validate36(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 256) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 256
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate36.errors = vErrors;
+  return errors === 0;
+}
+const schema95 = {
+  "maxLength": 128,
+  "minLength": 1,
+  "pattern": "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$",
+  "type": "string"
+};
+const pattern11 = new RegExp("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$", "u");
+function validate195(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 128) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 128
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern11.test(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate195.errors = vErrors;
+  return errors === 0;
+}
+function validate193(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "name"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.exact !== undefined) {
+      if (!validate36(data.exact, {
+        instancePath: instancePath + "/exact",
+        parentData: data,
+        parentDataProperty: "exact",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.name !== undefined) {
+      if (!validate195(data.name, {
+        instancePath: instancePath + "/name",
+        parentData: data,
+        parentDataProperty: "name",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.prefix !== undefined) {
+      if (!validate36(data.prefix, {
+        instancePath: instancePath + "/prefix",
+        parentData: data,
+        parentDataProperty: "prefix",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.regex !== undefined) {
+      if (!validate36(data.regex, {
+        instancePath: instancePath + "/regex",
+        parentData: data,
+        parentDataProperty: "regex",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate193.errors = vErrors;
+  return errors === 0;
+}
+const schema96 = {
+  "properties": {
+    "exact": {
+      "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
+    },
+    "name": {
+      "$ref": "L61PRC4sMhZW0qusxScPaXbFwpB2ZBIYB1MbMR2k"
+    },
+    "prefix": {
+      "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
+    },
+    "regex": {
+      "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
+    }
+  },
+  "required": ["name"],
+  "type": "object",
+  "nullable": true
+};
+const schema97 = {
+  "maxLength": 128,
+  "minLength": 1,
+  "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+  "type": "string"
+};
+function validate202(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 128) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 128
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern2.test(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate202.errors = vErrors;
+  return errors === 0;
+}
+function validate200(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "name"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.exact !== undefined) {
+      if (!validate36(data.exact, {
+        instancePath: instancePath + "/exact",
+        parentData: data,
+        parentDataProperty: "exact",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.name !== undefined) {
+      if (!validate202(data.name, {
+        instancePath: instancePath + "/name",
+        parentData: data,
+        parentDataProperty: "name",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate202.errors : vErrors.concat(validate202.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.prefix !== undefined) {
+      if (!validate36(data.prefix, {
+        instancePath: instancePath + "/prefix",
+        parentData: data,
+        parentDataProperty: "prefix",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.regex !== undefined) {
+      if (!validate36(data.regex, {
+        instancePath: instancePath + "/regex",
+        parentData: data,
+        parentDataProperty: "regex",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate200.errors = vErrors;
+  return errors === 0;
+}
+function validate192(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.cookie !== undefined) {
+      if (!validate193(data.cookie, {
+        instancePath: instancePath + "/cookie",
+        parentData: data,
+        parentDataProperty: "cookie",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate193.errors : vErrors.concat(validate193.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.header !== undefined) {
+      if (!validate200(data.header, {
+        instancePath: instancePath + "/header",
+        parentData: data,
+        parentDataProperty: "header",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate200.errors : vErrors.concat(validate200.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate192.errors = vErrors;
+  return errors === 0;
+}
+function validate191(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!Array.isArray(data) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "array"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (Array.isArray(data)) {
+    if (data.length > 8) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxItems",
+        keyword: "maxItems",
+        params: {
+          limit: 8
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.length < 1) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minItems",
+        keyword: "minItems",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (!validate192(data[i0], {
+        instancePath: instancePath + "/" + i0,
+        parentData: data,
+        parentDataProperty: i0,
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate191.errors = vErrors;
+  return errors === 0;
+}
+const schema98 = {
+  "type": "integer",
+  "minimum": 1,
+  "maximum": 99,
+  "nullable": true
+};
+function validate209(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == "number" && !(data % 1) && !isNaN(data) && isFinite(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "integer"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data > 99 || isNaN(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maximum",
+        keyword: "maximum",
+        params: {
+          comparison: "<=",
+          limit: 99
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 1 || isNaN(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minimum",
+        keyword: "minimum",
+        params: {
+          comparison: ">=",
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate209.errors = vErrors;
+  return errors === 0;
+}
+const schema18 = {
+  "enum": ["Auto", "Manual"],
+  "maxLength": 6,
+  "type": "string",
+  "nullable": true
+};
+function validate37(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (!(data === "Auto" || data === "Manual")) {
+    const err1 = {
+      instancePath,
+      schemaPath: "#/enum",
+      keyword: "enum",
+      params: {
+        allowedValues: schema18.enum
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 6) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 6
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate37.errors = vErrors;
+  return errors === 0;
+}
+function validate188(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.duration === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "duration"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.duration !== undefined) {
+      if (!validate189(data.duration, {
+        instancePath: instancePath + "/duration",
+        parentData: data,
+        parentDataProperty: "duration",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.match !== undefined) {
+      if (!validate191(data.match, {
+        instancePath: instancePath + "/match",
+        parentData: data,
+        parentDataProperty: "match",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate191.errors : vErrors.concat(validate191.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.weight !== undefined) {
+      if (!validate209(data.weight, {
+        instancePath: instancePath + "/weight",
+        parentData: data,
+        parentDataProperty: "weight",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.winner !== undefined) {
+      if (!validate37(data.winner, {
+        instancePath: instancePath + "/winner",
+        parentData: data,
+        parentDataProperty: "winner",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate188.errors = vErrors;
+  return errors === 0;
+}
+const schema19 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 100,
   "nullable": true
 };
-function validate36(data, {
+function validate38(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4387,16 +5446,22 @@ function validate36(data, {
       errors++;
     }
   }
-  validate36.errors = vErrors;
+  validate38.errors = vErrors;
   return errors === 0;
 }
-const schema86 = {
-  "enum": ["Auto", "Manual"],
-  "maxLength": 6,
-  "type": "string",
+const schema99 = {
+  "properties": {
+    "duration": {
+      "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
+    },
+    "percent": {
+      "$ref": "3GqjGqjdKZTFGJGUwWjkLJtBT7AGZGkR4eblBkl4no"
+    }
+  },
+  "type": "object",
   "nullable": true
 };
-function validate183(data, {
+function validate218(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4404,13 +5469,13 @@ function validate183(data, {
 } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (typeof data !== "string" && data !== null) {
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
     const err0 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
       params: {
-        type: "string"
+        type: "object"
       }
     };
     if (vErrors === null) {
@@ -4420,44 +5485,34 @@ function validate183(data, {
     }
     errors++;
   }
-  if (!(data === "Auto" || data === "Manual")) {
-    const err1 = {
-      instancePath,
-      schemaPath: "#/enum",
-      keyword: "enum",
-      params: {
-        allowedValues: schema86.enum
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.duration !== undefined) {
+      if (!validate35(data.duration, {
+        instancePath: instancePath + "/duration",
+        parentData: data,
+        parentDataProperty: "duration",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
       }
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
     }
-    errors++;
-  }
-  if (typeof data === "string") {
-    if (func2(data) > 6) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/maxLength",
-        keyword: "maxLength",
-        params: {
-          limit: 6
-        }
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
+    if (data.percent !== undefined) {
+      if (!validate38(data.percent, {
+        instancePath: instancePath + "/percent",
+        parentData: data,
+        parentDataProperty: "percent",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        errors = vErrors.length;
       }
-      errors++;
     }
   }
-  validate183.errors = vErrors;
+  validate218.errors = vErrors;
   return errors === 0;
 }
-const schema87 = {
+const schema100 = {
   "items": {
     "$ref": "OLTjpDgMrtuGadkdBfAOe85u2gPbyNF0GGSxYGgs3M"
   },
@@ -4466,7 +5521,7 @@ const schema87 = {
   "type": "array",
   "nullable": true
 };
-const schema88 = {
+const schema101 = {
   "properties": {
     "pause": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -4478,12 +5533,12 @@ const schema88 = {
   "required": ["weight"],
   "type": "object"
 };
-const schema89 = {
+const schema102 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 100
 };
-function validate191(data, {
+function validate226(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4543,10 +5598,10 @@ function validate191(data, {
       errors++;
     }
   }
-  validate191.errors = vErrors;
+  validate226.errors = vErrors;
   return errors === 0;
 }
-function validate189(data, {
+function validate224(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4583,13 +5638,13 @@ function validate189(data, {
       }
     }
     if (data.weight !== undefined) {
-      if (!validate191(data.weight, {
+      if (!validate226(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate191.errors : vErrors.concat(validate191.errors);
+        vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
         errors = vErrors.length;
       }
     }
@@ -4609,10 +5664,10 @@ function validate189(data, {
     }
     errors++;
   }
-  validate189.errors = vErrors;
+  validate224.errors = vErrors;
   return errors === 0;
 }
-function validate188(data, {
+function validate223(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4671,21 +5726,88 @@ function validate188(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate189(data[i0], {
+      if (!validate224(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
+        vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate188.errors = vErrors;
+  validate223.errors = vErrors;
   return errors === 0;
 }
-function validate154(data, {
+const schema103 = {
+  "enum": ["Canary", "BlueGreen", "Experiment"],
+  "maxLength": 10,
+  "type": "string",
+  "nullable": true
+};
+function validate230(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (!(data === "Canary" || data === "BlueGreen" || data === "Experiment")) {
+    const err1 = {
+      instancePath,
+      schemaPath: "#/enum",
+      keyword: "enum",
+      params: {
+        allowedValues: schema103.enum
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 10) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 10
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate230.errors = vErrors;
+  return errors === 0;
+}
+function validate156(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4711,13 +5833,13 @@ function validate154(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.analysis !== undefined) {
-      if (!validate155(data.analysis, {
+      if (!validate157(data.analysis, {
         instancePath: instancePath + "/analysis",
         parentData: data,
         parentDataProperty: "analysis",
         rootData
       })) {
-        vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+        vErrors = vErrors === null ? validate157.errors : vErrors.concat(validate157.errors);
         errors = vErrors.length;
       }
     }
@@ -4729,6 +5851,28 @@ function validate154(data, {
         rootData
       })) {
         vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.blueGreen !== undefined) {
+      if (!validate183(data.blueGreen, {
+        instancePath: instancePath + "/blueGreen",
+        parentData: data,
+        parentDataProperty: "blueGreen",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.experiment !== undefined) {
+      if (!validate188(data.experiment, {
+        instancePath: instancePath + "/experiment",
+        parentData: data,
+        parentDataProperty: "experiment",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
         errors = vErrors.length;
       }
     }
@@ -4744,24 +5888,24 @@ function validate154(data, {
       }
     }
     if (data.maxWeight !== undefined) {
-      if (!validate36(data.maxWeight, {
+      if (!validate38(data.maxWeight, {
         instancePath: instancePath + "/maxWeight",
         parentData: data,
         parentDataProperty: "maxWeight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
         errors = vErrors.length;
       }
     }
     if (data.mode !== undefined) {
-      if (!validate183(data.mode, {
+      if (!validate37(data.mode, {
         instancePath: instancePath + "/mode",
         parentData: data,
         parentDataProperty: "mode",
         rootData
       })) {
-        vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
@@ -4787,33 +5931,55 @@ function validate154(data, {
         errors = vErrors.length;
       }
     }
+    if (data.shadow !== undefined) {
+      if (!validate218(data.shadow, {
+        instancePath: instancePath + "/shadow",
+        parentData: data,
+        parentDataProperty: "shadow",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.stepWeight !== undefined) {
-      if (!validate36(data.stepWeight, {
+      if (!validate38(data.stepWeight, {
         instancePath: instancePath + "/stepWeight",
         parentData: data,
         parentDataProperty: "stepWeight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
         errors = vErrors.length;
       }
     }
     if (data.steps !== undefined) {
-      if (!validate188(data.steps, {
+      if (!validate223(data.steps, {
         instancePath: instancePath + "/steps",
         parentData: data,
         parentDataProperty: "steps",
         rootData
       })) {
-        vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
+        vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.strategy !== undefined) {
+      if (!validate230(data.strategy, {
+        instancePath: instancePath + "/strategy",
+        parentData: data,
+        parentDataProperty: "strategy",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate154.errors = vErrors;
+  validate156.errors = vErrors;
   return errors === 0;
 }
-const schema90 = {
+const schema104 = {
   "properties": {
     "auth": {
       "$ref": "Q7YxLygkdSD9CNACmmac37Ag07hbmhxUuVGAHZtrVI"
@@ -4852,7 +6018,7 @@ const schema90 = {
   "type": "object",
   "nullable": true
 };
-const schema91 = {
+const schema105 = {
   "properties": {
     "apiKeysSecretRef": {
       "$ref": "x4G6Il3siMbmJcGW9OFVwr8fGGjPWXAYrzBTMKIWM"
@@ -4864,7 +6030,7 @@ const schema91 = {
   "type": "object",
   "nullable": true
 };
-const schema92 = {
+const schema106 = {
   "properties": {
     "key": {
       "$ref": "fiwaz4HSbxQieWQBcbtGehwg5tCb7PM9HPX8lvddDo"
@@ -4877,13 +6043,13 @@ const schema92 = {
   "type": "object",
   "nullable": true
 };
-const schema93 = {
+const schema107 = {
   "default": "api-keys",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate199(data, {
+function validate236(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4925,10 +6091,10 @@ function validate199(data, {
       errors++;
     }
   }
-  validate199.errors = vErrors;
+  validate236.errors = vErrors;
   return errors === 0;
 }
-function validate198(data, {
+function validate235(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4970,13 +6136,13 @@ function validate198(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate199(data.key, {
+      if (!validate236(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate199.errors : vErrors.concat(validate199.errors);
+        vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
         errors = vErrors.length;
       }
     }
@@ -4992,10 +6158,10 @@ function validate198(data, {
       }
     }
   }
-  validate198.errors = vErrors;
+  validate235.errors = vErrors;
   return errors === 0;
 }
-const schema94 = {
+const schema108 = {
   "properties": {
     "audience": {
       "$ref": "mZPEUZsauK7BZTdOHAbCdV7aSH5FTcqNdEqvsGj19Y"
@@ -5023,14 +6189,14 @@ const schema94 = {
   "type": "object",
   "nullable": true
 };
-const schema95 = {
+const schema109 = {
   "maxLength": 256,
   "minLength": 1,
   "pattern": "^\\S+$",
   "type": "string"
 };
-const pattern9 = new RegExp("^\\S+$", "u");
-function validate204(data, {
+const pattern13 = new RegExp("^\\S+$", "u");
+function validate241(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5071,7 +6237,7 @@ function validate204(data, {
       }
       errors++;
     }
-    if (!pattern9.test(data)) {
+    if (!pattern13.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -5103,16 +6269,16 @@ function validate204(data, {
     }
     errors++;
   }
-  validate204.errors = vErrors;
+  validate241.errors = vErrors;
   return errors === 0;
 }
-const schema96 = {
+const schema110 = {
   "maxLength": 2048,
   "minLength": 1,
   "pattern": "^\\S+$",
   "type": "string"
 };
-function validate206(data, {
+function validate243(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5153,7 +6319,7 @@ function validate206(data, {
       }
       errors++;
     }
-    if (!pattern9.test(data)) {
+    if (!pattern13.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -5185,10 +6351,10 @@ function validate206(data, {
     }
     errors++;
   }
-  validate206.errors = vErrors;
+  validate243.errors = vErrors;
   return errors === 0;
 }
-const schema97 = {
+const schema111 = {
   "properties": {
     "key": {
       "$ref": "EZu7TFMEKgqBRqKvayJ6ltuFgmYTWhirkgr9cCt7JJA"
@@ -5201,13 +6367,13 @@ const schema97 = {
   "type": "object",
   "nullable": true
 };
-const schema98 = {
+const schema112 = {
   "default": "jwks.json",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate209(data, {
+function validate246(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5249,10 +6415,10 @@ function validate209(data, {
       errors++;
     }
   }
-  validate209.errors = vErrors;
+  validate246.errors = vErrors;
   return errors === 0;
 }
-function validate208(data, {
+function validate245(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5294,13 +6460,13 @@ function validate208(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate209(data.key, {
+      if (!validate246(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
+        vErrors = vErrors === null ? validate246.errors : vErrors.concat(validate246.errors);
         errors = vErrors.length;
       }
     }
@@ -5316,17 +6482,17 @@ function validate208(data, {
       }
     }
   }
-  validate208.errors = vErrors;
+  validate245.errors = vErrors;
   return errors === 0;
 }
-const schema99 = {
+const schema113 = {
   "maxLength": 2048,
   "pattern": "^https?://[^\\s]+$",
   "type": "string",
   "nullable": true
 };
-const pattern11 = new RegExp("^https?://[^\\s]+$", "u");
-function validate213(data, {
+const pattern15 = new RegExp("^https?://[^\\s]+$", "u");
+function validate250(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5367,7 +6533,7 @@ function validate213(data, {
       }
       errors++;
     }
-    if (!pattern11.test(data)) {
+    if (!pattern15.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -5384,17 +6550,17 @@ function validate213(data, {
       errors++;
     }
   }
-  validate213.errors = vErrors;
+  validate250.errors = vErrors;
   return errors === 0;
 }
-const schema100 = {
+const schema114 = {
   "default": "24h",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate215(data, {
+function validate252(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5452,17 +6618,17 @@ function validate215(data, {
       errors++;
     }
   }
-  validate215.errors = vErrors;
+  validate252.errors = vErrors;
   return errors === 0;
 }
-const schema101 = {
+const schema115 = {
   "default": "sub",
   "maxLength": 256,
   "pattern": "^\\S+$",
   "type": "string",
   "nullable": true
 };
-function validate217(data, {
+function validate254(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5503,7 +6669,7 @@ function validate217(data, {
       }
       errors++;
     }
-    if (!pattern9.test(data)) {
+    if (!pattern13.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -5520,16 +6686,16 @@ function validate217(data, {
       errors++;
     }
   }
-  validate217.errors = vErrors;
+  validate254.errors = vErrors;
   return errors === 0;
 }
-const schema102 = {
+const schema116 = {
   "maxLength": 256,
   "pattern": "^\\S+$",
   "type": "string",
   "nullable": true
 };
-function validate219(data, {
+function validate256(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5570,7 +6736,7 @@ function validate219(data, {
       }
       errors++;
     }
-    if (!pattern9.test(data)) {
+    if (!pattern13.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -5587,10 +6753,10 @@ function validate219(data, {
       errors++;
     }
   }
-  validate219.errors = vErrors;
+  validate256.errors = vErrors;
   return errors === 0;
 }
-function validate203(data, {
+function validate240(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5648,87 +6814,87 @@ function validate203(data, {
       errors++;
     }
     if (data.audience !== undefined) {
-      if (!validate204(data.audience, {
+      if (!validate241(data.audience, {
         instancePath: instancePath + "/audience",
         parentData: data,
         parentDataProperty: "audience",
         rootData
       })) {
-        vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
     if (data.issuer !== undefined) {
-      if (!validate206(data.issuer, {
+      if (!validate243(data.issuer, {
         instancePath: instancePath + "/issuer",
         parentData: data,
         parentDataProperty: "issuer",
         rootData
       })) {
-        vErrors = vErrors === null ? validate206.errors : vErrors.concat(validate206.errors);
+        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
         errors = vErrors.length;
       }
     }
     if (data.jwksSecretRef !== undefined) {
-      if (!validate208(data.jwksSecretRef, {
+      if (!validate245(data.jwksSecretRef, {
         instancePath: instancePath + "/jwksSecretRef",
         parentData: data,
         parentDataProperty: "jwksSecretRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
+        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
         errors = vErrors.length;
       }
     }
     if (data.jwksUrl !== undefined) {
-      if (!validate213(data.jwksUrl, {
+      if (!validate250(data.jwksUrl, {
         instancePath: instancePath + "/jwksUrl",
         parentData: data,
         parentDataProperty: "jwksUrl",
         rootData
       })) {
-        vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
+        vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxTokenLifetime !== undefined) {
-      if (!validate215(data.maxTokenLifetime, {
+      if (!validate252(data.maxTokenLifetime, {
         instancePath: instancePath + "/maxTokenLifetime",
         parentData: data,
         parentDataProperty: "maxTokenLifetime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
         errors = vErrors.length;
       }
     }
     if (data.subjectClaim !== undefined) {
-      if (!validate217(data.subjectClaim, {
+      if (!validate254(data.subjectClaim, {
         instancePath: instancePath + "/subjectClaim",
         parentData: data,
         parentDataProperty: "subjectClaim",
         rootData
       })) {
-        vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+        vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
         errors = vErrors.length;
       }
     }
     if (data.tenantClaim !== undefined) {
-      if (!validate219(data.tenantClaim, {
+      if (!validate256(data.tenantClaim, {
         instancePath: instancePath + "/tenantClaim",
         parentData: data,
         parentDataProperty: "tenantClaim",
         rootData
       })) {
-        vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
+        vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate203.errors = vErrors;
+  validate240.errors = vErrors;
   return errors === 0;
 }
-function validate197(data, {
+function validate234(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5754,39 +6920,39 @@ function validate197(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.apiKeysSecretRef !== undefined) {
-      if (!validate198(data.apiKeysSecretRef, {
+      if (!validate235(data.apiKeysSecretRef, {
         instancePath: instancePath + "/apiKeysSecretRef",
         parentData: data,
         parentDataProperty: "apiKeysSecretRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
+        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
         errors = vErrors.length;
       }
     }
     if (data.jwt !== undefined) {
-      if (!validate203(data.jwt, {
+      if (!validate240(data.jwt, {
         instancePath: instancePath + "/jwt",
         parentData: data,
         parentDataProperty: "jwt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
+        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate197.errors = vErrors;
+  validate234.errors = vErrors;
   return errors === 0;
 }
-const schema103 = {
+const schema117 = {
   "default": "10m",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate223(data, {
+function validate260(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5844,10 +7010,10 @@ function validate223(data, {
       errors++;
     }
   }
-  validate223.errors = vErrors;
+  validate260.errors = vErrors;
   return errors === 0;
 }
-const schema104 = {
+const schema118 = {
   "items": {
     "$ref": "NlwKpgloLVrWMrRwDr0o109S0T94p4UGhNllCnproE"
   },
@@ -5855,7 +7021,7 @@ const schema104 = {
   "type": "array",
   "nullable": true
 };
-function validate225(data, {
+function validate262(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5898,21 +7064,21 @@ function validate225(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate37(data[i0], {
+      if (!validate39(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate225.errors = vErrors;
+  validate262.errors = vErrors;
   return errors === 0;
 }
-const schema105 = {
+const schema119 = {
   "items": {
     "$ref": "ZWMAZ3sY9ViKsviHf5lcNwf9eQCW5qNXdOQVnu0g"
   },
@@ -5920,13 +7086,13 @@ const schema105 = {
   "type": "array",
   "nullable": true
 };
-const schema106 = {
+const schema120 = {
   "maxLength": 64,
   "pattern": "^[a-z][a-z0-9_]{0,63}$",
   "type": "string"
 };
-const pattern16 = new RegExp("^[a-z][a-z0-9_]{0,63}$", "u");
-function validate229(data, {
+const pattern20 = new RegExp("^[a-z][a-z0-9_]{0,63}$", "u");
+function validate266(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5951,7 +7117,7 @@ function validate229(data, {
       }
       errors++;
     }
-    if (!pattern16.test(data)) {
+    if (!pattern20.test(data)) {
       const err1 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -5983,10 +7149,10 @@ function validate229(data, {
     }
     errors++;
   }
-  validate229.errors = vErrors;
+  validate266.errors = vErrors;
   return errors === 0;
 }
-function validate228(data, {
+function validate265(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6029,28 +7195,28 @@ function validate228(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate229(data[i0], {
+      if (!validate266(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
+        vErrors = vErrors === null ? validate266.errors : vErrors.concat(validate266.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate228.errors = vErrors;
+  validate265.errors = vErrors;
   return errors === 0;
 }
-const schema107 = {
+const schema121 = {
   "default": "ghcr.io/suoke-life/agent-runtime:0.1.0",
   "maxLength": 1024,
   "pattern": "^[^\\s]+$",
   "type": "string",
   "nullable": true
 };
-function validate232(data, {
+function validate269(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6108,15 +7274,15 @@ function validate232(data, {
       errors++;
     }
   }
-  validate232.errors = vErrors;
+  validate269.errors = vErrors;
   return errors === 0;
 }
-const schema108 = {
+const schema122 = {
   "default": false,
   "type": "boolean",
   "nullable": true
 };
-function validate234(data, {
+function validate271(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6140,17 +7306,17 @@ function validate234(data, {
     }
     errors++;
   }
-  validate234.errors = vErrors;
+  validate271.errors = vErrors;
   return errors === 0;
 }
-const schema109 = {
+const schema123 = {
   "default": 8000,
   "type": "integer",
   "minimum": 1,
   "maximum": 65535,
   "nullable": true
 };
-function validate236(data, {
+function validate273(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6210,17 +7376,17 @@ function validate236(data, {
       errors++;
     }
   }
-  validate236.errors = vErrors;
+  validate273.errors = vErrors;
   return errors === 0;
 }
-const schema110 = {
+const schema124 = {
   "default": 0,
   "type": "integer",
   "minimum": 0,
   "maximum": 1000000,
   "nullable": true
 };
-function validate238(data, {
+function validate275(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6280,10 +7446,10 @@ function validate238(data, {
       errors++;
     }
   }
-  validate238.errors = vErrors;
+  validate275.errors = vErrors;
   return errors === 0;
 }
-const schema111 = {
+const schema125 = {
   "properties": {
     "clusterNodes": {
       "$ref": "huXr9zd84DbRncRssDwVQrsHDhSgPh7VP9bqvgj1jk4"
@@ -6307,7 +7473,7 @@ const schema111 = {
   "type": "object",
   "nullable": true
 };
-const schema22 = {
+const schema24 = {
   "items": {
     "$ref": "DTmrMToYvr0bPOSjpalTh18CfktBO4hJyVSh2p2okoo"
   },
@@ -6315,13 +7481,13 @@ const schema22 = {
   "type": "array",
   "nullable": true
 };
-const schema23 = {
+const schema25 = {
   "maxLength": 261,
   "pattern": "^[^\\s:]+:[0-9]{1,5}$",
   "type": "string"
 };
 const pattern5 = new RegExp("^[^\\s:]+:[0-9]{1,5}$", "u");
-function validate47(data, {
+function validate49(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6378,10 +7544,10 @@ function validate47(data, {
     }
     errors++;
   }
-  validate47.errors = vErrors;
+  validate49.errors = vErrors;
   return errors === 0;
 }
-function validate46(data, {
+function validate48(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6424,28 +7590,28 @@ function validate46(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate47(data[i0], {
+      if (!validate49(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate46.errors = vErrors;
+  validate48.errors = vErrors;
   return errors === 0;
 }
-const schema112 = {
+const schema126 = {
   "default": "none",
   "enum": ["none", "standalone", "sentinel", "cluster"],
   "maxLength": 10,
   "type": "string",
   "nullable": true
 };
-function validate242(data, {
+function validate279(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6475,7 +7641,7 @@ function validate242(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema112.enum
+        allowedValues: schema126.enum
       }
     };
     if (vErrors === null) {
@@ -6503,10 +7669,10 @@ function validate242(data, {
       errors++;
     }
   }
-  validate242.errors = vErrors;
+  validate279.errors = vErrors;
   return errors === 0;
 }
-const schema113 = {
+const schema127 = {
   "properties": {
     "key": {
       "$ref": "bl19xvnPm4puLP942oroWDBAm81HkvC0y9NR0FHcA"
@@ -6519,13 +7685,13 @@ const schema113 = {
   "type": "object",
   "nullable": true
 };
-const schema114 = {
+const schema128 = {
   "default": "password",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate245(data, {
+function validate282(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6567,10 +7733,10 @@ function validate245(data, {
       errors++;
     }
   }
-  validate245.errors = vErrors;
+  validate282.errors = vErrors;
   return errors === 0;
 }
-function validate244(data, {
+function validate281(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6612,13 +7778,13 @@ function validate244(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate245(data.key, {
+      if (!validate282(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+        vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
         errors = vErrors.length;
       }
     }
@@ -6634,15 +7800,15 @@ function validate244(data, {
       }
     }
   }
-  validate244.errors = vErrors;
+  validate281.errors = vErrors;
   return errors === 0;
 }
-const schema115 = {
+const schema129 = {
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate249(data, {
+function validate286(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6684,17 +7850,17 @@ function validate249(data, {
       errors++;
     }
   }
-  validate249.errors = vErrors;
+  validate286.errors = vErrors;
   return errors === 0;
 }
-const schema116 = {
+const schema130 = {
   "maxLength": 2048,
   "pattern": "^rediss?://[^\\s]+$",
   "type": "string",
   "nullable": true
 };
-const pattern18 = new RegExp("^rediss?://[^\\s]+$", "u");
-function validate252(data, {
+const pattern22 = new RegExp("^rediss?://[^\\s]+$", "u");
+function validate289(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6735,7 +7901,7 @@ function validate252(data, {
       }
       errors++;
     }
-    if (!pattern18.test(data)) {
+    if (!pattern22.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -6752,10 +7918,10 @@ function validate252(data, {
       errors++;
     }
   }
-  validate252.errors = vErrors;
+  validate289.errors = vErrors;
   return errors === 0;
 }
-function validate240(data, {
+function validate277(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6781,76 +7947,76 @@ function validate240(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.clusterNodes !== undefined) {
-      if (!validate46(data.clusterNodes, {
+      if (!validate48(data.clusterNodes, {
         instancePath: instancePath + "/clusterNodes",
         parentData: data,
         parentDataProperty: "clusterNodes",
         rootData
       })) {
-        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+        vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
         errors = vErrors.length;
       }
     }
     if (data.mode !== undefined) {
-      if (!validate242(data.mode, {
+      if (!validate279(data.mode, {
         instancePath: instancePath + "/mode",
         parentData: data,
         parentDataProperty: "mode",
         rootData
       })) {
-        vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
+        vErrors = vErrors === null ? validate279.errors : vErrors.concat(validate279.errors);
         errors = vErrors.length;
       }
     }
     if (data.passwordSecretRef !== undefined) {
-      if (!validate244(data.passwordSecretRef, {
+      if (!validate281(data.passwordSecretRef, {
         instancePath: instancePath + "/passwordSecretRef",
         parentData: data,
         parentDataProperty: "passwordSecretRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
+        vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
         errors = vErrors.length;
       }
     }
     if (data.sentinelName !== undefined) {
-      if (!validate249(data.sentinelName, {
+      if (!validate286(data.sentinelName, {
         instancePath: instancePath + "/sentinelName",
         parentData: data,
         parentDataProperty: "sentinelName",
         rootData
       })) {
-        vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
+        vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
         errors = vErrors.length;
       }
     }
     if (data.sentinels !== undefined) {
-      if (!validate46(data.sentinels, {
+      if (!validate48(data.sentinels, {
         instancePath: instancePath + "/sentinels",
         parentData: data,
         parentDataProperty: "sentinels",
         rootData
       })) {
-        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+        vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
         errors = vErrors.length;
       }
     }
     if (data.url !== undefined) {
-      if (!validate252(data.url, {
+      if (!validate289(data.url, {
         instancePath: instancePath + "/url",
         parentData: data,
         parentDataProperty: "url",
         rootData
       })) {
-        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+        vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate240.errors = vErrors;
+  validate277.errors = vErrors;
   return errors === 0;
 }
-const schema117 = {
+const schema131 = {
   "properties": {
     "limits": {
       "$ref": "vmr12pIVkS2pFUAdKoyRYgd8MDA0WjG9DyYchg14wwE"
@@ -6862,7 +8028,7 @@ const schema117 = {
   "type": "object",
   "nullable": true
 };
-function validate255(data, {
+function validate292(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6910,17 +8076,17 @@ function validate255(data, {
       }
     }
   }
-  validate255.errors = vErrors;
+  validate292.errors = vErrors;
   return errors === 0;
 }
-const schema118 = {
+const schema132 = {
   "default": "30m",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate259(data, {
+function validate296(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6978,10 +8144,10 @@ function validate259(data, {
       errors++;
     }
   }
-  validate259.errors = vErrors;
+  validate296.errors = vErrors;
   return errors === 0;
 }
-function validate196(data, {
+function validate233(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7007,131 +8173,131 @@ function validate196(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.auth !== undefined) {
-      if (!validate197(data.auth, {
+      if (!validate234(data.auth, {
         instancePath: instancePath + "/auth",
         parentData: data,
         parentDataProperty: "auth",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.cacheTtl !== undefined) {
-      if (!validate223(data.cacheTtl, {
-        instancePath: instancePath + "/cacheTtl",
-        parentData: data,
-        parentDataProperty: "cacheTtl",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.env !== undefined) {
-      if (!validate225(data.env, {
-        instancePath: instancePath + "/env",
-        parentData: data,
-        parentDataProperty: "env",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.extraRequestParams !== undefined) {
-      if (!validate228(data.extraRequestParams, {
-        instancePath: instancePath + "/extraRequestParams",
-        parentData: data,
-        parentDataProperty: "extraRequestParams",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.image !== undefined) {
-      if (!validate232(data.image, {
-        instancePath: instancePath + "/image",
-        parentData: data,
-        parentDataProperty: "image",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.logContent !== undefined) {
-      if (!validate234(data.logContent, {
-        instancePath: instancePath + "/logContent",
-        parentData: data,
-        parentDataProperty: "logContent",
         rootData
       })) {
         vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
         errors = vErrors.length;
       }
     }
+    if (data.cacheTtl !== undefined) {
+      if (!validate260(data.cacheTtl, {
+        instancePath: instancePath + "/cacheTtl",
+        parentData: data,
+        parentDataProperty: "cacheTtl",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.env !== undefined) {
+      if (!validate262(data.env, {
+        instancePath: instancePath + "/env",
+        parentData: data,
+        parentDataProperty: "env",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.extraRequestParams !== undefined) {
+      if (!validate265(data.extraRequestParams, {
+        instancePath: instancePath + "/extraRequestParams",
+        parentData: data,
+        parentDataProperty: "extraRequestParams",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate265.errors : vErrors.concat(validate265.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.image !== undefined) {
+      if (!validate269(data.image, {
+        instancePath: instancePath + "/image",
+        parentData: data,
+        parentDataProperty: "image",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.logContent !== undefined) {
+      if (!validate271(data.logContent, {
+        instancePath: instancePath + "/logContent",
+        parentData: data,
+        parentDataProperty: "logContent",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.port !== undefined) {
-      if (!validate236(data.port, {
+      if (!validate273(data.port, {
         instancePath: instancePath + "/port",
         parentData: data,
         parentDataProperty: "port",
         rootData
       })) {
-        vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
+        vErrors = vErrors === null ? validate273.errors : vErrors.concat(validate273.errors);
         errors = vErrors.length;
       }
     }
     if (data.rateLimitPerMinute !== undefined) {
-      if (!validate238(data.rateLimitPerMinute, {
+      if (!validate275(data.rateLimitPerMinute, {
         instancePath: instancePath + "/rateLimitPerMinute",
         parentData: data,
         parentDataProperty: "rateLimitPerMinute",
         rootData
       })) {
-        vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
+        vErrors = vErrors === null ? validate275.errors : vErrors.concat(validate275.errors);
         errors = vErrors.length;
       }
     }
     if (data.redis !== undefined) {
-      if (!validate240(data.redis, {
+      if (!validate277(data.redis, {
         instancePath: instancePath + "/redis",
         parentData: data,
         parentDataProperty: "redis",
         rootData
       })) {
-        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+        vErrors = vErrors === null ? validate277.errors : vErrors.concat(validate277.errors);
         errors = vErrors.length;
       }
     }
     if (data.resources !== undefined) {
-      if (!validate255(data.resources, {
+      if (!validate292(data.resources, {
         instancePath: instancePath + "/resources",
         parentData: data,
         parentDataProperty: "resources",
         rootData
       })) {
-        vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
+        vErrors = vErrors === null ? validate292.errors : vErrors.concat(validate292.errors);
         errors = vErrors.length;
       }
     }
     if (data.sessionTtl !== undefined) {
-      if (!validate259(data.sessionTtl, {
+      if (!validate296(data.sessionTtl, {
         instancePath: instancePath + "/sessionTtl",
         parentData: data,
         parentDataProperty: "sessionTtl",
         rootData
       })) {
-        vErrors = vErrors === null ? validate259.errors : vErrors.concat(validate259.errors);
+        vErrors = vErrors === null ? validate296.errors : vErrors.concat(validate296.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate196.errors = vErrors;
+  validate233.errors = vErrors;
   return errors === 0;
 }
-const schema119 = {
+const schema133 = {
   "properties": {
     "behavior": {
       "$ref": "TsRQaXPkbVrOpTLH5uD7cM0q3xYj0c0RUPPPEWzvAF4"
@@ -7159,7 +8325,7 @@ const schema119 = {
   "type": "object",
   "nullable": true
 };
-const schema120 = {
+const schema134 = {
   "properties": {
     "scaleDown": {
       "$ref": "Ts57QtnDiqHfVcIjxADJgFrfUAEiYCUJJFEQEHfnA0"
@@ -7171,7 +8337,7 @@ const schema120 = {
   "type": "object",
   "nullable": true
 };
-const schema24 = {
+const schema26 = {
   "properties": {
     "policies": {
       "$ref": "FXbeVdT5vO38Bg0HtAJcJYMzXoXBgaEp0GgPfk"
@@ -7186,7 +8352,7 @@ const schema24 = {
   "type": "object",
   "nullable": true
 };
-const schema25 = {
+const schema27 = {
   "items": {
     "$ref": "KRCtI0KrtEcvnYKCD8BOVgujCgrI6vnfpYs8ExBwY"
   },
@@ -7194,7 +8360,7 @@ const schema25 = {
   "type": "array",
   "nullable": true
 };
-const schema26 = {
+const schema28 = {
   "properties": {
     "periodSeconds": {
       "$ref": "5Dv0YpS8tHwuhceE4RVUWHnQFOtooMzQEZTw1sTPxI"
@@ -7209,12 +8375,12 @@ const schema26 = {
   "required": ["type", "value", "periodSeconds"],
   "type": "object"
 };
-const schema27 = {
+const schema29 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 1800
 };
-function validate52(data, {
+function validate54(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7274,15 +8440,15 @@ function validate52(data, {
       errors++;
     }
   }
-  validate52.errors = vErrors;
+  validate54.errors = vErrors;
   return errors === 0;
 }
-const schema28 = {
+const schema30 = {
   "enum": ["Pods", "Percent"],
   "maxLength": 7,
   "type": "string"
 };
-function validate54(data, {
+function validate56(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7296,7 +8462,7 @@ function validate54(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema28.enum
+        allowedValues: schema30.enum
       }
     };
     if (vErrors === null) {
@@ -7339,14 +8505,14 @@ function validate54(data, {
     }
     errors++;
   }
-  validate54.errors = vErrors;
+  validate56.errors = vErrors;
   return errors === 0;
 }
-const schema29 = {
+const schema31 = {
   "type": "integer",
   "minimum": 1
 };
-function validate56(data, {
+function validate58(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7389,10 +8555,10 @@ function validate56(data, {
       errors++;
     }
   }
-  validate56.errors = vErrors;
+  validate58.errors = vErrors;
   return errors === 0;
 }
-function validate51(data, {
+function validate53(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7450,35 +8616,35 @@ function validate51(data, {
       errors++;
     }
     if (data.periodSeconds !== undefined) {
-      if (!validate52(data.periodSeconds, {
+      if (!validate54(data.periodSeconds, {
         instancePath: instancePath + "/periodSeconds",
         parentData: data,
         parentDataProperty: "periodSeconds",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.type !== undefined) {
-      if (!validate54(data.type, {
-        instancePath: instancePath + "/type",
-        parentData: data,
-        parentDataProperty: "type",
         rootData
       })) {
         vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
         errors = vErrors.length;
       }
     }
+    if (data.type !== undefined) {
+      if (!validate56(data.type, {
+        instancePath: instancePath + "/type",
+        parentData: data,
+        parentDataProperty: "type",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.value !== undefined) {
-      if (!validate56(data.value, {
+      if (!validate58(data.value, {
         instancePath: instancePath + "/value",
         parentData: data,
         parentDataProperty: "value",
         rootData
       })) {
-        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
         errors = vErrors.length;
       }
     }
@@ -7498,10 +8664,10 @@ function validate51(data, {
     }
     errors++;
   }
-  validate51.errors = vErrors;
+  validate53.errors = vErrors;
   return errors === 0;
 }
-function validate50(data, {
+function validate52(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7544,27 +8710,27 @@ function validate50(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate51(data[i0], {
+      if (!validate53(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate50.errors = vErrors;
+  validate52.errors = vErrors;
   return errors === 0;
 }
-const schema30 = {
+const schema32 = {
   "enum": ["Max", "Min", "Disabled"],
   "maxLength": 8,
   "type": "string",
   "nullable": true
 };
-function validate60(data, {
+function validate62(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7594,7 +8760,7 @@ function validate60(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema30.enum
+        allowedValues: schema32.enum
       }
     };
     if (vErrors === null) {
@@ -7622,16 +8788,16 @@ function validate60(data, {
       errors++;
     }
   }
-  validate60.errors = vErrors;
+  validate62.errors = vErrors;
   return errors === 0;
 }
-const schema31 = {
+const schema33 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 3600,
   "nullable": true
 };
-function validate62(data, {
+function validate64(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7691,10 +8857,10 @@ function validate62(data, {
       errors++;
     }
   }
-  validate62.errors = vErrors;
+  validate64.errors = vErrors;
   return errors === 0;
 }
-function validate49(data, {
+function validate51(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7720,43 +8886,43 @@ function validate49(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.policies !== undefined) {
-      if (!validate50(data.policies, {
+      if (!validate52(data.policies, {
         instancePath: instancePath + "/policies",
         parentData: data,
         parentDataProperty: "policies",
         rootData
       })) {
-        vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+        vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
         errors = vErrors.length;
       }
     }
     if (data.selectPolicy !== undefined) {
-      if (!validate60(data.selectPolicy, {
+      if (!validate62(data.selectPolicy, {
         instancePath: instancePath + "/selectPolicy",
         parentData: data,
         parentDataProperty: "selectPolicy",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.stabilizationWindowSeconds !== undefined) {
-      if (!validate62(data.stabilizationWindowSeconds, {
-        instancePath: instancePath + "/stabilizationWindowSeconds",
-        parentData: data,
-        parentDataProperty: "stabilizationWindowSeconds",
         rootData
       })) {
         vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
         errors = vErrors.length;
       }
     }
+    if (data.stabilizationWindowSeconds !== undefined) {
+      if (!validate64(data.stabilizationWindowSeconds, {
+        instancePath: instancePath + "/stabilizationWindowSeconds",
+        parentData: data,
+        parentDataProperty: "stabilizationWindowSeconds",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+        errors = vErrors.length;
+      }
+    }
   }
-  validate49.errors = vErrors;
+  validate51.errors = vErrors;
   return errors === 0;
 }
-function validate263(data, {
+function validate300(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7782,32 +8948,32 @@ function validate263(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.scaleDown !== undefined) {
-      if (!validate49(data.scaleDown, {
+      if (!validate51(data.scaleDown, {
         instancePath: instancePath + "/scaleDown",
         parentData: data,
         parentDataProperty: "scaleDown",
         rootData
       })) {
-        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
         errors = vErrors.length;
       }
     }
     if (data.scaleUp !== undefined) {
-      if (!validate49(data.scaleUp, {
+      if (!validate51(data.scaleUp, {
         instancePath: instancePath + "/scaleUp",
         parentData: data,
         parentDataProperty: "scaleUp",
         rootData
       })) {
-        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate263.errors = vErrors;
+  validate300.errors = vErrors;
   return errors === 0;
 }
-const schema121 = {
+const schema135 = {
   "items": {
     "$ref": "fFwj8T1MDdbZ8R1YfUN2C3ISZTxorXfJzUH78nnKaE"
   },
@@ -7815,7 +8981,7 @@ const schema121 = {
   "type": "array",
   "nullable": true
 };
-const schema122 = {
+const schema136 = {
   "properties": {
     "name": {
       "$ref": "JusD8vBJHk26Zv8V9JDIf4NNjVjqDvi3gUj6z6qvI"
@@ -7830,14 +8996,14 @@ const schema122 = {
   "required": ["name", "target"],
   "type": "object"
 };
-const schema123 = {
+const schema137 = {
   "maxLength": 253,
   "minLength": 1,
   "pattern": "^[a-zA-Z_:][a-zA-Z0-9_:]*$",
   "type": "string"
 };
-const pattern20 = new RegExp("^[a-zA-Z_:][a-zA-Z0-9_:]*$", "u");
-function validate270(data, {
+const pattern24 = new RegExp("^[a-zA-Z_:][a-zA-Z0-9_:]*$", "u");
+function validate307(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7878,7 +9044,7 @@ function validate270(data, {
       }
       errors++;
     }
-    if (!pattern20.test(data)) {
+    if (!pattern24.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -7910,17 +9076,17 @@ function validate270(data, {
     }
     errors++;
   }
-  validate270.errors = vErrors;
+  validate307.errors = vErrors;
   return errors === 0;
 }
-const schema124 = {
+const schema138 = {
   "default": "Pods",
   "enum": ["Pods", "External"],
   "maxLength": 8,
   "type": "string",
   "nullable": true
 };
-function validate273(data, {
+function validate310(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7950,7 +9116,7 @@ function validate273(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema124.enum
+        allowedValues: schema138.enum
       }
     };
     if (vErrors === null) {
@@ -7978,10 +9144,10 @@ function validate273(data, {
       errors++;
     }
   }
-  validate273.errors = vErrors;
+  validate310.errors = vErrors;
   return errors === 0;
 }
-function validate269(data, {
+function validate306(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8023,13 +9189,13 @@ function validate269(data, {
       errors++;
     }
     if (data.name !== undefined) {
-      if (!validate270(data.name, {
+      if (!validate307(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate270.errors : vErrors.concat(validate270.errors);
+        vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
         errors = vErrors.length;
       }
     }
@@ -8045,13 +9211,13 @@ function validate269(data, {
       }
     }
     if (data.type !== undefined) {
-      if (!validate273(data.type, {
+      if (!validate310(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate273.errors : vErrors.concat(validate273.errors);
+        vErrors = vErrors === null ? validate310.errors : vErrors.concat(validate310.errors);
         errors = vErrors.length;
       }
     }
@@ -8071,10 +9237,10 @@ function validate269(data, {
     }
     errors++;
   }
-  validate269.errors = vErrors;
+  validate306.errors = vErrors;
   return errors === 0;
 }
-function validate268(data, {
+function validate305(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8117,26 +9283,26 @@ function validate268(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate269(data[i0], {
+      if (!validate306(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
+        vErrors = vErrors === null ? validate306.errors : vErrors.concat(validate306.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate268.errors = vErrors;
+  validate305.errors = vErrors;
   return errors === 0;
 }
-const schema125 = {
+const schema139 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 1000
 };
-function validate277(data, {
+function validate314(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8196,17 +9362,17 @@ function validate277(data, {
       errors++;
     }
   }
-  validate277.errors = vErrors;
+  validate314.errors = vErrors;
   return errors === 0;
 }
-const schema126 = {
+const schema140 = {
   "default": 1,
   "type": "integer",
   "minimum": 1,
   "maximum": 1000,
   "nullable": true
 };
-function validate280(data, {
+function validate317(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8266,10 +9432,10 @@ function validate280(data, {
       errors++;
     }
   }
-  validate280.errors = vErrors;
+  validate317.errors = vErrors;
   return errors === 0;
 }
-const schema127 = {
+const schema141 = {
   "properties": {
     "maxAllowed": {
       "$ref": "vmr12pIVkS2pFUAdKoyRYgd8MDA0WjG9DyYchg14wwE"
@@ -8284,14 +9450,14 @@ const schema127 = {
   "type": "object",
   "nullable": true
 };
-const schema128 = {
+const schema142 = {
   "default": "Off",
   "enum": ["Off", "Initial", "Recreate", "Auto"],
   "maxLength": 8,
   "type": "string",
   "nullable": true
 };
-function validate285(data, {
+function validate322(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8321,7 +9487,7 @@ function validate285(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema128.enum
+        allowedValues: schema142.enum
       }
     };
     if (vErrors === null) {
@@ -8349,10 +9515,10 @@ function validate285(data, {
       errors++;
     }
   }
-  validate285.errors = vErrors;
+  validate322.errors = vErrors;
   return errors === 0;
 }
-function validate282(data, {
+function validate319(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8400,21 +9566,21 @@ function validate282(data, {
       }
     }
     if (data.mode !== undefined) {
-      if (!validate285(data.mode, {
+      if (!validate322(data.mode, {
         instancePath: instancePath + "/mode",
         parentData: data,
         parentDataProperty: "mode",
         rootData
       })) {
-        vErrors = vErrors === null ? validate285.errors : vErrors.concat(validate285.errors);
+        vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate282.errors = vErrors;
+  validate319.errors = vErrors;
   return errors === 0;
 }
-function validate262(data, {
+function validate299(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8456,87 +9622,87 @@ function validate262(data, {
       errors++;
     }
     if (data.behavior !== undefined) {
-      if (!validate263(data.behavior, {
+      if (!validate300(data.behavior, {
         instancePath: instancePath + "/behavior",
         parentData: data,
         parentDataProperty: "behavior",
         rootData
       })) {
-        vErrors = vErrors === null ? validate263.errors : vErrors.concat(validate263.errors);
+        vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
         errors = vErrors.length;
       }
     }
     if (data.cpuUtilization !== undefined) {
-      if (!validate36(data.cpuUtilization, {
+      if (!validate38(data.cpuUtilization, {
         instancePath: instancePath + "/cpuUtilization",
         parentData: data,
         parentDataProperty: "cpuUtilization",
         rootData
       })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
         errors = vErrors.length;
       }
     }
     if (data.customMetrics !== undefined) {
-      if (!validate268(data.customMetrics, {
+      if (!validate305(data.customMetrics, {
         instancePath: instancePath + "/customMetrics",
         parentData: data,
         parentDataProperty: "customMetrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate268.errors : vErrors.concat(validate268.errors);
+        vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxReplicas !== undefined) {
-      if (!validate277(data.maxReplicas, {
+      if (!validate314(data.maxReplicas, {
         instancePath: instancePath + "/maxReplicas",
         parentData: data,
         parentDataProperty: "maxReplicas",
         rootData
       })) {
-        vErrors = vErrors === null ? validate277.errors : vErrors.concat(validate277.errors);
+        vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
         errors = vErrors.length;
       }
     }
     if (data.memoryUtilization !== undefined) {
-      if (!validate36(data.memoryUtilization, {
+      if (!validate38(data.memoryUtilization, {
         instancePath: instancePath + "/memoryUtilization",
         parentData: data,
         parentDataProperty: "memoryUtilization",
         rootData
       })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
         errors = vErrors.length;
       }
     }
     if (data.minReplicas !== undefined) {
-      if (!validate280(data.minReplicas, {
+      if (!validate317(data.minReplicas, {
         instancePath: instancePath + "/minReplicas",
         parentData: data,
         parentDataProperty: "minReplicas",
         rootData
       })) {
-        vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
+        vErrors = vErrors === null ? validate317.errors : vErrors.concat(validate317.errors);
         errors = vErrors.length;
       }
     }
     if (data.vpa !== undefined) {
-      if (!validate282(data.vpa, {
+      if (!validate319(data.vpa, {
         instancePath: instancePath + "/vpa",
         parentData: data,
         parentDataProperty: "vpa",
         rootData
       })) {
-        vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
+        vErrors = vErrors === null ? validate319.errors : vErrors.concat(validate319.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate262.errors = vErrors;
+  validate299.errors = vErrors;
   return errors === 0;
 }
-const schema129 = {
+const schema143 = {
   "properties": {
     "connectionPool": {
       "$ref": "kvdsjHXflcyT31766Urhf0X91jFotH7sIeq9ZM5cdc"
@@ -8560,7 +9726,7 @@ const schema129 = {
   "type": "object",
   "nullable": true
 };
-const schema130 = {
+const schema144 = {
   "properties": {
     "maxConnections": {
       "$ref": "W0lpfNpopiiryJpdaW8T5ftPu9NVFOx3spCwCqsKM0"
@@ -8575,12 +9741,12 @@ const schema130 = {
   "type": "object",
   "nullable": true
 };
-const schema32 = {
+const schema34 = {
   "type": "integer",
   "minimum": 1,
   "nullable": true
 };
-function validate64(data, {
+function validate66(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8623,15 +9789,15 @@ function validate64(data, {
       errors++;
     }
   }
-  validate64.errors = vErrors;
+  validate66.errors = vErrors;
   return errors === 0;
 }
-const schema36 = {
+const schema38 = {
   "type": "integer",
   "minimum": 0,
   "nullable": true
 };
-function validate68(data, {
+function validate70(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8674,10 +9840,10 @@ function validate68(data, {
       errors++;
     }
   }
-  validate68.errors = vErrors;
+  validate70.errors = vErrors;
   return errors === 0;
 }
-function validate290(data, {
+function validate327(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8703,43 +9869,43 @@ function validate290(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.maxConnections !== undefined) {
-      if (!validate64(data.maxConnections, {
+      if (!validate66(data.maxConnections, {
         instancePath: instancePath + "/maxConnections",
         parentData: data,
         parentDataProperty: "maxConnections",
         rootData
       })) {
-        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+        vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxPendingRequests !== undefined) {
-      if (!validate64(data.maxPendingRequests, {
+      if (!validate66(data.maxPendingRequests, {
         instancePath: instancePath + "/maxPendingRequests",
         parentData: data,
         parentDataProperty: "maxPendingRequests",
         rootData
       })) {
-        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+        vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxRequestsPerConnection !== undefined) {
-      if (!validate68(data.maxRequestsPerConnection, {
+      if (!validate70(data.maxRequestsPerConnection, {
         instancePath: instancePath + "/maxRequestsPerConnection",
         parentData: data,
         parentDataProperty: "maxRequestsPerConnection",
         rootData
       })) {
-        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate290.errors = vErrors;
+  validate327.errors = vErrors;
   return errors === 0;
 }
-const schema131 = {
+const schema145 = {
   "items": {
     "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
   },
@@ -8747,7 +9913,7 @@ const schema131 = {
   "type": "array",
   "nullable": true
 };
-function validate295(data, {
+function validate332(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8801,10 +9967,10 @@ function validate295(data, {
       }
     }
   }
-  validate295.errors = vErrors;
+  validate332.errors = vErrors;
   return errors === 0;
 }
-const schema132 = {
+const schema146 = {
   "items": {
     "$ref": "QE6kgSoUW7vgbygLYWaNnw4Oo1e6oZGMfyusTEbsYE"
   },
@@ -8812,14 +9978,14 @@ const schema132 = {
   "type": "array",
   "nullable": true
 };
-const schema133 = {
+const schema147 = {
   "maxLength": 253,
   "minLength": 1,
   "pattern": "^(\\*\\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$",
   "type": "string"
 };
-const pattern21 = new RegExp("^(\\*\\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", "u");
-function validate299(data, {
+const pattern25 = new RegExp("^(\\*\\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", "u");
+function validate336(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8860,7 +10026,7 @@ function validate299(data, {
       }
       errors++;
     }
-    if (!pattern21.test(data)) {
+    if (!pattern25.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -8892,10 +10058,10 @@ function validate299(data, {
     }
     errors++;
   }
-  validate299.errors = vErrors;
+  validate336.errors = vErrors;
   return errors === 0;
 }
-function validate298(data, {
+function validate335(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8938,21 +10104,21 @@ function validate298(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate299(data[i0], {
+      if (!validate336(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate299.errors : vErrors.concat(validate299.errors);
+        vErrors = vErrors === null ? validate336.errors : vErrors.concat(validate336.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate298.errors = vErrors;
+  validate335.errors = vErrors;
   return errors === 0;
 }
-const schema134 = {
+const schema148 = {
   "properties": {
     "baseEjectionTime": {
       "$ref": "1pVLmRNnrk0kJdWCEMPz32O1cthwBfyPTq4YZb8W6kM"
@@ -8970,14 +10136,14 @@ const schema134 = {
   "type": "object",
   "nullable": true
 };
-const schema135 = {
+const schema149 = {
   "default": "30s",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate303(data, {
+function validate340(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9035,16 +10201,16 @@ function validate303(data, {
       errors++;
     }
   }
-  validate303.errors = vErrors;
+  validate340.errors = vErrors;
   return errors === 0;
 }
-const schema136 = {
+const schema150 = {
   "default": 5,
   "type": "integer",
   "minimum": 1,
   "nullable": true
 };
-function validate305(data, {
+function validate342(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9087,17 +10253,17 @@ function validate305(data, {
       errors++;
     }
   }
-  validate305.errors = vErrors;
+  validate342.errors = vErrors;
   return errors === 0;
 }
-const schema137 = {
+const schema151 = {
   "default": "10s",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate307(data, {
+function validate344(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9155,17 +10321,17 @@ function validate307(data, {
       errors++;
     }
   }
-  validate307.errors = vErrors;
+  validate344.errors = vErrors;
   return errors === 0;
 }
-const schema138 = {
+const schema152 = {
   "default": 50,
   "type": "integer",
   "minimum": 0,
   "maximum": 100,
   "nullable": true
 };
-function validate309(data, {
+function validate346(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9225,10 +10391,10 @@ function validate309(data, {
       errors++;
     }
   }
-  validate309.errors = vErrors;
+  validate346.errors = vErrors;
   return errors === 0;
 }
-function validate302(data, {
+function validate339(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9254,54 +10420,54 @@ function validate302(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.baseEjectionTime !== undefined) {
-      if (!validate303(data.baseEjectionTime, {
+      if (!validate340(data.baseEjectionTime, {
         instancePath: instancePath + "/baseEjectionTime",
         parentData: data,
         parentDataProperty: "baseEjectionTime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate303.errors : vErrors.concat(validate303.errors);
+        vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
         errors = vErrors.length;
       }
     }
     if (data.consecutive5xxErrors !== undefined) {
-      if (!validate305(data.consecutive5xxErrors, {
+      if (!validate342(data.consecutive5xxErrors, {
         instancePath: instancePath + "/consecutive5xxErrors",
         parentData: data,
         parentDataProperty: "consecutive5xxErrors",
         rootData
       })) {
-        vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
+        vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
         errors = vErrors.length;
       }
     }
     if (data.interval !== undefined) {
-      if (!validate307(data.interval, {
+      if (!validate344(data.interval, {
         instancePath: instancePath + "/interval",
         parentData: data,
         parentDataProperty: "interval",
         rootData
       })) {
-        vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+        vErrors = vErrors === null ? validate344.errors : vErrors.concat(validate344.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxEjectionPercent !== undefined) {
-      if (!validate309(data.maxEjectionPercent, {
+      if (!validate346(data.maxEjectionPercent, {
         instancePath: instancePath + "/maxEjectionPercent",
         parentData: data,
         parentDataProperty: "maxEjectionPercent",
         rootData
       })) {
-        vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
+        vErrors = vErrors === null ? validate346.errors : vErrors.concat(validate346.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate302.errors = vErrors;
+  validate339.errors = vErrors;
   return errors === 0;
 }
-const schema139 = {
+const schema153 = {
   "properties": {
     "attempts": {
       "$ref": "7ZNQHiop0DWUg0qqBfPN1F3cjoZmCiQyfNN2fnUBkk"
@@ -9317,12 +10483,12 @@ const schema139 = {
   "type": "object",
   "nullable": true
 };
-const schema140 = {
+const schema154 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 10
 };
-function validate313(data, {
+function validate350(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9382,16 +10548,16 @@ function validate313(data, {
       errors++;
     }
   }
-  validate313.errors = vErrors;
+  validate350.errors = vErrors;
   return errors === 0;
 }
-const schema141 = {
+const schema155 = {
   "default": "connect-failure,refused-stream,unavailable,503",
   "maxLength": 256,
   "type": "string",
   "nullable": true
 };
-function validate316(data, {
+function validate353(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9433,10 +10599,10 @@ function validate316(data, {
       errors++;
     }
   }
-  validate316.errors = vErrors;
+  validate353.errors = vErrors;
   return errors === 0;
 }
-function validate312(data, {
+function validate349(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9478,13 +10644,13 @@ function validate312(data, {
       errors++;
     }
     if (data.attempts !== undefined) {
-      if (!validate313(data.attempts, {
+      if (!validate350(data.attempts, {
         instancePath: instancePath + "/attempts",
         parentData: data,
         parentDataProperty: "attempts",
         rootData
       })) {
-        vErrors = vErrors === null ? validate313.errors : vErrors.concat(validate313.errors);
+        vErrors = vErrors === null ? validate350.errors : vErrors.concat(validate350.errors);
         errors = vErrors.length;
       }
     }
@@ -9500,28 +10666,28 @@ function validate312(data, {
       }
     }
     if (data.retryOn !== undefined) {
-      if (!validate316(data.retryOn, {
+      if (!validate353(data.retryOn, {
         instancePath: instancePath + "/retryOn",
         parentData: data,
         parentDataProperty: "retryOn",
         rootData
       })) {
-        vErrors = vErrors === null ? validate316.errors : vErrors.concat(validate316.errors);
+        vErrors = vErrors === null ? validate353.errors : vErrors.concat(validate353.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate312.errors = vErrors;
+  validate349.errors = vErrors;
   return errors === 0;
 }
-const schema142 = {
+const schema156 = {
   "default": "120s",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate319(data, {
+function validate356(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9579,10 +10745,10 @@ function validate319(data, {
       errors++;
     }
   }
-  validate319.errors = vErrors;
+  validate356.errors = vErrors;
   return errors === 0;
 }
-function validate289(data, {
+function validate326(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9608,76 +10774,76 @@ function validate289(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.connectionPool !== undefined) {
-      if (!validate290(data.connectionPool, {
+      if (!validate327(data.connectionPool, {
         instancePath: instancePath + "/connectionPool",
         parentData: data,
         parentDataProperty: "connectionPool",
         rootData
       })) {
-        vErrors = vErrors === null ? validate290.errors : vErrors.concat(validate290.errors);
+        vErrors = vErrors === null ? validate327.errors : vErrors.concat(validate327.errors);
         errors = vErrors.length;
       }
     }
     if (data.gateways !== undefined) {
-      if (!validate295(data.gateways, {
+      if (!validate332(data.gateways, {
         instancePath: instancePath + "/gateways",
         parentData: data,
         parentDataProperty: "gateways",
         rootData
       })) {
-        vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
+        vErrors = vErrors === null ? validate332.errors : vErrors.concat(validate332.errors);
         errors = vErrors.length;
       }
     }
     if (data.hosts !== undefined) {
-      if (!validate298(data.hosts, {
+      if (!validate335(data.hosts, {
         instancePath: instancePath + "/hosts",
         parentData: data,
         parentDataProperty: "hosts",
         rootData
       })) {
-        vErrors = vErrors === null ? validate298.errors : vErrors.concat(validate298.errors);
+        vErrors = vErrors === null ? validate335.errors : vErrors.concat(validate335.errors);
         errors = vErrors.length;
       }
     }
     if (data.outlierDetection !== undefined) {
-      if (!validate302(data.outlierDetection, {
+      if (!validate339(data.outlierDetection, {
         instancePath: instancePath + "/outlierDetection",
         parentData: data,
         parentDataProperty: "outlierDetection",
         rootData
       })) {
-        vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
+        vErrors = vErrors === null ? validate339.errors : vErrors.concat(validate339.errors);
         errors = vErrors.length;
       }
     }
     if (data.retries !== undefined) {
-      if (!validate312(data.retries, {
+      if (!validate349(data.retries, {
         instancePath: instancePath + "/retries",
         parentData: data,
         parentDataProperty: "retries",
         rootData
       })) {
-        vErrors = vErrors === null ? validate312.errors : vErrors.concat(validate312.errors);
+        vErrors = vErrors === null ? validate349.errors : vErrors.concat(validate349.errors);
         errors = vErrors.length;
       }
     }
     if (data.timeout !== undefined) {
-      if (!validate319(data.timeout, {
+      if (!validate356(data.timeout, {
         instancePath: instancePath + "/timeout",
         parentData: data,
         parentDataProperty: "timeout",
         rootData
       })) {
-        vErrors = vErrors === null ? validate319.errors : vErrors.concat(validate319.errors);
+        vErrors = vErrors === null ? validate356.errors : vErrors.concat(validate356.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate289.errors = vErrors;
+  validate326.errors = vErrors;
   return errors === 0;
 }
-function validate79(data, {
+function validate81(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9735,112 +10901,112 @@ function validate79(data, {
       errors++;
     }
     if (data.agent !== undefined) {
-      if (!validate80(data.agent, {
+      if (!validate82(data.agent, {
         instancePath: instancePath + "/agent",
         parentData: data,
         parentDataProperty: "agent",
         rootData
       })) {
-        vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
         errors = vErrors.length;
       }
     }
     if (data.engine !== undefined) {
-      if (!validate90(data.engine, {
+      if (!validate92(data.engine, {
         instancePath: instancePath + "/engine",
         parentData: data,
         parentDataProperty: "engine",
         rootData
       })) {
-        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
         errors = vErrors.length;
       }
     }
     if (data.framework !== undefined) {
-      if (!validate118(data.framework, {
+      if (!validate120(data.framework, {
         instancePath: instancePath + "/framework",
         parentData: data,
         parentDataProperty: "framework",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.historyLimit !== undefined) {
-      if (!validate120(data.historyLimit, {
-        instancePath: instancePath + "/historyLimit",
-        parentData: data,
-        parentDataProperty: "historyLimit",
         rootData
       })) {
         vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
         errors = vErrors.length;
       }
     }
-    if (data.registryRef !== undefined) {
-      if (!validate122(data.registryRef, {
-        instancePath: instancePath + "/registryRef",
+    if (data.historyLimit !== undefined) {
+      if (!validate122(data.historyLimit, {
+        instancePath: instancePath + "/historyLimit",
         parentData: data,
-        parentDataProperty: "registryRef",
+        parentDataProperty: "historyLimit",
         rootData
       })) {
         vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
         errors = vErrors.length;
       }
     }
+    if (data.registryRef !== undefined) {
+      if (!validate124(data.registryRef, {
+        instancePath: instancePath + "/registryRef",
+        parentData: data,
+        parentDataProperty: "registryRef",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.resources !== undefined) {
-      if (!validate125(data.resources, {
+      if (!validate127(data.resources, {
         instancePath: instancePath + "/resources",
         parentData: data,
         parentDataProperty: "resources",
         rootData
       })) {
-        vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
+        vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
         errors = vErrors.length;
       }
     }
     if (data.rollout !== undefined) {
-      if (!validate154(data.rollout, {
+      if (!validate156(data.rollout, {
         instancePath: instancePath + "/rollout",
         parentData: data,
         parentDataProperty: "rollout",
         rootData
       })) {
-        vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+        vErrors = vErrors === null ? validate156.errors : vErrors.concat(validate156.errors);
         errors = vErrors.length;
       }
     }
     if (data.runtime !== undefined) {
-      if (!validate196(data.runtime, {
+      if (!validate233(data.runtime, {
         instancePath: instancePath + "/runtime",
         parentData: data,
         parentDataProperty: "runtime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
+        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
         errors = vErrors.length;
       }
     }
     if (data.scaling !== undefined) {
-      if (!validate262(data.scaling, {
+      if (!validate299(data.scaling, {
         instancePath: instancePath + "/scaling",
         parentData: data,
         parentDataProperty: "scaling",
         rootData
       })) {
-        vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
+        vErrors = vErrors === null ? validate299.errors : vErrors.concat(validate299.errors);
         errors = vErrors.length;
       }
     }
     if (data.traffic !== undefined) {
-      if (!validate289(data.traffic, {
+      if (!validate326(data.traffic, {
         instancePath: instancePath + "/traffic",
         parentData: data,
         parentDataProperty: "traffic",
         rootData
       })) {
-        vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
+        vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
         errors = vErrors.length;
       }
     }
@@ -9860,10 +11026,10 @@ function validate79(data, {
     }
     errors++;
   }
-  validate79.errors = vErrors;
+  validate81.errors = vErrors;
   return errors === 0;
 }
-const schema143 = {
+const schema157 = {
   "properties": {
     "canaryVersion": {
       "$ref": "aI76FeqpwcXwdyCOF96recSluNjGv0pCdD3LQe3LnI"
@@ -9899,7 +11065,7 @@ const schema143 = {
   "type": "object",
   "nullable": true
 };
-const schema144 = {
+const schema158 = {
   "items": {
     "$ref": "M6RNtekTRdqtHXouevHIZWvCRJYZ7F5yo2WYTV4is"
   },
@@ -9907,7 +11073,7 @@ const schema144 = {
   "type": "array",
   "nullable": true
 };
-const schema145 = {
+const schema159 = {
   "properties": {
     "lastTransitionTime": {
       "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
@@ -9931,12 +11097,12 @@ const schema145 = {
   "required": ["type", "status", "lastTransitionTime", "reason", "message"],
   "type": "object"
 };
-const schema34 = {
+const schema36 = {
   "format": "date-time",
   "type": "string"
 };
 const formats0 = formats["date-time"];
-function validate66(data, {
+function validate68(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9977,14 +11143,14 @@ function validate66(data, {
     }
     errors++;
   }
-  validate66.errors = vErrors;
+  validate68.errors = vErrors;
   return errors === 0;
 }
-const schema146 = {
+const schema160 = {
   "maxLength": 32768,
   "type": "string"
 };
-function validate329(data, {
+function validate366(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10025,16 +11191,16 @@ function validate329(data, {
     }
     errors++;
   }
-  validate329.errors = vErrors;
+  validate366.errors = vErrors;
   return errors === 0;
 }
-const schema35 = {
+const schema37 = {
   "format": "int64",
   "type": "integer",
   "minimum": 0,
   "nullable": true
 };
-function validate67(data, {
+function validate69(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10093,17 +11259,17 @@ function validate67(data, {
       errors++;
     }
   }
-  validate67.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
-const schema147 = {
+const schema161 = {
   "maxLength": 1024,
   "minLength": 1,
   "pattern": "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$",
   "type": "string"
 };
-const pattern25 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
-function validate332(data, {
+const pattern29 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
+function validate369(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10144,7 +11310,7 @@ function validate332(data, {
       }
       errors++;
     }
-    if (!pattern25.test(data)) {
+    if (!pattern29.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -10176,15 +11342,15 @@ function validate332(data, {
     }
     errors++;
   }
-  validate332.errors = vErrors;
+  validate369.errors = vErrors;
   return errors === 0;
 }
-const schema148 = {
+const schema162 = {
   "enum": ["True", "False", "Unknown"],
   "maxLength": 7,
   "type": "string"
 };
-function validate334(data, {
+function validate371(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10198,7 +11364,7 @@ function validate334(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema148.enum
+        allowedValues: schema162.enum
       }
     };
     if (vErrors === null) {
@@ -10241,16 +11407,16 @@ function validate334(data, {
     }
     errors++;
   }
-  validate334.errors = vErrors;
+  validate371.errors = vErrors;
   return errors === 0;
 }
-const schema149 = {
+const schema163 = {
   "maxLength": 316,
   "pattern": "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$",
   "type": "string"
 };
-const pattern26 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
-function validate336(data, {
+const pattern30 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
+function validate373(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10275,7 +11441,7 @@ function validate336(data, {
       }
       errors++;
     }
-    if (!pattern26.test(data)) {
+    if (!pattern30.test(data)) {
       const err1 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -10307,10 +11473,10 @@ function validate336(data, {
     }
     errors++;
   }
-  validate336.errors = vErrors;
+  validate373.errors = vErrors;
   return errors === 0;
 }
-function validate327(data, {
+function validate364(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10400,68 +11566,68 @@ function validate327(data, {
       errors++;
     }
     if (data.lastTransitionTime !== undefined) {
-      if (!validate66(data.lastTransitionTime, {
+      if (!validate68(data.lastTransitionTime, {
         instancePath: instancePath + "/lastTransitionTime",
         parentData: data,
         parentDataProperty: "lastTransitionTime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
         errors = vErrors.length;
       }
     }
     if (data.message !== undefined) {
-      if (!validate329(data.message, {
+      if (!validate366(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate329.errors : vErrors.concat(validate329.errors);
+        vErrors = vErrors === null ? validate366.errors : vErrors.concat(validate366.errors);
         errors = vErrors.length;
       }
     }
     if (data.observedGeneration !== undefined) {
-      if (!validate67(data.observedGeneration, {
+      if (!validate69(data.observedGeneration, {
         instancePath: instancePath + "/observedGeneration",
         parentData: data,
         parentDataProperty: "observedGeneration",
         rootData
       })) {
-        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
         errors = vErrors.length;
       }
     }
     if (data.reason !== undefined) {
-      if (!validate332(data.reason, {
+      if (!validate369(data.reason, {
         instancePath: instancePath + "/reason",
         parentData: data,
         parentDataProperty: "reason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate332.errors : vErrors.concat(validate332.errors);
+        vErrors = vErrors === null ? validate369.errors : vErrors.concat(validate369.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
-      if (!validate334(data.status, {
+      if (!validate371(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate334.errors : vErrors.concat(validate334.errors);
+        vErrors = vErrors === null ? validate371.errors : vErrors.concat(validate371.errors);
         errors = vErrors.length;
       }
     }
     if (data.type !== undefined) {
-      if (!validate336(data.type, {
+      if (!validate373(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate336.errors : vErrors.concat(validate336.errors);
+        vErrors = vErrors === null ? validate373.errors : vErrors.concat(validate373.errors);
         errors = vErrors.length;
       }
     }
@@ -10481,10 +11647,10 @@ function validate327(data, {
     }
     errors++;
   }
-  validate327.errors = vErrors;
+  validate364.errors = vErrors;
   return errors === 0;
 }
-function validate326(data, {
+function validate363(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10527,26 +11693,26 @@ function validate326(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate327(data[i0], {
+      if (!validate364(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate327.errors : vErrors.concat(validate327.errors);
+        vErrors = vErrors === null ? validate364.errors : vErrors.concat(validate364.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate326.errors = vErrors;
+  validate363.errors = vErrors;
   return errors === 0;
 }
-const schema150 = {
+const schema164 = {
   "maxLength": 2048,
   "type": "string",
   "nullable": true
 };
-function validate340(data, {
+function validate377(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10588,10 +11754,10 @@ function validate340(data, {
       errors++;
     }
   }
-  validate340.errors = vErrors;
+  validate377.errors = vErrors;
   return errors === 0;
 }
-const schema151 = {
+const schema165 = {
   "items": {
     "$ref": "2oTvo3XfM14NuwEXNBMrUD8ZHu3DIKAElL7l07M6E"
   },
@@ -10599,7 +11765,7 @@ const schema151 = {
   "type": "array",
   "nullable": true
 };
-const schema152 = {
+const schema166 = {
   "properties": {
     "message": {
       "$ref": "mRsGa3G0zEWwi43U8Q6OmYYv4l1cjQGcmOmidAmE"
@@ -10617,12 +11783,12 @@ const schema152 = {
   "required": ["version", "outcome", "time"],
   "type": "object"
 };
-const schema153 = {
+const schema167 = {
   "maxLength": 1024,
   "type": "string",
   "nullable": true
 };
-function validate344(data, {
+function validate381(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10664,15 +11830,15 @@ function validate344(data, {
       errors++;
     }
   }
-  validate344.errors = vErrors;
+  validate381.errors = vErrors;
   return errors === 0;
 }
-const schema154 = {
+const schema168 = {
   "enum": ["Promoted", "RolledBack", "Superseded", "Failed"],
   "maxLength": 10,
   "type": "string"
 };
-function validate346(data, {
+function validate383(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10686,7 +11852,7 @@ function validate346(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema154.enum
+        allowedValues: schema168.enum
       }
     };
     if (vErrors === null) {
@@ -10729,14 +11895,14 @@ function validate346(data, {
     }
     errors++;
   }
-  validate346.errors = vErrors;
+  validate383.errors = vErrors;
   return errors === 0;
 }
-const schema37 = {
+const schema39 = {
   "maxLength": 63,
   "type": "string"
 };
-function validate69(data, {
+function validate71(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10777,10 +11943,10 @@ function validate69(data, {
     }
     errors++;
   }
-  validate69.errors = vErrors;
+  validate71.errors = vErrors;
   return errors === 0;
 }
-function validate343(data, {
+function validate380(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10838,46 +12004,46 @@ function validate343(data, {
       errors++;
     }
     if (data.message !== undefined) {
-      if (!validate344(data.message, {
+      if (!validate381(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate344.errors : vErrors.concat(validate344.errors);
+        vErrors = vErrors === null ? validate381.errors : vErrors.concat(validate381.errors);
         errors = vErrors.length;
       }
     }
     if (data.outcome !== undefined) {
-      if (!validate346(data.outcome, {
+      if (!validate383(data.outcome, {
         instancePath: instancePath + "/outcome",
         parentData: data,
         parentDataProperty: "outcome",
         rootData
       })) {
-        vErrors = vErrors === null ? validate346.errors : vErrors.concat(validate346.errors);
+        vErrors = vErrors === null ? validate383.errors : vErrors.concat(validate383.errors);
         errors = vErrors.length;
       }
     }
     if (data.time !== undefined) {
-      if (!validate66(data.time, {
+      if (!validate68(data.time, {
         instancePath: instancePath + "/time",
         parentData: data,
         parentDataProperty: "time",
         rootData
       })) {
-        vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
         errors = vErrors.length;
       }
     }
     if (data.version !== undefined) {
-      if (!validate69(data.version, {
+      if (!validate71(data.version, {
         instancePath: instancePath + "/version",
         parentData: data,
         parentDataProperty: "version",
         rootData
       })) {
-        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
         errors = vErrors.length;
       }
     }
@@ -10897,10 +12063,10 @@ function validate343(data, {
     }
     errors++;
   }
-  validate343.errors = vErrors;
+  validate380.errors = vErrors;
   return errors === 0;
 }
-function validate342(data, {
+function validate379(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10943,21 +12109,21 @@ function validate342(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate343(data[i0], {
+      if (!validate380(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate343.errors : vErrors.concat(validate343.errors);
+        vErrors = vErrors === null ? validate380.errors : vErrors.concat(validate380.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate342.errors = vErrors;
+  validate379.errors = vErrors;
   return errors === 0;
 }
-const schema155 = {
+const schema169 = {
   "items": {
     "$ref": "D8rsSrEbZ7ox60qGJMKmVFaIDyGYolyrTmWvCyc"
   },
@@ -10965,7 +12131,7 @@ const schema155 = {
   "type": "array",
   "nullable": true
 };
-const schema156 = {
+const schema170 = {
   "properties": {
     "version": {
       "$ref": "kVhKoEkFCpYCBOsP5OvTsXJ39WdjdMwyyhXvIyCOTok"
@@ -10977,12 +12143,12 @@ const schema156 = {
   "required": ["version", "weight"],
   "type": "object"
 };
-const schema157 = {
+const schema171 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 100
 };
-function validate359(data, {
+function validate396(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11042,10 +12208,10 @@ function validate359(data, {
       errors++;
     }
   }
-  validate359.errors = vErrors;
+  validate396.errors = vErrors;
   return errors === 0;
 }
-function validate357(data, {
+function validate394(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11087,24 +12253,24 @@ function validate357(data, {
       errors++;
     }
     if (data.version !== undefined) {
-      if (!validate69(data.version, {
+      if (!validate71(data.version, {
         instancePath: instancePath + "/version",
         parentData: data,
         parentDataProperty: "version",
         rootData
       })) {
-        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
         errors = vErrors.length;
       }
     }
     if (data.weight !== undefined) {
-      if (!validate359(data.weight, {
+      if (!validate396(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate359.errors : vErrors.concat(validate359.errors);
+        vErrors = vErrors === null ? validate396.errors : vErrors.concat(validate396.errors);
         errors = vErrors.length;
       }
     }
@@ -11124,10 +12290,10 @@ function validate357(data, {
     }
     errors++;
   }
-  validate357.errors = vErrors;
+  validate394.errors = vErrors;
   return errors === 0;
 }
-function validate356(data, {
+function validate393(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11170,21 +12336,21 @@ function validate356(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate357(data[i0], {
+      if (!validate394(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate357.errors : vErrors.concat(validate357.errors);
+        vErrors = vErrors === null ? validate394.errors : vErrors.concat(validate394.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate356.errors = vErrors;
+  validate393.errors = vErrors;
   return errors === 0;
 }
-function validate323(data, {
+function validate360(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11210,13 +12376,13 @@ function validate323(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.canaryVersion !== undefined) {
-      if (!validate65(data.canaryVersion, {
+      if (!validate67(data.canaryVersion, {
         instancePath: instancePath + "/canaryVersion",
         parentData: data,
         parentDataProperty: "canaryVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
         errors = vErrors.length;
       }
     }
@@ -11232,98 +12398,98 @@ function validate323(data, {
       }
     }
     if (data.conditions !== undefined) {
-      if (!validate326(data.conditions, {
+      if (!validate363(data.conditions, {
         instancePath: instancePath + "/conditions",
         parentData: data,
         parentDataProperty: "conditions",
         rootData
       })) {
-        vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
+        vErrors = vErrors === null ? validate363.errors : vErrors.concat(validate363.errors);
         errors = vErrors.length;
       }
     }
     if (data.endpoint !== undefined) {
-      if (!validate340(data.endpoint, {
+      if (!validate377(data.endpoint, {
         instancePath: instancePath + "/endpoint",
         parentData: data,
         parentDataProperty: "endpoint",
         rootData
       })) {
-        vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
+        vErrors = vErrors === null ? validate377.errors : vErrors.concat(validate377.errors);
         errors = vErrors.length;
       }
     }
     if (data.history !== undefined) {
-      if (!validate342(data.history, {
+      if (!validate379(data.history, {
         instancePath: instancePath + "/history",
         parentData: data,
         parentDataProperty: "history",
         rootData
       })) {
-        vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
+        vErrors = vErrors === null ? validate379.errors : vErrors.concat(validate379.errors);
         errors = vErrors.length;
       }
     }
     if (data.observedGeneration !== undefined) {
-      if (!validate67(data.observedGeneration, {
+      if (!validate69(data.observedGeneration, {
         instancePath: instancePath + "/observedGeneration",
         parentData: data,
         parentDataProperty: "observedGeneration",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.readyReplicas !== undefined) {
+      if (!validate70(data.readyReplicas, {
+        instancePath: instancePath + "/readyReplicas",
+        parentData: data,
+        parentDataProperty: "readyReplicas",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.replicas !== undefined) {
+      if (!validate70(data.replicas, {
+        instancePath: instancePath + "/replicas",
+        parentData: data,
+        parentDataProperty: "replicas",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.stableVersion !== undefined) {
+      if (!validate67(data.stableVersion, {
+        instancePath: instancePath + "/stableVersion",
+        parentData: data,
+        parentDataProperty: "stableVersion",
         rootData
       })) {
         vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
         errors = vErrors.length;
       }
     }
-    if (data.readyReplicas !== undefined) {
-      if (!validate68(data.readyReplicas, {
-        instancePath: instancePath + "/readyReplicas",
-        parentData: data,
-        parentDataProperty: "readyReplicas",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.replicas !== undefined) {
-      if (!validate68(data.replicas, {
-        instancePath: instancePath + "/replicas",
-        parentData: data,
-        parentDataProperty: "replicas",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.stableVersion !== undefined) {
-      if (!validate65(data.stableVersion, {
-        instancePath: instancePath + "/stableVersion",
-        parentData: data,
-        parentDataProperty: "stableVersion",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
-        errors = vErrors.length;
-      }
-    }
     if (data.traffic !== undefined) {
-      if (!validate356(data.traffic, {
+      if (!validate393(data.traffic, {
         instancePath: instancePath + "/traffic",
         parentData: data,
         parentDataProperty: "traffic",
         rootData
       })) {
-        vErrors = vErrors === null ? validate356.errors : vErrors.concat(validate356.errors);
+        vErrors = vErrors === null ? validate393.errors : vErrors.concat(validate393.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate323.errors = vErrors;
+  validate360.errors = vErrors;
   return errors === 0;
 }
-function validate70(data, {
+function validate72(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11382,57 +12548,57 @@ function validate70(data, {
       errors++;
     }
     if (data.apiVersion !== undefined) {
-      if (!validate71(data.apiVersion, {
+      if (!validate73(data.apiVersion, {
         instancePath: instancePath + "/apiVersion",
         parentData: data,
         parentDataProperty: "apiVersion",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.kind !== undefined) {
-      if (!validate73(data.kind, {
-        instancePath: instancePath + "/kind",
-        parentData: data,
-        parentDataProperty: "kind",
         rootData
       })) {
         vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
         errors = vErrors.length;
       }
     }
-    if (data.metadata !== undefined) {
-      if (!validate75(data.metadata, {
-        instancePath: instancePath + "/metadata",
+    if (data.kind !== undefined) {
+      if (!validate75(data.kind, {
+        instancePath: instancePath + "/kind",
         parentData: data,
-        parentDataProperty: "metadata",
+        parentDataProperty: "kind",
         rootData
       })) {
         vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
         errors = vErrors.length;
       }
     }
+    if (data.metadata !== undefined) {
+      if (!validate77(data.metadata, {
+        instancePath: instancePath + "/metadata",
+        parentData: data,
+        parentDataProperty: "metadata",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.spec !== undefined) {
-      if (!validate79(data.spec, {
+      if (!validate81(data.spec, {
         instancePath: instancePath + "/spec",
         parentData: data,
         parentDataProperty: "spec",
         rootData
       })) {
-        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
-      if (!validate323(data.status, {
+      if (!validate360(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate323.errors : vErrors.concat(validate323.errors);
+        vErrors = vErrors === null ? validate360.errors : vErrors.concat(validate360.errors);
         errors = vErrors.length;
       }
     }
@@ -11452,6 +12618,6 @@ function validate70(data, {
     }
     errors++;
   }
-  validate70.errors = vErrors;
+  validate72.errors = vErrors;
   return errors === 0;
 }

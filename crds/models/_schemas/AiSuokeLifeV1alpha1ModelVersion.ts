@@ -1,7 +1,7 @@
 // @ts-nocheck
 import { formats } from "@kubernetes-models/validate";
-export const validate = validate35;
-const schema20 = {
+export const validate = validate54;
+const schema29 = {
   "type": "object",
   "properties": {
     "apiVersion": {
@@ -14,20 +14,20 @@ const schema20 = {
       "$ref": "a6f0oUEaFqHmymdwnqPORTNOTU7GczWAkwGD0uYU"
     },
     "spec": {
-      "$ref": "y4xyPHcd1GakcpnLRzGg7utAhzlzxQvytmLNJoki8"
+      "$ref": "gw3S5IS5b4spsfRk8mefl63ZMLtb79Ys9EuGvzpi2o"
     },
     "status": {
-      "$ref": "DcDbFhnMmz4KOtosPie6pFVmLdO9HuvfJMuPIZtTE0"
+      "$ref": "XVQvQakPIgz7BhVl1JG61Lrydl3VOB34WJzYfEsknc"
     }
   },
   "required": ["spec", "apiVersion", "kind"],
   "$id": "ai.suoke.life.v1alpha1.ModelVersion"
 };
-const schema21 = {
+const schema30 = {
   "type": "string",
   "enum": ["ai.suoke.life/v1alpha1"]
 };
-function validate36(data, {
+function validate55(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -57,7 +57,7 @@ function validate36(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema21.enum
+        allowedValues: schema30.enum
       }
     };
     if (vErrors === null) {
@@ -67,14 +67,14 @@ function validate36(data, {
     }
     errors++;
   }
-  validate36.errors = vErrors;
+  validate55.errors = vErrors;
   return errors === 0;
 }
-const schema22 = {
+const schema31 = {
   "type": "string",
   "enum": ["ModelVersion"]
 };
-function validate38(data, {
+function validate57(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -104,7 +104,7 @@ function validate38(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema22.enum
+        allowedValues: schema31.enum
       }
     };
     if (vErrors === null) {
@@ -114,15 +114,15 @@ function validate38(data, {
     }
     errors++;
   }
-  validate38.errors = vErrors;
+  validate57.errors = vErrors;
   return errors === 0;
 }
-const schema23 = {
+const schema32 = {
   "nullableRef": "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta#"
 };
-const schema24 = {};
-import { validate as validate41 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
-function validate40(data, {
+const schema33 = {};
+import { validate as validate60 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
+function validate59(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -131,20 +131,20 @@ function validate40(data, {
   let vErrors = null;
   let errors = 0;
   if (data !== null) {
-    if (!validate41(data, {
+    if (!validate60(data, {
       instancePath,
       parentData,
       parentDataProperty,
       rootData
     })) {
-      vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+      vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
       errors = vErrors.length;
     }
   }
-  validate40.errors = vErrors;
+  validate59.errors = vErrors;
   return errors === 0;
 }
-const schema25 = {
+const schema34 = {
   "properties": {
     "artifact": {
       "$ref": "7fJmOG4zCtkRfxelyr7eTkSKX9KO7j7rZHBilMrdEA"
@@ -159,7 +159,7 @@ const schema25 = {
       "$ref": "NMLY3aJngTO1ffD7ClGgQu1JcI30Wz35uL3MrFMVA"
     },
     "promotion": {
-      "$ref": "rHVv7Q7XPrqBUdo9FfPsBxMDkOMeeXkp3iHyYGVSUy8"
+      "$ref": "sgSe12K6Re8GZ39voOD3UnMBhWyAxMD5JzZp9QkIc"
     },
     "runtime": {
       "$ref": "ZDsTMHwZaf71TZS5oTF5ft91mNZu4Cgb6sxkROV7JM"
@@ -171,7 +171,7 @@ const schema25 = {
   "required": ["modelRef", "version", "artifact"],
   "type": "object"
 };
-const schema26 = {
+const schema35 = {
   "properties": {
     "digest": {
       "$ref": "epWaL6iJBqmbZJJOo8e6Na7SmpQDepbY21Qnharg4"
@@ -186,13 +186,13 @@ const schema26 = {
   "required": ["uri"],
   "type": "object"
 };
-const schema27 = {
+const schema36 = {
   "pattern": "^sha256:[a-f0-9]{64}$",
   "type": "string",
   "nullable": true
 };
-const pattern2 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
-function validate46(data, {
+const pattern4 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
+function validate65(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -217,7 +217,7 @@ function validate46(data, {
     errors++;
   }
   if (typeof data === "string") {
-    if (!pattern2.test(data)) {
+    if (!pattern4.test(data)) {
       const err1 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -234,17 +234,17 @@ function validate46(data, {
       errors++;
     }
   }
-  validate46.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-const schema28 = {
+const schema37 = {
   "enum": ["safetensors", "pytorch", "tensorflow", "onnx", "gguf", "mlflow", "other"],
   "maxLength": 11,
   "type": "string",
   "nullable": true
 };
 import func2 from "@kubernetes-models/validate/runtime/ucs2length";
-function validate48(data, {
+function validate67(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -274,7 +274,7 @@ function validate48(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema28.enum
+        allowedValues: schema37.enum
       }
     };
     if (vErrors === null) {
@@ -302,17 +302,17 @@ function validate48(data, {
       errors++;
     }
   }
-  validate48.errors = vErrors;
+  validate67.errors = vErrors;
   return errors === 0;
 }
-const schema29 = {
+const schema38 = {
   "maxLength": 2048,
   "minLength": 1,
   "pattern": "^(oci|mlflow|hf|s3|gs|pvc|https?)://[^\\s]+$",
   "type": "string"
 };
-const pattern3 = new RegExp("^(oci|mlflow|hf|s3|gs|pvc|https?)://[^\\s]+$", "u");
-function validate50(data, {
+const pattern5 = new RegExp("^(oci|mlflow|hf|s3|gs|pvc|https?)://[^\\s]+$", "u");
+function validate69(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -353,7 +353,7 @@ function validate50(data, {
       }
       errors++;
     }
-    if (!pattern3.test(data)) {
+    if (!pattern5.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -385,10 +385,10 @@ function validate50(data, {
     }
     errors++;
   }
-  validate50.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
-function validate45(data, {
+function validate64(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -414,35 +414,35 @@ function validate45(data, {
       errors++;
     }
     if (data.digest !== undefined) {
-      if (!validate46(data.digest, {
+      if (!validate65(data.digest, {
         instancePath: instancePath + "/digest",
         parentData: data,
         parentDataProperty: "digest",
         rootData
       })) {
-        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
         errors = vErrors.length;
       }
     }
     if (data.format !== undefined) {
-      if (!validate48(data.format, {
+      if (!validate67(data.format, {
         instancePath: instancePath + "/format",
         parentData: data,
         parentDataProperty: "format",
         rootData
       })) {
-        vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
         errors = vErrors.length;
       }
     }
     if (data.uri !== undefined) {
-      if (!validate50(data.uri, {
+      if (!validate69(data.uri, {
         instancePath: instancePath + "/uri",
         parentData: data,
         parentDataProperty: "uri",
         rootData
       })) {
-        vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
         errors = vErrors.length;
       }
     }
@@ -462,15 +462,15 @@ function validate45(data, {
     }
     errors++;
   }
-  validate45.errors = vErrors;
+  validate64.errors = vErrors;
   return errors === 0;
 }
-const schema18 = {
+const schema21 = {
   "maxLength": 4096,
   "type": "string",
   "nullable": true
 };
-function validate33(data, {
+function validate36(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -512,10 +512,10 @@ function validate33(data, {
       errors++;
     }
   }
-  validate33.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
-const schema30 = {
+const schema39 = {
   "properties": {
     "image": {
       "$ref": "qbppHqHgg8UqOidKWGdBBkqnWWRsdrY0LkGsPwA2uQ"
@@ -527,14 +527,14 @@ const schema30 = {
   "type": "object",
   "nullable": true
 };
-const schema11 = {
+const schema13 = {
   "maxLength": 1024,
   "pattern": "^[^\\s]+$",
   "type": "string",
   "nullable": true
 };
 const pattern1 = new RegExp("^[^\\s]+$", "u");
-function validate26(data, {
+function validate28(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -592,16 +592,16 @@ function validate26(data, {
       errors++;
     }
   }
-  validate26.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-const schema31 = {
+const schema40 = {
   "maxLength": 253,
   "minLength": 1,
   "type": "string",
   "nullable": true
 };
-function validate56(data, {
+function validate75(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -659,10 +659,10 @@ function validate56(data, {
       errors++;
     }
   }
-  validate56.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-function validate54(data, {
+function validate73(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -688,32 +688,32 @@ function validate54(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.image !== undefined) {
-      if (!validate26(data.image, {
+      if (!validate28(data.image, {
         instancePath: instancePath + "/image",
         parentData: data,
         parentDataProperty: "image",
         rootData
       })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
         errors = vErrors.length;
       }
     }
     if (data.modelName !== undefined) {
-      if (!validate56(data.modelName, {
+      if (!validate75(data.modelName, {
         instancePath: instancePath + "/modelName",
         parentData: data,
         parentDataProperty: "modelName",
         rootData
       })) {
-        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+        vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate54.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
 }
-const schema32 = {
+const schema41 = {
   "properties": {
     "name": {
       "$ref": "tV5cujnxgCXzpH12vKqsSjbTb8L8AkxVi6kNj37kpo"
@@ -722,12 +722,12 @@ const schema32 = {
   "required": ["name"],
   "type": "object"
 };
-const schema33 = {
+const schema42 = {
   "maxLength": 40,
   "minLength": 1,
   "type": "string"
 };
-function validate60(data, {
+function validate79(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -784,10 +784,10 @@ function validate60(data, {
     }
     errors++;
   }
-  validate60.errors = vErrors;
+  validate79.errors = vErrors;
   return errors === 0;
 }
-function validate59(data, {
+function validate78(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -813,13 +813,13 @@ function validate59(data, {
       errors++;
     }
     if (data.name !== undefined) {
-      if (!validate60(data.name, {
+      if (!validate79(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
         errors = vErrors.length;
       }
     }
@@ -839,16 +839,22 @@ function validate59(data, {
     }
     errors++;
   }
-  validate59.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }
-const schema34 = {
+const schema43 = {
   "properties": {
     "analysis": {
       "$ref": "ycDpysTMD7eLgsqHpkhA1GDzTtBkIUkRj7ikyAayTHo"
     },
     "bakeDuration": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
+    },
+    "blueGreen": {
+      "$ref": "BDuZn3NAQwKRCQiDvwT7roz1BBdiWscvvlOemAq6R6E"
+    },
+    "experiment": {
+      "$ref": "mzyhf6DTT7xNY4XtZaB143ASTn32iHb3dsO2TNomno"
     },
     "interval": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -865,17 +871,23 @@ const schema34 = {
     "scaleDownDelay": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
     },
+    "shadow": {
+      "$ref": "o1vMEP8Xb6RmZKmvHneOuJ2bYVADNrg0gklwRL0OoA"
+    },
     "stepWeight": {
       "$ref": "3GqjGqjdKZTFGJGUwWjkLJtBT7AGZGkR4eblBkl4no"
     },
     "steps": {
       "$ref": "UfFmmp7eObRIZTgsYF9P1gjTidud3awFdAGmzBLtWlM"
+    },
+    "strategy": {
+      "$ref": "zIeCasl1qKEz7m2aV38RWMIEoWzTcf7LNzBLq2yYxg"
     }
   },
   "type": "object",
   "nullable": true
 };
-const schema35 = {
+const schema44 = {
   "properties": {
     "failureLimit": {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
@@ -963,7 +975,7 @@ function validate21(data, {
   validate21.errors = vErrors;
   return errors === 0;
 }
-const schema36 = {
+const schema45 = {
   "items": {
     "$ref": "2UZhhVdfqvCufGS9Msnx1K4uzjgKDzE9dAZa11Eig"
   },
@@ -971,7 +983,7 @@ const schema36 = {
   "minItems": 1,
   "type": "array"
 };
-const schema37 = {
+const schema46 = {
   "properties": {
     "builtin": {
       "$ref": "uX2C0ExnE3n58TdLumkFUadRYyyu1f2rUP7lAiXEtY"
@@ -998,13 +1010,13 @@ const schema37 = {
   "required": ["name"],
   "type": "object"
 };
-const schema38 = {
+const schema47 = {
   "enum": ["error-rate", "latency-p95", "ttft-p95", "tokens-per-second"],
   "maxLength": 17,
   "type": "string",
   "nullable": true
 };
-function validate69(data, {
+function validate88(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1034,7 +1046,7 @@ function validate69(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema38.enum
+        allowedValues: schema47.enum
       }
     };
     if (vErrors === null) {
@@ -1062,16 +1074,16 @@ function validate69(data, {
       errors++;
     }
   }
-  validate69.errors = vErrors;
+  validate88.errors = vErrors;
   return errors === 0;
 }
-const schema39 = {
+const schema48 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 1000000,
   "nullable": true
 };
-function validate71(data, {
+function validate90(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1131,17 +1143,17 @@ function validate71(data, {
       errors++;
     }
   }
-  validate71.errors = vErrors;
+  validate90.errors = vErrors;
   return errors === 0;
 }
-const schema40 = {
+const schema49 = {
   "maxLength": 63,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
   "type": "string"
 };
-const pattern4 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
-function validate73(data, {
+const pattern3 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
+function validate92(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1182,7 +1194,7 @@ function validate73(data, {
       }
       errors++;
     }
-    if (!pattern4.test(data)) {
+    if (!pattern3.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -1214,7 +1226,7 @@ function validate73(data, {
     }
     errors++;
   }
-  validate73.errors = vErrors;
+  validate92.errors = vErrors;
   return errors === 0;
 }
 const schema8 = {
@@ -1284,13 +1296,13 @@ function validate23(data, {
   validate23.errors = vErrors;
   return errors === 0;
 }
-const schema41 = {
+const schema50 = {
   "maxLength": 4096,
   "minLength": 1,
   "type": "string",
   "nullable": true
 };
-function validate76(data, {
+function validate95(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1348,10 +1360,10 @@ function validate76(data, {
       errors++;
     }
   }
-  validate76.errors = vErrors;
+  validate95.errors = vErrors;
   return errors === 0;
 }
-const schema42 = {
+const schema51 = {
   "properties": {
     "maxIncrease": {
       "$ref": "7d6NU2BBzuXjTjA1ugLpm5VvIfjMm87YJR3P6bnZDE"
@@ -1361,12 +1373,12 @@ const schema42 = {
   "type": "object",
   "nullable": true
 };
-const schema43 = {
+const schema52 = {
   "type": "number",
   "minimum": 0,
   "maximum": 1000
 };
-function validate79(data, {
+function validate98(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1425,10 +1437,10 @@ function validate79(data, {
     }
     errors++;
   }
-  validate79.errors = vErrors;
+  validate98.errors = vErrors;
   return errors === 0;
 }
-function validate78(data, {
+function validate97(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1470,21 +1482,21 @@ function validate78(data, {
       errors++;
     }
     if (data.maxIncrease !== undefined) {
-      if (!validate79(data.maxIncrease, {
+      if (!validate98(data.maxIncrease, {
         instancePath: instancePath + "/maxIncrease",
         parentData: data,
         parentDataProperty: "maxIncrease",
         rootData
       })) {
-        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+        vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate78.errors = vErrors;
+  validate97.errors = vErrors;
   return errors === 0;
 }
-const schema44 = {
+const schema53 = {
   "properties": {
     "max": {
       "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
@@ -1527,7 +1539,7 @@ function validate22(data, {
   validate22.errors = vErrors;
   return errors === 0;
 }
-function validate82(data, {
+function validate101(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1575,10 +1587,10 @@ function validate82(data, {
       }
     }
   }
-  validate82.errors = vErrors;
+  validate101.errors = vErrors;
   return errors === 0;
 }
-function validate68(data, {
+function validate87(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1604,35 +1616,35 @@ function validate68(data, {
       errors++;
     }
     if (data.builtin !== undefined) {
-      if (!validate69(data.builtin, {
+      if (!validate88(data.builtin, {
         instancePath: instancePath + "/builtin",
         parentData: data,
         parentDataProperty: "builtin",
         rootData
       })) {
-        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+        vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
         errors = vErrors.length;
       }
     }
     if (data.minSamples !== undefined) {
-      if (!validate71(data.minSamples, {
+      if (!validate90(data.minSamples, {
         instancePath: instancePath + "/minSamples",
         parentData: data,
         parentDataProperty: "minSamples",
         rootData
       })) {
-        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
         errors = vErrors.length;
       }
     }
     if (data.name !== undefined) {
-      if (!validate73(data.name, {
+      if (!validate92(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
         errors = vErrors.length;
       }
     }
@@ -1648,35 +1660,35 @@ function validate68(data, {
       }
     }
     if (data.query !== undefined) {
-      if (!validate76(data.query, {
+      if (!validate95(data.query, {
         instancePath: instancePath + "/query",
         parentData: data,
         parentDataProperty: "query",
         rootData
       })) {
-        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+        vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
         errors = vErrors.length;
       }
     }
     if (data.relativeToStable !== undefined) {
-      if (!validate78(data.relativeToStable, {
+      if (!validate97(data.relativeToStable, {
         instancePath: instancePath + "/relativeToStable",
         parentData: data,
         parentDataProperty: "relativeToStable",
         rootData
       })) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+        vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
         errors = vErrors.length;
       }
     }
     if (data.thresholdRange !== undefined) {
-      if (!validate82(data.thresholdRange, {
+      if (!validate101(data.thresholdRange, {
         instancePath: instancePath + "/thresholdRange",
         parentData: data,
         parentDataProperty: "thresholdRange",
         rootData
       })) {
-        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+        vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
         errors = vErrors.length;
       }
     }
@@ -1696,10 +1708,10 @@ function validate68(data, {
     }
     errors++;
   }
-  validate68.errors = vErrors;
+  validate87.errors = vErrors;
   return errors === 0;
 }
-function validate67(data, {
+function validate86(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1742,13 +1754,13 @@ function validate67(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate68(data[i0], {
+      if (!validate87(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+        vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
         errors = vErrors.length;
       }
     }
@@ -1768,10 +1780,10 @@ function validate67(data, {
     }
     errors++;
   }
-  validate67.errors = vErrors;
+  validate86.errors = vErrors;
   return errors === 0;
 }
-function validate64(data, {
+function validate83(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1835,13 +1847,13 @@ function validate64(data, {
       }
     }
     if (data.metrics !== undefined) {
-      if (!validate67(data.metrics, {
+      if (!validate86(data.metrics, {
         instancePath: instancePath + "/metrics",
         parentData: data,
         parentDataProperty: "metrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
         errors = vErrors.length;
       }
     }
@@ -1857,7 +1869,7 @@ function validate64(data, {
       }
     }
   }
-  validate64.errors = vErrors;
+  validate83.errors = vErrors;
   return errors === 0;
 }
 const schema9 = {
@@ -1928,13 +1940,1060 @@ function validate24(data, {
   validate24.errors = vErrors;
   return errors === 0;
 }
+const schema54 = {
+  "properties": {
+    "previewDuration": {
+      "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
+    },
+    "previewHeader": {
+      "$ref": "XBseSwu15eovpq7DAvJO22B1eNaatgT33pBVWPPpFsE"
+    }
+  },
+  "type": "object",
+  "nullable": true
+};
+const schema55 = {
+  "maxLength": 128,
+  "minLength": 1,
+  "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+  "type": "string",
+  "nullable": true
+};
+function validate112(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 128) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 128
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (!pattern3.test(data)) {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+  }
+  validate112.errors = vErrors;
+  return errors === 0;
+}
+function validate110(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.previewDuration !== undefined) {
+      if (!validate24(data.previewDuration, {
+        instancePath: instancePath + "/previewDuration",
+        parentData: data,
+        parentDataProperty: "previewDuration",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.previewHeader !== undefined) {
+      if (!validate112(data.previewHeader, {
+        instancePath: instancePath + "/previewHeader",
+        parentData: data,
+        parentDataProperty: "previewHeader",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate110.errors = vErrors;
+  return errors === 0;
+}
+const schema56 = {
+  "properties": {
+    "duration": {
+      "$ref": "blWDGwhKIJXwiYAFFuwMF9BknzEKC7KkXqGpEBXCco"
+    },
+    "match": {
+      "$ref": "551n0dQbvAf1rmPH5gMindtRJu55rvm4kQ1pUxYyk"
+    },
+    "weight": {
+      "$ref": "bT7hsfgoSLZ8IkgegEtRbu28R6vpR0TnAt7maaDSOA"
+    },
+    "winner": {
+      "$ref": "hjdxKZR24vzJloZ7Utytr8AebsaNmjtAyD5mh9TOM"
+    }
+  },
+  "required": ["duration"],
+  "type": "object",
+  "nullable": true
+};
+const schema57 = {
+  "maxLength": 32,
+  "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
+  "type": "string"
+};
+function validate116(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 32) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 32
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (!pattern0.test(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate116.errors = vErrors;
+  return errors === 0;
+}
+const schema58 = {
+  "items": {
+    "$ref": "bO7K1PwQwXV44h2Telk0KMHjXg5dlZm3TguRTU1DsYM"
+  },
+  "maxItems": 8,
+  "minItems": 1,
+  "type": "array",
+  "nullable": true
+};
+const schema23 = {
+  "properties": {
+    "cookie": {
+      "$ref": "AXScjtnysAhnvq8mLq0NMOmsTJVAzeQYNqSxfAhyc"
+    },
+    "header": {
+      "$ref": "cuMoV9sipfHhZTzNbEHKpKcjaW4nB6IrjrrgVYvnE"
+    }
+  },
+  "type": "object"
+};
+const schema24 = {
+  "properties": {
+    "exact": {
+      "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
+    },
+    "name": {
+      "$ref": "xswNTBBLJE8sDrVyfJBlzVF7Sp4EH667ynijNsOCTI4"
+    },
+    "prefix": {
+      "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
+    },
+    "regex": {
+      "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
+    }
+  },
+  "required": ["name"],
+  "type": "object",
+  "nullable": true
+};
 const schema10 = {
+  "maxLength": 256,
+  "minLength": 1,
+  "type": "string",
+  "nullable": true
+};
+function validate25(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 256) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 256
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate25.errors = vErrors;
+  return errors === 0;
+}
+const schema25 = {
+  "maxLength": 128,
+  "minLength": 1,
+  "pattern": "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$",
+  "type": "string"
+};
+const pattern2 = new RegExp("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$", "u");
+function validate41(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 128) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 128
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern2.test(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate41.errors = vErrors;
+  return errors === 0;
+}
+function validate39(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "name"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.exact !== undefined) {
+      if (!validate25(data.exact, {
+        instancePath: instancePath + "/exact",
+        parentData: data,
+        parentDataProperty: "exact",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.name !== undefined) {
+      if (!validate41(data.name, {
+        instancePath: instancePath + "/name",
+        parentData: data,
+        parentDataProperty: "name",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.prefix !== undefined) {
+      if (!validate25(data.prefix, {
+        instancePath: instancePath + "/prefix",
+        parentData: data,
+        parentDataProperty: "prefix",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.regex !== undefined) {
+      if (!validate25(data.regex, {
+        instancePath: instancePath + "/regex",
+        parentData: data,
+        parentDataProperty: "regex",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate39.errors = vErrors;
+  return errors === 0;
+}
+const schema26 = {
+  "properties": {
+    "exact": {
+      "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
+    },
+    "name": {
+      "$ref": "L61PRC4sMhZW0qusxScPaXbFwpB2ZBIYB1MbMR2k"
+    },
+    "prefix": {
+      "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
+    },
+    "regex": {
+      "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
+    }
+  },
+  "required": ["name"],
+  "type": "object",
+  "nullable": true
+};
+const schema27 = {
+  "maxLength": 128,
+  "minLength": 1,
+  "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+  "type": "string"
+};
+function validate48(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 128) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 128
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern3.test(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate48.errors = vErrors;
+  return errors === 0;
+}
+function validate46(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "name"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.exact !== undefined) {
+      if (!validate25(data.exact, {
+        instancePath: instancePath + "/exact",
+        parentData: data,
+        parentDataProperty: "exact",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.name !== undefined) {
+      if (!validate48(data.name, {
+        instancePath: instancePath + "/name",
+        parentData: data,
+        parentDataProperty: "name",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.prefix !== undefined) {
+      if (!validate25(data.prefix, {
+        instancePath: instancePath + "/prefix",
+        parentData: data,
+        parentDataProperty: "prefix",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.regex !== undefined) {
+      if (!validate25(data.regex, {
+        instancePath: instancePath + "/regex",
+        parentData: data,
+        parentDataProperty: "regex",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate46.errors = vErrors;
+  return errors === 0;
+}
+function validate38(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.cookie !== undefined) {
+      if (!validate39(data.cookie, {
+        instancePath: instancePath + "/cookie",
+        parentData: data,
+        parentDataProperty: "cookie",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.header !== undefined) {
+      if (!validate46(data.header, {
+        instancePath: instancePath + "/header",
+        parentData: data,
+        parentDataProperty: "header",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate38.errors = vErrors;
+  return errors === 0;
+}
+function validate118(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!Array.isArray(data) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "array"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (Array.isArray(data)) {
+    if (data.length > 8) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxItems",
+        keyword: "maxItems",
+        params: {
+          limit: 8
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.length < 1) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minItems",
+        keyword: "minItems",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (!validate38(data[i0], {
+        instancePath: instancePath + "/" + i0,
+        parentData: data,
+        parentDataProperty: i0,
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate118.errors = vErrors;
+  return errors === 0;
+}
+const schema59 = {
+  "type": "integer",
+  "minimum": 1,
+  "maximum": 99,
+  "nullable": true
+};
+function validate121(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == "number" && !(data % 1) && !isNaN(data) && isFinite(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "integer"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data > 99 || isNaN(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maximum",
+        keyword: "maximum",
+        params: {
+          comparison: "<=",
+          limit: 99
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 1 || isNaN(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minimum",
+        keyword: "minimum",
+        params: {
+          comparison: ">=",
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate121.errors = vErrors;
+  return errors === 0;
+}
+const schema11 = {
+  "enum": ["Auto", "Manual"],
+  "maxLength": 6,
+  "type": "string",
+  "nullable": true
+};
+function validate26(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (!(data === "Auto" || data === "Manual")) {
+    const err1 = {
+      instancePath,
+      schemaPath: "#/enum",
+      keyword: "enum",
+      params: {
+        allowedValues: schema11.enum
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 6) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 6
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate26.errors = vErrors;
+  return errors === 0;
+}
+function validate115(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.duration === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "duration"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.duration !== undefined) {
+      if (!validate116(data.duration, {
+        instancePath: instancePath + "/duration",
+        parentData: data,
+        parentDataProperty: "duration",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.match !== undefined) {
+      if (!validate118(data.match, {
+        instancePath: instancePath + "/match",
+        parentData: data,
+        parentDataProperty: "match",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.weight !== undefined) {
+      if (!validate121(data.weight, {
+        instancePath: instancePath + "/weight",
+        parentData: data,
+        parentDataProperty: "weight",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.winner !== undefined) {
+      if (!validate26(data.winner, {
+        instancePath: instancePath + "/winner",
+        parentData: data,
+        parentDataProperty: "winner",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate115.errors = vErrors;
+  return errors === 0;
+}
+const schema12 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 100,
   "nullable": true
 };
-function validate25(data, {
+function validate27(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1994,16 +3053,22 @@ function validate25(data, {
       errors++;
     }
   }
-  validate25.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-const schema45 = {
-  "enum": ["Auto", "Manual"],
-  "maxLength": 6,
-  "type": "string",
+const schema60 = {
+  "properties": {
+    "duration": {
+      "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
+    },
+    "percent": {
+      "$ref": "3GqjGqjdKZTFGJGUwWjkLJtBT7AGZGkR4eblBkl4no"
+    }
+  },
+  "type": "object",
   "nullable": true
 };
-function validate93(data, {
+function validate130(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2011,13 +3076,13 @@ function validate93(data, {
 } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (typeof data !== "string" && data !== null) {
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
     const err0 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
       params: {
-        type: "string"
+        type: "object"
       }
     };
     if (vErrors === null) {
@@ -2027,44 +3092,34 @@ function validate93(data, {
     }
     errors++;
   }
-  if (!(data === "Auto" || data === "Manual")) {
-    const err1 = {
-      instancePath,
-      schemaPath: "#/enum",
-      keyword: "enum",
-      params: {
-        allowedValues: schema45.enum
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.duration !== undefined) {
+      if (!validate24(data.duration, {
+        instancePath: instancePath + "/duration",
+        parentData: data,
+        parentDataProperty: "duration",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+        errors = vErrors.length;
       }
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
     }
-    errors++;
-  }
-  if (typeof data === "string") {
-    if (func2(data) > 6) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/maxLength",
-        keyword: "maxLength",
-        params: {
-          limit: 6
-        }
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
+    if (data.percent !== undefined) {
+      if (!validate27(data.percent, {
+        instancePath: instancePath + "/percent",
+        parentData: data,
+        parentDataProperty: "percent",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        errors = vErrors.length;
       }
-      errors++;
     }
   }
-  validate93.errors = vErrors;
+  validate130.errors = vErrors;
   return errors === 0;
 }
-const schema46 = {
+const schema61 = {
   "items": {
     "$ref": "OLTjpDgMrtuGadkdBfAOe85u2gPbyNF0GGSxYGgs3M"
   },
@@ -2073,7 +3128,7 @@ const schema46 = {
   "type": "array",
   "nullable": true
 };
-const schema47 = {
+const schema62 = {
   "properties": {
     "pause": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -2085,12 +3140,12 @@ const schema47 = {
   "required": ["weight"],
   "type": "object"
 };
-const schema48 = {
+const schema63 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 100
 };
-function validate101(data, {
+function validate138(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2150,10 +3205,10 @@ function validate101(data, {
       errors++;
     }
   }
-  validate101.errors = vErrors;
+  validate138.errors = vErrors;
   return errors === 0;
 }
-function validate99(data, {
+function validate136(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2190,13 +3245,13 @@ function validate99(data, {
       }
     }
     if (data.weight !== undefined) {
-      if (!validate101(data.weight, {
+      if (!validate138(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+        vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
         errors = vErrors.length;
       }
     }
@@ -2216,10 +3271,10 @@ function validate99(data, {
     }
     errors++;
   }
-  validate99.errors = vErrors;
+  validate136.errors = vErrors;
   return errors === 0;
 }
-function validate98(data, {
+function validate135(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2278,21 +3333,88 @@ function validate98(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate99(data[i0], {
+      if (!validate136(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+        vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate98.errors = vErrors;
+  validate135.errors = vErrors;
   return errors === 0;
 }
-function validate63(data, {
+const schema28 = {
+  "enum": ["Canary", "BlueGreen", "Experiment"],
+  "maxLength": 10,
+  "type": "string",
+  "nullable": true
+};
+function validate53(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (!(data === "Canary" || data === "BlueGreen" || data === "Experiment")) {
+    const err1 = {
+      instancePath,
+      schemaPath: "#/enum",
+      keyword: "enum",
+      params: {
+        allowedValues: schema28.enum
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 10) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 10
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate53.errors = vErrors;
+  return errors === 0;
+}
+function validate82(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2318,13 +3440,13 @@ function validate63(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.analysis !== undefined) {
-      if (!validate64(data.analysis, {
+      if (!validate83(data.analysis, {
         instancePath: instancePath + "/analysis",
         parentData: data,
         parentDataProperty: "analysis",
         rootData
       })) {
-        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
         errors = vErrors.length;
       }
     }
@@ -2336,6 +3458,28 @@ function validate63(data, {
         rootData
       })) {
         vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.blueGreen !== undefined) {
+      if (!validate110(data.blueGreen, {
+        instancePath: instancePath + "/blueGreen",
+        parentData: data,
+        parentDataProperty: "blueGreen",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.experiment !== undefined) {
+      if (!validate115(data.experiment, {
+        instancePath: instancePath + "/experiment",
+        parentData: data,
+        parentDataProperty: "experiment",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
         errors = vErrors.length;
       }
     }
@@ -2351,24 +3495,24 @@ function validate63(data, {
       }
     }
     if (data.maxWeight !== undefined) {
-      if (!validate25(data.maxWeight, {
+      if (!validate27(data.maxWeight, {
         instancePath: instancePath + "/maxWeight",
         parentData: data,
         parentDataProperty: "maxWeight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
         errors = vErrors.length;
       }
     }
     if (data.mode !== undefined) {
-      if (!validate93(data.mode, {
+      if (!validate26(data.mode, {
         instancePath: instancePath + "/mode",
         parentData: data,
         parentDataProperty: "mode",
         rootData
       })) {
-        vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
         errors = vErrors.length;
       }
     }
@@ -2394,33 +3538,55 @@ function validate63(data, {
         errors = vErrors.length;
       }
     }
+    if (data.shadow !== undefined) {
+      if (!validate130(data.shadow, {
+        instancePath: instancePath + "/shadow",
+        parentData: data,
+        parentDataProperty: "shadow",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.stepWeight !== undefined) {
-      if (!validate25(data.stepWeight, {
+      if (!validate27(data.stepWeight, {
         instancePath: instancePath + "/stepWeight",
         parentData: data,
         parentDataProperty: "stepWeight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
         errors = vErrors.length;
       }
     }
     if (data.steps !== undefined) {
-      if (!validate98(data.steps, {
+      if (!validate135(data.steps, {
         instancePath: instancePath + "/steps",
         parentData: data,
         parentDataProperty: "steps",
         rootData
       })) {
-        vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+        vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.strategy !== undefined) {
+      if (!validate53(data.strategy, {
+        instancePath: instancePath + "/strategy",
+        parentData: data,
+        parentDataProperty: "strategy",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate63.errors = vErrors;
+  validate82.errors = vErrors;
   return errors === 0;
 }
-const schema49 = {
+const schema64 = {
   "properties": {
     "image": {
       "$ref": "qbppHqHgg8UqOidKWGdBBkqnWWRsdrY0LkGsPwA2uQ"
@@ -2429,7 +3595,7 @@ const schema49 = {
   "type": "object",
   "nullable": true
 };
-function validate106(data, {
+function validate144(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2455,28 +3621,28 @@ function validate106(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.image !== undefined) {
-      if (!validate26(data.image, {
+      if (!validate28(data.image, {
         instancePath: instancePath + "/image",
         parentData: data,
         parentDataProperty: "image",
         rootData
       })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate106.errors = vErrors;
+  validate144.errors = vErrors;
   return errors === 0;
 }
-const schema50 = {
+const schema65 = {
   "maxLength": 22,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$",
   "type": "string"
 };
-const pattern5 = new RegExp("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", "u");
-function validate109(data, {
+const pattern9 = new RegExp("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", "u");
+function validate147(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2517,7 +3683,7 @@ function validate109(data, {
       }
       errors++;
     }
-    if (!pattern5.test(data)) {
+    if (!pattern9.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -2549,10 +3715,10 @@ function validate109(data, {
     }
     errors++;
   }
-  validate109.errors = vErrors;
+  validate147.errors = vErrors;
   return errors === 0;
 }
-function validate44(data, {
+function validate63(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2610,79 +3776,79 @@ function validate44(data, {
       errors++;
     }
     if (data.artifact !== undefined) {
-      if (!validate45(data.artifact, {
+      if (!validate64(data.artifact, {
         instancePath: instancePath + "/artifact",
         parentData: data,
         parentDataProperty: "artifact",
         rootData
       })) {
-        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
         errors = vErrors.length;
       }
     }
     if (data.changelog !== undefined) {
-      if (!validate33(data.changelog, {
+      if (!validate36(data.changelog, {
         instancePath: instancePath + "/changelog",
         parentData: data,
         parentDataProperty: "changelog",
         rootData
       })) {
-        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
     if (data.engine !== undefined) {
-      if (!validate54(data.engine, {
+      if (!validate73(data.engine, {
         instancePath: instancePath + "/engine",
         parentData: data,
         parentDataProperty: "engine",
         rootData
       })) {
-        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
         errors = vErrors.length;
       }
     }
     if (data.modelRef !== undefined) {
-      if (!validate59(data.modelRef, {
+      if (!validate78(data.modelRef, {
         instancePath: instancePath + "/modelRef",
         parentData: data,
         parentDataProperty: "modelRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
         errors = vErrors.length;
       }
     }
     if (data.promotion !== undefined) {
-      if (!validate63(data.promotion, {
+      if (!validate82(data.promotion, {
         instancePath: instancePath + "/promotion",
         parentData: data,
         parentDataProperty: "promotion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
         errors = vErrors.length;
       }
     }
     if (data.runtime !== undefined) {
-      if (!validate106(data.runtime, {
+      if (!validate144(data.runtime, {
         instancePath: instancePath + "/runtime",
         parentData: data,
         parentDataProperty: "runtime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+        vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
         errors = vErrors.length;
       }
     }
     if (data.version !== undefined) {
-      if (!validate109(data.version, {
+      if (!validate147(data.version, {
         instancePath: instancePath + "/version",
         parentData: data,
         parentDataProperty: "version",
         rootData
       })) {
-        vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+        vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
         errors = vErrors.length;
       }
     }
@@ -2702,10 +3868,10 @@ function validate44(data, {
     }
     errors++;
   }
-  validate44.errors = vErrors;
+  validate63.errors = vErrors;
   return errors === 0;
 }
-const schema51 = {
+const schema66 = {
   "properties": {
     "analysis": {
       "$ref": "NSLN3lUXPWnyGa6JiuoNpNyHwnlZ7va2x1TyKkpWDI"
@@ -2721,6 +3887,9 @@ const schema51 = {
     },
     "currentStep": {
       "$ref": "ITjqUtBxFMhIL0CCAFrAl6QqD4mS4WHHo1GQBLww"
+    },
+    "experiment": {
+      "$ref": "ScQQQwe4SqDY0fsqr0vSNsaIEVSViSHEcNWSeD0FmH8"
     },
     "failedChecks": {
       "$ref": "ITjqUtBxFMhIL0CCAFrAl6QqD4mS4WHHo1GQBLww"
@@ -2752,20 +3921,29 @@ const schema51 = {
     "promotedAt": {
       "$ref": "thZzwpySeU7LsVtTYjwqN1mWUAwFAnezim8OMie8k"
     },
+    "routing": {
+      "$ref": "fmUAnrjtDywj8pUBT50aRa2tIfxPE9cGplrVfyEo"
+    },
     "stableVersion": {
       "$ref": "aI76FeqpwcXwdyCOF96recSluNjGv0pCdD3LQe3LnI"
+    },
+    "stage": {
+      "$ref": "OcskX7cTy8MRueUipZlQmFA1U9sYwwCT9qskU0MUcI"
     },
     "startedAt": {
       "$ref": "thZzwpySeU7LsVtTYjwqN1mWUAwFAnezim8OMie8k"
     },
     "stepStartedAt": {
       "$ref": "thZzwpySeU7LsVtTYjwqN1mWUAwFAnezim8OMie8k"
+    },
+    "strategy": {
+      "$ref": "zIeCasl1qKEz7m2aV38RWMIEoWzTcf7LNzBLq2yYxg"
     }
   },
   "type": "object",
   "nullable": true
 };
-const schema52 = {
+const schema67 = {
   "items": {
     "$ref": "Of4WtzykOOGeY35tdpXZXzBt42fe5sGx4lL2Vbqls"
   },
@@ -2773,7 +3951,7 @@ const schema52 = {
   "type": "array",
   "nullable": true
 };
-const schema53 = {
+const schema68 = {
   "properties": {
     "metrics": {
       "$ref": "rbOCLcbfyDXnEeHudw66kvVX5k2Hhz4rdH2YQMlyadk"
@@ -2794,7 +3972,7 @@ const schema53 = {
   "required": ["time", "step", "weight", "verdict"],
   "type": "object"
 };
-const schema54 = {
+const schema69 = {
   "items": {
     "$ref": "JOj3kIwGEyt9YKlBGokWgaI7C3ndYBe9YVqy2rzroM"
   },
@@ -2802,7 +3980,7 @@ const schema54 = {
   "type": "array",
   "nullable": true
 };
-const schema55 = {
+const schema70 = {
   "properties": {
     "name": {
       "$ref": "kVhKoEkFCpYCBOsP5OvTsXJ39WdjdMwyyhXvIyCOTok"
@@ -2835,11 +4013,11 @@ const schema55 = {
   "required": ["name", "verdict"],
   "type": "object"
 };
-const schema17 = {
+const schema19 = {
   "maxLength": 63,
   "type": "string"
 };
-function validate32(data, {
+function validate34(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2880,15 +4058,15 @@ function validate32(data, {
     }
     errors++;
   }
-  validate32.errors = vErrors;
+  validate34.errors = vErrors;
   return errors === 0;
 }
-const schema12 = {
+const schema14 = {
   "maxLength": 1024,
   "type": "string",
   "nullable": true
 };
-function validate27(data, {
+function validate29(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2930,15 +4108,15 @@ function validate27(data, {
       errors++;
     }
   }
-  validate27.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
-const schema15 = {
+const schema17 = {
   "type": "integer",
   "minimum": 0,
   "nullable": true
 };
-function validate30(data, {
+function validate32(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2981,10 +4159,10 @@ function validate30(data, {
       errors++;
     }
   }
-  validate30.errors = vErrors;
+  validate32.errors = vErrors;
   return errors === 0;
 }
-const schema56 = {
+const schema71 = {
   "properties": {
     "max": {
       "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
@@ -2999,12 +4177,12 @@ const schema56 = {
   "type": "object",
   "nullable": true
 };
-const schema57 = {
+const schema72 = {
   "type": "number",
   "minimum": 0,
   "nullable": true
 };
-function validate124(data, {
+function validate162(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3047,10 +4225,10 @@ function validate124(data, {
       errors++;
     }
   }
-  validate124.errors = vErrors;
+  validate162.errors = vErrors;
   return errors === 0;
 }
-function validate122(data, {
+function validate160(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3087,13 +4265,13 @@ function validate122(data, {
       }
     }
     if (data.maxIncrease !== undefined) {
-      if (!validate124(data.maxIncrease, {
+      if (!validate162(data.maxIncrease, {
         instancePath: instancePath + "/maxIncrease",
         parentData: data,
         parentDataProperty: "maxIncrease",
         rootData
       })) {
-        vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
+        vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
         errors = vErrors.length;
       }
     }
@@ -3109,15 +4287,15 @@ function validate122(data, {
       }
     }
   }
-  validate122.errors = vErrors;
+  validate160.errors = vErrors;
   return errors === 0;
 }
-const schema13 = {
+const schema15 = {
   "enum": ["Passed", "Failed", "Inconclusive"],
   "maxLength": 12,
   "type": "string"
 };
-function validate28(data, {
+function validate30(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3131,7 +4309,7 @@ function validate28(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema13.enum
+        allowedValues: schema15.enum
       }
     };
     if (vErrors === null) {
@@ -3174,10 +4352,10 @@ function validate28(data, {
     }
     errors++;
   }
-  validate28.errors = vErrors;
+  validate30.errors = vErrors;
   return errors === 0;
 }
-function validate116(data, {
+function validate154(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3219,46 +4397,46 @@ function validate116(data, {
       errors++;
     }
     if (data.name !== undefined) {
-      if (!validate32(data.name, {
+      if (!validate34(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
         errors = vErrors.length;
       }
     }
     if (data.query !== undefined) {
-      if (!validate27(data.query, {
+      if (!validate29(data.query, {
         instancePath: instancePath + "/query",
         parentData: data,
         parentDataProperty: "query",
         rootData
       })) {
-        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
         errors = vErrors.length;
       }
     }
     if (data.reason !== undefined) {
-      if (!validate27(data.reason, {
+      if (!validate29(data.reason, {
         instancePath: instancePath + "/reason",
         parentData: data,
         parentDataProperty: "reason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
         errors = vErrors.length;
       }
     }
     if (data.samples !== undefined) {
-      if (!validate30(data.samples, {
+      if (!validate32(data.samples, {
         instancePath: instancePath + "/samples",
         parentData: data,
         parentDataProperty: "samples",
         rootData
       })) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
         errors = vErrors.length;
       }
     }
@@ -3274,13 +4452,13 @@ function validate116(data, {
       }
     }
     if (data.threshold !== undefined) {
-      if (!validate122(data.threshold, {
+      if (!validate160(data.threshold, {
         instancePath: instancePath + "/threshold",
         parentData: data,
         parentDataProperty: "threshold",
         rootData
       })) {
-        vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
+        vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
         errors = vErrors.length;
       }
     }
@@ -3296,13 +4474,13 @@ function validate116(data, {
       }
     }
     if (data.verdict !== undefined) {
-      if (!validate28(data.verdict, {
+      if (!validate30(data.verdict, {
         instancePath: instancePath + "/verdict",
         parentData: data,
         parentDataProperty: "verdict",
         rootData
       })) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
         errors = vErrors.length;
       }
     }
@@ -3333,10 +4511,10 @@ function validate116(data, {
     }
     errors++;
   }
-  validate116.errors = vErrors;
+  validate154.errors = vErrors;
   return errors === 0;
 }
-function validate115(data, {
+function validate153(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3379,25 +4557,25 @@ function validate115(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate116(data[i0], {
+      if (!validate154(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+        vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate115.errors = vErrors;
+  validate153.errors = vErrors;
   return errors === 0;
 }
-const schema58 = {
+const schema18 = {
   "type": "integer",
   "minimum": 0
 };
-function validate133(data, {
+function validate33(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3440,15 +4618,15 @@ function validate133(data, {
       errors++;
     }
   }
-  validate133.errors = vErrors;
+  validate33.errors = vErrors;
   return errors === 0;
 }
-const schema14 = {
+const schema16 = {
   "format": "date-time",
   "type": "string"
 };
 const formats0 = formats["date-time"];
-function validate29(data, {
+function validate31(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3489,15 +4667,15 @@ function validate29(data, {
     }
     errors++;
   }
-  validate29.errors = vErrors;
+  validate31.errors = vErrors;
   return errors === 0;
 }
-const schema59 = {
+const schema73 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 100
 };
-function validate137(data, {
+function validate174(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3557,10 +4735,10 @@ function validate137(data, {
       errors++;
     }
   }
-  validate137.errors = vErrors;
+  validate174.errors = vErrors;
   return errors === 0;
 }
-function validate114(data, {
+function validate152(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3634,57 +4812,57 @@ function validate114(data, {
       errors++;
     }
     if (data.metrics !== undefined) {
-      if (!validate115(data.metrics, {
+      if (!validate153(data.metrics, {
         instancePath: instancePath + "/metrics",
         parentData: data,
         parentDataProperty: "metrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+        vErrors = vErrors === null ? validate153.errors : vErrors.concat(validate153.errors);
         errors = vErrors.length;
       }
     }
     if (data.step !== undefined) {
-      if (!validate133(data.step, {
+      if (!validate33(data.step, {
         instancePath: instancePath + "/step",
         parentData: data,
         parentDataProperty: "step",
         rootData
       })) {
-        vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
         errors = vErrors.length;
       }
     }
     if (data.time !== undefined) {
-      if (!validate29(data.time, {
+      if (!validate31(data.time, {
         instancePath: instancePath + "/time",
         parentData: data,
         parentDataProperty: "time",
         rootData
       })) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
         errors = vErrors.length;
       }
     }
     if (data.verdict !== undefined) {
-      if (!validate28(data.verdict, {
+      if (!validate30(data.verdict, {
         instancePath: instancePath + "/verdict",
         parentData: data,
         parentDataProperty: "verdict",
         rootData
       })) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
         errors = vErrors.length;
       }
     }
     if (data.weight !== undefined) {
-      if (!validate137(data.weight, {
+      if (!validate174(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
+        vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
         errors = vErrors.length;
       }
     }
@@ -3704,10 +4882,10 @@ function validate114(data, {
     }
     errors++;
   }
-  validate114.errors = vErrors;
+  validate152.errors = vErrors;
   return errors === 0;
 }
-function validate113(data, {
+function validate151(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3750,26 +4928,26 @@ function validate113(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate114(data[i0], {
+      if (!validate152(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+        vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate113.errors = vErrors;
+  validate151.errors = vErrors;
   return errors === 0;
 }
-const schema16 = {
+const schema20 = {
   "format": "date-time",
   "type": "string",
   "nullable": true
 };
-function validate31(data, {
+function validate35(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3811,10 +4989,10 @@ function validate31(data, {
       errors++;
     }
   }
-  validate31.errors = vErrors;
+  validate35.errors = vErrors;
   return errors === 0;
 }
-const schema60 = {
+const schema74 = {
   "items": {
     "$ref": "M6RNtekTRdqtHXouevHIZWvCRJYZ7F5yo2WYTV4is"
   },
@@ -3822,7 +5000,7 @@ const schema60 = {
   "type": "array",
   "nullable": true
 };
-const schema61 = {
+const schema75 = {
   "properties": {
     "lastTransitionTime": {
       "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
@@ -3846,11 +5024,11 @@ const schema61 = {
   "required": ["type", "status", "lastTransitionTime", "reason", "message"],
   "type": "object"
 };
-const schema62 = {
+const schema76 = {
   "maxLength": 32768,
   "type": "string"
 };
-function validate146(data, {
+function validate183(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3891,17 +5069,17 @@ function validate146(data, {
     }
     errors++;
   }
-  validate146.errors = vErrors;
+  validate183.errors = vErrors;
   return errors === 0;
 }
-const schema19 = {
+const schema22 = {
   "format": "int64",
   "type": "integer",
   "minimum": 0,
   "nullable": true
 };
 const formats4 = formats.int64;
-function validate34(data, {
+function validate37(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3960,17 +5138,17 @@ function validate34(data, {
       errors++;
     }
   }
-  validate34.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
-const schema63 = {
+const schema77 = {
   "maxLength": 1024,
   "minLength": 1,
   "pattern": "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$",
   "type": "string"
 };
-const pattern6 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
-function validate149(data, {
+const pattern10 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
+function validate186(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4011,7 +5189,7 @@ function validate149(data, {
       }
       errors++;
     }
-    if (!pattern6.test(data)) {
+    if (!pattern10.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -4043,15 +5221,15 @@ function validate149(data, {
     }
     errors++;
   }
-  validate149.errors = vErrors;
+  validate186.errors = vErrors;
   return errors === 0;
 }
-const schema64 = {
+const schema78 = {
   "enum": ["True", "False", "Unknown"],
   "maxLength": 7,
   "type": "string"
 };
-function validate151(data, {
+function validate188(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4065,7 +5243,7 @@ function validate151(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema64.enum
+        allowedValues: schema78.enum
       }
     };
     if (vErrors === null) {
@@ -4108,16 +5286,16 @@ function validate151(data, {
     }
     errors++;
   }
-  validate151.errors = vErrors;
+  validate188.errors = vErrors;
   return errors === 0;
 }
-const schema65 = {
+const schema79 = {
   "maxLength": 316,
   "pattern": "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$",
   "type": "string"
 };
-const pattern7 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
-function validate153(data, {
+const pattern11 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
+function validate190(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4142,7 +5320,7 @@ function validate153(data, {
       }
       errors++;
     }
-    if (!pattern7.test(data)) {
+    if (!pattern11.test(data)) {
       const err1 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -4174,10 +5352,10 @@ function validate153(data, {
     }
     errors++;
   }
-  validate153.errors = vErrors;
+  validate190.errors = vErrors;
   return errors === 0;
 }
-function validate144(data, {
+function validate181(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4267,68 +5445,68 @@ function validate144(data, {
       errors++;
     }
     if (data.lastTransitionTime !== undefined) {
-      if (!validate29(data.lastTransitionTime, {
+      if (!validate31(data.lastTransitionTime, {
         instancePath: instancePath + "/lastTransitionTime",
         parentData: data,
         parentDataProperty: "lastTransitionTime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
         errors = vErrors.length;
       }
     }
     if (data.message !== undefined) {
-      if (!validate146(data.message, {
+      if (!validate183(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate146.errors : vErrors.concat(validate146.errors);
+        vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
         errors = vErrors.length;
       }
     }
     if (data.observedGeneration !== undefined) {
-      if (!validate34(data.observedGeneration, {
+      if (!validate37(data.observedGeneration, {
         instancePath: instancePath + "/observedGeneration",
         parentData: data,
         parentDataProperty: "observedGeneration",
         rootData
       })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
     if (data.reason !== undefined) {
-      if (!validate149(data.reason, {
+      if (!validate186(data.reason, {
         instancePath: instancePath + "/reason",
         parentData: data,
         parentDataProperty: "reason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate149.errors : vErrors.concat(validate149.errors);
+        vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
-      if (!validate151(data.status, {
+      if (!validate188(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
+        vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
         errors = vErrors.length;
       }
     }
     if (data.type !== undefined) {
-      if (!validate153(data.type, {
+      if (!validate190(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate153.errors : vErrors.concat(validate153.errors);
+        vErrors = vErrors === null ? validate190.errors : vErrors.concat(validate190.errors);
         errors = vErrors.length;
       }
     }
@@ -4348,10 +5526,10 @@ function validate144(data, {
     }
     errors++;
   }
-  validate144.errors = vErrors;
+  validate181.errors = vErrors;
   return errors === 0;
 }
-function validate143(data, {
+function validate180(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4394,21 +5572,346 @@ function validate143(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate144(data[i0], {
+      if (!validate181(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
+        vErrors = vErrors === null ? validate181.errors : vErrors.concat(validate181.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate143.errors = vErrors;
+  validate180.errors = vErrors;
   return errors === 0;
 }
-const schema66 = {
+const schema80 = {
+  "properties": {
+    "endsAt": {
+      "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
+    },
+    "metrics": {
+      "$ref": "nyJLHgB0GYJPngcxDUgLHiFIOHOZJBlQBhqeKpFF2uU"
+    },
+    "startedAt": {
+      "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
+    }
+  },
+  "required": ["startedAt", "endsAt"],
+  "type": "object",
+  "nullable": true
+};
+const schema81 = {
+  "items": {
+    "$ref": "P2o1EtV9GVIwdaNmZEXTMJqtSBsaoGzeuURxE7zNaQ"
+  },
+  "maxItems": 16,
+  "type": "array",
+  "nullable": true
+};
+const schema82 = {
+  "properties": {
+    "analyses": {
+      "$ref": "lUZqDB1t3N4x2sAYY6SWklYZyKg6au7Of9UhEiDuZA"
+    },
+    "candidate": {
+      "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
+    },
+    "lastCandidate": {
+      "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
+    },
+    "lastStable": {
+      "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
+    },
+    "name": {
+      "$ref": "kVhKoEkFCpYCBOsP5OvTsXJ39WdjdMwyyhXvIyCOTok"
+    },
+    "stable": {
+      "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
+    }
+  },
+  "required": ["name", "analyses"],
+  "type": "object"
+};
+function validate198(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "name"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.analyses === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "analyses"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.analyses !== undefined) {
+      if (!validate33(data.analyses, {
+        instancePath: instancePath + "/analyses",
+        parentData: data,
+        parentDataProperty: "analyses",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.candidate !== undefined) {
+      if (!validate22(data.candidate, {
+        instancePath: instancePath + "/candidate",
+        parentData: data,
+        parentDataProperty: "candidate",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.lastCandidate !== undefined) {
+      if (!validate22(data.lastCandidate, {
+        instancePath: instancePath + "/lastCandidate",
+        parentData: data,
+        parentDataProperty: "lastCandidate",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.lastStable !== undefined) {
+      if (!validate22(data.lastStable, {
+        instancePath: instancePath + "/lastStable",
+        parentData: data,
+        parentDataProperty: "lastStable",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.name !== undefined) {
+      if (!validate34(data.name, {
+        instancePath: instancePath + "/name",
+        parentData: data,
+        parentDataProperty: "name",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.stable !== undefined) {
+      if (!validate22(data.stable, {
+        instancePath: instancePath + "/stable",
+        parentData: data,
+        parentDataProperty: "stable",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate198.errors = vErrors;
+  return errors === 0;
+}
+function validate197(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!Array.isArray(data) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "array"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (Array.isArray(data)) {
+    if (data.length > 16) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxItems",
+        keyword: "maxItems",
+        params: {
+          limit: 16
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (!validate198(data[i0], {
+        instancePath: instancePath + "/" + i0,
+        parentData: data,
+        parentDataProperty: i0,
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate197.errors = vErrors;
+  return errors === 0;
+}
+function validate195(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.startedAt === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "startedAt"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.endsAt === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "endsAt"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.endsAt !== undefined) {
+      if (!validate31(data.endsAt, {
+        instancePath: instancePath + "/endsAt",
+        parentData: data,
+        parentDataProperty: "endsAt",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.metrics !== undefined) {
+      if (!validate197(data.metrics, {
+        instancePath: instancePath + "/metrics",
+        parentData: data,
+        parentDataProperty: "metrics",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.startedAt !== undefined) {
+      if (!validate31(data.startedAt, {
+        instancePath: instancePath + "/startedAt",
+        parentData: data,
+        parentDataProperty: "startedAt",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate195.errors = vErrors;
+  return errors === 0;
+}
+const schema83 = {
   "properties": {
     "action": {
       "$ref": "kVhKoEkFCpYCBOsP5OvTsXJ39WdjdMwyyhXvIyCOTok"
@@ -4427,12 +5930,12 @@ const schema66 = {
   "type": "object",
   "nullable": true
 };
-const schema67 = {
+const schema84 = {
   "enum": ["Accepted", "Rejected"],
   "maxLength": 8,
   "type": "string"
 };
-function validate164(data, {
+function validate215(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4446,7 +5949,7 @@ function validate164(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema67.enum
+        allowedValues: schema84.enum
       }
     };
     if (vErrors === null) {
@@ -4489,10 +5992,10 @@ function validate164(data, {
     }
     errors++;
   }
-  validate164.errors = vErrors;
+  validate215.errors = vErrors;
   return errors === 0;
 }
-function validate161(data, {
+function validate212(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4566,60 +6069,60 @@ function validate161(data, {
       errors++;
     }
     if (data.action !== undefined) {
-      if (!validate32(data.action, {
+      if (!validate34(data.action, {
         instancePath: instancePath + "/action",
         parentData: data,
         parentDataProperty: "action",
         rootData
       })) {
-        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
         errors = vErrors.length;
       }
     }
     if (data.message !== undefined) {
-      if (!validate27(data.message, {
+      if (!validate29(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.result !== undefined) {
-      if (!validate164(data.result, {
-        instancePath: instancePath + "/result",
-        parentData: data,
-        parentDataProperty: "result",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.time !== undefined) {
-      if (!validate29(data.time, {
-        instancePath: instancePath + "/time",
-        parentData: data,
-        parentDataProperty: "time",
         rootData
       })) {
         vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
         errors = vErrors.length;
       }
     }
+    if (data.result !== undefined) {
+      if (!validate215(data.result, {
+        instancePath: instancePath + "/result",
+        parentData: data,
+        parentDataProperty: "result",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.time !== undefined) {
+      if (!validate31(data.time, {
+        instancePath: instancePath + "/time",
+        parentData: data,
+        parentDataProperty: "time",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        errors = vErrors.length;
+      }
+    }
   }
-  validate161.errors = vErrors;
+  validate212.errors = vErrors;
   return errors === 0;
 }
-const schema68 = {
+const schema85 = {
   "enum": ["Requested", "ManualGate", "Inconclusive"],
   "maxLength": 12,
   "type": "string",
   "nullable": true
 };
-function validate171(data, {
+function validate222(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4649,7 +6152,7 @@ function validate171(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema68.enum
+        allowedValues: schema85.enum
       }
     };
     if (vErrors === null) {
@@ -4677,16 +6180,16 @@ function validate171(data, {
       errors++;
     }
   }
-  validate171.errors = vErrors;
+  validate222.errors = vErrors;
   return errors === 0;
 }
-const schema69 = {
+const schema86 = {
   "enum": ["Pending", "Deploying", "Progressing", "Paused", "Promoted", "Superseded", "RollingBack", "RolledBack", "Failed"],
   "maxLength": 11,
   "type": "string",
   "nullable": true
 };
-function validate173(data, {
+function validate224(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4716,7 +6219,7 @@ function validate173(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema69.enum
+        allowedValues: schema86.enum
       }
     };
     if (vErrors === null) {
@@ -4744,15 +6247,143 @@ function validate173(data, {
       errors++;
     }
   }
-  validate173.errors = vErrors;
+  validate224.errors = vErrors;
   return errors === 0;
 }
-const schema70 = {
+const schema87 = {
+  "properties": {
+    "matches": {
+      "$ref": "AEoINDAzD2Nlkl80Uy3B3vTorbfQjTtP4S5WAWcFw"
+    },
+    "mirrorPercent": {
+      "$ref": "3GqjGqjdKZTFGJGUwWjkLJtBT7AGZGkR4eblBkl4no"
+    }
+  },
+  "type": "object",
+  "nullable": true
+};
+const schema88 = {
+  "items": {
+    "$ref": "bO7K1PwQwXV44h2Telk0KMHjXg5dlZm3TguRTU1DsYM"
+  },
+  "maxItems": 8,
+  "type": "array",
+  "nullable": true
+};
+function validate228(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!Array.isArray(data) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "array"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (Array.isArray(data)) {
+    if (data.length > 8) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxItems",
+        keyword: "maxItems",
+        params: {
+          limit: 8
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (!validate38(data[i0], {
+        instancePath: instancePath + "/" + i0,
+        parentData: data,
+        parentDataProperty: i0,
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate228.errors = vErrors;
+  return errors === 0;
+}
+function validate227(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.matches !== undefined) {
+      if (!validate228(data.matches, {
+        instancePath: instancePath + "/matches",
+        parentData: data,
+        parentDataProperty: "matches",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.mirrorPercent !== undefined) {
+      if (!validate27(data.mirrorPercent, {
+        instancePath: instancePath + "/mirrorPercent",
+        parentData: data,
+        parentDataProperty: "mirrorPercent",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate227.errors = vErrors;
+  return errors === 0;
+}
+const schema89 = {
   "maxLength": 63,
   "type": "string",
   "nullable": true
 };
-function validate176(data, {
+function validate233(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4794,10 +6425,77 @@ function validate176(data, {
       errors++;
     }
   }
-  validate176.errors = vErrors;
+  validate233.errors = vErrors;
   return errors === 0;
 }
-function validate112(data, {
+const schema90 = {
+  "enum": ["Shadow", "Preview", "Experiment", "Canary"],
+  "maxLength": 10,
+  "type": "string",
+  "nullable": true
+};
+function validate235(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (!(data === "Shadow" || data === "Preview" || data === "Experiment" || data === "Canary")) {
+    const err1 = {
+      instancePath,
+      schemaPath: "#/enum",
+      keyword: "enum",
+      params: {
+        allowedValues: schema90.enum
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 10) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 10
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate235.errors = vErrors;
+  return errors === 0;
+}
+function validate150(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4823,24 +6521,24 @@ function validate112(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.analysis !== undefined) {
-      if (!validate113(data.analysis, {
+      if (!validate151(data.analysis, {
         instancePath: instancePath + "/analysis",
         parentData: data,
         parentDataProperty: "analysis",
         rootData
       })) {
-        vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+        vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
         errors = vErrors.length;
       }
     }
     if (data.bakeUntil !== undefined) {
-      if (!validate31(data.bakeUntil, {
+      if (!validate35(data.bakeUntil, {
         instancePath: instancePath + "/bakeUntil",
         parentData: data,
         parentDataProperty: "bakeUntil",
         rootData
       })) {
-        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
         errors = vErrors.length;
       }
     }
@@ -4856,175 +6554,219 @@ function validate112(data, {
       }
     }
     if (data.conditions !== undefined) {
-      if (!validate143(data.conditions, {
+      if (!validate180(data.conditions, {
         instancePath: instancePath + "/conditions",
         parentData: data,
         parentDataProperty: "conditions",
         rootData
       })) {
-        vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
+        vErrors = vErrors === null ? validate180.errors : vErrors.concat(validate180.errors);
         errors = vErrors.length;
       }
     }
     if (data.currentStep !== undefined) {
-      if (!validate30(data.currentStep, {
+      if (!validate32(data.currentStep, {
         instancePath: instancePath + "/currentStep",
         parentData: data,
         parentDataProperty: "currentStep",
         rootData
       })) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.experiment !== undefined) {
+      if (!validate195(data.experiment, {
+        instancePath: instancePath + "/experiment",
+        parentData: data,
+        parentDataProperty: "experiment",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
         errors = vErrors.length;
       }
     }
     if (data.failedChecks !== undefined) {
-      if (!validate30(data.failedChecks, {
+      if (!validate32(data.failedChecks, {
         instancePath: instancePath + "/failedChecks",
         parentData: data,
         parentDataProperty: "failedChecks",
         rootData
       })) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
         errors = vErrors.length;
       }
     }
     if (data.finishedAt !== undefined) {
-      if (!validate31(data.finishedAt, {
+      if (!validate35(data.finishedAt, {
         instancePath: instancePath + "/finishedAt",
         parentData: data,
         parentDataProperty: "finishedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
         errors = vErrors.length;
       }
     }
     if (data.inconclusiveChecks !== undefined) {
-      if (!validate30(data.inconclusiveChecks, {
+      if (!validate32(data.inconclusiveChecks, {
         instancePath: instancePath + "/inconclusiveChecks",
         parentData: data,
         parentDataProperty: "inconclusiveChecks",
         rootData
       })) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
         errors = vErrors.length;
       }
     }
     if (data.lastAction !== undefined) {
-      if (!validate161(data.lastAction, {
+      if (!validate212(data.lastAction, {
         instancePath: instancePath + "/lastAction",
         parentData: data,
         parentDataProperty: "lastAction",
         rootData
       })) {
-        vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
+        vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
         errors = vErrors.length;
       }
     }
     if (data.lastAnalysisAt !== undefined) {
-      if (!validate31(data.lastAnalysisAt, {
+      if (!validate35(data.lastAnalysisAt, {
         instancePath: instancePath + "/lastAnalysisAt",
         parentData: data,
         parentDataProperty: "lastAnalysisAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
         errors = vErrors.length;
       }
     }
     if (data.message !== undefined) {
-      if (!validate33(data.message, {
+      if (!validate36(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
     if (data.observedGeneration !== undefined) {
-      if (!validate34(data.observedGeneration, {
+      if (!validate37(data.observedGeneration, {
         instancePath: instancePath + "/observedGeneration",
         parentData: data,
         parentDataProperty: "observedGeneration",
         rootData
       })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
     if (data.pauseReason !== undefined) {
-      if (!validate171(data.pauseReason, {
+      if (!validate222(data.pauseReason, {
         instancePath: instancePath + "/pauseReason",
         parentData: data,
         parentDataProperty: "pauseReason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
+        vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
         errors = vErrors.length;
       }
     }
     if (data.phase !== undefined) {
-      if (!validate173(data.phase, {
+      if (!validate224(data.phase, {
         instancePath: instancePath + "/phase",
         parentData: data,
         parentDataProperty: "phase",
         rootData
       })) {
-        vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
+        vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
         errors = vErrors.length;
       }
     }
     if (data.promotedAt !== undefined) {
-      if (!validate31(data.promotedAt, {
+      if (!validate35(data.promotedAt, {
         instancePath: instancePath + "/promotedAt",
         parentData: data,
         parentDataProperty: "promotedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.routing !== undefined) {
+      if (!validate227(data.routing, {
+        instancePath: instancePath + "/routing",
+        parentData: data,
+        parentDataProperty: "routing",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate227.errors : vErrors.concat(validate227.errors);
         errors = vErrors.length;
       }
     }
     if (data.stableVersion !== undefined) {
-      if (!validate176(data.stableVersion, {
+      if (!validate233(data.stableVersion, {
         instancePath: instancePath + "/stableVersion",
         parentData: data,
         parentDataProperty: "stableVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
+        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.stage !== undefined) {
+      if (!validate235(data.stage, {
+        instancePath: instancePath + "/stage",
+        parentData: data,
+        parentDataProperty: "stage",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
         errors = vErrors.length;
       }
     }
     if (data.startedAt !== undefined) {
-      if (!validate31(data.startedAt, {
+      if (!validate35(data.startedAt, {
         instancePath: instancePath + "/startedAt",
         parentData: data,
         parentDataProperty: "startedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
         errors = vErrors.length;
       }
     }
     if (data.stepStartedAt !== undefined) {
-      if (!validate31(data.stepStartedAt, {
+      if (!validate35(data.stepStartedAt, {
         instancePath: instancePath + "/stepStartedAt",
         parentData: data,
         parentDataProperty: "stepStartedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.strategy !== undefined) {
+      if (!validate53(data.strategy, {
+        instancePath: instancePath + "/strategy",
+        parentData: data,
+        parentDataProperty: "strategy",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate112.errors = vErrors;
+  validate150.errors = vErrors;
   return errors === 0;
 }
-function validate35(data, {
+function validate54(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5083,57 +6825,57 @@ function validate35(data, {
       errors++;
     }
     if (data.apiVersion !== undefined) {
-      if (!validate36(data.apiVersion, {
+      if (!validate55(data.apiVersion, {
         instancePath: instancePath + "/apiVersion",
         parentData: data,
         parentDataProperty: "apiVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
         errors = vErrors.length;
       }
     }
     if (data.kind !== undefined) {
-      if (!validate38(data.kind, {
+      if (!validate57(data.kind, {
         instancePath: instancePath + "/kind",
         parentData: data,
         parentDataProperty: "kind",
         rootData
       })) {
-        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
         errors = vErrors.length;
       }
     }
     if (data.metadata !== undefined) {
-      if (!validate40(data.metadata, {
+      if (!validate59(data.metadata, {
         instancePath: instancePath + "/metadata",
         parentData: data,
         parentDataProperty: "metadata",
         rootData
       })) {
-        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
         errors = vErrors.length;
       }
     }
     if (data.spec !== undefined) {
-      if (!validate44(data.spec, {
+      if (!validate63(data.spec, {
         instancePath: instancePath + "/spec",
         parentData: data,
         parentDataProperty: "spec",
         rootData
       })) {
-        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
-      if (!validate112(data.status, {
+      if (!validate150(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+        vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
         errors = vErrors.length;
       }
     }
@@ -5153,6 +6895,6 @@ function validate35(data, {
     }
     errors++;
   }
-  validate35.errors = vErrors;
+  validate54.errors = vErrors;
   return errors === 0;
 }

@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import type { AIModel, ModelVersion, ModelVersionStatus, AIModelStatus } from '../../../crds/index.js';
+import type {
+  AIModel,
+  ModelVersion,
+  ModelVersionStatus,
+  AIModelStatus,
+  PromotionPolicy,
+} from '../../../crds/index.js';
 import { KubeClient } from '../../../operators/kit/client.js';
 import type { KubeObject } from '../../support/fake-api-server/index.js';
 import { AI_MODEL, MODEL_VERSION } from '../../../cli/resources.js';
@@ -134,11 +140,20 @@ export class CliWorld {
     return model;
   }
 
-  /** Creates a ModelVersion of xiaoai from examples/modelversions/xiaoai-v2-canary.yaml (4 steps: 5/20/50/80). */
-  async createVersion(name: string, version: string, status?: ModelVersionStatus): Promise<ModelVersion> {
+  /**
+   * Creates a ModelVersion of xiaoai from examples/modelversions/xiaoai-v2-canary.yaml (4 steps:
+   * 5/20/50/80), or with `promotion` as its whole spec.promotion (another strategy).
+   */
+  async createVersion(
+    name: string,
+    version: string,
+    status?: ModelVersionStatus,
+    promotion?: PromotionPolicy,
+  ): Promise<ModelVersion> {
     const mv = example<ModelVersion>('examples/modelversions/xiaoai-v2-canary.yaml');
     mv.metadata = { name, namespace: NAMESPACE };
     mv.spec.version = version;
+    if (promotion !== undefined) mv.spec.promotion = promotion;
     this.api.create(mv as unknown as KubeObject);
     if (status) await this.setStatus(name, status);
     return mv;
@@ -210,3 +225,43 @@ export function condition(
 } {
   return { type, status, reason, message, lastTransitionTime: '2026-01-01T12:00:00Z' };
 }
+
+/** Promotion policies of the other strategies, for versions made with {@link CliWorld.createVersion}. */
+const ANALYSIS: PromotionPolicy['analysis'] = {
+  metrics: [
+    { name: 'error-rate', builtin: 'error-rate', thresholdRange: { max: 0.01 }, minSamples: 20 },
+    { name: 'latency-p95', builtin: 'latency-p95', relativeToStable: { maxIncrease: 10 }, minSamples: 20 },
+  ],
+};
+
+export const STRATEGIES = {
+  /** A preview behind `x-model-version: <version>`, then the switch once promoted by a person. */
+  blueGreenManual: <PromotionPolicy>{
+    strategy: 'BlueGreen',
+    blueGreen: { previewHeader: 'x-model-version', previewDuration: '15m' },
+    interval: '1m',
+    analysis: ANALYSIS,
+    mode: 'Manual',
+  },
+  /** The beta cohort and 10% of the rest for 30m, after a 10% shadow; `winner` Auto or Manual. */
+  experiment: (winner: 'Auto' | 'Manual'): PromotionPolicy => ({
+    strategy: 'Experiment',
+    shadow: { percent: 10, duration: '5m' },
+    experiment: {
+      match: [{ header: { name: 'x-cohort', exact: 'beta' } }, { cookie: { name: 'group', prefix: 'b' } }],
+      weight: 10,
+      duration: '30m',
+      winner,
+    },
+    interval: '5m',
+    analysis: ANALYSIS,
+  }),
+  /** A 20% shadow, then the canary steps 10 and 50. */
+  shadowCanary: <PromotionPolicy>{
+    shadow: { percent: 20, duration: '10m' },
+    strategy: 'Canary',
+    steps: [{ weight: 10 }, { weight: 50 }],
+    interval: '1m',
+    analysis: ANALYSIS,
+  },
+};

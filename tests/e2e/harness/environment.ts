@@ -1,18 +1,22 @@
 /**
  * The whole end-to-end environment in one object: the fake API server process, a real prometheus
  * scraping every runtime pod each second, the pods themselves (see DeploymentController), the mesh
- * following the VirtualService, the load generator, and the operator process, which can be killed
- * and started again. Everything listens on free loopback ports and lives in one temporary folder.
+ * following the VirtualService, the load generator, the operator process, which can be killed
+ * and started again, and, when asked for, a real redis-server for the runtimes' sessions and cache
+ * (an AIModel reaches it through `spec.runtime.redis`, see {@link Environment.runtimeRedis}).
+ * Everything listens on free loopback ports and lives in one temporary folder.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PrometheusServer } from '../../support/prometheus.js';
+import { RedisServer } from '../../support/redis-server.js';
 import { waitFor } from '../../support/wait.js';
 import { DeploymentController } from './deployment-controller.js';
 import { AIMODELS, KubeRest, MODEL_VERSIONS } from './kube.js';
 import { launchApiServer, launchOperator, type ApiServerProcess, type OperatorProcess } from './launchers.js';
-import { LoadGenerator } from './load-generator.js';
+import { LoadGenerator, type ClientKind } from './load-generator.js';
+import type { RoutingTable } from './istio-routes.js';
 import { Mesh } from './mesh.js';
 
 export interface EnvironmentOptions {
@@ -24,6 +28,10 @@ export interface EnvironmentOptions {
   readonly ratePerSecond?: number;
   /** Prometheus scrape interval (seconds). @default 1 */
   readonly scrapeIntervalSeconds?: number;
+  /** The load generator's kinds of clients. @default plain clients only */
+  readonly clients?: readonly ClientKind[];
+  /** Start a redis-server for the runtimes. @default false */
+  readonly redis?: boolean;
 }
 
 export class Environment {
@@ -38,6 +46,8 @@ export class Environment {
     readonly pods: DeploymentController,
     readonly mesh: Mesh,
     readonly load: LoadGenerator,
+    /** The redis-server, when {@link EnvironmentOptions.redis} asked for one. */
+    readonly redis: RedisServer | undefined,
   ) {}
 
   /** Starts everything but the operator (see {@link startOperator}); stops what started on failure. */
@@ -46,6 +56,8 @@ export class Environment {
     const dir = mkdtempSync(join(tmpdir(), 'e2e-rollout-'));
     const cleanup: Array<() => Promise<void>> = [async () => rmSync(dir, { recursive: true, force: true })];
     try {
+      const redis = options.redis === true ? await RedisServer.start() : undefined;
+      if (redis !== undefined) cleanup.unshift(() => redis.dispose());
       const api = await launchApiServer(dir, namespace);
       cleanup.unshift(() => api.process.stop());
       const kube = new KubeRest(api.url);
@@ -74,13 +86,27 @@ export class Environment {
         pods,
         model: options.model,
         ...(options.ratePerSecond === undefined ? {} : { ratePerSecond: options.ratePerSecond }),
+        ...(options.clients === undefined ? {} : { clients: options.clients }),
       });
       load.start();
-      return new Environment(namespace, dir, api, kube, prometheus, pods, mesh, load);
+      cleanup.unshift(async () => {
+        await load.stop();
+        load.close();
+      });
+      return new Environment(namespace, dir, api, kube, prometheus, pods, mesh, load, redis);
     } catch (error) {
       for (const step of cleanup) await step().catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * `spec.runtime.redis` of an AIModel whose runtimes use this environment's redis-server: the
+   * rendered Deployments carry REDIS_MODE and REDIS_URL, as the platform's Redis would give them.
+   */
+  runtimeRedis(): { mode: 'standalone'; url: string } {
+    if (this.redis === undefined) throw new Error('the environment was started without redis');
+    return { mode: 'standalone', url: this.redis.url };
   }
 
   /** Starts the operator and waits until it leads. */
@@ -147,7 +173,10 @@ export class Environment {
   diagnostics(): string {
     return [
       `split now: ${JSON.stringify(this.mesh.split())}; history: ${JSON.stringify(this.mesh.history.slice(-12))}`,
-      `load: ${JSON.stringify(Object.fromEntries(this.load.byVersion))}, no endpoint: ${this.load.noEndpoint}`,
+      `load: ${JSON.stringify(Object.fromEntries(this.load.byVersion))}, no endpoint: ${this.load.noEndpoint}, no route: ${this.load.noRoute}`,
+      `by kind: ${JSON.stringify(Object.fromEntries([...this.load.byKind].map(([k, m]) => [k, Object.fromEntries(m)])))}`,
+      `mirrored: ${JSON.stringify(Object.fromEntries(this.load.mirrored))}, no endpoint: ${this.load.mirrorNoEndpoint}`,
+      `routes now: ${describeRoutes(this.mesh.routing())}${this.mesh.lastError === undefined ? '' : `; mesh: ${this.mesh.lastError}`}`,
       `pods: ${this.pods.running().join(', ')}; harness errors: ${this.pods.errors.slice(-5).join(' | ')}`,
       this.operator?.process.tail(40) ?? 'operator not started',
       this.api.process.tail(5),
@@ -156,11 +185,29 @@ export class Environment {
 
   async stop(): Promise<void> {
     await this.load.stop();
+    this.load.close();
     await this.operator?.process.stop('SIGTERM', 5000);
     await this.mesh.stop();
     await this.pods.stop();
     await this.prometheus.dispose();
     await this.api.process.stop();
+    await this.redis?.dispose();
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** `candidate [x-cohort=beta] → v2:100; versions → v1:100 mirror v2 50%`. */
+function describeRoutes(table: RoutingTable): string {
+  return (
+    table.routes
+      .map((r) => {
+        const match = r.matches === undefined ? '' : ` ${JSON.stringify(r.matches.map((m) => m.source))}`;
+        const split = Object.entries(r.split)
+          .map(([v, w]) => `${v}:${w}`)
+          .join(',');
+        const mirror = r.mirror === undefined ? '' : ` mirror ${r.mirror.version} ${r.mirror.percent}%`;
+        return `${r.key}${match} → ${split}${mirror}`;
+      })
+      .join('; ') || 'none'
+  );
 }

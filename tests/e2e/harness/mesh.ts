@@ -1,14 +1,23 @@
 /**
  * Stands in for Istio's data plane: follows the model's VirtualService and DestinationRule through
- * the API, as istiod would, and knows at every moment which share of requests each version gets.
- * It reads the first HTTP route without match conditions (the one every plain request takes) and
- * maps its subsets to versions by the DestinationRule's subset labels. Every change of the split is
- * kept with its time, so tests can assert the walk of weights and the bench can time it.
+ * the API, as istiod would, and routes each request as Envoy would (see istio-routes.ts): routes in
+ * order, the first whose match list has an entry the request satisfies (headers, cookies), else the
+ * route without match conditions; a weighted choice among that route's versions; and a mirrored
+ * copy to the route's mirror version for its percentage of requests. The split of the route every
+ * plain request takes is kept with its time at every change, so tests can assert the walk of
+ * weights and the bench can time it; every change of the whole routing table is kept too.
  */
 import { DESTINATION_RULES, VIRTUAL_SERVICES, type KubeObject, type KubeRest } from './kube.js';
+import {
+  RoutingTable,
+  type DestinationRuleSpecView,
+  type MeshRequest,
+  type MeshRoute,
+  type Split,
+  type VirtualServiceSpecView,
+} from './istio-routes.js';
 
-/** Percent of requests per version; versions without weight are absent. */
-export type Split = Readonly<Record<string, number>>;
+export type { Split } from './istio-routes.js';
 
 /** One change of the split. */
 export interface SplitChange {
@@ -17,18 +26,30 @@ export interface SplitChange {
   readonly split: Split;
 }
 
+/** One change of the routing table (any route, match or mirror). */
+export interface TableChange {
+  readonly at: number;
+  readonly table: RoutingTable;
+}
+
+/** Where the mesh sends one request. */
+export interface RouteDecision {
+  /** The version that answers the client. */
+  readonly version: string;
+  /** The version a copy goes to (its answer discarded), when the route mirrors this request. */
+  readonly mirror?: string;
+  /** The route taken (its name, or `#i`). */
+  readonly route: string;
+  /** The table in force when the request was routed. */
+  readonly table: RoutingTable;
+}
+
 interface VirtualServiceView extends KubeObject {
-  spec?: {
-    http?: Array<{
-      name?: string;
-      match?: unknown[];
-      route?: Array<{ destination?: { subset?: string }; weight?: number }>;
-    }>;
-  };
+  spec?: VirtualServiceSpecView;
 }
 
 interface DestinationRuleView extends KubeObject {
-  spec?: { subsets?: Array<{ name?: string; labels?: Record<string, string> }> };
+  spec?: DestinationRuleSpecView;
 }
 
 export interface MeshOptions {
@@ -43,7 +64,19 @@ export interface MeshOptions {
 export class Mesh {
   /** Every change of the split, oldest first. */
   readonly history: SplitChange[] = [];
+  /** Every change of the routing table, oldest first. */
+  readonly tables: TableChange[] = [];
+  /**
+   * Tables istiod would have refused (a subset that does not exist, an invalid RE2 regex), with
+   * their time; the mesh keeps routing by the last valid one, as Envoy keeps its last good config.
+   */
+  readonly rejected: Array<{ readonly at: number; readonly problems: readonly string[] }> = [];
   private current: Split = {};
+  private table: RoutingTable = RoutingTable.EMPTY;
+  /** Smooth weighted round robin per route: each version's running credit. */
+  private readonly credit = new Map<string, Map<string, number>>();
+  /** Requests each route has routed, for its mirror share. */
+  private readonly routed = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private reading: Promise<void> | undefined;
   private stopped = false;
@@ -85,6 +118,51 @@ export class Mesh {
     return this.current;
   }
 
+  /** The routing table in force now. */
+  routing(): RoutingTable {
+    return this.table;
+  }
+
+  /**
+   * Where a request with these headers goes now (undefined when no route takes it, or its route
+   * has no version). The weighted choice is smooth weighted round robin per route (as nginx
+   * balances upstreams): deterministic, a version at weight w gets exactly w of every 100 requests
+   * of that route, interleaved rather than in bursts, so every analysis window sees its share. The
+   * mirror is as deterministic: a route mirroring p% mirrors request n when floor(n·p/100) grows,
+   * so 50% mirrors exactly every other request.
+   */
+  route(
+    headers: MeshRequest['headers'],
+    request: Omit<MeshRequest, 'headers'> = {},
+  ): RouteDecision | undefined {
+    const table = this.table;
+    const route = table.select({ ...request, headers: lowerCase(headers) });
+    if (route === undefined) return undefined;
+    const version = this.pick(route);
+    if (version === undefined) return undefined;
+    const n = (this.routed.get(route.key) ?? 0) + 1;
+    this.routed.set(route.key, n);
+    const p = route.mirror?.percent ?? 0;
+    const mirrored =
+      route.mirror !== undefined && Math.floor((n * p) / 100) > Math.floor(((n - 1) * p) / 100);
+    return {
+      version,
+      route: route.key,
+      table,
+      ...(mirrored ? { mirror: route.mirror!.version } : {}),
+    };
+  }
+
+  /**
+   * First moment at or after `since` when the routing table satisfied `test`: `since` itself if the
+   * table in force then did.
+   */
+  firstTableTime(test: (table: RoutingTable) => boolean, since = 0): number | undefined {
+    const inForce = this.tables.findLast((c) => c.at <= since);
+    if (inForce !== undefined && test(inForce.table)) return since;
+    return this.tables.find((c) => c.at > since && test(c.table))?.at;
+  }
+
   /** Weight of `version` now (0 when it has no route). */
   weight(version: string): number {
     return this.current[version] ?? 0;
@@ -113,34 +191,60 @@ export class Mesh {
     return this.history.find((c) => c.at > since && test(c.split[version] ?? 0))?.at;
   }
 
+  /** Every version earns its weight in credit; the richest is picked and pays the total. */
+  private pick(route: MeshRoute): string | undefined {
+    const split = route.split;
+    const credit = this.credit.get(route.key) ?? new Map<string, number>();
+    this.credit.set(route.key, credit);
+    for (const v of [...credit.keys()]) if (!(v in split)) credit.delete(v);
+    let best: string | undefined;
+    let total = 0;
+    for (const v of Object.keys(split).sort()) {
+      const c = (credit.get(v) ?? 0) + split[v]!;
+      credit.set(v, c);
+      total += split[v]!;
+      if (best === undefined || c > credit.get(best)!) best = v;
+    }
+    if (best !== undefined) credit.set(best, credit.get(best)! - total);
+    return best;
+  }
+
   private async read(): Promise<void> {
     const { kube, namespace, model } = this.options;
     try {
-      const [vs, dr] = await Promise.all([
-        kube.get<VirtualServiceView>(VIRTUAL_SERVICES, namespace, model),
-        kube.get<DestinationRuleView>(DESTINATION_RULES, namespace, model),
-      ]);
-      const subsets = new Map<string, string>();
-      for (const s of dr?.spec?.subsets ?? []) {
-        const version = s.labels?.['version'];
-        if (s.name !== undefined && version !== undefined) subsets.set(s.name, version);
-      }
-      const route = vs?.spec?.http?.find((r) => r.match === undefined || r.match.length === 0);
-      const split: Record<string, number> = {};
-      const destinations = route?.route ?? [];
-      for (const d of destinations) {
-        const version = subsets.get(d.destination?.subset ?? '');
-        // A single destination without a weight takes all traffic, as in Istio.
-        const weight = d.weight ?? (destinations.length === 1 ? 100 : 0);
-        if (version !== undefined && weight > 0) split[version] = (split[version] ?? 0) + weight;
-      }
+      // The VirtualService first: subsets are added before routes name them, so a DestinationRule
+      // read after it has every subset it routes to.
+      const vs = await kube.get<VirtualServiceView>(VIRTUAL_SERVICES, namespace, model);
+      const dr = await kube.get<DestinationRuleView>(DESTINATION_RULES, namespace, model);
+      const table = RoutingTable.parse(vs?.spec, dr?.spec);
       this.lastError = undefined;
+      if (table.problems.length > 0) {
+        // istiod refuses such a VirtualService; Envoy keeps routing by the last one it accepted.
+        const last = this.rejected.at(-1);
+        if (last === undefined || last.problems.join() !== table.problems.join()) {
+          this.rejected.push({ at: Date.now(), problems: table.problems });
+        }
+        this.lastError = `routing refused: ${table.problems.join('; ')}`;
+        return;
+      }
+      const at = Date.now();
+      if (!table.equals(this.table)) {
+        this.table = table;
+        this.tables.push({ at, table });
+      }
+      const split = table.split;
       if (JSON.stringify(split) !== JSON.stringify(this.current)) {
         this.current = split;
-        this.history.push({ at: Date.now(), split });
+        this.history.push({ at, split });
       }
     } catch (error) {
       this.lastError = (error as Error).message;
     }
   }
+}
+
+function lowerCase(headers: MeshRequest['headers']): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(headers)) out[k.toLowerCase()] = v;
+  return out;
 }

@@ -7,7 +7,15 @@ import type { KubeObject } from './kube.js';
 /** A promotion policy as in ModelVersion.spec.promotion (see crds/api/promotion.ts). */
 export type Promotion = Record<string, unknown>;
 
-export function aiModel(namespace: string, name: string, rollout: Promotion): KubeObject {
+/**
+ * @param spec more AIModel spec fields, e.g. `{ runtime: { redis: env.runtimeRedis() } }`
+ */
+export function aiModel(
+  namespace: string,
+  name: string,
+  rollout: Promotion,
+  spec: Record<string, unknown> = {},
+): KubeObject {
   return {
     apiVersion: 'ai.suoke.life/v1alpha1',
     kind: 'AIModel',
@@ -18,6 +26,7 @@ export function aiModel(namespace: string, name: string, rollout: Promotion): Ku
       engine: { image: 'ghcr.io/suoke-life/stub-engine:1.0.0', modelName: `${name}-engine` },
       scaling: { minReplicas: 1, maxReplicas: 2, cpuUtilization: 70 },
       rollout,
+      ...spec,
     },
   };
 }

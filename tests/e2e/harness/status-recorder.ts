@@ -1,12 +1,28 @@
 /**
  * Records how a ModelVersion's status moves, as `kubectl get mv -w` would show it: every distinct
- * (phase, currentStep, canaryWeight) seen, with its time. Polls, so a state that lasts less than
+ * (phase, stage, currentStep, canaryWeight) seen, with its time. Polls, so a state that lasts less than
  * one poll may be missed; what it does see is in order.
  */
 import { MODEL_VERSIONS, type KubeObject, type KubeRest } from './kube.js';
 
 export interface VersionStatus {
   phase?: string;
+  strategy?: string;
+  /** Shadow, Preview, Experiment or Canary while Progressing or Paused. */
+  stage?: string;
+  routing?: { matches?: unknown[]; mirrorPercent?: number };
+  experiment?: {
+    startedAt: string;
+    endsAt: string;
+    metrics?: Array<{
+      name: string;
+      analyses: number;
+      candidate?: number;
+      stable?: number;
+      lastCandidate?: number;
+      lastStable?: number;
+    }>;
+  };
   currentStep?: number;
   canaryWeight?: number;
   failedChecks?: number;
@@ -21,7 +37,7 @@ export interface VersionStatus {
     step: number;
     weight: number;
     verdict: string;
-    metrics?: Array<{ name: string; value?: number; verdict: string; reason?: string }>;
+    metrics?: Array<{ name: string; value?: number; stableValue?: number; verdict: string; reason?: string }>;
   }>;
   conditions?: Array<{ type: string; status: string; reason: string }>;
 }
@@ -33,6 +49,7 @@ export interface ModelVersionView extends KubeObject {
 export interface StatusSample {
   readonly at: number;
   readonly phase: string | undefined;
+  readonly stage: string | undefined;
   readonly currentStep: number | undefined;
   readonly canaryWeight: number | undefined;
 }
@@ -77,6 +94,7 @@ export class StatusRecorder {
     const last = this.samples.at(-1);
     if (
       last?.phase === s.phase &&
+      last?.stage === s.stage &&
       last?.currentStep === s.currentStep &&
       last?.canaryWeight === s.canaryWeight
     )
@@ -84,6 +102,7 @@ export class StatusRecorder {
     this.samples.push({
       at: Date.now(),
       phase: s.phase,
+      stage: s.stage,
       currentStep: s.currentStep,
       canaryWeight: s.canaryWeight,
     });

@@ -2,8 +2,8 @@
  * Custom resources are checked like the real apiextensions server does, in its order: unknown fields
  * are pruned (unless `x-kubernetes-preserve-unknown-fields`), schema defaults are applied, then the
  * object is validated against the version's `openAPIV3Schema` (ajv) and its CEL
- * `x-kubernetes-validations` (transition rules on update). Failures are 422 Invalid with one cause
- * per field. Schema checks and CEL come from crds/validation (shared with the API's own tests).
+ * `x-kubernetes-validations` (transition rules on update; none when the schema errors block them,
+ * with the server's note instead). Failures are 422 Invalid with one cause per field. Schema checks and CEL come from crds/validation (shared with the API's own tests).
  *
  * Not evaluated (recorded in {@link skippedRules} instead of failing the write): CEL rules calling
  * Kubernetes library functions the CEL engine lacks (IP/CIDR, URL, regex `find`, `format`, semver,
@@ -12,8 +12,9 @@
  */
 import { evaluateRules } from '../../../crds/validation/cel.js';
 import { applyDefaults } from '../../../crds/validation/defaults.js';
-import type { FieldError } from '../../../crds/validation/field-error.js';
+import { BLOCKING_ERROR_TYPES, type FieldError } from '../../../crds/validation/field-error.js';
 import { unknownFields, validateOpenApi } from '../../../crds/validation/openapi.js';
+import { RULES_NOT_CHECKED } from '../../../crds/validation/validate.js';
 import { badRequest, invalid, type StatusCause } from './errors.js';
 import type { ResourceType } from './resource-registry.js';
 import { clone, isPlainObject, type KubeObject } from './types.js';
@@ -107,6 +108,18 @@ function usableSchema(schema: Schema, where: string): Schema {
   return s;
 }
 
+const withRules = new WeakMap<Schema, boolean>();
+
+/** Whether any node of the schema has CEL rules (the real server has no CEL validator otherwise). */
+function hasRules(schema: Schema): boolean {
+  let found = withRules.get(schema);
+  if (found === undefined) {
+    found = JSON.stringify(schema).includes('"x-kubernetes-validations"');
+    withRules.set(schema, found);
+  }
+  return found;
+}
+
 function toCause(error: FieldError): StatusCause {
   const prefix = `${error.field}: `;
   return {
@@ -140,7 +153,12 @@ export function validateCustomResource(
     old === undefined
       ? undefined
       : withoutMetadata(applyDefaults(schema, prune(schema, clone(old), true)) as KubeObject);
-  for (const error of evaluateRules(schema, withoutMetadata(defaulted), oldValue)) {
+  // As the real server: no CEL rule runs on an object missing a required field, of a wrong type,
+  // outside an enum or over a size limit (the rules may read exactly those fields); when the schema
+  // has rules at all, a note says so.
+  const blocked = errors.some((e) => BLOCKING_ERROR_TYPES.has(e.type));
+  if (blocked && hasRules(schema)) errors.push(RULES_NOT_CHECKED);
+  for (const error of blocked ? [] : evaluateRules(schema, withoutMetadata(defaulted), oldValue)) {
     const unsupported = UNSUPPORTED_FUNCTIONS.exec(error.text);
     if (unsupported)
       skippedRules.set(`${where}: ${error.field}`, `CEL function ${unsupported[1]} is not available`);

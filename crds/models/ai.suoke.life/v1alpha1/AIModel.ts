@@ -298,6 +298,83 @@ export interface IAIModel {
        */
       "bakeDuration"?: string;
       /**
+       * Blue-green: a preview route for testers, CI and evaluations, then one switch from 0 to 100.
+       */
+      "blueGreen"?: {
+        /**
+         * Least time the preview is analysed before the switch; the switch also needs a passing analysis of preview traffic, so a preview nobody calls is never promoted. Defaults to interval.
+         */
+        "previewDuration"?: string;
+        /**
+         * Requests carrying this header with this version's spec.version as value (e.g. x-model-version: v2) reach the preview; everyone else stays on stable. Defaults to x-model-version.
+         */
+        "previewHeader"?: string;
+      };
+      /**
+       * An A/B experiment: a cohort of requests goes to the candidate, everyone else stays on stable.
+       */
+      "experiment"?: {
+        /**
+         * How long the experiment runs; the candidate is analysed relative to stable at every interval and judged at the end.
+         */
+        "duration": string;
+        /**
+         * Requests matching any of these go to the candidate (e.g. a header x-cohort: beta).
+         */
+        "match"?: Array<{
+          /**
+           * Requests carrying the cookie with a matching value; set exactly one of exact, prefix or regex.
+           */
+          "cookie"?: {
+            /**
+             * The value equals this string.
+             */
+            "exact"?: string;
+            /**
+             * Cookie name, e.g. cohort.
+             */
+            "name": string;
+            /**
+             * The value starts with this string.
+             */
+            "prefix"?: string;
+            /**
+             * The whole value matches this RE2 regular expression (as Istio and Gateway API match it).
+             */
+            "regex"?: string;
+          };
+          /**
+           * Requests whose header has a matching value; set exactly one of exact, prefix or regex.
+           */
+          "header"?: {
+            /**
+             * The value equals this string.
+             */
+            "exact"?: string;
+            /**
+             * Header name, lower case, e.g. x-cohort.
+             */
+            "name": string;
+            /**
+             * The value starts with this string.
+             */
+            "prefix"?: string;
+            /**
+             * The whole value matches this RE2 regular expression (as Istio and Gateway API match it).
+             */
+            "regex"?: string;
+          };
+        }>;
+        /**
+         * Percent of the requests that match does not select which go to the candidate as well; without match, the share of all requests.
+         */
+        "weight"?: number;
+        /**
+         * Auto promotes a candidate that passed its analyses when the experiment ends; Manual waits for the promote action. Defaults to Auto.
+         */
+        "winner"?: "Auto" | "Manual";
+      };
+      /**
        * Time between analyses and between steps. Defaults to 1m.
        */
       "interval"?: string;
@@ -306,7 +383,7 @@ export interface IAIModel {
        */
       "maxWeight"?: number;
       /**
-       * Auto promotes after the last step passes; Manual stops there until the promote action is requested. Defaults to Auto.
+       * Auto promotes after the last step (or the blue-green preview) passes; Manual stops there, before the switch, until the promote action is requested. Experiments use experiment.winner instead. Defaults to Auto.
        */
       "mode"?: "Auto" | "Manual";
       /**
@@ -317,6 +394,19 @@ export interface IAIModel {
        * How long the previous stable version keeps running (warm, at its minimum replicas) after a promotion, so a failed bake or a rollback returns to it at once. At least bakeDuration. Defaults to 5m, or to bakeDuration when that is longer.
        */
       "scaleDownDelay"?: string;
+      /**
+       * Traffic mirroring before the first user request.
+       */
+      "shadow"?: {
+        /**
+         * Least time the shadow is analysed (on the new version's own metrics) before the strategy starts; it also needs a passing analysis. Defaults to interval.
+         */
+        "duration"?: string;
+        /**
+         * Percent of live requests mirrored to the new version before it gets user traffic; clients see only the stable's answers. Each mirrored request is a full inference on the new version. Defaults to 10.
+         */
+        "percent"?: number;
+      };
       /**
        * Traffic added at each step, in percent; use with maxWeight.
        */
@@ -334,6 +424,10 @@ export interface IAIModel {
          */
         "weight": number;
       }>;
+      /**
+       * Canary walks weighted steps; BlueGreen previews the version behind a header and then switches all traffic at once; Experiment sends a cohort to it for a fixed duration. Defaults to Canary.
+       */
+      "strategy"?: "Canary" | "BlueGreen" | "Experiment";
     };
     /**
      * The thin runtime serving the agent API in front of the engine.

@@ -136,6 +136,83 @@ export interface IModelVersion {
        */
       "bakeDuration"?: string;
       /**
+       * Blue-green: a preview route for testers, CI and evaluations, then one switch from 0 to 100.
+       */
+      "blueGreen"?: {
+        /**
+         * Least time the preview is analysed before the switch; the switch also needs a passing analysis of preview traffic, so a preview nobody calls is never promoted. Defaults to interval.
+         */
+        "previewDuration"?: string;
+        /**
+         * Requests carrying this header with this version's spec.version as value (e.g. x-model-version: v2) reach the preview; everyone else stays on stable. Defaults to x-model-version.
+         */
+        "previewHeader"?: string;
+      };
+      /**
+       * An A/B experiment: a cohort of requests goes to the candidate, everyone else stays on stable.
+       */
+      "experiment"?: {
+        /**
+         * How long the experiment runs; the candidate is analysed relative to stable at every interval and judged at the end.
+         */
+        "duration": string;
+        /**
+         * Requests matching any of these go to the candidate (e.g. a header x-cohort: beta).
+         */
+        "match"?: Array<{
+          /**
+           * Requests carrying the cookie with a matching value; set exactly one of exact, prefix or regex.
+           */
+          "cookie"?: {
+            /**
+             * The value equals this string.
+             */
+            "exact"?: string;
+            /**
+             * Cookie name, e.g. cohort.
+             */
+            "name": string;
+            /**
+             * The value starts with this string.
+             */
+            "prefix"?: string;
+            /**
+             * The whole value matches this RE2 regular expression (as Istio and Gateway API match it).
+             */
+            "regex"?: string;
+          };
+          /**
+           * Requests whose header has a matching value; set exactly one of exact, prefix or regex.
+           */
+          "header"?: {
+            /**
+             * The value equals this string.
+             */
+            "exact"?: string;
+            /**
+             * Header name, lower case, e.g. x-cohort.
+             */
+            "name": string;
+            /**
+             * The value starts with this string.
+             */
+            "prefix"?: string;
+            /**
+             * The whole value matches this RE2 regular expression (as Istio and Gateway API match it).
+             */
+            "regex"?: string;
+          };
+        }>;
+        /**
+         * Percent of the requests that match does not select which go to the candidate as well; without match, the share of all requests.
+         */
+        "weight"?: number;
+        /**
+         * Auto promotes a candidate that passed its analyses when the experiment ends; Manual waits for the promote action. Defaults to Auto.
+         */
+        "winner"?: "Auto" | "Manual";
+      };
+      /**
        * Time between analyses and between steps. Defaults to 1m.
        */
       "interval"?: string;
@@ -144,7 +221,7 @@ export interface IModelVersion {
        */
       "maxWeight"?: number;
       /**
-       * Auto promotes after the last step passes; Manual stops there until the promote action is requested. Defaults to Auto.
+       * Auto promotes after the last step (or the blue-green preview) passes; Manual stops there, before the switch, until the promote action is requested. Experiments use experiment.winner instead. Defaults to Auto.
        */
       "mode"?: "Auto" | "Manual";
       /**
@@ -155,6 +232,19 @@ export interface IModelVersion {
        * How long the previous stable version keeps running (warm, at its minimum replicas) after a promotion, so a failed bake or a rollback returns to it at once. At least bakeDuration. Defaults to 5m, or to bakeDuration when that is longer.
        */
       "scaleDownDelay"?: string;
+      /**
+       * Traffic mirroring before the first user request.
+       */
+      "shadow"?: {
+        /**
+         * Least time the shadow is analysed (on the new version's own metrics) before the strategy starts; it also needs a passing analysis. Defaults to interval.
+         */
+        "duration"?: string;
+        /**
+         * Percent of live requests mirrored to the new version before it gets user traffic; clients see only the stable's answers. Each mirrored request is a full inference on the new version. Defaults to 10.
+         */
+        "percent"?: number;
+      };
       /**
        * Traffic added at each step, in percent; use with maxWeight.
        */
@@ -172,6 +262,10 @@ export interface IModelVersion {
          */
         "weight": number;
       }>;
+      /**
+       * Canary walks weighted steps; BlueGreen previews the version behind a header and then switches all traffic at once; Experiment sends a cohort to it for a fixed duration. Defaults to Canary.
+       */
+      "strategy"?: "Canary" | "BlueGreen" | "Experiment";
     };
     /**
      * Overrides of the AIModel runtime for this version.
@@ -308,6 +402,48 @@ export interface IModelVersion {
      */
     "currentStep"?: number;
     /**
+     * An A/B experiment so far.
+     */
+    "experiment"?: {
+      /**
+       * When the experiment is judged (RFC 3339).
+       */
+      "endsAt": string;
+      /**
+       * Candidate and stable per metric.
+       */
+      "metrics"?: Array<{
+        /**
+         * Analyses of the experiment that measured this metric.
+         */
+        "analyses": number;
+        /**
+         * Mean of the candidate's values over the experiment.
+         */
+        "candidate"?: number;
+        /**
+         * The candidate's value in the last analysis.
+         */
+        "lastCandidate"?: number;
+        /**
+         * The stable's value in the last analysis.
+         */
+        "lastStable"?: number;
+        /**
+         * Metric check name.
+         */
+        "name": string;
+        /**
+         * Mean of the stable's values over the experiment, measured at the same times.
+         */
+        "stable"?: number;
+      }>;
+      /**
+       * When the cohort started reaching the candidate (RFC 3339).
+       */
+      "startedAt": string;
+    };
+    /**
      * Failed analyses so far.
      */
     "failedChecks"?: number;
@@ -365,9 +501,69 @@ export interface IModelVersion {
      */
     "promotedAt"?: string;
     /**
+     * Routes to this version besides its weight, as the current stage asks for them.
+     */
+    "routing"?: {
+      /**
+       * Requests matching any of these reach this version (the blue-green preview, an experiment cohort).
+       */
+      "matches"?: Array<{
+        /**
+         * Requests carrying the cookie with a matching value; set exactly one of exact, prefix or regex.
+         */
+        "cookie"?: {
+          /**
+           * The value equals this string.
+           */
+          "exact"?: string;
+          /**
+           * Cookie name, e.g. cohort.
+           */
+          "name": string;
+          /**
+           * The value starts with this string.
+           */
+          "prefix"?: string;
+          /**
+           * The whole value matches this RE2 regular expression (as Istio and Gateway API match it).
+           */
+          "regex"?: string;
+        };
+        /**
+         * Requests whose header has a matching value; set exactly one of exact, prefix or regex.
+         */
+        "header"?: {
+          /**
+           * The value equals this string.
+           */
+          "exact"?: string;
+          /**
+           * Header name, lower case, e.g. x-cohort.
+           */
+          "name": string;
+          /**
+           * The value starts with this string.
+           */
+          "prefix"?: string;
+          /**
+           * The whole value matches this RE2 regular expression (as Istio and Gateway API match it).
+           */
+          "regex"?: string;
+        };
+      }>;
+      /**
+       * Percent of the stable's requests mirrored to this version (shadow); their answers are discarded.
+       */
+      "mirrorPercent"?: number;
+    };
+    /**
      * Stable version this one was compared with.
      */
     "stableVersion"?: string;
+    /**
+     * What the analysed traffic is while Progressing or Paused: Shadow (mirrored copies), Preview (header-matched testers), Experiment (a cohort) or Canary (a weight).
+     */
+    "stage"?: "Shadow" | "Preview" | "Experiment" | "Canary";
     /**
      * When the rollout started (RFC 3339).
      */
@@ -376,6 +572,10 @@ export interface IModelVersion {
      * When the current step started (RFC 3339).
      */
     "stepStartedAt"?: string;
+    /**
+     * The strategy this rollout follows, with the AIModel default resolved.
+     */
+    "strategy"?: "Canary" | "BlueGreen" | "Experiment";
   };
 }
 

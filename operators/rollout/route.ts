@@ -1,0 +1,37 @@
+/**
+ * What the router gives one version: its weight on the default route plus matched and mirror
+ * routes. decide() compares routes as a whole, so a restart between the router's write and the
+ * status write is recognised even when two steps share a weight (a shadow and a preview are both 0).
+ */
+import type { CandidateRouting } from '../../crds/api/index.js';
+import { deepEqual } from '../kit/deep-equal.js';
+import type { Step } from './types.js';
+
+export interface Route {
+  readonly weight: number;
+  /** @default none */
+  readonly routing?: CandidateRouting;
+}
+
+/** The route a step asks for. */
+export function routeOf(step: Step): Route {
+  return { weight: step.weight, ...(isPlain(step.routing) ? {} : { routing: step.routing }) };
+}
+
+/** Same weight, same matches in the same order, same mirror share; absent and empty routing are the same. */
+export function sameRoute(a: Route, b: Route): boolean {
+  if (a.weight !== b.weight) return false;
+  return deepEqual(normal(a.routing), normal(b.routing));
+}
+
+function isPlain(routing: CandidateRouting | undefined): boolean {
+  return (routing?.matches?.length ?? 0) === 0 && routing?.mirrorPercent === undefined;
+}
+
+function normal(routing: CandidateRouting | undefined): CandidateRouting {
+  if (routing === undefined || isPlain(routing)) return {};
+  return {
+    ...((routing.matches?.length ?? 0) === 0 ? {} : { matches: routing.matches }),
+    ...(routing.mirrorPercent === undefined ? {} : { mirrorPercent: routing.mirrorPercent }),
+  };
+}

@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { builtinQuery, requestCountQuery } from '../../operators/analysis/builtins.js';
+
+/**
+ * The runtime labels its request metrics `traffic="live"` or `traffic="shadow"` (mirrored copies of a
+ * shadow stage). The built-in analysis queries sum by version, so they count both: in a shadow stage
+ * the mirrored copies are all a new version serves. Evaluated by the real promtool.
+ */
+const PROMTOOL = process.env.PROMTOOL_BIN ?? '/usr/bin/promtool';
+const work = mkdtempSync(join(tmpdir(), 'suoke-shadow-analysis-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function promtool(...args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(PROMTOOL, args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, output }));
+  });
+}
+
+const scope = (version: string) => ({
+  namespace: 'suoke-ai',
+  model: 'soer-wellness-engine',
+  agent: 'soer',
+  version,
+  interval: '1m',
+});
+
+/** Requests of one version, one code and one traffic, `perScrape` more every 15 seconds. */
+const requests = (version: string, code: string, traffic: string, perScrape: number) => ({
+  series:
+    `ai_inference_requests_total{namespace="suoke-ai",agent="soer",model="soer-wellness-engine",` +
+    `version="${version}",code="${code}",traffic="${traffic}",pod="soer-${version}"}`,
+  values: `0+${perScrape}x40`,
+});
+
+it('built-in checks count the mirrored (shadow) requests of a version with its live ones', async () => {
+  writeFileSync(join(work, 'empty.yaml'), stringify({ groups: [] }));
+  writeFileSync(
+    join(work, 'shadow.test.yaml'),
+    stringify({
+      rule_files: ['empty.yaml'],
+      evaluation_interval: '15s',
+      tests: [
+        {
+          interval: '15s',
+          input_series: [
+            // v2 in a shadow stage: only mirrored copies, 1 in 10 answered 500.
+            requests('v2', '200', 'shadow', 9),
+            requests('v2', '500', 'shadow', 1),
+            // v1 (stable): its live requests and the zero-valued shadow series every runtime exposes.
+            requests('v1', '200', 'live', 18),
+            requests('v1', '500', 'live', 2),
+            requests('v1', '500', 'shadow', 0),
+          ],
+          promql_expr_test: [
+            { expr: builtinQuery('error-rate', scope('v2')), eval_time: '5m', exp_samples: [{ value: 0.1 }] },
+            { expr: requestCountQuery(scope('v2')), eval_time: '5m', exp_samples: [{ value: 40 }] },
+            { expr: builtinQuery('error-rate', scope('v1')), eval_time: '5m', exp_samples: [{ value: 0.1 }] },
+            { expr: requestCountQuery(scope('v1')), eval_time: '5m', exp_samples: [{ value: 80 }] },
+          ],
+        },
+      ],
+    }),
+  );
+  const { code, output } = await promtool('test', 'rules', 'shadow.test.yaml');
+  expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining('SUCCESS') });
+});
