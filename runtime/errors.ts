@@ -155,6 +155,16 @@ export const errors = {
       {},
       { cause },
     ),
+  keySetUnavailable: (cause?: unknown) =>
+    new ApiError(
+      503,
+      'service_unavailable_error',
+      'key_set_unavailable',
+      "Tokens cannot be verified right now: the issuer's key set (JWT_JWKS_URL) could not be fetched; retry later.",
+      null,
+      {},
+      { cause },
+    ),
   engineUnavailable: (cause?: unknown) =>
     new ApiError(
       502,

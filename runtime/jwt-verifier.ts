@@ -157,6 +157,8 @@ export class JwtVerifier {
       });
       return payload;
     } catch (error) {
+      // Our side failed, not the token: the caller retries the same token later.
+      if (error instanceof KeySetUnavailable) throw errors.keySetUnavailable(error.cause);
       throw errors.invalidToken(describeFailure(error), error);
     }
   }
@@ -255,10 +257,29 @@ function readKeySet(path: string, readFile: (path: string) => string): JSONWebKe
   return set;
 }
 
-/** A remote key set whose tokens must use an algorithm the fetched keys declare. */
+/** The remote key set could not be fetched or read: no token can be judged, good or bad. */
+class KeySetUnavailable extends Error {
+  constructor(cause: unknown) {
+    super(`the JSON Web Key Set could not be fetched: ${(cause as Error).message}`, { cause });
+    this.name = 'KeySetUnavailable';
+  }
+}
+
+/**
+ * A remote key set whose tokens must use an algorithm the fetched keys declare. A key set that cannot
+ * be fetched (unreachable, not 200, timed out, not a key set) is the runtime's failure, not the
+ * caller's: it is answered 503, not 401, so a client does not throw away a good token.
+ */
 function restrictToDeclared(remote: RemoteJWKSet): JWTVerifyGetKey {
   return async (header, token) => {
-    const key = await remote(header, token);
+    let key: Awaited<ReturnType<RemoteJWKSet>>;
+    try {
+      key = await remote(header, token);
+    } catch (error) {
+      if (error instanceof jose.JWKSNoMatchingKey || error instanceof jose.JWKSMultipleMatchingKeys)
+        throw error;
+      throw new KeySetUnavailable(error);
+    }
     const fetched = remote.jwks();
     if (fetched === undefined || !acceptedAlgorithms(fetched).includes(header.alg ?? '')) {
       throw new jose.JOSEAlgNotAllowed(`"alg" (${header.alg}) is not declared by the key set`);

@@ -287,6 +287,57 @@ describe('runtime auth: JWKS from JWT_JWKS_URL', () => {
   });
 });
 
+describe('runtime auth: a JWKS that cannot be fetched', () => {
+  it('answers 503 key_set_unavailable with Retry-After, not 401, and verifies again once it is back', async () => {
+    const pair = await generateKeyPair('ES256', { extractable: true });
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
+    let healthy = false;
+    const jwksServer = createServer((_req, res) => {
+      if (!healthy) {
+        res.writeHead(500).end('issuer down');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', () => resolve()));
+    const stub = await StubEngine.start();
+    const rt = await startRuntime({
+      ENGINE_BASE_URL: stub.baseUrl,
+      JWT_JWKS_URL: `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks.json`,
+      ...TRUST,
+    });
+    try {
+      const jwt = await new SignJWT({})
+        .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setSubject('ci')
+        .setExpirationTime('5m')
+        .sign(pair.privateKey);
+      const down = await fetch(`${rt.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
+        body: JSON.stringify(ask),
+      });
+      expect(down.status).toBe(503);
+      expect(Number(down.headers.get('retry-after'))).toBeGreaterThan(0);
+      const body = (await down.json()) as { error: { type: string; code: string; message: string } };
+      expect(body.error).toMatchObject({ type: 'service_unavailable_error', code: 'key_set_unavailable' });
+      expect(body.error.message).toMatch(/key set \(JWT_JWKS_URL\) could not be fetched; retry later/);
+      expect(stub.requests).toHaveLength(0);
+      // A bad token is still the caller's fault only once the keys can be read: the same token now passes.
+      healthy = true;
+      await expect(rt.client(jwt).chat.completions.create(ask)).resolves.toBeDefined();
+    } finally {
+      await rt.close();
+      await stub.close();
+      jwksServer.closeAllConnections();
+      await new Promise((resolve) => jwksServer.close(resolve));
+    }
+  });
+});
+
 describe('JWT claims: lifetime, clock tolerance, subject and tenant', () => {
   const NOW = Date.UTC(2026, 0, 1, 12); // epoch ms: the authenticator's clock, fixed
   const t = seconds(NOW);
