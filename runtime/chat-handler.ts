@@ -63,6 +63,6 @@ export function createChatHandler(deps: ChatDeps, wire: WireFormat = CHAT_COMPLE
     const slot = cacheSlot(scope, cache, principal, turn);
     if (slot !== undefined && (await answerFromCache(scope, slot, turn))) return;
     if (!request.stream) await completeTurn(scope, engine, turn, slot);
-    else await streamTurn(scope, engine, turn);
+    else await streamTurn(scope, engine, turn, config.clientWriteTimeoutMs);
   });
 }

@@ -11,7 +11,12 @@ import type { StreamEncoder } from './wire-format.js';
  * The pipeline's answer step for a streamed answer: the engine's chunks relayed as SSE in the
  * client's API, then the turn kept in the session (only for a stream that ended well).
  */
-export async function streamTurn(scope: ChatScope, engine: Engine, turn: ChatTurn): Promise<void> {
+export async function streamTurn(
+  scope: ChatScope,
+  engine: Engine,
+  turn: ChatTurn,
+  writeTimeoutMs: number,
+): Promise<void> {
   const { res, outcome } = scope;
   const chunks = await engine.stream(turn.call);
   res.writeHead(200, {
@@ -21,7 +26,7 @@ export async function streamTurn(scope: ChatScope, engine: Engine, turn: ChatTur
   });
   outcome.code = 200;
   const sse = turn.exchange.stream();
-  const text = await relay(scope, chunks, sse);
+  const text = await relay(scope, chunks, sse, writeTimeoutMs);
   if (!res.writableEnded) res.end(sse.end());
   // A stream that broke mid-way is not a turn worth remembering.
   if (outcome.code === 200) await keepTurn(scope, turn.session, text, 'after-answer');
@@ -33,6 +38,7 @@ async function relay(
   scope: ChatScope,
   chunks: AsyncIterable<ChatCompletionChunk>,
   sse: StreamEncoder,
+  writeTimeoutMs: number,
 ): Promise<string> {
   const { res, outcome } = scope;
   let text = '';
@@ -44,7 +50,7 @@ async function relay(
       if (typeof delta?.content === 'string') text += delta.content;
       if (chunk.usage) countTokens(chunk.usage, outcome);
       const frames = sse.chunk(chunk);
-      if (frames !== '') await writeWithBackpressure(res, frames);
+      if (frames !== '') await writeWithBackpressure(res, frames, writeTimeoutMs);
     }
     // The SDK ends an aborted stream quietly; a client that left must not count as a success.
     if (res.destroyed && !res.writableFinished) throw new ClientGoneError();

@@ -17,6 +17,7 @@ export const DEFAULTS = Object.freeze({
   ENGINE_RETRY_BUDGET_MS: 30_000, // ms into a call; rides out an engine restart, fails an outage fast
   ENGINE_STREAM_IDLE_TIMEOUT_MS: 30_000, // ms without a streamed chunk (first one included)
   ENGINE_REQUEST_DEADLINE_MS: 600_000, // ms per call; the openai SDK's own default timeout
+  CLIENT_WRITE_TIMEOUT_MS: 30_000, // ms a streamed answer may wait for a client that stopped reading
   REDIS_MODE: 'none' as RedisMode,
   REDIS_REQUIRED: false,
   SESSION_TTL_SECONDS: 3600, // s

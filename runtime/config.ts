@@ -50,6 +50,11 @@ export interface RuntimeConfig {
   readonly engineStreamIdleTimeoutMs: number;
   /** `ENGINE_REQUEST_DEADLINE_MS`: longest an engine call may take, streamed or not (milliseconds). */
   readonly engineRequestDeadlineMs: number;
+  /**
+   * `CLIENT_WRITE_TIMEOUT_MS`: longest a streamed answer waits for a client that stopped reading
+   * (its socket buffer full); then the connection is closed and the engine call cancelled (milliseconds).
+   */
+  readonly clientWriteTimeoutMs: number;
   /** Content of `SYSTEM_PROMPT_FILE` (the agent's persona), if set. */
   readonly systemPrompt: string | undefined;
   readonly redis: {
@@ -153,6 +158,7 @@ function toRuntimeConfig(env: EnvValues): RuntimeConfig {
     engineRetryBudgetMs: env.ENGINE_RETRY_BUDGET_MS,
     engineStreamIdleTimeoutMs: env.ENGINE_STREAM_IDLE_TIMEOUT_MS,
     engineRequestDeadlineMs: env.ENGINE_REQUEST_DEADLINE_MS,
+    clientWriteTimeoutMs: env.CLIENT_WRITE_TIMEOUT_MS,
     // A blank persona file means no persona, not an empty system message.
     systemPrompt: env.SYSTEM_PROMPT_FILE?.trim() || undefined,
     redis: {

@@ -30,10 +30,24 @@ export function sendError(res: ServerResponse, error: ApiError): void {
   sendJson(res, error.status, JSON.stringify(error.toJSON()), headers);
 }
 
-/** Writes `data`, waiting for the socket to drain when its buffer is full (backpressure). */
-export async function writeWithBackpressure(res: ServerResponse, data: string): Promise<void> {
+/**
+ * Writes `data`, waiting for the socket to drain when its buffer is full (backpressure), at most
+ * `timeoutMs`: a client that stops reading would otherwise hold its request, its engine call and its
+ * concurrency slot for as long as it keeps the connection open. Past that the connection is
+ * destroyed, which the caller sees as the client gone.
+ */
+export async function writeWithBackpressure(
+  res: ServerResponse,
+  data: string,
+  timeoutMs: number,
+): Promise<void> {
   if (res.write(data)) return;
-  await eventOrClose(res, 'drain');
+  const stalled = setTimeout(() => res.destroy(), timeoutMs);
+  try {
+    await eventOrClose(res, 'drain');
+  } finally {
+    clearTimeout(stalled);
+  }
 }
 
 /**

@@ -31,6 +31,7 @@ describe('runtime config', () => {
       engineRetryBudgetMs: 30_000,
       engineStreamIdleTimeoutMs: 30_000,
       engineRequestDeadlineMs: 600_000,
+      clientWriteTimeoutMs: 30_000,
       redis: { mode: 'none', required: false },
       cacheScope: 'principal',
       logContent: false,

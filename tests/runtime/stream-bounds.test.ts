@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import OpenAI from 'openai';
 import { StubEngine } from '../support/stub-engine.js';
 import { waitFor } from '../support/wait.js';
@@ -161,6 +162,37 @@ describe('runtime: bounded streams and engine calls', () => {
       expect(error.code).toBe('engine_deadline_exceeded');
       // 100 ms apart within 250 ms: the first attempt and at most two retries.
       expect(stub.stats.chatCalls).toBeLessThanOrEqual(3);
+    });
+  });
+  describe('CLIENT_WRITE_TIMEOUT_MS', () => {
+    it('closes a stream whose client stopped reading, cancels its engine call and frees its slot', async () => {
+      const rt = await start({ CLIENT_WRITE_TIMEOUT_MS: '300' });
+      // An answer far larger than the socket buffers on both sides (3,000 chunks of 10 kB), chunk by chunk.
+      stub.set({ reply: Array.from({ length: 3_000 }, () => 'x'.repeat(10_000)).join(' '), tokenDelayMs: 1 });
+      const url = new URL(`${rt.url}/v1/chat/completions`);
+      let body = '';
+      let ended = false;
+      let response: import('node:http').IncomingMessage | undefined;
+      const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+        response = res;
+        // Reads the headers, then nothing: the connection stays open and the buffers fill.
+        res.pause();
+        res.setEncoding('utf8');
+        res.on('data', (data: string) => (body += data));
+        res.on('end', () => (ended = true));
+        res.on('error', () => (ended = true));
+      });
+      req.on('error', () => (ended = true));
+      req.end(JSON.stringify({ ...ask, stream: true }));
+      await waitFor(() => stub.stats.aborted >= 1, { description: 'the engine call to be cancelled' });
+      await waitFor(() => rt.runtime.inFlight() === 0, { description: 'the request to end' });
+      expect(stub.stats.chatCalls).toBe(1);
+      // Reading again, the client finds the stream cut short: the runtime closed the connection.
+      response?.resume();
+      await waitFor(() => ended, { description: 'the client to see the connection end' });
+      expect(body).toMatch(/^data: /);
+      expect(body).not.toContain('[DONE]');
+      req.destroy();
     });
   });
 });
