@@ -70,7 +70,9 @@ function parsePart(part: unknown, at: string): Fields {
   if (type === 'text') return { type, text: requireString(part.text, `${at}.text`) };
   if (type === 'image_url') {
     const image = requireObject(part.image_url, `${at}.image_url`, "an object with a 'url' string");
-    const copy: Fields = { url: requireString(image.url, `${at}.image_url.url`) };
+    const copy: Fields = {
+      url: imageUrl(requireString(image.url, `${at}.image_url.url`), `${at}.image_url.url`),
+    };
     if (isGiven(image.detail)) copy.detail = requireString(image.detail, `${at}.image_url.detail`);
     return { type, image_url: copy };
   }
@@ -100,6 +102,44 @@ function parseToolCalls(value: unknown, at: string): unknown[] {
     requireString(fn.arguments, `${at}[${k}].function.arguments`);
   });
   return value;
+}
+
+/** Host names that only mean something inside a cluster or a host, never on the public internet. */
+const INTERNAL_HOST = /(^|\.)(localhost|local|internal|localdomain|svc|cluster\.local|home\.arpa)$/i;
+/** IP literals, as the URL parser normalises them (`2130706433` and `0x7f.1` become `127.0.0.1`). */
+const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|\[.*\])$/;
+
+/**
+ * An image URL the engine may fetch: inline data, or https to a public host name. The engine fetches
+ * it from inside the cluster, so an http URL, an IP literal or a cluster-internal name would let a
+ * caller make the engine reach what only the cluster can (its metadata endpoint, other Services).
+ * A host name that resolves to an internal address is beyond what a string can tell; engines that
+ * fetch images should also run without a route to internal networks (the chart's NetworkPolicy).
+ */
+function imageUrl(url: string, at: string): string {
+  if (/^data:image\/[-+.\w]+(;[-\w]+=[-\w]+)*;base64,/i.test(url)) return url;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  const host = parsed?.hostname ?? '';
+  if (
+    parsed?.protocol === 'https:' &&
+    parsed.username === '' &&
+    parsed.password === '' &&
+    host.includes('.') &&
+    !IP_LITERAL.test(host) &&
+    !INTERNAL_HOST.test(host)
+  ) {
+    return url;
+  }
+  throw errors.invalidParam(
+    at,
+    `${at} must be inline image data (data:image/png;base64,...) or an https URL of a public host name; ` +
+      `got ${quoted(url.length > 80 ? `${url.slice(0, 80)}...` : url)}. The model engine fetches image URLs from inside the cluster, so plain http, IP addresses and internal names are refused.`,
+  );
 }
 
 function isObject(value: unknown): value is Fields {

@@ -376,6 +376,40 @@ describe('runtime: request bounds and the parameter allow-list', () => {
       expect(stub.stats.chatCalls).toBe(0);
     });
 
+    const refusedImages = [
+      'http://images.example.com/cat.png',
+      'https://169.254.169.254/latest/meta-data/',
+      'https://2130706433/admin',
+      'https://[::1]/x.png',
+      'https://redis.suoke-ai.svc.cluster.local/x',
+      'https://metadata.google.internal/computeMetadata/v1/',
+      'https://localhost/x.png',
+      'https://user:secret@images.example.com/x.png',
+      'file:///etc/passwd',
+      'gopher://images.example.com/',
+      'not a url',
+    ];
+    it.each(refusedImages)(
+      'refuses the image URL %s: the engine would fetch it from inside the cluster',
+      async (url) => {
+        const response = await postRaw(rt.url, ask({}, [user([{ type: 'image_url', image_url: { url } }])]));
+        expect(response.status).toBe(400);
+        const error = await errorOf(response);
+        expect(error).toMatchObject({ code: 'invalid_value', param: 'messages[0].content[0].image_url.url' });
+        expect(error.message).toMatch(/must be inline image data .* or an https URL of a public host name/);
+        expect(stub.stats.chatCalls).toBe(0);
+      },
+    );
+
+    it('passes inline image data and https URLs of public hosts to the engine', async () => {
+      for (const url of ['https://images.example.com/cat.png?size=2', 'data:image/jpeg;base64,/9j/4AAQ']) {
+        expect(
+          (await postRaw(rt.url, ask({}, [user([{ type: 'image_url', image_url: { url } }])]))).status,
+        ).toBe(200);
+        expect(stub.lastRequest?.body.messages.at(-1).content[0].image_url.url).toBe(url);
+      }
+    });
+
     it('forwards text, image_url and input_audio parts, without fields of their own', async () => {
       const parts = [
         { type: 'text', text: 'what is this?', cache_control: { type: 'ephemeral' } },
