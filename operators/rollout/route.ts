@@ -5,6 +5,7 @@
  */
 import type { CandidateRouting } from '../../crds/api/index.js';
 import { deepEqual } from '../kit/deep-equal.js';
+import { isPlainRouting } from '../traffic/router.js';
 import type { Step } from './types.js';
 
 export interface Route {
@@ -15,7 +16,7 @@ export interface Route {
 
 /** The route a step asks for. */
 export function routeOf(step: Step): Route {
-  return { weight: step.weight, ...(isPlain(step.routing) ? {} : { routing: step.routing }) };
+  return { weight: step.weight, ...(isPlainRouting(step.routing) ? {} : { routing: step.routing }) };
 }
 
 /** Same weight, same matches in the same order, same mirror share; absent and empty routing are the same. */
@@ -24,12 +25,8 @@ export function sameRoute(a: Route, b: Route): boolean {
   return deepEqual(normal(a.routing), normal(b.routing));
 }
 
-function isPlain(routing: CandidateRouting | undefined): boolean {
-  return (routing?.matches?.length ?? 0) === 0 && routing?.mirrorPercent === undefined;
-}
-
 function normal(routing: CandidateRouting | undefined): CandidateRouting {
-  if (routing === undefined || isPlain(routing)) return {};
+  if (routing === undefined || isPlainRouting(routing)) return {};
   return {
     ...((routing.matches?.length ?? 0) === 0 ? {} : { matches: routing.matches }),
     ...(routing.mirrorPercent === undefined ? {} : { mirrorPercent: routing.mirrorPercent }),
