@@ -1,7 +1,8 @@
 /**
- * `npm run bench:rollout`: detection-to-rollback time, end to end. From the moment a canary's engine
- * starts failing 30% of its calls to the moment the canary's weight in the VirtualService is 0,
- * against the configured analysis interval (target: at most 2 intervals + 1 scrape interval, with
+ * `npm run bench:rollout [-- --router istio|gateway-api]`: detection-to-rollback time, end to end.
+ * From the moment a canary's engine starts failing 30% of its calls to the moment the canary's
+ * weight in the VirtualService (the HTTPRoute with `--router gateway-api`) is 0, against the
+ * configured analysis interval (target: at most 2 intervals + 1 scrape interval, with
  * failureLimit 1).
  *
  * What runs, all real processes in real time (tests/e2e/harness): the fake API server, the operator
@@ -9,6 +10,12 @@
  * its stub engine, a prometheus scraping the runtimes every second, and clients whose requests follow
  * the weights in the VirtualService. So the figure includes every hop a cluster has except the
  * kubelet: scrape, rate window, analysis cadence, the operator's API round trips and the router.
+ *
+ * `--router gateway-api` runs the same with the Gateway API router (`--traffic-router=gateway-api
+ * --mesh=none`): the weights are the HTTPRoute's, and a step counts only once the harness's gateway
+ * has accepted the route in its status, as with a real implementation. `firstPromotionMs`, from the
+ * first version's creation to its `promotedAt` (pods ready, routes written and, with Gateway API,
+ * accepted), includes that round trip too.
  *
  * Each run releases a fresh canary, lets it reach its first step healthy, then turns its engine's
  * failures on at a different point of the analysis interval (run k of n at k/n of it, measured from
@@ -22,6 +29,7 @@
  * The last line of output is one JSON object with every figure.
  */
 import { setTimeout as delay } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
 import { builtinQuery } from '../operators/analysis/builtins.js';
 import { Environment } from '../tests/e2e/harness/environment.js';
 import { AIMODELS, MODEL_VERSIONS } from '../tests/e2e/harness/kube.js';
@@ -38,6 +46,15 @@ const NAMESPACE = 'bench';
 const MODEL = 'demo';
 const RATE_PER_S = 20;
 const FIRST_WEIGHT = 20;
+
+const ROUTERS = ['istio', 'gateway-api'] as const;
+const { values: flags } = parseArgs({ options: { router: { type: 'string', default: 'istio' } } });
+const ROUTER = flags.router as (typeof ROUTERS)[number];
+if (!ROUTERS.includes(ROUTER)) {
+  throw new Error(`--router must be one of ${ROUTERS.join(', ')}, got '${flags.router}'`);
+}
+/** What holds the weights clients follow, for the output. */
+const ROUTES = ROUTER === 'istio' ? 'VirtualService' : 'HTTPRoute';
 
 if (!(INTERVAL_S >= 2) || !(RUNS >= 1)) {
   throw new Error(
@@ -83,10 +100,16 @@ async function errorRate(env: Environment, version: string): Promise<number | un
 const round = (n: number, digits = 0): number => Number(n.toFixed(digits));
 const runs: { version: string; startOffsetMs: number; signalMs: number; detectionMs: number }[] = [];
 const started = Date.now();
-const env = await Environment.start({ namespace: NAMESPACE, model: MODEL, ratePerSecond: RATE_PER_S });
+const env = await Environment.start({
+  namespace: NAMESPACE,
+  model: MODEL,
+  ratePerSecond: RATE_PER_S,
+  router: ROUTER,
+});
 try {
   await env.startOperator();
   await env.kube.create(AIMODELS, aiModel(NAMESPACE, MODEL, rollout));
+  const v1CreatedAt = Date.now();
   await env.kube.create(MODEL_VERSIONS, modelVersion(NAMESPACE, MODEL, 'v1'));
   await env.until(
     async () => (await status(env, 'v1')).phase === 'Promoted' && env.load.of('v1').ok > 10,
@@ -94,6 +117,7 @@ try {
     180_000,
   );
   const setupMs = Date.now() - started;
+  const firstPromotionMs = Date.parse((await status(env, 'v1')).promotedAt!) - v1CreatedAt;
 
   for (let k = 0; k < RUNS; k++) {
     const version = `v${k + 2}`;
@@ -138,12 +162,14 @@ try {
   const detection = runs.map((r) => r.detectionMs);
   const signal = runs.map((r) => r.signalMs);
   const result = {
+    router: ROUTER,
     intervalMs: INTERVAL_S * 1000,
     scrapeMs: SCRAPE_S * 1000,
     failureLimit: FAILURE_LIMIT,
     failRate: FAIL_RATE,
     targetMs,
     setupMs,
+    firstPromotionMs,
     runs,
     detectionMeanMs: round(mean(detection)),
     detectionMaxMs: Math.max(...detection),
@@ -154,13 +180,14 @@ try {
   };
 
   console.log(
-    `detection to rollback, end to end: interval ${INTERVAL_S}s, scrape ${SCRAPE_S}s, failureLimit ${FAILURE_LIMIT}, ` +
-      `canary engine failing ${FAIL_RATE * 100}% at weight ${FIRST_WEIGHT}+, ${RATE_PER_S} req/s (environment up in ${setupMs} ms)`,
+    `detection to rollback, end to end (${ROUTER} router): interval ${INTERVAL_S}s, scrape ${SCRAPE_S}s, failureLimit ${FAILURE_LIMIT}, ` +
+      `canary engine failing ${FAIL_RATE * 100}% at weight ${FIRST_WEIGHT}+, ${RATE_PER_S} req/s (environment up in ${setupMs} ms, ` +
+      `first version created to Promoted in ${firstPromotionMs} ms)`,
   );
   for (const r of runs) {
     console.log(
       `  ${r.version}: failure at +${r.startOffsetMs} ms into the interval → Prometheus shows it after ${r.signalMs} ms, ` +
-        `VirtualService weight 0 after ${r.detectionMs} ms`,
+        `${ROUTES} weight 0 after ${r.detectionMs} ms`,
     );
   }
   console.log(

@@ -9,6 +9,7 @@ import type {
 } from './constructs/agent-workload-props.js';
 import { durationSeconds } from './constructs/durations.js';
 import { Gpu } from './constructs/gpu.js';
+import type { GatewayRoutingProps } from './constructs/gateway-routing.js';
 import type { IstioRoutingProps, VersionWeight } from './constructs/istio-routing.js';
 
 /**
@@ -255,5 +256,25 @@ export function routingProps(
     retries: traffic.retries,
     connectionPool: traffic.connectionPool,
     outlierDetection: traffic.outlierDetection,
+  };
+}
+
+/** Props of the model's Gateway API routes (HTTPRoute and per-version Services), for the given versions and split. */
+export function gatewayRoutingProps(
+  aimodel: AIModel,
+  versions: readonly string[],
+  weights: readonly VersionWeight[],
+): GatewayRoutingProps {
+  const traffic = aimodel.spec.traffic ?? {};
+  return {
+    model: aimodel.metadata.name ?? '',
+    agent: aimodel.spec.agent.name,
+    namespace: aimodel.metadata.namespace,
+    versions,
+    weights,
+    hosts: traffic.hosts,
+    parentRefs: traffic.parentRefs,
+    timeout: traffic.timeout,
+    targetPort: aimodel.spec.runtime?.port,
   };
 }

@@ -37,4 +37,33 @@ export const DERIVED_KINDS: readonly DerivedKind[] = Object.freeze([
   { group: 'security.istio.io', version: 'v1', kind: 'AuthorizationPolicy', plural: 'authorizationpolicies' },
   { group: 'networking.istio.io', version: 'v1', kind: 'DestinationRule', plural: 'destinationrules' },
   { group: 'networking.istio.io', version: 'v1', kind: 'VirtualService', plural: 'virtualservices' },
+  { group: 'gateway.networking.k8s.io', version: 'v1', kind: 'HTTPRoute', plural: 'httproutes' },
 ]);
+
+/** Which routing objects a traffic router works on: render()'s `routes` and TrafficRouter.routes. */
+export const ROUTE_OBJECTS = ['istio', 'gateway-api', 'none'] as const;
+export type RouteObjects = (typeof ROUTE_OBJECTS)[number];
+
+/** What decides which of the derived kinds exist for a model: the router's routes and the mesh. */
+export interface DerivedScope {
+  /** The router's routing objects (TrafficRouter.routes). */
+  readonly routes: RouteObjects;
+  /** The agents run in an Istio mesh: per-model PeerAuthentication and AuthorizationPolicy. */
+  readonly mesh: boolean;
+}
+
+const ISTIO_SECURITY_GROUP = 'security.istio.io';
+const ISTIO_ROUTING_GROUP = 'networking.istio.io';
+const GATEWAY_API_GROUP = 'gateway.networking.k8s.io';
+
+/**
+ * Whether render() emits the kind in this scope: Istio's routing kinds only with the istio router,
+ * HTTPRoute only with the gateway-api router, Istio's security kinds only in a mesh. A cluster
+ * without a mesh has no Istio CRDs, one without Gateway API no HTTPRoute CRD.
+ */
+export function inScope(kind: Pick<DerivedKind, 'group'>, scope: DerivedScope): boolean {
+  if (kind.group === ISTIO_SECURITY_GROUP) return scope.mesh;
+  if (kind.group === ISTIO_ROUTING_GROUP) return scope.routes === 'istio';
+  if (kind.group === GATEWAY_API_GROUP) return scope.routes === 'gateway-api';
+  return true;
+}

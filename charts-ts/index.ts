@@ -8,13 +8,29 @@ export { GPU_COUNT_ANNOTATION, GPU_MAX_COUNT_ANNOTATION } from './constructs/age
 export { assertPinnedImage } from './constructs/image-rule.js';
 export * from './constructs/agent-service.js';
 export * from './constructs/istio-routing.js';
+export * from './constructs/istio-security.js';
+export * from './constructs/gateway-routing.js';
 export * from './constructs/gpu.js';
 export * from './constructs/workload-names.js';
 export { parseQuantity } from './constructs/quantity.js';
 export { parseDurationMs, durationSeconds } from './constructs/durations.js';
 export { render, type KubeObject, type OwnerReference, type RenderOptions } from './render.js';
-export { DERIVED_KINDS, type DerivedKind } from './derived-kinds.js';
-export { scaledBounds, workloadProps, routingProps, scalingOf, type ReplicaBounds } from './agent-spec.js';
+export {
+  DERIVED_KINDS,
+  ROUTE_OBJECTS,
+  inScope,
+  type DerivedKind,
+  type DerivedScope,
+  type RouteObjects,
+} from './derived-kinds.js';
+export {
+  scaledBounds,
+  workloadProps,
+  routingProps,
+  gatewayRoutingProps,
+  scalingOf,
+  type ReplicaBounds,
+} from './agent-spec.js';
 export {
   AgentsChart,
   readAgentSet,

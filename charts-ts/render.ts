@@ -6,10 +6,12 @@ import {
   type ModelVersion,
   type TrafficWeight,
 } from '../crds/api/index.js';
-import { routingProps, scaledBounds, scalingOf, workloadProps } from './agent-spec.js';
+import { gatewayRoutingProps, routingProps, scaledBounds, scalingOf, workloadProps } from './agent-spec.js';
 import { AgentService } from './constructs/agent-service.js';
 import { AgentWorkload } from './constructs/agent-workload.js';
+import { GatewayRouting, gatewayNamespaces } from './constructs/gateway-routing.js';
 import { IstioRouting } from './constructs/istio-routing.js';
+import { IstioSecurity } from './constructs/istio-security.js';
 import { assertDistinctLabels, versionedName } from './constructs/workload-names.js';
 import { DERIVED_KINDS } from './derived-kinds.js';
 
@@ -38,6 +40,18 @@ export interface OwnerReference {
 
 export interface RenderOptions {
   /**
+   * The routing objects, as the operator's traffic router works on them: `istio` (DestinationRule and
+   * VirtualService), `gateway-api` (an HTTPRoute and one Service per version), `none` (the model's
+   * Service alone: the replica-ratio router).
+   * @default 'istio'
+   */
+  readonly routes?: 'istio' | 'gateway-api' | 'none';
+  /**
+   * The agents run in an Istio mesh: the model's STRICT PeerAuthentication and its AuthorizationPolicy.
+   * @default true with Istio routes, else false
+   */
+  readonly mesh?: boolean;
+  /**
    * Versions whose capacity follows their traffic (the canary capacity rule): their HPA bounds become
    * `scaledBounds(bounds, weight)` — at least one replica, at most the AIModel's bounds. The operator passes the
    * canary here while a rollout runs; the stable version keeps its full bounds so an abort can send it all
@@ -54,20 +68,20 @@ export interface RenderOptions {
   readonly replicaSplit?: Readonly<Record<string, number>>;
   /**
    * The version being rolled out and its routes besides its weight (`ModelVersion.status.routing`): its
-   * header and cookie matches become the VirtualService's `candidate` route, right before the `versions`
-   * route, and its mirror share a mirror on the `versions` route. The version must be among the versions.
-   * The operator's Istio router writes the same routes (see IstioRouting).
+   * header and cookie matches become the `candidate` route (VirtualService route or HTTPRoute rule), right
+   * before the `versions` route, and its mirror share a mirror on the `versions` route. The version must be
+   * among the versions. The operator's router writes the same routes (see IstioRouting, GatewayRouting).
    * @default - no candidate routes
    */
   readonly candidate?: { readonly version: string; readonly routing: CandidateRouting };
   /**
-   * SPIFFE principals of gateways allowed to call the agent.
-   * @default the default Istio ingress gateway when the AIModel names gateways, else none
+   * SPIFFE principals of gateways allowed to call the agent (with `mesh`).
+   * @default the default Istio ingress gateway when the AIModel names Istio gateways and routes are `istio`, else none
    */
   readonly gatewayPrincipals?: readonly string[];
   /**
-   * Namespaces whose workloads may call the agent.
-   * @default [the AIModel's namespace]
+   * Namespaces whose workloads may call the agent (with `mesh`).
+   * @default [the AIModel's namespace], plus those of its Gateway parents with `gateway-api` routes
    */
   readonly callerNamespaces?: readonly string[];
 }
@@ -75,12 +89,22 @@ export interface RenderOptions {
 /** Order of kinds in the output: the shared table's, dependencies first. */
 const KIND_ORDER = DERIVED_KINDS.map((k) => k.kind);
 
+const ROUTES = ['istio', 'gateway-api', 'none'] as const;
+/** Namespaces reaching the API port besides the model's own: Istio's ingress gateway (AgentNetworkPolicy's default). */
+const INGRESS_NAMESPACES = ['istio-system'] as const;
+
 /**
  * Everything the operator derives for one AIModel, as plain objects:
  * - per version: ServiceAccount, Deployment, HorizontalPodAutoscaler, VerticalPodAutoscaler, PodDisruptionBudget,
  *   NetworkPolicy (named `<model>-<version>`);
- * - per model: Service, DestinationRule (one subset per version), VirtualService (the split in `traffic`,
- *   and the candidate's routes in `options.candidate`), PeerAuthentication STRICT and AuthorizationPolicy (named `<model>`).
+ * - per model: the Service (named `<model>`);
+ * - the routes, by `options.routes`: `istio` (default) a DestinationRule (one subset per version) and a
+ *   VirtualService; `gateway-api` an HTTPRoute (named `<model>`) over one Service per version (`<model>-<version>`),
+ *   its Gateway parents' namespaces admitted by the NetworkPolicies; `none` no routes (the model's Service
+ *   spreads requests over every version's pods). The routes carry the split in `traffic` and the candidate's
+ *   routes in `options.candidate`;
+ * - with `options.mesh` (default: with Istio routes), PeerAuthentication STRICT and AuthorizationPolicy (named
+ *   `<model>`), under any routes.
  *
  * The Gateway is not derived: it binds the shared ingress deployment and its certificate in the gateway's
  * namespace, which is platform configuration declared in Git (see `AgentGateway`); the operator would otherwise
@@ -94,8 +118,8 @@ const KIND_ORDER = DERIVED_KINDS.map((k) => k.kind);
  * @param aimodel the AIModel (needs `metadata.name` and `metadata.uid`)
  * @param versions the ModelVersions that should have pods (the stable one and any canary)
  * @param traffic the split between them, as in `AIModel.status.traffic`; may be empty for a single version
- * @param options the canary capacity rule, fixed replica counts of a split without a mesh, the candidate's
- *   matched and mirror routes, and who may call the agent
+ * @param options the routes and mesh, the canary capacity rule, fixed replica counts of a split without a mesh,
+ *   the candidate's matched and mirror routes, and who may call the agent
  * @throws Error naming the object and field when an input is invalid
  */
 export function render(
@@ -159,6 +183,15 @@ export function render(
       `render: options.candidate names version '${candidate.version}', which is not among the versions of ${name}`,
     );
   }
+  const routes = options.routes ?? 'istio';
+  if (!ROUTES.includes(routes)) {
+    throw new Error(`render: options.routes '${String(routes)}' is not one of ${ROUTES.join(', ')}`);
+  }
+  const mesh = options.mesh ?? routes === 'istio';
+  const namespace = aimodel.metadata.namespace;
+  // A Gateway elsewhere reaches the pods from its own namespace (its data plane runs there).
+  const gatewayNs =
+    routes === 'gateway-api' ? gatewayNamespaces(namespace, aimodel.spec.traffic?.parentRefs) : [];
 
   const app = new App();
   const chart = new Chart(app, 'derived');
@@ -169,18 +202,33 @@ export function render(
     targetPort: aimodel.spec.runtime?.port,
   });
   if (sorted.length > 0) {
-    const routing = routingProps(
-      aimodel,
-      service.host,
-      sorted.map((v) => v.spec.version),
-      [...traffic].sort((a, b) => compare(a.version, b.version)),
-    );
-    new IstioRouting(chart, 'Routing', {
-      ...routing,
-      ...(candidate === undefined ? {} : { candidate }),
-      ...(options.gatewayPrincipals === undefined ? {} : { allowedPrincipals: options.gatewayPrincipals }),
-      ...(options.callerNamespaces === undefined ? {} : { allowedNamespaces: options.callerNamespaces }),
-    });
+    const running = sorted.map((v) => v.spec.version);
+    const split = [...traffic].sort((a, b) => compare(a.version, b.version));
+    const routed = candidate === undefined ? {} : { candidate };
+    if (routes === 'istio') {
+      new IstioRouting(chart, 'Routing', {
+        ...routingProps(aimodel, service.host, running, split),
+        ...routed,
+      });
+    } else if (routes === 'gateway-api') {
+      new GatewayRouting(chart, 'Routing', { ...gatewayRoutingProps(aimodel, running, split), ...routed });
+    }
+    if (mesh) {
+      const callers =
+        options.callerNamespaces ??
+        (gatewayNs.length === 0
+          ? undefined
+          : [...(namespace === undefined ? [] : [namespace]), ...gatewayNs]);
+      new IstioSecurity(chart, 'Security', {
+        model: name,
+        agent: aimodel.spec.agent.name,
+        namespace,
+        // Only Istio routes bind Istio gateways, whose ingress deployment is then a caller.
+        ...(routes === 'istio' ? { gateways: aimodel.spec.traffic?.gateways } : {}),
+        ...(options.gatewayPrincipals === undefined ? {} : { allowedPrincipals: options.gatewayPrincipals }),
+        ...(callers === undefined ? {} : { allowedNamespaces: callers }),
+      });
+    }
   }
   const bounds = scalingOf(aimodel);
   for (const version of sorted) {
@@ -195,6 +243,9 @@ export function render(
     new AgentWorkload(chart, `Version-${v}`, {
       ...workloadProps(aimodel, version, scaled),
       ...(replicas === undefined ? {} : { replicas }),
+      ...(routes === 'gateway-api'
+        ? { ingressNamespaces: [...new Set([...INGRESS_NAMESPACES, ...gatewayNs])].sort() }
+        : {}),
     });
   }
 

@@ -6,7 +6,9 @@
  *   Redis, first ModelVersions);
  * - `dist/preview/<agent>.yaml`: what the operator derives for each agent at its first version, through the
  *   same `render()` it calls. Previews are for reading and review; the operator applies these objects, not
- *   Argo CD (their ownerReference uid is a placeholder).
+ *   Argo CD (their ownerReference uid is a placeholder);
+ * - `dist/preview/gateway-api/<agent>.yaml`: the same with `--traffic-router=gateway-api` (and no mesh): an
+ *   HTTPRoute and per-version Services instead of the Istio objects.
  *
  * Output is deterministic: the same sources give byte-identical files, and a test fails when dist/ is stale.
  */
@@ -17,7 +19,7 @@ import { App, Yaml, type Chart } from 'cdk8s';
 import { AgentsChart, readAgentSet } from './charts/agents-chart.js';
 import { PlatformChart } from './charts/platform-chart.js';
 import { repoPath } from './constructs/repo-path.js';
-import { render } from './render.js';
+import { render, type RenderOptions } from './render.js';
 
 /** uid written into previews' ownerReferences: the real one exists only once the AIModel is created. */
 export const PREVIEW_UID = '00000000-0000-0000-0000-000000000000';
@@ -72,16 +74,24 @@ export function synthesize(options: SynthOptions = {}): Map<string, string> {
     const name = aimodel.metadata.name ?? '';
     const first = agentsChart.versions.find((v) => v.spec.modelRef.name === name);
     if (first === undefined) continue;
-    const objects = render(
-      { ...aimodel, metadata: { ...aimodel.metadata, uid: PREVIEW_UID } },
-      [first],
-      [{ version: first.spec.version, weight: 100 }],
-    );
+    const preview = (options?: RenderOptions) =>
+      render(
+        { ...aimodel, metadata: { ...aimodel.metadata, uid: PREVIEW_UID } },
+        [first],
+        [{ version: first.spec.version, weight: 100 }],
+        options,
+      );
+    const about = `# What the operator derives for AIModel ${name} at version ${first.spec.version} (100% of traffic)`;
+    const applied = `# Applied by the operator, not by Argo CD; the ownerReference uid is a placeholder.\n`;
     files.set(
       `preview/${aimodel.spec.agent.name}.yaml`,
-      `${HEADER}# What the operator derives for AIModel ${name} at version ${first.spec.version} (100% of traffic).\n` +
-        `# Applied by the operator, not by Argo CD; the ownerReference uid is a placeholder.\n` +
-        Yaml.stringify(...objects),
+      `${HEADER}${about}.\n${applied}` + Yaml.stringify(...preview()),
+    );
+    files.set(
+      `preview/gateway-api/${aimodel.spec.agent.name}.yaml`,
+      `${HEADER}${about}\n# with --traffic-router=gateway-api (and its default --mesh=none): an HTTPRoute over per-version Services.\n` +
+        applied +
+        Yaml.stringify(...preview({ routes: 'gateway-api', mesh: false })),
     );
   }
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -22,12 +22,13 @@ export interface Verdict {
 }
 
 /** Why a ModelVersion is Paused, from its Progressing condition (where the operator records it). */
-function pauseReason(mv: ModelVersion): 'Requested' | 'ManualGate' | 'Inconclusive' {
+function pauseReason(mv: ModelVersion): 'Requested' | 'ManualGate' | 'Inconclusive' | 'RouteNotAccepted' {
   const reason = mv.status?.conditions?.find(
     (c) => c.type === CONDITION_TYPES.ModelVersion.Progressing,
   )?.reason;
   if (reason === REASONS.ManualGate) return 'ManualGate';
   if (reason === REASONS.InconclusiveLimitExceeded) return 'Inconclusive';
+  if (reason === REASONS.RouteNotAccepted) return 'RouteNotAccepted';
   return 'Requested';
 }
 
@@ -70,7 +71,9 @@ export function modelVersionAction(action: ModelVersionAction, mv: ModelVersion)
       if (phase === 'RollingBack') return { refusal: 'the version is already rolling back' };
       return { refusal: `the rollout has ended (phase ${phase}); there is nothing to abort` };
     case 'pause': {
-      if (phase === 'Progressing' || (phase === 'Paused' && pauseReason(mv) === 'Inconclusive')) {
+      // Pauses that end by themselves can be turned into one that waits for 'resume'.
+      const endsByItself = pauseReason(mv) === 'Inconclusive' || pauseReason(mv) === 'RouteNotAccepted';
+      if (phase === 'Progressing' || (phase === 'Paused' && endsByItself)) {
         return {
           effect: `the operator will hold version ${mv.spec.version} at ${at} until 'kubectl model resume'`,
         };
@@ -79,6 +82,12 @@ export function modelVersionAction(action: ModelVersionAction, mv: ModelVersion)
       return { refusal: `nothing to pause in phase ${phase}; pause applies while Progressing` };
     }
     case 'resume':
+      if (phase === 'Paused' && pauseReason(mv) === 'RouteNotAccepted') {
+        return {
+          refusal:
+            'the gateway does not accept the route; the rollout resumes by itself once it does (see the HTTPRoute status.parents)',
+        };
+      }
       if (phase === 'Paused' && pauseReason(mv) !== 'ManualGate') {
         return { effect: `the operator will continue the rollout of version ${mv.spec.version} from ${at}` };
       }

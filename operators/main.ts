@@ -82,6 +82,7 @@ export async function runOperator(argv: readonly string[], options: RunOptions =
     settings: {
       prometheusUrl: flags.prometheusUrl,
       trafficRouter: flags.trafficRouter,
+      mesh: flags.mesh,
       rollbackWindow: `${flags.rollbackWindowMs}ms`,
       maxConcurrentReconciles: String(flags.maxConcurrentReconciles),
     },

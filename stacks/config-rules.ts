@@ -104,6 +104,16 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
     fix: 'pulumi config rm --path redis.clusterNodes',
   },
   {
+    key: 'trafficRouter',
+    uses: ['trafficRouter', 'istio.enabled'],
+    check: ({ config }) =>
+      config.trafficRouter === 'istio' && !config.istio.enabled
+        ? 'is istio, which routes through the Istio mesh, but istio.enabled is false'
+        : undefined,
+    allowed: 'gateway-api or replica-ratio while istio.enabled is false',
+    fix: 'pulumi config set trafficRouter gateway-api (or pulumi config set --path istio.enabled true)',
+  },
+  {
     key: 'gateway.host',
     uses: ['gateway.host', 'istio.enabled'],
     check: ({ config }) =>
@@ -112,6 +122,17 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
         : undefined,
     allowed: 'no host while istio.enabled is false',
     fix: 'pulumi config set --path istio.enabled true',
+  },
+  {
+    key: 'gateway.host',
+    uses: ['gateway.host', 'istio.enabled', 'trafficRouter'],
+    check: ({ config }) =>
+      config.gateway.host !== undefined && config.istio.enabled && config.trafficRouter !== 'istio'
+        ? `is served by an Istio Gateway that only the istio router binds, but trafficRouter is ${config.trafficRouter}`
+        : undefined,
+    allowed:
+      "no host unless trafficRouter is istio (with gateway-api, attach the models' HTTPRoutes to your Gateway through AIModel spec.traffic.parentRefs)",
+    fix: 'pulumi config rm --path gateway.host',
   },
   {
     key: 'gateway.tlsSecretName',

@@ -23,6 +23,7 @@ import {
 } from './config-problems.js';
 import { CROSS_FIELD_RULES, ruleProblems } from './config-rules.js';
 import { splitImage } from '../charts-ts/constructs/image-rule.js';
+import { TRAFFIC_ROUTER_NAMES, type TrafficRouterName } from '../charts-ts/constructs/operator-install.js';
 
 export { StackConfigError, type ConfigProblem } from './config-problems.js';
 
@@ -175,10 +176,21 @@ export const StackConfigSchema = Type.Object(
     }),
     istio: map('The service mesh.', {
       enabled: Type.Boolean({
-        description: 'Route agents through Istio; off means the operator splits traffic by replica ratio.',
+        description:
+          'Run the agents in the Istio mesh (sidecars, STRICT mTLS, per-model AuthorizationPolicy); the istio router needs it.',
         default: true,
       }),
     }),
+    trafficRouter: Type.Optional(
+      Type.Unsafe<TrafficRouterName>({
+        type: 'string',
+        enum: [...TRAFFIC_ROUTER_NAMES],
+        description:
+          'How the operator splits traffic between versions: istio (VirtualService), gateway-api (HTTPRoute) or replica-ratio. Default: istio with istio.enabled, else replica-ratio.',
+        title: 'a traffic router',
+        allowed: TRAFFIC_ROUTER_NAMES.join(', '),
+      }),
+    ),
     gateway: map("The agents' public API on the Istio ingress gateway; none by default.", {
       host: Type.Optional(
         text("Public host of the agents' API.", DNS_SUBDOMAIN, {
@@ -212,8 +224,16 @@ type DeepReadonly<T> = T extends readonly (infer U)[]
     ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
     : T;
 
-/** The stack configuration, defaults applied (see {@link StackConfigSchema}). */
-export type PlatformConfig = DeepReadonly<Static<typeof StackConfigSchema>>;
+/**
+ * The stack configuration, defaults applied (see {@link StackConfigSchema}); `trafficRouter`, whose
+ * default follows `istio.enabled`, is always set.
+ */
+export type PlatformConfig = DeepReadonly<
+  Omit<Static<typeof StackConfigSchema>, 'trafficRouter'> & { trafficRouter: TrafficRouterName }
+>;
+
+/** What the schema alone fills in: `trafficRouter` may still be unset. */
+type SchemaConfig = DeepReadonly<Static<typeof StackConfigSchema>>;
 
 /** A container image split the way registries and `pulumi config` see it; the tag is never `latest`. */
 export type ImageRef = PlatformConfig['images']['runtime'];
@@ -269,7 +289,7 @@ export function loadPlatformConfig(reader: ConfigReader): {
   const isSet = settingsOf(structuredClone(document));
   const problems = validate(document) ? [] : schemaProblems(validate.errors ?? [], PROBLEM_CONTEXT);
   // With defaults filled in; valid wherever `problems` names no key, which is all the rules read.
-  const config = document as unknown as PlatformConfig;
+  const config = withDefaultRouter(document as unknown as SchemaConfig);
   const secrets: PlatformSecrets = {
     redisPassword: reader.getSecret('redisPassword'),
     redisUrl: reader.getSecret('redisUrl'),
@@ -353,6 +373,16 @@ function inKeyOrder(project: string, problems: readonly ConfigProblem[]): Config
   return [...problems]
     .sort((a, b) => rank(a.key) - rank(b.key))
     .map((p) => ({ ...p, key: `${project}:${p.key}` }));
+}
+
+/**
+ * The router the stack names, else the one its mesh implies: istio inside the Istio mesh,
+ * replica-ratio without one (the one router that needs nothing of the cluster).
+ */
+function withDefaultRouter(config: SchemaConfig): PlatformConfig {
+  // An invalid `istio` map is reported by the schema; the default then is only a placeholder.
+  const fallback = config.istio?.enabled === false ? 'replica-ratio' : 'istio';
+  return { ...config, trafficRouter: config.trafficRouter ?? fallback };
 }
 
 /** URLs without trailing slashes, so that paths join onto them cleanly. */

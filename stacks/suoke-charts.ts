@@ -1,7 +1,8 @@
 /**
  * The product's charts as a {@link ChartSource}: the platform chart (CRDs, namespaces and their
- * guards, operator, Redis, monitoring, Istio policies) and the agents chart (the declared AIModels,
- * their first ModelVersions and the ModelRegistries), configured from the stack.
+ * guards, operator with the stack's traffic router, Redis, monitoring, Istio policies) and the
+ * agents chart (the declared AIModels, their first ModelVersions and the ModelRegistries),
+ * configured from the stack.
  */
 import { AgentsChart, readAgentSet, type AgentSet } from '../charts-ts/charts/agents-chart.js';
 import { PlatformChart, type PlatformChartProps } from '../charts-ts/charts/platform-chart.js';
@@ -66,6 +67,7 @@ export function suokeCharts(options: SuokeChartsOptions = {}): ChartSource {
       redisPasswordSecret: secretNames.redisPassword,
       prometheusUrl: config.prometheusUrl,
       istio: config.istio.enabled,
+      trafficRouter: config.trafficRouter,
       gateway:
         config.gateway.host === undefined || config.gateway.tlsSecretName === undefined
           ? undefined

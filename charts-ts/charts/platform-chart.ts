@@ -2,7 +2,7 @@ import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { Crds } from '../constructs/crds.js';
 import { Monitoring, type AgentMetric, type AlertThresholds } from '../constructs/monitoring.js';
-import { OperatorInstall } from '../constructs/operator-install.js';
+import { OperatorInstall, type TrafficRouterName } from '../constructs/operator-install.js';
 import { PlatformNetwork, type GatewayProps } from '../constructs/platform-network.js';
 import {
   Redis,
@@ -40,9 +40,22 @@ export interface PlatformChartProps {
   readonly agentMetrics?: readonly AgentMetric[];
   /** Alert thresholds. @default see AlertThresholds */
   readonly alertThresholds?: AlertThresholds;
-  /** Istio mesh (mTLS STRICT, Gateway, VirtualService traffic router); off uses the replica-ratio router. @default true */
+  /**
+   * The Istio mesh: sidecar injection and STRICT mTLS for the agents, each model's PeerAuthentication
+   * and AuthorizationPolicy (the operator's `--mesh`), and the Istio Gateway. The one mesh switch:
+   * the operator's flag and RBAC follow it. The istio router needs it.
+   * @default true
+   */
   readonly istio?: boolean;
-  /** Shared ingress Gateway for the agents. @default none */
+  /**
+   * How the operator splits traffic between versions (`--traffic-router`): `istio` (VirtualService
+   * weights; needs `istio`), `gateway-api` (one HTTPRoute per AIModel, on any Gateway API
+   * implementation) or `replica-ratio` (replica counts behind the model's Service). The operator is
+   * granted the routing kinds of this router only.
+   * @default 'istio'; 'replica-ratio' when `istio` is false
+   */
+  readonly trafficRouter?: TrafficRouterName;
+  /** Shared ingress Gateway for the agents (an Istio Gateway, bound by the istio router's VirtualServices). @default none */
   readonly gateway?: GatewayProps;
   /** Folder of the generated CRD YAML. @default '<repo>/crds' */
   readonly crdsDir?: string;
@@ -66,6 +79,22 @@ export class PlatformChart extends Chart {
     const agentNamespace = props.agentNamespace ?? 'suoke-ai';
     const monitoringNamespace = props.monitoringNamespace ?? 'monitoring';
     const istio = props.istio ?? true;
+    const trafficRouter = props.trafficRouter ?? (istio ? 'istio' : 'replica-ratio');
+    if (trafficRouter === 'istio' && !istio) {
+      throw new Error(
+        "PlatformChart trafficRouter 'istio' needs istio: true (it routes through the Istio mesh); " +
+          "with istio: false set trafficRouter to 'gateway-api' or 'replica-ratio'",
+      );
+    }
+    // Without Istio at all, PlatformNetwork refuses the gateway for that reason.
+    if (props.gateway !== undefined && istio && trafficRouter !== 'istio') {
+      throw new Error(
+        `PlatformChart gateway is an Istio Gateway only the istio router's VirtualServices bind, but trafficRouter is '${trafficRouter}'; ` +
+          (trafficRouter === 'gateway-api'
+            ? "leave gateway unset and attach the models' HTTPRoutes to your Gateway with AIModel spec.traffic.parentRefs"
+            : "leave gateway unset, or set trafficRouter to 'istio'"),
+      );
+    }
     this.agentNamespace = agentNamespace;
 
     new Crds(this, 'crds', { dir: props.crdsDir });
@@ -82,7 +111,8 @@ export class PlatformChart extends Chart {
       replicas: props.operatorReplicas,
       watchNamespaces: (props.operatorNamespaced ?? true) ? [agentNamespace] : [],
       prometheusUrl: props.prometheusUrl,
-      trafficRouter: istio ? 'istio' : 'replica-ratio',
+      trafficRouter,
+      mesh: istio,
       monitoringNamespace,
     });
     const redis = new Redis(this, 'redis', {

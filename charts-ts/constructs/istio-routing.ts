@@ -4,14 +4,12 @@ import type { CandidateRouting, CookieMatch, RequestMatch } from '../../crds/api
 import { COOKIE_NAME_PATTERN, HEADER_NAME_PATTERN } from '../../crds/api/strategy.js';
 import { SERVICE_PORT } from './agent-service.js';
 import { assertIstioDuration } from './durations.js';
-import { MANAGEMENT_PORT } from './runtime-contract.js';
 import {
   LABEL_VERSION,
   assertDistinctLabels,
   assertDnsLabel,
   assertLabelValue,
   modelLabels,
-  modelSelector,
   subsetName,
   CANDIDATE_ROUTE,
   VERSIONS_ROUTE,
@@ -20,14 +18,11 @@ import {
 
 // The router in operators/traffic names the same routes and subsets; both read them from workload-names.
 export { subsetName, CANDIDATE_ROUTE, VERSIONS_ROUTE } from './workload-names.js';
+// The model's PeerAuthentication and AuthorizationPolicy, which guard its pods under any routes.
+export { DEFAULT_GATEWAY_PRINCIPAL, ISTIO_SECURITY } from './istio-security.js';
 
-/** Istio API versions we write (v1 is served by Istio 1.22+ and is the storage version from 1.24). */
+/** Istio networking API version we write (v1 is served by Istio 1.22+ and is the storage version from 1.24). */
 export const ISTIO_NETWORKING = 'networking.istio.io/v1';
-export const ISTIO_SECURITY = 'security.istio.io/v1';
-
-/** SPIFFE principal of Istio's default ingress gateway. */
-export const DEFAULT_GATEWAY_PRINCIPAL =
-  'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account';
 
 /** Retry conditions safe for non-idempotent completions: the request never reached a ready runtime. */
 export const DEFAULT_RETRY_ON = 'connect-failure,refused-stream,unavailable,503';
@@ -84,7 +79,7 @@ export interface OutlierDetectionProps {
 
 export interface IstioRoutingProps extends AgentIdentity {
   /**
-   * Namespace of every object; also the namespace whose workloads may call the agent.
+   * Namespace of every object.
    * @default - none: the namespace of whoever applies the manifests
    */
   readonly namespace?: string;
@@ -135,37 +130,17 @@ export interface IstioRoutingProps extends AgentIdentity {
    * @default - 5 consecutive 5xx, every 10s, 30s ejection, at most 50%
    */
   readonly outlierDetection?: OutlierDetectionProps;
-  /**
-   * SPIFFE principals allowed to call the agent besides callers in `allowedNamespaces`.
-   * @default [DEFAULT_GATEWAY_PRINCIPAL] when `gateways` is set, else []
-   */
-  readonly allowedPrincipals?: readonly string[];
-  /**
-   * Namespaces whose workloads may call the agent.
-   * @default [namespace] (the agent's own), or [] without a namespace
-   */
-  readonly allowedNamespaces?: readonly string[];
-  /**
-   * Namespaces allowed `GET /metrics` on the runtime's management port, and nothing else (Prometheus scrapes
-   * over mTLS with a mesh certificate).
-   * @default ['monitoring']
-   */
-  readonly metricsNamespaces?: readonly string[];
 }
 
 /**
- * Istio rules of one agent's model:
+ * Istio routes of one agent's model:
  * - DestinationRule: one subset per version (selecting the `version` label), connection pool, outlier
  *   detection and ISTIO_MUTUAL TLS to the pods;
  * - VirtualService: the weighted split between versions, timeout and retries, on the mesh and any gateways;
- *   with a candidate, its header/cookie matched route before the split and a mirror of a share of the split;
- * - PeerAuthentication STRICT on the model's pods, so they accept only mTLS whatever the namespace default is;
- * - AuthorizationPolicy ALLOW for the gateway and named callers on any port but the runtime's management port,
- *   and for Prometheus `GET /metrics` on that port only; everything else is denied (principals are only known
- *   under mTLS, which the PeerAuthentication guarantees).
+ *   with a candidate, its header/cookie matched route before the split and a mirror of a share of the split.
  *
- * The platform may also set STRICT namespace-wide; the per-model PeerAuthentication keeps an AIModel safe in any
- * namespace it is created in, and the two agree.
+ * Who may call the pods (PeerAuthentication, AuthorizationPolicy) is IstioSecurity's: it applies under Gateway
+ * API routes in a mesh too.
  *
  * The Gateway is not here: it binds the shared ingress deployment and its TLS certificate, which is platform
  * configuration declared once (the platform chart's PlatformNetwork); AIModels refer to it by name.
@@ -176,13 +151,7 @@ export class IstioRouting extends Construct {
 
   public constructor(scope: Construct, id: string, props: IstioRoutingProps) {
     super(scope, id);
-    assertDnsLabel('model (AIModel name)', props.model);
-    if (props.versions.length === 0) {
-      throw new Error(`${props.model}: IstioRouting needs at least one version to route to`);
-    }
-    const versions = [...new Set(props.versions)].sort();
-    versions.forEach((v) => assertLabelValue(`${props.model}: version`, v));
-    assertDistinctLabels(`${props.model}: versions`, versions, subsetName);
+    const versions = routedVersions('IstioRouting', props.model, props.versions, subsetName);
     const subsets = new Map(versions.map((v) => [v, subsetName(v)]));
     const weights = resolveWeights(props.model, versions, props.weights);
     const timeout = props.timeout ?? '120s';
@@ -276,60 +245,26 @@ export class IstioRouting extends Construct {
         ],
       },
     });
-
-    const selector = { matchLabels: modelSelector(props.model) };
-    new ApiObject(this, 'PeerAuthentication', {
-      apiVersion: ISTIO_SECURITY,
-      kind: 'PeerAuthentication',
-      metadata,
-      spec: { selector, mtls: { mode: 'STRICT' } },
-    });
-
-    const principals = [
-      ...(props.allowedPrincipals ?? (gateways.length > 0 ? [DEFAULT_GATEWAY_PRINCIPAL] : [])),
-    ];
-    const namespaces = [
-      ...(props.allowedNamespaces ?? (props.namespace === undefined ? [] : [props.namespace])),
-    ];
-    const scrapers = [...new Set(props.metricsNamespaces ?? ['monitoring'])].sort();
-    if (principals.length === 0 && namespaces.length === 0) {
-      throw new Error(
-        `${props.model}: the AuthorizationPolicy would let no caller in; set a namespace, gateways, ` +
-          `allowedPrincipals or allowedNamespaces`,
-      );
-    }
-    // Callers may use any port but the management one, whatever a NetworkPolicy in front allows.
-    const apiPorts = [{ operation: { notPorts: [String(MANAGEMENT_PORT)] } }];
-    new ApiObject(this, 'AuthorizationPolicy', {
-      apiVersion: ISTIO_SECURITY,
-      kind: 'AuthorizationPolicy',
-      metadata,
-      spec: {
-        selector,
-        action: 'ALLOW',
-        rules: [
-          ...(principals.length === 0
-            ? []
-            : [{ from: [{ source: { principals: [...new Set(principals)].sort() } }], to: apiPorts }]),
-          ...(namespaces.length === 0
-            ? []
-            : [{ from: [{ source: { namespaces: [...new Set(namespaces)].sort() } }], to: apiPorts }]),
-          ...(scrapers.length === 0
-            ? []
-            : [
-                {
-                  from: [{ source: { namespaces: scrapers } }],
-                  to: [
-                    {
-                      operation: { ports: [String(MANAGEMENT_PORT)], methods: ['GET'], paths: ['/metrics'] },
-                    },
-                  ],
-                },
-              ]),
-        ],
-      },
-    });
   }
+}
+
+/**
+ * The distinct versions to route to, sorted, after checking the model name and them: at least one, each a label
+ * value, no two with one name by `toName` (the subset or Service each gets).
+ * @throws Error naming the model and `router` (the construct) when they are not
+ */
+export function routedVersions(
+  router: string,
+  model: string,
+  versions: readonly string[],
+  toName: (version: string) => string,
+): string[] {
+  assertDnsLabel('model (AIModel name)', model);
+  if (versions.length === 0) throw new Error(`${model}: ${router} needs at least one version to route to`);
+  const sorted = [...new Set(versions)].sort();
+  sorted.forEach((v) => assertLabelValue(`${model}: version`, v));
+  assertDistinctLabels(`${model}: versions`, sorted, toName);
+  return sorted;
 }
 
 function connectionPool(pool: ConnectionPoolProps): Record<string, unknown> {
@@ -357,7 +292,7 @@ function connectionPool(pool: ConnectionPoolProps): Record<string, unknown> {
  * single version it gets 100; several versions without weights is an error, because guessing a split would
  * send users to an unverified canary.
  */
-function resolveWeights(
+export function resolveWeights(
   model: string,
   versions: readonly string[],
   weights: readonly VersionWeight[] | undefined,
@@ -627,12 +562,12 @@ function stringMatch(
 }
 
 /** `text` as an RE2 literal (RE2's QuoteMeta). */
-function quoteMeta(text: string): string {
+export function quoteMeta(text: string): string {
   return text.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
 }
 
-/** The text `quoted` is the QuoteMeta of; undefined when it is not exactly such a literal. */
-function unquoteMeta(quoted: string): string | undefined {
+/** The text `quoted` is the QuoteMeta of; undefined when it is not exactly such a literal (or empty). */
+export function unquoteMeta(quoted: string): string | undefined {
   let out = '';
   for (let i = 0; i < quoted.length; i++) {
     const c = quoted[i] as string;

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DEFAULT_OPERATOR_IMAGE, GROUP } from '../../crds/api/index.js';
+import { DERIVED_KINDS, inScope, type DerivedScope, type RouteObjects } from '../derived-kinds.js';
 import {
   OPERATOR_METRICS_SERVICE,
   OPERATOR_NAME,
@@ -17,7 +18,24 @@ export const OPERATOR_METRICS_PORT = 8080;
 /** Port of /healthz and /readyz (`--health-probe-bind-address`). */
 export const OPERATOR_HEALTH_PORT = 8081;
 
-export type TrafficRouterName = 'istio' | 'replica-ratio';
+/** The operator's traffic routers (`--traffic-router`, operators/traffic/factory.ts). */
+export const TRAFFIC_ROUTER_NAMES = ['istio', 'gateway-api', 'replica-ratio'] as const;
+export type TrafficRouterName = (typeof TRAFFIC_ROUTER_NAMES)[number];
+
+/** The routing objects each router works on (its `TrafficRouter.routes`), which decide its derived kinds. */
+export const ROUTES_OF_ROUTER: Readonly<Record<TrafficRouterName, RouteObjects>> = Object.freeze({
+  istio: 'istio',
+  'gateway-api': 'gateway-api',
+  'replica-ratio': 'none',
+});
+
+/**
+ * What the operator derives, watches and prunes with this router and mesh: the scope its RBAC is
+ * granted for, as the operator computes it from `--traffic-router` and `--mesh`.
+ */
+export function derivedScopeOf(trafficRouter: TrafficRouterName, mesh: boolean): DerivedScope {
+  return { routes: ROUTES_OF_ROUTER[trafficRouter], mesh };
+}
 
 export interface OperatorInstallProps {
   /** Namespace the operator runs in (and holds its leader-election Lease). */
@@ -36,6 +54,12 @@ export interface OperatorInstallProps {
   readonly prometheusUrl?: string;
   /** Traffic router (`--traffic-router`). @default 'istio' */
   readonly trafficRouter?: TrafficRouterName;
+  /**
+   * Whether the agents run in an Istio mesh (`--mesh=istio`): the operator then derives each model's
+   * PeerAuthentication and AuthorizationPolicy and is granted those kinds; the istio router needs it.
+   * @default true with the istio router, else false (as the operator's `--mesh`)
+   */
+  readonly mesh?: boolean;
   /**
    * Whether the operator may read Secrets, which only ModelRegistry `spec.auth.secretRef` needs.
    * @default true
@@ -63,11 +87,59 @@ const READ = ['get', 'list', 'watch'] as const;
 /** Server-side apply is `patch`; pruning what is no longer rendered is `delete`. */
 const OWN = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] as const;
 
+/** Why the operator owns each kind render() derives; a kind added to the table needs its reason here. */
+const DERIVED_KIND_REASONS: Readonly<Record<string, string>> = Object.freeze({
+  '/serviceaccounts': "The agents' ServiceAccounts.",
+  '/services': 'Per-model Service, and one Service per version that HTTPRoutes send traffic to.',
+  'apps/deployments': 'Per-version workloads derived from each AIModel.',
+  'autoscaling/horizontalpodautoscalers': 'Per-version HPA.',
+  'autoscaling.k8s.io/verticalpodautoscalers': 'Per-version VPA.',
+  'policy/poddisruptionbudgets': 'Per-version PodDisruptionBudget.',
+  'networking.k8s.io/networkpolicies': "Each agent's NetworkPolicy.",
+  'security.istio.io/peerauthentications': 'Per-model STRICT mTLS (in the Istio mesh).',
+  'security.istio.io/authorizationpolicies': 'Per-model caller policy (in the Istio mesh).',
+  'networking.istio.io/destinationrules': 'One subset per version (istio router).',
+  'networking.istio.io/virtualservices': 'Traffic weights, matched and mirror routes (istio router).',
+  'gateway.networking.k8s.io/httproutes':
+    "Traffic weights, matched and mirror routes (gateway-api router); read back for the parents' acceptance.",
+});
+
+/** The istio router in the mesh: what the operator derives by default. */
+const ISTIO_SCOPE: DerivedScope = derivedScopeOf('istio', true);
+
 /**
- * Every permission the controllers use, and nothing else. Kept as data so the least-privilege test
- * reads the same list the chart renders.
+ * Apply (server-side apply is `patch`), watch and prune on exactly the kinds the operator derives in
+ * `scope`: the table and `inScope` the operator's own `derivedKinds` filters with, so RBAC and what it writes cannot drift apart. One rule
+ * per API group, in the table's order.
  */
-export function operatorRules(readSecrets: boolean): Rule[] {
+function derivedKindRules(scope: DerivedScope): Rule[] {
+  const byGroup = new Map<string, { resources: string[]; why: string[] }>();
+  for (const kind of DERIVED_KINDS.filter((k) => inScope(k, scope))) {
+    const key = `${kind.group}/${kind.plural}`;
+    const why = DERIVED_KIND_REASONS[key];
+    if (why === undefined) {
+      throw new Error(
+        `operatorRules: derived kind ${kind.kind} (${key}) has no reason in DERIVED_KIND_REASONS; say why the operator owns it`,
+      );
+    }
+    const group = byGroup.get(kind.group) ?? { resources: [], why: [] };
+    group.resources.push(kind.plural);
+    group.why.push(why);
+    byGroup.set(kind.group, group);
+  }
+  return [...byGroup].map(([group, { resources, why }]) => ({
+    apiGroups: [group],
+    resources,
+    verbs: [...OWN],
+    why: why.join(' '),
+  }));
+}
+
+/**
+ * Every permission the controllers use with this router and mesh, and nothing else. Kept as data so
+ * the least-privilege test reads the same list the chart renders.
+ */
+export function operatorRules(readSecrets: boolean, scope: DerivedScope = ISTIO_SCOPE): Rule[] {
   const rules: Rule[] = [
     {
       apiGroups: [GROUP],
@@ -93,59 +165,12 @@ export function operatorRules(readSecrets: boolean): Rule[] {
       verbs: ['update'],
       why: 'Derived objects set blockOwnerDeletion on their AIModel owner, which needs update on finalizers.',
     },
-    {
-      apiGroups: ['apps'],
-      resources: ['deployments'],
-      verbs: [...OWN],
-      why: 'Per-version workloads derived from each AIModel.',
-    },
-    {
-      apiGroups: ['autoscaling'],
-      resources: ['horizontalpodautoscalers'],
-      verbs: [...OWN],
-      why: 'Per-version HPA.',
-    },
-    {
-      apiGroups: ['autoscaling.k8s.io'],
-      resources: ['verticalpodautoscalers'],
-      verbs: [...OWN],
-      why: 'Per-version VPA.',
-    },
-    {
-      apiGroups: ['policy'],
-      resources: ['poddisruptionbudgets'],
-      verbs: [...OWN],
-      why: 'Per-version PodDisruptionBudget.',
-    },
-    {
-      apiGroups: [''],
-      resources: ['services', 'serviceaccounts'],
-      verbs: [...OWN],
-      why: "Per-model Service and the agents' ServiceAccounts.",
-    },
+    ...derivedKindRules(scope),
     {
       apiGroups: [''],
       resources: ['configmaps'],
       verbs: [...READ],
       why: 'Read persona (system prompt) ConfigMaps an AIModel refers to.',
-    },
-    {
-      apiGroups: ['networking.k8s.io'],
-      resources: ['networkpolicies'],
-      verbs: [...OWN],
-      why: "Each agent's NetworkPolicy.",
-    },
-    {
-      apiGroups: ['networking.istio.io'],
-      resources: ['virtualservices', 'destinationrules'],
-      verbs: [...OWN],
-      why: 'Traffic weights (VirtualService) and one subset per version (DestinationRule).',
-    },
-    {
-      apiGroups: ['security.istio.io'],
-      resources: ['peerauthentications', 'authorizationpolicies'],
-      verbs: [...OWN],
-      why: 'Per-model mTLS and caller policies.',
     },
     {
       apiGroups: ['events.k8s.io'],
@@ -196,9 +221,9 @@ function renderRules(rules: readonly Rule[]): Record<string, unknown>[] {
 const QUANTITY = /^\d+(\.\d+)?(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/;
 
 /**
- * Installs the model-ops operator: ServiceAccount, least-privilege RBAC, a Deployment of `replicas`
- * pods electing one leader through a Lease, the metrics Service, a PodDisruptionBudget and its
- * NetworkPolicy.
+ * Installs the model-ops operator: ServiceAccount, least-privilege RBAC (on the derived kinds of its
+ * traffic router and mesh only), a Deployment of `replicas` pods electing one leader through a
+ * Lease, the metrics Service, a PodDisruptionBudget and its NetworkPolicy.
  */
 export class OperatorInstall extends Construct {
   constructor(scope: Construct, id: string, props: OperatorInstallProps) {
@@ -214,9 +239,16 @@ export class OperatorInstall extends Construct {
     }
     const watchNamespaces = props.watchNamespaces ?? [];
     const trafficRouter = props.trafficRouter ?? 'istio';
-    if (trafficRouter !== 'istio' && trafficRouter !== 'replica-ratio') {
+    if (!TRAFFIC_ROUTER_NAMES.includes(trafficRouter)) {
       throw new Error(
-        `OperatorInstall trafficRouter '${String(trafficRouter)}' must be 'istio' or 'replica-ratio'`,
+        `OperatorInstall trafficRouter '${String(trafficRouter)}' must be one of ${TRAFFIC_ROUTER_NAMES.map((n) => `'${n}'`).join(', ')}`,
+      );
+    }
+    const mesh = props.mesh ?? trafficRouter === 'istio';
+    if (trafficRouter === 'istio' && !mesh) {
+      throw new Error(
+        "OperatorInstall trafficRouter 'istio' needs mesh: true (it routes through Istio's VirtualServices); " +
+          "without the mesh use trafficRouter 'gateway-api' or 'replica-ratio'",
       );
     }
     const prometheusUrl = props.prometheusUrl ?? 'http://prometheus-operated.monitoring.svc:9090';
@@ -264,7 +296,7 @@ export class OperatorInstall extends Construct {
       automountServiceAccountToken: true,
     });
 
-    const rules = renderRules(operatorRules(props.readSecrets ?? true));
+    const rules = renderRules(operatorRules(props.readSecrets ?? true, derivedScopeOf(trafficRouter, mesh)));
     if (watchNamespaces.length === 0) {
       new ApiObject(this, 'cluster-role', {
         apiVersion: 'rbac.authorization.k8s.io/v1',
@@ -318,6 +350,8 @@ export class OperatorInstall extends Construct {
       `--leader-election-namespace=${namespace}`,
       `--prometheus-url=${prometheusUrl}`,
       `--traffic-router=${trafficRouter}`,
+      // Always explicit: the RBAC above is granted for this mesh, whatever the operator's default.
+      `--mesh=${mesh ? 'istio' : 'none'}`,
       ...(watchNamespaces.length > 0
         ? [`--namespace=${[...new Set(watchNamespaces)].sort().join(',')}`]
         : []),

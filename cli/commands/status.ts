@@ -152,7 +152,8 @@ const ACTIVE = new Set(['Progressing', 'Paused']);
 
 /**
  * A rollout under way in words: its strategy and stage, the routes that reach it, the manual gate
- * when it waits there, and an experiment's window with each metric's candidate against stable.
+ * when it waits there, a route the gateway refuses (with the gateway's words and where to look), and
+ * an experiment's window with each metric's candidate against stable.
  */
 function rolloutDetail(v: VersionSummary, now: number): string[] {
   const head = [
@@ -167,6 +168,12 @@ function rolloutDetail(v: VersionSummary, now: number): string[] {
   if (v.pauseReason === 'ManualGate') {
     lines.push(
       `  paused at the manual gate: 'kubectl model promote ${v.name}' finishes it, 'kubectl model abort ${v.name}' rolls it back`,
+    );
+  } else if (v.pauseReason === 'RouteNotAccepted') {
+    // The gateway's words are the whole story here: which parent refused the route, and why.
+    lines.push(`  paused (RouteNotAccepted): ${v.message ?? 'the gateway does not accept the route'}`);
+    lines.push(
+      `  the parents' verdicts: 'kubectl get httproute ${v.model} -n ${v.namespace} -o yaml' (status.parents); the parents: the AIModel's spec.traffic.parentRefs`,
     );
   } else if (v.pauseReason) {
     lines.push(`  paused (${v.pauseReason})`);

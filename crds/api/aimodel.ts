@@ -673,6 +673,47 @@ export const ScalingSchema = obj(
   },
 );
 
+/** A Gateway API ParentReference, as HTTPRoute `spec.parentRefs[]` takes it (same names and bounds). */
+export const ParentRefSchema = obj(
+  {
+    group: Type.Optional(
+      str({
+        description:
+          'API group of the parent. Defaults to gateway.networking.k8s.io; empty for a core Service.',
+        maxLength: 253,
+        pattern: '^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
+      }),
+    ),
+    kind: Type.Optional(
+      str({
+        description: 'Kind of the parent. Defaults to Gateway.',
+        minLength: 1,
+        maxLength: 63,
+        pattern: '^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$',
+      }),
+    ),
+    namespace: Type.Optional(
+      str({
+        description: 'Namespace of the parent. Defaults to the AIModel’s namespace.',
+        minLength: 1,
+        maxLength: 63,
+        pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+      }),
+    ),
+    name: str({ description: 'Name of the parent.', minLength: 1, maxLength: 253 }),
+    sectionName: Type.Optional(
+      str({
+        description: 'A listener of the Gateway (or a port name of a Service).',
+        minLength: 1,
+        maxLength: 253,
+        pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
+      }),
+    ),
+    port: Type.Optional(int({ description: 'Port of the parent.', minimum: 1, maximum: 65535 })),
+  },
+  { description: 'A Gateway API parent (Gateway, or Service for mesh routing) of the model’s HTTPRoute.' },
+);
+
 export const TrafficSchema = obj(
   {
     hosts: Type.Optional(
@@ -692,6 +733,13 @@ export const TrafficSchema = obj(
     gateways: Type.Optional(
       list(str({ description: 'An Istio gateway, namespace/name or name.', minLength: 1, maxLength: 253 }), {
         description: 'Istio gateways to expose the agent API on. Defaults to the mesh only.',
+        maxItems: 8,
+      }),
+    ),
+    parentRefs: Type.Optional(
+      list(ParentRefSchema, {
+        description:
+          'Gateway API parents of the HTTPRoute the gateway-api traffic router writes (usually Gateways). Defaults to the model’s own Service (GAMMA: in-mesh callers get the split).',
         maxItems: 8,
       }),
     ),
@@ -765,7 +813,10 @@ export const TrafficSchema = obj(
       ),
     ),
   },
-  { description: 'How traffic reaches the agent (Istio VirtualService and DestinationRule).' },
+  {
+    description:
+      'How traffic reaches the agent: Istio VirtualService and DestinationRule, or a Gateway API HTTPRoute, as the operator’s traffic router says.',
+  },
 );
 
 export const AgentSchema = obj(
@@ -888,6 +939,7 @@ export type Scaling = Static<typeof ScalingSchema>;
 export type Engine = Static<typeof EngineSchema>;
 export type Runtime = Static<typeof RuntimeSchema>;
 export type Traffic = Static<typeof TrafficSchema>;
+export type ParentRef = Static<typeof ParentRefSchema>;
 export type Resources = Static<typeof ResourcesSchema>;
 export type CustomMetric = Static<typeof CustomMetricSchema>;
 export type Vpa = Static<typeof VpaSchema>;

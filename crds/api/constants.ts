@@ -95,6 +95,8 @@ export const REASONS = {
   RolledBack: 'RolledBack',
   InvalidSpec: 'InvalidSpec',
   StrategyUnsupported: 'StrategyUnsupported',
+  RouteNotAccepted: 'RouteNotAccepted',
+  RouteAccepted: 'RouteAccepted',
   WorkloadUnavailable: 'WorkloadUnavailable',
   NoWorkload: 'NoWorkload',
   // Either kind: the `ai.suoke.life/action` request (LastAction), and a Degraded condition that is False
@@ -122,9 +124,11 @@ export type NoDataPolicy = (typeof NO_DATA_POLICIES)[number];
 /**
  * Why a ModelVersion is Paused (`status.pauseReason`): `Requested` (the pause action) and
  * `ManualGate` (mode Manual at the last step) wait for a person; `Inconclusive` (too many
- * inconclusive analyses in a row) resumes by itself on the next passing analysis.
+ * inconclusive analyses in a row) resumes by itself on the next passing analysis;
+ * `RouteNotAccepted` (a Gateway API gateway refuses the model's HTTPRoute) resumes by itself once
+ * the gateway accepts it, with the step's time counted from then.
  */
-export const PAUSE_REASONS = ['Requested', 'ManualGate', 'Inconclusive'] as const;
+export const PAUSE_REASONS = ['Requested', 'ManualGate', 'Inconclusive', 'RouteNotAccepted'] as const;
 export type PauseReason = (typeof PAUSE_REASONS)[number];
 
 /** What became of a request through the action annotation (`status.lastAction.result`). */

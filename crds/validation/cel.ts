@@ -63,6 +63,49 @@ const environment = (): Environment => (env ??= createEnvironment());
 
 const isTransition = (rule: string): boolean => /\boldSelf\b/.test(rule);
 
+const engineForms = new Map<string, string>();
+const FIELD_AT_END = /^([\s\S]*)\.\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/;
+
+/**
+ * `rule` as the CEL engine evaluates it. CEL's `has()` takes any field selection, but the engine only
+ * takes a chain of fields from a variable (`has(self.a.b)`), not one through an index
+ * (`has(self.matches[0].path)`, as in Gateway API's HTTPRoute rules). Every object bound here is a
+ * map, where `has(e.f)` means `'f' in e`, so such a selection is written that way.
+ */
+function engineForm(rule: string): string {
+  const known = engineForms.get(rule);
+  if (known !== undefined) return known;
+  let out = '';
+  let at = 0;
+  for (const call of rule.matchAll(/(?<![.\w])has\(/g)) {
+    const open = (call.index ?? 0) + call[0].length;
+    if (open <= at) continue;
+    const close = closingParen(rule, open);
+    if (close === undefined) break;
+    const argument = rule.slice(open, close);
+    const field = argument.includes('[') ? FIELD_AT_END.exec(argument) : null;
+    if (field === null) continue;
+    out += `${rule.slice(at, call.index)}('${field[2] as string}' in ${engineForm(field[1] as string)})`;
+    at = close + 1;
+  }
+  const form = out + rule.slice(at);
+  engineForms.set(rule, form);
+  return form;
+}
+
+/** Index of the `)` closing the parenthesis opened right before `from`, skipping string literals. */
+function closingParen(text: string, from: number): number | undefined {
+  let depth = 1;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return undefined;
+}
+
 /** Converts a JSON value into the CEL value the API server would bind, following the schema. */
 export function toCel(schema: Schema, value: unknown): unknown {
   if (value === null || value === undefined) return value;
@@ -129,7 +172,7 @@ function walk(
     const bindings: Record<string, unknown> = { self: toCel(schema, value) };
     if (transition) bindings['oldSelf'] = toCel(schema, old);
     try {
-      if (environment().evaluate(rule.rule, bindings) !== true)
+      if (environment().evaluate(engineForm(rule.rule), bindings) !== true)
         errors.push(ruleError(rule, schema, segments));
     } catch (cause) {
       const detail = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);

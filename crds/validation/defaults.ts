@@ -16,7 +16,9 @@ export function applyDefaults(schema: Schema, value: unknown): unknown {
   if (properties) {
     for (const [name, child] of Object.entries(properties)) {
       if (out[name] === undefined && child['default'] !== undefined)
-        out[name] = structuredClone(child['default']);
+        // A JSON copy, not structuredClone: defaults are JSON, and structuredClone's arrays come
+        // from another realm under a VM sandbox (jest), which CEL then refuses as not a list.
+        out[name] = JSON.parse(JSON.stringify(child['default'])) as unknown;
       if (out[name] !== undefined) out[name] = applyDefaults(child, out[name]);
     }
   }

@@ -21,13 +21,13 @@ import { AIModelReconciler } from './reconciler.js';
 
 /** `deps` are shared with the other rollout controller (`createRolloutDeps`, once per manager). */
 export function aimodelController(ctx: OperatorContext, deps: RolloutDeps): ControllerOptions {
-  const mesh = deps.router.usesMesh;
-  configureRolloutCaches(ctx.informers, mesh);
+  const scope = { routes: deps.router.routes, mesh: deps.mesh };
+  configureRolloutCaches(ctx.informers, scope);
   return {
     name: 'aimodel',
     for: AIMODEL,
     forPredicate: specOrMetadataChanged,
-    owns: derivedKinds(mesh).map((resource) => ({
+    owns: derivedKinds(scope).map((resource) => ({
       resource,
       predicate: resource === DEPLOYMENT ? anyChange : changedApartFromStatus,
     })),
@@ -51,6 +51,7 @@ export function aimodelController(ctx: OperatorContext, deps: RolloutDeps): Cont
       clock: ctx.clock,
       logger: ctx.logger.child({ controller: 'aimodel' }),
       rollbackWindowMs: deps.rollbackWindowMs,
+      mesh: deps.mesh,
     }),
   };
 }

@@ -44,7 +44,7 @@ import { updateStatus } from '../kit/status.js';
 import { AIMODEL, DEPLOYMENT, MODEL_VERSION } from '../kinds.js';
 import { BY_MODEL, derivedKinds, modelKey } from '../rollout-deps/caches.js';
 import { DefaultRollbackWindowMs } from '../rollout-deps/deps.js';
-import { isMeshKind, resourceTypeOf } from '../rollout-deps/derived-kinds.js';
+import { resourceTypeOf, type DerivedScope } from '../rollout-deps/derived-kinds.js';
 import type { ModelLocks } from '../rollout-deps/model-lock.js';
 import { deploymentAvailable } from '../rollout-deps/workload.js';
 import { versionsScaledWithTraffic } from '../rollout/canary-capacity.js';
@@ -88,6 +88,8 @@ export interface AIModelReconcilerDeps {
   readonly logger?: Logger;
   /** How long the previous stable stays warm after a promotion. @default DefaultRollbackWindowMs */
   readonly rollbackWindowMs?: number;
+  /** The agents run in an Istio mesh (`--mesh=istio`). @default the router's: true with Istio routes */
+  readonly mesh?: boolean;
 }
 
 /** What the rollback request came to, for status and Events. */
@@ -101,6 +103,8 @@ interface ActionOutcome {
 export class AIModelReconciler implements Reconciler {
   private readonly log: Logger;
   private readonly rollbackWindowMs: number;
+  /** Which derived kinds this operator renders, applies and prunes. */
+  private readonly scope: DerivedScope;
   /**
    * Per AIModel (`namespace/name`): the fingerprint of the last pass that found every derived object
    * in place. A pass with the same fingerprint (same AIModel spec and metadata, same versions, same
@@ -112,6 +116,7 @@ export class AIModelReconciler implements Reconciler {
   constructor(private readonly deps: AIModelReconcilerDeps) {
     this.log = deps.logger ?? silentLogger;
     this.rollbackWindowMs = deps.rollbackWindowMs ?? DefaultRollbackWindowMs;
+    this.scope = { routes: deps.router.routes, mesh: deps.mesh ?? deps.router.routes === 'istio' };
   }
 
   reconcile(request: Request): Promise<Result> {
@@ -143,7 +148,7 @@ export class AIModelReconciler implements Reconciler {
     });
     const versions = versionsOf(all, request.name);
     let history = [...(aimodel.status?.history ?? [])];
-    const live = await this.listDerived(aimodel, this.deps.router.usesMesh);
+    const live = await this.listDerived(aimodel);
 
     // A rollback request comes before anything is rendered: it changes which version is stable.
     const action = await this.handleAction(aimodel, versions, history, live, now);
@@ -229,6 +234,8 @@ export class AIModelReconciler implements Reconciler {
     // the weights), so the apply of the rendered routes never undoes them.
     const candidate = await this.observedCandidate(target, roles.running);
     const renderOptions = {
+      routes: this.scope.routes,
+      mesh: this.scope.mesh,
       ...(candidate === undefined ? {} : { candidate }),
       scaleWithTraffic: versionsScaledWithTraffic(
         roles.canaries.map((v) => ({ ...v, strategy: v.object.status?.strategy })),
@@ -252,7 +259,7 @@ export class AIModelReconciler implements Reconciler {
       return undefined;
     }
     try {
-      const wrote = await this.applyAndPrune(aimodel, rendered, live, router.usesMesh);
+      const wrote = await this.applyAndPrune(aimodel, rendered, live);
       if (roles.running.length > 0)
         await router.reconcile(
           target,
@@ -326,15 +333,12 @@ export class AIModelReconciler implements Reconciler {
   }
 
   /** Derived objects of this AIModel that exist now, by kind (the apply's "live" and the prune's candidates). */
-  private async listDerived(
-    aimodel: AIModel & KubeObject,
-    mesh: boolean,
-  ): Promise<Map<string, KubeObject[]>> {
+  private async listDerived(aimodel: AIModel & KubeObject): Promise<Map<string, KubeObject[]>> {
     const out = new Map<string, KubeObject[]>();
     const labels = { [LABEL_APP]: aimodel.metadata.name ?? '', [LABEL_MANAGED_BY]: MANAGED_BY };
     // A kind whose CRD is not installed (no VPA, say) is cached as empty: nothing to prune; applying
     // one fails with an ApplyFailed condition naming the kind.
-    for (const rt of derivedKinds(mesh)) {
+    for (const rt of derivedKinds(this.scope)) {
       out.set(rt.kind, await this.deps.client.list(rt, aimodel.metadata.namespace ?? '', { labels }));
     }
     return out;
@@ -344,22 +348,22 @@ export class AIModelReconciler implements Reconciler {
     aimodel: AIModel & KubeObject,
     rendered: readonly RenderedObject[],
     live: ReadonlyMap<string, KubeObject[]>,
-    mesh: boolean,
   ): Promise<boolean> {
     const { applier } = this.deps;
     let wrote = false;
     const keep = new Map<string, Set<string>>();
     for (const object of rendered) {
       const rt = resourceTypeOf(object.apiVersion, object.kind);
-      if (!mesh && isMeshKind(rt)) continue;
       const current = live.get(rt.kind)?.find((o) => o.metadata.name === object.metadata.name);
-      const applied = await applier.apply(rt, object, current === undefined ? {} : { live: current });
+      const desired =
+        current === undefined ? object : (this.deps.router.withForeignRoutes?.(object, current) ?? object);
+      const applied = await applier.apply(rt, desired, current === undefined ? {} : { live: current });
       wrote ||= applied.changed;
       keep.set(rt.kind, (keep.get(rt.kind) ?? new Set()).add(object.metadata.name));
     }
     const selector = { [LABEL_APP]: aimodel.metadata.name ?? '', [LABEL_MANAGED_BY]: MANAGED_BY };
     // Reverse order: routes stop naming a version before its workload goes.
-    for (const rt of [...derivedKinds(mesh)].reverse()) {
+    for (const rt of [...derivedKinds(this.scope)].reverse()) {
       const deleted = await applier.prune(rt, {
         owner: aimodel,
         selector,

@@ -23,7 +23,12 @@ export interface OperatorFlags {
   /** @default 'http://prometheus-operated.monitoring.svc:9090' */
   readonly prometheusUrl: string;
   /** @default 'istio' */
-  readonly trafficRouter: 'istio' | 'replica-ratio';
+  readonly trafficRouter: 'istio' | 'gateway-api' | 'replica-ratio';
+  /**
+   * Whether the agents run in an Istio mesh: each model then gets its STRICT PeerAuthentication and
+   * AuthorizationPolicy. @default 'istio' with the istio router, else 'none'
+   */
+  readonly mesh: 'istio' | 'none';
   /** How long the previous stable version stays warm after a promotion, for rollback. @default 3_600_000 (1h) */
   readonly rollbackWindowMs: number;
   /** Client-side requests per second to the API server; <= 0 disables the limit. @default 500 */
@@ -46,7 +51,10 @@ export const FLAG_HELP = `Usage: operator [flags]
   --leader-election-retry-period <d>     interval between acquire/renew attempts (default 2s)
   --namespace <ns>[,<ns>...]             namespaces to watch, repeatable (default: all)
   --prometheus-url <url>                 Prometheus for analysis (default "http://prometheus-operated.monitoring.svc:9090")
-  --traffic-router istio|replica-ratio   how canary traffic is split (default "istio")
+  --traffic-router istio|gateway-api|replica-ratio
+                                         how canary traffic is split (default "istio")
+  --mesh istio|none                      the agents run in an Istio mesh: per-model mTLS and authorization
+                                         policies (default "istio" with the istio router, else "none")
   --rollback-window <d>                  how long the previous stable stays warm after a promotion (default 1h)
   --kube-api-qps <n>                     client-side requests/s to the API server; <= 0 disables (default 500)
   --kube-api-burst <n>                   requests sent at once before --kube-api-qps paces them (default 1000)
@@ -68,6 +76,7 @@ const KNOWN = new Set([
   'namespace',
   'prometheus-url',
   'traffic-router',
+  'mesh',
   'rollback-window',
   'kube-api-qps',
   'kube-api-burst',
@@ -112,6 +121,7 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const limits = apiClientLimitsOf(flags);
   const maxConcurrentReconciles = maxConcurrentReconcilesOf(flags);
   const trafficRouter = trafficRouterOf(flags);
+  const mesh = meshOf(flags, trafficRouter);
   const prometheusUrl = prometheusUrlOf(flags);
   return {
     metricsBindAddress: flags.last('metrics-bind-address') ?? d.metricsBindAddress,
@@ -126,6 +136,7 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     namespaces: namespacesOf(flags.all('namespace')),
     prometheusUrl,
     trafficRouter,
+    mesh,
     rollbackWindowMs: flags.duration('rollback-window', d.rollbackWindowMs),
     ...limits,
     maxConcurrentReconciles,
@@ -212,10 +223,26 @@ function maxConcurrentReconcilesOf(flags: FlagValues): number {
 
 function trafficRouterOf(flags: FlagValues): OperatorFlags['trafficRouter'] {
   const trafficRouter = flags.last('traffic-router') ?? FLAG_DEFAULTS.trafficRouter;
-  if (trafficRouter !== 'istio' && trafficRouter !== 'replica-ratio') {
-    throw new Error(`flag '--traffic-router' must be 'istio' or 'replica-ratio', got '${trafficRouter}'`);
+  if (trafficRouter !== 'istio' && trafficRouter !== 'gateway-api' && trafficRouter !== 'replica-ratio') {
+    throw new Error(
+      `flag '--traffic-router' must be 'istio', 'gateway-api' or 'replica-ratio', got '${trafficRouter}'`,
+    );
   }
   return trafficRouter;
+}
+
+/** The mesh defaults to the router's: Istio routing needs the mesh, the others do not. */
+function meshOf(flags: FlagValues, trafficRouter: OperatorFlags['trafficRouter']): OperatorFlags['mesh'] {
+  const mesh = flags.last('mesh') ?? (trafficRouter === 'istio' ? 'istio' : 'none');
+  if (mesh !== 'istio' && mesh !== 'none') {
+    throw new Error(`flag '--mesh' must be 'istio' or 'none', got '${mesh}'`);
+  }
+  if (mesh === 'none' && trafficRouter === 'istio') {
+    throw new Error(
+      `flag '--mesh=none' cannot go with '--traffic-router=istio', which routes through the mesh; pick --traffic-router=gateway-api or replica-ratio`,
+    );
+  }
+  return mesh;
 }
 
 function prometheusUrlOf(flags: FlagValues): string {

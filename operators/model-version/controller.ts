@@ -7,7 +7,10 @@
  *   change;
  * - the versions of a model when a sibling appears, goes, or changes phase or promotion (a newer one
  *   supersedes it, the canary slot frees up, the stable changes);
- * - the version a Deployment runs when its availability changes.
+ * - the version a Deployment runs when its availability changes;
+ * - for routers whose routes a third party must accept (TrafficRouter.acceptance), the versions of a
+ *   model being rolled out (Progressing or Paused) when what its route's status says changes (served
+ *   or not, and why); the router's own weight writes do not.
  * Every read comes from the shared informer caches (rollout-deps/caches.ts).
  */
 import { LABEL_MODEL, LABEL_VERSION } from '../../crds/api/index.js';
@@ -22,6 +25,7 @@ import type { OperatorContext } from '../kit/manager.js';
 import { specOrMetadataChanged, type UpdatePredicate } from '../kit/predicates.js';
 import type { Request } from '../kit/reconciler.js';
 import type { KubeObject } from '../kit/resource.js';
+import type { RouteAcceptance } from '../traffic/router.js';
 import { ModelVersionReconciler } from './reconciler.js';
 
 const phaseOf = (mv: KubeObject): unknown => (mv.status as { phase?: string } | undefined)?.phase;
@@ -42,17 +46,34 @@ const modelChange: UpdatePredicate = (old, obj) => {
 const availabilityChange: UpdatePredicate = (old, obj) =>
   deploymentAvailable(old) !== deploymentAvailable(obj);
 
+/** Phases whose rollout pauses while the route is refused, and resumes once it is served. */
+const MEASURED: ReadonlySet<unknown> = new Set(['Progressing', 'Paused']);
+
+/** A change of what the route's status says: served or not, and the refusal's reason. */
+function servingChange(acceptance: RouteAcceptance): UpdatePredicate {
+  const said = (route: KubeObject): string => {
+    const serving = acceptance.servingOf(route);
+    return serving.served ? 'served' : `refused: ${serving.reason}`;
+  };
+  return (old, obj) => said(old) !== said(obj);
+}
+
 /** `deps` are shared with the other rollout controller (`createRolloutDeps`, once per manager). */
 export function modelVersionController(ctx: OperatorContext, deps: RolloutDeps): ControllerOptions {
-  configureRolloutCaches(ctx.informers, deps.router.usesMesh);
+  configureRolloutCaches(ctx.informers, { routes: deps.router.routes, mesh: deps.mesh });
   /** ModelVersions of `model` in `namespace`, from the shared cache's model index. */
+  const cachedVersionsOf = (namespace: string, model: string): KubeObject[] =>
+    ctx.informers.list(MODEL_VERSION, { index: { name: BY_MODEL, value: modelKey(namespace, model) } });
+  const requestsFor = (namespace: string, versions: KubeObject[]): Request[] =>
+    versions.map((mv) => ({ namespace, name: mv.metadata.name ?? '' }));
   const versionsOf = (namespace: string, model: string, version?: string): Request[] =>
-    ctx.informers
-      .list(MODEL_VERSION, { index: { name: BY_MODEL, value: modelKey(namespace, model) } })
-      .filter(
+    requestsFor(
+      namespace,
+      cachedVersionsOf(namespace, model).filter(
         (mv) => version === undefined || (mv.spec as { version?: string } | undefined)?.version === version,
-      )
-      .map((mv) => ({ namespace, name: mv.metadata.name ?? '' }));
+      ),
+    );
+  const acceptance = deps.router.acceptance;
   const modelOf = (obj: KubeObject): string | undefined =>
     (obj.spec as { modelRef?: { name?: string } } | undefined)?.modelRef?.name;
   return {
@@ -84,6 +105,22 @@ export function modelVersionController(ctx: OperatorContext, deps: RolloutDeps):
         },
         predicate: availabilityChange,
       },
+      ...(acceptance === undefined
+        ? []
+        : [
+            {
+              // Named after its AIModel; only the versions being rolled out wait on it.
+              resource: acceptance.resource,
+              map: (route: KubeObject) => {
+                const namespace = route.metadata.namespace ?? '';
+                const measured = cachedVersionsOf(namespace, route.metadata.name ?? '').filter((mv) =>
+                  MEASURED.has(phaseOf(mv)),
+                );
+                return requestsFor(namespace, measured);
+              },
+              predicate: servingChange(acceptance),
+            },
+          ]),
     ],
     maxConcurrentReconciles: maxConcurrentReconciles(ctx),
     reconciler: new ModelVersionReconciler({

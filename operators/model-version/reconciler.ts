@@ -3,8 +3,9 @@
  * steps, each returning early with its reason:
  *
  *   re-read → resolve the AIModel and the policy → observe (workload availability, the router's
- *   weights, an analysis when one is due) → decide() → act (weights through the TrafficRouter) →
- *   write status (only when changed) → Events → clear a consumed action → requeue at the next due time.
+ *   weights, whether the route is served, an analysis when one is due) → decide() → act (weights
+ *   through the TrafficRouter) → write status (only when changed) → Events → clear a consumed action →
+ *   requeue at the next due time.
  *
  * Actions are performed before status is written: if the operator dies in between, the next pass
  * reads the old state and the new weights, and decide() completes the transition the router shows
@@ -47,7 +48,7 @@ import { resolvePolicy, type ResolvedPolicy } from '../rollout/policy.js';
 import { unsupportedReason } from '../rollout/strategy-support.js';
 import { siblingObservations, type SiblingObservations } from '../rollout/siblings.js';
 import { stateFromStatus, statusFromState } from '../rollout/status.js';
-import type { Decision, RolloutState, TrafficAction } from '../rollout/types.js';
+import type { Decision, Observations, RolloutState, TrafficAction } from '../rollout/types.js';
 import {
   RoutesNotFoundError,
   isPlainRouting,
@@ -106,6 +107,8 @@ interface VersionPass {
   readonly observedRouting?: CandidateRouting;
   /** A newer version this one must give way to, or another version holding the canary slot. */
   readonly siblingsSay: SiblingObservations;
+  /** What refuses the model's route, while the router reports it refused (see routeRefused()). */
+  readonly routeRefused?: Observations['routeRefused'];
   /** The analysis run this pass because one was due. */
   readonly analysis?: AnalysisRun;
   /** The `ai.suoke.life/action` value read, if any. */
@@ -229,17 +232,22 @@ export class ModelVersionReconciler implements Reconciler {
     const observedWeight = await this.observedWeight(target, version);
     const observedRouting = await this.observedRouting(target, version);
     const siblingsSay = siblingObservations(mv.metadata.name ?? '', siblings);
-    const analysis = analysisDue(state, policy, now)
-      ? await this.runAnalysis(aimodel, policy, {
-          namespace,
-          model,
-          version,
-          state,
-          siblings,
-          history,
-          stable,
-        })
-      : undefined;
+    const routeRefused = await this.routeRefused(target, state);
+    // A query over a route nobody serves measures nothing; and a route served again restarts the
+    // step (decide), so its first analysis is one interval later, not now.
+    const measurable = routeRefused === undefined && !refusedBefore(state);
+    const analysis =
+      measurable && analysisDue(state, policy, now)
+        ? await this.runAnalysis(aimodel, policy, {
+            namespace,
+            model,
+            version,
+            state,
+            siblings,
+            history,
+            stable,
+          })
+        : undefined;
     const action = mv.metadata.annotations?.[ACTION_ANNOTATION];
     return {
       request,
@@ -258,6 +266,7 @@ export class ModelVersionReconciler implements Reconciler {
       observedWeight,
       ...(observedRouting === undefined ? {} : { observedRouting }),
       siblingsSay,
+      ...(routeRefused === undefined ? {} : { routeRefused }),
       ...(analysis === undefined ? {} : { analysis }),
       ...(action === undefined ? {} : { action }),
     };
@@ -334,7 +343,10 @@ export class ModelVersionReconciler implements Reconciler {
       model,
       pass.state,
       decision,
-      pass.analysis !== undefined && decision.state.lastAnalysisAt !== pass.state.lastAnalysisAt,
+      // Counted when decide() recorded it (a route served again clears lastAnalysisAt instead).
+      pass.analysis !== undefined &&
+        decision.state.lastAnalysisAt !== undefined &&
+        decision.state.lastAnalysisAt !== pass.state.lastAnalysisAt,
     );
   }
 
@@ -353,6 +365,28 @@ export class ModelVersionReconciler implements Reconciler {
     } catch (error) {
       // The AIModel controller has not created the routes (or the workload) yet: no traffic.
       if (error instanceof RoutesNotFoundError) return 0;
+      throw error;
+    }
+  }
+
+  /**
+   * What refuses the model's route, for routers whose routes a third party must accept, while the
+   * rollout is measured (Progressing, Paused); undefined when it is served, the router cannot tell,
+   * or there are no routes yet (the weight read reports no traffic then, and decide() asks for them).
+   */
+  private async routeRefused(
+    target: TrafficTarget,
+    state: RolloutState,
+  ): Promise<Observations['routeRefused']> {
+    const acceptance = this.deps.router.acceptance;
+    if (acceptance === undefined || (state.phase !== 'Progressing' && state.phase !== 'Paused')) {
+      return undefined;
+    }
+    try {
+      const serving = await acceptance.serving(target);
+      return serving.served ? undefined : { reason: serving.reason, message: serving.message };
+    } catch (error) {
+      if (error instanceof RoutesNotFoundError) return undefined;
       throw error;
     }
   }
@@ -551,9 +585,15 @@ function decideNext(pass: VersionPass, now: Date): Decision {
       ...(pass.observedRouting === undefined ? {} : { observedRouting: pass.observedRouting }),
       ...(supersededBy === undefined ? {} : { supersededBy }),
       ...(sib.waitingFor === undefined ? {} : { waitingFor: sib.waitingFor }),
+      ...(pass.routeRefused === undefined ? {} : { routeRefused: pass.routeRefused }),
       ...(analysis === undefined ? {} : { analysis }),
       ...(action === undefined ? {} : { action }),
     },
     now,
   );
+}
+
+/** The rollout was paused on a refused route: decide() restarts the step once the route is served. */
+function refusedBefore(state: RolloutState): boolean {
+  return state.phase === 'Paused' && state.pauseReason === 'RouteNotAccepted';
 }

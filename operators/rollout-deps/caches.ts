@@ -8,7 +8,7 @@ import { LABEL_MANAGED_BY, MANAGED_BY } from '../../crds/api/index.js';
 import type { KindCacheOptions, SharedInformers } from '../kit/informers.js';
 import type { KubeObject } from '../kit/resource.js';
 import { AIMODEL, MODEL_VERSION } from '../kinds.js';
-import { DERIVED_KINDS, isMeshKind } from './derived-kinds.js';
+import { DERIVED_KINDS, inScope, type DerivedScope } from './derived-kinds.js';
 
 /** Index of ModelVersions by `namespace/spec.modelRef.name`. */
 export const BY_MODEL = 'model';
@@ -30,14 +30,14 @@ const VERSIONS: KindCacheOptions = Object.freeze({
 const DERIVED: KindCacheOptions = Object.freeze({ labelSelector: `${LABEL_MANAGED_BY}=${MANAGED_BY}` });
 
 /** Configures (once per process; both controllers call it) and returns the kinds cached. */
-export function configureRolloutCaches(informers: SharedInformers, mesh: boolean): void {
+export function configureRolloutCaches(informers: SharedInformers, scope: DerivedScope): void {
   informers.configure(MODEL_VERSION, VERSIONS);
-  for (const rt of DERIVED_KINDS) if (mesh || !isMeshKind(rt)) informers.configure(rt, DERIVED);
+  for (const rt of derivedKinds(scope)) informers.configure(rt, DERIVED);
   // Created now, so the controllers start only once all of them have synced.
-  for (const rt of [AIMODEL, MODEL_VERSION, ...derivedKinds(mesh)]) informers.informersFor(rt);
+  for (const rt of [AIMODEL, MODEL_VERSION, ...derivedKinds(scope)]) informers.informersFor(rt);
 }
 
-/** The derived kinds the operator applies with this router: Istio's only with the mesh. */
-export function derivedKinds(mesh: boolean): typeof DERIVED_KINDS {
-  return DERIVED_KINDS.filter((rt) => mesh || !isMeshKind(rt));
+/** The derived kinds the operator applies, watches and prunes in this scope (see `inScope`). */
+export function derivedKinds(scope: DerivedScope): typeof DERIVED_KINDS {
+  return DERIVED_KINDS.filter((rt) => inScope(rt, scope));
 }

@@ -24,12 +24,15 @@ export interface RolloutDeps {
   readonly rolloutMetrics: RolloutMetrics;
   /** `--rollback-window`. */
   readonly rollbackWindowMs: number;
+  /** `--mesh=istio`: the agents run in an Istio mesh (per-model PeerAuthentication and AuthorizationPolicy). */
+  readonly mesh: boolean;
 }
 
 /** Settings keys (OperatorContext.settings) the rollout controllers read. */
 export const SETTINGS = Object.freeze({
   prometheusUrl: 'prometheusUrl',
   trafficRouter: 'trafficRouter',
+  mesh: 'mesh',
   rollbackWindow: 'rollbackWindow',
   maxConcurrentReconciles: 'maxConcurrentReconciles',
 });
@@ -50,10 +53,14 @@ export function maxConcurrentReconciles(ctx: OperatorContext): number {
  */
 export function createRolloutDeps(ctx: OperatorContext, overrides: Partial<RolloutDeps> = {}): RolloutDeps {
   const window = ctx.settings[SETTINGS.rollbackWindow];
+  const router =
+    overrides.router ??
+    createTrafficRouter(ctx.settings[SETTINGS.trafficRouter] ?? DefaultTrafficRouter, ctx.cluster);
+  const mesh = ctx.settings[SETTINGS.mesh];
   return {
-    router:
-      overrides.router ??
-      createTrafficRouter(ctx.settings[SETTINGS.trafficRouter] ?? DefaultTrafficRouter, ctx.cluster),
+    router,
+    // Without the setting, the mesh is the router's: Istio routing runs in one, the others need not.
+    mesh: overrides.mesh ?? (mesh === undefined ? router.routes === 'istio' : mesh === 'istio'),
     metricsProvider:
       overrides.metricsProvider ??
       new PrometheusProvider({

@@ -6,10 +6,17 @@
 import { DERIVED_KINDS as RENDERED_KINDS } from '../../charts-ts/derived-kinds.js';
 import type { ResourceType } from '../kit/resource.js';
 import { DEPLOYMENT, SERVICE } from '../kinds.js';
+import { HTTP_ROUTE } from '../traffic/gateway-api.js';
 import { DESTINATION_RULE, VIRTUAL_SERVICE } from '../traffic/istio.js';
 
 /** Kinds the operator also names elsewhere; their rows are these very objects, as controllers compare them by identity. */
-const NAMED_KINDS: readonly ResourceType[] = [SERVICE, DEPLOYMENT, DESTINATION_RULE, VIRTUAL_SERVICE];
+const NAMED_KINDS: readonly ResourceType[] = [
+  SERVICE,
+  DEPLOYMENT,
+  DESTINATION_RULE,
+  VIRTUAL_SERVICE,
+  HTTP_ROUTE,
+];
 
 /** Every kind render() may emit, dependencies first: the charts' table, which render() sorts its output by. */
 export const DERIVED_KINDS: readonly ResourceType[] = Object.freeze(
@@ -21,10 +28,7 @@ export const DERIVED_KINDS: readonly ResourceType[] = Object.freeze(
   ),
 );
 
-/** Istio kinds: not applied when the traffic router is not Istio (a cluster without a mesh has no such CRDs). */
-export function isMeshKind(rt: ResourceType): boolean {
-  return rt.group.endsWith('istio.io');
-}
+export { inScope, type DerivedScope } from '../../charts-ts/derived-kinds.js';
 
 /** The table entry for a rendered object. */
 export function resourceTypeOf(apiVersion: string, kind: string): ResourceType {

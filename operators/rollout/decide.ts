@@ -22,6 +22,8 @@
  * | Progressing              | inconclusive streak reaches inconclusiveLimit   | Paused Inconclusive        |
  * | Paused Inconclusive      | analysis passed                                 | Progressing (and advance)  |
  * | Progressing / Paused Inc.| progress deadline missed                        | RollingBack                |
+ * | Progressing / Paused     | the router reports the route refused            | Paused RouteNotAccepted (a person's pause is kept) |
+ * | Paused RouteNotAccepted  | the route is served again                       | Progressing, the step restarted |
  * | Promoted, baking         | analysis failed                                 | RollingBack (to the previous stable) |
  * | Promoted, baking         | bakeUntil reached                               | Promoted, final (BakeSucceeded, or BakeInconclusive without a pass) |
  * | Promoted                 | another version stable, this one at weight 0    | Superseded / RolledBack    |
@@ -64,7 +66,8 @@
  * - deadline:      `now >= progressAt + progressDeadline` → rolled back, where
  *                  `progressAt = max(stepStartedAt, time of the last passing analysis)` (`Deploying`
  *                  counts from `startedAt`; a resume restarts the step). A pause a person asked for
- *                  (Requested, ManualGate) is not bounded by it; an inconclusive one is.
+ *                  (Requested, ManualGate) is not bounded by it, nor a refused route; an inconclusive
+ *                  pause is.
  * - bake:          after promotion, analyses continue at 100% until `bakeUntil = promotedAt +
  *                  bakeDuration` (fixed at promotion; `finishedAt` unset meanwhile); the first failed
  *                  analysis rolls back at once to the warm previous stable, which is kept warm for
@@ -90,6 +93,18 @@
  * Had it been a blip instead, every request failing from 12:01:00 to 12:01:15: the 12:02:00 window
  * holds 15s of it (25%) → fails; the 12:02:15 window starts after it (0%) → passes
  * (FailureNotConfirmed), step 1 holds, and the analysis at 12:03:15 advances as usual.
+ *
+ * ## Refused routes
+ * Where a third party must accept the routes before they carry traffic (a Gateway API gateway,
+ * `observations.routeRefused`), a refused route means no request reaches the versions through it:
+ * nothing can be measured, and it is no failure of the version. While Progressing or Paused the
+ * rollout then pauses (RouteNotAccepted) with the weights as they are: no analysis is run or counted,
+ * no step advances, the progress deadline does not run. Once the route is served again it resumes by
+ * itself with the step restarted: its pause, the deadline and the next analysis count from then, so
+ * no analysis window reaches back into the refusal. A pause a person asked for (Requested,
+ * ManualGate) stays theirs: its message says the route is refused, and later that it is served
+ * again. Deploying is unaffected: the first weight is written whatever the gateway says. One Event
+ * when a refusal begins (or says something else), one when it ends, none on the passes between.
  *
  * ## Restarts and idempotency
  * The controller performs the actions first and writes the state to status last. If it dies in
@@ -170,7 +185,11 @@ export function progressAt(state: RolloutState): number | undefined {
 export function decide(state: RolloutState, observations: Observations, now: Date): Decision {
   const ctx = new Context(state, observations, now);
   if (supersede(ctx)) return ctx.result();
-  if (handleAction(ctx)) return ctx.result();
+  if (handleAction(ctx)) {
+    // A pause or resume accepted while the route is refused says so at once, not a pass later.
+    routeNotServed(ctx);
+    return ctx.result();
+  }
 
   switch (ctx.state.phase) {
     case 'Pending':
@@ -201,11 +220,16 @@ export function decide(state: RolloutState, observations: Observations, now: Dat
 
 const REJECTION_NOTE = / \(action '[^']*' rejected: .*\)$/s;
 
+/** The message without the note of a refused request. */
+function withoutRejection(message: string): string {
+  return message.replace(REJECTION_NOTE, '');
+}
+
 /** A refused request stays visible in status.message (and its Event) until the next transition. */
 function noteRejection(ctx: Context): void {
   const record = ctx.actionRecord;
   if (record?.result !== 'Rejected') return;
-  const base = ctx.state.message.replace(REJECTION_NOTE, '');
+  const base = withoutRejection(ctx.state.message);
   ctx.patch({ message: `${base} (action '${record.name}' rejected: ${record.reason})` });
 }
 
@@ -272,6 +296,16 @@ class Context {
   /** Stays in the phase with a new reason; an Event only when the reason changes. */
   hold(reason: string, message: string, type: RolloutEvent['type'] = 'Normal'): void {
     if (this.state.reason !== reason) this.events.push({ type, reason, message });
+    this.patch({ reason, message });
+  }
+
+  /**
+   * Stays in the phase with a new message; an Event only when the message changes. For what a pause
+   * reports besides its own reason, which status does not keep (its condition names the pause).
+   */
+  report(reason: string, message: string, type: RolloutEvent['type']): void {
+    if (withoutRejection(this.state.message) === message) return;
+    this.events.push({ type, reason, message });
     this.patch({ reason, message });
   }
 
@@ -361,7 +395,14 @@ function handleAction(ctx: Context): boolean {
         'Progressing',
         Reasons.Resumed,
         `resumed at step ${s.currentStep} (weight ${s.canaryWeight})`,
-        { stepStartedAt: ctx.nowIso, inconclusiveChecks: 0 },
+        {
+          stepStartedAt: ctx.nowIso,
+          inconclusiveChecks: 0,
+          // Out of a refused route (served again by now): no analysis window reaches back into it.
+          ...(s.pauseReason === 'RouteNotAccepted' || heldWhileRefused(s)
+            ? { lastAnalysisAt: undefined }
+            : {}),
+        },
       );
       break;
     case 'retry': {
@@ -405,10 +446,16 @@ function actionRejection(ctx: Context, name: string): string | undefined {
       return `the rollout has ended (phase ${phase})`;
     case 'pause':
       if (phase === 'Progressing') return undefined;
-      if (phase === 'Paused' && s.pauseReason === 'Inconclusive') return undefined;
+      // Pauses that end by themselves can be turned into one that waits for 'resume'.
+      if (phase === 'Paused' && (s.pauseReason === 'Inconclusive' || s.pauseReason === 'RouteNotAccepted')) {
+        return undefined;
+      }
       if (phase === 'Paused') return `the rollout is already paused (${s.pauseReason ?? 'Requested'})`;
       return `nothing to pause in phase ${phase}; pause applies while Progressing`;
     case 'resume':
+      if (phase === 'Paused' && s.pauseReason === 'RouteNotAccepted' && ctx.obs.routeRefused !== undefined) {
+        return `the route is not accepted (${ctx.obs.routeRefused.reason}); the rollout resumes by itself once the gateway accepts it`;
+      }
       if (phase === 'Paused' && s.pauseReason !== 'ManualGate') return undefined;
       if (phase === 'Paused')
         return `the rollout waits at the manual gate; use 'promote' to finish it or 'abort'`;
@@ -499,8 +546,10 @@ function deploying(ctx: Context): void {
   ctx.wake(deadline);
 }
 
-/** Progressing and Paused: weights, analysis, deadline. */
+/** Progressing and Paused: the route's acceptance, weights, analysis, deadline. */
 function analysed(ctx: Context): void {
+  if (routeNotServed(ctx)) return;
+  routeServedAgain(ctx);
   const { obs, policy } = ctx;
   const s = ctx.state;
 
@@ -530,7 +579,7 @@ function analysed(ctx: Context): void {
   if (ctx.state.phase !== 'Progressing' && ctx.state.phase !== 'Paused') return;
 
   // Bounded by the progress deadline unless a person holds the rollout.
-  const personHolds = ctx.state.phase === 'Paused' && ctx.state.pauseReason !== 'Inconclusive';
+  const personHolds = heldByPerson(ctx.state);
   const deadline = (progressAt(ctx.state) ?? ctx.nowMs) + policy.progressDeadlineMs;
   if (!personHolds && ctx.nowMs >= deadline) {
     rollBack(
@@ -542,6 +591,82 @@ function analysed(ctx: Context): void {
   }
   if (!personHolds) ctx.wake(deadline);
   ctx.wake(nextAnalysisAt(ctx.state, policy) as number);
+}
+
+/** Paused by request or at the manual gate: only a person ends it. */
+function heldByPerson(s: RolloutState): boolean {
+  return s.phase === 'Paused' && (s.pauseReason === 'Requested' || s.pauseReason === 'ManualGate');
+}
+
+/** What a person's pause waits for, e.g. `paused by request at step 1 (weight 25) until 'resume'`. */
+function personHold(s: RolloutState): string {
+  return s.pauseReason === 'ManualGate'
+    ? `waiting at the manual gate for 'promote'`
+    : `paused by request at step ${s.currentStep} (weight ${s.canaryWeight}) until 'resume'`;
+}
+
+/** In the message of a person's pause while the route is refused. */
+const HELD_WHILE_REFUSED = 'no analysis runs while the route is refused';
+
+/**
+ * A person's pause that saw the route refused. Status keeps the pause reason of the person's pause
+ * (its conditions say Requested or ManualGate), so the refusal lives on in its message alone.
+ */
+function heldWhileRefused(s: RolloutState): boolean {
+  return heldByPerson(s) && s.message.includes(HELD_WHILE_REFUSED);
+}
+
+/**
+ * Progressing or Paused while the router reports the route refused: pauses (RouteNotAccepted) with
+ * the weights as they are, or keeps a person's pause and says so in its message. Nothing is measured,
+ * advanced or timed out, and nothing is due: the route's change of status queues the next pass (the
+ * ModelVersion controller watches it). Returns true when the pass ends here.
+ */
+function routeNotServed(ctx: Context): boolean {
+  const refused = ctx.obs.routeRefused;
+  const s = ctx.state;
+  if (refused === undefined || (s.phase !== 'Progressing' && s.phase !== 'Paused')) return false;
+  if (heldByPerson(s)) {
+    ctx.report(
+      Reasons.RouteNotAccepted,
+      `${refused.message}; ${HELD_WHILE_REFUSED}; still ${personHold(s)}`,
+      'Warning',
+    );
+    return true;
+  }
+  const message = `${refused.message}; paused at step ${s.currentStep} (weight ${s.canaryWeight}) with no analysis; the rollout resumes by itself once the gateway accepts the route`;
+  if (s.phase === 'Paused' && s.pauseReason === 'RouteNotAccepted') {
+    ctx.report(Reasons.RouteNotAccepted, message, 'Warning');
+    return true;
+  }
+  ctx.transition('Paused', Reasons.RouteNotAccepted, message, { pauseReason: 'RouteNotAccepted' }, 'Warning');
+  return true;
+}
+
+/**
+ * The route is served again: a RouteNotAccepted pause resumes with the step restarted (its pause,
+ * the deadline and the next analysis count from now, the inconclusive streak from zero); a person's
+ * pause stays, its message saying the route is served, and its analyses also count from now.
+ */
+function routeServedAgain(ctx: Context): void {
+  if (ctx.obs.routeRefused !== undefined) return;
+  const s = ctx.state;
+  const restart = { stepStartedAt: ctx.nowIso, lastAnalysisAt: undefined };
+  if (s.phase === 'Paused' && s.pauseReason === 'RouteNotAccepted') {
+    ctx.transition(
+      'Progressing',
+      Reasons.RouteAccepted,
+      `the gateway accepts the route again; resuming at step ${s.currentStep} (weight ${s.canaryWeight}), the step's time and analyses counted from now`,
+      { ...restart, inconclusiveChecks: 0 },
+    );
+  } else if (heldWhileRefused(s)) {
+    ctx.report(
+      Reasons.RouteAccepted,
+      `the gateway accepts the route again; still ${personHold(s)}`,
+      'Normal',
+    );
+    ctx.patch(restart);
+  }
 }
 
 /** The verdict of a due analysis for this version, recorded in state; undefined when none applies. */

@@ -42,4 +42,6 @@ export const Reasons = Object.freeze({
   FailureNotConfirmed: 'FailureNotConfirmed',
   ExperimentWon: 'ExperimentWon',
   StrategyUnsupported: REASONS.StrategyUnsupported,
+  RouteNotAccepted: REASONS.RouteNotAccepted,
+  RouteAccepted: REASONS.RouteAccepted,
 });

@@ -4,8 +4,12 @@
  * `status.pauseReason`, the last request through the action annotation `status.lastAction`, each
  * check's decision report an entry of `status.analysis[].metrics`), except:
  * - the reason of the last transition lives in the `Progressing` condition (status False while
- *   Paused, with reason PausedByRequest, ManualGate or InconclusiveLimitExceeded, the reason a person
- *   reads in `kubectl describe`); a status written before `pauseReason` existed is read back from it;
+ *   Paused, with reason PausedByRequest, ManualGate, InconclusiveLimitExceeded or RouteNotAccepted,
+ *   the reason a person reads in `kubectl describe`); a status written before `pauseReason` existed
+ *   is read back from it;
+ * - `Degraded` is True while the version fails (RollingBack, RolledBack, Failed) and while its route
+ *   is refused (Paused RouteNotAccepted): not the version's failure, but one someone has to fix
+ *   before the rollout can go on;
  * - a check's query longer than MAX_RECORDED_QUERY is cut, and so is its reason.
  *
  * The `Available` condition (the canary workload) is the controller's: it is kept as it is.
@@ -34,6 +38,7 @@ const PAUSE_REASONS: Readonly<Record<PauseReason, string>> = Object.freeze({
   Requested: REASONS.PausedByRequest,
   ManualGate: REASONS.ManualGate,
   Inconclusive: REASONS.InconclusiveLimitExceeded,
+  RouteNotAccepted: REASONS.RouteNotAccepted,
 });
 
 /** The rollout state recorded in a ModelVersion's status (a fresh state when there is none). */
@@ -129,13 +134,14 @@ export function statusFromState(
     },
     options.nowMs,
   );
-  const degraded = phase === 'RollingBack' || phase === 'RolledBack' || phase === 'Failed';
+  const routeRefused = phase === 'Paused' && state.pauseReason === 'RouteNotAccepted';
+  const degraded = phase === 'RollingBack' || phase === 'RolledBack' || phase === 'Failed' || routeRefused;
   conditions = setCondition(
     conditions,
     {
       type: T.Degraded,
       status: degraded ? 'True' : 'False',
-      reason: degraded ? state.reason : REASONS.AsExpected,
+      reason: routeRefused ? REASONS.RouteNotAccepted : degraded ? state.reason : REASONS.AsExpected,
       message: degraded ? state.message : 'no failure',
       ...withGen,
     },

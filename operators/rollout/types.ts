@@ -19,8 +19,9 @@ import type { AnalysisRun, CheckResult, MetricCheck, Verdict } from '../analysis
 export type RolloutPhase = ModelVersionPhase;
 
 /**
- * Why a rollout is Paused (status.pauseReason); only `Inconclusive` resumes by itself (on the next
- * passing analysis).
+ * Why a rollout is Paused (status.pauseReason); `Inconclusive` resumes by itself on the next passing
+ * analysis, `RouteNotAccepted` once the route is served again; `Requested` and `ManualGate` wait for a
+ * person.
  */
 export type PauseReason = ApiPauseReason;
 
@@ -118,7 +119,10 @@ export interface RolloutState {
   readonly startedAt?: string;
   /** When the current step's weight was set, or the rollout last resumed. */
   readonly stepStartedAt?: string;
-  /** When the last analysis ran; the next one is due one interval later. */
+  /**
+   * When the last analysis ran; the next one is due one interval later. Cleared when the step
+   * restarts after a refused route, so the first analysis after it looks only at served traffic.
+   */
   readonly lastAnalysisAt?: string;
   /** Failed analyses over the whole rollout. */
   readonly failedChecks: number;
@@ -161,6 +165,13 @@ export interface Observations {
   readonly analysis?: AnalysisRun;
   /** The value of the `ai.suoke.life/action` annotation, if set. */
   readonly action?: string;
+  /**
+   * The router reports that no data plane serves this model's route (a Gateway API gateway refuses
+   * the HTTPRoute): `reason` is the refusing party's (e.g. NotAllowedByListeners), `message` a
+   * sentence naming the route and the parent. Absent when the route is served, or when the router
+   * cannot tell (it has no `acceptance`, or the routes do not exist yet).
+   */
+  readonly routeRefused?: { readonly reason: string; readonly message: string };
 }
 
 /**

@@ -4,11 +4,12 @@
  */
 import type { ClusterClient } from '../kit/cluster-client.js';
 import { FLAG_DEFAULTS } from '../kit/flags.js';
+import { GatewayApiRouter } from './gateway-api.js';
 import { IstioRouter } from './istio.js';
 import { ReplicaRatioRouter } from './replica-ratio.js';
 import type { TrafficRouter } from './router.js';
 
-export const TRAFFIC_ROUTERS = ['istio', 'replica-ratio'] as const;
+export const TRAFFIC_ROUTERS = ['istio', 'gateway-api', 'replica-ratio'] as const;
 export type TrafficRouterName = (typeof TRAFFIC_ROUTERS)[number];
 
 /** The default of `--traffic-router`. */
@@ -19,6 +20,8 @@ export function createTrafficRouter(name: string, client: ClusterClient): Traffi
   switch (name) {
     case 'istio':
       return new IstioRouter(client);
+    case 'gateway-api':
+      return new GatewayApiRouter(client);
     case 'replica-ratio':
       return new ReplicaRatioRouter(client);
     default:

@@ -15,7 +15,6 @@
  * carries every field that manager owns (labels, owner references, the rest of the spec) unchanged;
  * leaving one out would delete it.
  */
-import { applyConfiguration } from '../kit/apply.js';
 import type { ClusterClient } from '../kit/cluster-client.js';
 import type { KubeObject, ResourceType } from '../kit/resource.js';
 import { deepEqual } from '../kit/deep-equal.js';
@@ -40,6 +39,8 @@ import {
   type TrafficTarget,
   type VersionWeight,
 } from './router.js';
+import { applyBack } from './apply-back.js';
+import { carryForeignRoutes } from './foreign-routes.js';
 
 export const VIRTUAL_SERVICE: ResourceType = {
   group: 'networking.istio.io',
@@ -73,7 +74,7 @@ interface Subset {
 export class IstioRouter implements TrafficRouter {
   readonly name = 'istio';
   readonly supports: RouterSupport = { matches: true, mirror: true };
-  readonly usesMesh = true;
+  readonly routes = 'istio' as const;
   private readonly routeName: string;
 
   constructor(
@@ -161,6 +162,11 @@ export class IstioRouter implements TrafficRouter {
     if (deepEqual(http, routes)) return false;
     await this.applyBack(VIRTUAL_SERVICE, vs, { ...(vs.spec as object), http });
     return true;
+  }
+
+  /** Keeps the VirtualService `http` routes others added when the AIModel controller applies the rendered route. */
+  withForeignRoutes<T extends KubeObject>(rendered: T, live: KubeObject): T {
+    return rendered.kind === 'VirtualService' ? carryForeignRoutes(rendered, live, 'http') : rendered;
   }
 
   /**
@@ -304,41 +310,8 @@ export class IstioRouter implements TrafficRouter {
     return obj;
   }
 
-  /**
-   * Applies `live` back with a new spec: every field the operator owns is kept, the read version
-   * guards it, and the applied-fields digest is made true to what is sent, so the AIModel
-   * controller's next render of the same routes is recognised as already applied.
-   */
-  private async applyBack(rt: ResourceType, live: KubeObject, spec: object): Promise<void> {
-    const { name, namespace, labels, annotations, ownerReferences, resourceVersion } = live.metadata;
-    const config = applyConfiguration(rt, {
-      apiVersion: `${rt.group}/${rt.version}`,
-      kind: rt.kind,
-      metadata: {
-        name,
-        namespace,
-        ...(labels === undefined ? {} : { labels }),
-        ...(annotations === undefined ? {} : { annotations: withoutLastApplied(annotations) }),
-        ...(ownerReferences === undefined ? {} : { ownerReferences }),
-      },
-      spec,
-    });
-    const body = { ...config, metadata: { ...config.metadata, resourceVersion } };
-    try {
-      await this.client.patch(rt, namespace, name ?? '', body, 'apply', { force: true });
-    } catch (error) {
-      throw new Error(
-        `${rt.kind} ${namespace}/${name}: server-side apply failed: ${(error as Error).message}`,
-        {
-          cause: error,
-        },
-      );
-    }
+  /** Applies `live` back with a new spec (see apply-back.ts). */
+  private applyBack(rt: ResourceType, live: KubeObject, spec: object): Promise<void> {
+    return applyBack(this.client, rt, live, spec);
   }
-}
-
-/** kubectl's client-side apply record is not ours to re-send. */
-function withoutLastApplied(annotations: Record<string, string>): Record<string, string> {
-  const { 'kubectl.kubernetes.io/last-applied-configuration': _last, ...rest } = annotations;
-  return rest;
 }

@@ -187,7 +187,7 @@ export class ReplicaRatioRouter implements TrafficRouter {
   readonly name = 'replica-ratio';
   /** Replicas behind one Service split by share only: no request is told apart or copied. */
   readonly supports: RouterSupport = { matches: false, mirror: false };
-  readonly usesMesh = false;
+  readonly routes = 'none' as const;
 
   constructor(private readonly client: ClusterClient) {}
 

@@ -2,10 +2,12 @@
  * The seam between the rollout and whatever splits traffic between versions (Flagger's Router
  * shape): make sure routes exist, set the split, read it back, and hand everything to the stable
  * version at the end, plus the candidate's matched and mirror routes where the router has them.
- * Implementations: istio.ts (VirtualService weights), replica-ratio.ts (no
- * mesh: replica counts behind one Service). factory.ts picks one by name.
+ * Implementations: istio.ts (VirtualService weights), gateway-api.ts (HTTPRoute backendRef weights),
+ * replica-ratio.ts (no mesh: replica counts behind one Service). factory.ts picks one by name.
  */
 import type { CandidateRouting } from '../../crds/api/index.js';
+import type { RouteObjects } from '../../charts-ts/derived-kinds.js';
+import type { KubeObject, ResourceType } from '../kit/resource.js';
 
 export type { CandidateRouting };
 /**
@@ -52,6 +54,29 @@ export interface RouterSupport {
   readonly mirror: boolean;
 }
 
+export { ROUTE_OBJECTS, type RouteObjects } from '../../charts-ts/derived-kinds.js';
+
+/** Whether the routes of a model are served, as whoever serves them reports it. */
+export type RouteServing =
+  | { readonly served: true }
+  | {
+      readonly served: false;
+      /** The refusing party's reason (e.g. the gateway's condition reason: NotAllowedByListeners). */
+      readonly reason: string;
+      /** A sentence naming the route, the parent and what it said, for conditions and Events. */
+      readonly message: string;
+    };
+
+/** How a router learns whether its routes are served (see TrafficRouter.acceptance). */
+export interface RouteAcceptance {
+  /** The kind whose status says it; the ModelVersion controller watches it for changes. */
+  readonly resource: ResourceType;
+  /** What one object of that kind says (pure: for watch predicates). */
+  servingOf(route: KubeObject): RouteServing;
+  /** What the model's routes say now (from the client's reads). @throws RoutesNotFoundError while there are none */
+  serving(target: TrafficTarget): Promise<RouteServing>;
+}
+
 /** True when the routing asks for nothing besides the weight. */
 export function isPlainRouting(routing: CandidateRouting | undefined): boolean {
   return (routing?.matches?.length ?? 0) === 0 && routing?.mirrorPercent === undefined;
@@ -63,11 +88,18 @@ export interface TrafficRouter {
   /** What it can do besides weights; a rollout asking for more is refused before it starts. */
   readonly supports: RouterSupport;
   /**
-   * Routes through the mesh: the model's Istio objects (VirtualService, DestinationRule and the
-   * PeerAuthentication / AuthorizationPolicy beside them) are rendered, watched and pruned only with
-   * such a router; a cluster without a mesh has no such CRDs.
+   * The routing objects render() derives for a model with this router, and the operator applies,
+   * watches and prunes: `istio` (VirtualService, DestinationRule), `gateway-api` (HTTPRoute and one
+   * Service per version), or `none` (the model's one Service only). A cluster without a mesh has no
+   * Istio CRDs, one without Gateway API no HTTPRoute CRD.
    */
-  readonly usesMesh: boolean;
+  readonly routes: RouteObjects;
+  /**
+   * Present for routers whose routes a third party must accept before they carry traffic (a Gateway
+   * API implementation, through HTTPRoute `status.parents`): the rollout does not count steps while
+   * the routes are refused. Absent: a written route is a served route.
+   */
+  readonly acceptance?: RouteAcceptance;
   /**
    * Replica counts render() must give the running versions (`RenderOptions.replicaSplit`) when this
    * router makes the split out of replicas, so no autoscaler moves them between steps. Routers that
@@ -77,6 +109,12 @@ export interface TrafficRouter {
     target: TrafficTarget,
     running: readonly { readonly version: string; readonly phase?: string }[],
   ): Promise<Record<string, number>>;
+  /**
+   * The rendered object the AIModel controller is about to apply, with the routes others added to
+   * the live one kept (see foreign-routes.ts); other objects unchanged. Routers without routing
+   * objects do not have it.
+   */
+  withForeignRoutes?<T extends KubeObject>(rendered: T, live: KubeObject): T;
   /**
    * Makes sure every version in `versions` can be routed to (e.g. a DestinationRule subset);
    * never removes what others declared.

@@ -108,6 +108,26 @@ describe('Argo CD health checks (argocd/health, run with the real lua5.1)', () =
     await expect(runHealthLua(script, mv('RolledBack'))).resolves.toMatchObject({ status: 'Degraded' });
   });
 
+  it('maps a ModelVersion paused on a route the gateway refuses to Degraded with the message; a person’s pause stays Suspended', async () => {
+    const script = readFileSync(join(healthRoot, 'ai.suoke.life_ModelVersion', 'health.lua'), 'utf8');
+    const message =
+      'HTTPRoute ns/soer: Gateway infra/public does not accept the route: NotAllowedByListeners';
+    const mv = (pauseReason: string) => ({
+      metadata: { name: 'v', generation: 1 },
+      status: { observedGeneration: 1, phase: 'Paused', pauseReason, message },
+    });
+    await expect(runHealthLua(script, mv('RouteNotAccepted'))).resolves.toEqual({
+      status: 'Degraded',
+      message: `Paused (RouteNotAccepted): the gateway does not accept the route: ${message}`,
+    });
+    for (const reason of ['Requested', 'ManualGate']) {
+      await expect(runHealthLua(script, mv(reason))).resolves.toEqual({
+        status: 'Suspended',
+        message: `Paused (${reason}): ${message}`,
+      });
+    }
+  });
+
   it('names every rollout stage while Progressing, is Suspended at the manual gate and Degraded when the strategy cannot run', async () => {
     const script = readFileSync(join(healthRoot, 'ai.suoke.life_ModelVersion', 'health.lua'), 'utf8');
     const mv = (status: Record<string, unknown>) => ({

@@ -1,7 +1,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Chart } from 'cdk8s';
-import { PlatformChart } from '../../charts-ts/charts/platform-chart.js';
+import { PlatformChart, type PlatformChartProps } from '../../charts-ts/charts/platform-chart.js';
 import { parseFlags } from '../../operators/kit/flags.js';
 import { Crds } from '../../charts-ts/constructs/crds.js';
 import { OperatorInstall, operatorRules } from '../../charts-ts/constructs/operator-install.js';
@@ -32,6 +32,8 @@ const everyVariant: [string, K8sObject[]][] = [
       gateway: { hosts: ['agents.suoke.life'], tlsSecretName: 'agents-suoke-life-tls' },
     }).objects,
   ],
+  ['gateway-api router without Istio', synthPlatform({ trafficRouter: 'gateway-api', istio: false }).objects],
+  ['gateway-api router in the Istio mesh', synthPlatform({ trafficRouter: 'gateway-api' }).objects],
 ];
 
 describe('PlatformChart: every object is valid Kubernetes', () => {
@@ -182,6 +184,7 @@ describe('PlatformChart: the operator', () => {
       '--leader-election-namespace=suoke-modelops-system',
       '--prometheus-url=http://prometheus-operated.monitoring.svc:9090',
       '--traffic-router=istio',
+      '--mesh=istio',
       '--namespace=suoke-ai',
     ]);
     expect(container.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'health' });
@@ -205,6 +208,7 @@ describe('PlatformChart: the operator', () => {
       namespaces: ['suoke-ai'],
       prometheusUrl: 'http://prometheus-operated.monitoring.svc:9090',
       trafficRouter: 'istio',
+      mesh: 'istio',
     });
     // The Lease the operator holds is the one its Role lets it renew.
     const role = find(defaults.objects, 'Role', 'suoke-modelops-operator-leader-election');
@@ -217,8 +221,37 @@ describe('PlatformChart: the operator', () => {
     const { objects } = synthPlatform({ istio: false, operatorNamespaced: false });
     const args: string[] = find(objects, 'Deployment', 'suoke-modelops-operator').spec.template.spec
       .containers[0].args;
-    expect(args).toContain('--traffic-router=replica-ratio');
+    expect(args).toEqual(expect.arrayContaining(['--traffic-router=replica-ratio', '--mesh=none']));
     expect(args.some((a) => a.startsWith('--namespace'))).toBe(false);
+  });
+
+  it.each([
+    ['defaults', {}, 'istio', 'istio'],
+    ['istio: false', { istio: false }, 'replica-ratio', 'none'],
+    ['gateway-api', { trafficRouter: 'gateway-api' }, 'gateway-api', 'istio'],
+    ['gateway-api, istio: false', { trafficRouter: 'gateway-api', istio: false }, 'gateway-api', 'none'],
+    ['replica-ratio', { trafficRouter: 'replica-ratio' }, 'replica-ratio', 'istio'],
+    [
+      'replica-ratio, istio: false',
+      { trafficRouter: 'replica-ratio', istio: false },
+      'replica-ratio',
+      'none',
+    ],
+  ] as const)(
+    '%s: the operator process runs the chosen router, in the mesh the istio switch says',
+    (_n, props, router, mesh) => {
+      const { objects } = synthPlatform(props);
+      const args: string[] = find(objects, 'Deployment', 'suoke-modelops-operator').spec.template.spec
+        .containers[0].args;
+      expect(parseFlags(args, {})).toMatchObject({ trafficRouter: router, mesh });
+    },
+  );
+
+  it('puts the agents in the mesh only with Istio, whichever the router', () => {
+    const injection = (props: PlatformChartProps) =>
+      find(synthPlatform(props).objects, 'Namespace', 'suoke-ai').metadata.labels!['istio-injection'];
+    expect(injection({ trafficRouter: 'gateway-api' })).toBe('enabled');
+    expect(injection({ trafficRouter: 'gateway-api', istio: false })).toBeUndefined();
   });
 
   it('exposes metrics through a Service the ServiceMonitor selects, on port "metrics"', () => {
@@ -259,6 +292,7 @@ const allowList: Record<string, string[]> = {
   '/secrets': ['get'],
   'networking.k8s.io/networkpolicies': OWN,
   'networking.istio.io/virtualservices': OWN,
+  'gateway.networking.k8s.io/httproutes': OWN,
   'networking.istio.io/destinationrules': OWN,
   'security.istio.io/peerauthentications': OWN,
   'security.istio.io/authorizationpolicies': OWN,
@@ -298,6 +332,9 @@ describe('PlatformChart: least-privilege RBAC', () => {
   it.each([
     ['namespaced', defaults.objects],
     ['cluster-wide', clusterWide],
+    ['gateway-api without Istio', synthPlatform({ trafficRouter: 'gateway-api', istio: false }).objects],
+    ['gateway-api in the mesh', synthPlatform({ trafficRouter: 'gateway-api' }).objects],
+    ['replica-ratio without Istio', synthPlatform({ istio: false, operatorNamespaced: false }).objects],
   ])('%s: no wildcards and no verb beyond the documented allow-list', (_n, objects) => {
     const all = grants(objects);
     expect(all.length).toBeGreaterThan(0);
@@ -449,7 +486,35 @@ describe('PlatformChart: bad input is refused with the field and the fix', () =>
     [
       'an unknown traffic router',
       build((c) => new OperatorInstall(c, 'o', { namespace: 'x', trafficRouter: 'linkerd' as never })),
-      /trafficRouter 'linkerd' must be/,
+      /trafficRouter 'linkerd' must be one of 'istio', 'gateway-api', 'replica-ratio'/,
+    ],
+    [
+      'the istio router without the mesh',
+      build((c) => new OperatorInstall(c, 'o', { namespace: 'x', trafficRouter: 'istio', mesh: false })),
+      /trafficRouter 'istio' needs mesh: true .*use trafficRouter 'gateway-api' or 'replica-ratio'/,
+    ],
+    [
+      'the istio router on a platform without Istio',
+      () => synthPlatform({ trafficRouter: 'istio', istio: false }),
+      /PlatformChart trafficRouter 'istio' needs istio: true .*set trafficRouter to 'gateway-api' or 'replica-ratio'/,
+    ],
+    [
+      'the Istio Gateway with the gateway-api router',
+      () =>
+        synthPlatform({
+          trafficRouter: 'gateway-api',
+          gateway: { hosts: ['a.b'], tlsSecretName: 't' },
+        }),
+      /gateway is an Istio Gateway .* trafficRouter is 'gateway-api'; .*AIModel spec.traffic.parentRefs/,
+    ],
+    [
+      'the Istio Gateway with the replica-ratio router',
+      () =>
+        synthPlatform({
+          trafficRouter: 'replica-ratio',
+          gateway: { hosts: ['a.b'], tlsSecretName: 't' },
+        }),
+      /trafficRouter is 'replica-ratio'; leave gateway unset, or set trafficRouter to 'istio'/,
     ],
     [
       'a bad resource quantity',

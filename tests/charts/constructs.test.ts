@@ -12,6 +12,7 @@ import {
   parseIstioMatchRequest,
   type IstioRoutingProps,
 } from '../../charts-ts/constructs/istio-routing.js';
+import { IstioSecurity, type IstioSecurityProps } from '../../charts-ts/constructs/istio-security.js';
 import { parseQuantity } from '../../charts-ts/constructs/quantity.js';
 import { dnsLabelFor, subsetName, versionedName } from '../../charts-ts/constructs/workload-names.js';
 
@@ -435,8 +436,18 @@ describe('IstioRouting', () => {
     expect(dr.tls).toEqual({ mode: 'ISTIO_MUTUAL' });
   });
 
+  const security = (overrides: Partial<IstioSecurityProps> = {}) =>
+    synth(
+      (chart) =>
+        new IstioSecurity(chart, 's', { model: 'demo', agent: 'demo', namespace: 'agents', ...overrides }),
+    );
+
+  it('routes only: who may call the pods is IstioSecurity', () => {
+    expect(routing().map((o) => o.kind)).toEqual(['DestinationRule', 'VirtualService']);
+  });
+
   it('enforces STRICT mTLS and lets in the gateway and the namespace off the management port, Prometheus on it for /metrics only', () => {
-    const objects = routing({ gateways: ['istio-system/agents'] });
+    const objects = security({ gateways: ['istio-system/agents'] });
     expect(byKind(objects, 'PeerAuthentication').spec).toEqual({
       selector: { matchLabels: { app: 'demo' } },
       mtls: { mode: 'STRICT' },
@@ -678,9 +689,12 @@ describe('IstioRouting', () => {
         { connectionPool: { maxConnections: 0 } },
         /connectionPool\.maxConnections \(0\) must be a whole number ≥ 1/,
       ],
-      ['nobody allowed in', { namespace: undefined }, /would let no caller in/],
     ])('%s', (_name, overrides, message) => {
       expect(() => routing(overrides)).toThrow(message);
+    });
+
+    it('an AuthorizationPolicy nobody is allowed through', () => {
+      expect(() => security({ namespace: undefined })).toThrow(/would let no caller in/);
     });
   });
 });

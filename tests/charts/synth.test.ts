@@ -43,6 +43,7 @@ describe('npm run synth', () => {
     expect([...synthesize().keys()]).toEqual([
       'agents.yaml',
       'platform.yaml',
+      ...AGENTS.map((a) => `preview/gateway-api/${a}.yaml`).sort(),
       ...AGENTS.map((a) => `preview/${a}.yaml`).sort(),
     ]);
   });
@@ -148,6 +149,28 @@ describe('npm run synth', () => {
       .flatMap((m) => (m.spec.scaling?.customMetrics ?? []).map((c: any) => c.name));
     expect(metrics).toHaveLength(4);
     for (const metric of metrics) expect(adapterConfig).toContain(`as: ${metric}`);
+  });
+
+  it('previews what the Gateway API router derives: an HTTPRoute over per-version Services, no Istio object', () => {
+    const files = synthesize();
+    for (const agent of AGENTS) {
+      const content = files.get(`preview/gateway-api/${agent}.yaml`) ?? '';
+      expect(content).toMatch(
+        /^# .*\n# What the operator derives for AIModel .*\n# with --traffic-router=gateway-api/,
+      );
+      const objects = objectsOf(content);
+      expect(objects.filter((o) => o.apiVersion.includes('istio.io'))).toEqual([]);
+      const routes = objects.filter((o) => o.kind === 'HTTPRoute');
+      expect(routes.map((o) => o.metadata.name)).toEqual([agent]);
+      const backends = routes[0].spec.rules.flatMap((r: any) => r.backendRefs.map((b: any) => b.name));
+      const services = objects.filter((o) => o.kind === 'Service').map((o) => o.metadata.name);
+      for (const backend of backends) expect(services).toContain(backend);
+      // The Istio preview of the same agent holds the same workload.
+      const istio = objectsOf(files.get(`preview/${agent}.yaml`) ?? '');
+      expect(objects.find((o) => o.kind === 'Deployment')).toEqual(
+        istio.find((o) => o.kind === 'Deployment'),
+      );
+    }
   });
 
   it('previews what render() derives for each agent, owned by its AIModel', () => {

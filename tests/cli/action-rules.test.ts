@@ -32,6 +32,7 @@ const STATES: Record<string, RolloutState> = {
   'Paused (requested)': base('Paused', { pauseReason: 'Requested' }),
   'Paused (manual gate)': base('Paused', { pauseReason: 'ManualGate' }),
   'Paused (inconclusive)': base('Paused', { pauseReason: 'Inconclusive' }),
+  'Paused (route not accepted)': base('Paused', { pauseReason: 'RouteNotAccepted' }),
   'Promoted (baking)': base('Promoted', { canaryWeight: 100, promotedAt: '2026-01-01T12:28:00Z' }),
   'Promoted (baked)': base('Promoted', {
     canaryWeight: 100,
@@ -58,6 +59,10 @@ describe('local refusal agrees with the operator', () => {
         stableVersion: promoted ? 'v2' : 'v1',
         canaryAvailable: true,
         observedWeight: state.canaryWeight,
+        // The operator writes this pause only while the gateway refuses the route.
+        ...(state.pauseReason === 'RouteNotAccepted'
+          ? { routeRefused: { reason: 'NotAllowedByListeners', message: 'HTTPRoute agents/xiaoai: refused' } }
+          : {}),
         action,
       },
       NOW,

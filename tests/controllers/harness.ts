@@ -1,8 +1,9 @@
 /**
  * The AIModel and ModelVersion reconcilers on the fake API server, driven by repeated reconcile()
  * calls on an injected clock. The test plays the deployment controller (marking Deployments
- * Available through the fake's status hook) and Prometheus (an in-memory MetricsProvider whose
- * answers the test sets per version).
+ * Available through the fake's status hook), Prometheus (an in-memory MetricsProvider whose
+ * answers the test sets per version) and, for the gateway-api router, the gateway (HTTPRoute
+ * status.parents, see fake-gateway.ts).
  */
 import type { Measurement, MetricsProvider } from '../../operators/analysis/provider.js';
 import { MetricsUnreachableError, NoDataError } from '../../operators/analysis/errors.js';
@@ -24,6 +25,7 @@ import { CacheSync } from '../support/cache-sync.js';
 import type { AIModel, ModelVersion, PromotionPolicy } from '../../crds/api/index.js';
 import { Registry } from 'prom-client';
 import { FakeClock } from '../support/fake-clock.js';
+import { FakeGateway, GATEWAY_FIELD_MANAGER, type GatewayVerdict } from './fake-gateway.js';
 import { startFakeApiServer, type FakeApiServer } from '../support/fake-api-server/index.js';
 
 export const NS = 'suoke-ai';
@@ -81,15 +83,42 @@ export function policy(overrides: Partial<PromotionPolicy> = {}): PromotionPolic
   };
 }
 
+/** A check that needs traffic, as every strategy but a plain canary requires. */
+export const sampled = policy({
+  analysis: {
+    metrics: [
+      {
+        name: 'errors',
+        query: 'errors_ratio{namespace="{{namespace}}",model="{{model}}",version="{{version}}"}',
+        thresholdRange: { max: 0.01 },
+        minSamples: 10,
+      },
+    ],
+    failureLimit: 0,
+    inconclusiveLimit: 2,
+  },
+});
+
 export interface HarnessOptions {
   /** Deployments become Available as soon as they exist. @default true */
   readonly autoAvailable?: boolean;
   /** @default 1h */
   readonly rollbackWindowMs?: number;
   /** CRDs the API server serves. @default ['project', 'istio', 'vpa'] */
-  readonly crds?: readonly ('project' | 'istio' | 'vpa')[];
+  readonly crds?: readonly ('project' | 'istio' | 'vpa' | 'gateway-api')[];
   /** `--traffic-router`. @default 'istio' */
   readonly router?: TrafficRouterName;
+  /**
+   * The test plays a Gateway API implementation: `'accepting'` answers every HTTPRoute write with
+   * Accepted and ResolvedRefs True, as a gateway that serves the route does (see
+   * {@link Harness.gatewayVerdict}). @default none: no gateway reports on routes
+   */
+  readonly gateway?: 'accepting';
+  /**
+   * The router the operator uses, made from the one `router` names: a test adds what another router
+   * has (e.g. `acceptance`) without writing that router's routes. @default that router as it is
+   */
+  readonly wrapRouter?: (router: TrafficRouter) => TrafficRouter;
 }
 
 export class Harness {
@@ -105,6 +134,8 @@ export class Harness {
   private caches: CacheSync | undefined;
   /** API requests the operator made in the last {@link pass} (watches not counted). */
   lastPassRequests: string[] = [];
+  /** The gateway the test plays (reporting nothing until told to; see HarnessOptions.gateway). */
+  private readonly gateway: FakeGateway;
 
   private constructor(
     readonly api: FakeApiServer,
@@ -114,6 +145,7 @@ export class Harness {
     private readonly options: HarnessOptions,
   ) {
     this.autoAvailable = options.autoAvailable ?? true;
+    this.gateway = new FakeGateway(api, client, NS, () => clock.now());
   }
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
@@ -124,6 +156,7 @@ export class Harness {
       now: () => new Date(clock.now()),
     });
     const h = new Harness(api, new KubeClient(api.kubeConfig()), clock, options);
+    if (options.gateway === 'accepting') await h.gatewayVerdict({ accepted: true });
     await h.restartOperator(options.router);
     return h;
   }
@@ -139,8 +172,12 @@ export class Harness {
     const client = ClusterClient.cached(api, this.informers);
     const events = new EventRecorder(api, { clock: this.clock });
     const locks = new ModelLocks();
-    this.router = createTrafficRouter(router, client);
-    configureRolloutCaches(this.informers, this.router.usesMesh);
+    const created = createTrafficRouter(router, client);
+    this.router = this.options.wrapRouter?.(created) ?? created;
+    configureRolloutCaches(this.informers, {
+      routes: this.router.routes,
+      mesh: this.router.routes === 'istio',
+    });
     this.caches = new CacheSync(this.api, this.informers);
     this.informers.start();
     await this.informers.waitForSync();
@@ -183,12 +220,13 @@ export class Harness {
 
   /**
    * Requests (not watches) from request number `from` on, as `verb resource name`: during a pass
-   * only the operator sends any (the test's own changes come before or after).
+   * only the operator sends any (the test's own changes come before or after), besides the status
+   * writes of the gateway the test plays.
    */
   private operatorRequests(from: number): string[] {
     return this.api.requests
       .slice(from)
-      .filter((r) => r.verb !== 'watch')
+      .filter((r) => r.verb !== 'watch' && r.fieldManager !== GATEWAY_FIELD_MANAGER)
       .map((r) => `${r.verb} ${r.resource ?? r.path}${r.name === undefined ? '' : ` ${r.name}`}`);
   }
 
@@ -291,10 +329,12 @@ export class Harness {
     await this.cachesSynced();
     note(await this.aimodelReconciler.reconcile({ namespace: NS, name: MODEL }));
     if (this.autoAvailable) this.markAvailable();
+    await this.gateway.answer();
     const versions = this.api.list({ apiVersion: 'ai.suoke.life/v1alpha1', kind: 'ModelVersion' }, NS);
     for (const mv of versions) {
       await this.cachesSynced();
       note(await this.versionReconciler.reconcile({ namespace: NS, name: mv.metadata.name ?? '' }));
+      await this.gateway.answer();
     }
     this.lastPassRequests = this.operatorRequests(from);
     return requeue;
@@ -318,6 +358,15 @@ export class Harness {
   async after(ms: number): Promise<void> {
     await this.clock.advance(ms);
     await this.settle();
+  }
+
+  /**
+   * Plays the gateway: from now on every HTTPRoute's `status.parents` says `verdict` (one entry per
+   * parentRef, at the route's generation, rewritten after each change of the route, as a gateway
+   * does); undefined: the gateway stops reporting and withdraws its entries.
+   */
+  async gatewayVerdict(verdict: GatewayVerdict | undefined): Promise<void> {
+    await this.gateway.say(verdict);
   }
 
   /** Plays the deployment controller: every Deployment that is not Available yet becomes so. */

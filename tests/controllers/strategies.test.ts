@@ -4,25 +4,10 @@
  * capacity, status, Events, and the refusal under the replica-ratio router.
  */
 import type { KubeObject } from '../../operators/kit/resource.js';
-import { Harness, NS, MODEL, policy } from './harness.js';
+import { Harness, NS, MODEL, sampled } from './harness.js';
 
 const MINUTE = 60_000;
 
-/** A check that needs traffic, as every strategy but a plain canary requires. */
-const sampled = policy({
-  analysis: {
-    metrics: [
-      {
-        name: 'errors',
-        query: 'errors_ratio{namespace="{{namespace}}",model="{{model}}",version="{{version}}"}',
-        thresholdRange: { max: 0.01 },
-        minSamples: 10,
-      },
-    ],
-    failureLimit: 0,
-    inconclusiveLimit: 2,
-  },
-});
 const { steps: _steps, ...withoutSteps } = sampled;
 
 interface HttpRoute {

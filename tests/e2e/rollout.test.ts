@@ -11,75 +11,48 @@
  */
 import { ACTION_ANNOTATION } from '../../crds/api/index.js';
 import { Environment } from './harness/environment.js';
-import { AIMODELS, EVENTS, MODEL_VERSIONS, type KubeObject } from './harness/kube.js';
+import { AIMODELS, MODEL_VERSIONS } from './harness/kube.js';
 import { aiModel, modelVersion, type Promotion } from './harness/objects.js';
-import { StatusRecorder, type ModelVersionView, type VersionStatus } from './harness/status-recorder.js';
+import {
+  CANARY_ROLLOUT,
+  eventsOf as eventsOfVersion,
+  failingCanaryRolledBack,
+  healthyCanaryPromoted,
+  pauseReason,
+  promotedAndSettled as settled,
+  stableVersion as stableOf,
+  versionStatus,
+  type EventView,
+  type Suite,
+} from './harness/scenarios.js';
+import { StatusRecorder, type VersionStatus } from './harness/status-recorder.js';
 
 const NAMESPACE = 'suoke-ai';
 const MODEL = 'demo';
 const INTERVAL_MS = 3_000;
 
 /** The AIModel's default policy: short steps, one error-rate check, roll back after 2 failures. */
-const ROLLOUT: Promotion = {
-  steps: [{ weight: 25 }, { weight: 50 }],
-  interval: '3s',
-  progressDeadline: '2m',
-  scaleDownDelay: '3s',
-  analysis: {
-    metrics: [{ name: 'error-rate', builtin: 'error-rate', thresholdRange: { max: 0.05 }, minSamples: 5 }],
-    failureLimit: 1,
-    inconclusiveLimit: 2,
-  },
-};
-
-interface AIModelView extends KubeObject {
-  status?: {
-    stableVersion?: string;
-    canaryVersion?: string;
-    traffic?: Array<{ version: string; weight: number }>;
-  };
-}
-
-interface EventView {
-  reason?: string;
-  note?: string;
-  regarding?: { name?: string; kind?: string };
-  series?: { count?: number };
-}
+const ROLLOUT: Promotion = CANARY_ROLLOUT;
 
 let env: Environment;
+const suite: Suite = {
+  get env() {
+    return env;
+  },
+  model: MODEL,
+  release: (version, promotion) => release(version, promotion),
+};
 
-async function status(version: string): Promise<VersionStatus> {
-  const mv = await env.kube.get<ModelVersionView>(MODEL_VERSIONS, NAMESPACE, `${MODEL}-${version}`);
-  return mv?.status ?? {};
-}
-
-async function stableVersion(): Promise<string | undefined> {
-  return (await env.kube.get<AIModelView>(AIMODELS, NAMESPACE, MODEL))?.status?.stableVersion;
-}
-
+const status = (version: string): Promise<VersionStatus> => versionStatus(suite, version);
+const stableVersion = (): Promise<string | undefined> => stableOf(suite);
 /** Promoted and done baking: the rollout is over and the next one may start. */
-async function promotedAndSettled(version: string): Promise<boolean> {
-  const s = await status(version);
-  return s.phase === 'Promoted' && s.finishedAt !== undefined && env.mesh.weight(version) === 100;
-}
-
-/** Why a Paused version waits: the reason of its Progressing condition. */
-function pauseReason(s: VersionStatus): string | undefined {
-  return s.conditions?.find((c) => c.type === 'Progressing')?.reason;
-}
+const promotedAndSettled = (version: string): Promise<boolean> => settled(suite, version);
+const eventsOf = (version: string): Promise<EventView[]> => eventsOfVersion(suite, version);
 
 async function release(version: string, promotion?: Promotion): Promise<number> {
   const since = Date.now();
   await env.kube.create(MODEL_VERSIONS, modelVersion(NAMESPACE, MODEL, version, promotion));
   return since;
-}
-
-async function eventsOf(version: string): Promise<EventView[]> {
-  const events = (await env.kube.list(EVENTS, NAMESPACE)) as unknown as EventView[];
-  return events.filter(
-    (e) => e.regarding?.kind === 'ModelVersion' && e.regarding.name === `${MODEL}-${version}`,
-  );
 }
 
 /** Steps entered, by the Events that entered them ("… step N at weight W"), each counted with its series. */
@@ -120,57 +93,17 @@ describe('canary rollouts end to end', () => {
     env.pods.releaseReadiness('v1');
     // The first version has nothing to compare with: promoted once Available, with all traffic.
     await env.until(async () => (await status('v1')).phase === 'Promoted', 'v1 promoted', 60_000);
-    await env.until(() => promotedAndSettled('v2'), 'v2 promoted', 90_000);
-
     // Clients saw every step, in order, and then all traffic on v2.
-    expect(env.mesh.weightsOf('v2', since)).toEqual([25, 50, 100]);
+    await healthyCanaryPromoted(suite, { version: 'v2', previous: 'v1', since });
+
     expect(env.mesh.weightsOf('v1', sinceV1)).toEqual([100, 75, 50, 0]);
     const v1PromotedAt = Date.parse((await status('v1')).promotedAt!);
     expect(env.mesh.firstTime('v2', (w) => w > 0, since)).toBeGreaterThanOrEqual(v1PromotedAt);
     expect(env.load.of('v1').ok).toBeGreaterThan(20);
-    expect(await stableVersion()).toBe('v2');
-    const s = await status('v2');
-    const passed = (s.analysis ?? []).filter((a) => a.verdict === 'Passed' && a.weight < 100);
-    expect(passed.map((a) => a.step)).toEqual(expect.arrayContaining([0, 1]));
-    // Each check says what it measured: value and verdict, not a bare pass.
-    const check = passed[0]!.metrics!.find((m) => m.name === 'error-rate')!;
-    expect(check).toMatchObject({ verdict: 'Passed' });
-    expect(check.value).toBeLessThanOrEqual(0.05);
-    expect(env.load.of('v2')).toMatchObject({ failed: 0, rejected: 0 });
-    expect(env.load.of('v2').ok).toBeGreaterThan(20);
-    // The old stable steps aside once the new one has baked.
-    await env.until(async () => (await status('v1')).phase === 'Superseded', 'v1 superseded');
   }, 240_000);
 
   it('rolls back a canary whose engine fails 30% of requests, and all traffic returns to stable', async () => {
-    env.pods.setEngine('v3', { failRate: 0.3 });
-    const since = await release('v3');
-    await env.until(async () => (await status('v3')).phase === 'RolledBack', 'v3 rolled back', 90_000);
-
-    expect(await env.mesh.refresh()).toEqual({ v2: 100 });
-    // It never got past its first step: every analysis failed.
-    expect(env.mesh.weightsOf('v3', since)).toEqual([25, 0]);
-    const s = await status('v3');
-    expect(s.failedChecks).toBeGreaterThanOrEqual(2);
-    const failed = (s.analysis ?? []).filter((a) => a.verdict === 'Failed');
-    expect(failed.length).toBeGreaterThanOrEqual(2);
-    const errorRate = failed.at(-1)!.metrics!.find((m) => m.name === 'error-rate')!;
-    expect(errorRate.value).toBeGreaterThan(0.15);
-    expect(await stableVersion()).toBe('v2');
-    // The decision report a person reads in `kubectl describe mv`: verdict, threshold, window, query.
-    const events = await eventsOf('v3');
-    const report = events.find(
-      (e) => e.reason === 'AnalysisFailed' && e.note?.startsWith('error-rate: Failed'),
-    );
-    expect(report?.note).toMatch(/threshold max 0\.05\); window 3s; query .*version="v3"/);
-    expect(events.some((e) => e.reason === 'RolledBack')).toBe(true);
-
-    // From now on every request goes to v2, and the canary's pods are gone.
-    env.load.reset();
-    await env.until(() => env.load.of('v2').ok >= 40, 'stable serving alone');
-    expect(env.load.of('v3').sent).toBe(0);
-    expect(env.load.noEndpoint).toBe(0);
-    await env.until(() => !env.pods.running().includes(`${MODEL}-v3`), 'v3 pods removed');
+    await failingCanaryRolledBack(suite, { version: 'v3', stable: 'v2' });
   }, 150_000);
 
   it('resumes at the same step, neither repeating nor skipping one, after the operator is SIGKILLed', async () => {

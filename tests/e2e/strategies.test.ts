@@ -13,10 +13,17 @@
 import { Redis } from 'ioredis';
 import { Environment } from './harness/environment.js';
 import type { RoutingTable } from './harness/istio-routes.js';
-import { AIMODELS, MODEL_VERSIONS, type KubeObject } from './harness/kube.js';
+import { AIMODELS, MODEL_VERSIONS } from './harness/kube.js';
 import type { ClientKind, ClientRequest, SessionLedger } from './harness/load-generator.js';
 import { aiModel, modelVersion, type Promotion } from './harness/objects.js';
-import { StatusRecorder, type ModelVersionView, type VersionStatus } from './harness/status-recorder.js';
+import {
+  blueGreenPreviewed,
+  promotedAndSettled as settled,
+  stableVersion as stableOf,
+  versionStatus,
+  type Suite,
+} from './harness/scenarios.js';
+import type { VersionStatus } from './harness/status-recorder.js';
 
 const NAMESPACE = 'suoke-ai';
 const MODEL = 'demo';
@@ -56,27 +63,20 @@ function clients(preview: string): ClientKind[] {
   ];
 }
 
-interface AIModelView extends KubeObject {
-  status?: { stableVersion?: string };
-}
-
 let env: Environment;
 let redis: Redis;
+const suite: Suite = {
+  get env() {
+    return env;
+  },
+  model: MODEL,
+  release: (version, promotion) => release(version, promotion),
+};
 
-async function status(version: string): Promise<VersionStatus> {
-  const mv = await env.kube.get<ModelVersionView>(MODEL_VERSIONS, NAMESPACE, `${MODEL}-${version}`);
-  return mv?.status ?? {};
-}
-
-async function stableVersion(): Promise<string | undefined> {
-  return (await env.kube.get<AIModelView>(AIMODELS, NAMESPACE, MODEL))?.status?.stableVersion;
-}
-
+const status = (version: string): Promise<VersionStatus> => versionStatus(suite, version);
+const stableVersion = (): Promise<string | undefined> => stableOf(suite);
 /** Promoted and done baking: the rollout is over and the next one may start. */
-async function promotedAndSettled(version: string): Promise<boolean> {
-  const s = await status(version);
-  return s.phase === 'Promoted' && s.finishedAt !== undefined && env.mesh.weight(version) === 100;
-}
+const promotedAndSettled = (version: string): Promise<boolean> => settled(suite, version);
 
 /** Starts a rollout of `version` with preview testers asking for it, and counts from zero. */
 async function release(version: string, promotion?: Promotion): Promise<number> {
@@ -94,12 +94,6 @@ function answered(
 ): Record<string, number> {
   return env.load.answered((r: ClientRequest) => kinds.includes(r.kind) && during(r.table));
 }
-
-/** The table routes `version` by header or cookie matches, with no weight on the default route. */
-const matchedOnly =
-  (version: string) =>
-  (table: RoutingTable): boolean =>
-    table.matchedRoutesTo(version).length > 0 && table.weight(version) === 0;
 
 const ALL_KINDS = clients('').map((c) => c.name);
 
@@ -134,38 +128,11 @@ afterEach(() => {
 
 describe('rollout strategies end to end', () => {
   it('blue-green: previews v2 to testers only, analyses the preview, then switches all traffic at once', async () => {
-    const recorder = new StatusRecorder(env.kube, NAMESPACE, `${MODEL}-v2`).start();
-    const since = await release('v2', { strategy: 'BlueGreen' });
-    await env.until(() => promotedAndSettled('v2'), 'v2 promoted', 90_000);
-    const samples = await recorder.stop();
-
-    // While the preview was routed, testers got v2 and every other client v1.
-    const preview = matchedOnly('v2');
-    expect(env.mesh.firstTableTime(preview, since)).toBeDefined();
-    expect(answered(['preview'], preview)).toEqual({ v2: expect.any(Number) });
-    expect(answered(['preview'], preview)['v2']).toBeGreaterThanOrEqual(5);
-    expect(answered([...EVERYONE_ELSE, ...COHORT], preview)).toEqual({ v1: expect.any(Number) });
-    expect(env.load.reached((r) => r.kind !== 'preview' && r.table.weight('v2') === 0)).toEqual({
-      v1: expect.any(Number),
+    await blueGreenPreviewed(suite, {
+      version: 'v2',
+      stable: 'v1',
+      clients: { preview: 'preview', others: [...EVERYONE_ELSE, ...COHORT] },
     });
-    // One switch, 0 → 100, after a passing analysis of the preview traffic.
-    expect(env.mesh.weightsOf('v2', since)).toEqual([100]);
-    expect(samples.some((x) => x.phase === 'Progressing' && x.stage === 'Preview')).toBe(true);
-    const s = await status('v2');
-    expect(s.strategy).toBe('BlueGreen');
-    const passed = (s.analysis ?? []).filter((a) => a.verdict === 'Passed' && a.weight === 0);
-    expect(passed.length).toBeGreaterThanOrEqual(1);
-    expect(await stableVersion()).toBe('v2');
-
-    // After the switch every client is on v2, and the preview route is gone.
-    const switched = (t: RoutingTable): boolean => t.weight('v2') === 100;
-    await env.until(
-      () => ALL_KINDS.every((k) => (answered([k], switched)['v2'] ?? 0) >= 2),
-      'every kind of client answered by v2',
-    );
-    expect(answered(ALL_KINDS, switched)).toEqual({ v2: expect.any(Number) });
-    expect(env.mesh.routing().matchedRoutesTo('v2')).toEqual([]);
-    expect(env.load.of('v2')).toMatchObject({ failed: 0, rejected: 0 });
   }, 150_000);
 
   it('blue-green: a green failing 30% of requests never gets user traffic and is rolled back', async () => {

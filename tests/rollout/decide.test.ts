@@ -13,6 +13,7 @@ import type {
   Decision,
   EffectivePolicy,
   Observations,
+  PauseReason,
   RolloutAction,
   RolloutState,
 } from '../../operators/rollout/types.js';
@@ -52,7 +53,7 @@ const progressing = (step: number, over: Partial<RolloutState> = {}): RolloutSta
     stepStartedAt: iso(0),
     ...over,
   });
-const paused = (reason: 'Requested' | 'ManualGate' | 'Inconclusive', over: Partial<RolloutState> = {}) =>
+const paused = (reason: PauseReason, over: Partial<RolloutState> = {}) =>
   progressing(2, { phase: 'Paused', pauseReason: reason, ...over });
 const baking = (over: Partial<RolloutState> = {}): RolloutState =>
   state({
@@ -599,6 +600,7 @@ type PhaseName =
   | 'Paused(Requested)'
   | 'Paused(ManualGate)'
   | 'Paused(Inconclusive)'
+  | 'Paused(RouteNotAccepted)'
   | 'Promoted(baking)'
   | 'Promoted'
   | 'RollingBack'
@@ -613,6 +615,8 @@ const phaseStates: Record<PhaseName, RolloutState> = {
   'Paused(Requested)': paused('Requested'),
   'Paused(ManualGate)': paused('ManualGate'),
   'Paused(Inconclusive)': paused('Inconclusive'),
+  // The matrix observes no refusal: the route is served again by the time the request is read.
+  'Paused(RouteNotAccepted)': paused('RouteNotAccepted'),
   'Promoted(baking)': baking(),
   Promoted: baking({ finishedAt: iso(300) }),
   RollingBack: progressing(1, { phase: 'RollingBack', canaryWeight: 0, reason: Reasons.Aborted }),
@@ -636,6 +640,13 @@ const matrix: Record<PhaseName, Record<'promote' | 'abort' | 'pause' | 'resume' 
   },
   'Paused(ManualGate)': { promote: 'Promoted', abort: 'RollingBack', pause: R, resume: R, retry: R },
   'Paused(Inconclusive)': {
+    promote: 'Promoted',
+    abort: 'RollingBack',
+    pause: 'Paused',
+    resume: 'Progressing',
+    retry: R,
+  },
+  'Paused(RouteNotAccepted)': {
     promote: 'Promoted',
     abort: 'RollingBack',
     pause: 'Paused',
@@ -1097,5 +1108,274 @@ describe('decide: a failed analysis is confirmed after a quarter interval', () =
     );
     expect(d.state.phase).toBe('RollingBack');
     expect(d.state.reason).toBe(Reasons.BakeFailed);
+  });
+});
+
+describe('decide: a route the gateway does not accept', () => {
+  const refusal = {
+    reason: 'NotAllowedByListeners',
+    message:
+      'HTTPRoute suoke-ai/xiaoai: Gateway infra/public does not accept the route: NotAllowedByListeners: no listener allows routes from namespace suoke-ai',
+  };
+  const refused = (over: Partial<Observations> = {}) => obs({ routeRefused: refusal, ...over });
+  /** Step 1 (weight 25) paused on the refused route at 30s, its last analysis at 20s. */
+  const routePaused = (over: Partial<RolloutState> = {}) =>
+    decide(progressing(1, { lastAnalysisAt: iso(20), ...over }), refused({ observedWeight: 25 }), at(30))
+      .state;
+  const conditionOf = (s: RolloutState, type: string) =>
+    statusFromState(s, undefined, { nowMs: T0 }).conditions?.find((c) => c.type === type);
+
+  it('pauses a Progressing rollout with the gateway’s words, once, leaving the weights and the analysis alone', () => {
+    // Due and passing, with the step held long enough: it would advance if the route were served.
+    const s = progressing(1);
+    const d = decide(s, refused({ observedWeight: 20, analysis: run('Passed') }), at(60));
+    expect(d.state).toMatchObject({
+      phase: 'Paused',
+      pauseReason: 'RouteNotAccepted',
+      reason: Reasons.RouteNotAccepted,
+      currentStep: 1,
+      canaryWeight: 25,
+      failedChecks: 0,
+      analysis: [],
+    });
+    expect(d.state.lastAnalysisAt).toBeUndefined();
+    expect(d.state.message).toBe(
+      `${refusal.message}; paused at step 1 (weight 25) with no analysis; the rollout resumes by itself once the gateway accepts the route`,
+    );
+    // No SetWeight, not even to correct the drifted 20%: a refused route is no failure of the version.
+    expect(d.actions).toEqual([]);
+    expect(d.events).toEqual([
+      { type: 'Warning', reason: Reasons.RouteNotAccepted, message: d.state.message },
+    ]);
+  });
+
+  it('stays paused without Events, analyses or a deadline while the route is refused, however long', () => {
+    let s = routePaused();
+    for (const t of [60, 120, 600, 3600, 36_000]) {
+      const d = decide(s, refused({ observedWeight: 25, analysis: run('Failed') }), at(t));
+      expect(d.state).toEqual(s);
+      expect(d.actions).toEqual([]);
+      expect(d.events).toEqual([]);
+      // Nothing is due: the route's status change brings the next pass (the controller watches it).
+      expect(d.requeueAfterMs).toBeUndefined();
+      s = d.state;
+    }
+  });
+
+  it('the same pause read back from status after a restart is just as quiet', () => {
+    const s = routePaused();
+    const read = stateFromStatus('v2', statusFromState(s, undefined, { nowMs: T0 }));
+    expect(read).toMatchObject({ phase: 'Paused', pauseReason: 'RouteNotAccepted', message: s.message });
+    const d = decide(read, refused({ observedWeight: 25 }), at(90));
+    expect(d.events).toEqual([]);
+    expect(d.state.message).toBe(s.message);
+  });
+
+  it('reports a different refusal once, staying paused', () => {
+    const s = routePaused();
+    const other = {
+      reason: 'NoMatchingParent',
+      message: 'HTTPRoute suoke-ai/xiaoai: Gateway infra/public has no listener on port 8080',
+    };
+    const d = decide(s, obs({ routeRefused: other, observedWeight: 25 }), at(60));
+    expect(d.state).toMatchObject({ phase: 'Paused', pauseReason: 'RouteNotAccepted' });
+    expect(d.state.message).toMatch(
+      /^HTTPRoute suoke-ai\/xiaoai: Gateway infra\/public has no listener on port 8080; /,
+    );
+    expect(d.events).toEqual([
+      { type: 'Warning', reason: Reasons.RouteNotAccepted, message: d.state.message },
+    ]);
+    expect(decide(d.state, obs({ routeRefused: other, observedWeight: 25 }), at(61)).events).toEqual([]);
+  });
+
+  it('resumes by itself once the route is served, the step’s time, deadline and analyses counted from then', () => {
+    const s = routePaused({ failedChecks: 1, inconclusiveChecks: 1 });
+    // Served again two hours later: no deadline fired meanwhile.
+    const back = decide(s, obs({ observedWeight: 25, analysis: run('Passed') }), at(7200));
+    expect(back.state).toMatchObject({
+      phase: 'Progressing',
+      reason: Reasons.RouteAccepted,
+      currentStep: 1,
+      canaryWeight: 25,
+      stepStartedAt: iso(7200),
+      // A failure before the refusal still counts; the inconclusive streak does not go on.
+      failedChecks: 1,
+      inconclusiveChecks: 0,
+      analysis: [],
+    });
+    expect(back.state.pauseReason).toBeUndefined();
+    expect(back.state.lastAnalysisAt).toBeUndefined();
+    expect(back.state.message).toBe(
+      "the gateway accepts the route again; resuming at step 1 (weight 25), the step's time and analyses counted from now",
+    );
+    expect(back.events).toEqual([
+      { type: 'Normal', reason: Reasons.RouteAccepted, message: back.state.message },
+    ]);
+    expect(back.actions).toEqual([]);
+
+    // The first analysis is one interval after the route is served, its window all served traffic.
+    expect(analysisDue(back.state, policy, at(7259))).toBe(false);
+    expect(analysisDue(back.state, policy, at(7260))).toBe(true);
+    const early = decide(back.state, obs({ observedWeight: 25, analysis: run('Passed') }), at(7230));
+    expect(early.state.currentStep).toBe(1);
+    expect(early.state.analysis).toEqual([]);
+    const next = decide(back.state, obs({ observedWeight: 25, analysis: run('Passed') }), at(7260));
+    expect(next.state).toMatchObject({ phase: 'Progressing', currentStep: 2, canaryWeight: 50 });
+    expect(types(next)).toEqual(['SetWeight(50)']);
+  });
+
+  it('a step’s pause counts from when the route is served again', () => {
+    const held: EffectivePolicy = {
+      ...policy,
+      steps: policy.steps.map((step) => ({ ...step, pauseMs: 300_000 })),
+    };
+    const s = decide(
+      progressing(1),
+      obs({ policy: held, routeRefused: refusal, observedWeight: 25 }),
+      at(200),
+    ).state;
+    const back = decide(s, obs({ policy: held, observedWeight: 25 }), at(1000)).state;
+    // 1060s is 18 minutes after the step began, but one minute after the route was served.
+    const d = decide(back, obs({ policy: held, observedWeight: 25, analysis: run('Passed') }), at(1060));
+    expect(d.state).toMatchObject({ phase: 'Progressing', currentStep: 1, reason: Reasons.StepHeld });
+    const done = decide(
+      d.state,
+      obs({ policy: held, observedWeight: 25, analysis: run('Passed') }),
+      at(1300),
+    );
+    expect(done.state).toMatchObject({ currentStep: 2 });
+  });
+
+  it('the progress deadline counts from when the route is served again', () => {
+    const back = decide(routePaused(), obs({ observedWeight: 25 }), at(5000)).state;
+    expect(decide(back, obs({ observedWeight: 25 }), at(5599)).state.phase).toBe('Progressing');
+    expect(decide(back, obs({ observedWeight: 25 }), at(5600)).state).toMatchObject({
+      phase: 'RollingBack',
+      reason: Reasons.ProgressDeadlineExceeded,
+    });
+  });
+
+  it('replaces an inconclusive pause, which resumed by itself on data there is none of now', () => {
+    const d = decide(
+      paused('Inconclusive', { inconclusiveChecks: 3 }),
+      refused({ observedWeight: 50 }),
+      at(60),
+    );
+    expect(d.state).toMatchObject({
+      phase: 'Paused',
+      pauseReason: 'RouteNotAccepted',
+      reason: Reasons.RouteNotAccepted,
+    });
+    expect(d.events.map((e) => e.type)).toEqual(['Warning']);
+  });
+
+  it.each([
+    ['Requested', "still paused by request at step 2 (weight 50) until 'resume'"],
+    ['ManualGate', "still waiting at the manual gate for 'promote'"],
+  ] as const)(
+    'keeps a pause a person asked for (%s), reporting the refusal and its end in the message',
+    (reason, held) => {
+      const s = paused(reason, { lastAnalysisAt: iso(30), message: 'held' });
+      const d = decide(s, refused({ observedWeight: 50, analysis: run('Failed') }), at(60));
+      expect(d.state).toMatchObject({ phase: 'Paused', pauseReason: reason, failedChecks: 0, analysis: [] });
+      expect(d.state.message).toBe(
+        `${refusal.message}; no analysis runs while the route is refused; ${held}`,
+      );
+      expect(d.events).toEqual([
+        { type: 'Warning', reason: Reasons.RouteNotAccepted, message: d.state.message },
+      ]);
+      expect(d.actions).toEqual([]);
+      expect(d.requeueAfterMs).toBeUndefined();
+
+      // Read back from status (whose condition names the person's pause, not the refusal): still quiet.
+      const status = statusFromState(d.state, undefined, { nowMs: T0 });
+      expect(status.conditions?.find((c) => c.type === 'Progressing')?.reason).toBe(
+        reason === 'Requested' ? 'PausedByRequest' : 'ManualGate',
+      );
+      const read = stateFromStatus('v2', status);
+      const again = decide(read, refused({ observedWeight: 50 }), at(120));
+      expect(again.events).toEqual([]);
+      expect(again.state.message).toBe(d.state.message);
+
+      // Served again: still the person's pause, saying so; its analyses count from now.
+      const served = decide(read, obs({ observedWeight: 50, analysis: run('Passed') }), at(600));
+      expect(served.state).toMatchObject({
+        phase: 'Paused',
+        pauseReason: reason,
+        stepStartedAt: iso(600),
+        analysis: [],
+      });
+      expect(served.state.message).toBe(`the gateway accepts the route again; ${held}`);
+      expect(served.events).toEqual([
+        { type: 'Normal', reason: Reasons.RouteAccepted, message: served.state.message },
+      ]);
+      expect(decide(served.state, obs({ observedWeight: 50 }), at(601)).events).toEqual([]);
+    },
+  );
+
+  it('a resume while the route is refused waits for the gateway instead; on a RouteNotAccepted pause it is refused', () => {
+    const requested = decide(paused('Requested'), refused({ observedWeight: 50, action: 'resume' }), at(60));
+    expect(requested.action).toMatchObject({ result: 'Accepted' });
+    expect(requested.state).toMatchObject({ phase: 'Paused', pauseReason: 'RouteNotAccepted' });
+    expect(requested.events.map((e) => e.reason)).toEqual([
+      Reasons.ActionAccepted,
+      Reasons.Resumed,
+      Reasons.RouteNotAccepted,
+    ]);
+
+    const waiting = decide(routePaused(), refused({ observedWeight: 25, action: 'resume' }), at(60));
+    expect(waiting.action).toMatchObject({
+      result: 'Rejected',
+      reason:
+        'the route is not accepted (NotAllowedByListeners); the rollout resumes by itself once the gateway accepts it',
+    });
+    expect(waiting.state).toMatchObject({ phase: 'Paused', pauseReason: 'RouteNotAccepted' });
+  });
+
+  it('a pause requested while the route is refused holds it past the refusal', () => {
+    const d = decide(routePaused(), refused({ observedWeight: 25, action: 'pause' }), at(60));
+    expect(d.action).toMatchObject({ result: 'Accepted' });
+    expect(d.state).toMatchObject({
+      phase: 'Paused',
+      pauseReason: 'Requested',
+      reason: Reasons.RouteNotAccepted,
+    });
+    expect(d.state.message).toContain(refusal.message);
+    const served = decide(d.state, obs({ observedWeight: 25 }), at(120));
+    expect(served.state).toMatchObject({ phase: 'Paused', pauseReason: 'Requested' });
+  });
+
+  it('a resume of the RouteNotAccepted pause once the route is served again restarts the analyses as well', () => {
+    const d = decide(routePaused(), obs({ observedWeight: 25, action: 'resume' }), at(600));
+    expect(d.state).toMatchObject({ phase: 'Progressing', stepStartedAt: iso(600) });
+    expect(d.state.lastAnalysisAt).toBeUndefined();
+  });
+
+  it('leaves Deploying alone: the first weight is written whatever the gateway says', () => {
+    const d = decide(state({ phase: 'Deploying', startedAt: iso(0) }), refused(), at(30));
+    expect(d.state).toMatchObject({ phase: 'Progressing', currentStep: 0, canaryWeight: 10 });
+    expect(types(d)).toEqual(['SetWeight(10)']);
+  });
+
+  it('status says it: Progressing False and Degraded True with reason RouteNotAccepted and the message', () => {
+    const s = routePaused();
+    expect(conditionOf(s, 'Progressing')).toMatchObject({
+      status: 'False',
+      reason: 'RouteNotAccepted',
+      message: s.message,
+    });
+    expect(conditionOf(s, 'Degraded')).toMatchObject({
+      status: 'True',
+      reason: 'RouteNotAccepted',
+      message: s.message,
+    });
+    expect(statusFromState(s, undefined, { nowMs: T0 }).pauseReason).toBe('RouteNotAccepted');
+    // Served again: progressing, nothing degraded.
+    const back = decide(s, obs({ observedWeight: 25 }), at(60)).state;
+    expect(conditionOf(back, 'Progressing')).toMatchObject({ status: 'True', reason: 'RouteAccepted' });
+    expect(conditionOf(back, 'Degraded')).toMatchObject({ status: 'False', reason: 'AsExpected' });
+    // A person's pause with the route refused is the person's: not Degraded.
+    const held = decide(paused('Requested'), refused({ observedWeight: 50 }), at(60)).state;
+    expect(conditionOf(held, 'Degraded')).toMatchObject({ status: 'False' });
   });
 });

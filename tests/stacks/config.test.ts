@@ -47,6 +47,7 @@ describe('stack config', () => {
       replicaScale: 1,
       redis: { mode: 'statefulset', storage: '8Gi', clusterNodes: [] },
       istio: { enabled: true },
+      trafficRouter: 'istio',
       gateway: { host: undefined, tlsSecretName: undefined },
       prometheusUrl: 'http://prometheus-operated.monitoring.svc:9090',
       grafanaUrl: undefined,
@@ -67,6 +68,7 @@ describe('stack config', () => {
       replicaScale: '0.5',
       redis: { mode: 'cluster', clusterNodes: ['redis-0.example:6379'] },
       istio: { enabled: false },
+      trafficRouter: 'gateway-api',
       prometheusUrl: 'https://prom.example.com/',
       operatorReplicas: '3',
     });
@@ -79,9 +81,28 @@ describe('stack config', () => {
       replicaScale: 0.5,
       redis: { mode: 'cluster', storage: '8Gi', clusterNodes: ['redis-0.example:6379'] },
       istio: { enabled: false },
+      trafficRouter: 'gateway-api',
       prometheusUrl: 'https://prom.example.com',
       operatorReplicas: 3,
     });
+  });
+
+  it.each([
+    ['in the Istio mesh', {}, 'istio'],
+    ['without Istio', { istio: { enabled: false } }, 'replica-ratio'],
+  ])('defaults the traffic router to the mesh: %s', (_name, values, router) => {
+    expect(load({ ...PASSWORD, ...values }).config.trafficRouter).toBe(router);
+  });
+
+  it.each([
+    ['gateway-api', { enabled: true }],
+    ['gateway-api', { enabled: false }],
+    ['replica-ratio', { enabled: true }],
+    ['replica-ratio', { enabled: false }],
+    ['istio', { enabled: true }],
+  ])('takes trafficRouter %s with istio %j', (router, istio) => {
+    const { config } = load({ ...PASSWORD, trafficRouter: ` ${router} `, istio });
+    expect([config.trafficRouter, config.istio.enabled]).toEqual([router, istio.enabled]);
   });
 
   it('keeps the external Redis URL a secret', async () => {
@@ -238,6 +259,24 @@ describe('stack config', () => {
       'prometheusUrl',
       /http:\/\/ or https:\/\//,
     ],
+    [
+      'an unknown traffic router',
+      { trafficRouter: 'linkerd' },
+      'trafficRouter',
+      /"linkerd" is not a traffic router\. Allowed: istio, gateway-api, replica-ratio\. Fix: pulumi config set trafficRouter <value>/,
+    ],
+    [
+      'the istio router without Istio',
+      { trafficRouter: 'istio', istio: { enabled: false } },
+      'trafficRouter',
+      /is istio, which routes through the Istio mesh, but istio.enabled is false\. Allowed: gateway-api or replica-ratio/,
+    ],
+    [
+      'the Istio gateway with the gateway-api router',
+      { trafficRouter: 'gateway-api', gateway: { host: 'a.example.com', tlsSecretName: 'tls' } },
+      'gateway.host',
+      /only the istio router binds, but trafficRouter is gateway-api.*spec\.traffic\.parentRefs.*Fix: pulumi config rm --path gateway.host/,
+    ],
     ['too many operator replicas', { operatorReplicas: 9 }, 'operatorReplicas', /out of range/],
     ['a fractional operator replica count', { operatorReplicas: 1.5 }, 'operatorReplicas', /not an integer/],
   ];
@@ -298,6 +337,15 @@ describe('stack config', () => {
       ['namespce', 'gpu.enabeld'],
     ],
     ['an unknown agent and a duplicate', { agents: ['bob', 'soer', 'soer'] }, ['agents', 'agents']],
+    [
+      'the istio router and a gateway host without Istio',
+      {
+        trafficRouter: 'istio',
+        istio: { enabled: false },
+        gateway: { host: 'a.example.com', tlsSecretName: 't' },
+      },
+      ['trafficRouter', 'gateway.host'],
+    ],
   ])('reports %s together, in the order of the keys', (_name, values, keys) => {
     expect(failure({ ...PASSWORD, ...values }).problems.map((p) => p.key)).toEqual(
       keys.map((k) => `${P}:${k}`),

@@ -309,7 +309,7 @@ describe('createTrafficRouter', () => {
   });
   it('throws on an unknown name instead of falling back', () => {
     expect(() => createTrafficRouter('linkerd', ClusterClient.direct(client))).toThrow(
-      "--traffic-router: unknown router 'linkerd'; use one of istio, replica-ratio",
+      "--traffic-router: unknown router 'linkerd'; use one of istio, gateway-api, replica-ratio",
     );
   });
 });

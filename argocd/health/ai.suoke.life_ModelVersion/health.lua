@@ -122,6 +122,15 @@ if phase == "Progressing" then
   return hs
 end
 
+if phase == "Paused" and obj.status.pauseReason == "RouteNotAccepted" then
+  -- The gateway refuses the model's route: nothing reaches the versions through it and the rollout
+  -- cannot go on until someone fixes the Gateway or spec.traffic.parentRefs. It resumes by itself
+  -- then, but a sync waiting on health should not wait for that as if all were well.
+  hs.status = "Degraded"
+  hs.message = withDetail("Paused (RouteNotAccepted): the gateway does not accept the route")
+  return hs
+end
+
 if phase == "Paused" then
   -- Waits for a person (manual gate, inconclusive analysis or a pause request): Suspended, not Degraded.
   local reason = obj.status.pauseReason

@@ -14,7 +14,7 @@ const schema40 = {
       "$ref": "a6f0oUEaFqHmymdwnqPORTNOTU7GczWAkwGD0uYU"
     },
     "spec": {
-      "$ref": "XidZtsyroy6Qyp2Pzp8VZxNFTFhe2xsx0tRn1rxsUw"
+      "$ref": "WZTAdwhjXegSOwMryKsAugHqfTlJk8qwAENOsFJxE"
     },
     "status": {
       "$ref": "GUyzOy0QaQFx1sVp2USJWFDzDGjnTJMKYFqw816Dnc"
@@ -174,7 +174,7 @@ const schema45 = {
       "$ref": "PM41s5m0Tyk4BEQXWv3R9KpngJqCES3I9Iik2kGmo"
     },
     "traffic": {
-      "$ref": "eHzAvZ5Y0iAlIbHe0hDL8BmYKN3ixix3rAfdrJ8AbQ"
+      "$ref": "VYh2THRrM464eZCOipdlsEc4RDdu4hOJl9FPoRFYM"
     }
   },
   "required": ["agent", "framework", "engine"],
@@ -9716,6 +9716,9 @@ const schema143 = {
     "outlierDetection": {
       "$ref": "KfeU763bOxmGwQPTxPNzRO2ZE4rRUiCcWrEDDxvJfY"
     },
+    "parentRefs": {
+      "$ref": "XW9tIrrPC9Wv78zjRbtXxewuS11fcRpKYipe1HXTWrU"
+    },
     "retries": {
       "$ref": "0Vj9m0HQqdUM0pSHez8me2clSYvUVLUoBVO52gK6E"
     },
@@ -10468,6 +10471,596 @@ function validate339(data, {
   return errors === 0;
 }
 const schema153 = {
+  "items": {
+    "$ref": "hdmwW2zNjRqgVG8uYz2TbuvHgi0bKalPGZ6xmaw5UM"
+  },
+  "maxItems": 8,
+  "type": "array",
+  "nullable": true
+};
+const schema154 = {
+  "properties": {
+    "group": {
+      "$ref": "I9ekHa7Gyg21dGEp3NWrsfnfqcfB3HdGgnifTjCUKSQ"
+    },
+    "kind": {
+      "$ref": "oYQ5r7sy04wWsCLiCIHTrNb84Xz9Scz4wFL4FqIjjBM"
+    },
+    "name": {
+      "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
+    },
+    "namespace": {
+      "$ref": "Akj54RI3dyfFlv1La3cxax8Lq4MO2H4UuEjMhXZW4"
+    },
+    "port": {
+      "$ref": "CffEUGbgTYbF0IDiYJE2iyxnO7481Lgdh02Qbmw"
+    },
+    "sectionName": {
+      "$ref": "q9ca0KFEUM7TMEh4mWmmFYB0OWEZN7fGsG5EzZTrt8"
+    }
+  },
+  "required": ["name"],
+  "type": "object"
+};
+const schema155 = {
+  "maxLength": 253,
+  "pattern": "^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",
+  "type": "string",
+  "nullable": true
+};
+const pattern28 = new RegExp("^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "u");
+function validate351(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 253) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 253
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern28.test(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate351.errors = vErrors;
+  return errors === 0;
+}
+const schema156 = {
+  "maxLength": 63,
+  "minLength": 1,
+  "pattern": "^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$",
+  "type": "string",
+  "nullable": true
+};
+const pattern29 = new RegExp("^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$", "u");
+function validate353(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 63) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 63
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (!pattern29.test(data)) {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+  }
+  validate353.errors = vErrors;
+  return errors === 0;
+}
+const schema157 = {
+  "maxLength": 63,
+  "minLength": 1,
+  "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+  "type": "string",
+  "nullable": true
+};
+function validate356(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 63) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 63
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (!pattern2.test(data)) {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+  }
+  validate356.errors = vErrors;
+  return errors === 0;
+}
+const schema158 = {
+  "type": "integer",
+  "minimum": 1,
+  "maximum": 65535,
+  "nullable": true
+};
+function validate358(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == "number" && !(data % 1) && !isNaN(data) && isFinite(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "integer"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data > 65535 || isNaN(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maximum",
+        keyword: "maximum",
+        params: {
+          comparison: "<=",
+          limit: 65535
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 1 || isNaN(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minimum",
+        keyword: "minimum",
+        params: {
+          comparison: ">=",
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate358.errors = vErrors;
+  return errors === 0;
+}
+const schema159 = {
+  "maxLength": 253,
+  "minLength": 1,
+  "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",
+  "type": "string",
+  "nullable": true
+};
+const pattern31 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "u");
+function validate360(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 253) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 253
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (!pattern31.test(data)) {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+  }
+  validate360.errors = vErrors;
+  return errors === 0;
+}
+function validate350(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "name"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.group !== undefined) {
+      if (!validate351(data.group, {
+        instancePath: instancePath + "/group",
+        parentData: data,
+        parentDataProperty: "group",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate351.errors : vErrors.concat(validate351.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.kind !== undefined) {
+      if (!validate353(data.kind, {
+        instancePath: instancePath + "/kind",
+        parentData: data,
+        parentDataProperty: "kind",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate353.errors : vErrors.concat(validate353.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.name !== undefined) {
+      if (!validate21(data.name, {
+        instancePath: instancePath + "/name",
+        parentData: data,
+        parentDataProperty: "name",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.namespace !== undefined) {
+      if (!validate356(data.namespace, {
+        instancePath: instancePath + "/namespace",
+        parentData: data,
+        parentDataProperty: "namespace",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate356.errors : vErrors.concat(validate356.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.port !== undefined) {
+      if (!validate358(data.port, {
+        instancePath: instancePath + "/port",
+        parentData: data,
+        parentDataProperty: "port",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate358.errors : vErrors.concat(validate358.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.sectionName !== undefined) {
+      if (!validate360(data.sectionName, {
+        instancePath: instancePath + "/sectionName",
+        parentData: data,
+        parentDataProperty: "sectionName",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate360.errors : vErrors.concat(validate360.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err1 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate350.errors = vErrors;
+  return errors === 0;
+}
+function validate349(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!Array.isArray(data) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "array"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (Array.isArray(data)) {
+    if (data.length > 8) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxItems",
+        keyword: "maxItems",
+        params: {
+          limit: 8
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (!validate350(data[i0], {
+        instancePath: instancePath + "/" + i0,
+        parentData: data,
+        parentDataProperty: i0,
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate350.errors : vErrors.concat(validate350.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate349.errors = vErrors;
+  return errors === 0;
+}
+const schema160 = {
   "properties": {
     "attempts": {
       "$ref": "7ZNQHiop0DWUg0qqBfPN1F3cjoZmCiQyfNN2fnUBkk"
@@ -10483,12 +11076,12 @@ const schema153 = {
   "type": "object",
   "nullable": true
 };
-const schema154 = {
+const schema161 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 10
 };
-function validate350(data, {
+function validate365(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10548,16 +11141,16 @@ function validate350(data, {
       errors++;
     }
   }
-  validate350.errors = vErrors;
+  validate365.errors = vErrors;
   return errors === 0;
 }
-const schema155 = {
+const schema162 = {
   "default": "connect-failure,refused-stream,unavailable,503",
   "maxLength": 256,
   "type": "string",
   "nullable": true
 };
-function validate353(data, {
+function validate368(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10599,10 +11192,10 @@ function validate353(data, {
       errors++;
     }
   }
-  validate353.errors = vErrors;
+  validate368.errors = vErrors;
   return errors === 0;
 }
-function validate349(data, {
+function validate364(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10644,13 +11237,13 @@ function validate349(data, {
       errors++;
     }
     if (data.attempts !== undefined) {
-      if (!validate350(data.attempts, {
+      if (!validate365(data.attempts, {
         instancePath: instancePath + "/attempts",
         parentData: data,
         parentDataProperty: "attempts",
         rootData
       })) {
-        vErrors = vErrors === null ? validate350.errors : vErrors.concat(validate350.errors);
+        vErrors = vErrors === null ? validate365.errors : vErrors.concat(validate365.errors);
         errors = vErrors.length;
       }
     }
@@ -10666,28 +11259,28 @@ function validate349(data, {
       }
     }
     if (data.retryOn !== undefined) {
-      if (!validate353(data.retryOn, {
+      if (!validate368(data.retryOn, {
         instancePath: instancePath + "/retryOn",
         parentData: data,
         parentDataProperty: "retryOn",
         rootData
       })) {
-        vErrors = vErrors === null ? validate353.errors : vErrors.concat(validate353.errors);
+        vErrors = vErrors === null ? validate368.errors : vErrors.concat(validate368.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate349.errors = vErrors;
+  validate364.errors = vErrors;
   return errors === 0;
 }
-const schema156 = {
+const schema163 = {
   "default": "120s",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate356(data, {
+function validate371(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10745,7 +11338,7 @@ function validate356(data, {
       errors++;
     }
   }
-  validate356.errors = vErrors;
+  validate371.errors = vErrors;
   return errors === 0;
 }
 function validate326(data, {
@@ -10817,25 +11410,36 @@ function validate326(data, {
         errors = vErrors.length;
       }
     }
-    if (data.retries !== undefined) {
-      if (!validate349(data.retries, {
-        instancePath: instancePath + "/retries",
+    if (data.parentRefs !== undefined) {
+      if (!validate349(data.parentRefs, {
+        instancePath: instancePath + "/parentRefs",
         parentData: data,
-        parentDataProperty: "retries",
+        parentDataProperty: "parentRefs",
         rootData
       })) {
         vErrors = vErrors === null ? validate349.errors : vErrors.concat(validate349.errors);
         errors = vErrors.length;
       }
     }
+    if (data.retries !== undefined) {
+      if (!validate364(data.retries, {
+        instancePath: instancePath + "/retries",
+        parentData: data,
+        parentDataProperty: "retries",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate364.errors : vErrors.concat(validate364.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.timeout !== undefined) {
-      if (!validate356(data.timeout, {
+      if (!validate371(data.timeout, {
         instancePath: instancePath + "/timeout",
         parentData: data,
         parentDataProperty: "timeout",
         rootData
       })) {
-        vErrors = vErrors === null ? validate356.errors : vErrors.concat(validate356.errors);
+        vErrors = vErrors === null ? validate371.errors : vErrors.concat(validate371.errors);
         errors = vErrors.length;
       }
     }
@@ -11029,7 +11633,7 @@ function validate81(data, {
   validate81.errors = vErrors;
   return errors === 0;
 }
-const schema157 = {
+const schema164 = {
   "properties": {
     "canaryVersion": {
       "$ref": "aI76FeqpwcXwdyCOF96recSluNjGv0pCdD3LQe3LnI"
@@ -11065,7 +11669,7 @@ const schema157 = {
   "type": "object",
   "nullable": true
 };
-const schema158 = {
+const schema165 = {
   "items": {
     "$ref": "M6RNtekTRdqtHXouevHIZWvCRJYZ7F5yo2WYTV4is"
   },
@@ -11073,7 +11677,7 @@ const schema158 = {
   "type": "array",
   "nullable": true
 };
-const schema159 = {
+const schema166 = {
   "properties": {
     "lastTransitionTime": {
       "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
@@ -11146,11 +11750,11 @@ function validate68(data, {
   validate68.errors = vErrors;
   return errors === 0;
 }
-const schema160 = {
+const schema167 = {
   "maxLength": 32768,
   "type": "string"
 };
-function validate366(data, {
+function validate381(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11191,7 +11795,7 @@ function validate366(data, {
     }
     errors++;
   }
-  validate366.errors = vErrors;
+  validate381.errors = vErrors;
   return errors === 0;
 }
 const schema37 = {
@@ -11262,14 +11866,14 @@ function validate69(data, {
   validate69.errors = vErrors;
   return errors === 0;
 }
-const schema161 = {
+const schema168 = {
   "maxLength": 1024,
   "minLength": 1,
   "pattern": "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$",
   "type": "string"
 };
-const pattern29 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
-function validate369(data, {
+const pattern33 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
+function validate384(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11310,7 +11914,7 @@ function validate369(data, {
       }
       errors++;
     }
-    if (!pattern29.test(data)) {
+    if (!pattern33.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -11342,15 +11946,15 @@ function validate369(data, {
     }
     errors++;
   }
-  validate369.errors = vErrors;
+  validate384.errors = vErrors;
   return errors === 0;
 }
-const schema162 = {
+const schema169 = {
   "enum": ["True", "False", "Unknown"],
   "maxLength": 7,
   "type": "string"
 };
-function validate371(data, {
+function validate386(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11364,7 +11968,7 @@ function validate371(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema162.enum
+        allowedValues: schema169.enum
       }
     };
     if (vErrors === null) {
@@ -11407,16 +12011,16 @@ function validate371(data, {
     }
     errors++;
   }
-  validate371.errors = vErrors;
+  validate386.errors = vErrors;
   return errors === 0;
 }
-const schema163 = {
+const schema170 = {
   "maxLength": 316,
   "pattern": "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$",
   "type": "string"
 };
-const pattern30 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
-function validate373(data, {
+const pattern34 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
+function validate388(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11441,7 +12045,7 @@ function validate373(data, {
       }
       errors++;
     }
-    if (!pattern30.test(data)) {
+    if (!pattern34.test(data)) {
       const err1 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -11473,10 +12077,10 @@ function validate373(data, {
     }
     errors++;
   }
-  validate373.errors = vErrors;
+  validate388.errors = vErrors;
   return errors === 0;
 }
-function validate364(data, {
+function validate379(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11577,13 +12181,13 @@ function validate364(data, {
       }
     }
     if (data.message !== undefined) {
-      if (!validate366(data.message, {
+      if (!validate381(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate366.errors : vErrors.concat(validate366.errors);
+        vErrors = vErrors === null ? validate381.errors : vErrors.concat(validate381.errors);
         errors = vErrors.length;
       }
     }
@@ -11599,35 +12203,35 @@ function validate364(data, {
       }
     }
     if (data.reason !== undefined) {
-      if (!validate369(data.reason, {
+      if (!validate384(data.reason, {
         instancePath: instancePath + "/reason",
         parentData: data,
         parentDataProperty: "reason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate369.errors : vErrors.concat(validate369.errors);
+        vErrors = vErrors === null ? validate384.errors : vErrors.concat(validate384.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
-      if (!validate371(data.status, {
+      if (!validate386(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate371.errors : vErrors.concat(validate371.errors);
+        vErrors = vErrors === null ? validate386.errors : vErrors.concat(validate386.errors);
         errors = vErrors.length;
       }
     }
     if (data.type !== undefined) {
-      if (!validate373(data.type, {
+      if (!validate388(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate373.errors : vErrors.concat(validate373.errors);
+        vErrors = vErrors === null ? validate388.errors : vErrors.concat(validate388.errors);
         errors = vErrors.length;
       }
     }
@@ -11647,10 +12251,10 @@ function validate364(data, {
     }
     errors++;
   }
-  validate364.errors = vErrors;
+  validate379.errors = vErrors;
   return errors === 0;
 }
-function validate363(data, {
+function validate378(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11693,26 +12297,26 @@ function validate363(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate364(data[i0], {
+      if (!validate379(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate364.errors : vErrors.concat(validate364.errors);
+        vErrors = vErrors === null ? validate379.errors : vErrors.concat(validate379.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate363.errors = vErrors;
+  validate378.errors = vErrors;
   return errors === 0;
 }
-const schema164 = {
+const schema171 = {
   "maxLength": 2048,
   "type": "string",
   "nullable": true
 };
-function validate377(data, {
+function validate392(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11754,10 +12358,10 @@ function validate377(data, {
       errors++;
     }
   }
-  validate377.errors = vErrors;
+  validate392.errors = vErrors;
   return errors === 0;
 }
-const schema165 = {
+const schema172 = {
   "items": {
     "$ref": "2oTvo3XfM14NuwEXNBMrUD8ZHu3DIKAElL7l07M6E"
   },
@@ -11765,7 +12369,7 @@ const schema165 = {
   "type": "array",
   "nullable": true
 };
-const schema166 = {
+const schema173 = {
   "properties": {
     "message": {
       "$ref": "mRsGa3G0zEWwi43U8Q6OmYYv4l1cjQGcmOmidAmE"
@@ -11783,12 +12387,12 @@ const schema166 = {
   "required": ["version", "outcome", "time"],
   "type": "object"
 };
-const schema167 = {
+const schema174 = {
   "maxLength": 1024,
   "type": "string",
   "nullable": true
 };
-function validate381(data, {
+function validate396(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11830,15 +12434,15 @@ function validate381(data, {
       errors++;
     }
   }
-  validate381.errors = vErrors;
+  validate396.errors = vErrors;
   return errors === 0;
 }
-const schema168 = {
+const schema175 = {
   "enum": ["Promoted", "RolledBack", "Superseded", "Failed"],
   "maxLength": 10,
   "type": "string"
 };
-function validate383(data, {
+function validate398(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11852,7 +12456,7 @@ function validate383(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema168.enum
+        allowedValues: schema175.enum
       }
     };
     if (vErrors === null) {
@@ -11895,7 +12499,7 @@ function validate383(data, {
     }
     errors++;
   }
-  validate383.errors = vErrors;
+  validate398.errors = vErrors;
   return errors === 0;
 }
 const schema39 = {
@@ -11946,7 +12550,7 @@ function validate71(data, {
   validate71.errors = vErrors;
   return errors === 0;
 }
-function validate380(data, {
+function validate395(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12004,24 +12608,24 @@ function validate380(data, {
       errors++;
     }
     if (data.message !== undefined) {
-      if (!validate381(data.message, {
+      if (!validate396(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate381.errors : vErrors.concat(validate381.errors);
+        vErrors = vErrors === null ? validate396.errors : vErrors.concat(validate396.errors);
         errors = vErrors.length;
       }
     }
     if (data.outcome !== undefined) {
-      if (!validate383(data.outcome, {
+      if (!validate398(data.outcome, {
         instancePath: instancePath + "/outcome",
         parentData: data,
         parentDataProperty: "outcome",
         rootData
       })) {
-        vErrors = vErrors === null ? validate383.errors : vErrors.concat(validate383.errors);
+        vErrors = vErrors === null ? validate398.errors : vErrors.concat(validate398.errors);
         errors = vErrors.length;
       }
     }
@@ -12063,10 +12667,10 @@ function validate380(data, {
     }
     errors++;
   }
-  validate380.errors = vErrors;
+  validate395.errors = vErrors;
   return errors === 0;
 }
-function validate379(data, {
+function validate394(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12109,21 +12713,21 @@ function validate379(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate380(data[i0], {
+      if (!validate395(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate380.errors : vErrors.concat(validate380.errors);
+        vErrors = vErrors === null ? validate395.errors : vErrors.concat(validate395.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate379.errors = vErrors;
+  validate394.errors = vErrors;
   return errors === 0;
 }
-const schema169 = {
+const schema176 = {
   "items": {
     "$ref": "D8rsSrEbZ7ox60qGJMKmVFaIDyGYolyrTmWvCyc"
   },
@@ -12131,7 +12735,7 @@ const schema169 = {
   "type": "array",
   "nullable": true
 };
-const schema170 = {
+const schema177 = {
   "properties": {
     "version": {
       "$ref": "kVhKoEkFCpYCBOsP5OvTsXJ39WdjdMwyyhXvIyCOTok"
@@ -12143,12 +12747,12 @@ const schema170 = {
   "required": ["version", "weight"],
   "type": "object"
 };
-const schema171 = {
+const schema178 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 100
 };
-function validate396(data, {
+function validate411(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12208,10 +12812,10 @@ function validate396(data, {
       errors++;
     }
   }
-  validate396.errors = vErrors;
+  validate411.errors = vErrors;
   return errors === 0;
 }
-function validate394(data, {
+function validate409(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12264,13 +12868,13 @@ function validate394(data, {
       }
     }
     if (data.weight !== undefined) {
-      if (!validate396(data.weight, {
+      if (!validate411(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate396.errors : vErrors.concat(validate396.errors);
+        vErrors = vErrors === null ? validate411.errors : vErrors.concat(validate411.errors);
         errors = vErrors.length;
       }
     }
@@ -12290,10 +12894,10 @@ function validate394(data, {
     }
     errors++;
   }
-  validate394.errors = vErrors;
+  validate409.errors = vErrors;
   return errors === 0;
 }
-function validate393(data, {
+function validate408(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12336,21 +12940,21 @@ function validate393(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate394(data[i0], {
+      if (!validate409(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate394.errors : vErrors.concat(validate394.errors);
+        vErrors = vErrors === null ? validate409.errors : vErrors.concat(validate409.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate393.errors = vErrors;
+  validate408.errors = vErrors;
   return errors === 0;
 }
-function validate360(data, {
+function validate375(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12398,35 +13002,35 @@ function validate360(data, {
       }
     }
     if (data.conditions !== undefined) {
-      if (!validate363(data.conditions, {
+      if (!validate378(data.conditions, {
         instancePath: instancePath + "/conditions",
         parentData: data,
         parentDataProperty: "conditions",
         rootData
       })) {
-        vErrors = vErrors === null ? validate363.errors : vErrors.concat(validate363.errors);
+        vErrors = vErrors === null ? validate378.errors : vErrors.concat(validate378.errors);
         errors = vErrors.length;
       }
     }
     if (data.endpoint !== undefined) {
-      if (!validate377(data.endpoint, {
+      if (!validate392(data.endpoint, {
         instancePath: instancePath + "/endpoint",
         parentData: data,
         parentDataProperty: "endpoint",
         rootData
       })) {
-        vErrors = vErrors === null ? validate377.errors : vErrors.concat(validate377.errors);
+        vErrors = vErrors === null ? validate392.errors : vErrors.concat(validate392.errors);
         errors = vErrors.length;
       }
     }
     if (data.history !== undefined) {
-      if (!validate379(data.history, {
+      if (!validate394(data.history, {
         instancePath: instancePath + "/history",
         parentData: data,
         parentDataProperty: "history",
         rootData
       })) {
-        vErrors = vErrors === null ? validate379.errors : vErrors.concat(validate379.errors);
+        vErrors = vErrors === null ? validate394.errors : vErrors.concat(validate394.errors);
         errors = vErrors.length;
       }
     }
@@ -12475,18 +13079,18 @@ function validate360(data, {
       }
     }
     if (data.traffic !== undefined) {
-      if (!validate393(data.traffic, {
+      if (!validate408(data.traffic, {
         instancePath: instancePath + "/traffic",
         parentData: data,
         parentDataProperty: "traffic",
         rootData
       })) {
-        vErrors = vErrors === null ? validate393.errors : vErrors.concat(validate393.errors);
+        vErrors = vErrors === null ? validate408.errors : vErrors.concat(validate408.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate360.errors = vErrors;
+  validate375.errors = vErrors;
   return errors === 0;
 }
 function validate72(data, {
@@ -12592,13 +13196,13 @@ function validate72(data, {
       }
     }
     if (data.status !== undefined) {
-      if (!validate360(data.status, {
+      if (!validate375(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate360.errors : vErrors.concat(validate360.errors);
+        vErrors = vErrors === null ? validate375.errors : vErrors.concat(validate375.errors);
         errors = vErrors.length;
       }
     }

@@ -17,7 +17,7 @@ const schema29 = {
       "$ref": "gw3S5IS5b4spsfRk8mefl63ZMLtb79Ys9EuGvzpi2o"
     },
     "status": {
-      "$ref": "XVQvQakPIgz7BhVl1JG61Lrydl3VOB34WJzYfEsknc"
+      "$ref": "kGA3my2p44lfHNRZMxVS2how5nRQIZ5uT0IjUGGL2TI"
     }
   },
   "required": ["spec", "apiVersion", "kind"],
@@ -3913,7 +3913,7 @@ const schema66 = {
       "$ref": "Sg5VMnp9PeciTWOOocDxVZ8KL974mKlNPE7Z3LxfFY"
     },
     "pauseReason": {
-      "$ref": "1G12PL3y7h6lhlrFppNKNJ4kSTePBgLtKUGjyYy1k"
+      "$ref": "G1C6CCGMouzeZaIRpZ4zKoBu65FDMtWWZdUYnB0212E"
     },
     "phase": {
       "$ref": "v47yhUIimsyf02Nghx0KUOv9EqtVUyN0ZhR7RzHKU"
@@ -6117,8 +6117,8 @@ function validate212(data, {
   return errors === 0;
 }
 const schema85 = {
-  "enum": ["Requested", "ManualGate", "Inconclusive"],
-  "maxLength": 12,
+  "enum": ["Requested", "ManualGate", "Inconclusive", "RouteNotAccepted"],
+  "maxLength": 16,
   "type": "string",
   "nullable": true
 };
@@ -6146,7 +6146,7 @@ function validate222(data, {
     }
     errors++;
   }
-  if (!(data === "Requested" || data === "ManualGate" || data === "Inconclusive")) {
+  if (!(data === "Requested" || data === "ManualGate" || data === "Inconclusive" || data === "RouteNotAccepted")) {
     const err1 = {
       instancePath,
       schemaPath: "#/enum",
@@ -6163,13 +6163,13 @@ function validate222(data, {
     errors++;
   }
   if (typeof data === "string") {
-    if (func2(data) > 12) {
+    if (func2(data) > 16) {
       const err2 = {
         instancePath,
         schemaPath: "#/maxLength",
         keyword: "maxLength",
         params: {
-          limit: 12
+          limit: 16
         }
       };
       if (vErrors === null) {

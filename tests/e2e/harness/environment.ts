@@ -1,7 +1,8 @@
 /**
  * The whole end-to-end environment in one object: the fake API server process, a real prometheus
  * scraping every runtime pod each second, the pods themselves (see DeploymentController), the mesh
- * following the VirtualService, the load generator, the operator process, which can be killed
+ * following the VirtualService (or, with `router: 'gateway-api'`, the HTTPRoute, as a gateway
+ * would), the load generator, the operator process, which can be killed
  * and started again, and, when asked for, a real redis-server for the runtimes' sessions and cache
  * (an AIModel reaches it through `spec.runtime.redis`, see {@link Environment.runtimeRedis}).
  * Everything listens on free loopback ports and lives in one temporary folder.
@@ -17,7 +18,7 @@ import { AIMODELS, KubeRest, MODEL_VERSIONS } from './kube.js';
 import { launchApiServer, launchOperator, type ApiServerProcess, type OperatorProcess } from './launchers.js';
 import { LoadGenerator, type ClientKind } from './load-generator.js';
 import type { RoutingTable } from './istio-routes.js';
-import { Mesh } from './mesh.js';
+import { Mesh, type MeshRouter } from './mesh.js';
 
 export interface EnvironmentOptions {
   /** @default 'suoke-ai' */
@@ -32,6 +33,12 @@ export interface EnvironmentOptions {
   readonly clients?: readonly ClientKind[];
   /** Start a redis-server for the runtimes. @default false */
   readonly redis?: boolean;
+  /**
+   * How traffic is routed: `istio` (VirtualService and DestinationRule, Istio's CRDs), or
+   * `gateway-api` (an HTTPRoute and per-version Services, Gateway API's CRDs, no mesh): the
+   * operator's `--traffic-router` and what the mesh follows. @default 'istio'
+   */
+  readonly router?: MeshRouter;
 }
 
 export class Environment {
@@ -48,17 +55,19 @@ export class Environment {
     readonly load: LoadGenerator,
     /** The redis-server, when {@link EnvironmentOptions.redis} asked for one. */
     readonly redis: RedisServer | undefined,
+    readonly router: MeshRouter,
   ) {}
 
   /** Starts everything but the operator (see {@link startOperator}); stops what started on failure. */
   static async start(options: EnvironmentOptions): Promise<Environment> {
     const namespace = options.namespace ?? 'suoke-ai';
+    const router = options.router ?? 'istio';
     const dir = mkdtempSync(join(tmpdir(), 'e2e-rollout-'));
     const cleanup: Array<() => Promise<void>> = [async () => rmSync(dir, { recursive: true, force: true })];
     try {
       const redis = options.redis === true ? await RedisServer.start() : undefined;
       if (redis !== undefined) cleanup.unshift(() => redis.dispose());
-      const api = await launchApiServer(dir, namespace);
+      const api = await launchApiServer(dir, namespace, router);
       cleanup.unshift(() => api.process.stop());
       const kube = new KubeRest(api.url);
       const targetsFile = join(dir, 'targets.json');
@@ -78,7 +87,7 @@ export class Environment {
       });
       cleanup.unshift(() => prometheus.dispose());
       pods.start();
-      const mesh = new Mesh({ kube, namespace, model: options.model });
+      const mesh = new Mesh({ kube, namespace, model: options.model, router });
       mesh.start();
       cleanup.unshift(() => mesh.stop());
       const load = new LoadGenerator({
@@ -93,7 +102,7 @@ export class Environment {
         await load.stop();
         load.close();
       });
-      return new Environment(namespace, dir, api, kube, prometheus, pods, mesh, load, redis);
+      return new Environment(namespace, dir, api, kube, prometheus, pods, mesh, load, redis, router);
     } catch (error) {
       for (const step of cleanup) await step().catch(() => undefined);
       throw error;
@@ -116,6 +125,7 @@ export class Environment {
       kubeconfig: this.api.kubeconfig,
       namespace: this.namespace,
       prometheusUrl: this.prometheus.url,
+      router: this.router,
     });
     return this.operator;
   }
@@ -176,7 +186,9 @@ export class Environment {
       `load: ${JSON.stringify(Object.fromEntries(this.load.byVersion))}, no endpoint: ${this.load.noEndpoint}, no route: ${this.load.noRoute}`,
       `by kind: ${JSON.stringify(Object.fromEntries([...this.load.byKind].map(([k, m]) => [k, Object.fromEntries(m)])))}`,
       `mirrored: ${JSON.stringify(Object.fromEntries(this.load.mirrored))}, no endpoint: ${this.load.mirrorNoEndpoint}`,
-      `routes now: ${describeRoutes(this.mesh.routing())}${this.mesh.lastError === undefined ? '' : `; mesh: ${this.mesh.lastError}`}`,
+      `routes now: ${describeRoutes(this.mesh.routing())}${this.mesh.lastError === undefined ? '' : `; mesh: ${this.mesh.lastError}`}` +
+        (this.mesh.statusError === undefined ? '' : `; route status: ${this.mesh.statusError}`) +
+        routeStatus(this.mesh),
       `pods: ${this.pods.running().join(', ')}; harness errors: ${this.pods.errors.slice(-5).join(' | ')}`,
       this.operator?.process.tail(40) ?? 'operator not started',
       this.api.process.tail(5),
@@ -194,6 +206,16 @@ export class Environment {
     await this.redis?.dispose();
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** `; HTTPRoute status (generation 3): Accepted True Accepted, ResolvedRefs True ResolvedRefs` ('' with Istio). */
+function routeStatus(mesh: Mesh): string {
+  const last = mesh.routeStatuses.at(-1);
+  if (last === undefined) return '';
+  const conditions = last.parents.flatMap((p) =>
+    p.conditions.map((c) => `${c.type} ${c.status} ${c.reason}`),
+  );
+  return `; HTTPRoute status (generation ${last.generation}): ${[...new Set(conditions)].join(', ')}`;
 }
 
 /** `candidate [x-cohort=beta] → v2:100; versions → v1:100 mirror v2 50%`. */

@@ -75,11 +75,18 @@ export interface MeshRoute {
   readonly mirror?: { readonly version: string; readonly percent: number };
 }
 
-/** One HTTPMatchRequest, compiled. */
+/** One match entry of a route (an Istio HTTPMatchRequest, a Gateway API HTTPRouteMatch), compiled. */
 export interface CompiledMatch {
-  /** As written in the VirtualService. */
-  readonly source: HttpMatchView;
+  /** As written in the routing object. */
+  readonly source: Readonly<Record<string, unknown>>;
   readonly test: (request: MeshRequest) => boolean;
+}
+
+/** One match entry in the order requests try them, with the route it leads to. */
+export interface MatchEntry {
+  readonly route: MeshRoute;
+  /** Undefined: the route takes every request that reaches this entry. */
+  readonly match: CompiledMatch | undefined;
 }
 
 const KNOWN_MATCH_FIELDS = new Set([
@@ -92,17 +99,36 @@ const KNOWN_MATCH_FIELDS = new Set([
   'ignoreUriCase',
 ]);
 
-/** The routing a VirtualService and DestinationRule say, or the reasons istiod would refuse it. */
+/**
+ * The routing a VirtualService and DestinationRule say, or the reasons istiod would refuse it; or
+ * the routing another compiler built from other objects (see gateway-routes.ts, through {@link of}).
+ */
 export class RoutingTable {
   private constructor(
     readonly routes: readonly MeshRoute[],
-    /** The VirtualService's first host: what clients put in their Host header. */
+    /** What clients put in their Host header (the VirtualService's first host). */
     readonly host: string | undefined,
-    /** Why the table is not what Istio would run (unknown subsets, invalid regexes, unknown fields). */
+    /** Why the table is not what the data plane would run (unknown subsets, invalid regexes, unknown fields). */
     readonly problems: readonly string[],
+    /** Every match entry, in the order a request tries them. */
+    private readonly entries: readonly MatchEntry[],
   ) {}
 
-  static readonly EMPTY = new RoutingTable([], undefined, []);
+  static readonly EMPTY = RoutingTable.of([], undefined, []);
+
+  /**
+   * A table of compiled routes. `entries` is the order requests try the match entries in; by default
+   * Istio's: route after route, each route's entries in order, a route without match conditions
+   * taking every request that reaches it.
+   */
+  static of(
+    routes: readonly MeshRoute[],
+    host: string | undefined,
+    problems: readonly string[],
+    entries: readonly MatchEntry[] = inRouteOrder(routes),
+  ): RoutingTable {
+    return new RoutingTable(routes, host, problems, entries);
+  }
 
   static parse(
     vs: VirtualServiceSpecView | undefined,
@@ -150,12 +176,12 @@ export class RoutingTable {
           : r.match.map((m, j) => compileMatch(m, `route ${key} match[${j}]`, problems));
       return { key, name: r.name, matches, split, ...(mirror === undefined ? {} : { mirror }) };
     });
-    return new RoutingTable(routes, vs?.hosts?.[0], problems);
+    return RoutingTable.of(routes, vs?.hosts?.[0], problems);
   }
 
   /** The route `request` takes, or undefined when none matches (Envoy answers 404). */
   select(request: MeshRequest): MeshRoute | undefined {
-    return this.routes.find((r) => r.matches === undefined || r.matches.some((m) => m.test(request)));
+    return this.entries.find((e) => e.match === undefined || e.match.test(request))?.route;
   }
 
   /** The first route without match conditions: the one every plain request takes. */
@@ -200,6 +226,15 @@ export class RoutingTable {
       })),
     });
   }
+}
+
+/** Istio's order: the routes in order, a route's match entries in order. */
+function inRouteOrder(routes: readonly MeshRoute[]): MatchEntry[] {
+  return routes.flatMap((route): MatchEntry[] =>
+    route.matches === undefined
+      ? [{ route, match: undefined }]
+      : route.matches.map((match) => ({ route, match })),
+  );
 }
 
 function compileMatch(m: HttpMatchView, where: string, problems: string[]): CompiledMatch {

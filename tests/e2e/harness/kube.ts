@@ -34,6 +34,8 @@ export const DESTINATION_RULES: Resource = {
   apiVersion: 'networking.istio.io/v1',
   plural: 'destinationrules',
 };
+export const SERVICES: Resource = { apiVersion: 'v1', plural: 'services' };
+export const HTTP_ROUTES: Resource = { apiVersion: 'gateway.networking.k8s.io/v1', plural: 'httproutes' };
 export const AIMODELS: Resource = { apiVersion: 'ai.suoke.life/v1alpha1', plural: 'aimodels' };
 export const MODEL_VERSIONS: Resource = { apiVersion: 'ai.suoke.life/v1alpha1', plural: 'modelversions' };
 export const EVENTS: Resource = { apiVersion: 'events.k8s.io/v1', plural: 'events' };

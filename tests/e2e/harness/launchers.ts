@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { freePort } from '../../support/net.js';
+import type { MeshRouter } from './mesh.js';
 import { ManagedProcess } from './process.js';
 
 /** The fake API server process and how to reach it. */
@@ -14,15 +15,22 @@ export interface ApiServerProcess {
   readonly kubeconfig: string;
 }
 
-/** Starts `tests/support/fake-api-server/main.ts` with our CRDs, Istio's and the VPA's. */
-export async function launchApiServer(dir: string, namespace: string): Promise<ApiServerProcess> {
+/**
+ * Starts `tests/support/fake-api-server/main.ts` with our CRDs, the VPA's and the routing CRDs of
+ * `router`: Istio's, or Gateway API's (a cluster without a mesh, so no Istio CRDs at all).
+ */
+export async function launchApiServer(
+  dir: string,
+  namespace: string,
+  router: MeshRouter = 'istio',
+): Promise<ApiServerProcess> {
   const kubeconfig = join(dir, 'kubeconfig');
   const process = new ManagedProcess({
     name: 'fake API server',
     script: 'tests/support/fake-api-server/main.ts',
     args: [
       '--crds',
-      'project,istio,vpa',
+      router === 'istio' ? 'project,istio,vpa' : 'project,gateway-api,vpa',
       '--namespace',
       namespace,
       '--kubeconfig',
@@ -39,6 +47,8 @@ export interface OperatorLaunch {
   readonly kubeconfig: string;
   readonly namespace: string;
   readonly prometheusUrl: string;
+  /** `--traffic-router`; Gateway API goes without the mesh (`--mesh=none`). @default 'istio' */
+  readonly router?: MeshRouter;
   /** Leader election timing: short, so a restarted operator takes over within seconds. */
   readonly leaseDuration?: string;
   /** @default [] */
@@ -71,7 +81,9 @@ export async function launchOperator(options: OperatorLaunch): Promise<OperatorP
       '--leader-election-retry-period=500ms',
       `--namespace=${options.namespace}`,
       `--prometheus-url=${options.prometheusUrl}`,
-      '--traffic-router=istio',
+      ...(options.router === 'gateway-api'
+        ? ['--traffic-router=gateway-api', '--mesh=none']
+        : ['--traffic-router=istio']),
       ...(options.extraArgs ?? []),
     ],
     env: { KUBECONFIG: options.kubeconfig, LOG_LEVEL: 'info' },

@@ -6,8 +6,22 @@
  * copy to the route's mirror version for its percentage of requests. The split of the route every
  * plain request takes is kept with its time at every change, so tests can assert the walk of
  * weights and the bench can time it; every change of the whole routing table is kept too.
+ *
+ * With `router: 'gateway-api'` it stands in for a Gateway API implementation instead: it follows the
+ * model's HTTPRoute and the Services its backendRefs name, routes by Gateway API's rules (see
+ * gateway-routes.ts), and writes the route's `status.parents` as the gateway's controller would
+ * (see gateway-status.ts).
  */
-import { DESTINATION_RULES, VIRTUAL_SERVICES, type KubeObject, type KubeRest } from './kube.js';
+import { compileHttpRoute, type HttpRouteSpecView, type ServiceView } from './gateway-routes.js';
+import { parentsToWrite, type RouteParentStatus, type RouteRefusal } from './gateway-status.js';
+import {
+  DESTINATION_RULES,
+  HTTP_ROUTES,
+  SERVICES,
+  VIRTUAL_SERVICES,
+  type KubeObject,
+  type KubeRest,
+} from './kube.js';
 import {
   RoutingTable,
   type DestinationRuleSpecView,
@@ -52,11 +66,21 @@ interface DestinationRuleView extends KubeObject {
   spec?: DestinationRuleSpecView;
 }
 
+interface HttpRouteView extends KubeObject {
+  spec?: HttpRouteSpecView;
+  status?: { parents?: RouteParentStatus[] };
+}
+
+/** Which routing objects the mesh follows: the operator's `--traffic-router`. */
+export type MeshRouter = 'istio' | 'gateway-api';
+
 export interface MeshOptions {
   readonly kube: KubeRest;
   readonly namespace: string;
-  /** The AIModel's name: its VirtualService and DestinationRule carry it. */
+  /** The AIModel's name: its VirtualService and DestinationRule, or its HTTPRoute, carry it. */
   readonly model: string;
+  /** @default 'istio' */
+  readonly router?: MeshRouter;
   /** How often the routing objects are read (milliseconds). @default 50 */
   readonly pollMs?: number;
 }
@@ -69,8 +93,15 @@ export class Mesh {
   /**
    * Tables istiod would have refused (a subset that does not exist, an invalid RE2 regex), with
    * their time; the mesh keeps routing by the last valid one, as Envoy keeps its last good config.
+   * With Gateway API: routes the harness's gateway cannot serve (see gateway-routes.ts).
    */
   readonly rejected: Array<{ readonly at: number; readonly problems: readonly string[] }> = [];
+  /** With Gateway API: every HTTPRoute `status.parents` the mesh wrote, with its time and the route's generation. */
+  readonly routeStatuses: Array<{
+    readonly at: number;
+    readonly generation: number;
+    readonly parents: readonly RouteParentStatus[];
+  }> = [];
   private current: Split = {};
   private table: RoutingTable = RoutingTable.EMPTY;
   /** Smooth weighted round robin per route: each version's running credit. */
@@ -82,6 +113,9 @@ export class Mesh {
   private stopped = false;
   /** The last error reading the routing objects (the split stays as it was, as Envoy's would). */
   lastError: string | undefined;
+  /** With Gateway API: the last error writing the HTTPRoute's status, until a write succeeds. */
+  statusError: string | undefined;
+  private refusal: RouteRefusal | undefined;
 
   constructor(private readonly options: MeshOptions) {}
 
@@ -99,6 +133,16 @@ export class Mesh {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.reading;
+  }
+
+  /**
+   * With Gateway API: the gateway refuses the model's route from now on (Accepted False with this
+   * reason, at every generation) and routes by the last table it accepted, as an implementation
+   * whose listeners stop admitting a route serves none of its changes; `undefined` accepts again.
+   */
+  refuseRoutes(refusal: RouteRefusal | undefined): void {
+    if (this.options.router !== 'gateway-api') throw new Error('refuseRoutes: the mesh follows Istio routes');
+    this.refusal = refusal;
   }
 
   /** The split in force now. */
@@ -210,16 +254,13 @@ export class Mesh {
   }
 
   private async read(): Promise<void> {
-    const { kube, namespace, model } = this.options;
     try {
-      // The VirtualService first: subsets are added before routes name them, so a DestinationRule
-      // read after it has every subset it routes to.
-      const vs = await kube.get<VirtualServiceView>(VIRTUAL_SERVICES, namespace, model);
-      const dr = await kube.get<DestinationRuleView>(DESTINATION_RULES, namespace, model);
-      const table = RoutingTable.parse(vs?.spec, dr?.spec);
+      const table =
+        this.options.router === 'gateway-api' ? await this.readHttpRoute() : await this.readIstio();
       this.lastError = undefined;
       if (table.problems.length > 0) {
-        // istiod refuses such a VirtualService; Envoy keeps routing by the last one it accepted.
+        // istiod refuses such a VirtualService; Envoy keeps routing by the last one it accepted. A
+        // route the harness's gateway cannot serve is kept out the same way (gateway-routes.ts).
         const last = this.rejected.at(-1);
         if (last === undefined || last.problems.join() !== table.problems.join()) {
           this.rejected.push({ at: Date.now(), problems: table.problems });
@@ -240,6 +281,44 @@ export class Mesh {
     } catch (error) {
       this.lastError = (error as Error).message;
     }
+  }
+
+  private async readIstio(): Promise<RoutingTable> {
+    const { kube, namespace, model } = this.options;
+    // The VirtualService first: subsets are added before routes name them, so a DestinationRule
+    // read after it has every subset it routes to.
+    const vs = await kube.get<VirtualServiceView>(VIRTUAL_SERVICES, namespace, model);
+    const dr = await kube.get<DestinationRuleView>(DESTINATION_RULES, namespace, model);
+    return RoutingTable.parse(vs?.spec, dr?.spec);
+  }
+
+  /** The HTTPRoute's table, once its status says what the gateway makes of it. */
+  private async readHttpRoute(): Promise<RoutingTable> {
+    const { kube, namespace, model } = this.options;
+    // Services read before and after the route: one created before the route named it is in the
+    // second list, one deleted after the route stopped naming it in the first, so a route read
+    // between two writes never seems to name a Service that is not there.
+    const before = await kube.list<ServiceView & KubeObject>(SERVICES, namespace);
+    const route = await kube.get<HttpRouteView>(HTTP_ROUTES, namespace, model);
+    const after = await kube.list<ServiceView & KubeObject>(SERVICES, namespace);
+    const services = new Map([...before, ...after].map((s) => [s.metadata.name, s]));
+    const compiled = compileHttpRoute(route, [...services.values()]);
+    const refusal = this.refusal;
+    if (route !== undefined) {
+      const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const parents = parentsToWrite(route, compiled, now, refusal);
+      // A failed status write is tried again at the next read; routing goes on meanwhile.
+      if (parents !== undefined) {
+        try {
+          await kube.mergePatch(HTTP_ROUTES, namespace, model, { status: { parents } }, 'status');
+          this.routeStatuses.push({ at: Date.now(), generation: route.metadata.generation ?? 0, parents });
+          this.statusError = undefined;
+        } catch (error) {
+          this.statusError = (error as Error).message;
+        }
+      }
+    }
+    return refusal === undefined ? compiled.table : this.table;
   }
 }
 

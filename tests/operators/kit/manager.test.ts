@@ -105,7 +105,7 @@ describe('flags', () => {
   it.each([
     [['--bogus'], "unknown flag '--bogus'"],
     [['--leader-elect=maybe'], "flag '--leader-elect' must be true or false, got 'maybe'"],
-    [['--traffic-router=nginx'], "flag '--traffic-router' must be 'istio' or 'replica-ratio'"],
+    [['--traffic-router=nginx'], "flag '--traffic-router' must be 'istio', 'gateway-api' or 'replica-ratio'"],
     [['--prometheus-url=not a url'], "flag '--prometheus-url' must be an absolute URL"],
     [['--metrics-bind-address'], "flag '--metrics-bind-address' needs a value"],
     [['--leader-election-retry-period=2'], "--leader-election-retry-period: '2' is not a positive duration"],

@@ -136,6 +136,8 @@ describe('operator process (operators/main.ts) against the fake API server', () 
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const code = await new Promise((r) => child.once('exit', r));
     expect(code).toBe(2);
-    expect(stderr).toContain("flag '--traffic-router' must be 'istio' or 'replica-ratio', got 'linkerd'");
+    expect(stderr).toContain(
+      "flag '--traffic-router' must be 'istio', 'gateway-api' or 'replica-ratio', got 'linkerd'",
+    );
   }, 30_000);
 });

@@ -23,12 +23,23 @@ export function stackFile(stack: string): Record<string, string> {
   return stackFileConfig(file.config ?? {});
 }
 
-export async function runStack(stack: string, secrets: Record<string, string>): Promise<StackRun> {
+/**
+ * Runs the program with the settings of `Pulumi.<stack>.yaml`, the secrets a user would set, and
+ * `overrides`: keys set on top of the stack file, as `pulumi config set` would (maps as JSON text).
+ */
+export async function runStack(
+  stack: string,
+  secrets: Record<string, string>,
+  overrides: Record<string, string> = {},
+): Promise<StackRun> {
   const secretConfig = Object.fromEntries(Object.entries(secrets).map(([k, v]) => [`${PROJECT}:${k}`, v]));
+  const overrideConfig = Object.fromEntries(
+    Object.entries(overrides).map(([k, v]) => [`${PROJECT}:${k}`, v]),
+  );
   const recorder = await installMocks({
     project: PROJECT,
     stack,
-    config: { ...stackFile(stack), ...secretConfig },
+    config: { ...stackFile(stack), ...overrideConfig, ...secretConfig },
     secretKeys: Object.keys(secretConfig),
   });
   const program = (await import('../../../stacks/index.js')) as Record<string, unknown>;

@@ -1,6 +1,6 @@
 /**
  * Where CRDs to install at start come from: our own `crds/*.yaml`, the upstream reference CRDs
- * (Istio, VPA, prometheus-operator, Argo CD), any YAML file or directory, or CRD objects.
+ * (Istio, VPA, prometheus-operator, Argo CD, Gateway API), any YAML file or directory, or CRD objects.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,15 +26,25 @@ const NAMED: Readonly<Record<string, () => string>> = {
   vpa: () => join(REFERENCE_CRDS_DIR, 'vpa-crds.yaml'),
   'prometheus-operator': () => REFERENCE_CRDS_DIR,
   argocd: () => join(REFERENCE_CRDS_DIR, 'argocd-application-crd.yaml'),
+  /** The standard channel: GatewayClass, Gateway, HTTPRoute, GRPCRoute, ReferenceGrant. */
+  'gateway-api': () => join(REFERENCE_CRDS_DIR, 'gateway-api-standard-crds.yaml'),
   reference: () => REFERENCE_CRDS_DIR,
 };
 
 /**
- * `'project'`, `'istio'`, `'vpa'`, `'prometheus-operator'`, `'argocd'`, `'reference'` (all upstream
- * ones), a path to a YAML file or a directory of them, or a CRD object.
+ * `'project'`, `'istio'`, `'vpa'`, `'prometheus-operator'`, `'argocd'`, `'gateway-api'`, `'reference'`
+ * (all upstream ones), a path to a YAML file or a directory of them, or a CRD object.
  */
 export type CrdSource =
-  'project' | 'istio' | 'vpa' | 'prometheus-operator' | 'argocd' | 'reference' | (string & {}) | KubeObject;
+  | 'project'
+  | 'istio'
+  | 'vpa'
+  | 'prometheus-operator'
+  | 'argocd'
+  | 'gateway-api'
+  | 'reference'
+  | (string & {})
+  | KubeObject;
 
 function yamlFilesIn(path: string): string[] {
   if (!existsSync(path)) throw new Error(`CRD source ${path} does not exist`);

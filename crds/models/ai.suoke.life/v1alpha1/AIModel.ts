@@ -756,7 +756,7 @@ export interface IAIModel {
       };
     };
     /**
-     * How traffic reaches the agent (Istio VirtualService and DestinationRule).
+     * How traffic reaches the agent: Istio VirtualService and DestinationRule, or a Gateway API HTTPRoute, as the operator’s traffic router says.
      */
     "traffic"?: {
       /**
@@ -805,6 +805,35 @@ export interface IAIModel {
          */
         "maxEjectionPercent"?: number;
       };
+      /**
+       * Gateway API parents of the HTTPRoute the gateway-api traffic router writes (usually Gateways). Defaults to the model’s own Service (GAMMA: in-mesh callers get the split).
+       */
+      "parentRefs"?: Array<{
+        /**
+         * API group of the parent. Defaults to gateway.networking.k8s.io; empty for a core Service.
+         */
+        "group"?: string;
+        /**
+         * Kind of the parent. Defaults to Gateway.
+         */
+        "kind"?: string;
+        /**
+         * Name of the parent.
+         */
+        "name": string;
+        /**
+         * Namespace of the parent. Defaults to the AIModel’s namespace.
+         */
+        "namespace"?: string;
+        /**
+         * Port of the parent.
+         */
+        "port"?: number;
+        /**
+         * A listener of the Gateway (or a port name of a Service).
+         */
+        "sectionName"?: string;
+      }>;
       /**
        * Retries of failed requests.
        */

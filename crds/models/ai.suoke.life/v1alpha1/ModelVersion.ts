@@ -491,7 +491,7 @@ export interface IModelVersion {
     /**
      * Why the rollout is Paused; set only in phase Paused. Requested (pause action) and ManualGate (mode Manual at the last step) wait for a person; Inconclusive resumes by itself on the next passing analysis.
      */
-    "pauseReason"?: "Requested" | "ManualGate" | "Inconclusive";
+    "pauseReason"?: "Requested" | "ManualGate" | "Inconclusive" | "RouteNotAccepted";
     /**
      * Where the rollout is.
      */
