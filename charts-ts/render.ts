@@ -13,7 +13,7 @@ import { GatewayRouting, gatewayNamespaces } from './constructs/gateway-routing.
 import { IstioRouting } from './constructs/istio-routing.js';
 import { IstioSecurity } from './constructs/istio-security.js';
 import { assertDistinctLabels, versionedName } from './constructs/workload-names.js';
-import { DERIVED_KINDS } from './derived-kinds.js';
+import { DERIVED_KINDS, ROUTE_OBJECTS, type RouteObjects } from './derived-kinds.js';
 
 /** A plain Kubernetes object as rendered: ready for server-side apply. */
 export interface KubeObject {
@@ -45,7 +45,7 @@ export interface RenderOptions {
    * Service alone: the replica-ratio router).
    * @default 'istio'
    */
-  readonly routes?: 'istio' | 'gateway-api' | 'none';
+  readonly routes?: RouteObjects;
   /**
    * The agents run in an Istio mesh: the model's STRICT PeerAuthentication and its AuthorizationPolicy.
    * @default true with Istio routes, else false
@@ -89,7 +89,6 @@ export interface RenderOptions {
 /** Order of kinds in the output: the shared table's, dependencies first. */
 const KIND_ORDER = DERIVED_KINDS.map((k) => k.kind);
 
-const ROUTES = ['istio', 'gateway-api', 'none'] as const;
 /** Namespaces reaching the API port besides the model's own: Istio's ingress gateway (AgentNetworkPolicy's default). */
 const INGRESS_NAMESPACES = ['istio-system'] as const;
 
@@ -184,8 +183,8 @@ export function render(
     );
   }
   const routes = options.routes ?? 'istio';
-  if (!ROUTES.includes(routes)) {
-    throw new Error(`render: options.routes '${String(routes)}' is not one of ${ROUTES.join(', ')}`);
+  if (!ROUTE_OBJECTS.includes(routes)) {
+    throw new Error(`render: options.routes '${String(routes)}' is not one of ${ROUTE_OBJECTS.join(', ')}`);
   }
   const mesh = options.mesh ?? routes === 'istio';
   const namespace = aimodel.metadata.namespace;
