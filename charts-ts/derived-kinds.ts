@@ -67,3 +67,27 @@ export function inScope(kind: Pick<DerivedKind, 'group'>, scope: DerivedScope): 
   if (kind.group === GATEWAY_API_GROUP) return scope.routes === 'gateway-api';
   return true;
 }
+
+/** The operator's traffic routers (`--traffic-router`, operators/traffic/factory.ts). */
+export const TRAFFIC_ROUTER_NAMES = ['istio', 'gateway-api', 'replica-ratio'] as const;
+export type TrafficRouterName = (typeof TRAFFIC_ROUTER_NAMES)[number];
+
+/** The router a platform gets unless it picks one: Istio's in the mesh, replica ratios without one. */
+export function defaultTrafficRouter(istio: boolean): TrafficRouterName {
+  return istio ? 'istio' : 'replica-ratio';
+}
+
+/** The routing objects each router works on (its `TrafficRouter.routes`), which decide its derived kinds. */
+export const ROUTES_OF_ROUTER: Readonly<Record<TrafficRouterName, RouteObjects>> = Object.freeze({
+  istio: 'istio',
+  'gateway-api': 'gateway-api',
+  'replica-ratio': 'none',
+});
+
+/**
+ * What the operator derives, watches and prunes with this router and mesh: the scope its RBAC is
+ * granted for, as the operator computes it from `--traffic-router` and `--mesh`.
+ */
+export function derivedScopeOf(trafficRouter: TrafficRouterName, mesh: boolean): DerivedScope {
+  return { routes: ROUTES_OF_ROUTER[trafficRouter], mesh };
+}

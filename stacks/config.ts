@@ -23,7 +23,11 @@ import {
 } from './config-problems.js';
 import { CROSS_FIELD_RULES, ruleProblems } from './config-rules.js';
 import { splitImage } from '../charts-ts/constructs/image-rule.js';
-import { TRAFFIC_ROUTER_NAMES, type TrafficRouterName } from '../charts-ts/constructs/operator-install.js';
+import {
+  TRAFFIC_ROUTER_NAMES,
+  defaultTrafficRouter,
+  type TrafficRouterName,
+} from '../charts-ts/constructs/operator-install.js';
 
 export { StackConfigError, type ConfigProblem } from './config-problems.js';
 
@@ -381,8 +385,10 @@ function inKeyOrder(project: string, problems: readonly ConfigProblem[]): Config
  */
 function withDefaultRouter(config: SchemaConfig): PlatformConfig {
   // An invalid `istio` map is reported by the schema; the default then is only a placeholder.
-  const fallback = config.istio?.enabled === false ? 'replica-ratio' : 'istio';
-  return { ...config, trafficRouter: config.trafficRouter ?? fallback };
+  return {
+    ...config,
+    trafficRouter: config.trafficRouter ?? defaultTrafficRouter(config.istio?.enabled !== false),
+  };
 }
 
 /** URLs without trailing slashes, so that paths join onto them cleanly. */

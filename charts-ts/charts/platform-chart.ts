@@ -2,7 +2,11 @@ import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { Crds } from '../constructs/crds.js';
 import { Monitoring, type AgentMetric, type AlertThresholds } from '../constructs/monitoring.js';
-import { OperatorInstall, type TrafficRouterName } from '../constructs/operator-install.js';
+import {
+  OperatorInstall,
+  defaultTrafficRouter,
+  type TrafficRouterName,
+} from '../constructs/operator-install.js';
 import { PlatformNetwork, type GatewayProps } from '../constructs/platform-network.js';
 import {
   Redis,
@@ -79,7 +83,7 @@ export class PlatformChart extends Chart {
     const agentNamespace = props.agentNamespace ?? 'suoke-ai';
     const monitoringNamespace = props.monitoringNamespace ?? 'monitoring';
     const istio = props.istio ?? true;
-    const trafficRouter = props.trafficRouter ?? (istio ? 'istio' : 'replica-ratio');
+    const trafficRouter = props.trafficRouter ?? defaultTrafficRouter(istio);
     if (trafficRouter === 'istio' && !istio) {
       throw new Error(
         "PlatformChart trafficRouter 'istio' needs istio: true (it routes through the Istio mesh); " +

@@ -75,6 +75,16 @@ export interface GatewayRouteRule {
 const EVERY_PATH = { type: 'PathPrefix', value: '/' } as const;
 /** What follows an escaped literal in the RegularExpression a prefix match becomes. */
 const ANY_REST = '.*';
+
+/** The RegularExpression a header prefix is written as (HTTPRoute has no prefix match): the escaped literal, then `.*`. */
+export function prefixRegex(prefix: string): string {
+  return `${quoteMeta(prefix)}${ANY_REST}`;
+}
+
+/** The prefix a regex written by {@link prefixRegex} stands for; undefined for any other regex. */
+export function prefixOfRegex(regex: string): string | undefined {
+  return regex.endsWith(ANY_REST) ? unquoteMeta(regex.slice(0, -ANY_REST.length)) : undefined;
+}
 const REQUEST_MIRROR = 'RequestMirror';
 /** GEP-2257 durations, the format of HTTPRoute timeouts. */
 const GATEWAY_DURATION = /^([0-9]{1,5}(h|m|s|ms)){1,4}$/;
@@ -126,8 +136,7 @@ export function gatewayRouteMatch(match: RequestMatch, where = 'match'): Gateway
       : {
           type: 'RegularExpression',
           name,
-          value:
-            value.prefix !== undefined ? `${quoteMeta(value.prefix)}${ANY_REST}` : (value.regex as string),
+          value: value.prefix !== undefined ? prefixRegex(value.prefix) : (value.regex as string),
         };
   return { path: { ...EVERY_PATH }, headers: [header] };
 }
@@ -172,7 +181,7 @@ export function parseGatewayRouteMatch(match: unknown): RequestMatch {
   if (type === 'Exact') parsed = { header: { name, exact: value } };
   else if (type === 'RegularExpression') {
     const cookie = name === COOKIE_HEADER ? parseCookieRegex(value) : undefined;
-    const prefix = value.endsWith(ANY_REST) ? unquoteMeta(value.slice(0, -ANY_REST.length)) : undefined;
+    const prefix = prefixOfRegex(value);
     parsed =
       cookie !== undefined
         ? { cookie }

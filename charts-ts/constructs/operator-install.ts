@@ -1,7 +1,16 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DEFAULT_OPERATOR_IMAGE, GROUP } from '../../crds/api/index.js';
-import { DERIVED_KINDS, inScope, type DerivedScope, type RouteObjects } from '../derived-kinds.js';
+import {
+  DERIVED_KINDS,
+  ROUTES_OF_ROUTER,
+  TRAFFIC_ROUTER_NAMES,
+  defaultTrafficRouter,
+  derivedScopeOf,
+  inScope,
+  type DerivedScope,
+  type TrafficRouterName,
+} from '../derived-kinds.js';
 import {
   OPERATOR_METRICS_SERVICE,
   OPERATOR_NAME,
@@ -18,24 +27,13 @@ export const OPERATOR_METRICS_PORT = 8080;
 /** Port of /healthz and /readyz (`--health-probe-bind-address`). */
 export const OPERATOR_HEALTH_PORT = 8081;
 
-/** The operator's traffic routers (`--traffic-router`, operators/traffic/factory.ts). */
-export const TRAFFIC_ROUTER_NAMES = ['istio', 'gateway-api', 'replica-ratio'] as const;
-export type TrafficRouterName = (typeof TRAFFIC_ROUTER_NAMES)[number];
-
-/** The routing objects each router works on (its `TrafficRouter.routes`), which decide its derived kinds. */
-export const ROUTES_OF_ROUTER: Readonly<Record<TrafficRouterName, RouteObjects>> = Object.freeze({
-  istio: 'istio',
-  'gateway-api': 'gateway-api',
-  'replica-ratio': 'none',
-});
-
-/**
- * What the operator derives, watches and prunes with this router and mesh: the scope its RBAC is
- * granted for, as the operator computes it from `--traffic-router` and `--mesh`.
- */
-export function derivedScopeOf(trafficRouter: TrafficRouterName, mesh: boolean): DerivedScope {
-  return { routes: ROUTES_OF_ROUTER[trafficRouter], mesh };
-}
+export {
+  TRAFFIC_ROUTER_NAMES,
+  ROUTES_OF_ROUTER,
+  defaultTrafficRouter,
+  derivedScopeOf,
+  type TrafficRouterName,
+};
 
 export interface OperatorInstallProps {
   /** Namespace the operator runs in (and holds its leader-election Lease). */

@@ -3,7 +3,7 @@
  * routes. decide() compares routes as a whole, so a restart between the router's write and the
  * status write is recognised even when two steps share a weight (a shadow and a preview are both 0).
  */
-import { unquoteMeta } from '../../charts-ts/constructs/istio-routing.js';
+import { prefixOfRegex } from '../../charts-ts/constructs/gateway-routing.js';
 import type { CandidateRouting, RequestMatch } from '../../crds/api/index.js';
 import { deepEqual } from '../kit/deep-equal.js';
 import { isPlainRouting } from '../traffic/router.js';
@@ -43,7 +43,7 @@ function normal(routing: CandidateRouting | undefined): CandidateRouting {
  */
 function canonicalMatch(match: RequestMatch): RequestMatch {
   const regex = match.header?.regex;
-  const prefix = regex?.endsWith('.*') === true ? unquoteMeta(regex.slice(0, -2)) : undefined;
+  const prefix = regex === undefined ? undefined : prefixOfRegex(regex);
   if (match.header === undefined || prefix === undefined) return match;
   const { regex: _regex, ...header } = match.header;
   return { ...match, header: { ...header, prefix } };

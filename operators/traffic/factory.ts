@@ -2,6 +2,7 @@
  * Picks the TrafficRouter named by the operator's `--traffic-router` flag. An unknown name is an
  * error at start-up, never a silent fallback to another router.
  */
+import { TRAFFIC_ROUTER_NAMES, type TrafficRouterName } from '../../charts-ts/derived-kinds.js';
 import type { ClusterClient } from '../kit/cluster-client.js';
 import { FLAG_DEFAULTS } from '../kit/flags.js';
 import { GatewayApiRouter } from './gateway-api.js';
@@ -9,8 +10,9 @@ import { IstioRouter } from './istio.js';
 import { ReplicaRatioRouter } from './replica-ratio.js';
 import type { TrafficRouter } from './router.js';
 
-export const TRAFFIC_ROUTERS = ['istio', 'gateway-api', 'replica-ratio'] as const;
-export type TrafficRouterName = (typeof TRAFFIC_ROUTERS)[number];
+/** The routers there are: the list the platform chart renders `--traffic-router` from, too. */
+export const TRAFFIC_ROUTERS = TRAFFIC_ROUTER_NAMES;
+export type { TrafficRouterName };
 
 /** The default of `--traffic-router`. */
 export const DefaultTrafficRouter: TrafficRouterName = FLAG_DEFAULTS.trafficRouter;

@@ -33,7 +33,6 @@ import {
   LABEL_MANAGED_BY,
   LABEL_VERSION,
   MANAGED_BY,
-  type CandidateRouting,
   type RequestMatch,
 } from '../../crds/api/index.js';
 import { applyBack } from './apply-back.js';
@@ -42,6 +41,8 @@ import {
   RoutesNotFoundError,
   assertWeights,
   byVersion,
+  candidateRoutesOf,
+  readBackMatches,
   isPlainRouting,
   type CandidateRoutes,
   type RouteAcceptance,
@@ -222,18 +223,11 @@ export class GatewayApiRouter implements TrafficRouter {
         );
       }
       const version = versionOf(refs[0], CANDIDATE_ROUTE);
-      const raw = candidateRule.matches ?? [];
-      if (raw.length === 0) throw new Error(`${where(CANDIDATE_ROUTE)} has no match: it takes every request`);
-      const matches = raw.map((m, i) => {
-        try {
-          return parseGatewayRouteMatch(m);
-        } catch (error) {
-          throw new Error(
-            `${where(CANDIDATE_ROUTE)}: match ${i + 1} cannot be read back: ${(error as Error).message}`,
-            { cause: error },
-          );
-        }
-      });
+      const matches = readBackMatches(
+        candidateRule.matches ?? [],
+        parseGatewayRouteMatch,
+        where(CANDIDATE_ROUTE),
+      );
       matched = { version, matches };
     }
 
@@ -252,17 +246,10 @@ export class GatewayApiRouter implements TrafficRouter {
       mirrored = { version, percent: mirrorPercent(mirror, where(VERSIONS_ROUTE)) };
     }
 
-    if (matched === undefined && mirrored === undefined) return undefined;
-    if (matched !== undefined && mirrored !== undefined && matched.version !== mirrored.version) {
-      throw new Error(
-        `${where(CANDIDATE_ROUTE)} routes to version '${matched.version}' while rule '${VERSIONS_ROUTE}' mirrors to '${mirrored.version}'; there is one candidate`,
-      );
-    }
-    const routing: CandidateRouting = {
-      ...(matched === undefined ? {} : { matches: matched.matches }),
-      ...(mirrored === undefined ? {} : { mirrorPercent: mirrored.percent }),
-    };
-    return { version: (matched ?? mirrored)?.version as string, routing };
+    return candidateRoutesOf(matched, mirrored, {
+      matched: where(CANDIDATE_ROUTE),
+      mirror: `rule '${VERSIONS_ROUTE}'`,
+    });
   }
 
   async getWeights(target: TrafficTarget): Promise<VersionWeight[]> {

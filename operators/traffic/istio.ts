@@ -27,11 +27,13 @@ import {
   type IstioHttpRoute,
 } from '../../charts-ts/constructs/istio-routing.js';
 import { subsetName, VERSIONS_ROUTE } from '../../charts-ts/constructs/workload-names.js';
-import { LABEL_VERSION, type CandidateRouting, type RequestMatch } from '../../crds/api/index.js';
+import { LABEL_VERSION, type RequestMatch } from '../../crds/api/index.js';
 import {
   RoutesNotFoundError,
   assertWeights,
   byVersion,
+  candidateRoutesOf,
+  readBackMatches,
   isPlainRouting,
   type CandidateRoutes,
   type RouterSupport,
@@ -201,20 +203,11 @@ export class IstioRouter implements TrafficRouter {
         );
       }
       const version = versionOf(destinations[0]?.destination?.subset, CANDIDATE_ROUTE);
-      const raw = candidateRoute.match ?? [];
-      if (raw.length === 0) throw new Error(`${where(CANDIDATE_ROUTE)} has no match: it takes every request`);
-      const matches = raw.map((m, i) => {
-        try {
-          return parseIstioMatchRequest(m);
-        } catch (error) {
-          throw new Error(
-            `${where(CANDIDATE_ROUTE)}: match ${i + 1} cannot be read back: ${(error as Error).message}`,
-            {
-              cause: error,
-            },
-          );
-        }
-      });
+      const matches = readBackMatches(
+        candidateRoute.match ?? [],
+        parseIstioMatchRequest,
+        where(CANDIDATE_ROUTE),
+      );
       matched = { version, matches };
     }
 
@@ -231,17 +224,10 @@ export class IstioRouter implements TrafficRouter {
       mirrored = { version, percent };
     }
 
-    if (matched === undefined && mirrored === undefined) return undefined;
-    if (matched !== undefined && mirrored !== undefined && matched.version !== mirrored.version) {
-      throw new Error(
-        `${where(CANDIDATE_ROUTE)} routes to version '${matched.version}' while route '${this.routeName}' mirrors to '${mirrored.version}'; there is one candidate`,
-      );
-    }
-    const routing: CandidateRouting = {
-      ...(matched === undefined ? {} : { matches: matched.matches }),
-      ...(mirrored === undefined ? {} : { mirrorPercent: mirrored.percent }),
-    };
-    return { version: (matched ?? mirrored)?.version as string, routing };
+    return candidateRoutesOf(matched, mirrored, {
+      matched: where(CANDIDATE_ROUTE),
+      mirror: `route '${this.routeName}'`,
+    });
   }
 
   async getWeights(target: TrafficTarget): Promise<VersionWeight[]> {

@@ -5,7 +5,7 @@
  * Implementations: istio.ts (VirtualService weights), gateway-api.ts (HTTPRoute backendRef weights),
  * replica-ratio.ts (no mesh: replica counts behind one Service). factory.ts picks one by name.
  */
-import type { CandidateRouting } from '../../crds/api/index.js';
+import type { CandidateRouting, RequestMatch } from '../../crds/api/index.js';
 import type { RouteObjects } from '../../charts-ts/derived-kinds.js';
 import type { KubeObject, ResourceType } from '../kit/resource.js';
 
@@ -75,6 +75,53 @@ export interface RouteAcceptance {
   servingOf(route: KubeObject): RouteServing;
   /** What the model's routes say now (from the client's reads). @throws RoutesNotFoundError while there are none */
   serving(target: TrafficTarget): Promise<RouteServing>;
+}
+
+/**
+ * The RequestMatches of the candidate's matched route as read back, each through `parse` (the inverse
+ * of how the router writes one).
+ * @param where names the route, e.g. `HTTPRoute ns/m: rule 'candidate'`
+ * @throws Error naming the route and the match when there is none (it would take every request) or one cannot be read
+ */
+export function readBackMatches(
+  raw: readonly unknown[],
+  parse: (match: unknown) => RequestMatch,
+  where: string,
+): RequestMatch[] {
+  if (raw.length === 0) throw new Error(`${where} has no match: it takes every request`);
+  return raw.map((m, i) => {
+    try {
+      return parse(m);
+    } catch (error) {
+      throw new Error(`${where}: match ${i + 1} cannot be read back: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+  });
+}
+
+/**
+ * The candidate's routes from what a router read back: the version and matches of its matched route and
+ * the version and share of its mirror; undefined when there are neither.
+ * @param where names the matched and the mirroring route for the error, e.g. `VirtualService ns/m: http route`
+ * @throws Error when the two name different versions (there is one candidate)
+ */
+export function candidateRoutesOf(
+  matched: { readonly version: string; readonly matches: RequestMatch[] } | undefined,
+  mirrored: { readonly version: string; readonly percent: number } | undefined,
+  where: { readonly matched: string; readonly mirror: string },
+): CandidateRoutes | undefined {
+  if (matched === undefined && mirrored === undefined) return undefined;
+  if (matched !== undefined && mirrored !== undefined && matched.version !== mirrored.version) {
+    throw new Error(
+      `${where.matched} routes to version '${matched.version}' while ${where.mirror} mirrors to '${mirrored.version}'; there is one candidate`,
+    );
+  }
+  const routing: CandidateRouting = {
+    ...(matched === undefined ? {} : { matches: matched.matches }),
+    ...(mirrored === undefined ? {} : { mirrorPercent: mirrored.percent }),
+  };
+  return { version: (matched ?? mirrored)?.version as string, routing };
 }
 
 /** True when the routing asks for nothing besides the weight. */

@@ -14,7 +14,7 @@ import { render } from '../../charts-ts/render.js';
 import { parseFlags } from '../../operators/kit/flags.js';
 import type { ClusterClient } from '../../operators/kit/cluster-client.js';
 import { derivedKinds } from '../../operators/rollout-deps/caches.js';
-import { createTrafficRouter, TRAFFIC_ROUTERS } from '../../operators/traffic/factory.js';
+import { createTrafficRouter } from '../../operators/traffic/factory.js';
 import { find, synthPlatform } from './support/platform.js';
 
 /** Resource name (plural) of a kind, as RBAC names it. */
@@ -51,8 +51,10 @@ function renderedKinds(routes: 'istio' | 'gateway-api' | 'none', mesh: boolean):
 }
 
 describe('the chart knows the operator’s routers', () => {
-  it('offers exactly the routers the operator has', () => {
-    expect([...TRAFFIC_ROUTER_NAMES].sort()).toEqual([...TRAFFIC_ROUTERS].sort());
+  it('every router the chart offers is one the operator builds, under that name', () => {
+    expect(TRAFFIC_ROUTER_NAMES.map((name) => createTrafficRouter(name, UNUSED_CLIENT).name)).toEqual([
+      ...TRAFFIC_ROUTER_NAMES,
+    ]);
   });
 
   it.each(TRAFFIC_ROUTER_NAMES)('%s: grants for the routing objects the router declares', (name) => {
