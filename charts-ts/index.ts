@@ -10,6 +10,8 @@ export * from './constructs/agent-service.js';
 export * from './constructs/istio-routing.js';
 export * from './constructs/istio-security.js';
 export * from './constructs/gateway-routing.js';
+export { VersionService, type VersionServiceProps } from './constructs/version-service.js';
+export * from './constructs/evaluation-job.js';
 export * from './constructs/gpu.js';
 export * from './constructs/workload-names.js';
 export { parseQuantity } from './constructs/quantity.js';

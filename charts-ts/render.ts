@@ -12,6 +12,7 @@ import { AgentWorkload } from './constructs/agent-workload.js';
 import { GatewayRouting, gatewayNamespaces } from './constructs/gateway-routing.js';
 import { IstioRouting } from './constructs/istio-routing.js';
 import { IstioSecurity } from './constructs/istio-security.js';
+import { VersionService } from './constructs/version-service.js';
 import { assertDistinctLabels, versionedName } from './constructs/workload-names.js';
 import { DERIVED_KINDS, ROUTE_OBJECTS, type RouteObjects } from './derived-kinds.js';
 
@@ -96,7 +97,9 @@ const INGRESS_NAMESPACES = ['istio-system'] as const;
  * Everything the operator derives for one AIModel, as plain objects:
  * - per version: ServiceAccount, Deployment, HorizontalPodAutoscaler, VerticalPodAutoscaler, PodDisruptionBudget,
  *   NetworkPolicy (named `<model>-<version>`);
- * - per model: the Service (named `<model>`);
+ * - per model: the Service (named `<model>`); per version, a Service `<model>-<version>` too when the routes
+ *   are `gateway-api` or when any version is evaluated (`spec.promotion.evaluation`, or the AIModel's
+ *   `spec.rollout.evaluation`): what the evaluation Job calls;
  * - the routes, by `options.routes`: `istio` (default) a DestinationRule (one subset per version) and a
  *   VirtualService; `gateway-api` an HTTPRoute (named `<model>`) over one Service per version (`<model>-<version>`),
  *   its Gateway parents' namespaces admitted by the NetworkPolicies; `none` no routes (the model's Service
@@ -212,6 +215,19 @@ export function render(
     } else if (routes === 'gateway-api') {
       new GatewayRouting(chart, 'Routing', { ...gatewayRoutingProps(aimodel, running, split), ...routed });
     }
+    // An evaluation Job calls the candidate and the stable by their own Services, whatever the split;
+    // the gateway-api routes already have them.
+    if (routes !== 'gateway-api' && evaluated(aimodel, sorted)) {
+      for (const v of running) {
+        new VersionService(chart, `VersionService-${v}`, {
+          model: name,
+          agent: aimodel.spec.agent.name,
+          namespace,
+          version: v,
+          targetPort: aimodel.spec.runtime?.port,
+        });
+      }
+    }
     if (mesh) {
       const callers =
         options.callerNamespaces ??
@@ -262,6 +278,17 @@ export function render(
   }));
   return objects.sort(
     (a, b) => kindRank(a.kind) - kindRank(b.kind) || compare(a.metadata.name, b.metadata.name),
+  );
+}
+
+/**
+ * Whether any version is evaluated on a golden set: its own `spec.promotion.evaluation`, or the AIModel's
+ * `spec.rollout.evaluation` that versions without one inherit.
+ */
+function evaluated(aimodel: AIModel, versions: readonly ModelVersion[]): boolean {
+  return (
+    aimodel.spec.rollout?.evaluation !== undefined ||
+    versions.some((v) => v.spec.promotion?.evaluation !== undefined)
   );
 }
 

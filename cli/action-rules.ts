@@ -8,11 +8,14 @@
  */
 import {
   CONDITION_TYPES,
+  PAUSE_REASONS,
   REASONS,
   type AIModel,
   type ModelVersion,
   type ModelVersionAction,
+  type PauseReason,
 } from '../crds/index.js';
+import { heldBeforeTraffic, latestEvaluation } from './progress.js';
 
 export interface Verdict {
   /** Why the action is refused; undefined when it applies. */
@@ -21,16 +24,25 @@ export interface Verdict {
   readonly effect?: string;
 }
 
-/** Why a ModelVersion is Paused, from its Progressing condition (where the operator records it). */
-function pauseReason(mv: ModelVersion): 'Requested' | 'ManualGate' | 'Inconclusive' | 'RouteNotAccepted' {
+/**
+ * Why a ModelVersion is Paused: `status.pauseReason`, else its Progressing condition (where an
+ * operator that wrote no pauseReason recorded it).
+ */
+function pauseReason(mv: ModelVersion): PauseReason {
+  const recorded = mv.status?.pauseReason;
+  if (recorded !== undefined && (PAUSE_REASONS as readonly string[]).includes(recorded)) return recorded;
   const reason = mv.status?.conditions?.find(
     (c) => c.type === CONDITION_TYPES.ModelVersion.Progressing,
   )?.reason;
   if (reason === REASONS.ManualGate) return 'ManualGate';
   if (reason === REASONS.InconclusiveLimitExceeded) return 'Inconclusive';
   if (reason === REASONS.RouteNotAccepted) return 'RouteNotAccepted';
+  if (reason === REASONS.EvaluationInvalid) return 'EvaluationInvalid';
   return 'Requested';
 }
+
+/** Why promote and pause wait while an evaluation runs (the operator's words). */
+const EVALUATION_RUNNING = 'an evaluation is running; wait for it or abort';
 
 export function modelVersionAction(action: ModelVersionAction, mv: ModelVersion): Verdict {
   const s = mv.status ?? {};
@@ -41,8 +53,16 @@ export function modelVersionAction(action: ModelVersionAction, mv: ModelVersion)
       ? `stage ${s.stage} (weight ${s.canaryWeight ?? 0}%)`
       : `step ${(s.currentStep ?? 0) + 1} (weight ${s.canaryWeight ?? 0}%)`;
   const baking = phase === 'Promoted' && s.promotedAt !== undefined && s.finishedAt === undefined;
+  const paused = phase === 'Paused' ? pauseReason(mv) : undefined;
   switch (action) {
     case 'promote':
+      if (phase === 'Evaluating') return { refusal: EVALUATION_RUNNING };
+      if (paused === 'EvaluationInvalid' && heldBeforeTraffic(mv)) {
+        return {
+          refusal:
+            "the version has not passed its evaluation and serves no traffic yet; fix the evaluation and 'kubectl model resume' it, or 'kubectl model abort'",
+        };
+      }
       if (phase === 'Progressing' || phase === 'Paused') {
         return {
           effect: `the operator will promote version ${mv.spec.version} from ${at} to 100% of traffic, skipping the remaining steps`,
@@ -58,6 +78,12 @@ export function modelVersionAction(action: ModelVersionAction, mv: ModelVersion)
         refusal: `the rollout has ended (phase ${phase}); use 'kubectl model retry' to start it again`,
       };
     case 'abort':
+      if (phase === 'Evaluating') {
+        const job = latestEvaluation(mv)?.job;
+        return {
+          effect: `the operator will stop the evaluation${job ? ` (Job ${job})` : ''} and roll version ${mv.spec.version} back: its traffic goes to the stable version and the canary is removed`,
+        };
+      }
       if (['Pending', 'Deploying', 'Progressing', 'Paused'].includes(phase) || baking) {
         return {
           effect: `the operator will roll version ${mv.spec.version} back: its traffic goes to the stable version and the canary is removed`,
@@ -72,23 +98,31 @@ export function modelVersionAction(action: ModelVersionAction, mv: ModelVersion)
       return { refusal: `the rollout has ended (phase ${phase}); there is nothing to abort` };
     case 'pause': {
       // Pauses that end by themselves can be turned into one that waits for 'resume'.
-      const endsByItself = pauseReason(mv) === 'Inconclusive' || pauseReason(mv) === 'RouteNotAccepted';
-      if (phase === 'Progressing' || (phase === 'Paused' && endsByItself)) {
+      const endsByItself = paused === 'Inconclusive' || paused === 'RouteNotAccepted';
+      if (phase === 'Progressing' || endsByItself) {
         return {
           effect: `the operator will hold version ${mv.spec.version} at ${at} until 'kubectl model resume'`,
         };
       }
-      if (phase === 'Paused') return { refusal: `the rollout is already paused (${pauseReason(mv)})` };
+      if (phase === 'Evaluating') return { refusal: EVALUATION_RUNNING };
+      if (paused !== undefined) return { refusal: `the rollout is already paused (${paused})` };
       return { refusal: `nothing to pause in phase ${phase}; pause applies while Progressing` };
     }
     case 'resume':
-      if (phase === 'Paused' && pauseReason(mv) === 'RouteNotAccepted') {
+      if (paused === 'EvaluationInvalid') {
+        const run = latestEvaluation(mv);
+        const gate = run?.gate === 'LastStep' ? 'at the last step' : 'before any user traffic';
+        return {
+          effect: `the operator will evaluate version ${mv.spec.version} on the golden set again ${gate}${run ? ` (attempt ${run.attempt + 1})` : ''}; fix what made the last run invalid first${run?.message ? ` (${run.message})` : ''}`,
+        };
+      }
+      if (paused === 'RouteNotAccepted') {
         return {
           refusal:
             'the gateway does not accept the route; the rollout resumes by itself once it does (see the HTTPRoute status.parents)',
         };
       }
-      if (phase === 'Paused' && pauseReason(mv) !== 'ManualGate') {
+      if (phase === 'Paused' && paused !== 'ManualGate') {
         return { effect: `the operator will continue the rollout of version ${mv.spec.version} from ${at}` };
       }
       if (phase === 'Paused') {

@@ -1,6 +1,15 @@
 /** The per-model and per-version records `status` and `history` print (as tables) or emit (as data). */
-import { CONDITION_TYPES, type AIModel, type ModelVersion } from '../crds/index.js';
-import { canaryStepOf, progressView, stepPlan, type CheckView, type ProgressView } from './progress.js';
+import { CONDITION_TYPES, type AIModel, type EvaluationRunStatus, type ModelVersion } from '../crds/index.js';
+import {
+  canaryStepOf,
+  failedCasesText,
+  passRateText,
+  percent,
+  progressView,
+  stepPlan,
+  type CheckView,
+  type ProgressView,
+} from './progress.js';
 
 export interface ModelSummary {
   readonly name: string;
@@ -44,14 +53,60 @@ export const trafficText = (t: ModelSummary['traffic']): string =>
 export const readyText = (m: ModelSummary): string =>
   m.replicas !== undefined ? `${m.readyReplicas ?? 0}/${m.replicas}` : m.ready;
 
-export type VersionSummary = ProgressView & { readonly created?: string };
+export type VersionSummary = ProgressView & {
+  readonly created?: string;
+  /** Every evaluation run on the golden set, oldest first, as status.evaluations has them. */
+  readonly evaluations?: readonly EvaluationRunStatus[];
+};
 
 export function versionSummary(mv: ModelVersion, model: AIModel | undefined): VersionSummary {
+  const evaluations = mv.status?.evaluations;
   return {
     ...progressView(mv, stepPlan(mv, model)),
     ...(mv.metadata.creationTimestamp ? { created: String(mv.metadata.creationTimestamp) } : {}),
+    ...(evaluations !== undefined && evaluations.length > 0 ? { evaluations } : {}),
   };
 }
+
+/** Failed cases named in a row of the evaluations table; the rest are counted. */
+const FAILED_CASES_IN_ROW = 5;
+
+/** One evaluation run as a row of the table under `status <aimodel>`. */
+export interface EvaluationRow {
+  readonly gate: string;
+  readonly attempt: number;
+  readonly phase: string;
+  /** `90% (9/10)`. */
+  readonly passRate?: string;
+  /** `v1 100%`. */
+  readonly stable?: string;
+  readonly judgeScore?: string;
+  /** `no-diagnosis (notContains), see-a-doctor (contains) and 2 more`. */
+  readonly failedCases?: string;
+  readonly job: string;
+  readonly message?: string;
+}
+
+export function evaluationRow(run: EvaluationRunStatus): EvaluationRow {
+  const stable =
+    run.stableVersion === undefined
+      ? undefined
+      : `${run.stableVersion}${run.stablePassRate === undefined ? '' : ` ${percent(run.stablePassRate)}`}`;
+  return {
+    gate: run.gate,
+    attempt: run.attempt,
+    phase: run.phase,
+    ...optional('passRate', passRateText(run)),
+    ...optional('stable', stable),
+    ...optional('judgeScore', run.judgeScore === undefined ? undefined : String(run.judgeScore)),
+    ...optional('failedCases', failedCasesText(run, FAILED_CASES_IN_ROW)),
+    job: run.job,
+    ...optional('message', run.message),
+  };
+}
+
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
 /** The running canary's latest analysis, as the report under `status <aimodel>`. */
 export interface AnalysisReport {

@@ -1,12 +1,13 @@
 /**
  * What a person (or a pipeline) sees of a rollout: the phase, the strategy and its stage, step i/n,
- * canary weight, the stage's routes and the latest analysis with each check's value against its
- * threshold and verdict. One function builds the record, two render it (a progress line, a JSON
- * line), so both always say the same thing.
+ * canary weight, the stage's routes, the latest evaluation on the golden set and the latest analysis
+ * with each check's value against its threshold and verdict. One function builds the record, two
+ * render it (a progress line, a JSON line), so both always say the same thing.
  */
 import type {
   AIModel,
   CandidateRouting,
+  EvaluationRunStatus,
   ExperimentStatus,
   MetricResult,
   ModelVersion,
@@ -37,7 +38,7 @@ export interface ProgressView {
   readonly version: string;
   readonly model: string;
   readonly phase: string;
-  /** Why it is Paused (Requested, ManualGate, Inconclusive); only in phase Paused. */
+  /** Why it is Paused (Requested, ManualGate, Inconclusive, RouteNotAccepted, EvaluationInvalid); only in phase Paused. */
   readonly pauseReason?: string;
   /** Canary, BlueGreen or Experiment, once the operator has resolved it. */
   readonly strategy?: string;
@@ -57,6 +58,8 @@ export interface ProgressView {
   readonly experiment?: ExperimentStatus;
   readonly failedChecks?: number;
   readonly message?: string;
+  /** The latest evaluation run on the golden set of the rollout under way, as status.evaluations has it. */
+  readonly evaluation?: EvaluationRunStatus;
   /** The latest analysis run. */
   readonly analysis?: {
     readonly time: string;
@@ -118,16 +121,46 @@ export function checkView(m: MetricResult): CheckView {
   };
 }
 
+/**
+ * The latest evaluation run of the rollout under way, if it has one. Runs from before a `retry` are
+ * kept in status (their Jobs' names count on), but they judged an earlier deployment.
+ */
+export function latestEvaluation(mv: ModelVersion): EvaluationRunStatus | undefined {
+  const run = mv.status?.evaluations?.at(-1);
+  const since = Date.parse(mv.status?.startedAt ?? '');
+  const started = Date.parse(run?.startedAt ?? '');
+  if (run === undefined || (!Number.isNaN(since) && !Number.isNaN(started) && started < since))
+    return undefined;
+  return run;
+}
+
+/**
+ * Whether the rollout stands before any user traffic at an evaluation that has not passed: running,
+ * held because it could not be judged, or failed (the version was rolled back before any request).
+ */
+export function heldBeforeTraffic(mv: ModelVersion): boolean {
+  const run = latestEvaluation(mv);
+  return (
+    run !== undefined &&
+    run.gate === 'BeforeTraffic' &&
+    run.phase !== 'Passed' &&
+    !['Pending', 'Deploying'].includes(mv.status?.phase ?? 'Pending')
+  );
+}
+
 /** The view of a ModelVersion; `plan` from {@link stepPlan}. */
 export function progressView(mv: ModelVersion, plan: StepPlan | undefined): ProgressView {
   const s = mv.status ?? {};
   const last = s.analysis?.[s.analysis.length - 1];
-  // Before the canary has traffic there is no step, and once promoted the step no longer matters.
-  // A stage other than Canary (shadow, preview, experiment) has no canary step either.
+  const evaluation = latestEvaluation(mv);
+  // Before the canary has traffic there is no step (nor while it is evaluated before any traffic),
+  // and once promoted the step no longer matters. A stage other than Canary (shadow, preview,
+  // experiment) has no canary step either.
   const hasStep =
     s.currentStep !== undefined &&
     (s.stage === undefined || s.stage === 'Canary') &&
-    !['Pending', 'Deploying', 'Promoted', 'Superseded'].includes(s.phase ?? 'Pending');
+    !['Pending', 'Deploying', 'Promoted', 'Superseded'].includes(s.phase ?? 'Pending') &&
+    !heldBeforeTraffic(mv);
   const step = hasStep ? canaryStepOf(s.currentStep as number, plan) : undefined;
   const steps = plan?.filter((stage) => stage === 'Canary').length;
   return {
@@ -146,6 +179,7 @@ export function progressView(mv: ModelVersion, plan: StepPlan | undefined): Prog
     ...(s.experiment !== undefined ? { experiment: s.experiment } : {}),
     ...(s.failedChecks !== undefined ? { failedChecks: s.failedChecks } : {}),
     ...(s.message ? { message: s.message } : {}),
+    ...(evaluation !== undefined ? { evaluation } : {}),
     ...(last
       ? { analysis: { time: last.time, verdict: last.verdict, checks: (last.metrics ?? []).map(checkView) } }
       : {}),
@@ -176,21 +210,30 @@ export const phaseText = (v: ProgressView): string =>
 /**
  * One progress line, e.g.
  * `xiaoai-v2 Progressing Canary step 2/4 weight 20% | analysis Passed: error-rate 0.004 vs max 0.01 Passed`
- * or `soer-v2 Paused (ManualGate) Preview weight 0% | analysis Passed: …`. The stage is named as the
- * status gives it (a status written before stages has none). The message is appended only when
- * there is no analysis to show, so lines stay short.
+ * or `soer-v2 Paused (ManualGate) Preview weight 0% | analysis Passed: …`, or while a version is
+ * evaluated `xiaoai-v3 Evaluating | evaluating on the golden set (job xiaoai-v3-eval-pre-1)`. The
+ * stage is named as the status gives it (a status written before stages has none). The message is
+ * appended only when there is no analysis or evaluation to show, so lines stay short.
  */
 export function progressLine(v: ProgressView): string {
   const parts = [v.name, phaseText(v)];
   if (v.stage) parts.push(v.stage);
   const step = stepText(v);
   if (step) parts.push(step);
-  if (v.canaryWeight !== undefined) parts.push(`weight ${v.canaryWeight}%`);
+  // Before any user traffic the weight is 0 by construction; saying so would suggest a step.
+  if (v.canaryWeight !== undefined && !(v.phase === 'Evaluating' && v.evaluation?.gate === 'BeforeTraffic')) {
+    parts.push(`weight ${v.canaryWeight}%`);
+  }
   if (v.stage === 'Shadow' && v.routing?.mirrorPercent !== undefined) {
     parts.push(`mirror ${v.routing.mirrorPercent}%`);
   }
   let line = parts.join(' ');
-  if (v.analysis) {
+  if (v.phase === 'Evaluating' && v.evaluation?.phase === 'Running') {
+    line += ` | evaluating on the golden set${v.evaluation.gate === 'LastStep' ? ' at the last step' : ''} (job ${v.evaluation.job})`;
+  } else if (v.pauseReason === 'EvaluationInvalid' && v.message) {
+    // What could not be judged is the whole story of this hold; an older analysis is not.
+    line += ` | ${v.message}`;
+  } else if (v.analysis) {
     const checks = v.analysis.checks.map(checkText).join(', ');
     line += ` | analysis ${v.analysis.verdict}${checks ? `: ${checks}` : ''}`;
   } else if (v.message) {
@@ -243,6 +286,36 @@ export function routesText(v: ProgressView): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** `72% (18/25)`, or undefined before the run has a verdict. */
+export function passRateText(run: EvaluationRunStatus): string | undefined {
+  if (run.passRate === undefined) return undefined;
+  const counts = run.cases !== undefined && run.passed !== undefined ? ` (${run.passed}/${run.cases})` : '';
+  return `${percent(run.passRate)}${counts}`;
+}
+
+/** A share 0..1 as a percent people read: `90%`, `66.7%`. */
+export const percent = (share: number): string => `${Number((share * 100).toFixed(1))}%`;
+
+/** `no-diagnosis (notContains), see-a-doctor (contains)`: the failed cases of a run. */
+export function failedCasesText(run: EvaluationRunStatus, max = Infinity): string | undefined {
+  const cases = run.failedCases ?? [];
+  if (cases.length === 0) return undefined;
+  const shown = cases.slice(0, max).map((c) => `${c.id} (${c.expectation})`);
+  // Status keeps at most 50 failed cases; the counts say how many failed in all.
+  const total = run.cases !== undefined && run.passed !== undefined ? run.cases - run.passed : cases.length;
+  const more = total - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
+
+/**
+ * The evaluation that ended the rollout: its latest run, when it Failed (the version was rolled
+ * back, or a first version Failed, on the gate's verdict).
+ */
+export function failedEvaluation(mv: ModelVersion): EvaluationRunStatus | undefined {
+  const run = latestEvaluation(mv);
+  return run?.phase === 'Failed' ? run : undefined;
 }
 
 /** The checks that failed in the rollout's analyses, newest first, one per metric. */

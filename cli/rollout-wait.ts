@@ -3,9 +3,16 @@
  * progress line (or JSON line) per visible change and settles on an exit code:
  * 0 promoted (or the `--for` target reached), 1 RolledBack / Failed / Superseded / deleted,
  * 2 timeout. Status written for an older generation of the spec is shown but not judged, so a
- * re-applied version is not reported on the strength of its previous rollout.
+ * re-applied version is not reported on the strength of its previous rollout. An evaluation on the
+ * golden set is part of the rollout (phase Evaluating); one that could not be judged holds it for a
+ * person, like the manual gate, and one that failed ends it with the failed cases named.
  */
-import { ACTION_ANNOTATION, type AIModel, type ModelVersion } from '../crds/index.js';
+import {
+  ACTION_ANNOTATION,
+  type AIModel,
+  type EvaluationRunStatus,
+  type ModelVersion,
+} from '../crds/index.js';
 import type { KubeObject } from '../operators/kit/resource.js';
 import type { CliContext } from './context.js';
 import { EXIT } from './errors.js';
@@ -13,6 +20,7 @@ import type { Streams } from './output.js';
 import {
   checkText,
   failedChecks,
+  failedEvaluation,
   progressLine,
   progressView,
   phaseText,
@@ -67,6 +75,8 @@ export async function waitForRollout(ctx: CliContext, options: WaitOptions): Pro
   };
 
   let gateNoted = false;
+  /** The job of the evaluation whose hold was noted, so each run's hold is noted once. */
+  let invalidNoted: string | undefined;
 
   /** False for status written for an older generation of the spec. */
   const isCurrent = (mv: ModelVersion): boolean => {
@@ -112,6 +122,14 @@ export async function waitForRollout(ctx: CliContext, options: WaitOptions): Pro
             `note: ModelVersion ${name} waits at the manual gate; 'kubectl model promote ${name}' finishes it ('--for gate' stops waiting here)\n`,
           );
         }
+        // An evaluation that could not be judged waits for a person too: a fix, then 'resume'.
+        const job = view.evaluation?.job;
+        if (view.pauseReason === 'EvaluationInvalid' && invalidNoted !== job && isCurrent(mv)) {
+          invalidNoted = job;
+          streams.err(
+            `note: ModelVersion ${name} holds: its evaluation${job ? ` (Job ${job})` : ''} could not be judged; fix the cause, then 'kubectl model resume ${name}' runs it again or 'kubectl model abort ${name}' gives up ('--for paused' stops waiting here)\n`,
+          );
+        }
         return;
       }
       watch.stop();
@@ -133,7 +151,9 @@ export async function waitForRollout(ctx: CliContext, options: WaitOptions): Pro
         const next =
           view.pauseReason === 'ManualGate'
             ? `\n  promote it with 'kubectl model promote ${name}' or abort it with 'kubectl model abort ${name}'`
-            : '';
+            : view.pauseReason === 'EvaluationInvalid'
+              ? `\n  fix the evaluation, then run it again with 'kubectl model resume ${name}', or abort it with 'kubectl model abort ${name}'`
+              : '';
         emit(
           {
             type: 'result',
@@ -146,6 +166,8 @@ export async function waitForRollout(ctx: CliContext, options: WaitOptions): Pro
         );
       } else {
         const failed = failedChecks(mv);
+        // A version the golden set failed: the cases are what its owner fixes next.
+        const evaluation = mv.status?.phase === 'Superseded' ? undefined : failedEvaluation(mv);
         emit(
           {
             type: 'result',
@@ -154,9 +176,16 @@ export async function waitForRollout(ctx: CliContext, options: WaitOptions): Pro
             message: mv.status?.message ?? '',
             ...context,
             failedChecks: failed,
+            ...(evaluation !== undefined ? { evaluation, failedCases: evaluation.failedCases ?? [] } : {}),
           },
           [
             `ModelVersion ${name} was not promoted: ${mv.status?.phase}${mv.status?.message ? `: ${mv.status.message}` : ''}`,
+            ...(evaluation !== undefined
+              ? [
+                  `  failed evaluation (${evaluation.gate}, attempt ${evaluation.attempt}, Job ${evaluation.job})${evaluation.message ? `: ${evaluation.message}` : ''}`,
+                  ...failedCaseLines(evaluation),
+                ]
+              : []),
             ...failed.map((c) => `  failed check: ${checkText(c)}${c.reason ? ` (${c.reason})` : ''}`),
           ].join('\n'),
         );
@@ -211,6 +240,20 @@ export async function waitForRollout(ctx: CliContext, options: WaitOptions): Pro
     clearTimeout(timer);
     watch.stop();
   }
+}
+
+/** Failed cases shown under a failed evaluation; the rest are counted (status keeps up to 50). */
+const SHOWN_FAILED_CASES = 10;
+
+/** `  failed case: no-diagnosis (notContains): …` per failed case, then how many more there were. */
+function failedCaseLines(run: EvaluationRunStatus): string[] {
+  const cases = run.failedCases ?? [];
+  const lines = cases
+    .slice(0, SHOWN_FAILED_CASES)
+    .map((c) => `  failed case: ${c.id} (${c.expectation})${c.message ? `: ${c.message}` : ''}`);
+  const total = run.cases !== undefined && run.passed !== undefined ? run.cases - run.passed : cases.length;
+  if (total > lines.length) lines.push(`  and ${total - lines.length} more failed cases`);
+  return lines;
 }
 
 /** A promote is asked for (the annotation is set) or was just accepted (`promote --wait`). */

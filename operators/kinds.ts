@@ -32,3 +32,17 @@ export const SECRET: ResourceType = Object.freeze({
   kind: 'Secret',
   plural: 'secrets',
 });
+/** Evaluation Jobs of ModelVersions (operators/evaluation). */
+export const JOB: ResourceType = Object.freeze({
+  group: 'batch',
+  version: 'v1',
+  kind: 'Job',
+  plural: 'jobs',
+});
+/** The pods of evaluation Jobs: their termination message holds the run's result. */
+export const POD: ResourceType = Object.freeze({
+  group: '',
+  version: 'v1',
+  kind: 'Pod',
+  plural: 'pods',
+});

@@ -6,7 +6,9 @@ import type { RateLimiter } from './rate-limit.js';
 /**
  * The pipeline's first steps: who is calling, and whether it may call now. Both come before the body
  * is read, so refusals cost no parsing. A mirrored request is authenticated like any other (it
- * carries its caller's credentials).
+ * carries its caller's credentials). An evaluation case (X-Evaluation-Run) is authenticated and
+ * charged exactly like a live request: anyone can send the header, so it must grant nothing — the
+ * evaluation Job holds an API key of its own, with its own bucket.
  */
 export function admission(auth: Authenticator, rateLimiter: RateLimiter | undefined) {
   return async function admit(scope: ChatScope): Promise<Principal> {

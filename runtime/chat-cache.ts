@@ -16,9 +16,12 @@ export interface CacheSlot {
  * cached, and never a session's (its history is part of the answer) or a stream. A mirrored request
  * (shadow.ts) neither reads nor writes the cache: a hit would answer it without the version under
  * test, making its metrics meaningless, and its answer kept would reach clients of that version.
+ * An evaluation case (X-Evaluation-Run) does neither either: a hit would grade an earlier answer
+ * instead of what the version answers now (a retried run would be graded on its first run's
+ * answers, and a latency expectation on Redis), and a run's answers are not for users to be served.
  */
 export function cacheSlot(
-  { shadow }: ChatScope,
+  { shadow, evaluationRun }: ChatScope,
   cache: ResponseCache | undefined,
   principal: Principal,
   { exchange: { request }, session, call }: ChatTurn,
@@ -26,6 +29,7 @@ export function cacheSlot(
   if (
     cache === undefined ||
     shadow ||
+    evaluationRun !== undefined ||
     !request.deterministic ||
     session.kept !== undefined ||
     request.stream

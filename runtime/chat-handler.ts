@@ -42,7 +42,8 @@ export interface ChatDeps {
  * cache entry; around it all, one log line and the metrics (chat-observe.ts). Cheap refusals come
  * first so they cost no body parsing. Another API served by the same pipeline (`POST /v1/responses`)
  * passes its own `wire` format. A mirrored request (shadow.ts) runs the same steps but writes
- * nothing: no rate-limit token, no session turn, no cache lookup or entry.
+ * nothing: no rate-limit token, no session turn, no cache lookup or entry. An evaluation case
+ * (evaluation-run.ts) takes its token like a live request but has no session and no cache.
  */
 export function createChatHandler(deps: ChatDeps, wire: WireFormat = CHAT_COMPLETIONS): ChatHandler {
   const { config, engine, sessions, cache } = deps;

@@ -4,6 +4,7 @@ import type { ChatCompletion } from 'openai/resources/chat/completions';
 import type { ChatMessage } from './chat-request.js';
 import { ClientGoneError } from './engine-client.js';
 import { errors, toApiError } from './errors.js';
+import { readEvaluationRun } from './evaluation-run.js';
 import { sendError } from './http-io.js';
 import type { RuntimeMetrics } from './metrics.js';
 import { trafficOf } from './shadow.js';
@@ -13,6 +14,8 @@ export interface Outcome {
   code: number;
   /** Set (true) only for a mirrored request (shadow.ts), so its log line says so. */
   shadow?: true;
+  /** The evaluation run (`X-Evaluation-Run`) the request is a case of, so its log line names it. */
+  evaluationRun?: string;
   principal?: string;
   stream?: boolean;
   session?: boolean;
@@ -36,6 +39,12 @@ export interface ChatScope {
    * to answer like the live one (session history, the rate-limit bucket) but writes nothing.
    */
   readonly shadow: boolean;
+  /**
+   * The evaluation run (evaluation-run.ts) the request is a golden-set case of: it is answered
+   * from its own messages alone (no session) and never from or into the cache, so the run measures
+   * the version itself. Set for a valid `X-Evaluation-Run` header only.
+   */
+  readonly evaluationRun: string | undefined;
   /** Aborted when the client goes away or the drain deadline passes: cancels the engine call. */
   readonly signal: AbortSignal;
   /** Filled in by the steps as they learn; written out once the request is over. */
@@ -67,7 +76,8 @@ export type ChatHandler = (req: IncomingMessage, res: ServerResponse, requestId:
  * client leaves or the drain deadline passes, the in-flight gauge, an answer for any failure, and
  * at the end the request metrics and the one `request` log line (the Outcome), under `path`. The
  * metrics are labelled with the request's `traffic`, and its log lines say `shadow: true` when it
- * is a mirrored copy.
+ * is a mirrored copy and `evaluationRun: <run>` when it is a case of an evaluation run. A malformed
+ * `X-Evaluation-Run` header is refused (400) before any step runs.
  */
 export function observeChat(
   deps: ObserverDeps,
@@ -79,9 +89,13 @@ export function observeChat(
     const started = clock();
     const traffic = trafficOf(req);
     const shadow = traffic === 'shadow';
-    const outcome: Outcome = shadow ? { code: 500, shadow: true } : { code: 500 };
-    // Every line about a mirrored request says so, not only the `request` line.
-    const tag = shadow ? { shadow: true } : {};
+    const evaluation = readEvaluationRun(req);
+    // Every line about a mirrored or evaluation request says so, not only the `request` line.
+    const tag = {
+      ...(shadow ? { shadow: true as const } : {}),
+      ...(evaluation.id !== undefined ? { evaluationRun: evaluation.id } : {}),
+    };
+    const outcome: Outcome = { code: 500, ...tag };
     const abort = new AbortController();
     // 'close' before the response finished means the client went away: cancel the engine call.
     res.once('close', () => {
@@ -102,6 +116,7 @@ export function observeChat(
       res,
       requestId,
       shadow,
+      evaluationRun: evaluation.id,
       signal: abort.signal,
       outcome,
       firstToken() {
@@ -120,6 +135,7 @@ export function observeChat(
       },
     };
     try {
+      if (evaluation.refusal !== undefined) throw evaluation.refusal;
       await run(scope);
     } catch (error) {
       fail(scope.asDrainCut(error), scope);

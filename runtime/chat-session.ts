@@ -8,7 +8,10 @@ import { planTurn, sessionIdOf, type SessionStore, type SessionTurn } from './se
 export interface SessionPlace {
   /** What the engine is sent (before the persona) and what the session keeps. */
   readonly turn: SessionTurn;
-  /** The session the answer is kept in; undefined when the request names none or is mirrored. */
+  /**
+   * The session the answer is kept in; undefined when the request names none, is mirrored or is an
+   * evaluation case.
+   */
   readonly kept?: KeptSession;
 }
 
@@ -26,6 +29,11 @@ interface KeptSession {
  * conversation as the live one, but keeps nothing: the live request keeps the turn, and a second
  * copy of it (with an answer no client saw) would fork the session. Nothing else is written either —
  * no TTL refresh — so the session is exactly as the live requests leave it.
+ *
+ * An evaluation case (X-Evaluation-Run) ignores `X-Session-Id` altogether: a golden-set case is
+ * answered from its own messages, so its verdict does not depend on a conversation the store
+ * happens to hold, and a run leaves no trace in any user's session. The header is not even
+ * validated, and is no error when sessions are off.
  */
 export async function openSession(
   scope: ChatScope,
@@ -33,6 +41,10 @@ export async function openSession(
   principal: Principal,
   messages: readonly ChatMessage[],
 ): Promise<SessionPlace> {
+  if (scope.evaluationRun !== undefined) {
+    scope.outcome.session = false;
+    return { turn: planTurn([], messages) };
+  }
   const sessionId = sessionIdOf(scope.req.headers['x-session-id']);
   scope.outcome.session = sessionId !== undefined;
   if (sessionId === undefined) return { turn: planTurn([], messages) };

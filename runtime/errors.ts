@@ -137,6 +137,15 @@ export const errors = {
       'X-Session-Id must be 1-128 characters of letters, digits, ".", "_", ":" or "-".',
       'X-Session-Id',
     ),
+  invalidEvaluationRun: (maxLength: number) =>
+    new ApiError(
+      400,
+      'invalid_request_error',
+      'invalid_evaluation_run',
+      `X-Evaluation-Run must be 1-${maxLength} printable ASCII characters naming the evaluation run (<namespace>/<job name>); ` +
+        'send it only from an evaluation Job, or leave it out.',
+      'X-Evaluation-Run',
+    ),
   sessionsDisabled: () =>
     new ApiError(
       400,

@@ -11,18 +11,23 @@ export interface MetricLabels {
 /** Status codes the runtime answers with when it or its engine fails (see errors.ts). */
 export const SERVER_ERROR_CODES: readonly string[] = ['500', '502', '503', '504'];
 
-/** Values of the `traffic` label: requests from clients, and mirrored copies (shadow.ts). */
-export const TRAFFIC: readonly Traffic[] = ['live', 'shadow'];
+/**
+ * Values of the `traffic` label: requests from clients, mirrored copies (shadow.ts), and the
+ * golden-set cases of evaluation runs (evaluation-run.ts).
+ */
+export const TRAFFIC: readonly Traffic[] = ['live', 'shadow', 'evaluation'];
 
 /**
  * The runtime's Prometheus metrics, with the names canary analysis and the autoscaling rules query.
  * `code` is the outcome as an HTTP status: 499 when the client went away, 502 when a stream failed
  * after its 200 headers were sent (so error-rate analysis sees broken streams).
  *
- * The request metrics carry `traffic` (`live` or `shadow`), so dashboards can keep a shadow stage's
- * mirrored copies apart from what clients were answered, while queries that sum by version (canary
- * analysis, the autoscaling rules) count both: a mirrored copy is real load on its version. The
- * cache metric has no `traffic`: mirrored requests never use the cache.
+ * The request metrics carry `traffic` (`live`, `shadow` or `evaluation`), so dashboards can keep a
+ * shadow stage's mirrored copies and an evaluation run's cases apart from what clients were
+ * answered. Canary analysis counts live and shadow requests and leaves evaluation cases out (they
+ * are judged by their own gate, and would dilute or inflate the canary's numbers); the autoscaling
+ * rules count all three, since each is real load on its version. The cache metric has no
+ * `traffic`: mirrored and evaluation requests never use the cache.
  */
 export class RuntimeMetrics {
   readonly registry = new Registry();
@@ -43,7 +48,7 @@ export class RuntimeMetrics {
     const registers = [this.registry];
     this.requests = new Counter({
       name: 'ai_inference_requests_total',
-      help: 'Chat completion requests by outcome status code and traffic (live or shadow).',
+      help: 'Chat completion requests by outcome status code and traffic (live, shadow or evaluation).',
       labelNames: ['code', 'traffic'],
       registers,
     });
@@ -80,7 +85,8 @@ export class RuntimeMetrics {
       registers,
     });
     // Zero-valued series from the start, so rate() and absent() behave before the first request.
-    // For shadow traffic too: in a shadow stage, the mirrored copies are all a new version serves.
+    // For shadow traffic too: in a shadow stage, the mirrored copies are all a new version serves;
+    // and for evaluation traffic, all a version serves before its first user request.
     for (const result of ['hit', 'miss']) this.cache.inc({ result }, 0);
     for (const traffic of TRAFFIC) {
       for (const type of ['prompt', 'completion']) this.tokens.inc({ type, traffic }, 0);

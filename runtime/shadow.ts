@@ -1,7 +1,11 @@
 import type { IncomingMessage } from 'node:http';
+import { EVALUATION_RUN_HEADER } from './evaluation-run.js';
 
-/** How a request reached this runtime: from a client, or as a mesh's mirrored copy of one. */
-export type Traffic = 'live' | 'shadow';
+/**
+ * How a request reached this runtime: from a client, as a mesh's mirrored copy of one, or as a
+ * golden-set case of an evaluation run (evaluation-run.ts).
+ */
+export type Traffic = 'live' | 'shadow' | 'evaluation';
 
 /** An authority (Host header): its host part (IPv6 literals in brackets), then an optional `:port`. */
 const AUTHORITY = /^((?:\[[^\]]*\])?[^:[\]]*)(?::\d+)?$/;
@@ -26,7 +30,15 @@ export function isMirrored(req: Pick<IncomingMessage, 'headers'>): boolean {
   return host.length > SHADOW_SUFFIX.length && host.toLowerCase().endsWith(SHADOW_SUFFIX);
 }
 
-/** `shadow` for a mirrored request, `live` for any other. */
+/**
+ * `shadow` for a mirrored request, `evaluation` for one that carries `X-Evaluation-Run` (valid or
+ * not: a malformed one is refused, and counted where it claimed to belong), `live` for any other.
+ *
+ * Shadow comes first. Evaluation Jobs call a version's own Service, which no mirror targets, so a
+ * mirrored copy of an evaluation request does not occur in practice; were one made, it is still a
+ * copy whose original was counted and charged already, so it gets what every copy gets.
+ */
 export function trafficOf(req: Pick<IncomingMessage, 'headers'>): Traffic {
-  return isMirrored(req) ? 'shadow' : 'live';
+  if (isMirrored(req)) return 'shadow';
+  return req.headers[EVALUATION_RUN_HEADER] !== undefined ? 'evaluation' : 'live';
 }

@@ -15,13 +15,11 @@ import {
   type RoutedCandidate,
   type VersionWeight,
 } from './istio-routing.js';
-import { RUNTIME_PORT } from './runtime-contract.js';
+import { VersionService } from './version-service.js';
 import {
   CANDIDATE_ROUTE,
   VERSIONS_ROUTE,
   modelLabels,
-  versionLabels,
-  versionSelector,
   versionedName,
   type AgentIdentity,
 } from './workload-names.js';
@@ -399,19 +397,12 @@ export class GatewayRouting extends Construct {
     for (const version of versions) {
       services.set(
         version,
-        new ApiObject(this, `Service-${version}`, {
-          apiVersion: 'v1',
-          kind: 'Service',
-          metadata: {
-            name: versionedName(model, version),
-            namespace: props.namespace,
-            labels: versionLabels(props, version),
-          },
-          spec: {
-            type: 'ClusterIP',
-            selector: versionSelector(model, version),
-            ports: [{ name: 'http', port: SERVICE_PORT, targetPort: props.targetPort ?? RUNTIME_PORT }],
-          },
+        new VersionService(this, `Service-${version}`, {
+          model,
+          agent: props.agent,
+          namespace: props.namespace,
+          version,
+          targetPort: props.targetPort,
         }),
       );
     }

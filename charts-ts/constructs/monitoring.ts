@@ -96,16 +96,18 @@ const VERSION_LABELS = 'namespace, agent, model, version';
 const DURATION = /^\d+(ms|s|m|h)$/;
 /**
  * Selects the requests clients were answered: not the mirrored copies of a shadow stage (the
- * runtime's `traffic="shadow"`), whose answers the mesh discards. `!=` rather than `="live"`, so
- * series from runtimes without the label still count.
+ * runtime's `traffic="shadow"`), whose answers the mesh discards, nor the golden-set cases of an
+ * evaluation run (`traffic="evaluation"`), which no user sent. A negative match rather than
+ * `="live"`, so series from runtimes without the label still count.
  */
-const LIVE = 'traffic!="shadow"';
+const LIVE = 'traffic!~"shadow|evaluation"';
 
 /**
  * The platform's alerts. Error rate and latency are judged per agent version, so a bad canary
  * alerts on its own and the stable version's numbers do not hide it. They count live requests only:
  * a version failing only the mirrored copies of a shadow stage fails no client, and its rollout's
- * analysis (which counts the copies) rolls it back.
+ * analysis (which counts the copies) rolls it back; a version failing its golden set fails no
+ * client either, and its evaluation gate rolls it back.
  */
 export function alertRuleGroups(
   options: { redis?: boolean; thresholds?: AlertThresholds } = {},
@@ -286,7 +288,8 @@ export function adapterRules(metrics: readonly AgentMetric[], rateWindow = '2m')
 /**
  * Grafana dashboard model shipped with the platform (inference traffic per version and rollouts).
  * The panels of what clients get (requests, errors, latency, tokens) show live traffic only; a shadow
- * stage's mirrored copies have panels of their own, and the in-flight panel shows both apart.
+ * stage's mirrored copies have panels of their own, and the in-flight panel shows each traffic
+ * (live, shadow, evaluation) apart.
  */
 export function grafanaDashboard(): Record<string, unknown> {
   const all = 'namespace=~"$namespace",agent=~"$agent",model=~"$model"';
@@ -353,7 +356,7 @@ export function grafanaDashboard(): Record<string, unknown> {
   ]);
   add('Response cache hit ratio', 'percentunit', [
     {
-      // No `traffic` label: mirrored requests never use the cache.
+      // No `traffic` label: mirrored and evaluation requests never use the cache.
       expr:
         `sum by (model) (rate(ai_inference_cache_requests_total{${all},result="hit"}[$__rate_interval]))\n` +
         `/ sum by (model) (rate(ai_inference_cache_requests_total{${all}}[$__rate_interval]))`,
@@ -376,7 +379,7 @@ export function grafanaDashboard(): Record<string, unknown> {
       legend: 'first token {{model}} {{version}}',
     },
   ]);
-  add('In-flight requests (live and shadow)', 'short', [
+  add('In-flight requests by traffic (live, shadow, evaluation)', 'short', [
     {
       expr: `sum by (model, version, traffic) (ai_inference_in_flight_requests{${all}})`,
       legend: '{{model}} {{version}} {{traffic}}',

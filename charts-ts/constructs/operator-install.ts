@@ -88,7 +88,8 @@ const OWN = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] as c
 /** Why the operator owns each kind render() derives; a kind added to the table needs its reason here. */
 const DERIVED_KIND_REASONS: Readonly<Record<string, string>> = Object.freeze({
   '/serviceaccounts': "The agents' ServiceAccounts.",
-  '/services': 'Per-model Service, and one Service per version that HTTPRoutes send traffic to.',
+  '/services':
+    'Per-model Service, and one Service per version that HTTPRoutes and evaluation Jobs send traffic to.',
   'apps/deployments': 'Per-version workloads derived from each AIModel.',
   'autoscaling/horizontalpodautoscalers': 'Per-version HPA.',
   'autoscaling.k8s.io/verticalpodautoscalers': 'Per-version VPA.',
@@ -169,6 +170,18 @@ export function operatorRules(readSecrets: boolean, scope: DerivedScope = ISTIO_
       resources: ['configmaps'],
       verbs: [...READ],
       why: 'Read persona (system prompt) ConfigMaps an AIModel refers to.',
+    },
+    {
+      apiGroups: ['batch'],
+      resources: ['jobs'],
+      verbs: [...READ, 'create', 'delete'],
+      why: 'Run evaluation Jobs of ModelVersions; delete a run that no longer counts.',
+    },
+    {
+      apiGroups: [''],
+      resources: ['pods'],
+      verbs: [...READ],
+      why: "Read an evaluation Job's result from its pod's termination message.",
     },
     {
       apiGroups: ['events.k8s.io'],

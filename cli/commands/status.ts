@@ -5,6 +5,7 @@ import { EXIT } from '../errors.js';
 import { outputFormat } from '../flags.js';
 import {
   canaryReport,
+  evaluationRow,
   experimentMetrics,
   modelSummary,
   readyText,
@@ -30,8 +31,9 @@ export const statusCommand: Command = {
       'Without a name: one row per AIModel. With a name: its ModelVersions (phase, strategy, stage, step,',
       'weight, age), for each version being rolled out its routes in words (the shadow mirror share, the',
       'blue-green preview header, the experiment cohort) and, for an experiment, its window and each',
-      "metric's candidate against stable; then the history and the latest analysis report of the version",
-      'being rolled out.',
+      "metric's candidate against stable; for each version evaluated on its golden set, its runs (gate,",
+      "attempt, phase, pass rate, the stable's, judge score, failed cases with the expectation they",
+      'failed); then the history and the latest analysis report of the version being rolled out.',
     ].join('\n'),
     examples: ['kubectl model status -n agents', 'kubectl model status xiaoai -n agents -o json'],
   },
@@ -112,6 +114,9 @@ export const statusCommand: Command = {
     for (const v of versionRows.filter((row) => ACTIVE.has(row.phase) && row.stage !== undefined)) {
       out.push(...rolloutDetail(v, now));
     }
+    for (const v of versionRows.filter((row) => row.evaluations !== undefined)) {
+      out.push(...evaluationDetail(v));
+    }
     out.push('History:');
     out.push(
       history.length === 0
@@ -147,8 +152,53 @@ export const statusCommand: Command = {
   },
 };
 
-/** Phases in which a version has a stage and routes. */
-const ACTIVE = new Set(['Progressing', 'Paused']);
+/**
+ * A version's evaluation runs on its golden set, oldest first, with what to do about the latest:
+ * nothing while it runs, a fix and 'resume' when it could not be judged.
+ */
+function evaluationDetail(v: VersionSummary): string[] {
+  const runs = v.evaluations ?? [];
+  const lines = [`Evaluation of ${v.name} (version ${v.version}) on its golden set:`];
+  lines.push(
+    renderTable(
+      ['gate', 'attempt', 'phase', 'pass rate', 'stable', 'judge score', 'failed cases', 'job', 'message'],
+      runs
+        .map(evaluationRow)
+        .map((r) => [
+          r.gate,
+          r.attempt,
+          r.phase,
+          r.passRate,
+          r.stable,
+          r.judgeScore,
+          r.failedCases,
+          r.job,
+          r.message,
+        ]),
+    ),
+  );
+  const latest = runs.at(-1);
+  if (latest?.phase === 'Running') {
+    const traffic =
+      latest.gate === 'BeforeTraffic'
+        ? 'no user request reaches the version before it passes'
+        : "the last step's traffic stays as it is until it passes";
+    lines.push(`  running: 'kubectl logs job/${latest.job} -n ${v.namespace}' follows it; ${traffic}`);
+  } else if (latest?.phase === 'Invalid' && v.pauseReason === 'EvaluationInvalid') {
+    lines.push(
+      `  held: the run could not be judged; fix its cause, then 'kubectl model resume ${v.name}' runs it again (or 'kubectl model abort ${v.name}')`,
+    );
+  } else if (latest?.phase === 'Failed') {
+    lines.push(
+      `  every failed case: 'kubectl get mv ${v.name} -n ${v.namespace} -o jsonpath={.status.evaluations}'; the run's log: 'kubectl logs job/${latest.job} -n ${v.namespace}'`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
+/** Phases in which a version has a stage and routes (an evaluation at the last step keeps them). */
+const ACTIVE = new Set(['Evaluating', 'Progressing', 'Paused']);
 
 /**
  * A rollout under way in words: its strategy and stage, the routes that reach it, the manual gate

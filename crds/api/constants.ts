@@ -40,6 +40,7 @@ export type AIModelAction = (typeof AIMODEL_ACTIONS)[number];
 export const MODEL_VERSION_PHASES = [
   'Pending',
   'Deploying',
+  'Evaluating',
   'Progressing',
   'Paused',
   'Promoted',
@@ -59,6 +60,7 @@ export const CONDITION_TYPES = {
     Available: 'Available',
     Progressing: 'Progressing',
     Promoted: 'Promoted',
+    Evaluated: 'Evaluated',
     Degraded: 'Degraded',
   },
   ModelRegistry: { Connected: 'Connected', Synced: 'Synced' },
@@ -97,6 +99,11 @@ export const REASONS = {
   StrategyUnsupported: 'StrategyUnsupported',
   RouteNotAccepted: 'RouteNotAccepted',
   RouteAccepted: 'RouteAccepted',
+  EvaluationStarted: 'EvaluationStarted',
+  EvaluationPassed: 'EvaluationPassed',
+  EvaluationFailed: 'EvaluationFailed',
+  EvaluationInvalid: 'EvaluationInvalid',
+  NotEvaluated: 'NotEvaluated',
   WorkloadUnavailable: 'WorkloadUnavailable',
   NoWorkload: 'NoWorkload',
   // Either kind: the `ai.suoke.life/action` request (LastAction), and a Degraded condition that is False
@@ -126,9 +133,17 @@ export type NoDataPolicy = (typeof NO_DATA_POLICIES)[number];
  * `ManualGate` (mode Manual at the last step) wait for a person; `Inconclusive` (too many
  * inconclusive analyses in a row) resumes by itself on the next passing analysis;
  * `RouteNotAccepted` (a Gateway API gateway refuses the model's HTTPRoute) resumes by itself once
- * the gateway accepts it, with the step's time counted from then.
+ * the gateway accepts it, with the step's time counted from then; `EvaluationInvalid` (an evaluation
+ * could not be judged: unreadable dataset, missing judge, no result) waits for the fix and `resume`,
+ * which runs the evaluation again.
  */
-export const PAUSE_REASONS = ['Requested', 'ManualGate', 'Inconclusive', 'RouteNotAccepted'] as const;
+export const PAUSE_REASONS = [
+  'Requested',
+  'ManualGate',
+  'Inconclusive',
+  'RouteNotAccepted',
+  'EvaluationInvalid',
+] as const;
 export type PauseReason = (typeof PAUSE_REASONS)[number];
 
 /** What became of a request through the action annotation (`status.lastAction.result`). */

@@ -91,5 +91,26 @@ export {
   type Experiment,
   type Shadow,
 } from './strategy.js';
+export {
+  EvaluationPolicySchema,
+  EvaluationDatasetSchema,
+  EvaluationJudgeSchema,
+  EvaluationRunStatusSchema,
+  EvaluationFailedCaseSchema,
+  EVALUATION_GATES,
+  EVALUATION_RUN_PHASES,
+  EXPECTATION_KINDS,
+  EVALUATION_DEFAULTS,
+  DEFAULT_DATASET_KEY,
+  DEFAULT_EVALUATION_API_KEY,
+  type EvaluationPolicy,
+  type EvaluationDataset,
+  type EvaluationJudge,
+  type EvaluationRunStatus,
+  type EvaluationFailedCase,
+  type EvaluationGate,
+  type EvaluationRunPhase,
+  type ExpectationKind,
+} from './evaluation.js';
 export { ConditionSchema } from './condition.js';
 export { DURATION_PATTERN, QUANTITY_PATTERN, DNS_LABEL_PATTERN, type CelRule } from './schema.js';

@@ -23,3 +23,10 @@ export const LABEL_VERSION_STD = 'app.kubernetes.io/version';
 export const PART_OF = 'suoke-modelops';
 /** Value of `app.kubernetes.io/managed-by` on objects the operator derives. */
 export const MANAGED_BY = 'suoke-modelops-operator';
+
+/**
+ * On evaluation Jobs and their pods: the gate they run (`pre`: before any user traffic, `last`: at
+ * the last step). The operator watches Jobs and Pods with this label only, so it never lists the
+ * namespace's other workloads.
+ */
+export const EVALUATION_LABEL = 'ai.suoke.life/evaluation';

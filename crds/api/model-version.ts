@@ -2,6 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { conditionsSchema, observedGenerationSchema } from './condition.js';
 import { ACTION_RESULTS, MODEL_VERSION_PHASES, PAUSE_REASONS } from './constants.js';
+import { EvaluationRunStatusSchema } from './evaluation.js';
 import { PromotionPolicySchema } from './promotion.js';
 import { duration, int, list, num, obj, str, strEnum } from './schema.js';
 import { RequestMatchSchema, ROLLOUT_STAGES, ROLLOUT_STRATEGIES } from './strategy.js';
@@ -292,7 +293,14 @@ export const ModelVersionStatusSchema = obj(
       str({ description: 'Stable version this one was compared with.', maxLength: 63 }),
     ),
     lastAction: Type.Optional(LastActionSchema),
-    conditions: conditionsSchema('Available, Progressing, Promoted and Degraded.'),
+    evaluations: Type.Optional(
+      list(EvaluationRunStatusSchema, {
+        description:
+          'Evaluation runs of this version on its golden set, oldest first (the last run of each gate and attempt kept, at most 4).',
+        maxItems: 4,
+      }),
+    ),
+    conditions: conditionsSchema('Available, Progressing, Promoted, Evaluated and Degraded.'),
   },
   { description: 'Observed state of the rollout.' },
 );

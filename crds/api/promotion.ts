@@ -7,6 +7,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { BUILTIN_METRICS, NO_DATA_POLICIES } from './constants.js';
 import { duration, int, list, mapList, num, obj, str, strEnum } from './schema.js';
 import { strategyFields, strategyRules } from './strategy.js';
+import { EvaluationPolicySchema } from './evaluation.js';
 
 export const ThresholdRangeSchema = obj(
   {
@@ -173,6 +174,7 @@ export const PromotionPolicySchema = obj(
       duration({ description: 'Time between analyses and between steps. Defaults to 1m.' }),
     ),
     analysis: Type.Optional(AnalysisSchema),
+    evaluation: Type.Optional(EvaluationPolicySchema),
     mode: Type.Optional(
       strEnum(['Auto', 'Manual'] as const, {
         description:

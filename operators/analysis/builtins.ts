@@ -2,7 +2,13 @@
  * The built-in checks: PromQL over the runtime's own metrics (runtime/metrics.ts), scoped to one
  * version. Series carry `agent`, `model` and `version` from the runtime itself and `namespace` from
  * the scrape (the ServiceMonitor's target labels), so the selector below finds exactly one version
- * of one model in one namespace, however many pods serve it.
+ * of one model in one namespace, however many pods serve it. Every query, and the sample count
+ * `minSamples` is compared with, leaves out evaluation traffic (`traffic="evaluation"`: the cases of
+ * an evaluation run, which has a verdict of its own). A last-step evaluation runs its golden set
+ * against the canary while its analysis window is still open: counted in, a hard or slow case would
+ * fail a healthy canary, a burst of easy ones would dilute its real errors, and either would fill
+ * `minSamples` with requests no user sent. Mirrored (shadow) requests stay in: in a shadow stage
+ * they are all a new version serves.
  *
  * Each query returns one value, or nothing / NaN when the version served no traffic in the window
  * (the provider records that as NoData):
@@ -40,9 +46,20 @@ export function versionSelector(scope: Pick<QueryScope, 'namespace' | 'model' | 
   return `namespace=${literal(scope.namespace)},model=${literal(scope.model)},version=${literal(scope.version)}`;
 }
 
+/**
+ * Leaves out evaluation runs' cases. `!=` rather than `=~"live|shadow"`, so series from runtimes
+ * without the `traffic` label still count.
+ */
+export const NOT_EVALUATION = 'traffic!="evaluation"';
+
+/** The requests a built-in check judges: one version's, evaluation cases left out. */
+export function analysisSelector(scope: Pick<QueryScope, 'namespace' | 'model' | 'version'>): string {
+  return `${versionSelector(scope)},${NOT_EVALUATION}`;
+}
+
 /** The query of a built-in check for the version and window of `scope`. */
 export function builtinQuery(name: BuiltinMetric, scope: QueryScope): string {
-  const sel = versionSelector(scope);
+  const sel = analysisSelector(scope);
   const w = scope.interval;
   switch (name) {
     case 'error-rate':
@@ -63,7 +80,7 @@ export function builtinQuery(name: BuiltinMetric, scope: QueryScope): string {
   }
 }
 
-/** Requests the version served in the window: the count `minSamples` is compared with. */
+/** Requests the version served in the window (evaluation cases aside): what `minSamples` is compared with. */
 export function requestCountQuery(scope: QueryScope): string {
-  return `sum(increase(ai_inference_requests_total{${versionSelector(scope)}}[${scope.interval}]))`;
+  return `sum(increase(ai_inference_requests_total{${analysisSelector(scope)}}[${scope.interval}]))`;
 }

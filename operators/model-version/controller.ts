@@ -11,10 +11,13 @@
  * - for routers whose routes a third party must accept (TrafficRouter.acceptance), the versions of a
  *   model being rolled out (Progressing or Paused) when what its route's status says changes (served
  *   or not, and why); the router's own weight writes do not.
+ * - the version an evaluation Job belongs to when the Job ends, or its pod's evaluation container
+ *   does (evaluation/watches.ts).
  * Every read comes from the shared informer caches (rollout-deps/caches.ts).
  */
 import { LABEL_MODEL, LABEL_VERSION } from '../../crds/api/index.js';
 import { AIMODEL, DEPLOYMENT, MODEL_VERSION } from '../kinds.js';
+import { evaluationWatches } from '../evaluation/watches.js';
 import { BY_MODEL, configureRolloutCaches, modelKey } from '../rollout-deps/caches.js';
 import { maxConcurrentReconciles, type RolloutDeps } from '../rollout-deps/deps.js';
 import { rolloutFactsChanged } from '../rollout-deps/versions.js';
@@ -121,6 +124,7 @@ export function modelVersionController(ctx: OperatorContext, deps: RolloutDeps):
               predicate: servingChange(acceptance),
             },
           ]),
+      ...evaluationWatches(ctx.informers),
     ],
     maxConcurrentReconciles: maxConcurrentReconciles(ctx),
     reconciler: new ModelVersionReconciler({
@@ -131,6 +135,7 @@ export function modelVersionController(ctx: OperatorContext, deps: RolloutDeps):
       locks: deps.locks,
       clock: ctx.clock,
       rolloutMetrics: deps.rolloutMetrics,
+      mesh: deps.mesh,
       logger: ctx.logger.child({ controller: 'modelversion' }),
     }),
   };

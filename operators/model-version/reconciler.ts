@@ -3,15 +3,20 @@
  * steps, each returning early with its reason:
  *
  *   re-read → resolve the AIModel and the policy → observe (workload availability, the router's
- *   weights, whether the route is served, an analysis when one is due) → decide() → act (weights
- *   through the TrafficRouter) → write status (only when changed) → Events → clear a consumed action →
- *   requeue at the next due time.
+ *   weights, whether the route is served, an analysis when one is due, the running evaluation's Job
+ *   and result) → decide() → act (weights through the TrafficRouter) → write status (only when
+ *   changed) → Events → clear a consumed action → evaluation Jobs (the running run's created, others
+ *   deleted) → requeue at the next due time.
  *
  * Actions are performed before status is written: if the operator dies in between, the next pass
  * reads the old state and the new weights, and decide() completes the transition the router shows
  * (see decide.ts, "Restarts and idempotency"). The workloads themselves are the AIModel controller's:
  * it renders a version's Deployment while the version is Deploying … RollingBack (or stable, or kept
  * warm) and prunes it after, so writing the phase is what creates or removes it.
+ *
+ * Evaluation Jobs follow status, like the workloads: a Job is created only for a run status already
+ * records as Running, so a restart between the two finds the run and creates its Job then, and a Job
+ * is never left running for a run status does not know (evaluation/jobs.ts).
  */
 import { versionedName } from '../../charts-ts/constructs/workload-names.js';
 import {
@@ -24,6 +29,8 @@ import {
   type ModelVersionStatus,
 } from '../../crds/api/index.js';
 import { clearConsumedAction, LAST_ACTION_CONDITION } from '../action-annotation.js';
+import { evaluationProblemOf, observeRunningEvaluation } from '../evaluation/observe.js';
+import { syncEvaluationJobs } from '../evaluation/jobs.js';
 import { runAnalysis } from '../analysis/evaluate.js';
 import type { MetricsProvider } from '../analysis/provider.js';
 import type { AnalysisRun } from '../analysis/types.js';
@@ -43,12 +50,19 @@ import { deploymentAvailable } from '../rollout-deps/workload.js';
 import { analysisDue } from '../rollout/analysis-bookkeeping.js';
 import { decide } from '../rollout/decide.js';
 import { DefaultWaitRequeueMs } from '../rollout/defaults.js';
+import { runningRun } from '../rollout/evaluation-runs.js';
 import type { RolloutMetrics, RolloutSubject } from '../rollout/metrics.js';
 import { resolvePolicy, type ResolvedPolicy } from '../rollout/policy.js';
 import { unsupportedReason } from '../rollout/strategy-support.js';
 import { siblingObservations, type SiblingObservations } from '../rollout/siblings.js';
 import { stateFromStatus, statusFromState } from '../rollout/status.js';
-import type { Decision, Observations, RolloutState, TrafficAction } from '../rollout/types.js';
+import type {
+  Decision,
+  EvaluationObservation,
+  Observations,
+  RolloutState,
+  TrafficAction,
+} from '../rollout/types.js';
 import {
   RoutesNotFoundError,
   isPlainRouting,
@@ -72,6 +86,8 @@ export interface ModelVersionReconcilerDeps {
   readonly clock: Clock;
   /** @default none (no rollout metrics) */
   readonly rolloutMetrics?: RolloutMetrics;
+  /** `--mesh=istio`: evaluation pods have an Istio sidecar to wait for and stop. @default false */
+  readonly mesh?: boolean;
   /** @default silentLogger */
   readonly logger?: Logger;
 }
@@ -113,6 +129,10 @@ interface VersionPass {
   readonly analysis?: AnalysisRun;
   /** The `ai.suoke.life/action` value read, if any. */
   readonly action?: string;
+  /** The Job of the evaluation run status records as Running, when the cache has it. */
+  readonly evaluation?: EvaluationObservation;
+  /** What keeps the evaluation from running at all (a missing judge AIModel). */
+  readonly evaluationProblem?: Observations['evaluationProblem'];
 }
 
 export class ModelVersionReconciler implements Reconciler {
@@ -152,6 +172,8 @@ export class ModelVersionReconciler implements Reconciler {
     await this.writeStatus(pass, decision, now);
     await this.recordOutcome(pass, decision);
     await this.clearConsumedRequest(pass, decision);
+    // After the status write: a Job only ever runs for a run status records.
+    await this.syncEvaluationJobs(pass, decision);
     // The next due time: analysis, step pause, deadline, bake end. After a failed analysis that is its
     // confirmation, a quarter interval later (confirmationDelayMs), so a real failure is counted
     // without waiting a whole interval.
@@ -249,6 +271,13 @@ export class ModelVersionReconciler implements Reconciler {
           })
         : undefined;
     const action = mv.metadata.annotations?.[ACTION_ANNOTATION];
+    const evaluation = await observeRunningEvaluation(client, namespace, mv.metadata.uid, runningRun(state));
+    const evaluationProblem = await evaluationProblemOf(
+      client,
+      namespace,
+      policy.evaluation,
+      mv.spec.promotion?.evaluation !== undefined,
+    );
     return {
       request,
       mv,
@@ -269,6 +298,8 @@ export class ModelVersionReconciler implements Reconciler {
       ...(routeRefused === undefined ? {} : { routeRefused }),
       ...(analysis === undefined ? {} : { analysis }),
       ...(action === undefined ? {} : { action }),
+      ...(evaluation === undefined ? {} : { evaluation }),
+      ...(evaluationProblem === undefined ? {} : { evaluationProblem }),
     };
   }
 
@@ -320,6 +351,7 @@ export class ModelVersionReconciler implements Reconciler {
       pass.stable?.version,
       pass.canaryAvailable,
       pass.workloadExists,
+      pass.policy.evaluation !== undefined,
       now,
     );
     await updateStatus(this.deps.client, MODEL_VERSION, pass.mv, status);
@@ -355,6 +387,22 @@ export class ModelVersionReconciler implements Reconciler {
     if (pass.action === undefined || !decision.actions.some((a) => a.type === 'ClearAction')) return;
     await clearConsumedAction(this.deps.client, MODEL_VERSION, pass.mv, pass.action);
     this.log.debug({ modelVersion: pass.mv.metadata.name }, 'action cleared');
+  }
+
+  /** The running run's Job created when missing, the version's other unfinished Jobs deleted. */
+  private async syncEvaluationJobs(pass: VersionPass, decision: Decision): Promise<void> {
+    const { client, events } = this.deps;
+    await syncEvaluationJobs(
+      { client, events, logger: this.log },
+      {
+        version: pass.mv,
+        aimodel: pass.aimodel,
+        state: decision.state,
+        ...(pass.policy.evaluation === undefined ? {} : { evaluation: pass.policy.evaluation }),
+        mesh: this.deps.mesh ?? false,
+        ...(pass.evaluationProblem === undefined ? {} : { problem: pass.evaluationProblem }),
+      },
+    );
   }
 
   /** This version's weight as the router reports it; 0 while the routes do not exist yet. */
@@ -466,6 +514,7 @@ export class ModelVersionReconciler implements Reconciler {
     stableVersion: string | undefined,
     available: boolean,
     exists: boolean,
+    hasEvaluation: boolean,
     now: Date,
   ): ModelVersionStatus {
     const nowMs = now.getTime();
@@ -473,6 +522,7 @@ export class ModelVersionReconciler implements Reconciler {
       ...(mv.metadata.generation === undefined ? {} : { observedGeneration: mv.metadata.generation }),
       ...(stableVersion === undefined || stableVersion === mv.spec.version ? {} : { stableVersion }),
       nowMs,
+      hasEvaluation,
     });
     let conditions = (base.conditions ?? []) as Condition[];
     conditions = setCondition(
@@ -588,6 +638,9 @@ function decideNext(pass: VersionPass, now: Date): Decision {
       ...(pass.routeRefused === undefined ? {} : { routeRefused: pass.routeRefused }),
       ...(analysis === undefined ? {} : { analysis }),
       ...(action === undefined ? {} : { action }),
+      versionObjectName: pass.mv.metadata.name ?? '',
+      ...(pass.evaluation === undefined ? {} : { evaluation: pass.evaluation }),
+      ...(pass.evaluationProblem === undefined ? {} : { evaluationProblem: pass.evaluationProblem }),
     },
     now,
   );

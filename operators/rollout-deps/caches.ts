@@ -2,12 +2,14 @@
  * How the rollout controllers' kinds are cached (see kit/informers.ts `configure`): ModelVersions
  * indexed by the AIModel they name, and every derived kind filtered on the server by our managed-by
  * label, so the operator's memory follows the objects it derives, not every Deployment or Service in
- * the cluster.
+ * the cluster. Evaluation Jobs and their pods are filtered the same way on their own label
+ * (evaluation/cache.ts).
  */
 import { LABEL_MANAGED_BY, MANAGED_BY } from '../../crds/api/index.js';
+import { EVALUATION_JOBS, EVALUATION_PODS } from '../evaluation/cache.js';
 import type { KindCacheOptions, SharedInformers } from '../kit/informers.js';
 import type { KubeObject } from '../kit/resource.js';
-import { AIMODEL, MODEL_VERSION } from '../kinds.js';
+import { AIMODEL, JOB, MODEL_VERSION, POD } from '../kinds.js';
 import { DERIVED_KINDS, inScope, type DerivedScope } from './derived-kinds.js';
 
 /** Index of ModelVersions by `namespace/spec.modelRef.name`. */
@@ -33,8 +35,10 @@ const DERIVED: KindCacheOptions = Object.freeze({ labelSelector: `${LABEL_MANAGE
 export function configureRolloutCaches(informers: SharedInformers, scope: DerivedScope): void {
   informers.configure(MODEL_VERSION, VERSIONS);
   for (const rt of derivedKinds(scope)) informers.configure(rt, DERIVED);
+  informers.configure(JOB, EVALUATION_JOBS);
+  informers.configure(POD, EVALUATION_PODS);
   // Created now, so the controllers start only once all of them have synced.
-  for (const rt of [AIMODEL, MODEL_VERSION, ...derivedKinds(scope)]) informers.informersFor(rt);
+  for (const rt of [AIMODEL, MODEL_VERSION, ...derivedKinds(scope), JOB, POD]) informers.informersFor(rt);
 }
 
 /** The derived kinds the operator applies, watches and prunes in this scope (see `inScope`). */

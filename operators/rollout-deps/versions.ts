@@ -57,6 +57,7 @@ type History = readonly HistoryEntry[] | undefined;
 /** Phases in which a version holds the canary slot (has a workload and may get traffic). */
 export const CANARY_PHASES: ReadonlySet<ModelVersionPhase> = new Set([
   'Deploying',
+  'Evaluating',
   'Progressing',
   'Paused',
   'RollingBack',

@@ -8,6 +8,7 @@
 import { runVerdict, type AnalysisRun, type CheckResult, type Verdict } from '../analysis/types.js';
 import { DefaultAnalysisHistory, MinConfirmationDelayMs } from './defaults.js';
 import { epochMs as ms } from './duration.js';
+import { heldBeforeTraffic } from './evaluation-runs.js';
 import { Reasons } from './reasons.js';
 import type { AnalysisRecord, EffectivePolicy, RolloutEvent, RolloutPhase, RolloutState } from './types.js';
 
@@ -48,9 +49,13 @@ export function awaitingConfirmation(state: RolloutState): boolean {
   return last?.verdict === 'Failed' && lastAt !== undefined && ms(last.time) === lastAt;
 }
 
-/** When the next analysis is due (ms since the epoch); undefined in phases without analyses. */
+/**
+ * When the next analysis is due (ms since the epoch); undefined in phases without analyses, and
+ * while held on an evaluation before any user traffic (the version serves nothing to analyse).
+ */
 export function nextAnalysisAt(state: RolloutState, policy: EffectivePolicy): number | undefined {
   if (!ANALYSED.has(state.phase) && !isBaking(state)) return undefined;
+  if (heldBeforeTraffic(state)) return undefined;
   const last = ms(state.lastAnalysisAt);
   if (last !== undefined) {
     return last + (awaitingConfirmation(state) ? confirmationDelayMs(policy.intervalMs) : policy.intervalMs);

@@ -38,6 +38,7 @@ export function canaryReplicaBounds(bounds: ReplicaBounds, weight: number): Repl
 /** Phases in which a version is a canary whose capacity follows its weight. */
 const CANARY_PHASES: ReadonlySet<RolloutPhase> = new Set([
   'Deploying',
+  'Evaluating',
   'Progressing',
   'Paused',
   'RollingBack',

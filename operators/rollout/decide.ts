@@ -15,9 +15,17 @@
  * | Pending                  | no other version holds the canary slot          | Deploying                  |
  * | Deploying                | workload Available (a stable exists)            | Progressing, step 0        |
  * | Deploying                | workload Available (first version)              | Promoted, no bake          |
+ * | Deploying                | workload Available, the policy has an evaluation| Evaluating BeforeTraffic   |
+ * | Evaluating BeforeTraffic | gate passed (a stable exists)                   | Progressing, step 0        |
+ * | Evaluating BeforeTraffic | gate passed (first version)                     | Promoted, no bake          |
+ * | Evaluating               | gate failed (a stable exists)                   | RollingBack (first: Failed)|
+ * | Evaluating               | no usable result, a problem, or its deadline    | Paused EvaluationInvalid   |
+ * | Evaluating LastStep      | gate passed                                     | Promoted (Auto) / Paused ManualGate (Manual) |
+ * | Paused EvaluationInvalid | resume                                          | Evaluating, next attempt   |
  * | Deploying                | progress deadline missed                        | RollingBack (first: Failed)|
  * | Progressing step i       | analysis passed, step held long enough          | step i+1                   |
  * | Progressing last step    | analysis passed                                 | Promoted (Auto) / Paused ManualGate (Manual) |
+ * | Progressing last step    | analysis passed, atLastStep not yet passed      | Evaluating LastStep        |
  * | Progressing / Paused     | failedChecks > failureLimit                     | RollingBack                |
  * | Progressing              | inconclusive streak reaches inconclusiveLimit   | Paused Inconclusive        |
  * | Paused Inconclusive      | analysis passed                                 | Progressing (and advance)  |
@@ -33,6 +41,20 @@
  *
  * A first version whose workload misses the progress deadline ends `Failed` (there is nothing to
  * roll back to); `retry` starts a RolledBack or Failed version again from Pending.
+ *
+ * ## Evaluation gates
+ * With an evaluation in the policy, a version whose workload is Available is evaluated on its golden
+ * set before any user request reaches it (gate BeforeTraffic): decide() records a Running run in
+ * `evaluations` and the controller creates its Job (named by `evaluationJobName`), which calls the
+ * version's own Service, and the stable's, with the same cases. The run's verdict (evaluation-gate.ts)
+ * then starts step 0, promotes a first version, or rolls back before any weight was written. A run
+ * that cannot be judged (the Job's result names an error, the Job ended without a result, the judge
+ * model is missing, the deadline passed) is Invalid: the rollout holds (Paused EvaluationInvalid)
+ * until a person fixes the cause and asks to `resume`, which runs the next attempt. With
+ * `atLastStep`, the last step's passing analysis starts a second gate (LastStep) instead of
+ * promoting, with the last step's routes kept and no analysis meanwhile. No route is written while
+ * Evaluating. Runs (and so Job names) count on over `retry`; leaving Evaluating any other way (abort,
+ * a newer version) closes the run, so the controller removes its Job.
  *
  * ## Strategies
  * Every strategy is a list of steps (policy.ts), each with a stage, a weight and routes besides the
@@ -66,8 +88,11 @@
  * - deadline:      `now >= progressAt + progressDeadline` → rolled back, where
  *                  `progressAt = max(stepStartedAt, time of the last passing analysis)` (`Deploying`
  *                  counts from `startedAt`; a resume restarts the step). A pause a person asked for
- *                  (Requested, ManualGate) is not bounded by it, nor a refused route; an inconclusive
- *                  pause is.
+ *                  or must end (Requested, ManualGate, EvaluationInvalid) is not bounded by it, nor a
+ *                  refused route; an inconclusive pause is. Evaluating has the run's deadline instead.
+ * - evaluation:    a run is bounded by `startedAt + timeout + EvaluationGraceMs (1m)`; the Job's own
+ *                  activeDeadlineSeconds (the timeout) normally ends it first, with a result. The
+ *                  gate: `passRate >= minPassRate` and `stablePassRate - passRate <= maxDropVsStable`.
  * - bake:          after promotion, analyses continue at 100% until `bakeUntil = promotedAt +
  *                  bakeDuration` (fixed at promotion; `finishedAt` unset meanwhile); the first failed
  *                  analysis rolls back at once to the warm previous stable, which is kept warm for
@@ -114,7 +139,13 @@
  * skipped. Routes are compared whole (weight, matches, mirror), so a shadow handing over to a
  * preview (both at weight 0) is recognised too, and the router writes each route in one apply. Any
  * other mismatch is drift, and the state's route is asserted again.
+ *
+ * An evaluation's verdict is read from its Job, which stays until the ModelVersion goes: a restart
+ * after the route of a passed gate was written but before status was, finds the same Job finished
+ * with the same result and reaches the same verdict, the route already in place.
  */
+import type { EvaluationGate, EvaluationRunStatus } from '../../crds/api/index.js';
+import { evaluationJobName } from '../../charts-ts/constructs/evaluation-job.js';
 import type { Verdict } from '../analysis/types.js';
 import {
   awaitingConfirmation,
@@ -125,7 +156,18 @@ import {
   nextAnalysisAt,
   recordAnalysis,
 } from './analysis-bookkeeping.js';
-import { DefaultRollbackRequeueMs, DefaultWaitRequeueMs } from './defaults.js';
+import { DefaultRollbackRequeueMs, DefaultWaitRequeueMs, EvaluationGraceMs } from './defaults.js';
+import { gateVerdict, MaxRunMessage } from './evaluation-gate.js';
+import {
+  appendRun,
+  gateText,
+  heldBeforeTraffic,
+  latestRun,
+  nextAttempt,
+  passedLastStep,
+  replaceLatest,
+  runningRun,
+} from './evaluation-runs.js';
 import { describeStep, foldExperiment, heldFor, lastStepPassed } from './stages.js';
 import { routeOf, sameRoute, type Route } from './route.js';
 import { epochMs as ms, formatDuration } from './duration.js';
@@ -134,7 +176,9 @@ import {
   ROLLOUT_ACTIONS,
   type ActionRecord,
   type Decision,
+  type EffectiveEvaluation,
   type EffectivePolicy,
+  type EvaluationObservation,
   type Observations,
   type PauseReason,
   type RolloutAction,
@@ -144,7 +188,13 @@ import {
 } from './types.js';
 
 /** Phases a newer version supersedes (the version has not become stable yet). */
-const SUPERSEDABLE: ReadonlySet<RolloutPhase> = new Set(['Pending', 'Deploying', 'Progressing', 'Paused']);
+const SUPERSEDABLE: ReadonlySet<RolloutPhase> = new Set([
+  'Pending',
+  'Deploying',
+  'Evaluating',
+  'Progressing',
+  'Paused',
+]);
 
 /** The state of a ModelVersion that has just been created. */
 export function initialState(version: string): RolloutState {
@@ -158,6 +208,7 @@ export function initialState(version: string): RolloutState {
     reason: Reasons.Created,
     message: `version ${version} is waiting to be deployed`,
     analysis: [],
+    evaluations: [],
   };
 }
 
@@ -197,6 +248,9 @@ export function decide(state: RolloutState, observations: Observations, now: Dat
       break;
     case 'Deploying':
       deploying(ctx);
+      break;
+    case 'Evaluating':
+      evaluating(ctx);
       break;
     case 'Progressing':
     case 'Paused':
@@ -287,6 +341,19 @@ class Context {
     type: RolloutEvent['type'] = 'Normal',
   ): void {
     const pauseReason = phase === 'Paused' ? (changes.pauseReason ?? this.state.pauseReason) : undefined;
+    const abandoned = phase === 'Evaluating' ? undefined : runningRun(this.state);
+    if (abandoned !== undefined) {
+      // Left before its verdict (abort, a newer version): the run counts for nothing, and its Job,
+      // no longer the running run's, is removed by the controller.
+      this.patch({
+        evaluations: replaceLatest(this.state.evaluations, {
+          ...abandoned,
+          phase: 'Invalid',
+          finishedAt: this.nowIso,
+          message: `not judged: ${message}`.slice(0, MaxRunMessage),
+        }),
+      });
+    }
     this.patch({ ...changes, phase, pauseReason, reason, message });
     this.events.push({ type, reason, message });
     const terminal = phase === 'RolledBack' || phase === 'Failed' || phase === 'Superseded';
@@ -389,6 +456,11 @@ function handleAction(ctx: Context): boolean {
       );
       break;
     case 'resume':
+      if (s.pauseReason === 'EvaluationInvalid') {
+        recordAction(ctx, name, 'Accepted', `evaluation run again after it could not be judged`);
+        rerunEvaluation(ctx);
+        break;
+      }
       recordAction(ctx, name, 'Accepted', `resumed at step ${s.currentStep}`);
       // The step's clock restarts: its pause and the progress deadline count from the resume.
       ctx.transition(
@@ -411,6 +483,8 @@ function handleAction(ctx: Context): boolean {
       // otherwise leak into the new one, e.g. make a later failure restore a "previous stable".
       ctx.state = {
         ...initialState(s.version),
+        // Kept so the next run's Job is not named like an earlier one's (evaluation-runs.ts).
+        evaluations: s.evaluations,
         ...(ctx.actionRecord === undefined ? {} : { lastAction: ctx.actionRecord }),
       };
       ctx.transition('Pending', Reasons.Retried, `retrying version ${s.version} from step one`);
@@ -419,6 +493,9 @@ function handleAction(ctx: Context): boolean {
   }
   return true;
 }
+
+/** Why promote and pause wait while an evaluation runs. */
+const EVALUATION_RUNNING = 'an evaluation is running; wait for it or abort';
 
 /** Why `name` cannot apply in the current phase, or undefined when it can. */
 function actionRejection(ctx: Context, name: string): string | undefined {
@@ -430,6 +507,10 @@ function actionRejection(ctx: Context, name: string): string | undefined {
   }
   switch (name) {
     case 'promote':
+      if (phase === 'Evaluating') return EVALUATION_RUNNING;
+      if (heldBeforeTraffic(s)) {
+        return `the version has not passed its evaluation and serves no traffic yet; fix the evaluation and 'resume', or 'abort'`;
+      }
       if (phase === 'Progressing' || phase === 'Paused') return undefined;
       if (phase === 'Pending' || phase === 'Deploying') {
         return `the canary serves no traffic yet (phase ${phase}); promote once it is Progressing`;
@@ -446,6 +527,7 @@ function actionRejection(ctx: Context, name: string): string | undefined {
       return `the rollout has ended (phase ${phase})`;
     case 'pause':
       if (phase === 'Progressing') return undefined;
+      if (phase === 'Evaluating') return EVALUATION_RUNNING;
       // Pauses that end by themselves can be turned into one that waits for 'resume'.
       if (phase === 'Paused' && (s.pauseReason === 'Inconclusive' || s.pauseReason === 'RouteNotAccepted')) {
         return undefined;
@@ -509,6 +591,10 @@ function deploying(ctx: Context): void {
   const first = policy.steps[0];
   const weightsWritten = ctx.hasStable && first !== undefined && sameRoute(ctx.observedRoute, routeOf(first));
   if (obs.canaryAvailable || weightsWritten) {
+    if (policy.evaluation !== undefined) {
+      startEvaluation(ctx, 'BeforeTraffic', `the workload of version ${ctx.state.version} is Available`);
+      return;
+    }
     if (!ctx.hasStable) {
       promote(
         ctx,
@@ -590,16 +676,23 @@ function analysed(ctx: Context): void {
     return;
   }
   if (!personHolds) ctx.wake(deadline);
-  ctx.wake(nextAnalysisAt(ctx.state, policy) as number);
+  const nextAnalysis = nextAnalysisAt(ctx.state, policy);
+  if (nextAnalysis !== undefined) ctx.wake(nextAnalysis);
 }
 
-/** Paused by request or at the manual gate: only a person ends it. */
+/** Paused by request, at the manual gate or on an evaluation that could not be judged: only a person ends it. */
 function heldByPerson(s: RolloutState): boolean {
-  return s.phase === 'Paused' && (s.pauseReason === 'Requested' || s.pauseReason === 'ManualGate');
+  return (
+    s.phase === 'Paused' &&
+    (s.pauseReason === 'Requested' || s.pauseReason === 'ManualGate' || s.pauseReason === 'EvaluationInvalid')
+  );
 }
 
 /** What a person's pause waits for, e.g. `paused by request at step 1 (weight 25) until 'resume'`. */
 function personHold(s: RolloutState): string {
+  if (s.pauseReason === 'EvaluationInvalid') {
+    return `waiting for the evaluation to be fixed and 'resume' to run it again`;
+  }
   return s.pauseReason === 'ManualGate'
     ? `waiting at the manual gate for 'promote'`
     : `paused by request at step ${s.currentStep} (weight ${s.canaryWeight}) until 'resume'`;
@@ -796,15 +889,30 @@ const PROMOTED_ROUTE: Route = { weight: 100 };
 /** No traffic, no candidate routes: a version rolled back (or never started). */
 const NO_ROUTE: Route = { weight: 0 };
 
-/** From the current step to the next one, the manual gate, or promotion. */
+/**
+ * From the current step to the next one; after the last one to the evaluation at the last step (when
+ * the policy asks for it and this rollout has not passed it), else the manual gate or promotion.
+ */
 function advance(ctx: Context, reason: string, why: string): void {
   const s = ctx.state;
   if (s.currentStep + 1 < ctx.policy.steps.length) {
     startStep(ctx, s.currentStep + 1, reason, why);
-  } else if (ctx.policy.mode === 'Manual') {
+    return;
+  }
+  // The router already shows the promotion (a restart after writing it): it is not undone for a gate.
+  if (ctx.policy.evaluation?.atLastStep === true && reason !== Reasons.WeightsAdopted && !passedLastStep(s)) {
+    startEvaluation(ctx, 'LastStep', why);
+    return;
+  }
+  afterLastStep(ctx, reason, why);
+}
+
+/** What follows the last step (and its evaluation): the manual gate (mode Manual) or promotion. */
+function afterLastStep(ctx: Context, reason: string, why: string): void {
+  if (ctx.policy.mode === 'Manual') {
     ctx.transition(
       'Paused',
-      Reasons.ManualGate,
+      reason === Reasons.EvaluationPassed || reason === Reasons.NotEvaluated ? reason : Reasons.ManualGate,
       `${why}; ${lastStepPassed(currentStep(ctx), true)}, waiting for 'promote' (${ctx.policy.strategy === 'Experiment' ? 'winner' : 'mode'} Manual)`,
       {
         pauseReason: 'ManualGate' as PauseReason,
@@ -812,11 +920,8 @@ function advance(ctx: Context, reason: string, why: string): void {
     );
   } else {
     const won = currentStep(ctx)?.stage === 'Experiment' ? Reasons.ExperimentWon : Reasons.Promoted;
-    promote(
-      ctx,
-      reason === Reasons.WeightsAdopted ? reason : won,
-      `${why}; ${lastStepPassed(currentStep(ctx))}`,
-    );
+    const kept: readonly string[] = [Reasons.WeightsAdopted, Reasons.EvaluationPassed, Reasons.NotEvaluated];
+    promote(ctx, kept.includes(reason) ? reason : won, `${why}; ${lastStepPassed(currentStep(ctx))}`);
   }
 }
 
@@ -962,4 +1067,186 @@ function rollingBack(ctx: Context): void {
   }
   rollBackActions(ctx, ctx.state.promotedAt !== undefined);
   ctx.wake(ctx.nowMs + DefaultRollbackRequeueMs);
+}
+
+// ── 4. Evaluation gates ─────────────────────────────────────────────────────────────────────────
+
+/**
+ * Starts a run at `gate`: records it Running (its Job is created by the controller once this state
+ * is written) and moves to Evaluating. Before any user traffic the version has no weight; at the last
+ * step it keeps the last step's routes. No route is written.
+ */
+function startEvaluation(ctx: Context, gate: EvaluationGate, why: string): void {
+  const s = ctx.state;
+  const attempt = nextAttempt(s, gate);
+  const job = evaluationJobName(ctx.obs.versionObjectName, gate, attempt);
+  const stableVersion = ctx.hasStable ? ctx.obs.stableVersion : undefined;
+  const run: EvaluationRunStatus = {
+    gate,
+    attempt,
+    job,
+    phase: 'Running',
+    startedAt: ctx.nowIso,
+    ...(stableVersion === undefined ? {} : { stableVersion }),
+  };
+  const beside = stableVersion === undefined ? '' : `, beside stable ${stableVersion}`;
+  ctx.transition(
+    'Evaluating',
+    Reasons.EvaluationStarted,
+    `${why}; evaluating version ${s.version} on the golden set ${gateText(gate)}${beside} (Job ${job}, attempt ${attempt})`,
+    {
+      evaluations: appendRun(s.evaluations, run),
+      inconclusiveChecks: 0,
+      ...(gate === 'BeforeTraffic'
+        ? { currentStep: 0, canaryWeight: 0, stage: undefined, routing: undefined }
+        : {}),
+    },
+  );
+}
+
+/** `resume` of a run that could not be judged: the next attempt at the same gate. */
+function rerunEvaluation(ctx: Context): void {
+  const gate = latestRun(ctx.state)?.gate ?? 'BeforeTraffic';
+  if (ctx.policy.evaluation === undefined) {
+    afterGate(ctx, gate, Reasons.NotEvaluated, 'resumed with no evaluation in the policy any more');
+    return;
+  }
+  startEvaluation(ctx, gate, 'resumed by request');
+}
+
+/** Evaluating: waits for the run's Job, then judges its result; bounded by the run's deadline. */
+function evaluating(ctx: Context): void {
+  const evaluation = ctx.policy.evaluation;
+  const run = runningRun(ctx.state);
+  if (run === undefined) {
+    // A status that lost its running run (edited by hand): the gate starts over.
+    const gate = latestRun(ctx.state)?.gate ?? 'BeforeTraffic';
+    if (evaluation === undefined) {
+      afterGate(ctx, gate, Reasons.NotEvaluated, 'no evaluation is running or declared');
+    } else {
+      startEvaluation(ctx, gate, 'no evaluation run was recorded');
+    }
+    return;
+  }
+  if (evaluation === undefined) {
+    closeRun(ctx, run, 'not judged: the evaluation was removed from the policy');
+    afterGate(
+      ctx,
+      run.gate,
+      Reasons.NotEvaluated,
+      'the evaluation was removed from the policy; going on without it',
+    );
+    return;
+  }
+  const seen = ctx.obs.evaluation?.job === run.job ? ctx.obs.evaluation : undefined;
+  if (seen?.state === 'Finished') {
+    judge(ctx, run, seen, evaluation);
+    return;
+  }
+  const problem = ctx.obs.evaluationProblem;
+  if (problem !== undefined) {
+    invalidRun(ctx, run, `${problem.field}: ${problem.message}`);
+    return;
+  }
+  const deadline = (ms(run.startedAt) ?? ctx.nowMs) + evaluation.timeoutMs + EvaluationGraceMs;
+  if (ctx.nowMs >= deadline) {
+    invalidRun(
+      ctx,
+      run,
+      `no result within the timeout ${formatDuration(evaluation.timeoutMs)} and ${formatDuration(EvaluationGraceMs)} more`,
+    );
+    return;
+  }
+  ctx.wake(deadline);
+}
+
+/** The verdict on a finished Job: the gate passed or failed, or the run could not be judged. */
+function judge(
+  ctx: Context,
+  run: EvaluationRunStatus,
+  seen: EvaluationObservation,
+  evaluation: EffectiveEvaluation,
+): void {
+  const result = seen.result;
+  // An error the run reported names the field; a failure of the Job only says it failed.
+  if (result?.error === undefined && seen.failure !== undefined) {
+    invalidRun(ctx, run, seen.failure);
+    return;
+  }
+  if (result === undefined) {
+    invalidRun(ctx, run, `Job ${run.job} finished without a result in its pod's termination message`);
+    return;
+  }
+  const outcome = gateVerdict(result, evaluation);
+  if (outcome.verdict === 'Invalid') {
+    invalidRun(ctx, run, outcome.message);
+    return;
+  }
+  const { gate, attempt, job, startedAt } = run;
+  ctx.patch({
+    evaluations: replaceLatest(ctx.state.evaluations, {
+      gate,
+      attempt,
+      job,
+      startedAt,
+      phase: outcome.verdict,
+      finishedAt: ctx.nowIso,
+      ...outcome.record,
+      message: outcome.message,
+    }),
+  });
+  if (outcome.verdict === 'Passed') {
+    afterGate(ctx, gate, Reasons.EvaluationPassed, `evaluation ${gateText(gate)} passed: ${outcome.message}`);
+    return;
+  }
+  const why = `evaluation ${gateText(gate)} failed: ${outcome.message}; failed cases: ${outcome.failedSummary}`;
+  if (ctx.hasStable || gate === 'LastStep') {
+    rollBack(ctx, Reasons.EvaluationFailed, why);
+    return;
+  }
+  ctx.transition(
+    'Failed',
+    Reasons.EvaluationFailed,
+    `${why}; no stable version to return to`,
+    { finishedAt: ctx.nowIso, canaryWeight: 0 },
+    'Warning',
+  );
+}
+
+/** The run could not be judged: it is Invalid and the rollout holds for a fix and `resume`. */
+function invalidRun(ctx: Context, run: EvaluationRunStatus, why: string): void {
+  closeRun(ctx, run, why);
+  ctx.transition(
+    'Paused',
+    Reasons.EvaluationInvalid,
+    `evaluation ${gateText(run.gate)} could not be judged (Job ${run.job}): ${why}; fix it, then 'resume' runs it again, or 'abort'`,
+    { pauseReason: 'EvaluationInvalid' },
+    'Warning',
+  );
+}
+
+/** Records the running run as Invalid with `message`. */
+function closeRun(ctx: Context, run: EvaluationRunStatus, message: string): void {
+  ctx.patch({
+    evaluations: replaceLatest(ctx.state.evaluations, {
+      ...run,
+      phase: 'Invalid',
+      finishedAt: ctx.nowIso,
+      message: message.slice(0, MaxRunMessage),
+    }),
+  });
+}
+
+/**
+ * Past the gate: before traffic, step 0 (or, for a first version, promotion: there is nothing to
+ * compare with); at the last step, the manual gate or promotion.
+ */
+function afterGate(ctx: Context, gate: EvaluationGate, reason: string, why: string): void {
+  if (gate === 'LastStep') {
+    afterLastStep(ctx, reason, why);
+  } else if (ctx.hasStable) {
+    startStep(ctx, 0, reason, why);
+  } else {
+    promote(ctx, reason, `${why}; first version of the model: promoted, nothing to compare with`);
+  }
 }

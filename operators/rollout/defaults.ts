@@ -83,3 +83,10 @@ export const DefaultRollbackRequeueMs = 2_000;
  * often than once a second), so it would confirm nothing. See `confirmationDelayMs` in decide.ts.
  */
 export const MinConfirmationDelayMs = 1_000;
+
+/**
+ * Time an evaluation run is given past its timeout before it is Invalid (milliseconds): 1m. The Job's
+ * activeDeadlineSeconds is the timeout, so its own deadline ends it first, with a result; the grace
+ * covers the pod's shutdown and the Job's status reaching the operator.
+ */
+export const EvaluationGraceMs = 60_000;

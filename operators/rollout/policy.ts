@@ -14,6 +14,8 @@
  * default 5m or the bake, whichever is longer. Set on different layers, `scaleDownDelay` shorter than
  * `bakeDuration` is refused here (the CEL rule only sees one object).
  *
+ * The evaluation is the exception to field by field: it is taken whole (evaluation-policy.ts).
+ *
  * The schema (CEL rules) already refuses most bad policies; this re-checks what the rollout logic
  * relies on, so a policy that slipped past an older schema fails with a message naming the field.
  */
@@ -42,6 +44,7 @@ import {
   DefaultStepWeights,
 } from './defaults.js';
 import { formatDuration, parseDuration } from './duration.js';
+import { resolveEvaluation } from './evaluation-policy.js';
 import type { EffectivePolicy, Step } from './types.js';
 
 /** Where the policy comes from; the paths name the object in errors. */
@@ -107,6 +110,11 @@ export function resolvePolicy(sources: PolicySources): ResolvedPolicy {
 
   if (strategy !== 'Canary' || steps[0]?.stage === 'Shadow') assertNotSilent(metrics, layers, strategy);
   const experiment = strategy === 'Experiment' ? layers.pick('experiment')?.value : undefined;
+  const evaluation = resolveEvaluation({
+    ...sources,
+    promotionPath: sources.promotionPath ?? 'spec.promotion',
+    rolloutPath: sources.rolloutPath ?? 'AIModel spec.rollout',
+  });
 
   return Object.freeze({
     strategy,
@@ -121,6 +129,7 @@ export function resolvePolicy(sources: PolicySources): ResolvedPolicy {
     progressDeadlineMs: timing.deadline.ms,
     bakeWindowMs: timing.bake.ms,
     scaleDownDelayMs: timing.scaleDown.ms,
+    ...(evaluation === undefined ? {} : { evaluation }),
   });
 }
 

@@ -44,4 +44,9 @@ export const Reasons = Object.freeze({
   StrategyUnsupported: REASONS.StrategyUnsupported,
   RouteNotAccepted: REASONS.RouteNotAccepted,
   RouteAccepted: REASONS.RouteAccepted,
+  EvaluationStarted: REASONS.EvaluationStarted,
+  EvaluationPassed: REASONS.EvaluationPassed,
+  EvaluationFailed: REASONS.EvaluationFailed,
+  EvaluationInvalid: REASONS.EvaluationInvalid,
+  NotEvaluated: REASONS.NotEvaluated,
 });

@@ -3,7 +3,8 @@
  * - a newer version supersedes an older one that is not stable yet (`supersededBy`): the older
  *   canary is rolled back and the newer one starts from its own step one;
  * - one canary at a time: a version waits in Pending (`waitingFor`) while another one holds the
- *   canary slot, i.e. is Deploying, Progressing, Paused, RollingBack, or Promoted and still baking.
+ *   canary slot, i.e. is Deploying, Evaluating, Progressing, Paused, RollingBack, or Promoted and
+ *   still baking.
  *
  * "Newer" is by metadata.creationTimestamp, then by name, so every replica of the operator and every
  * reconcile sees the same order.
@@ -32,7 +33,13 @@ export interface SiblingObservations {
   readonly waitingFor?: string;
 }
 
-const HOLDS_SLOT: ReadonlySet<RolloutPhase> = new Set(['Deploying', 'Progressing', 'Paused', 'RollingBack']);
+const HOLDS_SLOT: ReadonlySet<RolloutPhase> = new Set([
+  'Deploying',
+  'Evaluating',
+  'Progressing',
+  'Paused',
+  'RollingBack',
+]);
 
 function newerFirst(a: Sibling, b: Sibling): number {
   const byTime = Date.parse(b.createdAt) - Date.parse(a.createdAt);

@@ -4,12 +4,19 @@
  * `status.pauseReason`, the last request through the action annotation `status.lastAction`, each
  * check's decision report an entry of `status.analysis[].metrics`), except:
  * - the reason of the last transition lives in the `Progressing` condition (status False while
- *   Paused, with reason PausedByRequest, ManualGate, InconclusiveLimitExceeded or RouteNotAccepted,
+ *   Paused, with reason PausedByRequest, ManualGate, InconclusiveLimitExceeded, RouteNotAccepted or
+ *   EvaluationInvalid,
  *   the reason a person reads in `kubectl describe`); a status written before `pauseReason` existed
  *   is read back from it;
- * - `Degraded` is True while the version fails (RollingBack, RolledBack, Failed) and while its route
- *   is refused (Paused RouteNotAccepted): not the version's failure, but one someone has to fix
- *   before the rollout can go on;
+ * - `Degraded` is True while the version fails (RollingBack, RolledBack, Failed), while its route
+ *   is refused (Paused RouteNotAccepted) and while its evaluation cannot be judged (Paused
+ *   EvaluationInvalid): not the version's failure, but one someone has to fix before the rollout
+ *   can go on;
+ * - `Evaluated` tells the latest evaluation run of this rollout: Unknown while it runs
+ *   (EvaluationStarted), True when it passed, False when it failed or could not be judged; Unknown
+ *   NotEvaluated before the first run when the policy has an evaluation; absent without one;
+ * - `evaluations` is written only once there is a run, so statuses of versions without an
+ *   evaluation stay as they were;
  * - a check's query longer than MAX_RECORDED_QUERY is cut, and so is its reason.
  *
  * The `Available` condition (the canary workload) is the controller's: it is kept as it is.
@@ -25,9 +32,10 @@ import {
   type MetricResult,
   type AnalysisRun as StatusAnalysisRun,
 } from '../../crds/api/index.js';
-import { setCondition, type Condition } from '../kit/conditions.js';
+import { removeCondition, setCondition, type Condition, type ConditionInput } from '../kit/conditions.js';
 import type { CheckResult } from '../analysis/types.js';
 import { initialState } from './decide.js';
+import { runsOfThisRollout } from './evaluation-runs.js';
 import { Reasons } from './reasons.js';
 import type { ActionRecord, AnalysisRecord, PauseReason, RolloutState } from './types.js';
 
@@ -39,6 +47,7 @@ const PAUSE_REASONS: Readonly<Record<PauseReason, string>> = Object.freeze({
   ManualGate: REASONS.ManualGate,
   Inconclusive: REASONS.InconclusiveLimitExceeded,
   RouteNotAccepted: REASONS.RouteNotAccepted,
+  EvaluationInvalid: REASONS.EvaluationInvalid,
 });
 
 /** The rollout state recorded in a ModelVersion's status (a fresh state when there is none). */
@@ -74,6 +83,7 @@ export function stateFromStatus(version: string, status: ModelVersionStatus | un
     reason: progressing?.reason ?? Reasons.Created,
     message: status.message ?? '',
     analysis: (status.analysis ?? []).map(recordFromStatus),
+    evaluations: status.evaluations ?? [],
     ...optional(
       'lastAction',
       status.lastAction === undefined ? undefined : actionFromStatus(status.lastAction),
@@ -88,6 +98,11 @@ export interface StatusOptions {
   readonly stableVersion?: string;
   /** For the conditions' lastTransitionTime (ms since the epoch). */
   readonly nowMs: number;
+  /**
+   * The effective policy has an evaluation: before its first run the `Evaluated` condition says
+   * NotEvaluated. Without it (and without a run) the condition is left out. @default false
+   */
+  readonly hasEvaluation?: boolean;
 }
 
 /**
@@ -104,7 +119,11 @@ export function statusFromState(
   let conditions = (previous?.conditions ?? []) as Condition[];
   const phase = state.phase;
   const active =
-    phase === 'Pending' || phase === 'Deploying' || phase === 'Progressing' || phase === 'RollingBack';
+    phase === 'Pending' ||
+    phase === 'Deploying' ||
+    phase === 'Evaluating' ||
+    phase === 'Progressing' ||
+    phase === 'RollingBack';
   conditions = setCondition(
     conditions,
     {
@@ -134,14 +153,25 @@ export function statusFromState(
     },
     options.nowMs,
   );
-  const routeRefused = phase === 'Paused' && state.pauseReason === 'RouteNotAccepted';
-  const degraded = phase === 'RollingBack' || phase === 'RolledBack' || phase === 'Failed' || routeRefused;
+  const evaluated = evaluatedCondition(state, options.hasEvaluation ?? false);
+  conditions =
+    evaluated === undefined
+      ? removeCondition(conditions, T.Evaluated)
+      : setCondition(conditions, { ...evaluated, ...withGen }, options.nowMs);
+  // A pause someone has to fix: a refused route, an evaluation that cannot be judged.
+  const brokenPause =
+    phase === 'Paused' &&
+    (state.pauseReason === 'RouteNotAccepted' || state.pauseReason === 'EvaluationInvalid')
+      ? PAUSE_REASONS[state.pauseReason]
+      : undefined;
+  const degraded =
+    phase === 'RollingBack' || phase === 'RolledBack' || phase === 'Failed' || brokenPause !== undefined;
   conditions = setCondition(
     conditions,
     {
       type: T.Degraded,
       status: degraded ? 'True' : 'False',
-      reason: routeRefused ? REASONS.RouteNotAccepted : degraded ? state.reason : REASONS.AsExpected,
+      reason: brokenPause ?? (degraded ? state.reason : REASONS.AsExpected),
       message: degraded ? state.message : 'no failure',
       ...withGen,
     },
@@ -169,8 +199,51 @@ export function statusFromState(
     ...optional('finishedAt', state.finishedAt),
     ...optional('stableVersion', options.stableVersion ?? previous?.stableVersion),
     ...optional('lastAction', state.lastAction === undefined ? undefined : actionToStatus(state.lastAction)),
+    ...(state.evaluations.length === 0 ? {} : { evaluations: [...state.evaluations] }),
     conditions,
   };
+}
+
+/** The `Evaluated` condition; undefined when it is left out (no evaluation, no run). */
+function evaluatedCondition(state: RolloutState, hasEvaluation: boolean): ConditionInput | undefined {
+  const run = runsOfThisRollout(state).at(-1);
+  const type = T.Evaluated;
+  if (run === undefined) {
+    return hasEvaluation
+      ? {
+          type,
+          status: 'Unknown',
+          reason: REASONS.NotEvaluated,
+          message: 'not evaluated yet: the evaluation runs once the workload is Available',
+        }
+      : undefined;
+  }
+  const which = `evaluation ${run.gate} attempt ${run.attempt} (Job ${run.job})`;
+  switch (run.phase) {
+    case 'Running':
+      return { type, status: 'Unknown', reason: REASONS.EvaluationStarted, message: `${which} is running` };
+    case 'Passed':
+      return {
+        type,
+        status: 'True',
+        reason: REASONS.EvaluationPassed,
+        message: `${which}: ${run.message ?? 'passed'}`,
+      };
+    case 'Failed':
+      return {
+        type,
+        status: 'False',
+        reason: REASONS.EvaluationFailed,
+        message: `${which}: ${run.message ?? 'failed'}`,
+      };
+    case 'Invalid':
+      return {
+        type,
+        status: 'False',
+        reason: REASONS.EvaluationInvalid,
+        message: `${which} could not be judged: ${run.message ?? 'no reason recorded'}`,
+      };
+  }
 }
 
 function actionToStatus(record: ActionRecord): LastAction {

@@ -12,7 +12,10 @@ import {
   type ModelVersionAction,
   type ModelVersionPhase,
   type PauseReason as ApiPauseReason,
+  type EvaluationPolicy,
+  type EvaluationRunStatus,
 } from '../../crds/api/index.js';
+import type { EvaluationResult } from '../../runtime/eval/result.js';
 import type { AnalysisRun, CheckResult, MetricCheck, Verdict } from '../analysis/types.js';
 
 /** ModelVersion.status.phase. */
@@ -20,8 +23,8 @@ export type RolloutPhase = ModelVersionPhase;
 
 /**
  * Why a rollout is Paused (status.pauseReason); `Inconclusive` resumes by itself on the next passing
- * analysis, `RouteNotAccepted` once the route is served again; `Requested` and `ManualGate` wait for a
- * person.
+ * analysis, `RouteNotAccepted` once the route is served again; `Requested`, `ManualGate` and
+ * `EvaluationInvalid` (an evaluation that could not be judged) wait for a person.
  */
 export type PauseReason = ApiPauseReason;
 
@@ -67,6 +70,30 @@ export interface EffectivePolicy {
    * this long, so a failed bake returns to it at once.
    */
   readonly bakeWindowMs: number;
+  /**
+   * The golden-set evaluation run before any user traffic (and, with `atLastStep`, before
+   * promotion); absent when neither the ModelVersion nor the AIModel declares one.
+   */
+  readonly evaluation?: EffectiveEvaluation;
+}
+
+/**
+ * The evaluation of the effective policy: ModelVersion.spec.promotion.evaluation, else the AIModel's
+ * spec.rollout.evaluation, taken whole (a dataset and its gate only make sense together).
+ */
+export interface EffectiveEvaluation {
+  /** As declared (the ModelVersion's, else the AIModel's); the evaluation Job is rendered from it. */
+  readonly spec: EvaluationPolicy;
+  /** Evaluate again once the last step's analysis passed, before promotion. */
+  readonly atLastStep: boolean;
+  /** Least pass rate (0..1). @default none */
+  readonly minPassRate?: number;
+  /** Largest drop of the pass rate below the stable's in the same run (0..1). @default none */
+  readonly maxDropVsStable?: number;
+  /** Deadline of a whole run (milliseconds): the Job's activeDeadlineSeconds. */
+  readonly timeoutMs: number;
+  /** The judge AIModel (spec.judge.modelRef.name), which must exist in the namespace. @default none */
+  readonly judgeModel?: string;
 }
 
 /** One analysis as kept in status. */
@@ -144,6 +171,12 @@ export interface RolloutState {
   readonly analysis: readonly AnalysisRecord[];
   /** The last request through the action annotation; kept until the next one. @default none */
   readonly lastAction?: ActionRecord;
+  /**
+   * Evaluation runs, oldest first (status.evaluations, at most MaxEvaluationRuns): the latest is
+   * Running while the phase is Evaluating. Kept across `retry`, so a new run never reuses the name
+   * of an earlier run's Job.
+   */
+  readonly evaluations: readonly EvaluationRunStatus[];
 }
 
 /** What the controller saw this reconcile. */
@@ -172,6 +205,36 @@ export interface Observations {
    * cannot tell (it has no `acceptance`, or the routes do not exist yet).
    */
   readonly routeRefused?: { readonly reason: string; readonly message: string };
+  /**
+   * The ModelVersion's metadata.name: the name of an evaluation run's Job is derived from it
+   * (`evaluationJobName`), so decide() names the Job it asks for and the controller finds it by name.
+   */
+  readonly versionObjectName: string;
+  /** The Job of the run status.evaluations says is Running (matched by job name). @default none */
+  readonly evaluation?: EvaluationObservation;
+  /**
+   * Something found wrong before any Job can run, naming the field: e.g. the judge AIModel does not
+   * exist. The run is then Invalid and the rollout holds for a fix. @default none
+   */
+  readonly evaluationProblem?: { readonly field: string; readonly message: string };
+}
+
+/** What the controller saw of the Job of the running evaluation. */
+export interface EvaluationObservation {
+  /** The Job's name (the run's `job`). */
+  readonly job: string;
+  /**
+   * Running: the Job exists and has not finished; Finished: it completed or failed. No observation
+   * at all means there is no such Job in the cache (yet).
+   */
+  readonly state: 'Running' | 'Finished';
+  /** The decoded termination message of its pod, when it has one. */
+  readonly result?: EvaluationResult;
+  /**
+   * Why it finished without a usable result, e.g. "Job soer-v2-eval-pre-1 failed: DeadlineExceeded: …"
+   * or "termination message is not a result: …".
+   */
+  readonly failure?: string;
 }
 
 /**

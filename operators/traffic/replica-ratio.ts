@@ -150,6 +150,7 @@ export function parseSplit(raw: string | undefined, where: string): RecordedSpli
 const CANARY_PHASES: ReadonlySet<string> = new Set([
   'Pending',
   'Deploying',
+  'Evaluating',
   'Progressing',
   'Paused',
   'RollingBack',

@@ -1,4 +1,4 @@
-import { builtinQuery, versionSelector } from '../../operators/analysis/builtins.js';
+import { builtinQuery, requestCountQuery, versionSelector } from '../../operators/analysis/builtins.js';
 import { NoDataError } from '../../operators/analysis/errors.js';
 import { evaluateCheck, runAnalysis, type AnalysisScope } from '../../operators/analysis/evaluate.js';
 import type { Measurement, MetricsProvider } from '../../operators/analysis/provider.js';
@@ -239,6 +239,29 @@ describe('templates and built-in queries', () => {
       expect(query).toContain('namespace="ns",model="m",version="v2"');
       expect(query).toContain('[2m]');
     }
+  });
+
+  it('leaves evaluation cases out of every selector of every built-in and of the sample count', () => {
+    const q = { namespace: 'ns', model: 'm', agent: 'a', version: 'v2', interval: '2m' };
+    const queries = [
+      ...(['error-rate', 'latency-p95', 'ttft-p95', 'tokens-per-second'] as const).map((name) =>
+        builtinQuery(name, q),
+      ),
+      requestCountQuery(q),
+    ];
+    for (const query of queries) {
+      const selectors = [...query.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
+      expect(selectors.length).toBeGreaterThan(0);
+      for (const selector of selectors)
+        expect([query, selector]).toEqual([query, expect.stringContaining('traffic!="evaluation"')]);
+    }
+    expect(requestCountQuery(q)).toBe(
+      'sum(increase(ai_inference_requests_total{namespace="ns",model="m",version="v2",traffic!="evaluation"}[2m]))',
+    );
+    expect(builtinQuery('error-rate', q)).toBe(
+      '(sum(rate(ai_inference_requests_total{namespace="ns",model="m",version="v2",traffic!="evaluation",code=~"5.."}[2m])) or vector(0))' +
+        ' / sum(rate(ai_inference_requests_total{namespace="ns",model="m",version="v2",traffic!="evaluation"}[2m]))',
+    );
   });
 
   it('escapes label values', () => {

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RuntimeMetrics } from '../../runtime/metrics.js';
+import type { Traffic } from '../../runtime/shadow.js';
 import { builtinQuery, requestCountQuery } from '../../operators/analysis/builtins.js';
 import { evaluateCheck, runAnalysis, type AnalysisScope } from '../../operators/analysis/evaluate.js';
 import { PrometheusProvider } from '../../operators/analysis/prometheus.js';
@@ -14,7 +15,8 @@ import { waitFor } from '../support/wait.js';
 /**
  * A real prometheus scrapes two tiny servers exposing the runtime's own metrics (RuntimeMetrics,
  * the class the inference server uses) for a stable (v1) and a canary (v2) version of one model,
- * with values the test sets. The built-in queries must read back exactly what was put in.
+ * with values the test sets. The built-in queries must read back exactly what was put in for live
+ * traffic, whatever the evaluation cases beside it did.
  */
 const NAMESPACE = 'suoke-ai';
 const MODEL = 'xiaoai-conversation-llm';
@@ -49,14 +51,15 @@ function serve(
   seconds: number,
   ttft: number,
   tokens: number,
+  traffic: Traffic = 'live',
 ): void {
-  t.metrics.requests.inc({ code: '200', traffic: 'live' }, requests - errors);
-  t.metrics.requests.inc({ code: '500', traffic: 'live' }, errors);
+  t.metrics.requests.inc({ code: '200', traffic }, requests - errors);
+  t.metrics.requests.inc({ code: '500', traffic }, errors);
   for (let i = 0; i < requests; i++) {
-    t.metrics.duration.observe({ traffic: 'live' }, seconds);
-    t.metrics.timeToFirstToken.observe({ traffic: 'live' }, ttft);
+    t.metrics.duration.observe({ traffic }, seconds);
+    t.metrics.timeToFirstToken.observe({ traffic }, ttft);
   }
-  t.metrics.tokens.inc({ type: 'completion', traffic: 'live' }, tokens);
+  t.metrics.tokens.inc({ type: 'completion', traffic }, tokens);
 }
 
 const scope = (version: string, stableVersion?: string): AnalysisScope => ({
@@ -103,6 +106,10 @@ beforeAll(async () => {
   // …then the traffic arrives, in one tick, so one scrape sees all of it.
   serve(canary, 100, 20, 0.3, 0.02, 500);
   serve(stable, 200, 2, 0.2, 0.02, 2000);
+  // An evaluation run's cases in the same window, unlike the live traffic in every respect (all
+  // failed, slow, verbose): the built-ins must read back the live numbers alone.
+  serve(canary, 100, 100, 8, 4, 100_000, 'evaluation');
+  serve(stable, 100, 100, 8, 4, 100_000, 'evaluation');
   await waitFor(
     async () => {
       const [c, s] = await Promise.all(
@@ -124,7 +131,7 @@ afterAll(async () => {
   for (const t of [stable, canary]) await new Promise((resolve) => t?.server.close(resolve));
 });
 
-describe('built-in queries against a real prometheus', () => {
+describe('built-in queries against a real prometheus (evaluation cases left out)', () => {
   it.each([
     ['error-rate', 'v2', 0.2],
     ['error-rate', 'v1', 0.01],
@@ -232,16 +239,17 @@ describe('checks against a real prometheus', () => {
     const r = await evaluateCheck(
       check({
         name: 'server-errors',
+        // A custom query picks its traffic itself: here it leaves the evaluation cases out too.
         query:
-          'sum(increase(ai_inference_requests_total{namespace="{{namespace}}",model="{{model}}",version="{{ version }}",code="500"}[{{interval}}]))' +
-          ' / sum(increase(ai_inference_requests_total{agent="{{agent}}",version="{{version}}"}[{{interval}}]))',
+          'sum(increase(ai_inference_requests_total{namespace="{{namespace}}",model="{{model}}",version="{{ version }}",code="500",traffic!="evaluation"}[{{interval}}]))' +
+          ' / sum(increase(ai_inference_requests_total{agent="{{agent}}",version="{{version}}",traffic!="evaluation"}[{{interval}}]))',
         thresholdRange: { max: 0.25 },
       }),
       scope('v2'),
       provider,
     );
     expect(r.query).toContain(
-      'namespace="suoke-ai",model="xiaoai-conversation-llm",version="v2",code="500"}[1m]',
+      'namespace="suoke-ai",model="xiaoai-conversation-llm",version="v2",code="500",traffic!="evaluation"}[1m]',
     );
     expect(r.value).toBeCloseTo(0.2, 9);
     expect(r).toMatchObject({ verdict: 'Passed', reason: '0.2 within max 0.25' });

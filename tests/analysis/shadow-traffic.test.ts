@@ -6,9 +6,11 @@ import { stringify } from 'yaml';
 import { builtinQuery, requestCountQuery } from '../../operators/analysis/builtins.js';
 
 /**
- * The runtime labels its request metrics `traffic="live"` or `traffic="shadow"` (mirrored copies of a
- * shadow stage). The built-in analysis queries sum by version, so they count both: in a shadow stage
- * the mirrored copies are all a new version serves. Evaluated by the real promtool.
+ * The runtime labels its request metrics `traffic="live"`, `traffic="shadow"` (mirrored copies of a
+ * shadow stage) or `traffic="evaluation"` (the golden-set cases of an evaluation run). The built-in
+ * analysis queries sum live and shadow by version: in a shadow stage the mirrored copies are all a
+ * new version serves. They leave evaluation cases out, which have a verdict of their own. Evaluated
+ * by the real promtool.
  */
 const PROMTOOL = process.env.PROMTOOL_BIN ?? '/usr/bin/promtool';
 const work = mkdtempSync(join(tmpdir(), 'suoke-shadow-analysis-'));
@@ -71,5 +73,41 @@ it('built-in checks count the mirrored (shadow) requests of a version with its l
     }),
   );
   const { code, output } = await promtool('test', 'rules', 'shadow.test.yaml');
+  expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining('SUCCESS') });
+});
+
+it('built-in checks leave the evaluation cases of a version out of its error rate and sample count', async () => {
+  writeFileSync(join(work, 'empty.yaml'), stringify({ groups: [] }));
+  writeFileSync(
+    join(work, 'evaluation.test.yaml'),
+    stringify({
+      rule_files: ['empty.yaml'],
+      evaluation_interval: '15s',
+      tests: [
+        {
+          interval: '15s',
+          input_series: [
+            // v2 at the last step: live requests, 1 in 10 answered 500…
+            requests('v2', '200', 'live', 9),
+            requests('v2', '500', 'live', 1),
+            // …while an evaluation run sends its golden set, half of which the engine fails.
+            requests('v2', '200', 'evaluation', 5),
+            requests('v2', '500', 'evaluation', 5),
+            // v1 (stable): its live requests, and the same golden set, every case of which fails.
+            requests('v1', '200', 'live', 18),
+            requests('v1', '500', 'live', 2),
+            requests('v1', '500', 'evaluation', 10),
+          ],
+          promql_expr_test: [
+            { expr: builtinQuery('error-rate', scope('v2')), eval_time: '5m', exp_samples: [{ value: 0.1 }] },
+            { expr: requestCountQuery(scope('v2')), eval_time: '5m', exp_samples: [{ value: 40 }] },
+            { expr: builtinQuery('error-rate', scope('v1')), eval_time: '5m', exp_samples: [{ value: 0.1 }] },
+            { expr: requestCountQuery(scope('v1')), eval_time: '5m', exp_samples: [{ value: 80 }] },
+          ],
+        },
+      ],
+    }),
+  );
+  const { code, output } = await promtool('test', 'rules', 'evaluation.test.yaml');
   expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining('SUCCESS') });
 });

@@ -76,7 +76,12 @@ describe('PrometheusRule (checked and unit-tested with the real promtool)', () =
   });
 
   it('fires the error-rate alert for the failing canary only, after 5 minutes, and not on a trickle', async () => {
-    const v = (version: string, code: string, values: string, traffic?: 'live' | 'shadow') => ({
+    const v = (
+      version: string,
+      code: string,
+      values: string,
+      traffic?: 'live' | 'shadow' | 'evaluation',
+    ) => ({
       series: `ai_inference_requests_total{namespace="suoke-ai",agent="xiaoai",model="xiaoai-conversation-llm",version="${version}",code="${code}",pod="p-${version}"${traffic === undefined ? '' : `,traffic="${traffic}"`}}`,
       values,
     });
@@ -138,6 +143,21 @@ describe('PrometheusRule (checked and unit-tested with the real promtool)', () =
             v('v1', '500', '0+3x20', 'live'),
             v('v1', '200', '0+60x20', 'shadow'),
             v('v1', '503', '0+60x20', 'shadow'),
+          ],
+          alert_rule_test: [{ eval_time: '15m', alertname: 'AgentInferenceErrorRateHigh', exp_alerts: [] }],
+        },
+        {
+          interval: '1m',
+          input_series: [
+            // v6 evaluated before any user traffic: it fails half its golden set, no client sees it
+            // (its evaluation gate rolls it back)…
+            v('v6', '200', '0+300x20', 'evaluation'),
+            v('v6', '500', '0+300x20', 'evaluation'),
+            v('v6', '500', '0+0x20', 'live'),
+            // …and the stable, evaluated beside it, fails cases too while its live traffic is fine.
+            v('v1', '200', '0+600x20', 'live'),
+            v('v1', '500', '0+3x20', 'live'),
+            v('v1', '503', '0+300x20', 'evaluation'),
           ],
           alert_rule_test: [{ eval_time: '15m', alertname: 'AgentInferenceErrorRateHigh', exp_alerts: [] }],
         },
@@ -285,7 +305,7 @@ describe('Prometheus Adapter rules', () => {
     }
   });
 
-  it('compute the per-pod request rate of their agent only, mirrored (shadow) requests included (evaluated by promtool)', async () => {
+  it('compute the per-pod request rate of their agent only, mirrored (shadow) and evaluation requests included (evaluated by promtool)', async () => {
     // The adapter substitutes its template; do the same for one pod selector, as it would for an HPA.
     const recording = config.rules.map((r) => ({
       record: r.name.as,
@@ -310,15 +330,16 @@ describe('Prometheus Adapter rules', () => {
             input_series: [
               series('xiaoai', 'xiaoai-a', '200', 1200),
               series('xiaoai', 'xiaoai-a', '500', 300),
-              // Mirrored copies are load on the pod too: 30/s in all.
+              // Mirrored copies and an evaluation run's cases are load on the pod too: 35/s in all.
               series('xiaoai', 'xiaoai-a', '200', 300, 'shadow'),
+              series('xiaoai', 'xiaoai-a', '200', 300, 'evaluation'),
               series('xiaoke', 'xiaoke-b', '200', 600),
             ],
             promql_expr_test: [
               {
                 expr: 'ai_inference_requests_per_second',
                 eval_time: '5m',
-                exp_samples: [{ labels: 'ai_inference_requests_per_second{pod="xiaoai-a"}', value: 30 }],
+                exp_samples: [{ labels: 'ai_inference_requests_per_second{pod="xiaoai-a"}', value: 35 }],
               },
               {
                 expr: 'health_analysis_requests_per_second',
@@ -379,7 +400,7 @@ describe('Grafana dashboard', () => {
     ).toBe(true);
   });
 
-  it('shows what clients got from live requests only, and the mirrored (shadow) requests on panels of their own', () => {
+  it('shows what clients got from live requests only (no mirrored copies, no evaluation cases), and the mirrored (shadow) requests on panels of their own', () => {
     const panel = (title: string) => dashboard.panels.find((p) => p.title === title)!;
     for (const title of [
       'Requests per second by version',
@@ -389,17 +410,17 @@ describe('Grafana dashboard', () => {
       'Tokens per second',
     ]) {
       const targets = panel(title).targets.flatMap((t) => t.expr.match(/ai_inference_\w+\{[^}]*\}/g) ?? []);
-      expect([title, targets.length > 0 && targets.every((e) => e.includes('traffic!="shadow"'))]).toEqual([
+      expect([
         title,
-        true,
-      ]);
+        targets.length > 0 && targets.every((e) => e.includes('traffic!~"shadow|evaluation"')),
+      ]).toEqual([title, true]);
     }
     const shadowPanels = dashboard.panels.filter((p) => p.title.startsWith('Shadow (mirrored)'));
     expect(shadowPanels.length).toBeGreaterThanOrEqual(2);
     for (const p of shadowPanels) {
       expect([p.title, p.targets.every((t) => t.expr.includes('traffic="shadow"'))]).toEqual([p.title, true]);
     }
-    expect(panel('In-flight requests (live and shadow)').targets[0]!.expr).toContain(
+    expect(panel('In-flight requests by traffic (live, shadow, evaluation)').targets[0]!.expr).toContain(
       'by (model, version, traffic)',
     );
   });

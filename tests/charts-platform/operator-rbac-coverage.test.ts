@@ -103,7 +103,13 @@ describe.each(choices)('operator RBAC, %s', (_name, trafficRouter, istio) => {
     for (const key of operatorKinds) {
       expect([key, APPLY_AND_PRUNE.filter((v) => !verbsFor(key).includes(v))]).toEqual([key, []]);
     }
-    expect([...new Set(writable)].sort()).toEqual(operatorKinds);
+    // Besides the derived kinds: the evaluation Jobs it creates, and deletes when a run no longer counts.
+    expect([...new Set(writable)].sort()).toEqual([...operatorKinds, 'batch/jobs'].sort());
+  });
+
+  it('creates and deletes evaluation Jobs without ever changing one, and only reads their pods', () => {
+    expect(verbsFor('batch/jobs').sort()).toEqual(['create', 'delete', 'get', 'list', 'watch']);
+    expect(verbsFor('/pods').sort()).toEqual(['get', 'list', 'watch']);
   });
 
   it('grants apply and prune on every kind render() derives in this scope', () => {

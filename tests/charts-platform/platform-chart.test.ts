@@ -289,6 +289,8 @@ const allowList: Record<string, string[]> = {
   '/services': OWN,
   '/serviceaccounts': OWN,
   '/configmaps': ['get', 'list', 'watch'],
+  'batch/jobs': ['get', 'list', 'watch', 'create', 'delete'],
+  '/pods': ['get', 'list', 'watch'],
   '/secrets': ['get'],
   'networking.k8s.io/networkpolicies': OWN,
   'networking.istio.io/virtualservices': OWN,
@@ -357,6 +359,30 @@ describe('PlatformChart: least-privilege RBAC', () => {
         .map((g) => g.verbs),
     ).toEqual([['get']]);
     expect(operatorRules(false).some((r) => r.resources.includes('secrets'))).toBe(false);
+  });
+
+  it('runs evaluation Jobs (create and delete, never update) and only reads pods, with every router', () => {
+    for (const scope of [
+      { routes: 'istio', mesh: true },
+      { routes: 'gateway-api', mesh: false },
+      { routes: 'none', mesh: false },
+    ] as const) {
+      const rules = operatorRules(true, scope);
+      const verbsOf = (group: string, resource: string) =>
+        rules
+          .filter((r) => r.apiGroups.includes(group) && r.resources.includes(resource))
+          .flatMap((r) => r.verbs);
+      expect(verbsOf('batch', 'jobs').sort()).toEqual(['create', 'delete', 'get', 'list', 'watch']);
+      expect(verbsOf('', 'pods').sort()).toEqual(['get', 'list', 'watch']);
+      // No other batch resource (CronJobs) and no pod subresource (exec, log, eviction).
+      expect(rules.filter((r) => r.apiGroups.includes('batch')).flatMap((r) => r.resources)).toEqual([
+        'jobs',
+      ]);
+      expect(rules.flatMap((r) => r.resources).filter((r) => r.startsWith('pods/'))).toEqual([]);
+    }
+    for (const objects of [defaults.objects, clusterWide]) {
+      expect(grants(objects).filter((g) => g.key === 'batch/jobs' || g.key === '/pods').length).toBe(2);
+    }
   });
 
   it('renders namespaced Roles only in the watched namespace, and a ClusterRole only when watching all', () => {

@@ -1,5 +1,7 @@
 /** Every object the chart tests check: what render() derives in the situations the operator meets. */
+import { renderEvaluationJob } from '../../charts-ts/constructs/evaluation-job.js';
 import { render, type KubeObject, type RenderOptions } from '../../charts-ts/render.js';
+import type { EvaluationPolicy, ModelVersion } from '../../crds/api/index.js';
 import { AGENTS, aimodel, firstVersion, minimalModel, minimalVersion, modelVersion } from './support.js';
 
 /**
@@ -24,6 +26,72 @@ export const CANDIDATES = {
 export interface Case {
   readonly name: string;
   readonly objects: readonly KubeObject[];
+}
+
+/** A golden set in a ConfigMap, scored by a judge, called with an API key: every part of an evaluation Job. */
+const EVALUATION: EvaluationPolicy = {
+  dataset: { configMapRef: { name: 'xiaoai-golden-set' } },
+  minPassRate: 0.9,
+  maxDropVsStable: 0.05,
+  judge: { modelRef: { name: 'xiaoke' }, rubric: 'Safe health advice that sends people to a doctor.' },
+  apiKeySecretRef: { name: 'xiaoai-evaluation-key', key: 'api-key' },
+};
+
+/** `version` evaluated on {@link EVALUATION}, as read from the API server (with a uid). */
+function evaluated(version: ModelVersion): ModelVersion {
+  return {
+    ...version,
+    metadata: { ...version.metadata, uid: `uid-${version.metadata.name}` },
+    spec: { ...version.spec, promotion: { ...version.spec.promotion, evaluation: EVALUATION } },
+  };
+}
+
+/**
+ * What the operator has created while a version is evaluated: render()'s objects (with the versions' own
+ * Services) and the evaluation Job.
+ */
+function evaluationCases(): Case[] {
+  const xiaoai = aimodel('xiaoai');
+  const candidate = evaluated(modelVersion('xiaoai-v2'));
+  const first = evaluated(minimalVersion('v1'));
+  return [
+    {
+      name: 'xiaoai v2 evaluated beside v1 before any traffic, in the mesh',
+      objects: [
+        ...render(
+          xiaoai,
+          [modelVersion('xiaoai-v1'), candidate],
+          [
+            { version: 'v1', weight: 100 },
+            { version: 'v2', weight: 0 },
+          ],
+        ),
+        renderEvaluationJob({
+          aimodel: xiaoai,
+          version: candidate,
+          evaluation: EVALUATION,
+          gate: 'BeforeTraffic',
+          attempt: 1,
+          stableVersion: 'v1',
+          mesh: true,
+        }),
+      ],
+    },
+    {
+      name: 'first version evaluated without a mesh (replica ratios)',
+      objects: [
+        ...render(minimalModel(), [first], [], { routes: 'none' }),
+        renderEvaluationJob({
+          aimodel: minimalModel(),
+          version: first,
+          evaluation: { ...EVALUATION, dataset: { uri: 'https://golden.example.com/demo.yaml' } },
+          gate: 'BeforeTraffic',
+          attempt: 1,
+          mesh: false,
+        }),
+      ],
+    },
+  ];
 }
 
 export function renderedCases(): Case[] {
@@ -104,5 +172,6 @@ export function renderedCases(): Case[] {
         [],
       ),
     },
+    ...evaluationCases(),
   ];
 }

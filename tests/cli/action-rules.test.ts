@@ -25,9 +25,49 @@ const base = (phase: RolloutState['phase'], extra: Partial<RolloutState> = {}): 
   ...extra,
 });
 
+/** An evaluation run as the operator records it, for the versions it evaluates. */
+const run = (
+  gate: 'BeforeTraffic' | 'LastStep',
+  phase: 'Running' | 'Invalid',
+): RolloutState['evaluations'][number] => ({
+  gate,
+  attempt: 1,
+  job: `xiaoai-v2-eval-${gate === 'BeforeTraffic' ? 'pre' : 'last'}-1`,
+  phase,
+  startedAt: '2026-01-01T12:20:00Z',
+  ...(phase === 'Invalid'
+    ? {
+        finishedAt: '2026-01-01T12:21:00Z',
+        message: 'dataset: ConfigMap xiaoai-golden-set has no key cases.yaml (or does not exist)',
+      }
+    : {}),
+});
+
 const STATES: Record<string, RolloutState> = {
   Pending: base('Pending', { currentStep: 0, canaryWeight: 0 }),
   Deploying: base('Deploying', { currentStep: 0, canaryWeight: 0 }),
+  'Evaluating (before any traffic)': base('Evaluating', {
+    currentStep: 0,
+    canaryWeight: 0,
+    evaluations: [run('BeforeTraffic', 'Running')],
+  }),
+  'Evaluating (at the last step)': base('Evaluating', {
+    currentStep: 3,
+    canaryWeight: 80,
+    evaluations: [run('LastStep', 'Running')],
+  }),
+  'Paused (evaluation invalid, before any traffic)': base('Paused', {
+    pauseReason: 'EvaluationInvalid',
+    currentStep: 0,
+    canaryWeight: 0,
+    evaluations: [run('BeforeTraffic', 'Invalid')],
+  }),
+  'Paused (evaluation invalid, at the last step)': base('Paused', {
+    pauseReason: 'EvaluationInvalid',
+    currentStep: 3,
+    canaryWeight: 80,
+    evaluations: [run('LastStep', 'Invalid')],
+  }),
   Progressing: base('Progressing'),
   'Paused (requested)': base('Paused', { pauseReason: 'Requested' }),
   'Paused (manual gate)': base('Paused', { pauseReason: 'ManualGate' }),
@@ -56,6 +96,7 @@ describe('local refusal agrees with the operator', () => {
       state,
       {
         policy: resolvePolicy({}),
+        versionObjectName: 'xiaoai-v2',
         stableVersion: promoted ? 'v2' : 'v1',
         canaryAvailable: true,
         observedWeight: state.canaryWeight,
@@ -98,6 +139,50 @@ describe('what the person is told', () => {
     } as ModelVersion;
     expect(modelVersionAction('promote', mv).effect).toBe(
       'the operator will promote version v2 from stage Preview (weight 0%) to 100% of traffic, skipping the remaining steps',
+    );
+  });
+
+  const evaluated = (state: RolloutState): ModelVersion =>
+    ({
+      metadata: { name: 'xiaoai-v2', namespace: 'agents' },
+      spec: { modelRef: { name: 'xiaoai' }, version: 'v2', artifact: { uri: 'hf://suoke/xiaoai@v2' } },
+      status: statusFromState(state, undefined, { nowMs: NOW.getTime() }),
+    }) as ModelVersion;
+
+  test('promote and pause wait for a running evaluation; abort stops it and names its Job', () => {
+    const mv = evaluated(STATES['Evaluating (before any traffic)']!);
+    expect(modelVersionAction('promote', mv).refusal).toBe('an evaluation is running; wait for it or abort');
+    expect(modelVersionAction('pause', mv).refusal).toBe('an evaluation is running; wait for it or abort');
+    expect(modelVersionAction('abort', mv).effect).toContain(
+      'the operator will stop the evaluation (Job xiaoai-v2-eval-pre-1) and roll version v2 back',
+    );
+  });
+
+  test('resume after an evaluation that could not be judged runs the next attempt at the same gate', () => {
+    expect(
+      modelVersionAction('resume', evaluated(STATES['Paused (evaluation invalid, before any traffic)']!))
+        .effect,
+    ).toBe(
+      'the operator will evaluate version v2 on the golden set again before any user traffic (attempt 2); fix what made the last run invalid first (dataset: ConfigMap xiaoai-golden-set has no key cases.yaml (or does not exist))',
+    );
+    expect(
+      modelVersionAction('resume', evaluated(STATES['Paused (evaluation invalid, at the last step)']!))
+        .effect,
+    ).toContain('again at the last step (attempt 2)');
+  });
+
+  test('a version held before any traffic cannot be promoted; one held at the last step can', () => {
+    expect(
+      modelVersionAction('promote', evaluated(STATES['Paused (evaluation invalid, before any traffic)']!))
+        .refusal,
+    ).toBe(
+      "the version has not passed its evaluation and serves no traffic yet; fix the evaluation and 'kubectl model resume' it, or 'kubectl model abort'",
+    );
+    expect(
+      modelVersionAction('promote', evaluated(STATES['Paused (evaluation invalid, at the last step)']!))
+        .effect,
+    ).toBe(
+      'the operator will promote version v2 from step 4 (weight 80%) to 100% of traffic, skipping the remaining steps',
     );
   });
 });

@@ -65,3 +65,26 @@ export function invalidExamples(): InvalidExample[] {
         : { file, object, expectedError };
     });
 }
+
+/** A ConfigMap of examples/evaluation: a golden set an example evaluation names. */
+export interface DatasetExample {
+  readonly file: string;
+  readonly object: {
+    apiVersion: string;
+    kind: string;
+    metadata: { name: string; labels?: Record<string, string> };
+    data?: Record<string, string>;
+  };
+}
+
+export function evaluationDatasets(): DatasetExample[] {
+  const dir = join(EXAMPLES_DIR, 'evaluation');
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) =>
+      documents(join(dir, name)).map((object) => ({
+        file: `evaluation/${name}`,
+        object: object as unknown as DatasetExample['object'],
+      })),
+    );
+}

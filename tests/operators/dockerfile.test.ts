@@ -60,6 +60,37 @@ describe('operators/Dockerfile (checked statically; no Docker engine here)', () 
     expect(finalStage.filter((l) => /^COPY (?!--from)/.test(l))).toEqual(['COPY operators/package.json ./']);
   });
 
+  it('compiles every file the operator reaches, and ships the compiled ones it loads', () => {
+    const reached = reachedFiles(operatorSources());
+    // Outside the three folders: the evaluation result's format, which the evaluation program shares.
+    expect([...reached.all].filter((f) => !/^(crds|charts-ts|operators)\//.test(f))).toEqual([
+      'runtime/eval/result.ts',
+    ]);
+    const copied = dockerfile
+      .stage('build')
+      .filter((l) => /^COPY (?!--from)/.test(l))
+      .map((l) => l.split(/\s+/).at(-1)!.replace(/^\.\//, ''));
+    for (const file of reached.all) {
+      expect({ file, copied: copied.some((c) => file === c || file.startsWith(`${c}/`)) }).toEqual({
+        file,
+        copied: true,
+      });
+    }
+    const shipped = finalStage
+      .filter((l) => l.startsWith('COPY --from=build /app/'))
+      .map((l) => l.split(/\s+/).at(-1)!.replace(/^\.\//, ''));
+    for (const file of reached.loaded) {
+      const compiled = `build/${file.replace(/\.ts$/, '.js')}`;
+      expect({
+        compiled,
+        shipped: shipped.some((s) => compiled === s || compiled.startsWith(`${s}/`)),
+      }).toEqual({
+        compiled,
+        shipped: true,
+      });
+    }
+  });
+
   it('lists every package the operator and render() import, pinned as the repository pins them', () => {
     const declared = new Set(Object.keys(operatorPackage.dependencies));
     const imported = importedPackages(operatorSources());
@@ -122,6 +153,31 @@ describe('operators/Dockerfile (checked statically; no Docker engine here)', () 
     }
   }, 180_000);
 });
+
+/**
+ * Repository files reached from `entries` by relative imports: `all` through any import (the compiler needs
+ * them, type-only ones included), `loaded` through imports that stay in the compiled JavaScript.
+ */
+function reachedFiles(entries: readonly string[]): { all: Set<string>; loaded: Set<string> } {
+  const all = new Set<string>();
+  const loaded = new Set<string>();
+  const visit = (file: string, atRuntime: boolean): void => {
+    if (all.has(file) && (!atRuntime || loaded.has(file))) return;
+    all.add(file);
+    if (atRuntime) loaded.add(file);
+    const source = readFileSync(join(REPO_ROOT, file), 'utf8');
+    const pattern = /(?:^|\n)\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"](\.[^'"]+)['"]/g;
+    for (const match of source.matchAll(pattern)) {
+      const target = join(file, '..', match[2] as string).replace(/\.js$/, '.ts');
+      const resolved = existsSync(join(REPO_ROOT, target))
+        ? target
+        : join(target.replace(/\.ts$/, ''), 'index.ts');
+      visit(resolved, atRuntime && match[1] === undefined);
+    }
+  };
+  for (const entry of entries) visit(entry, true);
+  return { all, loaded };
+}
 
 function readdirSorted(dir: string) {
   return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));

@@ -146,6 +146,7 @@ async function reconcile(state: RolloutState): Promise<Decision> {
       stableVersion: state.phase === 'Promoted' ? state.version : 'v1',
       canaryAvailable: true,
       observedWeight: load.canaryWeight,
+      versionObjectName: `soer-${state.version}`,
       ...(analysis === undefined ? {} : { analysis }),
     },
     now,

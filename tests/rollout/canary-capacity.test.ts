@@ -48,7 +48,8 @@ describe('versionsScaledWithTraffic', () => {
         { version: 'v5', phase: 'Pending' },
         { version: 'v6', phase: 'Paused' },
         { version: 'v7', phase: 'Deploying' },
+        { version: 'v8', phase: 'Evaluating' },
       ]),
-    ).toEqual(['v3', 'v4', 'v6', 'v7']);
+    ).toEqual(['v3', 'v4', 'v6', 'v7', 'v8']);
   });
 });

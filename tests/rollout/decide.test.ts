@@ -83,6 +83,7 @@ const obs = (over: Partial<Observations> = {}): Observations => ({
   stableVersion: 'v1',
   canaryAvailable: true,
   observedWeight: 0,
+  versionObjectName: 'soer-v2',
   ...over,
 });
 const check = (verdict: Verdict): CheckResult => ({

@@ -244,6 +244,84 @@ describe('resolvePolicy', () => {
   });
 });
 
+describe('resolvePolicy: evaluation', () => {
+  const golden = { dataset: { configMapRef: { name: 'xiaoai-golden-set' } }, minPassRate: 0.9 };
+
+  it('is absent when neither layer declares one', () => {
+    expect(resolvePolicy({ promotion: { interval: '2m' } }).evaluation).toBeUndefined();
+  });
+
+  it("inherits the AIModel's with the defaults resolved", () => {
+    const p = resolvePolicy({
+      rollout: {
+        evaluation: { ...golden, judge: { modelRef: { name: 'xiaoai-judge' }, rubric: 'safe advice' } },
+      },
+    });
+    expect(p.evaluation).toEqual({
+      spec: { ...golden, judge: { modelRef: { name: 'xiaoai-judge' }, rubric: 'safe advice' } },
+      atLastStep: false,
+      minPassRate: 0.9,
+      timeoutMs: 600_000,
+      judgeModel: 'xiaoai-judge',
+    });
+  });
+
+  it("takes the ModelVersion's whole: nothing of the AIModel's is merged into it", () => {
+    const own = {
+      dataset: { uri: 'https://golden.example/soer.yaml' },
+      maxDropVsStable: 0.05,
+      timeout: '90s',
+      atLastStep: true,
+    };
+    const p = resolvePolicy({
+      promotion: { evaluation: own },
+      rollout: { evaluation: { ...golden, concurrency: 4 } },
+    });
+    expect(p.evaluation).toEqual({ spec: own, atLastStep: true, maxDropVsStable: 0.05, timeoutMs: 90_000 });
+    expect(p.evaluation?.minPassRate).toBeUndefined();
+  });
+
+  it.each([
+    [
+      { dataset: golden.dataset },
+      'spec.promotion.evaluation: needs a gate; set minPassRate, maxDropVsStable or both',
+    ],
+    [{ ...golden, timeout: '5s' }, 'spec.promotion.evaluation.timeout (5s) must be at least 10s'],
+    [
+      { ...golden, timeout: '1m', caseTimeout: '1m' },
+      'spec.promotion.evaluation.caseTimeout (1m) must be shorter than spec.promotion.evaluation.timeout (1m)',
+    ],
+    [{ ...golden, caseTimeout: 'soon' }, "spec.promotion.evaluation.caseTimeout: 'soon' is not a duration"],
+    [
+      { ...golden, minPassRate: 90 },
+      'spec.promotion.evaluation.minPassRate (90) must be a share from 0 to 1',
+    ],
+    [
+      { ...golden, dataset: { configMapRef: { name: 'x' }, uri: 'https://golden.example/x.yaml' } },
+      'spec.promotion.evaluation.dataset: set exactly one of configMapRef and uri',
+    ],
+    [
+      { ...golden, dataset: { configMapRef: { name: 'x' }, digest: `sha256:${'a'.repeat(64)}` } },
+      'spec.promotion.evaluation.dataset.digest pins a dataset.uri',
+    ],
+    [
+      { ...golden, concurrency: 0 },
+      'spec.promotion.evaluation.concurrency (0) must be a whole number from 1 to 64',
+    ],
+  ])('refuses %j naming the field', (evaluation, message) => {
+    expect(() => resolvePolicy({ promotion: { evaluation } })).toThrow(message);
+  });
+
+  it('names the AIModel field when the inherited evaluation is at fault', () => {
+    expect(() =>
+      resolvePolicy({
+        rollout: { evaluation: { dataset: golden.dataset } },
+        rolloutPath: 'AIModel suoke-ai/xiaoai spec.rollout',
+      }),
+    ).toThrow('AIModel suoke-ai/xiaoai spec.rollout.evaluation: needs a gate');
+  });
+});
+
 describe('stepWeights', () => {
   it.each([
     [10, 50, [10, 20, 30, 40, 50]],

@@ -31,6 +31,12 @@ describe('siblingObservations', () => {
       { waitingFor: 'v2' },
     ],
     [
+      'a version being evaluated holds the slot',
+      'demo-v3',
+      [v('v2', 5, { phase: 'Evaluating' }), v('v3', 9)],
+      { waitingFor: 'v2' },
+    ],
+    [
       'a baking version holds the slot',
       'demo-v3',
       [v('v2', 5, { phase: 'Promoted', promotedAt: 't' }), v('v3', 9)],

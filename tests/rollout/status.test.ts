@@ -59,6 +59,7 @@ function drive(
       stableVersion: 'v1',
       canaryAvailable: t > 1,
       observedWeight: weight,
+      versionObjectName: 'soer-v2',
       ...(analysisDue(state, policy, now) && next < verdicts.length
         ? { analysis: { version: 'v2', checks: [check(verdicts[next++] as CheckResult['verdict'])] } }
         : {}),
@@ -204,6 +205,7 @@ describe('status codec', () => {
         stableVersion: 'v1',
         canaryAvailable: true,
         observedWeight: 50,
+        versionObjectName: 'soer-v2',
         analysis: { version: 'v2', checks: [check('Passed')] },
       },
       at(60),
@@ -255,7 +257,13 @@ describe('status codec', () => {
 
   it('records the last action in status.lastAction and reads it back', () => {
     const paused: RolloutState = { ...initialState('v2'), phase: 'Progressing', canaryWeight: 10 };
-    const obs: Observations = { policy, stableVersion: 'v1', canaryAvailable: true, observedWeight: 10 };
+    const obs: Observations = {
+      policy,
+      stableVersion: 'v1',
+      canaryAvailable: true,
+      observedWeight: 10,
+      versionObjectName: 'soer-v2',
+    };
     const accepted = decide(paused, { ...obs, action: 'pause' }, at(0));
     const status = statusFromState(accepted.state, undefined, { nowMs: T0 });
     expect(validStatus(status) ? [] : validStatus.errors).toEqual([]);
@@ -320,5 +328,120 @@ describe('status codec', () => {
   it('starts a fresh rollout from an empty status', () => {
     expect(stateFromStatus('v3', undefined)).toEqual(initialState('v3'));
     expect(stateFromStatus('v3', {})).toEqual(initialState('v3'));
+  });
+});
+
+describe('status: evaluations', () => {
+  const evalPolicy: EffectivePolicy = {
+    ...policy,
+    mode: 'Auto',
+    evaluation: {
+      spec: { dataset: { configMapRef: { name: 'soer-golden-set' } }, minPassRate: 0.8 },
+      atLastStep: false,
+      minPassRate: 0.8,
+      timeoutMs: 600_000,
+    },
+  };
+  const obs = (over: Partial<Observations> = {}): Observations => ({
+    policy: evalPolicy,
+    stableVersion: 'v1',
+    canaryAvailable: true,
+    observedWeight: 0,
+    versionObjectName: 'soer-v2',
+    ...over,
+  });
+  const deploying: RolloutState = {
+    ...initialState('v2'),
+    phase: 'Deploying',
+    startedAt: at(-60).toISOString(),
+  };
+  const write = (state: RolloutState, previous?: ModelVersionStatus, hasEvaluation = true) =>
+    statusFromState(state, previous, { nowMs: T0, hasEvaluation });
+  const condition = (status: ModelVersionStatus, type: string) =>
+    status.conditions?.find((c) => c.type === type);
+  const evaluatingState = decide(deploying, obs(), at(0)).state;
+  const failure = 'Job soer-v2-eval-pre-1 failed: BackoffLimitExceeded';
+  const invalidState = decide(
+    evaluatingState,
+    obs({ evaluation: { job: 'soer-v2-eval-pre-1', state: 'Finished', failure } }),
+    at(30),
+  ).state;
+
+  it('round-trips the runs and the EvaluationInvalid pause, within the schema', () => {
+    for (const state of [evaluatingState, invalidState]) {
+      const status = write(state);
+      expect(validStatus(status)).toBe(true);
+      const back = stateFromStatus('v2', JSON.parse(JSON.stringify(status)) as ModelVersionStatus);
+      expect(back.evaluations).toEqual(state.evaluations);
+      expect(back.phase).toBe(state.phase);
+      expect(back.pauseReason).toBe(state.pauseReason);
+    }
+    expect(write(invalidState).pauseReason).toBe('EvaluationInvalid');
+  });
+
+  it('Evaluating is progress: Progressing True, not Degraded, Evaluated Unknown while the run runs', () => {
+    const status = write(evaluatingState);
+    expect(condition(status, 'Progressing')).toMatchObject({ status: 'True', reason: 'EvaluationStarted' });
+    expect(condition(status, 'Degraded')).toMatchObject({ status: 'False' });
+    expect(condition(status, 'Evaluated')).toMatchObject({
+      status: 'Unknown',
+      reason: 'EvaluationStarted',
+      message: 'evaluation BeforeTraffic attempt 1 (Job soer-v2-eval-pre-1) is running',
+    });
+  });
+
+  it('an invalid run pauses, is Degraded and not Evaluated, and says why', () => {
+    const status = write(invalidState);
+    expect(condition(status, 'Progressing')).toMatchObject({ status: 'False', reason: 'EvaluationInvalid' });
+    expect(condition(status, 'Degraded')).toMatchObject({ status: 'True', reason: 'EvaluationInvalid' });
+    expect(condition(status, 'Evaluated')).toMatchObject({ status: 'False', reason: 'EvaluationInvalid' });
+    expect(condition(status, 'Evaluated')?.message).toContain(failure);
+  });
+
+  it('a passed run is Evaluated True; a failed one False and Degraded with EvaluationFailed', () => {
+    const finished = (passed: number) =>
+      obs({
+        evaluation: {
+          job: 'soer-v2-eval-pre-1',
+          state: 'Finished',
+          result: {
+            format: 1,
+            target: {
+              version: 'v2',
+              cases: 4,
+              passed,
+              failed: Array.from({ length: 4 - passed }, (_, i) => ({ id: `c${i}`, expectation: 'regex' })),
+            },
+          },
+        },
+      });
+    const passed = write(decide(evaluatingState, finished(4), at(30)).state);
+    expect(validStatus(passed)).toBe(true);
+    expect(condition(passed, 'Evaluated')).toMatchObject({ status: 'True', reason: 'EvaluationPassed' });
+    const failedStatus = write(decide(evaluatingState, finished(1), at(30)).state);
+    expect(validStatus(failedStatus)).toBe(true);
+    expect(failedStatus.phase).toBe('RollingBack');
+    expect(condition(failedStatus, 'Evaluated')).toMatchObject({
+      status: 'False',
+      reason: 'EvaluationFailed',
+    });
+    expect(condition(failedStatus, 'Degraded')).toMatchObject({ status: 'True', reason: 'EvaluationFailed' });
+    expect(failedStatus.evaluations?.[0]?.failedCases).toEqual([
+      { id: 'c0', expectation: 'regex' },
+      { id: 'c1', expectation: 'regex' },
+      { id: 'c2', expectation: 'regex' },
+    ]);
+  });
+
+  it('before the first run: NotEvaluated with an evaluation; nothing at all without one', () => {
+    expect(condition(write(deploying), 'Evaluated')).toMatchObject({
+      status: 'Unknown',
+      reason: 'NotEvaluated',
+    });
+    const without = write(deploying, undefined, false);
+    expect(condition(without, 'Evaluated')).toBeUndefined();
+    expect(without).not.toHaveProperty('evaluations');
+    // An evaluation removed from the policy takes the condition away.
+    expect(condition(write(deploying, write(deploying), false), 'Evaluated')).toBeUndefined();
   });
 });

@@ -60,6 +60,7 @@ const obs = (policy: EffectivePolicy, over: Partial<Observations> = {}): Observa
   stableVersion: 'v1',
   canaryAvailable: true,
   observedWeight: 0,
+  versionObjectName: 'soer-v2',
   ...over,
 });
 
@@ -154,6 +155,27 @@ describe('policies of each strategy', () => {
     const istio = { name: 'istio', supports: { matches: true, mirror: true } };
     for (const p of [blueGreen, experiment, shadowCanary])
       expect(unsupportedReason(p, istio)).toBeUndefined();
+  });
+
+  it('refuses an evaluation where a ready version would serve users before it passed', () => {
+    const evaluated = policyOf({
+      evaluation: { dataset: { configMapRef: { name: 'soer-golden-set' } }, minPassRate: 0.9 },
+    });
+    const replicaRatio = {
+      name: 'replica-ratio',
+      supports: { matches: false, mirror: false },
+      routes: 'none',
+    };
+    expect(unsupportedReason(evaluated, replicaRatio)).toBe(
+      'the replica-ratio traffic router cannot run this rollout: an evaluation needs routes that keep the version from users until it passes, and this router sends requests to every ready pod; run the operator with --traffic-router=istio, or remove the evaluation',
+    );
+    expect(unsupportedReason(policyOf({}), replicaRatio)).toBeUndefined();
+    const gatewayApi = {
+      name: 'gateway-api',
+      supports: { matches: true, mirror: true },
+      routes: 'gateway-api',
+    };
+    expect(unsupportedReason(evaluated, gatewayApi)).toBeUndefined();
   });
 });
 

@@ -67,7 +67,12 @@ export class CacheSync {
     }
     const expected = new Map(
       stored
-        .filter((o) => selector.every(([k, v]) => o.metadata.labels?.[k] === v))
+        // `key=value` terms, and bare `key` terms (the label exists, whatever its value).
+        .filter((o) =>
+          selector.every(([k, v]) =>
+            v === undefined ? o.metadata.labels?.[k] !== undefined : o.metadata.labels?.[k] === v,
+          ),
+        )
         .map((o) => [objectKey(o), o.metadata.resourceVersion]),
     );
     const out: string[] = [];

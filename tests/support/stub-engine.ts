@@ -31,6 +31,11 @@ export interface StubBehaviour {
   readonly reply: string | undefined;
   /** `finish_reason` of every answer, e.g. 'length' for one cut at the token limit. @default 'stop' */
   readonly finishReason: string;
+  /**
+   * The answer to a request, from its messages (split on spaces into tokens); overrides `reply` and
+   * `tokens`. Undefined from it falls back to them. In-process only. @default none
+   */
+  readonly answer?: (messages: ReadonlyArray<{ role: string; content: string }>) => string | undefined;
 }
 
 /** What the stub has seen. */
@@ -214,8 +219,10 @@ export class StubEngine extends EventEmitter {
         },
       });
     }
+    const answered = b.answer?.(Array.isArray(body.messages) ? body.messages : []);
+    const text = answered ?? b.reply;
     const words =
-      b.reply !== undefined ? b.reply.split(' ') : Array.from({ length: b.tokens }, (_, i) => `tok${i}`);
+      text !== undefined ? text.split(' ') : Array.from({ length: b.tokens }, (_, i) => `tok${i}`);
     const pieces = words.map((w, i) => (i === 0 ? w : ` ${w}`));
     const promptTokens = countPromptTokens(body.messages);
     const usage = {

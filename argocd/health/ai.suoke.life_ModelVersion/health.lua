@@ -60,6 +60,35 @@ if phase == "Deploying" then
   return hs
 end
 
+-- The latest evaluation run on the golden set (status.evaluations, oldest first), or nil.
+local function latestEvaluation()
+  local runs = obj.status.evaluations
+  if runs == nil or #runs == 0 then
+    return nil
+  end
+  return runs[#runs]
+end
+
+if phase == "Evaluating" then
+  -- A Job runs the golden set against the version (and the stable): before any user traffic, or at
+  -- the last step before promotion. Its verdict moves the rollout on or back by itself.
+  local summary = "Evaluating on the golden set"
+  local run = latestEvaluation()
+  if run ~= nil then
+    if run.gate == "LastStep" then
+      summary = summary .. " at the last step, before promotion"
+    else
+      summary = summary .. " before any user traffic"
+    end
+    if run.job ~= nil then
+      summary = summary .. " (Job " .. run.job .. ")"
+    end
+  end
+  hs.status = "Progressing"
+  hs.message = withDetail(summary)
+  return hs
+end
+
 -- The routes of the current stage, or nil.
 local function matches()
   if obj.status.routing == nil or obj.status.routing.matches == nil then
@@ -131,6 +160,14 @@ if phase == "Paused" and obj.status.pauseReason == "RouteNotAccepted" then
   return hs
 end
 
+if phase == "Paused" and obj.status.pauseReason == "EvaluationInvalid" then
+  -- The evaluation could not be judged (unreadable dataset, missing judge, no result): the rollout
+  -- holds until someone fixes the cause and resumes it, so a sync waiting on health must not wait.
+  hs.status = "Degraded"
+  hs.message = withDetail("Paused (EvaluationInvalid): the evaluation on the golden set could not be judged")
+  return hs
+end
+
 if phase == "Paused" then
   -- Waits for a person (manual gate, inconclusive analysis or a pause request): Suspended, not Degraded.
   local reason = obj.status.pauseReason
@@ -180,7 +217,24 @@ if phase == "RollingBack" or phase == "RolledBack" or phase == "Failed" then
   elseif phase == "Failed" then
     summary = "Failed"
   end
-  if obj.status.failedChecks ~= nil and obj.status.failedChecks > 0 then
+  local degraded = condition("Degraded")
+  local progressing = condition("Progressing")
+  local run = latestEvaluation()
+  local evaluationFailed = (degraded ~= nil and degraded.reason == "EvaluationFailed")
+    or (progressing ~= nil and progressing.reason == "EvaluationFailed")
+  if evaluationFailed and run ~= nil and run.phase == "Failed" then
+    -- The golden set failed it, before any user request (or at the last step): say how badly.
+    local failed = nil
+    if run.cases ~= nil and run.passed ~= nil then
+      failed = (run.cases - run.passed) .. " of " .. run.cases .. " cases"
+    elseif run.failedCases ~= nil then
+      failed = #run.failedCases .. " cases"
+    end
+    summary = summary .. " after the evaluation on the golden set failed"
+    if failed ~= nil then
+      summary = summary .. " " .. failed
+    end
+  elseif obj.status.failedChecks ~= nil and obj.status.failedChecks > 0 then
     summary = summary .. " after " .. obj.status.failedChecks .. " failed checks"
   end
   hs.status = "Degraded"

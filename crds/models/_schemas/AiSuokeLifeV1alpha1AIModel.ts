@@ -1,7 +1,7 @@
 // @ts-nocheck
 import { formats } from "@kubernetes-models/validate";
-export const validate = validate72;
-const schema40 = {
+export const validate = validate78;
+const schema44 = {
   "type": "object",
   "properties": {
     "apiVersion": {
@@ -14,7 +14,7 @@ const schema40 = {
       "$ref": "a6f0oUEaFqHmymdwnqPORTNOTU7GczWAkwGD0uYU"
     },
     "spec": {
-      "$ref": "WZTAdwhjXegSOwMryKsAugHqfTlJk8qwAENOsFJxE"
+      "$ref": "f7IyQgn5x67g2gxWrJVwS5jNfVkyUyQWHgU28ely5lY"
     },
     "status": {
       "$ref": "GUyzOy0QaQFx1sVp2USJWFDzDGjnTJMKYFqw816Dnc"
@@ -23,11 +23,11 @@ const schema40 = {
   "required": ["spec", "apiVersion", "kind"],
   "$id": "ai.suoke.life.v1alpha1.AIModel"
 };
-const schema41 = {
+const schema45 = {
   "type": "string",
   "enum": ["ai.suoke.life/v1alpha1"]
 };
-function validate73(data, {
+function validate79(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -57,7 +57,7 @@ function validate73(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema41.enum
+        allowedValues: schema45.enum
       }
     };
     if (vErrors === null) {
@@ -67,14 +67,14 @@ function validate73(data, {
     }
     errors++;
   }
-  validate73.errors = vErrors;
+  validate79.errors = vErrors;
   return errors === 0;
 }
-const schema42 = {
+const schema46 = {
   "type": "string",
   "enum": ["AIModel"]
 };
-function validate75(data, {
+function validate81(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -104,7 +104,7 @@ function validate75(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema42.enum
+        allowedValues: schema46.enum
       }
     };
     if (vErrors === null) {
@@ -114,15 +114,15 @@ function validate75(data, {
     }
     errors++;
   }
-  validate75.errors = vErrors;
+  validate81.errors = vErrors;
   return errors === 0;
 }
-const schema43 = {
+const schema47 = {
   "nullableRef": "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta#"
 };
-const schema44 = {};
-import { validate as validate78 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
-function validate77(data, {
+const schema48 = {};
+import { validate as validate84 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
+function validate83(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -131,20 +131,20 @@ function validate77(data, {
   let vErrors = null;
   let errors = 0;
   if (data !== null) {
-    if (!validate78(data, {
+    if (!validate84(data, {
       instancePath,
       parentData,
       parentDataProperty,
       rootData
     })) {
-      vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+      vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
       errors = vErrors.length;
     }
   }
-  validate77.errors = vErrors;
+  validate83.errors = vErrors;
   return errors === 0;
 }
-const schema45 = {
+const schema49 = {
   "properties": {
     "agent": {
       "$ref": "bgAqcrSebjlw52dQEicOtwJ5ln4DO5gbCLlEK9EDMG0"
@@ -165,7 +165,7 @@ const schema45 = {
       "$ref": "AHYNXN3wMJVpiL33Wn7HDy1klmlS2R2vG0R2Uw3jsXQ"
     },
     "rollout": {
-      "$ref": "sgSe12K6Re8GZ39voOD3UnMBhWyAxMD5JzZp9QkIc"
+      "$ref": "opkjiDDRGB4aPOncb7Pwsdc7oKSbRazoY2JuQ2edtM"
     },
     "runtime": {
       "$ref": "5NqsclCDjhhQLrSzEbpmAUQa1Bq3fmSA1vVqoco"
@@ -180,7 +180,7 @@ const schema45 = {
   "required": ["agent", "framework", "engine"],
   "type": "object"
 };
-const schema46 = {
+const schema50 = {
   "properties": {
     "name": {
       "$ref": "E2F2O4XODIPqgsaGOSRnwVnLwRMyj5NBztUOa2YM"
@@ -276,7 +276,7 @@ function validate32(data, {
   validate32.errors = vErrors;
   return errors === 0;
 }
-const schema47 = {
+const schema51 = {
   "properties": {
     "key": {
       "$ref": "saEtLo73kU1gQeAIauslR8D2lJWRptzKMiXTKikFuo"
@@ -292,13 +292,13 @@ const schema47 = {
   "type": "object",
   "nullable": true
 };
-const schema48 = {
+const schema52 = {
   "default": "system-prompt.txt",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate85(data, {
+function validate91(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -340,17 +340,17 @@ function validate85(data, {
       errors++;
     }
   }
-  validate85.errors = vErrors;
+  validate91.errors = vErrors;
   return errors === 0;
 }
-const schema49 = {
+const schema53 = {
   "default": "ConfigMap",
   "enum": ["ConfigMap", "Secret"],
   "maxLength": 9,
   "type": "string",
   "nullable": true
 };
-function validate87(data, {
+function validate93(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -380,7 +380,7 @@ function validate87(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema49.enum
+        allowedValues: schema53.enum
       }
     };
     if (vErrors === null) {
@@ -408,7 +408,7 @@ function validate87(data, {
       errors++;
     }
   }
-  validate87.errors = vErrors;
+  validate93.errors = vErrors;
   return errors === 0;
 }
 const schema6 = {
@@ -476,7 +476,7 @@ function validate21(data, {
   validate21.errors = vErrors;
   return errors === 0;
 }
-function validate84(data, {
+function validate90(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -518,24 +518,24 @@ function validate84(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate85(data.key, {
+      if (!validate91(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
         errors = vErrors.length;
       }
     }
     if (data.kind !== undefined) {
-      if (!validate87(data.kind, {
+      if (!validate93(data.kind, {
         instancePath: instancePath + "/kind",
         parentData: data,
         parentDataProperty: "kind",
         rootData
       })) {
-        vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+        vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
         errors = vErrors.length;
       }
     }
@@ -551,10 +551,10 @@ function validate84(data, {
       }
     }
   }
-  validate84.errors = vErrors;
+  validate90.errors = vErrors;
   return errors === 0;
 }
-function validate82(data, {
+function validate88(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -591,13 +591,13 @@ function validate82(data, {
       }
     }
     if (data.systemPromptRef !== undefined) {
-      if (!validate84(data.systemPromptRef, {
+      if (!validate90(data.systemPromptRef, {
         instancePath: instancePath + "/systemPromptRef",
         parentData: data,
         parentDataProperty: "systemPromptRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
         errors = vErrors.length;
       }
     }
@@ -617,10 +617,10 @@ function validate82(data, {
     }
     errors++;
   }
-  validate82.errors = vErrors;
+  validate88.errors = vErrors;
   return errors === 0;
 }
-const schema50 = {
+const schema54 = {
   "properties": {
     "args": {
       "$ref": "7ZoMdyR2FZIqVjBLSHeOv2Tgmhro790UZsn74OnAaI"
@@ -646,7 +646,7 @@ const schema50 = {
   },
   "type": "object"
 };
-const schema51 = {
+const schema55 = {
   "items": {
     "$ref": "SKgvz4HvKTiQikgBFJwhYPuJSrKdwhNFYpdnWnIe0Os"
   },
@@ -654,11 +654,11 @@ const schema51 = {
   "type": "array",
   "nullable": true
 };
-const schema52 = {
+const schema56 = {
   "maxLength": 4096,
   "type": "string"
 };
-function validate94(data, {
+function validate100(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -699,10 +699,10 @@ function validate94(data, {
     }
     errors++;
   }
-  validate94.errors = vErrors;
+  validate100.errors = vErrors;
   return errors === 0;
 }
-function validate93(data, {
+function validate99(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -745,21 +745,21 @@ function validate93(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate94(data[i0], {
+      if (!validate100(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+        vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate93.errors = vErrors;
+  validate99.errors = vErrors;
   return errors === 0;
 }
-const schema53 = {
+const schema57 = {
   "items": {
     "$ref": "NlwKpgloLVrWMrRwDr0o109S0T94p4UGhNllCnproE"
   },
@@ -767,7 +767,7 @@ const schema53 = {
   "type": "array",
   "nullable": true
 };
-const schema20 = {
+const schema24 = {
   "properties": {
     "name": {
       "$ref": "MF6TLy4QN2I2XCD5RIScj7Qzbe2nVdrpj6pte5ghQDA"
@@ -782,14 +782,14 @@ const schema20 = {
   "required": ["name"],
   "type": "object"
 };
-const schema21 = {
+const schema25 = {
   "maxLength": 253,
   "minLength": 1,
   "pattern": "^[-._a-zA-Z][-._a-zA-Z0-9]*$",
   "type": "string"
 };
 const pattern4 = new RegExp("^[-._a-zA-Z][-._a-zA-Z0-9]*$", "u");
-function validate40(data, {
+function validate46(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -862,10 +862,10 @@ function validate40(data, {
     }
     errors++;
   }
-  validate40.errors = vErrors;
+  validate46.errors = vErrors;
   return errors === 0;
 }
-const schema22 = {
+const schema26 = {
   "properties": {
     "key": {
       "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
@@ -878,7 +878,7 @@ const schema22 = {
   "type": "object",
   "nullable": true
 };
-function validate42(data, {
+function validate48(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -958,15 +958,15 @@ function validate42(data, {
       }
     }
   }
-  validate42.errors = vErrors;
+  validate48.errors = vErrors;
   return errors === 0;
 }
-const schema23 = {
+const schema27 = {
   "maxLength": 32768,
   "type": "string",
   "nullable": true
 };
-function validate46(data, {
+function validate52(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1008,10 +1008,10 @@ function validate46(data, {
       errors++;
     }
   }
-  validate46.errors = vErrors;
+  validate52.errors = vErrors;
   return errors === 0;
 }
-function validate39(data, {
+function validate45(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1037,35 +1037,35 @@ function validate39(data, {
       errors++;
     }
     if (data.name !== undefined) {
-      if (!validate40(data.name, {
+      if (!validate46(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
         errors = vErrors.length;
       }
     }
     if (data.secretKeyRef !== undefined) {
-      if (!validate42(data.secretKeyRef, {
+      if (!validate48(data.secretKeyRef, {
         instancePath: instancePath + "/secretKeyRef",
         parentData: data,
         parentDataProperty: "secretKeyRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+        vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
         errors = vErrors.length;
       }
     }
     if (data.value !== undefined) {
-      if (!validate46(data.value, {
+      if (!validate52(data.value, {
         instancePath: instancePath + "/value",
         parentData: data,
         parentDataProperty: "value",
         rootData
       })) {
-        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+        vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
         errors = vErrors.length;
       }
     }
@@ -1085,10 +1085,10 @@ function validate39(data, {
     }
     errors++;
   }
-  validate39.errors = vErrors;
+  validate45.errors = vErrors;
   return errors === 0;
 }
-function validate97(data, {
+function validate103(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1131,21 +1131,21 @@ function validate97(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate39(data[i0], {
+      if (!validate45(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate97.errors = vErrors;
+  validate103.errors = vErrors;
   return errors === 0;
 }
-const schema54 = {
+const schema58 = {
   "properties": {
     "apiKeySecretRef": {
       "$ref": "FMQBQLtO7O4K6L2G6phfVhrS0M95IVy4NQ0D9dVE"
@@ -1161,7 +1161,7 @@ const schema54 = {
   "type": "object",
   "nullable": true
 };
-const schema55 = {
+const schema17 = {
   "properties": {
     "key": {
       "$ref": "0deDdug9SQuVYQqcTy3YAExpjjmYzOrKb6S5pKc4MUM"
@@ -1174,13 +1174,13 @@ const schema55 = {
   "type": "object",
   "nullable": true
 };
-const schema56 = {
+const schema18 = {
   "default": "api-key",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate102(data, {
+function validate37(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1222,10 +1222,10 @@ function validate102(data, {
       errors++;
     }
   }
-  validate102.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
-function validate101(data, {
+function validate36(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1267,13 +1267,13 @@ function validate101(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate102(data.key, {
+      if (!validate37(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
@@ -1289,7 +1289,7 @@ function validate101(data, {
       }
     }
   }
-  validate101.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
 const schema7 = {
@@ -1358,7 +1358,7 @@ function validate22(data, {
   validate22.errors = vErrors;
   return errors === 0;
 }
-const schema57 = {
+const schema59 = {
   "items": {
     "$ref": "yQXLxtAG0QBZkJkpstYkHVl6zP3PQcb1C7ySSk8biI"
   },
@@ -1366,7 +1366,7 @@ const schema57 = {
   "type": "array",
   "nullable": true
 };
-function validate107(data, {
+function validate109(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1420,10 +1420,10 @@ function validate107(data, {
       }
     }
   }
-  validate107.errors = vErrors;
+  validate109.errors = vErrors;
   return errors === 0;
 }
-function validate100(data, {
+function validate106(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1465,13 +1465,13 @@ function validate100(data, {
       errors++;
     }
     if (data.apiKeySecretRef !== undefined) {
-      if (!validate101(data.apiKeySecretRef, {
+      if (!validate36(data.apiKeySecretRef, {
         instancePath: instancePath + "/apiKeySecretRef",
         parentData: data,
         parentDataProperty: "apiKeySecretRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
@@ -1487,28 +1487,28 @@ function validate100(data, {
       }
     }
     if (data.fallbackUrls !== undefined) {
-      if (!validate107(data.fallbackUrls, {
+      if (!validate109(data.fallbackUrls, {
         instancePath: instancePath + "/fallbackUrls",
         parentData: data,
         parentDataProperty: "fallbackUrls",
         rootData
       })) {
-        vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+        vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate100.errors = vErrors;
+  validate106.errors = vErrors;
   return errors === 0;
 }
-const schema58 = {
+const schema60 = {
   "maxLength": 1024,
   "pattern": "^[^\\s]+$",
   "type": "string",
   "nullable": true
 };
 const pattern6 = new RegExp("^[^\\s]+$", "u");
-function validate111(data, {
+function validate113(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1566,16 +1566,16 @@ function validate111(data, {
       errors++;
     }
   }
-  validate111.errors = vErrors;
+  validate113.errors = vErrors;
   return errors === 0;
 }
-const schema59 = {
+const schema19 = {
   "maxLength": 253,
   "minLength": 1,
   "type": "string",
   "nullable": true
 };
-function validate113(data, {
+function validate40(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1633,17 +1633,17 @@ function validate113(data, {
       errors++;
     }
   }
-  validate113.errors = vErrors;
+  validate40.errors = vErrors;
   return errors === 0;
 }
-const schema60 = {
+const schema61 = {
   "default": 8001,
   "type": "integer",
   "minimum": 1,
   "maximum": 65535,
   "nullable": true
 };
-function validate115(data, {
+function validate116(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1703,17 +1703,17 @@ function validate115(data, {
       errors++;
     }
   }
-  validate115.errors = vErrors;
+  validate116.errors = vErrors;
   return errors === 0;
 }
-const schema61 = {
+const schema62 = {
   "default": "openai",
   "enum": ["openai"],
   "maxLength": 6,
   "type": "string",
   "nullable": true
 };
-function validate117(data, {
+function validate118(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1743,7 +1743,7 @@ function validate117(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema61.enum
+        allowedValues: schema62.enum
       }
     };
     if (vErrors === null) {
@@ -1771,10 +1771,10 @@ function validate117(data, {
       errors++;
     }
   }
-  validate117.errors = vErrors;
+  validate118.errors = vErrors;
   return errors === 0;
 }
-function validate92(data, {
+function validate98(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1784,79 +1784,79 @@ function validate92(data, {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.args !== undefined) {
-      if (!validate93(data.args, {
+      if (!validate99(data.args, {
         instancePath: instancePath + "/args",
         parentData: data,
         parentDataProperty: "args",
         rootData
       })) {
-        vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+        vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
         errors = vErrors.length;
       }
     }
     if (data.env !== undefined) {
-      if (!validate97(data.env, {
+      if (!validate103(data.env, {
         instancePath: instancePath + "/env",
         parentData: data,
         parentDataProperty: "env",
         rootData
       })) {
-        vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+        vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
         errors = vErrors.length;
       }
     }
     if (data.external !== undefined) {
-      if (!validate100(data.external, {
+      if (!validate106(data.external, {
         instancePath: instancePath + "/external",
         parentData: data,
         parentDataProperty: "external",
         rootData
       })) {
-        vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+        vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
-      if (!validate111(data.image, {
+      if (!validate113(data.image, {
         instancePath: instancePath + "/image",
         parentData: data,
         parentDataProperty: "image",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate111.errors : vErrors.concat(validate111.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.modelName !== undefined) {
-      if (!validate113(data.modelName, {
-        instancePath: instancePath + "/modelName",
-        parentData: data,
-        parentDataProperty: "modelName",
         rootData
       })) {
         vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
         errors = vErrors.length;
       }
     }
+    if (data.modelName !== undefined) {
+      if (!validate40(data.modelName, {
+        instancePath: instancePath + "/modelName",
+        parentData: data,
+        parentDataProperty: "modelName",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.port !== undefined) {
-      if (!validate115(data.port, {
+      if (!validate116(data.port, {
         instancePath: instancePath + "/port",
         parentData: data,
         parentDataProperty: "port",
         rootData
       })) {
-        vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+        vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
         errors = vErrors.length;
       }
     }
     if (data.protocol !== undefined) {
-      if (!validate117(data.protocol, {
+      if (!validate118(data.protocol, {
         instancePath: instancePath + "/protocol",
         parentData: data,
         parentDataProperty: "protocol",
         rootData
       })) {
-        vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+        vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
         errors = vErrors.length;
       }
     }
@@ -1876,15 +1876,15 @@ function validate92(data, {
     }
     errors++;
   }
-  validate92.errors = vErrors;
+  validate98.errors = vErrors;
   return errors === 0;
 }
-const schema62 = {
+const schema63 = {
   "enum": ["huggingface", "pytorch", "tensorflow", "onnx", "gguf", "custom"],
   "maxLength": 11,
   "type": "string"
 };
-function validate120(data, {
+function validate121(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1898,7 +1898,7 @@ function validate120(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema62.enum
+        allowedValues: schema63.enum
       }
     };
     if (vErrors === null) {
@@ -1941,17 +1941,17 @@ function validate120(data, {
     }
     errors++;
   }
-  validate120.errors = vErrors;
+  validate121.errors = vErrors;
   return errors === 0;
 }
-const schema63 = {
+const schema64 = {
   "default": 10,
   "type": "integer",
   "minimum": 1,
   "maximum": 50,
   "nullable": true
 };
-function validate122(data, {
+function validate123(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2011,10 +2011,10 @@ function validate122(data, {
       errors++;
     }
   }
-  validate122.errors = vErrors;
+  validate123.errors = vErrors;
   return errors === 0;
 }
-const schema64 = {
+const schema65 = {
   "properties": {
     "name": {
       "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
@@ -2024,7 +2024,7 @@ const schema64 = {
   "type": "object",
   "nullable": true
 };
-function validate124(data, {
+function validate125(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2077,10 +2077,10 @@ function validate124(data, {
       }
     }
   }
-  validate124.errors = vErrors;
+  validate125.errors = vErrors;
   return errors === 0;
 }
-const schema65 = {
+const schema66 = {
   "properties": {
     "gpu": {
       "$ref": "hJnAaGr00nUhewwphhYDPiKqlppXDdBwupreHZJIg"
@@ -2095,7 +2095,7 @@ const schema65 = {
   "type": "object",
   "nullable": true
 };
-const schema66 = {
+const schema67 = {
   "properties": {
     "count": {
       "$ref": "NI5y4vtM0MkZnWeKfW06VfOs1dLgN7KHaS8966eVvG0"
@@ -2120,12 +2120,12 @@ const schema66 = {
   "type": "object",
   "nullable": true
 };
-const schema67 = {
+const schema68 = {
   "type": "number",
   "exclusiveMinimum": 0,
   "maximum": 64
 };
-function validate129(data, {
+function validate130(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2184,16 +2184,16 @@ function validate129(data, {
     }
     errors++;
   }
-  validate129.errors = vErrors;
+  validate130.errors = vErrors;
   return errors === 0;
 }
-const schema68 = {
+const schema69 = {
   "type": "number",
   "exclusiveMinimum": 0,
   "maximum": 64,
   "nullable": true
 };
-function validate131(data, {
+function validate132(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2253,17 +2253,17 @@ function validate131(data, {
       errors++;
     }
   }
-  validate131.errors = vErrors;
+  validate132.errors = vErrors;
   return errors === 0;
 }
-const schema69 = {
+const schema70 = {
   "maxLength": 63,
   "pattern": "^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$",
   "type": "string",
   "nullable": true
 };
 const pattern7 = new RegExp("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$", "u");
-function validate133(data, {
+function validate134(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2321,10 +2321,10 @@ function validate133(data, {
       errors++;
     }
   }
-  validate133.errors = vErrors;
+  validate134.errors = vErrors;
   return errors === 0;
 }
-const schema70 = {
+const schema71 = {
   "default": "nvidia.com/gpu",
   "maxLength": 253,
   "pattern": "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)[-._a-zA-Z0-9]+$",
@@ -2332,7 +2332,7 @@ const schema70 = {
   "nullable": true
 };
 const pattern8 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)[-._a-zA-Z0-9]+$", "u");
-function validate135(data, {
+function validate136(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2390,16 +2390,16 @@ function validate135(data, {
       errors++;
     }
   }
-  validate135.errors = vErrors;
+  validate136.errors = vErrors;
   return errors === 0;
 }
-const schema71 = {
+const schema72 = {
   "type": "integer",
   "minimum": 2,
   "maximum": 64,
   "nullable": true
 };
-function validate137(data, {
+function validate138(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2459,10 +2459,10 @@ function validate137(data, {
       errors++;
     }
   }
-  validate137.errors = vErrors;
+  validate138.errors = vErrors;
   return errors === 0;
 }
-const schema72 = {
+const schema73 = {
   "items": {
     "$ref": "4hlJNWQfLDwIBSwM9ayGhVdQbP58R5INE4NtAvFyI"
   },
@@ -2470,7 +2470,7 @@ const schema72 = {
   "type": "array",
   "nullable": true
 };
-const schema73 = {
+const schema74 = {
   "properties": {
     "effect": {
       "$ref": "Ov83GUv6ka44YJu2vInatiJUUI0hGuJ01TSoMP3dJo"
@@ -2490,13 +2490,13 @@ const schema73 = {
   },
   "type": "object"
 };
-const schema74 = {
+const schema75 = {
   "enum": ["NoSchedule", "PreferNoSchedule", "NoExecute"],
   "maxLength": 16,
   "type": "string",
   "nullable": true
 };
-function validate141(data, {
+function validate142(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2526,7 +2526,7 @@ function validate141(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema74.enum
+        allowedValues: schema75.enum
       }
     };
     if (vErrors === null) {
@@ -2554,15 +2554,15 @@ function validate141(data, {
       errors++;
     }
   }
-  validate141.errors = vErrors;
+  validate142.errors = vErrors;
   return errors === 0;
 }
-const schema75 = {
+const schema76 = {
   "maxLength": 317,
   "type": "string",
   "nullable": true
 };
-function validate143(data, {
+function validate144(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2604,17 +2604,17 @@ function validate143(data, {
       errors++;
     }
   }
-  validate143.errors = vErrors;
+  validate144.errors = vErrors;
   return errors === 0;
 }
-const schema76 = {
+const schema77 = {
   "default": "Equal",
   "enum": ["Exists", "Equal"],
   "maxLength": 6,
   "type": "string",
   "nullable": true
 };
-function validate145(data, {
+function validate146(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2644,7 +2644,7 @@ function validate145(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema76.enum
+        allowedValues: schema77.enum
       }
     };
     if (vErrors === null) {
@@ -2672,16 +2672,16 @@ function validate145(data, {
       errors++;
     }
   }
-  validate145.errors = vErrors;
+  validate146.errors = vErrors;
   return errors === 0;
 }
-const schema77 = {
+const schema78 = {
   "format": "int64",
   "type": "integer",
   "nullable": true
 };
 const formats2 = formats.int64;
-function validate147(data, {
+function validate148(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2723,15 +2723,15 @@ function validate147(data, {
       errors++;
     }
   }
-  validate147.errors = vErrors;
+  validate148.errors = vErrors;
   return errors === 0;
 }
-const schema35 = {
+const schema39 = {
   "maxLength": 63,
   "type": "string",
   "nullable": true
 };
-function validate67(data, {
+function validate73(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2773,10 +2773,10 @@ function validate67(data, {
       errors++;
     }
   }
-  validate67.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
 }
-function validate140(data, {
+function validate141(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2786,57 +2786,57 @@ function validate140(data, {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.effect !== undefined) {
-      if (!validate141(data.effect, {
+      if (!validate142(data.effect, {
         instancePath: instancePath + "/effect",
         parentData: data,
         parentDataProperty: "effect",
         rootData
       })) {
-        vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
+        vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
         errors = vErrors.length;
       }
     }
     if (data.key !== undefined) {
-      if (!validate143(data.key, {
+      if (!validate144(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
+        vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
         errors = vErrors.length;
       }
     }
     if (data.operator !== undefined) {
-      if (!validate145(data.operator, {
+      if (!validate146(data.operator, {
         instancePath: instancePath + "/operator",
         parentData: data,
         parentDataProperty: "operator",
         rootData
       })) {
-        vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
+        vErrors = vErrors === null ? validate146.errors : vErrors.concat(validate146.errors);
         errors = vErrors.length;
       }
     }
     if (data.tolerationSeconds !== undefined) {
-      if (!validate147(data.tolerationSeconds, {
+      if (!validate148(data.tolerationSeconds, {
         instancePath: instancePath + "/tolerationSeconds",
         parentData: data,
         parentDataProperty: "tolerationSeconds",
         rootData
       })) {
-        vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
+        vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
         errors = vErrors.length;
       }
     }
     if (data.value !== undefined) {
-      if (!validate67(data.value, {
+      if (!validate73(data.value, {
         instancePath: instancePath + "/value",
         parentData: data,
         parentDataProperty: "value",
         rootData
       })) {
-        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
         errors = vErrors.length;
       }
     }
@@ -2856,10 +2856,10 @@ function validate140(data, {
     }
     errors++;
   }
-  validate140.errors = vErrors;
+  validate141.errors = vErrors;
   return errors === 0;
 }
-function validate139(data, {
+function validate140(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2902,21 +2902,21 @@ function validate139(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate140(data[i0], {
+      if (!validate141(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
+        vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate139.errors = vErrors;
+  validate140.errors = vErrors;
   return errors === 0;
 }
-function validate128(data, {
+function validate129(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2958,73 +2958,73 @@ function validate128(data, {
       errors++;
     }
     if (data.count !== undefined) {
-      if (!validate129(data.count, {
+      if (!validate130(data.count, {
         instancePath: instancePath + "/count",
         parentData: data,
         parentDataProperty: "count",
         rootData
       })) {
-        vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
+        vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxCount !== undefined) {
-      if (!validate131(data.maxCount, {
+      if (!validate132(data.maxCount, {
         instancePath: instancePath + "/maxCount",
         parentData: data,
         parentDataProperty: "maxCount",
         rootData
       })) {
-        vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
+        vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
         errors = vErrors.length;
       }
     }
     if (data.product !== undefined) {
-      if (!validate133(data.product, {
+      if (!validate134(data.product, {
         instancePath: instancePath + "/product",
         parentData: data,
         parentDataProperty: "product",
         rootData
       })) {
-        vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
+        vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
         errors = vErrors.length;
       }
     }
     if (data.resourceName !== undefined) {
-      if (!validate135(data.resourceName, {
+      if (!validate136(data.resourceName, {
         instancePath: instancePath + "/resourceName",
         parentData: data,
         parentDataProperty: "resourceName",
         rootData
       })) {
-        vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+        vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
         errors = vErrors.length;
       }
     }
     if (data.slicesPerGpu !== undefined) {
-      if (!validate137(data.slicesPerGpu, {
+      if (!validate138(data.slicesPerGpu, {
         instancePath: instancePath + "/slicesPerGpu",
         parentData: data,
         parentDataProperty: "slicesPerGpu",
         rootData
       })) {
-        vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
+        vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
         errors = vErrors.length;
       }
     }
     if (data.tolerations !== undefined) {
-      if (!validate139(data.tolerations, {
+      if (!validate140(data.tolerations, {
         instancePath: instancePath + "/tolerations",
         parentData: data,
         parentDataProperty: "tolerations",
         rootData
       })) {
-        vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
+        vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate128.errors = vErrors;
+  validate129.errors = vErrors;
   return errors === 0;
 }
 const schema11 = {
@@ -3256,7 +3256,7 @@ function validate28(data, {
   validate28.errors = vErrors;
   return errors === 0;
 }
-function validate127(data, {
+function validate128(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3282,13 +3282,13 @@ function validate127(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.gpu !== undefined) {
-      if (!validate128(data.gpu, {
+      if (!validate129(data.gpu, {
         instancePath: instancePath + "/gpu",
         parentData: data,
         parentDataProperty: "gpu",
         rootData
       })) {
-        vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
+        vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
         errors = vErrors.length;
       }
     }
@@ -3315,10 +3315,10 @@ function validate127(data, {
       }
     }
   }
-  validate127.errors = vErrors;
+  validate128.errors = vErrors;
   return errors === 0;
 }
-const schema78 = {
+const schema79 = {
   "properties": {
     "analysis": {
       "$ref": "ycDpysTMD7eLgsqHpkhA1GDzTtBkIUkRj7ikyAayTHo"
@@ -3328,6 +3328,9 @@ const schema78 = {
     },
     "blueGreen": {
       "$ref": "BDuZn3NAQwKRCQiDvwT7roz1BBdiWscvvlOemAq6R6E"
+    },
+    "evaluation": {
+      "$ref": "cL6koTRID1okUlZ3vohlBgfxWEaM8Sm5Tf4pDp8zPQ"
     },
     "experiment": {
       "$ref": "mzyhf6DTT7xNY4XtZaB143ASTn32iHb3dsO2TNomno"
@@ -3363,7 +3366,7 @@ const schema78 = {
   "type": "object",
   "nullable": true
 };
-const schema79 = {
+const schema80 = {
   "properties": {
     "failureLimit": {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
@@ -3451,7 +3454,7 @@ function validate31(data, {
   validate31.errors = vErrors;
   return errors === 0;
 }
-const schema80 = {
+const schema81 = {
   "items": {
     "$ref": "2UZhhVdfqvCufGS9Msnx1K4uzjgKDzE9dAZa11Eig"
   },
@@ -3459,7 +3462,7 @@ const schema80 = {
   "minItems": 1,
   "type": "array"
 };
-const schema81 = {
+const schema82 = {
   "properties": {
     "builtin": {
       "$ref": "uX2C0ExnE3n58TdLumkFUadRYyyu1f2rUP7lAiXEtY"
@@ -3486,13 +3489,13 @@ const schema81 = {
   "required": ["name"],
   "type": "object"
 };
-const schema82 = {
+const schema83 = {
   "enum": ["error-rate", "latency-p95", "ttft-p95", "tokens-per-second"],
   "maxLength": 17,
   "type": "string",
   "nullable": true
 };
-function validate162(data, {
+function validate163(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3522,7 +3525,7 @@ function validate162(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema82.enum
+        allowedValues: schema83.enum
       }
     };
     if (vErrors === null) {
@@ -3550,16 +3553,16 @@ function validate162(data, {
       errors++;
     }
   }
-  validate162.errors = vErrors;
+  validate163.errors = vErrors;
   return errors === 0;
 }
-const schema83 = {
+const schema84 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 1000000,
   "nullable": true
 };
-function validate164(data, {
+function validate165(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3619,7 +3622,7 @@ function validate164(data, {
       errors++;
     }
   }
-  validate164.errors = vErrors;
+  validate165.errors = vErrors;
   return errors === 0;
 }
 const schema15 = {
@@ -3689,13 +3692,13 @@ function validate34(data, {
   validate34.errors = vErrors;
   return errors === 0;
 }
-const schema84 = {
+const schema85 = {
   "maxLength": 4096,
   "minLength": 1,
   "type": "string",
   "nullable": true
 };
-function validate168(data, {
+function validate169(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3753,10 +3756,10 @@ function validate168(data, {
       errors++;
     }
   }
-  validate168.errors = vErrors;
+  validate169.errors = vErrors;
   return errors === 0;
 }
-const schema85 = {
+const schema86 = {
   "properties": {
     "maxIncrease": {
       "$ref": "7d6NU2BBzuXjTjA1ugLpm5VvIfjMm87YJR3P6bnZDE"
@@ -3766,12 +3769,12 @@ const schema85 = {
   "type": "object",
   "nullable": true
 };
-const schema86 = {
+const schema87 = {
   "type": "number",
   "minimum": 0,
   "maximum": 1000
 };
-function validate171(data, {
+function validate172(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3830,10 +3833,10 @@ function validate171(data, {
     }
     errors++;
   }
-  validate171.errors = vErrors;
+  validate172.errors = vErrors;
   return errors === 0;
 }
-function validate170(data, {
+function validate171(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3875,21 +3878,21 @@ function validate170(data, {
       errors++;
     }
     if (data.maxIncrease !== undefined) {
-      if (!validate171(data.maxIncrease, {
+      if (!validate172(data.maxIncrease, {
         instancePath: instancePath + "/maxIncrease",
         parentData: data,
         parentDataProperty: "maxIncrease",
         rootData
       })) {
-        vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
+        vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate170.errors = vErrors;
+  validate171.errors = vErrors;
   return errors === 0;
 }
-const schema87 = {
+const schema88 = {
   "properties": {
     "max": {
       "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
@@ -3932,7 +3935,7 @@ function validate33(data, {
   validate33.errors = vErrors;
   return errors === 0;
 }
-function validate174(data, {
+function validate175(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3980,10 +3983,10 @@ function validate174(data, {
       }
     }
   }
-  validate174.errors = vErrors;
+  validate175.errors = vErrors;
   return errors === 0;
 }
-function validate161(data, {
+function validate162(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4009,24 +4012,24 @@ function validate161(data, {
       errors++;
     }
     if (data.builtin !== undefined) {
-      if (!validate162(data.builtin, {
+      if (!validate163(data.builtin, {
         instancePath: instancePath + "/builtin",
         parentData: data,
         parentDataProperty: "builtin",
         rootData
       })) {
-        vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
+        vErrors = vErrors === null ? validate163.errors : vErrors.concat(validate163.errors);
         errors = vErrors.length;
       }
     }
     if (data.minSamples !== undefined) {
-      if (!validate164(data.minSamples, {
+      if (!validate165(data.minSamples, {
         instancePath: instancePath + "/minSamples",
         parentData: data,
         parentDataProperty: "minSamples",
         rootData
       })) {
-        vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+        vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
         errors = vErrors.length;
       }
     }
@@ -4053,35 +4056,35 @@ function validate161(data, {
       }
     }
     if (data.query !== undefined) {
-      if (!validate168(data.query, {
+      if (!validate169(data.query, {
         instancePath: instancePath + "/query",
         parentData: data,
         parentDataProperty: "query",
         rootData
       })) {
-        vErrors = vErrors === null ? validate168.errors : vErrors.concat(validate168.errors);
+        vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
         errors = vErrors.length;
       }
     }
     if (data.relativeToStable !== undefined) {
-      if (!validate170(data.relativeToStable, {
+      if (!validate171(data.relativeToStable, {
         instancePath: instancePath + "/relativeToStable",
         parentData: data,
         parentDataProperty: "relativeToStable",
         rootData
       })) {
-        vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
+        vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
         errors = vErrors.length;
       }
     }
     if (data.thresholdRange !== undefined) {
-      if (!validate174(data.thresholdRange, {
+      if (!validate175(data.thresholdRange, {
         instancePath: instancePath + "/thresholdRange",
         parentData: data,
         parentDataProperty: "thresholdRange",
         rootData
       })) {
-        vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
+        vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
         errors = vErrors.length;
       }
     }
@@ -4101,10 +4104,10 @@ function validate161(data, {
     }
     errors++;
   }
-  validate161.errors = vErrors;
+  validate162.errors = vErrors;
   return errors === 0;
 }
-function validate160(data, {
+function validate161(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4147,13 +4150,13 @@ function validate160(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate161(data[i0], {
+      if (!validate162(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
+        vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
         errors = vErrors.length;
       }
     }
@@ -4173,10 +4176,10 @@ function validate160(data, {
     }
     errors++;
   }
-  validate160.errors = vErrors;
+  validate161.errors = vErrors;
   return errors === 0;
 }
-function validate157(data, {
+function validate158(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4240,13 +4243,13 @@ function validate157(data, {
       }
     }
     if (data.metrics !== undefined) {
-      if (!validate160(data.metrics, {
+      if (!validate161(data.metrics, {
         instancePath: instancePath + "/metrics",
         parentData: data,
         parentDataProperty: "metrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
+        vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
         errors = vErrors.length;
       }
     }
@@ -4262,7 +4265,7 @@ function validate157(data, {
       }
     }
   }
-  validate157.errors = vErrors;
+  validate158.errors = vErrors;
   return errors === 0;
 }
 const schema16 = {
@@ -4333,7 +4336,7 @@ function validate35(data, {
   validate35.errors = vErrors;
   return errors === 0;
 }
-const schema88 = {
+const schema89 = {
   "properties": {
     "previewDuration": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -4345,14 +4348,14 @@ const schema88 = {
   "type": "object",
   "nullable": true
 };
-const schema89 = {
+const schema90 = {
   "maxLength": 128,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
   "type": "string",
   "nullable": true
 };
-function validate185(data, {
+function validate186(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4426,10 +4429,10 @@ function validate185(data, {
       errors++;
     }
   }
-  validate185.errors = vErrors;
+  validate186.errors = vErrors;
   return errors === 0;
 }
-function validate183(data, {
+function validate184(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4466,21 +4469,915 @@ function validate183(data, {
       }
     }
     if (data.previewHeader !== undefined) {
-      if (!validate185(data.previewHeader, {
+      if (!validate186(data.previewHeader, {
         instancePath: instancePath + "/previewHeader",
         parentData: data,
         parentDataProperty: "previewHeader",
         rootData
       })) {
-        vErrors = vErrors === null ? validate185.errors : vErrors.concat(validate185.errors);
+        vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate183.errors = vErrors;
+  validate184.errors = vErrors;
   return errors === 0;
 }
-const schema90 = {
+const schema91 = {
+  "properties": {
+    "apiKeySecretRef": {
+      "$ref": "FMQBQLtO7O4K6L2G6phfVhrS0M95IVy4NQ0D9dVE"
+    },
+    "atLastStep": {
+      "$ref": "hsGPmGwy4VrrbOBJwiGgjUKGPtMFeHO5cmtUu5ZUh0"
+    },
+    "caseTimeout": {
+      "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
+    },
+    "concurrency": {
+      "$ref": "1vozhiYC8mGvhWGdg7OaLjndSQAl00DYQLNQDGxk"
+    },
+    "dataset": {
+      "$ref": "aANNQ8SumDac8qt0htD9waPKKPsk4Gl4prKHhyWeic"
+    },
+    "judge": {
+      "$ref": "oBTVMbcVaiVa7QHA3UtRKR2J9rE2ZAqeJhLVC8vcvsg"
+    },
+    "maxDropVsStable": {
+      "$ref": "aJRm5Xfpy9DIFSyLpf8rGcUXpGYsmcDG0K0AcXCEo"
+    },
+    "minPassRate": {
+      "$ref": "aJRm5Xfpy9DIFSyLpf8rGcUXpGYsmcDG0K0AcXCEo"
+    },
+    "timeout": {
+      "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
+    }
+  },
+  "required": ["dataset"],
+  "type": "object",
+  "nullable": true
+};
+const schema92 = {
+  "type": "boolean",
+  "nullable": true
+};
+function validate191(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "boolean" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "boolean"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate191.errors = vErrors;
+  return errors === 0;
+}
+const schema93 = {
+  "type": "integer",
+  "minimum": 1,
+  "maximum": 64,
+  "nullable": true
+};
+function validate194(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == "number" && !(data % 1) && !isNaN(data) && isFinite(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "integer"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data > 64 || isNaN(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maximum",
+        keyword: "maximum",
+        params: {
+          comparison: "<=",
+          limit: 64
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 1 || isNaN(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minimum",
+        keyword: "minimum",
+        params: {
+          comparison: ">=",
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate194.errors = vErrors;
+  return errors === 0;
+}
+const schema94 = {
+  "properties": {
+    "configMapRef": {
+      "$ref": "ctHYQueeFyDKXpqJsVjpf0HOJb5cUWtPLW202hcGQk"
+    },
+    "digest": {
+      "$ref": "YIi1Ya9xfqm7BdcX9UM9NtO0Tdem2hgEleMqewmqk"
+    },
+    "uri": {
+      "$ref": "TZglcigxnNkFJlR6OV14JAmG5PFDUrtT4Lha5w8Bsw"
+    }
+  },
+  "type": "object"
+};
+const schema95 = {
+  "properties": {
+    "key": {
+      "$ref": "nZKgqfgUPEkqwgwkAMBQTaLN4h3EeO1J1osjwoVo"
+    },
+    "name": {
+      "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
+    }
+  },
+  "required": ["name"],
+  "type": "object",
+  "nullable": true
+};
+function validate197(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "name"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.key !== undefined) {
+      if (!validate40(data.key, {
+        instancePath: instancePath + "/key",
+        parentData: data,
+        parentDataProperty: "key",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.name !== undefined) {
+      if (!validate21(data.name, {
+        instancePath: instancePath + "/name",
+        parentData: data,
+        parentDataProperty: "name",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate197.errors = vErrors;
+  return errors === 0;
+}
+const schema96 = {
+  "maxLength": 71,
+  "pattern": "^sha256:[a-f0-9]{64}$",
+  "type": "string",
+  "nullable": true
+};
+const pattern10 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
+function validate201(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 71) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 71
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern10.test(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^sha256:[a-f0-9]{64}$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate201.errors = vErrors;
+  return errors === 0;
+}
+const schema97 = {
+  "maxLength": 2048,
+  "minLength": 1,
+  "pattern": "^(https?|oci)://[^\\s]+$",
+  "type": "string",
+  "nullable": true
+};
+const pattern11 = new RegExp("^(https?|oci)://[^\\s]+$", "u");
+function validate203(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 2048
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (!pattern11.test(data)) {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^(https?|oci)://[^\\s]+$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+  }
+  validate203.errors = vErrors;
+  return errors === 0;
+}
+function validate196(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.configMapRef !== undefined) {
+      if (!validate197(data.configMapRef, {
+        instancePath: instancePath + "/configMapRef",
+        parentData: data,
+        parentDataProperty: "configMapRef",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.digest !== undefined) {
+      if (!validate201(data.digest, {
+        instancePath: instancePath + "/digest",
+        parentData: data,
+        parentDataProperty: "digest",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate201.errors : vErrors.concat(validate201.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.uri !== undefined) {
+      if (!validate203(data.uri, {
+        instancePath: instancePath + "/uri",
+        parentData: data,
+        parentDataProperty: "uri",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate196.errors = vErrors;
+  return errors === 0;
+}
+const schema98 = {
+  "properties": {
+    "minScore": {
+      "$ref": "aJRm5Xfpy9DIFSyLpf8rGcUXpGYsmcDG0K0AcXCEo"
+    },
+    "modelRef": {
+      "$ref": "X1w5IdKN8jX0Lgt9X2o7FLQzMx0wM74y7aq47W4po"
+    },
+    "rubric": {
+      "$ref": "VoDDoFgeDrKMrYrD3LzvHWndqA1AEF0U0C3v3XfdvoM"
+    }
+  },
+  "required": ["modelRef", "rubric"],
+  "type": "object",
+  "nullable": true
+};
+const schema20 = {
+  "type": "number",
+  "minimum": 0,
+  "maximum": 1,
+  "nullable": true
+};
+function validate41(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == "number" && isFinite(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "number"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data > 1 || isNaN(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maximum",
+        keyword: "maximum",
+        params: {
+          comparison: "<=",
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 0 || isNaN(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minimum",
+        keyword: "minimum",
+        params: {
+          comparison: ">=",
+          limit: 0
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate41.errors = vErrors;
+  return errors === 0;
+}
+const schema99 = {
+  "properties": {
+    "name": {
+      "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
+    }
+  },
+  "required": ["name"],
+  "type": "object"
+};
+function validate208(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "name"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.name !== undefined) {
+      if (!validate21(data.name, {
+        instancePath: instancePath + "/name",
+        parentData: data,
+        parentDataProperty: "name",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err1 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate208.errors = vErrors;
+  return errors === 0;
+}
+const schema100 = {
+  "maxLength": 4096,
+  "minLength": 1,
+  "type": "string"
+};
+function validate211(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 4096) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 4096
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate211.errors = vErrors;
+  return errors === 0;
+}
+function validate206(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.modelRef === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "modelRef"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.rubric === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "rubric"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.minScore !== undefined) {
+      if (!validate41(data.minScore, {
+        instancePath: instancePath + "/minScore",
+        parentData: data,
+        parentDataProperty: "minScore",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.modelRef !== undefined) {
+      if (!validate208(data.modelRef, {
+        instancePath: instancePath + "/modelRef",
+        parentData: data,
+        parentDataProperty: "modelRef",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.rubric !== undefined) {
+      if (!validate211(data.rubric, {
+        instancePath: instancePath + "/rubric",
+        parentData: data,
+        parentDataProperty: "rubric",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate211.errors : vErrors.concat(validate211.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate206.errors = vErrors;
+  return errors === 0;
+}
+function validate189(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.dataset === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "dataset"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.apiKeySecretRef !== undefined) {
+      if (!validate36(data.apiKeySecretRef, {
+        instancePath: instancePath + "/apiKeySecretRef",
+        parentData: data,
+        parentDataProperty: "apiKeySecretRef",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.atLastStep !== undefined) {
+      if (!validate191(data.atLastStep, {
+        instancePath: instancePath + "/atLastStep",
+        parentData: data,
+        parentDataProperty: "atLastStep",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate191.errors : vErrors.concat(validate191.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.caseTimeout !== undefined) {
+      if (!validate35(data.caseTimeout, {
+        instancePath: instancePath + "/caseTimeout",
+        parentData: data,
+        parentDataProperty: "caseTimeout",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.concurrency !== undefined) {
+      if (!validate194(data.concurrency, {
+        instancePath: instancePath + "/concurrency",
+        parentData: data,
+        parentDataProperty: "concurrency",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate194.errors : vErrors.concat(validate194.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.dataset !== undefined) {
+      if (!validate196(data.dataset, {
+        instancePath: instancePath + "/dataset",
+        parentData: data,
+        parentDataProperty: "dataset",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.judge !== undefined) {
+      if (!validate206(data.judge, {
+        instancePath: instancePath + "/judge",
+        parentData: data,
+        parentDataProperty: "judge",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate206.errors : vErrors.concat(validate206.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.maxDropVsStable !== undefined) {
+      if (!validate41(data.maxDropVsStable, {
+        instancePath: instancePath + "/maxDropVsStable",
+        parentData: data,
+        parentDataProperty: "maxDropVsStable",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.minPassRate !== undefined) {
+      if (!validate41(data.minPassRate, {
+        instancePath: instancePath + "/minPassRate",
+        parentData: data,
+        parentDataProperty: "minPassRate",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.timeout !== undefined) {
+      if (!validate35(data.timeout, {
+        instancePath: instancePath + "/timeout",
+        parentData: data,
+        parentDataProperty: "timeout",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate189.errors = vErrors;
+  return errors === 0;
+}
+const schema101 = {
   "properties": {
     "duration": {
       "$ref": "blWDGwhKIJXwiYAFFuwMF9BknzEKC7KkXqGpEBXCco"
@@ -4499,12 +5396,12 @@ const schema90 = {
   "type": "object",
   "nullable": true
 };
-const schema91 = {
+const schema102 = {
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string"
 };
-function validate189(data, {
+function validate219(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4561,10 +5458,10 @@ function validate189(data, {
     }
     errors++;
   }
-  validate189.errors = vErrors;
+  validate219.errors = vErrors;
   return errors === 0;
 }
-const schema92 = {
+const schema103 = {
   "items": {
     "$ref": "bO7K1PwQwXV44h2Telk0KMHjXg5dlZm3TguRTU1DsYM"
   },
@@ -4573,7 +5470,7 @@ const schema92 = {
   "type": "array",
   "nullable": true
 };
-const schema93 = {
+const schema104 = {
   "properties": {
     "cookie": {
       "$ref": "AXScjtnysAhnvq8mLq0NMOmsTJVAzeQYNqSxfAhyc"
@@ -4584,7 +5481,7 @@ const schema93 = {
   },
   "type": "object"
 };
-const schema94 = {
+const schema105 = {
   "properties": {
     "exact": {
       "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
@@ -4603,13 +5500,13 @@ const schema94 = {
   "type": "object",
   "nullable": true
 };
-const schema17 = {
+const schema21 = {
   "maxLength": 256,
   "minLength": 1,
   "type": "string",
   "nullable": true
 };
-function validate36(data, {
+function validate42(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4667,17 +5564,17 @@ function validate36(data, {
       errors++;
     }
   }
-  validate36.errors = vErrors;
+  validate42.errors = vErrors;
   return errors === 0;
 }
-const schema95 = {
+const schema106 = {
   "maxLength": 128,
   "minLength": 1,
   "pattern": "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$",
   "type": "string"
 };
-const pattern11 = new RegExp("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$", "u");
-function validate195(data, {
+const pattern13 = new RegExp("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$", "u");
+function validate225(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4718,7 +5615,7 @@ function validate195(data, {
       }
       errors++;
     }
-    if (!pattern11.test(data)) {
+    if (!pattern13.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -4750,10 +5647,10 @@ function validate195(data, {
     }
     errors++;
   }
-  validate195.errors = vErrors;
+  validate225.errors = vErrors;
   return errors === 0;
 }
-function validate193(data, {
+function validate223(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4795,54 +5692,54 @@ function validate193(data, {
       errors++;
     }
     if (data.exact !== undefined) {
-      if (!validate36(data.exact, {
+      if (!validate42(data.exact, {
         instancePath: instancePath + "/exact",
         parentData: data,
         parentDataProperty: "exact",
         rootData
       })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
         errors = vErrors.length;
       }
     }
     if (data.name !== undefined) {
-      if (!validate195(data.name, {
+      if (!validate225(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
+        vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
         errors = vErrors.length;
       }
     }
     if (data.prefix !== undefined) {
-      if (!validate36(data.prefix, {
+      if (!validate42(data.prefix, {
         instancePath: instancePath + "/prefix",
         parentData: data,
         parentDataProperty: "prefix",
         rootData
       })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
         errors = vErrors.length;
       }
     }
     if (data.regex !== undefined) {
-      if (!validate36(data.regex, {
+      if (!validate42(data.regex, {
         instancePath: instancePath + "/regex",
         parentData: data,
         parentDataProperty: "regex",
         rootData
       })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate193.errors = vErrors;
+  validate223.errors = vErrors;
   return errors === 0;
 }
-const schema96 = {
+const schema107 = {
   "properties": {
     "exact": {
       "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
@@ -4861,13 +5758,13 @@ const schema96 = {
   "type": "object",
   "nullable": true
 };
-const schema97 = {
+const schema108 = {
   "maxLength": 128,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
   "type": "string"
 };
-function validate202(data, {
+function validate232(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4940,10 +5837,10 @@ function validate202(data, {
     }
     errors++;
   }
-  validate202.errors = vErrors;
+  validate232.errors = vErrors;
   return errors === 0;
 }
-function validate200(data, {
+function validate230(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4985,54 +5882,54 @@ function validate200(data, {
       errors++;
     }
     if (data.exact !== undefined) {
-      if (!validate36(data.exact, {
+      if (!validate42(data.exact, {
         instancePath: instancePath + "/exact",
         parentData: data,
         parentDataProperty: "exact",
         rootData
       })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
         errors = vErrors.length;
       }
     }
     if (data.name !== undefined) {
-      if (!validate202(data.name, {
+      if (!validate232(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate202.errors : vErrors.concat(validate202.errors);
+        vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
         errors = vErrors.length;
       }
     }
     if (data.prefix !== undefined) {
-      if (!validate36(data.prefix, {
+      if (!validate42(data.prefix, {
         instancePath: instancePath + "/prefix",
         parentData: data,
         parentDataProperty: "prefix",
         rootData
       })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
         errors = vErrors.length;
       }
     }
     if (data.regex !== undefined) {
-      if (!validate36(data.regex, {
+      if (!validate42(data.regex, {
         instancePath: instancePath + "/regex",
         parentData: data,
         parentDataProperty: "regex",
         rootData
       })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate200.errors = vErrors;
+  validate230.errors = vErrors;
   return errors === 0;
 }
-function validate192(data, {
+function validate222(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5042,24 +5939,24 @@ function validate192(data, {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.cookie !== undefined) {
-      if (!validate193(data.cookie, {
+      if (!validate223(data.cookie, {
         instancePath: instancePath + "/cookie",
         parentData: data,
         parentDataProperty: "cookie",
         rootData
       })) {
-        vErrors = vErrors === null ? validate193.errors : vErrors.concat(validate193.errors);
+        vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
         errors = vErrors.length;
       }
     }
     if (data.header !== undefined) {
-      if (!validate200(data.header, {
+      if (!validate230(data.header, {
         instancePath: instancePath + "/header",
         parentData: data,
         parentDataProperty: "header",
         rootData
       })) {
-        vErrors = vErrors === null ? validate200.errors : vErrors.concat(validate200.errors);
+        vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
         errors = vErrors.length;
       }
     }
@@ -5079,10 +5976,10 @@ function validate192(data, {
     }
     errors++;
   }
-  validate192.errors = vErrors;
+  validate222.errors = vErrors;
   return errors === 0;
 }
-function validate191(data, {
+function validate221(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5141,27 +6038,27 @@ function validate191(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate192(data[i0], {
+      if (!validate222(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
+        vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate191.errors = vErrors;
+  validate221.errors = vErrors;
   return errors === 0;
 }
-const schema98 = {
+const schema109 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 99,
   "nullable": true
 };
-function validate209(data, {
+function validate239(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5221,16 +6118,16 @@ function validate209(data, {
       errors++;
     }
   }
-  validate209.errors = vErrors;
+  validate239.errors = vErrors;
   return errors === 0;
 }
-const schema18 = {
+const schema22 = {
   "enum": ["Auto", "Manual"],
   "maxLength": 6,
   "type": "string",
   "nullable": true
 };
-function validate37(data, {
+function validate43(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5260,7 +6157,7 @@ function validate37(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema18.enum
+        allowedValues: schema22.enum
       }
     };
     if (vErrors === null) {
@@ -5288,10 +6185,10 @@ function validate37(data, {
       errors++;
     }
   }
-  validate37.errors = vErrors;
+  validate43.errors = vErrors;
   return errors === 0;
 }
-function validate188(data, {
+function validate218(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5333,60 +6230,60 @@ function validate188(data, {
       errors++;
     }
     if (data.duration !== undefined) {
-      if (!validate189(data.duration, {
+      if (!validate219(data.duration, {
         instancePath: instancePath + "/duration",
         parentData: data,
         parentDataProperty: "duration",
         rootData
       })) {
-        vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
+        vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
         errors = vErrors.length;
       }
     }
     if (data.match !== undefined) {
-      if (!validate191(data.match, {
+      if (!validate221(data.match, {
         instancePath: instancePath + "/match",
         parentData: data,
         parentDataProperty: "match",
         rootData
       })) {
-        vErrors = vErrors === null ? validate191.errors : vErrors.concat(validate191.errors);
+        vErrors = vErrors === null ? validate221.errors : vErrors.concat(validate221.errors);
         errors = vErrors.length;
       }
     }
     if (data.weight !== undefined) {
-      if (!validate209(data.weight, {
+      if (!validate239(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
+        vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
         errors = vErrors.length;
       }
     }
     if (data.winner !== undefined) {
-      if (!validate37(data.winner, {
+      if (!validate43(data.winner, {
         instancePath: instancePath + "/winner",
         parentData: data,
         parentDataProperty: "winner",
         rootData
       })) {
-        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+        vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate188.errors = vErrors;
+  validate218.errors = vErrors;
   return errors === 0;
 }
-const schema19 = {
+const schema23 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 100,
   "nullable": true
 };
-function validate38(data, {
+function validate44(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5446,10 +6343,10 @@ function validate38(data, {
       errors++;
     }
   }
-  validate38.errors = vErrors;
+  validate44.errors = vErrors;
   return errors === 0;
 }
-const schema99 = {
+const schema110 = {
   "properties": {
     "duration": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -5461,7 +6358,7 @@ const schema99 = {
   "type": "object",
   "nullable": true
 };
-function validate218(data, {
+function validate248(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5498,21 +6395,21 @@ function validate218(data, {
       }
     }
     if (data.percent !== undefined) {
-      if (!validate38(data.percent, {
+      if (!validate44(data.percent, {
         instancePath: instancePath + "/percent",
         parentData: data,
         parentDataProperty: "percent",
         rootData
       })) {
-        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate218.errors = vErrors;
+  validate248.errors = vErrors;
   return errors === 0;
 }
-const schema100 = {
+const schema111 = {
   "items": {
     "$ref": "OLTjpDgMrtuGadkdBfAOe85u2gPbyNF0GGSxYGgs3M"
   },
@@ -5521,7 +6418,7 @@ const schema100 = {
   "type": "array",
   "nullable": true
 };
-const schema101 = {
+const schema112 = {
   "properties": {
     "pause": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -5533,12 +6430,12 @@ const schema101 = {
   "required": ["weight"],
   "type": "object"
 };
-const schema102 = {
+const schema113 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 100
 };
-function validate226(data, {
+function validate256(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5598,10 +6495,10 @@ function validate226(data, {
       errors++;
     }
   }
-  validate226.errors = vErrors;
+  validate256.errors = vErrors;
   return errors === 0;
 }
-function validate224(data, {
+function validate254(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5638,13 +6535,13 @@ function validate224(data, {
       }
     }
     if (data.weight !== undefined) {
-      if (!validate226(data.weight, {
+      if (!validate256(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+        vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
         errors = vErrors.length;
       }
     }
@@ -5664,10 +6561,10 @@ function validate224(data, {
     }
     errors++;
   }
-  validate224.errors = vErrors;
+  validate254.errors = vErrors;
   return errors === 0;
 }
-function validate223(data, {
+function validate253(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5726,27 +6623,27 @@ function validate223(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate224(data[i0], {
+      if (!validate254(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
+        vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate223.errors = vErrors;
+  validate253.errors = vErrors;
   return errors === 0;
 }
-const schema103 = {
+const schema114 = {
   "enum": ["Canary", "BlueGreen", "Experiment"],
   "maxLength": 10,
   "type": "string",
   "nullable": true
 };
-function validate230(data, {
+function validate260(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5776,7 +6673,7 @@ function validate230(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema103.enum
+        allowedValues: schema114.enum
       }
     };
     if (vErrors === null) {
@@ -5804,10 +6701,10 @@ function validate230(data, {
       errors++;
     }
   }
-  validate230.errors = vErrors;
+  validate260.errors = vErrors;
   return errors === 0;
 }
-function validate156(data, {
+function validate157(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5833,13 +6730,13 @@ function validate156(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.analysis !== undefined) {
-      if (!validate157(data.analysis, {
+      if (!validate158(data.analysis, {
         instancePath: instancePath + "/analysis",
         parentData: data,
         parentDataProperty: "analysis",
         rootData
       })) {
-        vErrors = vErrors === null ? validate157.errors : vErrors.concat(validate157.errors);
+        vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
         errors = vErrors.length;
       }
     }
@@ -5855,24 +6752,35 @@ function validate156(data, {
       }
     }
     if (data.blueGreen !== undefined) {
-      if (!validate183(data.blueGreen, {
+      if (!validate184(data.blueGreen, {
         instancePath: instancePath + "/blueGreen",
         parentData: data,
         parentDataProperty: "blueGreen",
         rootData
       })) {
-        vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
+        vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.evaluation !== undefined) {
+      if (!validate189(data.evaluation, {
+        instancePath: instancePath + "/evaluation",
+        parentData: data,
+        parentDataProperty: "evaluation",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
         errors = vErrors.length;
       }
     }
     if (data.experiment !== undefined) {
-      if (!validate188(data.experiment, {
+      if (!validate218(data.experiment, {
         instancePath: instancePath + "/experiment",
         parentData: data,
         parentDataProperty: "experiment",
         rootData
       })) {
-        vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
+        vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
         errors = vErrors.length;
       }
     }
@@ -5888,24 +6796,24 @@ function validate156(data, {
       }
     }
     if (data.maxWeight !== undefined) {
-      if (!validate38(data.maxWeight, {
+      if (!validate44(data.maxWeight, {
         instancePath: instancePath + "/maxWeight",
         parentData: data,
         parentDataProperty: "maxWeight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
     if (data.mode !== undefined) {
-      if (!validate37(data.mode, {
+      if (!validate43(data.mode, {
         instancePath: instancePath + "/mode",
         parentData: data,
         parentDataProperty: "mode",
         rootData
       })) {
-        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+        vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
         errors = vErrors.length;
       }
     }
@@ -5932,54 +6840,54 @@ function validate156(data, {
       }
     }
     if (data.shadow !== undefined) {
-      if (!validate218(data.shadow, {
+      if (!validate248(data.shadow, {
         instancePath: instancePath + "/shadow",
         parentData: data,
         parentDataProperty: "shadow",
         rootData
       })) {
-        vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
+        vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
         errors = vErrors.length;
       }
     }
     if (data.stepWeight !== undefined) {
-      if (!validate38(data.stepWeight, {
+      if (!validate44(data.stepWeight, {
         instancePath: instancePath + "/stepWeight",
         parentData: data,
         parentDataProperty: "stepWeight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
     if (data.steps !== undefined) {
-      if (!validate223(data.steps, {
+      if (!validate253(data.steps, {
         instancePath: instancePath + "/steps",
         parentData: data,
         parentDataProperty: "steps",
         rootData
       })) {
-        vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
+        vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
         errors = vErrors.length;
       }
     }
     if (data.strategy !== undefined) {
-      if (!validate230(data.strategy, {
+      if (!validate260(data.strategy, {
         instancePath: instancePath + "/strategy",
         parentData: data,
         parentDataProperty: "strategy",
         rootData
       })) {
-        vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
+        vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate156.errors = vErrors;
+  validate157.errors = vErrors;
   return errors === 0;
 }
-const schema104 = {
+const schema115 = {
   "properties": {
     "auth": {
       "$ref": "Q7YxLygkdSD9CNACmmac37Ag07hbmhxUuVGAHZtrVI"
@@ -6018,7 +6926,7 @@ const schema104 = {
   "type": "object",
   "nullable": true
 };
-const schema105 = {
+const schema116 = {
   "properties": {
     "apiKeysSecretRef": {
       "$ref": "x4G6Il3siMbmJcGW9OFVwr8fGGjPWXAYrzBTMKIWM"
@@ -6030,7 +6938,7 @@ const schema105 = {
   "type": "object",
   "nullable": true
 };
-const schema106 = {
+const schema117 = {
   "properties": {
     "key": {
       "$ref": "fiwaz4HSbxQieWQBcbtGehwg5tCb7PM9HPX8lvddDo"
@@ -6043,13 +6951,13 @@ const schema106 = {
   "type": "object",
   "nullable": true
 };
-const schema107 = {
+const schema118 = {
   "default": "api-keys",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate236(data, {
+function validate266(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6091,10 +6999,10 @@ function validate236(data, {
       errors++;
     }
   }
-  validate236.errors = vErrors;
+  validate266.errors = vErrors;
   return errors === 0;
 }
-function validate235(data, {
+function validate265(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6136,13 +7044,13 @@ function validate235(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate236(data.key, {
+      if (!validate266(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
+        vErrors = vErrors === null ? validate266.errors : vErrors.concat(validate266.errors);
         errors = vErrors.length;
       }
     }
@@ -6158,10 +7066,10 @@ function validate235(data, {
       }
     }
   }
-  validate235.errors = vErrors;
+  validate265.errors = vErrors;
   return errors === 0;
 }
-const schema108 = {
+const schema119 = {
   "properties": {
     "audience": {
       "$ref": "mZPEUZsauK7BZTdOHAbCdV7aSH5FTcqNdEqvsGj19Y"
@@ -6189,14 +7097,14 @@ const schema108 = {
   "type": "object",
   "nullable": true
 };
-const schema109 = {
+const schema120 = {
   "maxLength": 256,
   "minLength": 1,
   "pattern": "^\\S+$",
   "type": "string"
 };
-const pattern13 = new RegExp("^\\S+$", "u");
-function validate241(data, {
+const pattern15 = new RegExp("^\\S+$", "u");
+function validate271(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6237,7 +7145,7 @@ function validate241(data, {
       }
       errors++;
     }
-    if (!pattern13.test(data)) {
+    if (!pattern15.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -6269,16 +7177,16 @@ function validate241(data, {
     }
     errors++;
   }
-  validate241.errors = vErrors;
+  validate271.errors = vErrors;
   return errors === 0;
 }
-const schema110 = {
+const schema121 = {
   "maxLength": 2048,
   "minLength": 1,
   "pattern": "^\\S+$",
   "type": "string"
 };
-function validate243(data, {
+function validate273(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6319,7 +7227,7 @@ function validate243(data, {
       }
       errors++;
     }
-    if (!pattern13.test(data)) {
+    if (!pattern15.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -6351,10 +7259,10 @@ function validate243(data, {
     }
     errors++;
   }
-  validate243.errors = vErrors;
+  validate273.errors = vErrors;
   return errors === 0;
 }
-const schema111 = {
+const schema122 = {
   "properties": {
     "key": {
       "$ref": "EZu7TFMEKgqBRqKvayJ6ltuFgmYTWhirkgr9cCt7JJA"
@@ -6367,13 +7275,13 @@ const schema111 = {
   "type": "object",
   "nullable": true
 };
-const schema112 = {
+const schema123 = {
   "default": "jwks.json",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate246(data, {
+function validate276(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6415,10 +7323,10 @@ function validate246(data, {
       errors++;
     }
   }
-  validate246.errors = vErrors;
+  validate276.errors = vErrors;
   return errors === 0;
 }
-function validate245(data, {
+function validate275(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6460,13 +7368,13 @@ function validate245(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate246(data.key, {
+      if (!validate276(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate246.errors : vErrors.concat(validate246.errors);
+        vErrors = vErrors === null ? validate276.errors : vErrors.concat(validate276.errors);
         errors = vErrors.length;
       }
     }
@@ -6482,17 +7390,17 @@ function validate245(data, {
       }
     }
   }
-  validate245.errors = vErrors;
+  validate275.errors = vErrors;
   return errors === 0;
 }
-const schema113 = {
+const schema124 = {
   "maxLength": 2048,
   "pattern": "^https?://[^\\s]+$",
   "type": "string",
   "nullable": true
 };
-const pattern15 = new RegExp("^https?://[^\\s]+$", "u");
-function validate250(data, {
+const pattern17 = new RegExp("^https?://[^\\s]+$", "u");
+function validate280(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6533,7 +7441,7 @@ function validate250(data, {
       }
       errors++;
     }
-    if (!pattern15.test(data)) {
+    if (!pattern17.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -6550,17 +7458,17 @@ function validate250(data, {
       errors++;
     }
   }
-  validate250.errors = vErrors;
+  validate280.errors = vErrors;
   return errors === 0;
 }
-const schema114 = {
+const schema125 = {
   "default": "24h",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate252(data, {
+function validate282(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6618,17 +7526,17 @@ function validate252(data, {
       errors++;
     }
   }
-  validate252.errors = vErrors;
+  validate282.errors = vErrors;
   return errors === 0;
 }
-const schema115 = {
+const schema126 = {
   "default": "sub",
   "maxLength": 256,
   "pattern": "^\\S+$",
   "type": "string",
   "nullable": true
 };
-function validate254(data, {
+function validate284(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6669,7 +7577,7 @@ function validate254(data, {
       }
       errors++;
     }
-    if (!pattern13.test(data)) {
+    if (!pattern15.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -6686,16 +7594,16 @@ function validate254(data, {
       errors++;
     }
   }
-  validate254.errors = vErrors;
+  validate284.errors = vErrors;
   return errors === 0;
 }
-const schema116 = {
+const schema127 = {
   "maxLength": 256,
   "pattern": "^\\S+$",
   "type": "string",
   "nullable": true
 };
-function validate256(data, {
+function validate286(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6736,7 +7644,7 @@ function validate256(data, {
       }
       errors++;
     }
-    if (!pattern13.test(data)) {
+    if (!pattern15.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -6753,10 +7661,10 @@ function validate256(data, {
       errors++;
     }
   }
-  validate256.errors = vErrors;
+  validate286.errors = vErrors;
   return errors === 0;
 }
-function validate240(data, {
+function validate270(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6814,87 +7722,87 @@ function validate240(data, {
       errors++;
     }
     if (data.audience !== undefined) {
-      if (!validate241(data.audience, {
+      if (!validate271(data.audience, {
         instancePath: instancePath + "/audience",
         parentData: data,
         parentDataProperty: "audience",
         rootData
       })) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
         errors = vErrors.length;
       }
     }
     if (data.issuer !== undefined) {
-      if (!validate243(data.issuer, {
+      if (!validate273(data.issuer, {
         instancePath: instancePath + "/issuer",
         parentData: data,
         parentDataProperty: "issuer",
         rootData
       })) {
-        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+        vErrors = vErrors === null ? validate273.errors : vErrors.concat(validate273.errors);
         errors = vErrors.length;
       }
     }
     if (data.jwksSecretRef !== undefined) {
-      if (!validate245(data.jwksSecretRef, {
+      if (!validate275(data.jwksSecretRef, {
         instancePath: instancePath + "/jwksSecretRef",
         parentData: data,
         parentDataProperty: "jwksSecretRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+        vErrors = vErrors === null ? validate275.errors : vErrors.concat(validate275.errors);
         errors = vErrors.length;
       }
     }
     if (data.jwksUrl !== undefined) {
-      if (!validate250(data.jwksUrl, {
+      if (!validate280(data.jwksUrl, {
         instancePath: instancePath + "/jwksUrl",
         parentData: data,
         parentDataProperty: "jwksUrl",
         rootData
       })) {
-        vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
+        vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxTokenLifetime !== undefined) {
-      if (!validate252(data.maxTokenLifetime, {
+      if (!validate282(data.maxTokenLifetime, {
         instancePath: instancePath + "/maxTokenLifetime",
         parentData: data,
         parentDataProperty: "maxTokenLifetime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+        vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
         errors = vErrors.length;
       }
     }
     if (data.subjectClaim !== undefined) {
-      if (!validate254(data.subjectClaim, {
+      if (!validate284(data.subjectClaim, {
         instancePath: instancePath + "/subjectClaim",
         parentData: data,
         parentDataProperty: "subjectClaim",
         rootData
       })) {
-        vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
+        vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
         errors = vErrors.length;
       }
     }
     if (data.tenantClaim !== undefined) {
-      if (!validate256(data.tenantClaim, {
+      if (!validate286(data.tenantClaim, {
         instancePath: instancePath + "/tenantClaim",
         parentData: data,
         parentDataProperty: "tenantClaim",
         rootData
       })) {
-        vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
+        vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate240.errors = vErrors;
+  validate270.errors = vErrors;
   return errors === 0;
 }
-function validate234(data, {
+function validate264(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6920,39 +7828,39 @@ function validate234(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.apiKeysSecretRef !== undefined) {
-      if (!validate235(data.apiKeysSecretRef, {
+      if (!validate265(data.apiKeysSecretRef, {
         instancePath: instancePath + "/apiKeysSecretRef",
         parentData: data,
         parentDataProperty: "apiKeysSecretRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+        vErrors = vErrors === null ? validate265.errors : vErrors.concat(validate265.errors);
         errors = vErrors.length;
       }
     }
     if (data.jwt !== undefined) {
-      if (!validate240(data.jwt, {
+      if (!validate270(data.jwt, {
         instancePath: instancePath + "/jwt",
         parentData: data,
         parentDataProperty: "jwt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+        vErrors = vErrors === null ? validate270.errors : vErrors.concat(validate270.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate234.errors = vErrors;
+  validate264.errors = vErrors;
   return errors === 0;
 }
-const schema117 = {
+const schema128 = {
   "default": "10m",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate260(data, {
+function validate290(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7010,10 +7918,10 @@ function validate260(data, {
       errors++;
     }
   }
-  validate260.errors = vErrors;
+  validate290.errors = vErrors;
   return errors === 0;
 }
-const schema118 = {
+const schema129 = {
   "items": {
     "$ref": "NlwKpgloLVrWMrRwDr0o109S0T94p4UGhNllCnproE"
   },
@@ -7021,7 +7929,7 @@ const schema118 = {
   "type": "array",
   "nullable": true
 };
-function validate262(data, {
+function validate292(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7064,21 +7972,21 @@ function validate262(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate39(data[i0], {
+      if (!validate45(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate262.errors = vErrors;
+  validate292.errors = vErrors;
   return errors === 0;
 }
-const schema119 = {
+const schema130 = {
   "items": {
     "$ref": "ZWMAZ3sY9ViKsviHf5lcNwf9eQCW5qNXdOQVnu0g"
   },
@@ -7086,13 +7994,13 @@ const schema119 = {
   "type": "array",
   "nullable": true
 };
-const schema120 = {
+const schema131 = {
   "maxLength": 64,
   "pattern": "^[a-z][a-z0-9_]{0,63}$",
   "type": "string"
 };
-const pattern20 = new RegExp("^[a-z][a-z0-9_]{0,63}$", "u");
-function validate266(data, {
+const pattern22 = new RegExp("^[a-z][a-z0-9_]{0,63}$", "u");
+function validate296(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7117,7 +8025,7 @@ function validate266(data, {
       }
       errors++;
     }
-    if (!pattern20.test(data)) {
+    if (!pattern22.test(data)) {
       const err1 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -7149,10 +8057,10 @@ function validate266(data, {
     }
     errors++;
   }
-  validate266.errors = vErrors;
+  validate296.errors = vErrors;
   return errors === 0;
 }
-function validate265(data, {
+function validate295(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7195,28 +8103,28 @@ function validate265(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate266(data[i0], {
+      if (!validate296(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate266.errors : vErrors.concat(validate266.errors);
+        vErrors = vErrors === null ? validate296.errors : vErrors.concat(validate296.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate265.errors = vErrors;
+  validate295.errors = vErrors;
   return errors === 0;
 }
-const schema121 = {
+const schema132 = {
   "default": "ghcr.io/suoke-life/agent-runtime:0.1.0",
   "maxLength": 1024,
   "pattern": "^[^\\s]+$",
   "type": "string",
   "nullable": true
 };
-function validate269(data, {
+function validate299(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7274,15 +8182,15 @@ function validate269(data, {
       errors++;
     }
   }
-  validate269.errors = vErrors;
+  validate299.errors = vErrors;
   return errors === 0;
 }
-const schema122 = {
+const schema133 = {
   "default": false,
   "type": "boolean",
   "nullable": true
 };
-function validate271(data, {
+function validate301(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7306,17 +8214,17 @@ function validate271(data, {
     }
     errors++;
   }
-  validate271.errors = vErrors;
+  validate301.errors = vErrors;
   return errors === 0;
 }
-const schema123 = {
+const schema134 = {
   "default": 8000,
   "type": "integer",
   "minimum": 1,
   "maximum": 65535,
   "nullable": true
 };
-function validate273(data, {
+function validate303(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7376,17 +8284,17 @@ function validate273(data, {
       errors++;
     }
   }
-  validate273.errors = vErrors;
+  validate303.errors = vErrors;
   return errors === 0;
 }
-const schema124 = {
+const schema135 = {
   "default": 0,
   "type": "integer",
   "minimum": 0,
   "maximum": 1000000,
   "nullable": true
 };
-function validate275(data, {
+function validate305(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7446,10 +8354,10 @@ function validate275(data, {
       errors++;
     }
   }
-  validate275.errors = vErrors;
+  validate305.errors = vErrors;
   return errors === 0;
 }
-const schema125 = {
+const schema136 = {
   "properties": {
     "clusterNodes": {
       "$ref": "huXr9zd84DbRncRssDwVQrsHDhSgPh7VP9bqvgj1jk4"
@@ -7473,7 +8381,7 @@ const schema125 = {
   "type": "object",
   "nullable": true
 };
-const schema24 = {
+const schema28 = {
   "items": {
     "$ref": "DTmrMToYvr0bPOSjpalTh18CfktBO4hJyVSh2p2okoo"
   },
@@ -7481,13 +8389,13 @@ const schema24 = {
   "type": "array",
   "nullable": true
 };
-const schema25 = {
+const schema29 = {
   "maxLength": 261,
   "pattern": "^[^\\s:]+:[0-9]{1,5}$",
   "type": "string"
 };
 const pattern5 = new RegExp("^[^\\s:]+:[0-9]{1,5}$", "u");
-function validate49(data, {
+function validate55(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7544,10 +8452,10 @@ function validate49(data, {
     }
     errors++;
   }
-  validate49.errors = vErrors;
+  validate55.errors = vErrors;
   return errors === 0;
 }
-function validate48(data, {
+function validate54(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7590,28 +8498,28 @@ function validate48(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate49(data[i0], {
+      if (!validate55(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate48.errors = vErrors;
+  validate54.errors = vErrors;
   return errors === 0;
 }
-const schema126 = {
+const schema137 = {
   "default": "none",
   "enum": ["none", "standalone", "sentinel", "cluster"],
   "maxLength": 10,
   "type": "string",
   "nullable": true
 };
-function validate279(data, {
+function validate309(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7641,7 +8549,7 @@ function validate279(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema126.enum
+        allowedValues: schema137.enum
       }
     };
     if (vErrors === null) {
@@ -7669,10 +8577,10 @@ function validate279(data, {
       errors++;
     }
   }
-  validate279.errors = vErrors;
+  validate309.errors = vErrors;
   return errors === 0;
 }
-const schema127 = {
+const schema138 = {
   "properties": {
     "key": {
       "$ref": "bl19xvnPm4puLP942oroWDBAm81HkvC0y9NR0FHcA"
@@ -7685,13 +8593,13 @@ const schema127 = {
   "type": "object",
   "nullable": true
 };
-const schema128 = {
+const schema139 = {
   "default": "password",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate282(data, {
+function validate312(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7733,10 +8641,10 @@ function validate282(data, {
       errors++;
     }
   }
-  validate282.errors = vErrors;
+  validate312.errors = vErrors;
   return errors === 0;
 }
-function validate281(data, {
+function validate311(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7778,13 +8686,13 @@ function validate281(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate282(data.key, {
+      if (!validate312(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
+        vErrors = vErrors === null ? validate312.errors : vErrors.concat(validate312.errors);
         errors = vErrors.length;
       }
     }
@@ -7800,15 +8708,15 @@ function validate281(data, {
       }
     }
   }
-  validate281.errors = vErrors;
+  validate311.errors = vErrors;
   return errors === 0;
 }
-const schema129 = {
+const schema140 = {
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate286(data, {
+function validate316(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7850,17 +8758,17 @@ function validate286(data, {
       errors++;
     }
   }
-  validate286.errors = vErrors;
+  validate316.errors = vErrors;
   return errors === 0;
 }
-const schema130 = {
+const schema141 = {
   "maxLength": 2048,
   "pattern": "^rediss?://[^\\s]+$",
   "type": "string",
   "nullable": true
 };
-const pattern22 = new RegExp("^rediss?://[^\\s]+$", "u");
-function validate289(data, {
+const pattern24 = new RegExp("^rediss?://[^\\s]+$", "u");
+function validate319(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7901,7 +8809,7 @@ function validate289(data, {
       }
       errors++;
     }
-    if (!pattern22.test(data)) {
+    if (!pattern24.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -7918,10 +8826,10 @@ function validate289(data, {
       errors++;
     }
   }
-  validate289.errors = vErrors;
+  validate319.errors = vErrors;
   return errors === 0;
 }
-function validate277(data, {
+function validate307(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7947,76 +8855,76 @@ function validate277(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.clusterNodes !== undefined) {
-      if (!validate48(data.clusterNodes, {
+      if (!validate54(data.clusterNodes, {
         instancePath: instancePath + "/clusterNodes",
         parentData: data,
         parentDataProperty: "clusterNodes",
         rootData
       })) {
-        vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
         errors = vErrors.length;
       }
     }
     if (data.mode !== undefined) {
-      if (!validate279(data.mode, {
+      if (!validate309(data.mode, {
         instancePath: instancePath + "/mode",
         parentData: data,
         parentDataProperty: "mode",
         rootData
       })) {
-        vErrors = vErrors === null ? validate279.errors : vErrors.concat(validate279.errors);
+        vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
         errors = vErrors.length;
       }
     }
     if (data.passwordSecretRef !== undefined) {
-      if (!validate281(data.passwordSecretRef, {
+      if (!validate311(data.passwordSecretRef, {
         instancePath: instancePath + "/passwordSecretRef",
         parentData: data,
         parentDataProperty: "passwordSecretRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
+        vErrors = vErrors === null ? validate311.errors : vErrors.concat(validate311.errors);
         errors = vErrors.length;
       }
     }
     if (data.sentinelName !== undefined) {
-      if (!validate286(data.sentinelName, {
+      if (!validate316(data.sentinelName, {
         instancePath: instancePath + "/sentinelName",
         parentData: data,
         parentDataProperty: "sentinelName",
         rootData
       })) {
-        vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
+        vErrors = vErrors === null ? validate316.errors : vErrors.concat(validate316.errors);
         errors = vErrors.length;
       }
     }
     if (data.sentinels !== undefined) {
-      if (!validate48(data.sentinels, {
+      if (!validate54(data.sentinels, {
         instancePath: instancePath + "/sentinels",
         parentData: data,
         parentDataProperty: "sentinels",
         rootData
       })) {
-        vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
         errors = vErrors.length;
       }
     }
     if (data.url !== undefined) {
-      if (!validate289(data.url, {
+      if (!validate319(data.url, {
         instancePath: instancePath + "/url",
         parentData: data,
         parentDataProperty: "url",
         rootData
       })) {
-        vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
+        vErrors = vErrors === null ? validate319.errors : vErrors.concat(validate319.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate277.errors = vErrors;
+  validate307.errors = vErrors;
   return errors === 0;
 }
-const schema131 = {
+const schema142 = {
   "properties": {
     "limits": {
       "$ref": "vmr12pIVkS2pFUAdKoyRYgd8MDA0WjG9DyYchg14wwE"
@@ -8028,7 +8936,7 @@ const schema131 = {
   "type": "object",
   "nullable": true
 };
-function validate292(data, {
+function validate322(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8076,17 +8984,17 @@ function validate292(data, {
       }
     }
   }
-  validate292.errors = vErrors;
+  validate322.errors = vErrors;
   return errors === 0;
 }
-const schema132 = {
+const schema143 = {
   "default": "30m",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate296(data, {
+function validate326(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8144,10 +9052,10 @@ function validate296(data, {
       errors++;
     }
   }
-  validate296.errors = vErrors;
+  validate326.errors = vErrors;
   return errors === 0;
 }
-function validate233(data, {
+function validate263(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8173,131 +9081,131 @@ function validate233(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.auth !== undefined) {
-      if (!validate234(data.auth, {
+      if (!validate264(data.auth, {
         instancePath: instancePath + "/auth",
         parentData: data,
         parentDataProperty: "auth",
         rootData
       })) {
-        vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+        vErrors = vErrors === null ? validate264.errors : vErrors.concat(validate264.errors);
         errors = vErrors.length;
       }
     }
     if (data.cacheTtl !== undefined) {
-      if (!validate260(data.cacheTtl, {
+      if (!validate290(data.cacheTtl, {
         instancePath: instancePath + "/cacheTtl",
         parentData: data,
         parentDataProperty: "cacheTtl",
         rootData
       })) {
-        vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
+        vErrors = vErrors === null ? validate290.errors : vErrors.concat(validate290.errors);
         errors = vErrors.length;
       }
     }
     if (data.env !== undefined) {
-      if (!validate262(data.env, {
+      if (!validate292(data.env, {
         instancePath: instancePath + "/env",
         parentData: data,
         parentDataProperty: "env",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.extraRequestParams !== undefined) {
-      if (!validate265(data.extraRequestParams, {
-        instancePath: instancePath + "/extraRequestParams",
-        parentData: data,
-        parentDataProperty: "extraRequestParams",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate265.errors : vErrors.concat(validate265.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.image !== undefined) {
-      if (!validate269(data.image, {
-        instancePath: instancePath + "/image",
-        parentData: data,
-        parentDataProperty: "image",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.logContent !== undefined) {
-      if (!validate271(data.logContent, {
-        instancePath: instancePath + "/logContent",
-        parentData: data,
-        parentDataProperty: "logContent",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.port !== undefined) {
-      if (!validate273(data.port, {
-        instancePath: instancePath + "/port",
-        parentData: data,
-        parentDataProperty: "port",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate273.errors : vErrors.concat(validate273.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.rateLimitPerMinute !== undefined) {
-      if (!validate275(data.rateLimitPerMinute, {
-        instancePath: instancePath + "/rateLimitPerMinute",
-        parentData: data,
-        parentDataProperty: "rateLimitPerMinute",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate275.errors : vErrors.concat(validate275.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.redis !== undefined) {
-      if (!validate277(data.redis, {
-        instancePath: instancePath + "/redis",
-        parentData: data,
-        parentDataProperty: "redis",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate277.errors : vErrors.concat(validate277.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.resources !== undefined) {
-      if (!validate292(data.resources, {
-        instancePath: instancePath + "/resources",
-        parentData: data,
-        parentDataProperty: "resources",
         rootData
       })) {
         vErrors = vErrors === null ? validate292.errors : vErrors.concat(validate292.errors);
         errors = vErrors.length;
       }
     }
+    if (data.extraRequestParams !== undefined) {
+      if (!validate295(data.extraRequestParams, {
+        instancePath: instancePath + "/extraRequestParams",
+        parentData: data,
+        parentDataProperty: "extraRequestParams",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.image !== undefined) {
+      if (!validate299(data.image, {
+        instancePath: instancePath + "/image",
+        parentData: data,
+        parentDataProperty: "image",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate299.errors : vErrors.concat(validate299.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.logContent !== undefined) {
+      if (!validate301(data.logContent, {
+        instancePath: instancePath + "/logContent",
+        parentData: data,
+        parentDataProperty: "logContent",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate301.errors : vErrors.concat(validate301.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.port !== undefined) {
+      if (!validate303(data.port, {
+        instancePath: instancePath + "/port",
+        parentData: data,
+        parentDataProperty: "port",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate303.errors : vErrors.concat(validate303.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.rateLimitPerMinute !== undefined) {
+      if (!validate305(data.rateLimitPerMinute, {
+        instancePath: instancePath + "/rateLimitPerMinute",
+        parentData: data,
+        parentDataProperty: "rateLimitPerMinute",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.redis !== undefined) {
+      if (!validate307(data.redis, {
+        instancePath: instancePath + "/redis",
+        parentData: data,
+        parentDataProperty: "redis",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.resources !== undefined) {
+      if (!validate322(data.resources, {
+        instancePath: instancePath + "/resources",
+        parentData: data,
+        parentDataProperty: "resources",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.sessionTtl !== undefined) {
-      if (!validate296(data.sessionTtl, {
+      if (!validate326(data.sessionTtl, {
         instancePath: instancePath + "/sessionTtl",
         parentData: data,
         parentDataProperty: "sessionTtl",
         rootData
       })) {
-        vErrors = vErrors === null ? validate296.errors : vErrors.concat(validate296.errors);
+        vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate233.errors = vErrors;
+  validate263.errors = vErrors;
   return errors === 0;
 }
-const schema133 = {
+const schema144 = {
   "properties": {
     "behavior": {
       "$ref": "TsRQaXPkbVrOpTLH5uD7cM0q3xYj0c0RUPPPEWzvAF4"
@@ -8325,7 +9233,7 @@ const schema133 = {
   "type": "object",
   "nullable": true
 };
-const schema134 = {
+const schema145 = {
   "properties": {
     "scaleDown": {
       "$ref": "Ts57QtnDiqHfVcIjxADJgFrfUAEiYCUJJFEQEHfnA0"
@@ -8337,7 +9245,7 @@ const schema134 = {
   "type": "object",
   "nullable": true
 };
-const schema26 = {
+const schema30 = {
   "properties": {
     "policies": {
       "$ref": "FXbeVdT5vO38Bg0HtAJcJYMzXoXBgaEp0GgPfk"
@@ -8352,7 +9260,7 @@ const schema26 = {
   "type": "object",
   "nullable": true
 };
-const schema27 = {
+const schema31 = {
   "items": {
     "$ref": "KRCtI0KrtEcvnYKCD8BOVgujCgrI6vnfpYs8ExBwY"
   },
@@ -8360,7 +9268,7 @@ const schema27 = {
   "type": "array",
   "nullable": true
 };
-const schema28 = {
+const schema32 = {
   "properties": {
     "periodSeconds": {
       "$ref": "5Dv0YpS8tHwuhceE4RVUWHnQFOtooMzQEZTw1sTPxI"
@@ -8375,12 +9283,12 @@ const schema28 = {
   "required": ["type", "value", "periodSeconds"],
   "type": "object"
 };
-const schema29 = {
+const schema33 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 1800
 };
-function validate54(data, {
+function validate60(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8440,15 +9348,15 @@ function validate54(data, {
       errors++;
     }
   }
-  validate54.errors = vErrors;
+  validate60.errors = vErrors;
   return errors === 0;
 }
-const schema30 = {
+const schema34 = {
   "enum": ["Pods", "Percent"],
   "maxLength": 7,
   "type": "string"
 };
-function validate56(data, {
+function validate62(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8462,7 +9370,7 @@ function validate56(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema30.enum
+        allowedValues: schema34.enum
       }
     };
     if (vErrors === null) {
@@ -8505,14 +9413,14 @@ function validate56(data, {
     }
     errors++;
   }
-  validate56.errors = vErrors;
+  validate62.errors = vErrors;
   return errors === 0;
 }
-const schema31 = {
+const schema35 = {
   "type": "integer",
   "minimum": 1
 };
-function validate58(data, {
+function validate64(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8555,10 +9463,10 @@ function validate58(data, {
       errors++;
     }
   }
-  validate58.errors = vErrors;
+  validate64.errors = vErrors;
   return errors === 0;
 }
-function validate53(data, {
+function validate59(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8616,35 +9524,35 @@ function validate53(data, {
       errors++;
     }
     if (data.periodSeconds !== undefined) {
-      if (!validate54(data.periodSeconds, {
+      if (!validate60(data.periodSeconds, {
         instancePath: instancePath + "/periodSeconds",
         parentData: data,
         parentDataProperty: "periodSeconds",
         rootData
       })) {
-        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
         errors = vErrors.length;
       }
     }
     if (data.type !== undefined) {
-      if (!validate56(data.type, {
+      if (!validate62(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+        vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
         errors = vErrors.length;
       }
     }
     if (data.value !== undefined) {
-      if (!validate58(data.value, {
+      if (!validate64(data.value, {
         instancePath: instancePath + "/value",
         parentData: data,
         parentDataProperty: "value",
         rootData
       })) {
-        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
         errors = vErrors.length;
       }
     }
@@ -8664,10 +9572,10 @@ function validate53(data, {
     }
     errors++;
   }
-  validate53.errors = vErrors;
+  validate59.errors = vErrors;
   return errors === 0;
 }
-function validate52(data, {
+function validate58(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8710,27 +9618,27 @@ function validate52(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate53(data[i0], {
+      if (!validate59(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate52.errors = vErrors;
+  validate58.errors = vErrors;
   return errors === 0;
 }
-const schema32 = {
+const schema36 = {
   "enum": ["Max", "Min", "Disabled"],
   "maxLength": 8,
   "type": "string",
   "nullable": true
 };
-function validate62(data, {
+function validate68(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8760,7 +9668,7 @@ function validate62(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema32.enum
+        allowedValues: schema36.enum
       }
     };
     if (vErrors === null) {
@@ -8788,16 +9696,16 @@ function validate62(data, {
       errors++;
     }
   }
-  validate62.errors = vErrors;
+  validate68.errors = vErrors;
   return errors === 0;
 }
-const schema33 = {
+const schema37 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 3600,
   "nullable": true
 };
-function validate64(data, {
+function validate70(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8857,10 +9765,10 @@ function validate64(data, {
       errors++;
     }
   }
-  validate64.errors = vErrors;
+  validate70.errors = vErrors;
   return errors === 0;
 }
-function validate51(data, {
+function validate57(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8886,43 +9794,43 @@ function validate51(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.policies !== undefined) {
-      if (!validate52(data.policies, {
+      if (!validate58(data.policies, {
         instancePath: instancePath + "/policies",
         parentData: data,
         parentDataProperty: "policies",
         rootData
       })) {
-        vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
         errors = vErrors.length;
       }
     }
     if (data.selectPolicy !== undefined) {
-      if (!validate62(data.selectPolicy, {
+      if (!validate68(data.selectPolicy, {
         instancePath: instancePath + "/selectPolicy",
         parentData: data,
         parentDataProperty: "selectPolicy",
         rootData
       })) {
-        vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
         errors = vErrors.length;
       }
     }
     if (data.stabilizationWindowSeconds !== undefined) {
-      if (!validate64(data.stabilizationWindowSeconds, {
+      if (!validate70(data.stabilizationWindowSeconds, {
         instancePath: instancePath + "/stabilizationWindowSeconds",
         parentData: data,
         parentDataProperty: "stabilizationWindowSeconds",
         rootData
       })) {
-        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate51.errors = vErrors;
+  validate57.errors = vErrors;
   return errors === 0;
 }
-function validate300(data, {
+function validate330(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8948,32 +9856,32 @@ function validate300(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.scaleDown !== undefined) {
-      if (!validate51(data.scaleDown, {
+      if (!validate57(data.scaleDown, {
         instancePath: instancePath + "/scaleDown",
         parentData: data,
         parentDataProperty: "scaleDown",
         rootData
       })) {
-        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
         errors = vErrors.length;
       }
     }
     if (data.scaleUp !== undefined) {
-      if (!validate51(data.scaleUp, {
+      if (!validate57(data.scaleUp, {
         instancePath: instancePath + "/scaleUp",
         parentData: data,
         parentDataProperty: "scaleUp",
         rootData
       })) {
-        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate300.errors = vErrors;
+  validate330.errors = vErrors;
   return errors === 0;
 }
-const schema135 = {
+const schema146 = {
   "items": {
     "$ref": "fFwj8T1MDdbZ8R1YfUN2C3ISZTxorXfJzUH78nnKaE"
   },
@@ -8981,7 +9889,7 @@ const schema135 = {
   "type": "array",
   "nullable": true
 };
-const schema136 = {
+const schema147 = {
   "properties": {
     "name": {
       "$ref": "JusD8vBJHk26Zv8V9JDIf4NNjVjqDvi3gUj6z6qvI"
@@ -8996,14 +9904,14 @@ const schema136 = {
   "required": ["name", "target"],
   "type": "object"
 };
-const schema137 = {
+const schema148 = {
   "maxLength": 253,
   "minLength": 1,
   "pattern": "^[a-zA-Z_:][a-zA-Z0-9_:]*$",
   "type": "string"
 };
-const pattern24 = new RegExp("^[a-zA-Z_:][a-zA-Z0-9_:]*$", "u");
-function validate307(data, {
+const pattern26 = new RegExp("^[a-zA-Z_:][a-zA-Z0-9_:]*$", "u");
+function validate337(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9044,7 +9952,7 @@ function validate307(data, {
       }
       errors++;
     }
-    if (!pattern24.test(data)) {
+    if (!pattern26.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -9076,17 +9984,17 @@ function validate307(data, {
     }
     errors++;
   }
-  validate307.errors = vErrors;
+  validate337.errors = vErrors;
   return errors === 0;
 }
-const schema138 = {
+const schema149 = {
   "default": "Pods",
   "enum": ["Pods", "External"],
   "maxLength": 8,
   "type": "string",
   "nullable": true
 };
-function validate310(data, {
+function validate340(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9116,7 +10024,7 @@ function validate310(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema138.enum
+        allowedValues: schema149.enum
       }
     };
     if (vErrors === null) {
@@ -9144,10 +10052,10 @@ function validate310(data, {
       errors++;
     }
   }
-  validate310.errors = vErrors;
+  validate340.errors = vErrors;
   return errors === 0;
 }
-function validate306(data, {
+function validate336(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9189,13 +10097,13 @@ function validate306(data, {
       errors++;
     }
     if (data.name !== undefined) {
-      if (!validate307(data.name, {
+      if (!validate337(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+        vErrors = vErrors === null ? validate337.errors : vErrors.concat(validate337.errors);
         errors = vErrors.length;
       }
     }
@@ -9211,13 +10119,13 @@ function validate306(data, {
       }
     }
     if (data.type !== undefined) {
-      if (!validate310(data.type, {
+      if (!validate340(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate310.errors : vErrors.concat(validate310.errors);
+        vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
         errors = vErrors.length;
       }
     }
@@ -9237,10 +10145,10 @@ function validate306(data, {
     }
     errors++;
   }
-  validate306.errors = vErrors;
+  validate336.errors = vErrors;
   return errors === 0;
 }
-function validate305(data, {
+function validate335(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9283,26 +10191,26 @@ function validate305(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate306(data[i0], {
+      if (!validate336(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate306.errors : vErrors.concat(validate306.errors);
+        vErrors = vErrors === null ? validate336.errors : vErrors.concat(validate336.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate305.errors = vErrors;
+  validate335.errors = vErrors;
   return errors === 0;
 }
-const schema139 = {
+const schema150 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 1000
 };
-function validate314(data, {
+function validate344(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9362,17 +10270,17 @@ function validate314(data, {
       errors++;
     }
   }
-  validate314.errors = vErrors;
+  validate344.errors = vErrors;
   return errors === 0;
 }
-const schema140 = {
+const schema151 = {
   "default": 1,
   "type": "integer",
   "minimum": 1,
   "maximum": 1000,
   "nullable": true
 };
-function validate317(data, {
+function validate347(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9432,10 +10340,10 @@ function validate317(data, {
       errors++;
     }
   }
-  validate317.errors = vErrors;
+  validate347.errors = vErrors;
   return errors === 0;
 }
-const schema141 = {
+const schema152 = {
   "properties": {
     "maxAllowed": {
       "$ref": "vmr12pIVkS2pFUAdKoyRYgd8MDA0WjG9DyYchg14wwE"
@@ -9450,14 +10358,14 @@ const schema141 = {
   "type": "object",
   "nullable": true
 };
-const schema142 = {
+const schema153 = {
   "default": "Off",
   "enum": ["Off", "Initial", "Recreate", "Auto"],
   "maxLength": 8,
   "type": "string",
   "nullable": true
 };
-function validate322(data, {
+function validate352(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9487,7 +10395,7 @@ function validate322(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema142.enum
+        allowedValues: schema153.enum
       }
     };
     if (vErrors === null) {
@@ -9515,10 +10423,10 @@ function validate322(data, {
       errors++;
     }
   }
-  validate322.errors = vErrors;
+  validate352.errors = vErrors;
   return errors === 0;
 }
-function validate319(data, {
+function validate349(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9566,21 +10474,21 @@ function validate319(data, {
       }
     }
     if (data.mode !== undefined) {
-      if (!validate322(data.mode, {
+      if (!validate352(data.mode, {
         instancePath: instancePath + "/mode",
         parentData: data,
         parentDataProperty: "mode",
         rootData
       })) {
-        vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
+        vErrors = vErrors === null ? validate352.errors : vErrors.concat(validate352.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate319.errors = vErrors;
+  validate349.errors = vErrors;
   return errors === 0;
 }
-function validate299(data, {
+function validate329(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9622,87 +10530,87 @@ function validate299(data, {
       errors++;
     }
     if (data.behavior !== undefined) {
-      if (!validate300(data.behavior, {
+      if (!validate330(data.behavior, {
         instancePath: instancePath + "/behavior",
         parentData: data,
         parentDataProperty: "behavior",
         rootData
       })) {
-        vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
+        vErrors = vErrors === null ? validate330.errors : vErrors.concat(validate330.errors);
         errors = vErrors.length;
       }
     }
     if (data.cpuUtilization !== undefined) {
-      if (!validate38(data.cpuUtilization, {
+      if (!validate44(data.cpuUtilization, {
         instancePath: instancePath + "/cpuUtilization",
         parentData: data,
         parentDataProperty: "cpuUtilization",
         rootData
       })) {
-        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
     if (data.customMetrics !== undefined) {
-      if (!validate305(data.customMetrics, {
+      if (!validate335(data.customMetrics, {
         instancePath: instancePath + "/customMetrics",
         parentData: data,
         parentDataProperty: "customMetrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
+        vErrors = vErrors === null ? validate335.errors : vErrors.concat(validate335.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxReplicas !== undefined) {
-      if (!validate314(data.maxReplicas, {
+      if (!validate344(data.maxReplicas, {
         instancePath: instancePath + "/maxReplicas",
         parentData: data,
         parentDataProperty: "maxReplicas",
         rootData
       })) {
-        vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
+        vErrors = vErrors === null ? validate344.errors : vErrors.concat(validate344.errors);
         errors = vErrors.length;
       }
     }
     if (data.memoryUtilization !== undefined) {
-      if (!validate38(data.memoryUtilization, {
+      if (!validate44(data.memoryUtilization, {
         instancePath: instancePath + "/memoryUtilization",
         parentData: data,
         parentDataProperty: "memoryUtilization",
         rootData
       })) {
-        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
     if (data.minReplicas !== undefined) {
-      if (!validate317(data.minReplicas, {
+      if (!validate347(data.minReplicas, {
         instancePath: instancePath + "/minReplicas",
         parentData: data,
         parentDataProperty: "minReplicas",
         rootData
       })) {
-        vErrors = vErrors === null ? validate317.errors : vErrors.concat(validate317.errors);
+        vErrors = vErrors === null ? validate347.errors : vErrors.concat(validate347.errors);
         errors = vErrors.length;
       }
     }
     if (data.vpa !== undefined) {
-      if (!validate319(data.vpa, {
+      if (!validate349(data.vpa, {
         instancePath: instancePath + "/vpa",
         parentData: data,
         parentDataProperty: "vpa",
         rootData
       })) {
-        vErrors = vErrors === null ? validate319.errors : vErrors.concat(validate319.errors);
+        vErrors = vErrors === null ? validate349.errors : vErrors.concat(validate349.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate299.errors = vErrors;
+  validate329.errors = vErrors;
   return errors === 0;
 }
-const schema143 = {
+const schema154 = {
   "properties": {
     "connectionPool": {
       "$ref": "kvdsjHXflcyT31766Urhf0X91jFotH7sIeq9ZM5cdc"
@@ -9729,7 +10637,7 @@ const schema143 = {
   "type": "object",
   "nullable": true
 };
-const schema144 = {
+const schema155 = {
   "properties": {
     "maxConnections": {
       "$ref": "W0lpfNpopiiryJpdaW8T5ftPu9NVFOx3spCwCqsKM0"
@@ -9744,12 +10652,12 @@ const schema144 = {
   "type": "object",
   "nullable": true
 };
-const schema34 = {
+const schema38 = {
   "type": "integer",
   "minimum": 1,
   "nullable": true
 };
-function validate66(data, {
+function validate72(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9792,15 +10700,15 @@ function validate66(data, {
       errors++;
     }
   }
-  validate66.errors = vErrors;
+  validate72.errors = vErrors;
   return errors === 0;
 }
-const schema38 = {
+const schema42 = {
   "type": "integer",
   "minimum": 0,
   "nullable": true
 };
-function validate70(data, {
+function validate76(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9843,10 +10751,10 @@ function validate70(data, {
       errors++;
     }
   }
-  validate70.errors = vErrors;
+  validate76.errors = vErrors;
   return errors === 0;
 }
-function validate327(data, {
+function validate357(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9872,43 +10780,43 @@ function validate327(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.maxConnections !== undefined) {
-      if (!validate66(data.maxConnections, {
+      if (!validate72(data.maxConnections, {
         instancePath: instancePath + "/maxConnections",
         parentData: data,
         parentDataProperty: "maxConnections",
         rootData
       })) {
-        vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+        vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxPendingRequests !== undefined) {
-      if (!validate66(data.maxPendingRequests, {
+      if (!validate72(data.maxPendingRequests, {
         instancePath: instancePath + "/maxPendingRequests",
         parentData: data,
         parentDataProperty: "maxPendingRequests",
         rootData
       })) {
-        vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+        vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxRequestsPerConnection !== undefined) {
-      if (!validate70(data.maxRequestsPerConnection, {
+      if (!validate76(data.maxRequestsPerConnection, {
         instancePath: instancePath + "/maxRequestsPerConnection",
         parentData: data,
         parentDataProperty: "maxRequestsPerConnection",
         rootData
       })) {
-        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate327.errors = vErrors;
+  validate357.errors = vErrors;
   return errors === 0;
 }
-const schema145 = {
+const schema156 = {
   "items": {
     "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
   },
@@ -9916,7 +10824,7 @@ const schema145 = {
   "type": "array",
   "nullable": true
 };
-function validate332(data, {
+function validate362(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9970,10 +10878,10 @@ function validate332(data, {
       }
     }
   }
-  validate332.errors = vErrors;
+  validate362.errors = vErrors;
   return errors === 0;
 }
-const schema146 = {
+const schema157 = {
   "items": {
     "$ref": "QE6kgSoUW7vgbygLYWaNnw4Oo1e6oZGMfyusTEbsYE"
   },
@@ -9981,14 +10889,14 @@ const schema146 = {
   "type": "array",
   "nullable": true
 };
-const schema147 = {
+const schema158 = {
   "maxLength": 253,
   "minLength": 1,
   "pattern": "^(\\*\\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$",
   "type": "string"
 };
-const pattern25 = new RegExp("^(\\*\\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", "u");
-function validate336(data, {
+const pattern27 = new RegExp("^(\\*\\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", "u");
+function validate366(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10029,7 +10937,7 @@ function validate336(data, {
       }
       errors++;
     }
-    if (!pattern25.test(data)) {
+    if (!pattern27.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -10061,10 +10969,10 @@ function validate336(data, {
     }
     errors++;
   }
-  validate336.errors = vErrors;
+  validate366.errors = vErrors;
   return errors === 0;
 }
-function validate335(data, {
+function validate365(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10107,21 +11015,21 @@ function validate335(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate336(data[i0], {
+      if (!validate366(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate336.errors : vErrors.concat(validate336.errors);
+        vErrors = vErrors === null ? validate366.errors : vErrors.concat(validate366.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate335.errors = vErrors;
+  validate365.errors = vErrors;
   return errors === 0;
 }
-const schema148 = {
+const schema159 = {
   "properties": {
     "baseEjectionTime": {
       "$ref": "1pVLmRNnrk0kJdWCEMPz32O1cthwBfyPTq4YZb8W6kM"
@@ -10139,14 +11047,14 @@ const schema148 = {
   "type": "object",
   "nullable": true
 };
-const schema149 = {
+const schema160 = {
   "default": "30s",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate340(data, {
+function validate370(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10204,16 +11112,16 @@ function validate340(data, {
       errors++;
     }
   }
-  validate340.errors = vErrors;
+  validate370.errors = vErrors;
   return errors === 0;
 }
-const schema150 = {
+const schema161 = {
   "default": 5,
   "type": "integer",
   "minimum": 1,
   "nullable": true
 };
-function validate342(data, {
+function validate372(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10256,17 +11164,17 @@ function validate342(data, {
       errors++;
     }
   }
-  validate342.errors = vErrors;
+  validate372.errors = vErrors;
   return errors === 0;
 }
-const schema151 = {
+const schema162 = {
   "default": "10s",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate344(data, {
+function validate374(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10324,17 +11232,17 @@ function validate344(data, {
       errors++;
     }
   }
-  validate344.errors = vErrors;
+  validate374.errors = vErrors;
   return errors === 0;
 }
-const schema152 = {
+const schema163 = {
   "default": 50,
   "type": "integer",
   "minimum": 0,
   "maximum": 100,
   "nullable": true
 };
-function validate346(data, {
+function validate376(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10394,10 +11302,10 @@ function validate346(data, {
       errors++;
     }
   }
-  validate346.errors = vErrors;
+  validate376.errors = vErrors;
   return errors === 0;
 }
-function validate339(data, {
+function validate369(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10423,54 +11331,54 @@ function validate339(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.baseEjectionTime !== undefined) {
-      if (!validate340(data.baseEjectionTime, {
+      if (!validate370(data.baseEjectionTime, {
         instancePath: instancePath + "/baseEjectionTime",
         parentData: data,
         parentDataProperty: "baseEjectionTime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
+        vErrors = vErrors === null ? validate370.errors : vErrors.concat(validate370.errors);
         errors = vErrors.length;
       }
     }
     if (data.consecutive5xxErrors !== undefined) {
-      if (!validate342(data.consecutive5xxErrors, {
+      if (!validate372(data.consecutive5xxErrors, {
         instancePath: instancePath + "/consecutive5xxErrors",
         parentData: data,
         parentDataProperty: "consecutive5xxErrors",
         rootData
       })) {
-        vErrors = vErrors === null ? validate342.errors : vErrors.concat(validate342.errors);
+        vErrors = vErrors === null ? validate372.errors : vErrors.concat(validate372.errors);
         errors = vErrors.length;
       }
     }
     if (data.interval !== undefined) {
-      if (!validate344(data.interval, {
+      if (!validate374(data.interval, {
         instancePath: instancePath + "/interval",
         parentData: data,
         parentDataProperty: "interval",
         rootData
       })) {
-        vErrors = vErrors === null ? validate344.errors : vErrors.concat(validate344.errors);
+        vErrors = vErrors === null ? validate374.errors : vErrors.concat(validate374.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxEjectionPercent !== undefined) {
-      if (!validate346(data.maxEjectionPercent, {
+      if (!validate376(data.maxEjectionPercent, {
         instancePath: instancePath + "/maxEjectionPercent",
         parentData: data,
         parentDataProperty: "maxEjectionPercent",
         rootData
       })) {
-        vErrors = vErrors === null ? validate346.errors : vErrors.concat(validate346.errors);
+        vErrors = vErrors === null ? validate376.errors : vErrors.concat(validate376.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate339.errors = vErrors;
+  validate369.errors = vErrors;
   return errors === 0;
 }
-const schema153 = {
+const schema164 = {
   "items": {
     "$ref": "hdmwW2zNjRqgVG8uYz2TbuvHgi0bKalPGZ6xmaw5UM"
   },
@@ -10478,7 +11386,7 @@ const schema153 = {
   "type": "array",
   "nullable": true
 };
-const schema154 = {
+const schema165 = {
   "properties": {
     "group": {
       "$ref": "I9ekHa7Gyg21dGEp3NWrsfnfqcfB3HdGgnifTjCUKSQ"
@@ -10502,14 +11410,14 @@ const schema154 = {
   "required": ["name"],
   "type": "object"
 };
-const schema155 = {
+const schema166 = {
   "maxLength": 253,
   "pattern": "^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",
   "type": "string",
   "nullable": true
 };
-const pattern28 = new RegExp("^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "u");
-function validate351(data, {
+const pattern30 = new RegExp("^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "u");
+function validate381(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10550,7 +11458,7 @@ function validate351(data, {
       }
       errors++;
     }
-    if (!pattern28.test(data)) {
+    if (!pattern30.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -10567,18 +11475,18 @@ function validate351(data, {
       errors++;
     }
   }
-  validate351.errors = vErrors;
+  validate381.errors = vErrors;
   return errors === 0;
 }
-const schema156 = {
+const schema167 = {
   "maxLength": 63,
   "minLength": 1,
   "pattern": "^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$",
   "type": "string",
   "nullable": true
 };
-const pattern29 = new RegExp("^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$", "u");
-function validate353(data, {
+const pattern31 = new RegExp("^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$", "u");
+function validate383(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10635,7 +11543,7 @@ function validate353(data, {
       }
       errors++;
     }
-    if (!pattern29.test(data)) {
+    if (!pattern31.test(data)) {
       const err3 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -10652,17 +11560,17 @@ function validate353(data, {
       errors++;
     }
   }
-  validate353.errors = vErrors;
+  validate383.errors = vErrors;
   return errors === 0;
 }
-const schema157 = {
+const schema168 = {
   "maxLength": 63,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
   "type": "string",
   "nullable": true
 };
-function validate356(data, {
+function validate386(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10736,16 +11644,16 @@ function validate356(data, {
       errors++;
     }
   }
-  validate356.errors = vErrors;
+  validate386.errors = vErrors;
   return errors === 0;
 }
-const schema158 = {
+const schema169 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 65535,
   "nullable": true
 };
-function validate358(data, {
+function validate388(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10805,18 +11713,18 @@ function validate358(data, {
       errors++;
     }
   }
-  validate358.errors = vErrors;
+  validate388.errors = vErrors;
   return errors === 0;
 }
-const schema159 = {
+const schema170 = {
   "maxLength": 253,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",
   "type": "string",
   "nullable": true
 };
-const pattern31 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "u");
-function validate360(data, {
+const pattern33 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "u");
+function validate390(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10873,7 +11781,7 @@ function validate360(data, {
       }
       errors++;
     }
-    if (!pattern31.test(data)) {
+    if (!pattern33.test(data)) {
       const err3 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -10890,10 +11798,10 @@ function validate360(data, {
       errors++;
     }
   }
-  validate360.errors = vErrors;
+  validate390.errors = vErrors;
   return errors === 0;
 }
-function validate350(data, {
+function validate380(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10919,24 +11827,24 @@ function validate350(data, {
       errors++;
     }
     if (data.group !== undefined) {
-      if (!validate351(data.group, {
+      if (!validate381(data.group, {
         instancePath: instancePath + "/group",
         parentData: data,
         parentDataProperty: "group",
         rootData
       })) {
-        vErrors = vErrors === null ? validate351.errors : vErrors.concat(validate351.errors);
+        vErrors = vErrors === null ? validate381.errors : vErrors.concat(validate381.errors);
         errors = vErrors.length;
       }
     }
     if (data.kind !== undefined) {
-      if (!validate353(data.kind, {
+      if (!validate383(data.kind, {
         instancePath: instancePath + "/kind",
         parentData: data,
         parentDataProperty: "kind",
         rootData
       })) {
-        vErrors = vErrors === null ? validate353.errors : vErrors.concat(validate353.errors);
+        vErrors = vErrors === null ? validate383.errors : vErrors.concat(validate383.errors);
         errors = vErrors.length;
       }
     }
@@ -10952,35 +11860,35 @@ function validate350(data, {
       }
     }
     if (data.namespace !== undefined) {
-      if (!validate356(data.namespace, {
+      if (!validate386(data.namespace, {
         instancePath: instancePath + "/namespace",
         parentData: data,
         parentDataProperty: "namespace",
         rootData
       })) {
-        vErrors = vErrors === null ? validate356.errors : vErrors.concat(validate356.errors);
+        vErrors = vErrors === null ? validate386.errors : vErrors.concat(validate386.errors);
         errors = vErrors.length;
       }
     }
     if (data.port !== undefined) {
-      if (!validate358(data.port, {
+      if (!validate388(data.port, {
         instancePath: instancePath + "/port",
         parentData: data,
         parentDataProperty: "port",
         rootData
       })) {
-        vErrors = vErrors === null ? validate358.errors : vErrors.concat(validate358.errors);
+        vErrors = vErrors === null ? validate388.errors : vErrors.concat(validate388.errors);
         errors = vErrors.length;
       }
     }
     if (data.sectionName !== undefined) {
-      if (!validate360(data.sectionName, {
+      if (!validate390(data.sectionName, {
         instancePath: instancePath + "/sectionName",
         parentData: data,
         parentDataProperty: "sectionName",
         rootData
       })) {
-        vErrors = vErrors === null ? validate360.errors : vErrors.concat(validate360.errors);
+        vErrors = vErrors === null ? validate390.errors : vErrors.concat(validate390.errors);
         errors = vErrors.length;
       }
     }
@@ -11000,10 +11908,10 @@ function validate350(data, {
     }
     errors++;
   }
-  validate350.errors = vErrors;
+  validate380.errors = vErrors;
   return errors === 0;
 }
-function validate349(data, {
+function validate379(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11046,21 +11954,21 @@ function validate349(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate350(data[i0], {
+      if (!validate380(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate350.errors : vErrors.concat(validate350.errors);
+        vErrors = vErrors === null ? validate380.errors : vErrors.concat(validate380.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate349.errors = vErrors;
+  validate379.errors = vErrors;
   return errors === 0;
 }
-const schema160 = {
+const schema171 = {
   "properties": {
     "attempts": {
       "$ref": "7ZNQHiop0DWUg0qqBfPN1F3cjoZmCiQyfNN2fnUBkk"
@@ -11076,12 +11984,12 @@ const schema160 = {
   "type": "object",
   "nullable": true
 };
-const schema161 = {
+const schema172 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 10
 };
-function validate365(data, {
+function validate395(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11141,16 +12049,16 @@ function validate365(data, {
       errors++;
     }
   }
-  validate365.errors = vErrors;
+  validate395.errors = vErrors;
   return errors === 0;
 }
-const schema162 = {
+const schema173 = {
   "default": "connect-failure,refused-stream,unavailable,503",
   "maxLength": 256,
   "type": "string",
   "nullable": true
 };
-function validate368(data, {
+function validate398(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11192,10 +12100,10 @@ function validate368(data, {
       errors++;
     }
   }
-  validate368.errors = vErrors;
+  validate398.errors = vErrors;
   return errors === 0;
 }
-function validate364(data, {
+function validate394(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11237,13 +12145,13 @@ function validate364(data, {
       errors++;
     }
     if (data.attempts !== undefined) {
-      if (!validate365(data.attempts, {
+      if (!validate395(data.attempts, {
         instancePath: instancePath + "/attempts",
         parentData: data,
         parentDataProperty: "attempts",
         rootData
       })) {
-        vErrors = vErrors === null ? validate365.errors : vErrors.concat(validate365.errors);
+        vErrors = vErrors === null ? validate395.errors : vErrors.concat(validate395.errors);
         errors = vErrors.length;
       }
     }
@@ -11259,28 +12167,28 @@ function validate364(data, {
       }
     }
     if (data.retryOn !== undefined) {
-      if (!validate368(data.retryOn, {
+      if (!validate398(data.retryOn, {
         instancePath: instancePath + "/retryOn",
         parentData: data,
         parentDataProperty: "retryOn",
         rootData
       })) {
-        vErrors = vErrors === null ? validate368.errors : vErrors.concat(validate368.errors);
+        vErrors = vErrors === null ? validate398.errors : vErrors.concat(validate398.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate364.errors = vErrors;
+  validate394.errors = vErrors;
   return errors === 0;
 }
-const schema163 = {
+const schema174 = {
   "default": "120s",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate371(data, {
+function validate401(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11338,10 +12246,10 @@ function validate371(data, {
       errors++;
     }
   }
-  validate371.errors = vErrors;
+  validate401.errors = vErrors;
   return errors === 0;
 }
-function validate326(data, {
+function validate356(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11367,87 +12275,87 @@ function validate326(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.connectionPool !== undefined) {
-      if (!validate327(data.connectionPool, {
+      if (!validate357(data.connectionPool, {
         instancePath: instancePath + "/connectionPool",
         parentData: data,
         parentDataProperty: "connectionPool",
         rootData
       })) {
-        vErrors = vErrors === null ? validate327.errors : vErrors.concat(validate327.errors);
+        vErrors = vErrors === null ? validate357.errors : vErrors.concat(validate357.errors);
         errors = vErrors.length;
       }
     }
     if (data.gateways !== undefined) {
-      if (!validate332(data.gateways, {
+      if (!validate362(data.gateways, {
         instancePath: instancePath + "/gateways",
         parentData: data,
         parentDataProperty: "gateways",
         rootData
       })) {
-        vErrors = vErrors === null ? validate332.errors : vErrors.concat(validate332.errors);
+        vErrors = vErrors === null ? validate362.errors : vErrors.concat(validate362.errors);
         errors = vErrors.length;
       }
     }
     if (data.hosts !== undefined) {
-      if (!validate335(data.hosts, {
+      if (!validate365(data.hosts, {
         instancePath: instancePath + "/hosts",
         parentData: data,
         parentDataProperty: "hosts",
         rootData
       })) {
-        vErrors = vErrors === null ? validate335.errors : vErrors.concat(validate335.errors);
+        vErrors = vErrors === null ? validate365.errors : vErrors.concat(validate365.errors);
         errors = vErrors.length;
       }
     }
     if (data.outlierDetection !== undefined) {
-      if (!validate339(data.outlierDetection, {
+      if (!validate369(data.outlierDetection, {
         instancePath: instancePath + "/outlierDetection",
         parentData: data,
         parentDataProperty: "outlierDetection",
         rootData
       })) {
-        vErrors = vErrors === null ? validate339.errors : vErrors.concat(validate339.errors);
+        vErrors = vErrors === null ? validate369.errors : vErrors.concat(validate369.errors);
         errors = vErrors.length;
       }
     }
     if (data.parentRefs !== undefined) {
-      if (!validate349(data.parentRefs, {
+      if (!validate379(data.parentRefs, {
         instancePath: instancePath + "/parentRefs",
         parentData: data,
         parentDataProperty: "parentRefs",
         rootData
       })) {
-        vErrors = vErrors === null ? validate349.errors : vErrors.concat(validate349.errors);
+        vErrors = vErrors === null ? validate379.errors : vErrors.concat(validate379.errors);
         errors = vErrors.length;
       }
     }
     if (data.retries !== undefined) {
-      if (!validate364(data.retries, {
+      if (!validate394(data.retries, {
         instancePath: instancePath + "/retries",
         parentData: data,
         parentDataProperty: "retries",
         rootData
       })) {
-        vErrors = vErrors === null ? validate364.errors : vErrors.concat(validate364.errors);
+        vErrors = vErrors === null ? validate394.errors : vErrors.concat(validate394.errors);
         errors = vErrors.length;
       }
     }
     if (data.timeout !== undefined) {
-      if (!validate371(data.timeout, {
+      if (!validate401(data.timeout, {
         instancePath: instancePath + "/timeout",
         parentData: data,
         parentDataProperty: "timeout",
         rootData
       })) {
-        vErrors = vErrors === null ? validate371.errors : vErrors.concat(validate371.errors);
+        vErrors = vErrors === null ? validate401.errors : vErrors.concat(validate401.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate326.errors = vErrors;
+  validate356.errors = vErrors;
   return errors === 0;
 }
-function validate81(data, {
+function validate87(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11505,112 +12413,112 @@ function validate81(data, {
       errors++;
     }
     if (data.agent !== undefined) {
-      if (!validate82(data.agent, {
+      if (!validate88(data.agent, {
         instancePath: instancePath + "/agent",
         parentData: data,
         parentDataProperty: "agent",
         rootData
       })) {
-        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+        vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
         errors = vErrors.length;
       }
     }
     if (data.engine !== undefined) {
-      if (!validate92(data.engine, {
+      if (!validate98(data.engine, {
         instancePath: instancePath + "/engine",
         parentData: data,
         parentDataProperty: "engine",
         rootData
       })) {
-        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
         errors = vErrors.length;
       }
     }
     if (data.framework !== undefined) {
-      if (!validate120(data.framework, {
+      if (!validate121(data.framework, {
         instancePath: instancePath + "/framework",
         parentData: data,
         parentDataProperty: "framework",
         rootData
       })) {
-        vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
+        vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
         errors = vErrors.length;
       }
     }
     if (data.historyLimit !== undefined) {
-      if (!validate122(data.historyLimit, {
+      if (!validate123(data.historyLimit, {
         instancePath: instancePath + "/historyLimit",
         parentData: data,
         parentDataProperty: "historyLimit",
         rootData
       })) {
-        vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
+        vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
         errors = vErrors.length;
       }
     }
     if (data.registryRef !== undefined) {
-      if (!validate124(data.registryRef, {
+      if (!validate125(data.registryRef, {
         instancePath: instancePath + "/registryRef",
         parentData: data,
         parentDataProperty: "registryRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
+        vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
         errors = vErrors.length;
       }
     }
     if (data.resources !== undefined) {
-      if (!validate127(data.resources, {
+      if (!validate128(data.resources, {
         instancePath: instancePath + "/resources",
         parentData: data,
         parentDataProperty: "resources",
         rootData
       })) {
-        vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+        vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
         errors = vErrors.length;
       }
     }
     if (data.rollout !== undefined) {
-      if (!validate156(data.rollout, {
+      if (!validate157(data.rollout, {
         instancePath: instancePath + "/rollout",
         parentData: data,
         parentDataProperty: "rollout",
         rootData
       })) {
-        vErrors = vErrors === null ? validate156.errors : vErrors.concat(validate156.errors);
+        vErrors = vErrors === null ? validate157.errors : vErrors.concat(validate157.errors);
         errors = vErrors.length;
       }
     }
     if (data.runtime !== undefined) {
-      if (!validate233(data.runtime, {
+      if (!validate263(data.runtime, {
         instancePath: instancePath + "/runtime",
         parentData: data,
         parentDataProperty: "runtime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        vErrors = vErrors === null ? validate263.errors : vErrors.concat(validate263.errors);
         errors = vErrors.length;
       }
     }
     if (data.scaling !== undefined) {
-      if (!validate299(data.scaling, {
+      if (!validate329(data.scaling, {
         instancePath: instancePath + "/scaling",
         parentData: data,
         parentDataProperty: "scaling",
         rootData
       })) {
-        vErrors = vErrors === null ? validate299.errors : vErrors.concat(validate299.errors);
+        vErrors = vErrors === null ? validate329.errors : vErrors.concat(validate329.errors);
         errors = vErrors.length;
       }
     }
     if (data.traffic !== undefined) {
-      if (!validate326(data.traffic, {
+      if (!validate356(data.traffic, {
         instancePath: instancePath + "/traffic",
         parentData: data,
         parentDataProperty: "traffic",
         rootData
       })) {
-        vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
+        vErrors = vErrors === null ? validate356.errors : vErrors.concat(validate356.errors);
         errors = vErrors.length;
       }
     }
@@ -11630,10 +12538,10 @@ function validate81(data, {
     }
     errors++;
   }
-  validate81.errors = vErrors;
+  validate87.errors = vErrors;
   return errors === 0;
 }
-const schema164 = {
+const schema175 = {
   "properties": {
     "canaryVersion": {
       "$ref": "aI76FeqpwcXwdyCOF96recSluNjGv0pCdD3LQe3LnI"
@@ -11669,7 +12577,7 @@ const schema164 = {
   "type": "object",
   "nullable": true
 };
-const schema165 = {
+const schema176 = {
   "items": {
     "$ref": "M6RNtekTRdqtHXouevHIZWvCRJYZ7F5yo2WYTV4is"
   },
@@ -11677,7 +12585,7 @@ const schema165 = {
   "type": "array",
   "nullable": true
 };
-const schema166 = {
+const schema177 = {
   "properties": {
     "lastTransitionTime": {
       "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
@@ -11701,12 +12609,12 @@ const schema166 = {
   "required": ["type", "status", "lastTransitionTime", "reason", "message"],
   "type": "object"
 };
-const schema36 = {
+const schema40 = {
   "format": "date-time",
   "type": "string"
 };
 const formats0 = formats["date-time"];
-function validate68(data, {
+function validate74(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11747,14 +12655,14 @@ function validate68(data, {
     }
     errors++;
   }
-  validate68.errors = vErrors;
+  validate74.errors = vErrors;
   return errors === 0;
 }
-const schema167 = {
+const schema178 = {
   "maxLength": 32768,
   "type": "string"
 };
-function validate381(data, {
+function validate411(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11795,16 +12703,16 @@ function validate381(data, {
     }
     errors++;
   }
-  validate381.errors = vErrors;
+  validate411.errors = vErrors;
   return errors === 0;
 }
-const schema37 = {
+const schema41 = {
   "format": "int64",
   "type": "integer",
   "minimum": 0,
   "nullable": true
 };
-function validate69(data, {
+function validate75(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11863,17 +12771,17 @@ function validate69(data, {
       errors++;
     }
   }
-  validate69.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-const schema168 = {
+const schema179 = {
   "maxLength": 1024,
   "minLength": 1,
   "pattern": "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$",
   "type": "string"
 };
-const pattern33 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
-function validate384(data, {
+const pattern35 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
+function validate414(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11914,7 +12822,7 @@ function validate384(data, {
       }
       errors++;
     }
-    if (!pattern33.test(data)) {
+    if (!pattern35.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -11946,15 +12854,15 @@ function validate384(data, {
     }
     errors++;
   }
-  validate384.errors = vErrors;
+  validate414.errors = vErrors;
   return errors === 0;
 }
-const schema169 = {
+const schema180 = {
   "enum": ["True", "False", "Unknown"],
   "maxLength": 7,
   "type": "string"
 };
-function validate386(data, {
+function validate416(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11968,7 +12876,7 @@ function validate386(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema169.enum
+        allowedValues: schema180.enum
       }
     };
     if (vErrors === null) {
@@ -12011,16 +12919,16 @@ function validate386(data, {
     }
     errors++;
   }
-  validate386.errors = vErrors;
+  validate416.errors = vErrors;
   return errors === 0;
 }
-const schema170 = {
+const schema181 = {
   "maxLength": 316,
   "pattern": "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$",
   "type": "string"
 };
-const pattern34 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
-function validate388(data, {
+const pattern36 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
+function validate418(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12045,7 +12953,7 @@ function validate388(data, {
       }
       errors++;
     }
-    if (!pattern34.test(data)) {
+    if (!pattern36.test(data)) {
       const err1 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -12077,10 +12985,10 @@ function validate388(data, {
     }
     errors++;
   }
-  validate388.errors = vErrors;
+  validate418.errors = vErrors;
   return errors === 0;
 }
-function validate379(data, {
+function validate409(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12170,68 +13078,68 @@ function validate379(data, {
       errors++;
     }
     if (data.lastTransitionTime !== undefined) {
-      if (!validate68(data.lastTransitionTime, {
+      if (!validate74(data.lastTransitionTime, {
         instancePath: instancePath + "/lastTransitionTime",
         parentData: data,
         parentDataProperty: "lastTransitionTime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+        vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
         errors = vErrors.length;
       }
     }
     if (data.message !== undefined) {
-      if (!validate381(data.message, {
+      if (!validate411(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate381.errors : vErrors.concat(validate381.errors);
+        vErrors = vErrors === null ? validate411.errors : vErrors.concat(validate411.errors);
         errors = vErrors.length;
       }
     }
     if (data.observedGeneration !== undefined) {
-      if (!validate69(data.observedGeneration, {
+      if (!validate75(data.observedGeneration, {
         instancePath: instancePath + "/observedGeneration",
         parentData: data,
         parentDataProperty: "observedGeneration",
         rootData
       })) {
-        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+        vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
         errors = vErrors.length;
       }
     }
     if (data.reason !== undefined) {
-      if (!validate384(data.reason, {
+      if (!validate414(data.reason, {
         instancePath: instancePath + "/reason",
         parentData: data,
         parentDataProperty: "reason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate384.errors : vErrors.concat(validate384.errors);
+        vErrors = vErrors === null ? validate414.errors : vErrors.concat(validate414.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
-      if (!validate386(data.status, {
+      if (!validate416(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate386.errors : vErrors.concat(validate386.errors);
+        vErrors = vErrors === null ? validate416.errors : vErrors.concat(validate416.errors);
         errors = vErrors.length;
       }
     }
     if (data.type !== undefined) {
-      if (!validate388(data.type, {
+      if (!validate418(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate388.errors : vErrors.concat(validate388.errors);
+        vErrors = vErrors === null ? validate418.errors : vErrors.concat(validate418.errors);
         errors = vErrors.length;
       }
     }
@@ -12251,10 +13159,10 @@ function validate379(data, {
     }
     errors++;
   }
-  validate379.errors = vErrors;
+  validate409.errors = vErrors;
   return errors === 0;
 }
-function validate378(data, {
+function validate408(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12297,26 +13205,26 @@ function validate378(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate379(data[i0], {
+      if (!validate409(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate379.errors : vErrors.concat(validate379.errors);
+        vErrors = vErrors === null ? validate409.errors : vErrors.concat(validate409.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate378.errors = vErrors;
+  validate408.errors = vErrors;
   return errors === 0;
 }
-const schema171 = {
+const schema182 = {
   "maxLength": 2048,
   "type": "string",
   "nullable": true
 };
-function validate392(data, {
+function validate422(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12358,10 +13266,10 @@ function validate392(data, {
       errors++;
     }
   }
-  validate392.errors = vErrors;
+  validate422.errors = vErrors;
   return errors === 0;
 }
-const schema172 = {
+const schema183 = {
   "items": {
     "$ref": "2oTvo3XfM14NuwEXNBMrUD8ZHu3DIKAElL7l07M6E"
   },
@@ -12369,7 +13277,7 @@ const schema172 = {
   "type": "array",
   "nullable": true
 };
-const schema173 = {
+const schema184 = {
   "properties": {
     "message": {
       "$ref": "mRsGa3G0zEWwi43U8Q6OmYYv4l1cjQGcmOmidAmE"
@@ -12387,12 +13295,12 @@ const schema173 = {
   "required": ["version", "outcome", "time"],
   "type": "object"
 };
-const schema174 = {
+const schema185 = {
   "maxLength": 1024,
   "type": "string",
   "nullable": true
 };
-function validate396(data, {
+function validate426(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12434,15 +13342,15 @@ function validate396(data, {
       errors++;
     }
   }
-  validate396.errors = vErrors;
+  validate426.errors = vErrors;
   return errors === 0;
 }
-const schema175 = {
+const schema186 = {
   "enum": ["Promoted", "RolledBack", "Superseded", "Failed"],
   "maxLength": 10,
   "type": "string"
 };
-function validate398(data, {
+function validate428(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12456,7 +13364,7 @@ function validate398(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema175.enum
+        allowedValues: schema186.enum
       }
     };
     if (vErrors === null) {
@@ -12499,14 +13407,14 @@ function validate398(data, {
     }
     errors++;
   }
-  validate398.errors = vErrors;
+  validate428.errors = vErrors;
   return errors === 0;
 }
-const schema39 = {
+const schema43 = {
   "maxLength": 63,
   "type": "string"
 };
-function validate71(data, {
+function validate77(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12547,10 +13455,10 @@ function validate71(data, {
     }
     errors++;
   }
-  validate71.errors = vErrors;
+  validate77.errors = vErrors;
   return errors === 0;
 }
-function validate395(data, {
+function validate425(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12608,46 +13516,46 @@ function validate395(data, {
       errors++;
     }
     if (data.message !== undefined) {
-      if (!validate396(data.message, {
+      if (!validate426(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate396.errors : vErrors.concat(validate396.errors);
+        vErrors = vErrors === null ? validate426.errors : vErrors.concat(validate426.errors);
         errors = vErrors.length;
       }
     }
     if (data.outcome !== undefined) {
-      if (!validate398(data.outcome, {
+      if (!validate428(data.outcome, {
         instancePath: instancePath + "/outcome",
         parentData: data,
         parentDataProperty: "outcome",
         rootData
       })) {
-        vErrors = vErrors === null ? validate398.errors : vErrors.concat(validate398.errors);
+        vErrors = vErrors === null ? validate428.errors : vErrors.concat(validate428.errors);
         errors = vErrors.length;
       }
     }
     if (data.time !== undefined) {
-      if (!validate68(data.time, {
+      if (!validate74(data.time, {
         instancePath: instancePath + "/time",
         parentData: data,
         parentDataProperty: "time",
         rootData
       })) {
-        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+        vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
         errors = vErrors.length;
       }
     }
     if (data.version !== undefined) {
-      if (!validate71(data.version, {
+      if (!validate77(data.version, {
         instancePath: instancePath + "/version",
         parentData: data,
         parentDataProperty: "version",
         rootData
       })) {
-        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
         errors = vErrors.length;
       }
     }
@@ -12667,10 +13575,10 @@ function validate395(data, {
     }
     errors++;
   }
-  validate395.errors = vErrors;
+  validate425.errors = vErrors;
   return errors === 0;
 }
-function validate394(data, {
+function validate424(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12713,21 +13621,21 @@ function validate394(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate395(data[i0], {
+      if (!validate425(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate395.errors : vErrors.concat(validate395.errors);
+        vErrors = vErrors === null ? validate425.errors : vErrors.concat(validate425.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate394.errors = vErrors;
+  validate424.errors = vErrors;
   return errors === 0;
 }
-const schema176 = {
+const schema187 = {
   "items": {
     "$ref": "D8rsSrEbZ7ox60qGJMKmVFaIDyGYolyrTmWvCyc"
   },
@@ -12735,7 +13643,7 @@ const schema176 = {
   "type": "array",
   "nullable": true
 };
-const schema177 = {
+const schema188 = {
   "properties": {
     "version": {
       "$ref": "kVhKoEkFCpYCBOsP5OvTsXJ39WdjdMwyyhXvIyCOTok"
@@ -12747,12 +13655,12 @@ const schema177 = {
   "required": ["version", "weight"],
   "type": "object"
 };
-const schema178 = {
+const schema189 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 100
 };
-function validate411(data, {
+function validate441(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12812,10 +13720,10 @@ function validate411(data, {
       errors++;
     }
   }
-  validate411.errors = vErrors;
+  validate441.errors = vErrors;
   return errors === 0;
 }
-function validate409(data, {
+function validate439(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12857,24 +13765,24 @@ function validate409(data, {
       errors++;
     }
     if (data.version !== undefined) {
-      if (!validate71(data.version, {
+      if (!validate77(data.version, {
         instancePath: instancePath + "/version",
         parentData: data,
         parentDataProperty: "version",
         rootData
       })) {
-        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
         errors = vErrors.length;
       }
     }
     if (data.weight !== undefined) {
-      if (!validate411(data.weight, {
+      if (!validate441(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate411.errors : vErrors.concat(validate411.errors);
+        vErrors = vErrors === null ? validate441.errors : vErrors.concat(validate441.errors);
         errors = vErrors.length;
       }
     }
@@ -12894,10 +13802,10 @@ function validate409(data, {
     }
     errors++;
   }
-  validate409.errors = vErrors;
+  validate439.errors = vErrors;
   return errors === 0;
 }
-function validate408(data, {
+function validate438(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12940,21 +13848,21 @@ function validate408(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate409(data[i0], {
+      if (!validate439(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate409.errors : vErrors.concat(validate409.errors);
+        vErrors = vErrors === null ? validate439.errors : vErrors.concat(validate439.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate408.errors = vErrors;
+  validate438.errors = vErrors;
   return errors === 0;
 }
-function validate375(data, {
+function validate405(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12980,13 +13888,13 @@ function validate375(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.canaryVersion !== undefined) {
-      if (!validate67(data.canaryVersion, {
+      if (!validate73(data.canaryVersion, {
         instancePath: instancePath + "/canaryVersion",
         parentData: data,
         parentDataProperty: "canaryVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
         errors = vErrors.length;
       }
     }
@@ -13002,98 +13910,98 @@ function validate375(data, {
       }
     }
     if (data.conditions !== undefined) {
-      if (!validate378(data.conditions, {
+      if (!validate408(data.conditions, {
         instancePath: instancePath + "/conditions",
         parentData: data,
         parentDataProperty: "conditions",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate378.errors : vErrors.concat(validate378.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.endpoint !== undefined) {
-      if (!validate392(data.endpoint, {
-        instancePath: instancePath + "/endpoint",
-        parentData: data,
-        parentDataProperty: "endpoint",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate392.errors : vErrors.concat(validate392.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.history !== undefined) {
-      if (!validate394(data.history, {
-        instancePath: instancePath + "/history",
-        parentData: data,
-        parentDataProperty: "history",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate394.errors : vErrors.concat(validate394.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.observedGeneration !== undefined) {
-      if (!validate69(data.observedGeneration, {
-        instancePath: instancePath + "/observedGeneration",
-        parentData: data,
-        parentDataProperty: "observedGeneration",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.readyReplicas !== undefined) {
-      if (!validate70(data.readyReplicas, {
-        instancePath: instancePath + "/readyReplicas",
-        parentData: data,
-        parentDataProperty: "readyReplicas",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.replicas !== undefined) {
-      if (!validate70(data.replicas, {
-        instancePath: instancePath + "/replicas",
-        parentData: data,
-        parentDataProperty: "replicas",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.stableVersion !== undefined) {
-      if (!validate67(data.stableVersion, {
-        instancePath: instancePath + "/stableVersion",
-        parentData: data,
-        parentDataProperty: "stableVersion",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.traffic !== undefined) {
-      if (!validate408(data.traffic, {
-        instancePath: instancePath + "/traffic",
-        parentData: data,
-        parentDataProperty: "traffic",
         rootData
       })) {
         vErrors = vErrors === null ? validate408.errors : vErrors.concat(validate408.errors);
         errors = vErrors.length;
       }
     }
+    if (data.endpoint !== undefined) {
+      if (!validate422(data.endpoint, {
+        instancePath: instancePath + "/endpoint",
+        parentData: data,
+        parentDataProperty: "endpoint",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate422.errors : vErrors.concat(validate422.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.history !== undefined) {
+      if (!validate424(data.history, {
+        instancePath: instancePath + "/history",
+        parentData: data,
+        parentDataProperty: "history",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate424.errors : vErrors.concat(validate424.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.observedGeneration !== undefined) {
+      if (!validate75(data.observedGeneration, {
+        instancePath: instancePath + "/observedGeneration",
+        parentData: data,
+        parentDataProperty: "observedGeneration",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.readyReplicas !== undefined) {
+      if (!validate76(data.readyReplicas, {
+        instancePath: instancePath + "/readyReplicas",
+        parentData: data,
+        parentDataProperty: "readyReplicas",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.replicas !== undefined) {
+      if (!validate76(data.replicas, {
+        instancePath: instancePath + "/replicas",
+        parentData: data,
+        parentDataProperty: "replicas",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.stableVersion !== undefined) {
+      if (!validate73(data.stableVersion, {
+        instancePath: instancePath + "/stableVersion",
+        parentData: data,
+        parentDataProperty: "stableVersion",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.traffic !== undefined) {
+      if (!validate438(data.traffic, {
+        instancePath: instancePath + "/traffic",
+        parentData: data,
+        parentDataProperty: "traffic",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate438.errors : vErrors.concat(validate438.errors);
+        errors = vErrors.length;
+      }
+    }
   }
-  validate375.errors = vErrors;
+  validate405.errors = vErrors;
   return errors === 0;
 }
-function validate72(data, {
+function validate78(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13152,57 +14060,57 @@ function validate72(data, {
       errors++;
     }
     if (data.apiVersion !== undefined) {
-      if (!validate73(data.apiVersion, {
+      if (!validate79(data.apiVersion, {
         instancePath: instancePath + "/apiVersion",
         parentData: data,
         parentDataProperty: "apiVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
         errors = vErrors.length;
       }
     }
     if (data.kind !== undefined) {
-      if (!validate75(data.kind, {
+      if (!validate81(data.kind, {
         instancePath: instancePath + "/kind",
         parentData: data,
         parentDataProperty: "kind",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.metadata !== undefined) {
-      if (!validate77(data.metadata, {
-        instancePath: instancePath + "/metadata",
-        parentData: data,
-        parentDataProperty: "metadata",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.spec !== undefined) {
-      if (!validate81(data.spec, {
-        instancePath: instancePath + "/spec",
-        parentData: data,
-        parentDataProperty: "spec",
         rootData
       })) {
         vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
         errors = vErrors.length;
       }
     }
+    if (data.metadata !== undefined) {
+      if (!validate83(data.metadata, {
+        instancePath: instancePath + "/metadata",
+        parentData: data,
+        parentDataProperty: "metadata",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.spec !== undefined) {
+      if (!validate87(data.spec, {
+        instancePath: instancePath + "/spec",
+        parentData: data,
+        parentDataProperty: "spec",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.status !== undefined) {
-      if (!validate375(data.status, {
+      if (!validate405(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate375.errors : vErrors.concat(validate375.errors);
+        vErrors = vErrors === null ? validate405.errors : vErrors.concat(validate405.errors);
         errors = vErrors.length;
       }
     }
@@ -13222,6 +14130,6 @@ function validate72(data, {
     }
     errors++;
   }
-  validate72.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }

@@ -1,7 +1,7 @@
 // @ts-nocheck
 import { formats } from "@kubernetes-models/validate";
-export const validate = validate54;
-const schema29 = {
+export const validate = validate58;
+const schema33 = {
   "type": "object",
   "properties": {
     "apiVersion": {
@@ -14,20 +14,20 @@ const schema29 = {
       "$ref": "a6f0oUEaFqHmymdwnqPORTNOTU7GczWAkwGD0uYU"
     },
     "spec": {
-      "$ref": "gw3S5IS5b4spsfRk8mefl63ZMLtb79Ys9EuGvzpi2o"
+      "$ref": "d9gR4dk3TMKsdDHWfjqmZLzytImnhB1jpPk3iddcw"
     },
     "status": {
-      "$ref": "kGA3my2p44lfHNRZMxVS2how5nRQIZ5uT0IjUGGL2TI"
+      "$ref": "Kx8ZgKYHef6igYvTDm42UUuLzxoVx0MrMKXWVQ7Np3M"
     }
   },
   "required": ["spec", "apiVersion", "kind"],
   "$id": "ai.suoke.life.v1alpha1.ModelVersion"
 };
-const schema30 = {
+const schema34 = {
   "type": "string",
   "enum": ["ai.suoke.life/v1alpha1"]
 };
-function validate55(data, {
+function validate59(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -57,7 +57,7 @@ function validate55(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema30.enum
+        allowedValues: schema34.enum
       }
     };
     if (vErrors === null) {
@@ -67,14 +67,14 @@ function validate55(data, {
     }
     errors++;
   }
-  validate55.errors = vErrors;
+  validate59.errors = vErrors;
   return errors === 0;
 }
-const schema31 = {
+const schema35 = {
   "type": "string",
   "enum": ["ModelVersion"]
 };
-function validate57(data, {
+function validate61(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -104,7 +104,7 @@ function validate57(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema31.enum
+        allowedValues: schema35.enum
       }
     };
     if (vErrors === null) {
@@ -114,15 +114,15 @@ function validate57(data, {
     }
     errors++;
   }
-  validate57.errors = vErrors;
+  validate61.errors = vErrors;
   return errors === 0;
 }
-const schema32 = {
+const schema36 = {
   "nullableRef": "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta#"
 };
-const schema33 = {};
-import { validate as validate60 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
-function validate59(data, {
+const schema37 = {};
+import { validate as validate64 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
+function validate63(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -131,20 +131,20 @@ function validate59(data, {
   let vErrors = null;
   let errors = 0;
   if (data !== null) {
-    if (!validate60(data, {
+    if (!validate64(data, {
       instancePath,
       parentData,
       parentDataProperty,
       rootData
     })) {
-      vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+      vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
       errors = vErrors.length;
     }
   }
-  validate59.errors = vErrors;
+  validate63.errors = vErrors;
   return errors === 0;
 }
-const schema34 = {
+const schema38 = {
   "properties": {
     "artifact": {
       "$ref": "7fJmOG4zCtkRfxelyr7eTkSKX9KO7j7rZHBilMrdEA"
@@ -159,7 +159,7 @@ const schema34 = {
       "$ref": "NMLY3aJngTO1ffD7ClGgQu1JcI30Wz35uL3MrFMVA"
     },
     "promotion": {
-      "$ref": "sgSe12K6Re8GZ39voOD3UnMBhWyAxMD5JzZp9QkIc"
+      "$ref": "opkjiDDRGB4aPOncb7Pwsdc7oKSbRazoY2JuQ2edtM"
     },
     "runtime": {
       "$ref": "ZDsTMHwZaf71TZS5oTF5ft91mNZu4Cgb6sxkROV7JM"
@@ -171,7 +171,7 @@ const schema34 = {
   "required": ["modelRef", "version", "artifact"],
   "type": "object"
 };
-const schema35 = {
+const schema39 = {
   "properties": {
     "digest": {
       "$ref": "epWaL6iJBqmbZJJOo8e6Na7SmpQDepbY21Qnharg4"
@@ -186,13 +186,13 @@ const schema35 = {
   "required": ["uri"],
   "type": "object"
 };
-const schema36 = {
+const schema40 = {
   "pattern": "^sha256:[a-f0-9]{64}$",
   "type": "string",
   "nullable": true
 };
 const pattern4 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
-function validate65(data, {
+function validate69(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -234,17 +234,17 @@ function validate65(data, {
       errors++;
     }
   }
-  validate65.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
-const schema37 = {
+const schema41 = {
   "enum": ["safetensors", "pytorch", "tensorflow", "onnx", "gguf", "mlflow", "other"],
   "maxLength": 11,
   "type": "string",
   "nullable": true
 };
 import func2 from "@kubernetes-models/validate/runtime/ucs2length";
-function validate67(data, {
+function validate71(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -274,7 +274,7 @@ function validate67(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema37.enum
+        allowedValues: schema41.enum
       }
     };
     if (vErrors === null) {
@@ -302,17 +302,17 @@ function validate67(data, {
       errors++;
     }
   }
-  validate67.errors = vErrors;
+  validate71.errors = vErrors;
   return errors === 0;
 }
-const schema38 = {
+const schema42 = {
   "maxLength": 2048,
   "minLength": 1,
   "pattern": "^(oci|mlflow|hf|s3|gs|pvc|https?)://[^\\s]+$",
   "type": "string"
 };
 const pattern5 = new RegExp("^(oci|mlflow|hf|s3|gs|pvc|https?)://[^\\s]+$", "u");
-function validate69(data, {
+function validate73(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -385,10 +385,10 @@ function validate69(data, {
     }
     errors++;
   }
-  validate69.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
 }
-function validate64(data, {
+function validate68(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -414,35 +414,35 @@ function validate64(data, {
       errors++;
     }
     if (data.digest !== undefined) {
-      if (!validate65(data.digest, {
+      if (!validate69(data.digest, {
         instancePath: instancePath + "/digest",
         parentData: data,
         parentDataProperty: "digest",
         rootData
       })) {
-        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
         errors = vErrors.length;
       }
     }
     if (data.format !== undefined) {
-      if (!validate67(data.format, {
+      if (!validate71(data.format, {
         instancePath: instancePath + "/format",
         parentData: data,
         parentDataProperty: "format",
         rootData
       })) {
-        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
         errors = vErrors.length;
       }
     }
     if (data.uri !== undefined) {
-      if (!validate69(data.uri, {
+      if (!validate73(data.uri, {
         instancePath: instancePath + "/uri",
         parentData: data,
         parentDataProperty: "uri",
         rootData
       })) {
-        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
         errors = vErrors.length;
       }
     }
@@ -462,15 +462,15 @@ function validate64(data, {
     }
     errors++;
   }
-  validate64.errors = vErrors;
+  validate68.errors = vErrors;
   return errors === 0;
 }
-const schema21 = {
+const schema24 = {
   "maxLength": 4096,
   "type": "string",
   "nullable": true
 };
-function validate36(data, {
+function validate39(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -512,10 +512,10 @@ function validate36(data, {
       errors++;
     }
   }
-  validate36.errors = vErrors;
+  validate39.errors = vErrors;
   return errors === 0;
 }
-const schema39 = {
+const schema43 = {
   "properties": {
     "image": {
       "$ref": "qbppHqHgg8UqOidKWGdBBkqnWWRsdrY0LkGsPwA2uQ"
@@ -527,14 +527,14 @@ const schema39 = {
   "type": "object",
   "nullable": true
 };
-const schema13 = {
+const schema16 = {
   "maxLength": 1024,
   "pattern": "^[^\\s]+$",
   "type": "string",
   "nullable": true
 };
 const pattern1 = new RegExp("^[^\\s]+$", "u");
-function validate28(data, {
+function validate31(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -592,16 +592,16 @@ function validate28(data, {
       errors++;
     }
   }
-  validate28.errors = vErrors;
+  validate31.errors = vErrors;
   return errors === 0;
 }
-const schema40 = {
+const schema10 = {
   "maxLength": 253,
   "minLength": 1,
   "type": "string",
   "nullable": true
 };
-function validate75(data, {
+function validate25(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -659,10 +659,10 @@ function validate75(data, {
       errors++;
     }
   }
-  validate75.errors = vErrors;
+  validate25.errors = vErrors;
   return errors === 0;
 }
-function validate73(data, {
+function validate77(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -688,32 +688,32 @@ function validate73(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.image !== undefined) {
-      if (!validate28(data.image, {
+      if (!validate31(data.image, {
         instancePath: instancePath + "/image",
         parentData: data,
         parentDataProperty: "image",
         rootData
       })) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
         errors = vErrors.length;
       }
     }
     if (data.modelName !== undefined) {
-      if (!validate75(data.modelName, {
+      if (!validate25(data.modelName, {
         instancePath: instancePath + "/modelName",
         parentData: data,
         parentDataProperty: "modelName",
         rootData
       })) {
-        vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate73.errors = vErrors;
+  validate77.errors = vErrors;
   return errors === 0;
 }
-const schema41 = {
+const schema44 = {
   "properties": {
     "name": {
       "$ref": "tV5cujnxgCXzpH12vKqsSjbTb8L8AkxVi6kNj37kpo"
@@ -722,12 +722,12 @@ const schema41 = {
   "required": ["name"],
   "type": "object"
 };
-const schema42 = {
+const schema45 = {
   "maxLength": 40,
   "minLength": 1,
   "type": "string"
 };
-function validate79(data, {
+function validate82(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -784,10 +784,10 @@ function validate79(data, {
     }
     errors++;
   }
-  validate79.errors = vErrors;
+  validate82.errors = vErrors;
   return errors === 0;
 }
-function validate78(data, {
+function validate81(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -813,13 +813,13 @@ function validate78(data, {
       errors++;
     }
     if (data.name !== undefined) {
-      if (!validate79(data.name, {
+      if (!validate82(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
         errors = vErrors.length;
       }
     }
@@ -839,10 +839,10 @@ function validate78(data, {
     }
     errors++;
   }
-  validate78.errors = vErrors;
+  validate81.errors = vErrors;
   return errors === 0;
 }
-const schema43 = {
+const schema46 = {
   "properties": {
     "analysis": {
       "$ref": "ycDpysTMD7eLgsqHpkhA1GDzTtBkIUkRj7ikyAayTHo"
@@ -852,6 +852,9 @@ const schema43 = {
     },
     "blueGreen": {
       "$ref": "BDuZn3NAQwKRCQiDvwT7roz1BBdiWscvvlOemAq6R6E"
+    },
+    "evaluation": {
+      "$ref": "cL6koTRID1okUlZ3vohlBgfxWEaM8Sm5Tf4pDp8zPQ"
     },
     "experiment": {
       "$ref": "mzyhf6DTT7xNY4XtZaB143ASTn32iHb3dsO2TNomno"
@@ -887,7 +890,7 @@ const schema43 = {
   "type": "object",
   "nullable": true
 };
-const schema44 = {
+const schema47 = {
   "properties": {
     "failureLimit": {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
@@ -975,7 +978,7 @@ function validate21(data, {
   validate21.errors = vErrors;
   return errors === 0;
 }
-const schema45 = {
+const schema48 = {
   "items": {
     "$ref": "2UZhhVdfqvCufGS9Msnx1K4uzjgKDzE9dAZa11Eig"
   },
@@ -983,7 +986,7 @@ const schema45 = {
   "minItems": 1,
   "type": "array"
 };
-const schema46 = {
+const schema49 = {
   "properties": {
     "builtin": {
       "$ref": "uX2C0ExnE3n58TdLumkFUadRYyyu1f2rUP7lAiXEtY"
@@ -1010,13 +1013,13 @@ const schema46 = {
   "required": ["name"],
   "type": "object"
 };
-const schema47 = {
+const schema50 = {
   "enum": ["error-rate", "latency-p95", "ttft-p95", "tokens-per-second"],
   "maxLength": 17,
   "type": "string",
   "nullable": true
 };
-function validate88(data, {
+function validate91(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1046,7 +1049,7 @@ function validate88(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema47.enum
+        allowedValues: schema50.enum
       }
     };
     if (vErrors === null) {
@@ -1074,16 +1077,16 @@ function validate88(data, {
       errors++;
     }
   }
-  validate88.errors = vErrors;
+  validate91.errors = vErrors;
   return errors === 0;
 }
-const schema48 = {
+const schema51 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 1000000,
   "nullable": true
 };
-function validate90(data, {
+function validate93(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1143,17 +1146,17 @@ function validate90(data, {
       errors++;
     }
   }
-  validate90.errors = vErrors;
+  validate93.errors = vErrors;
   return errors === 0;
 }
-const schema49 = {
+const schema52 = {
   "maxLength": 63,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
   "type": "string"
 };
 const pattern3 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
-function validate92(data, {
+function validate95(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1226,7 +1229,7 @@ function validate92(data, {
     }
     errors++;
   }
-  validate92.errors = vErrors;
+  validate95.errors = vErrors;
   return errors === 0;
 }
 const schema8 = {
@@ -1296,13 +1299,13 @@ function validate23(data, {
   validate23.errors = vErrors;
   return errors === 0;
 }
-const schema50 = {
+const schema53 = {
   "maxLength": 4096,
   "minLength": 1,
   "type": "string",
   "nullable": true
 };
-function validate95(data, {
+function validate98(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1360,10 +1363,10 @@ function validate95(data, {
       errors++;
     }
   }
-  validate95.errors = vErrors;
+  validate98.errors = vErrors;
   return errors === 0;
 }
-const schema51 = {
+const schema54 = {
   "properties": {
     "maxIncrease": {
       "$ref": "7d6NU2BBzuXjTjA1ugLpm5VvIfjMm87YJR3P6bnZDE"
@@ -1373,12 +1376,12 @@ const schema51 = {
   "type": "object",
   "nullable": true
 };
-const schema52 = {
+const schema55 = {
   "type": "number",
   "minimum": 0,
   "maximum": 1000
 };
-function validate98(data, {
+function validate101(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1437,10 +1440,10 @@ function validate98(data, {
     }
     errors++;
   }
-  validate98.errors = vErrors;
+  validate101.errors = vErrors;
   return errors === 0;
 }
-function validate97(data, {
+function validate100(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1482,21 +1485,21 @@ function validate97(data, {
       errors++;
     }
     if (data.maxIncrease !== undefined) {
-      if (!validate98(data.maxIncrease, {
+      if (!validate101(data.maxIncrease, {
         instancePath: instancePath + "/maxIncrease",
         parentData: data,
         parentDataProperty: "maxIncrease",
         rootData
       })) {
-        vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+        vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate97.errors = vErrors;
+  validate100.errors = vErrors;
   return errors === 0;
 }
-const schema53 = {
+const schema56 = {
   "properties": {
     "max": {
       "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
@@ -1539,7 +1542,7 @@ function validate22(data, {
   validate22.errors = vErrors;
   return errors === 0;
 }
-function validate101(data, {
+function validate104(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1587,10 +1590,10 @@ function validate101(data, {
       }
     }
   }
-  validate101.errors = vErrors;
+  validate104.errors = vErrors;
   return errors === 0;
 }
-function validate87(data, {
+function validate90(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1616,35 +1619,35 @@ function validate87(data, {
       errors++;
     }
     if (data.builtin !== undefined) {
-      if (!validate88(data.builtin, {
+      if (!validate91(data.builtin, {
         instancePath: instancePath + "/builtin",
         parentData: data,
         parentDataProperty: "builtin",
         rootData
       })) {
-        vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
         errors = vErrors.length;
       }
     }
     if (data.minSamples !== undefined) {
-      if (!validate90(data.minSamples, {
+      if (!validate93(data.minSamples, {
         instancePath: instancePath + "/minSamples",
         parentData: data,
         parentDataProperty: "minSamples",
         rootData
       })) {
-        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+        vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
         errors = vErrors.length;
       }
     }
     if (data.name !== undefined) {
-      if (!validate92(data.name, {
+      if (!validate95(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
         errors = vErrors.length;
       }
     }
@@ -1660,35 +1663,35 @@ function validate87(data, {
       }
     }
     if (data.query !== undefined) {
-      if (!validate95(data.query, {
+      if (!validate98(data.query, {
         instancePath: instancePath + "/query",
         parentData: data,
         parentDataProperty: "query",
         rootData
       })) {
-        vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+        vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
         errors = vErrors.length;
       }
     }
     if (data.relativeToStable !== undefined) {
-      if (!validate97(data.relativeToStable, {
+      if (!validate100(data.relativeToStable, {
         instancePath: instancePath + "/relativeToStable",
         parentData: data,
         parentDataProperty: "relativeToStable",
         rootData
       })) {
-        vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+        vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
         errors = vErrors.length;
       }
     }
     if (data.thresholdRange !== undefined) {
-      if (!validate101(data.thresholdRange, {
+      if (!validate104(data.thresholdRange, {
         instancePath: instancePath + "/thresholdRange",
         parentData: data,
         parentDataProperty: "thresholdRange",
         rootData
       })) {
-        vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+        vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
         errors = vErrors.length;
       }
     }
@@ -1708,10 +1711,10 @@ function validate87(data, {
     }
     errors++;
   }
-  validate87.errors = vErrors;
+  validate90.errors = vErrors;
   return errors === 0;
 }
-function validate86(data, {
+function validate89(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1754,13 +1757,13 @@ function validate86(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate87(data[i0], {
+      if (!validate90(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
         errors = vErrors.length;
       }
     }
@@ -1780,10 +1783,10 @@ function validate86(data, {
     }
     errors++;
   }
-  validate86.errors = vErrors;
+  validate89.errors = vErrors;
   return errors === 0;
 }
-function validate83(data, {
+function validate86(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1847,13 +1850,13 @@ function validate83(data, {
       }
     }
     if (data.metrics !== undefined) {
-      if (!validate86(data.metrics, {
+      if (!validate89(data.metrics, {
         instancePath: instancePath + "/metrics",
         parentData: data,
         parentDataProperty: "metrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
         errors = vErrors.length;
       }
     }
@@ -1869,7 +1872,7 @@ function validate83(data, {
       }
     }
   }
-  validate83.errors = vErrors;
+  validate86.errors = vErrors;
   return errors === 0;
 }
 const schema9 = {
@@ -1940,7 +1943,7 @@ function validate24(data, {
   validate24.errors = vErrors;
   return errors === 0;
 }
-const schema54 = {
+const schema57 = {
   "properties": {
     "previewDuration": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -1952,14 +1955,14 @@ const schema54 = {
   "type": "object",
   "nullable": true
 };
-const schema55 = {
+const schema58 = {
   "maxLength": 128,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
   "type": "string",
   "nullable": true
 };
-function validate112(data, {
+function validate115(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2033,10 +2036,10 @@ function validate112(data, {
       errors++;
     }
   }
-  validate112.errors = vErrors;
+  validate115.errors = vErrors;
   return errors === 0;
 }
-function validate110(data, {
+function validate113(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2073,21 +2076,1110 @@ function validate110(data, {
       }
     }
     if (data.previewHeader !== undefined) {
-      if (!validate112(data.previewHeader, {
+      if (!validate115(data.previewHeader, {
         instancePath: instancePath + "/previewHeader",
         parentData: data,
         parentDataProperty: "previewHeader",
         rootData
       })) {
-        vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+        vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate110.errors = vErrors;
+  validate113.errors = vErrors;
   return errors === 0;
 }
-const schema56 = {
+const schema59 = {
+  "properties": {
+    "apiKeySecretRef": {
+      "$ref": "FMQBQLtO7O4K6L2G6phfVhrS0M95IVy4NQ0D9dVE"
+    },
+    "atLastStep": {
+      "$ref": "hsGPmGwy4VrrbOBJwiGgjUKGPtMFeHO5cmtUu5ZUh0"
+    },
+    "caseTimeout": {
+      "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
+    },
+    "concurrency": {
+      "$ref": "1vozhiYC8mGvhWGdg7OaLjndSQAl00DYQLNQDGxk"
+    },
+    "dataset": {
+      "$ref": "aANNQ8SumDac8qt0htD9waPKKPsk4Gl4prKHhyWeic"
+    },
+    "judge": {
+      "$ref": "oBTVMbcVaiVa7QHA3UtRKR2J9rE2ZAqeJhLVC8vcvsg"
+    },
+    "maxDropVsStable": {
+      "$ref": "aJRm5Xfpy9DIFSyLpf8rGcUXpGYsmcDG0K0AcXCEo"
+    },
+    "minPassRate": {
+      "$ref": "aJRm5Xfpy9DIFSyLpf8rGcUXpGYsmcDG0K0AcXCEo"
+    },
+    "timeout": {
+      "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
+    }
+  },
+  "required": ["dataset"],
+  "type": "object",
+  "nullable": true
+};
+const schema60 = {
+  "properties": {
+    "key": {
+      "$ref": "0deDdug9SQuVYQqcTy3YAExpjjmYzOrKb6S5pKc4MUM"
+    },
+    "name": {
+      "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
+    }
+  },
+  "required": ["name"],
+  "type": "object",
+  "nullable": true
+};
+const schema61 = {
+  "default": "api-key",
+  "maxLength": 253,
+  "type": "string",
+  "nullable": true
+};
+function validate120(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 253) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 253
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  }
+  validate120.errors = vErrors;
+  return errors === 0;
+}
+const schema11 = {
+  "maxLength": 253,
+  "minLength": 1,
+  "type": "string"
+};
+function validate26(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 253) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 253
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate26.errors = vErrors;
+  return errors === 0;
+}
+function validate119(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "name"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.key !== undefined) {
+      if (!validate120(data.key, {
+        instancePath: instancePath + "/key",
+        parentData: data,
+        parentDataProperty: "key",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.name !== undefined) {
+      if (!validate26(data.name, {
+        instancePath: instancePath + "/name",
+        parentData: data,
+        parentDataProperty: "name",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate119.errors = vErrors;
+  return errors === 0;
+}
+const schema62 = {
+  "type": "boolean",
+  "nullable": true
+};
+function validate124(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "boolean" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "boolean"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate124.errors = vErrors;
+  return errors === 0;
+}
+const schema63 = {
+  "type": "integer",
+  "minimum": 1,
+  "maximum": 64,
+  "nullable": true
+};
+function validate127(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == "number" && !(data % 1) && !isNaN(data) && isFinite(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "integer"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data > 64 || isNaN(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maximum",
+        keyword: "maximum",
+        params: {
+          comparison: "<=",
+          limit: 64
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 1 || isNaN(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minimum",
+        keyword: "minimum",
+        params: {
+          comparison: ">=",
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate127.errors = vErrors;
+  return errors === 0;
+}
+const schema64 = {
+  "properties": {
+    "configMapRef": {
+      "$ref": "ctHYQueeFyDKXpqJsVjpf0HOJb5cUWtPLW202hcGQk"
+    },
+    "digest": {
+      "$ref": "YIi1Ya9xfqm7BdcX9UM9NtO0Tdem2hgEleMqewmqk"
+    },
+    "uri": {
+      "$ref": "TZglcigxnNkFJlR6OV14JAmG5PFDUrtT4Lha5w8Bsw"
+    }
+  },
+  "type": "object"
+};
+const schema65 = {
+  "properties": {
+    "key": {
+      "$ref": "nZKgqfgUPEkqwgwkAMBQTaLN4h3EeO1J1osjwoVo"
+    },
+    "name": {
+      "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
+    }
+  },
+  "required": ["name"],
+  "type": "object",
+  "nullable": true
+};
+function validate130(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "name"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.key !== undefined) {
+      if (!validate25(data.key, {
+        instancePath: instancePath + "/key",
+        parentData: data,
+        parentDataProperty: "key",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.name !== undefined) {
+      if (!validate26(data.name, {
+        instancePath: instancePath + "/name",
+        parentData: data,
+        parentDataProperty: "name",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate130.errors = vErrors;
+  return errors === 0;
+}
+const schema66 = {
+  "maxLength": 71,
+  "pattern": "^sha256:[a-f0-9]{64}$",
+  "type": "string",
+  "nullable": true
+};
+function validate134(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 71) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 71
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern4.test(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^sha256:[a-f0-9]{64}$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate134.errors = vErrors;
+  return errors === 0;
+}
+const schema67 = {
+  "maxLength": 2048,
+  "minLength": 1,
+  "pattern": "^(https?|oci)://[^\\s]+$",
+  "type": "string",
+  "nullable": true
+};
+const pattern9 = new RegExp("^(https?|oci)://[^\\s]+$", "u");
+function validate136(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 2048
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (!pattern9.test(data)) {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^(https?|oci)://[^\\s]+$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+  }
+  validate136.errors = vErrors;
+  return errors === 0;
+}
+function validate129(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.configMapRef !== undefined) {
+      if (!validate130(data.configMapRef, {
+        instancePath: instancePath + "/configMapRef",
+        parentData: data,
+        parentDataProperty: "configMapRef",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.digest !== undefined) {
+      if (!validate134(data.digest, {
+        instancePath: instancePath + "/digest",
+        parentData: data,
+        parentDataProperty: "digest",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.uri !== undefined) {
+      if (!validate136(data.uri, {
+        instancePath: instancePath + "/uri",
+        parentData: data,
+        parentDataProperty: "uri",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate129.errors = vErrors;
+  return errors === 0;
+}
+const schema68 = {
+  "properties": {
+    "minScore": {
+      "$ref": "aJRm5Xfpy9DIFSyLpf8rGcUXpGYsmcDG0K0AcXCEo"
+    },
+    "modelRef": {
+      "$ref": "X1w5IdKN8jX0Lgt9X2o7FLQzMx0wM74y7aq47W4po"
+    },
+    "rubric": {
+      "$ref": "VoDDoFgeDrKMrYrD3LzvHWndqA1AEF0U0C3v3XfdvoM"
+    }
+  },
+  "required": ["modelRef", "rubric"],
+  "type": "object",
+  "nullable": true
+};
+const schema12 = {
+  "type": "number",
+  "minimum": 0,
+  "maximum": 1,
+  "nullable": true
+};
+function validate27(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == "number" && isFinite(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "number"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data > 1 || isNaN(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maximum",
+        keyword: "maximum",
+        params: {
+          comparison: "<=",
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 0 || isNaN(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minimum",
+        keyword: "minimum",
+        params: {
+          comparison: ">=",
+          limit: 0
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
+}
+const schema69 = {
+  "properties": {
+    "name": {
+      "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
+    }
+  },
+  "required": ["name"],
+  "type": "object"
+};
+function validate141(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "name"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.name !== undefined) {
+      if (!validate26(data.name, {
+        instancePath: instancePath + "/name",
+        parentData: data,
+        parentDataProperty: "name",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err1 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate141.errors = vErrors;
+  return errors === 0;
+}
+const schema70 = {
+  "maxLength": 4096,
+  "minLength": 1,
+  "type": "string"
+};
+function validate144(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data === "string") {
+    if (func2(data) > 4096) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 4096
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate144.errors = vErrors;
+  return errors === 0;
+}
+function validate139(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.modelRef === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "modelRef"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.rubric === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "rubric"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.minScore !== undefined) {
+      if (!validate27(data.minScore, {
+        instancePath: instancePath + "/minScore",
+        parentData: data,
+        parentDataProperty: "minScore",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.modelRef !== undefined) {
+      if (!validate141(data.modelRef, {
+        instancePath: instancePath + "/modelRef",
+        parentData: data,
+        parentDataProperty: "modelRef",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.rubric !== undefined) {
+      if (!validate144(data.rubric, {
+        instancePath: instancePath + "/rubric",
+        parentData: data,
+        parentDataProperty: "rubric",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate139.errors = vErrors;
+  return errors === 0;
+}
+function validate118(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.dataset === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "dataset"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.apiKeySecretRef !== undefined) {
+      if (!validate119(data.apiKeySecretRef, {
+        instancePath: instancePath + "/apiKeySecretRef",
+        parentData: data,
+        parentDataProperty: "apiKeySecretRef",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.atLastStep !== undefined) {
+      if (!validate124(data.atLastStep, {
+        instancePath: instancePath + "/atLastStep",
+        parentData: data,
+        parentDataProperty: "atLastStep",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.caseTimeout !== undefined) {
+      if (!validate24(data.caseTimeout, {
+        instancePath: instancePath + "/caseTimeout",
+        parentData: data,
+        parentDataProperty: "caseTimeout",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.concurrency !== undefined) {
+      if (!validate127(data.concurrency, {
+        instancePath: instancePath + "/concurrency",
+        parentData: data,
+        parentDataProperty: "concurrency",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.dataset !== undefined) {
+      if (!validate129(data.dataset, {
+        instancePath: instancePath + "/dataset",
+        parentData: data,
+        parentDataProperty: "dataset",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.judge !== undefined) {
+      if (!validate139(data.judge, {
+        instancePath: instancePath + "/judge",
+        parentData: data,
+        parentDataProperty: "judge",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.maxDropVsStable !== undefined) {
+      if (!validate27(data.maxDropVsStable, {
+        instancePath: instancePath + "/maxDropVsStable",
+        parentData: data,
+        parentDataProperty: "maxDropVsStable",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.minPassRate !== undefined) {
+      if (!validate27(data.minPassRate, {
+        instancePath: instancePath + "/minPassRate",
+        parentData: data,
+        parentDataProperty: "minPassRate",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.timeout !== undefined) {
+      if (!validate24(data.timeout, {
+        instancePath: instancePath + "/timeout",
+        parentData: data,
+        parentDataProperty: "timeout",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate118.errors = vErrors;
+  return errors === 0;
+}
+const schema71 = {
   "properties": {
     "duration": {
       "$ref": "blWDGwhKIJXwiYAFFuwMF9BknzEKC7KkXqGpEBXCco"
@@ -2106,12 +3198,12 @@ const schema56 = {
   "type": "object",
   "nullable": true
 };
-const schema57 = {
+const schema72 = {
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string"
 };
-function validate116(data, {
+function validate152(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2168,10 +3260,10 @@ function validate116(data, {
     }
     errors++;
   }
-  validate116.errors = vErrors;
+  validate152.errors = vErrors;
   return errors === 0;
 }
-const schema58 = {
+const schema73 = {
   "items": {
     "$ref": "bO7K1PwQwXV44h2Telk0KMHjXg5dlZm3TguRTU1DsYM"
   },
@@ -2180,7 +3272,7 @@ const schema58 = {
   "type": "array",
   "nullable": true
 };
-const schema23 = {
+const schema26 = {
   "properties": {
     "cookie": {
       "$ref": "AXScjtnysAhnvq8mLq0NMOmsTJVAzeQYNqSxfAhyc"
@@ -2191,7 +3283,7 @@ const schema23 = {
   },
   "type": "object"
 };
-const schema24 = {
+const schema27 = {
   "properties": {
     "exact": {
       "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
@@ -2210,13 +3302,13 @@ const schema24 = {
   "type": "object",
   "nullable": true
 };
-const schema10 = {
+const schema13 = {
   "maxLength": 256,
   "minLength": 1,
   "type": "string",
   "nullable": true
 };
-function validate25(data, {
+function validate28(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2274,17 +3366,17 @@ function validate25(data, {
       errors++;
     }
   }
-  validate25.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-const schema25 = {
+const schema28 = {
   "maxLength": 128,
   "minLength": 1,
   "pattern": "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$",
   "type": "string"
 };
 const pattern2 = new RegExp("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$", "u");
-function validate41(data, {
+function validate44(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2357,10 +3449,10 @@ function validate41(data, {
     }
     errors++;
   }
-  validate41.errors = vErrors;
+  validate44.errors = vErrors;
   return errors === 0;
 }
-function validate39(data, {
+function validate42(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2402,54 +3494,54 @@ function validate39(data, {
       errors++;
     }
     if (data.exact !== undefined) {
-      if (!validate25(data.exact, {
+      if (!validate28(data.exact, {
         instancePath: instancePath + "/exact",
         parentData: data,
         parentDataProperty: "exact",
         rootData
       })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
         errors = vErrors.length;
       }
     }
     if (data.name !== undefined) {
-      if (!validate41(data.name, {
+      if (!validate44(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
     if (data.prefix !== undefined) {
-      if (!validate25(data.prefix, {
+      if (!validate28(data.prefix, {
         instancePath: instancePath + "/prefix",
         parentData: data,
         parentDataProperty: "prefix",
         rootData
       })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
         errors = vErrors.length;
       }
     }
     if (data.regex !== undefined) {
-      if (!validate25(data.regex, {
+      if (!validate28(data.regex, {
         instancePath: instancePath + "/regex",
         parentData: data,
         parentDataProperty: "regex",
         rootData
       })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate39.errors = vErrors;
+  validate42.errors = vErrors;
   return errors === 0;
 }
-const schema26 = {
+const schema29 = {
   "properties": {
     "exact": {
       "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
@@ -2468,13 +3560,13 @@ const schema26 = {
   "type": "object",
   "nullable": true
 };
-const schema27 = {
+const schema30 = {
   "maxLength": 128,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
   "type": "string"
 };
-function validate48(data, {
+function validate51(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2547,10 +3639,10 @@ function validate48(data, {
     }
     errors++;
   }
-  validate48.errors = vErrors;
+  validate51.errors = vErrors;
   return errors === 0;
 }
-function validate46(data, {
+function validate49(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2592,54 +3684,54 @@ function validate46(data, {
       errors++;
     }
     if (data.exact !== undefined) {
-      if (!validate25(data.exact, {
+      if (!validate28(data.exact, {
         instancePath: instancePath + "/exact",
         parentData: data,
         parentDataProperty: "exact",
         rootData
       })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
         errors = vErrors.length;
       }
     }
     if (data.name !== undefined) {
-      if (!validate48(data.name, {
+      if (!validate51(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
         errors = vErrors.length;
       }
     }
     if (data.prefix !== undefined) {
-      if (!validate25(data.prefix, {
+      if (!validate28(data.prefix, {
         instancePath: instancePath + "/prefix",
         parentData: data,
         parentDataProperty: "prefix",
         rootData
       })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
         errors = vErrors.length;
       }
     }
     if (data.regex !== undefined) {
-      if (!validate25(data.regex, {
+      if (!validate28(data.regex, {
         instancePath: instancePath + "/regex",
         parentData: data,
         parentDataProperty: "regex",
         rootData
       })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate46.errors = vErrors;
+  validate49.errors = vErrors;
   return errors === 0;
 }
-function validate38(data, {
+function validate41(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2649,24 +3741,24 @@ function validate38(data, {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.cookie !== undefined) {
-      if (!validate39(data.cookie, {
+      if (!validate42(data.cookie, {
         instancePath: instancePath + "/cookie",
         parentData: data,
         parentDataProperty: "cookie",
         rootData
       })) {
-        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
         errors = vErrors.length;
       }
     }
     if (data.header !== undefined) {
-      if (!validate46(data.header, {
+      if (!validate49(data.header, {
         instancePath: instancePath + "/header",
         parentData: data,
         parentDataProperty: "header",
         rootData
       })) {
-        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
         errors = vErrors.length;
       }
     }
@@ -2686,10 +3778,10 @@ function validate38(data, {
     }
     errors++;
   }
-  validate38.errors = vErrors;
+  validate41.errors = vErrors;
   return errors === 0;
 }
-function validate118(data, {
+function validate154(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2748,27 +3840,27 @@ function validate118(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate38(data[i0], {
+      if (!validate41(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate118.errors = vErrors;
+  validate154.errors = vErrors;
   return errors === 0;
 }
-const schema59 = {
+const schema74 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 99,
   "nullable": true
 };
-function validate121(data, {
+function validate157(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2828,16 +3920,16 @@ function validate121(data, {
       errors++;
     }
   }
-  validate121.errors = vErrors;
+  validate157.errors = vErrors;
   return errors === 0;
 }
-const schema11 = {
+const schema14 = {
   "enum": ["Auto", "Manual"],
   "maxLength": 6,
   "type": "string",
   "nullable": true
 };
-function validate26(data, {
+function validate29(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2867,7 +3959,7 @@ function validate26(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema11.enum
+        allowedValues: schema14.enum
       }
     };
     if (vErrors === null) {
@@ -2895,10 +3987,10 @@ function validate26(data, {
       errors++;
     }
   }
-  validate26.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
-function validate115(data, {
+function validate151(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2940,60 +4032,60 @@ function validate115(data, {
       errors++;
     }
     if (data.duration !== undefined) {
-      if (!validate116(data.duration, {
+      if (!validate152(data.duration, {
         instancePath: instancePath + "/duration",
         parentData: data,
         parentDataProperty: "duration",
         rootData
       })) {
-        vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+        vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
         errors = vErrors.length;
       }
     }
     if (data.match !== undefined) {
-      if (!validate118(data.match, {
+      if (!validate154(data.match, {
         instancePath: instancePath + "/match",
         parentData: data,
         parentDataProperty: "match",
         rootData
       })) {
-        vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+        vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
         errors = vErrors.length;
       }
     }
     if (data.weight !== undefined) {
-      if (!validate121(data.weight, {
+      if (!validate157(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+        vErrors = vErrors === null ? validate157.errors : vErrors.concat(validate157.errors);
         errors = vErrors.length;
       }
     }
     if (data.winner !== undefined) {
-      if (!validate26(data.winner, {
+      if (!validate29(data.winner, {
         instancePath: instancePath + "/winner",
         parentData: data,
         parentDataProperty: "winner",
         rootData
       })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate115.errors = vErrors;
+  validate151.errors = vErrors;
   return errors === 0;
 }
-const schema12 = {
+const schema15 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 100,
   "nullable": true
 };
-function validate27(data, {
+function validate30(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3053,10 +4145,10 @@ function validate27(data, {
       errors++;
     }
   }
-  validate27.errors = vErrors;
+  validate30.errors = vErrors;
   return errors === 0;
 }
-const schema60 = {
+const schema75 = {
   "properties": {
     "duration": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -3068,7 +4160,7 @@ const schema60 = {
   "type": "object",
   "nullable": true
 };
-function validate130(data, {
+function validate166(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3105,21 +4197,21 @@ function validate130(data, {
       }
     }
     if (data.percent !== undefined) {
-      if (!validate27(data.percent, {
+      if (!validate30(data.percent, {
         instancePath: instancePath + "/percent",
         parentData: data,
         parentDataProperty: "percent",
         rootData
       })) {
-        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate130.errors = vErrors;
+  validate166.errors = vErrors;
   return errors === 0;
 }
-const schema61 = {
+const schema76 = {
   "items": {
     "$ref": "OLTjpDgMrtuGadkdBfAOe85u2gPbyNF0GGSxYGgs3M"
   },
@@ -3128,7 +4220,7 @@ const schema61 = {
   "type": "array",
   "nullable": true
 };
-const schema62 = {
+const schema77 = {
   "properties": {
     "pause": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -3140,12 +4232,12 @@ const schema62 = {
   "required": ["weight"],
   "type": "object"
 };
-const schema63 = {
+const schema78 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 100
 };
-function validate138(data, {
+function validate174(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3205,10 +4297,10 @@ function validate138(data, {
       errors++;
     }
   }
-  validate138.errors = vErrors;
+  validate174.errors = vErrors;
   return errors === 0;
 }
-function validate136(data, {
+function validate172(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3245,13 +4337,13 @@ function validate136(data, {
       }
     }
     if (data.weight !== undefined) {
-      if (!validate138(data.weight, {
+      if (!validate174(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+        vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
         errors = vErrors.length;
       }
     }
@@ -3271,10 +4363,10 @@ function validate136(data, {
     }
     errors++;
   }
-  validate136.errors = vErrors;
+  validate172.errors = vErrors;
   return errors === 0;
 }
-function validate135(data, {
+function validate171(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3333,27 +4425,27 @@ function validate135(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate136(data[i0], {
+      if (!validate172(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
+        vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate135.errors = vErrors;
+  validate171.errors = vErrors;
   return errors === 0;
 }
-const schema28 = {
+const schema32 = {
   "enum": ["Canary", "BlueGreen", "Experiment"],
   "maxLength": 10,
   "type": "string",
   "nullable": true
 };
-function validate53(data, {
+function validate57(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3383,7 +4475,7 @@ function validate53(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema28.enum
+        allowedValues: schema32.enum
       }
     };
     if (vErrors === null) {
@@ -3411,10 +4503,10 @@ function validate53(data, {
       errors++;
     }
   }
-  validate53.errors = vErrors;
+  validate57.errors = vErrors;
   return errors === 0;
 }
-function validate82(data, {
+function validate85(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3440,13 +4532,13 @@ function validate82(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.analysis !== undefined) {
-      if (!validate83(data.analysis, {
+      if (!validate86(data.analysis, {
         instancePath: instancePath + "/analysis",
         parentData: data,
         parentDataProperty: "analysis",
         rootData
       })) {
-        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+        vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
         errors = vErrors.length;
       }
     }
@@ -3462,24 +4554,35 @@ function validate82(data, {
       }
     }
     if (data.blueGreen !== undefined) {
-      if (!validate110(data.blueGreen, {
+      if (!validate113(data.blueGreen, {
         instancePath: instancePath + "/blueGreen",
         parentData: data,
         parentDataProperty: "blueGreen",
         rootData
       })) {
-        vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+        vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.evaluation !== undefined) {
+      if (!validate118(data.evaluation, {
+        instancePath: instancePath + "/evaluation",
+        parentData: data,
+        parentDataProperty: "evaluation",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
         errors = vErrors.length;
       }
     }
     if (data.experiment !== undefined) {
-      if (!validate115(data.experiment, {
+      if (!validate151(data.experiment, {
         instancePath: instancePath + "/experiment",
         parentData: data,
         parentDataProperty: "experiment",
         rootData
       })) {
-        vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+        vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
         errors = vErrors.length;
       }
     }
@@ -3495,24 +4598,24 @@ function validate82(data, {
       }
     }
     if (data.maxWeight !== undefined) {
-      if (!validate27(data.maxWeight, {
+      if (!validate30(data.maxWeight, {
         instancePath: instancePath + "/maxWeight",
         parentData: data,
         parentDataProperty: "maxWeight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
         errors = vErrors.length;
       }
     }
     if (data.mode !== undefined) {
-      if (!validate26(data.mode, {
+      if (!validate29(data.mode, {
         instancePath: instancePath + "/mode",
         parentData: data,
         parentDataProperty: "mode",
         rootData
       })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
         errors = vErrors.length;
       }
     }
@@ -3539,54 +4642,54 @@ function validate82(data, {
       }
     }
     if (data.shadow !== undefined) {
-      if (!validate130(data.shadow, {
+      if (!validate166(data.shadow, {
         instancePath: instancePath + "/shadow",
         parentData: data,
         parentDataProperty: "shadow",
         rootData
       })) {
-        vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+        vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
         errors = vErrors.length;
       }
     }
     if (data.stepWeight !== undefined) {
-      if (!validate27(data.stepWeight, {
+      if (!validate30(data.stepWeight, {
         instancePath: instancePath + "/stepWeight",
         parentData: data,
         parentDataProperty: "stepWeight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
         errors = vErrors.length;
       }
     }
     if (data.steps !== undefined) {
-      if (!validate135(data.steps, {
+      if (!validate171(data.steps, {
         instancePath: instancePath + "/steps",
         parentData: data,
         parentDataProperty: "steps",
         rootData
       })) {
-        vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+        vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
         errors = vErrors.length;
       }
     }
     if (data.strategy !== undefined) {
-      if (!validate53(data.strategy, {
+      if (!validate57(data.strategy, {
         instancePath: instancePath + "/strategy",
         parentData: data,
         parentDataProperty: "strategy",
         rootData
       })) {
-        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate82.errors = vErrors;
+  validate85.errors = vErrors;
   return errors === 0;
 }
-const schema64 = {
+const schema79 = {
   "properties": {
     "image": {
       "$ref": "qbppHqHgg8UqOidKWGdBBkqnWWRsdrY0LkGsPwA2uQ"
@@ -3595,7 +4698,7 @@ const schema64 = {
   "type": "object",
   "nullable": true
 };
-function validate144(data, {
+function validate180(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3621,28 +4724,28 @@ function validate144(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.image !== undefined) {
-      if (!validate28(data.image, {
+      if (!validate31(data.image, {
         instancePath: instancePath + "/image",
         parentData: data,
         parentDataProperty: "image",
         rootData
       })) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate144.errors = vErrors;
+  validate180.errors = vErrors;
   return errors === 0;
 }
-const schema65 = {
+const schema80 = {
   "maxLength": 22,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$",
   "type": "string"
 };
-const pattern9 = new RegExp("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", "u");
-function validate147(data, {
+const pattern11 = new RegExp("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", "u");
+function validate183(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3683,7 +4786,7 @@ function validate147(data, {
       }
       errors++;
     }
-    if (!pattern9.test(data)) {
+    if (!pattern11.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -3715,10 +4818,10 @@ function validate147(data, {
     }
     errors++;
   }
-  validate147.errors = vErrors;
+  validate183.errors = vErrors;
   return errors === 0;
 }
-function validate63(data, {
+function validate67(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3776,79 +4879,79 @@ function validate63(data, {
       errors++;
     }
     if (data.artifact !== undefined) {
-      if (!validate64(data.artifact, {
+      if (!validate68(data.artifact, {
         instancePath: instancePath + "/artifact",
         parentData: data,
         parentDataProperty: "artifact",
         rootData
       })) {
-        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
         errors = vErrors.length;
       }
     }
     if (data.changelog !== undefined) {
-      if (!validate36(data.changelog, {
+      if (!validate39(data.changelog, {
         instancePath: instancePath + "/changelog",
         parentData: data,
         parentDataProperty: "changelog",
         rootData
       })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
         errors = vErrors.length;
       }
     }
     if (data.engine !== undefined) {
-      if (!validate73(data.engine, {
+      if (!validate77(data.engine, {
         instancePath: instancePath + "/engine",
         parentData: data,
         parentDataProperty: "engine",
         rootData
       })) {
-        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
         errors = vErrors.length;
       }
     }
     if (data.modelRef !== undefined) {
-      if (!validate78(data.modelRef, {
+      if (!validate81(data.modelRef, {
         instancePath: instancePath + "/modelRef",
         parentData: data,
         parentDataProperty: "modelRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
         errors = vErrors.length;
       }
     }
     if (data.promotion !== undefined) {
-      if (!validate82(data.promotion, {
+      if (!validate85(data.promotion, {
         instancePath: instancePath + "/promotion",
         parentData: data,
         parentDataProperty: "promotion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
         errors = vErrors.length;
       }
     }
     if (data.runtime !== undefined) {
-      if (!validate144(data.runtime, {
+      if (!validate180(data.runtime, {
         instancePath: instancePath + "/runtime",
         parentData: data,
         parentDataProperty: "runtime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
+        vErrors = vErrors === null ? validate180.errors : vErrors.concat(validate180.errors);
         errors = vErrors.length;
       }
     }
     if (data.version !== undefined) {
-      if (!validate147(data.version, {
+      if (!validate183(data.version, {
         instancePath: instancePath + "/version",
         parentData: data,
         parentDataProperty: "version",
         rootData
       })) {
-        vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
+        vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
         errors = vErrors.length;
       }
     }
@@ -3868,10 +4971,10 @@ function validate63(data, {
     }
     errors++;
   }
-  validate63.errors = vErrors;
+  validate67.errors = vErrors;
   return errors === 0;
 }
-const schema66 = {
+const schema81 = {
   "properties": {
     "analysis": {
       "$ref": "NSLN3lUXPWnyGa6JiuoNpNyHwnlZ7va2x1TyKkpWDI"
@@ -3887,6 +4990,9 @@ const schema66 = {
     },
     "currentStep": {
       "$ref": "ITjqUtBxFMhIL0CCAFrAl6QqD4mS4WHHo1GQBLww"
+    },
+    "evaluations": {
+      "$ref": "PU4q9kk3CCuLv0kJS3FiHiaj18BOerq6zlVe3C80dwg"
     },
     "experiment": {
       "$ref": "ScQQQwe4SqDY0fsqr0vSNsaIEVSViSHEcNWSeD0FmH8"
@@ -3913,10 +5019,10 @@ const schema66 = {
       "$ref": "Sg5VMnp9PeciTWOOocDxVZ8KL974mKlNPE7Z3LxfFY"
     },
     "pauseReason": {
-      "$ref": "G1C6CCGMouzeZaIRpZ4zKoBu65FDMtWWZdUYnB0212E"
+      "$ref": "483K665jllfrf25hKb3nk0q9CD1DOZWuwwAn3RayVDs"
     },
     "phase": {
-      "$ref": "v47yhUIimsyf02Nghx0KUOv9EqtVUyN0ZhR7RzHKU"
+      "$ref": "vMApFJBJnLuA2gKarHQQ2lHYpoUMNdsoViTSxYTYPU"
     },
     "promotedAt": {
       "$ref": "thZzwpySeU7LsVtTYjwqN1mWUAwFAnezim8OMie8k"
@@ -3943,7 +5049,7 @@ const schema66 = {
   "type": "object",
   "nullable": true
 };
-const schema67 = {
+const schema82 = {
   "items": {
     "$ref": "Of4WtzykOOGeY35tdpXZXzBt42fe5sGx4lL2Vbqls"
   },
@@ -3951,7 +5057,7 @@ const schema67 = {
   "type": "array",
   "nullable": true
 };
-const schema68 = {
+const schema83 = {
   "properties": {
     "metrics": {
       "$ref": "rbOCLcbfyDXnEeHudw66kvVX5k2Hhz4rdH2YQMlyadk"
@@ -3972,7 +5078,7 @@ const schema68 = {
   "required": ["time", "step", "weight", "verdict"],
   "type": "object"
 };
-const schema69 = {
+const schema84 = {
   "items": {
     "$ref": "JOj3kIwGEyt9YKlBGokWgaI7C3ndYBe9YVqy2rzroM"
   },
@@ -3980,7 +5086,7 @@ const schema69 = {
   "type": "array",
   "nullable": true
 };
-const schema70 = {
+const schema85 = {
   "properties": {
     "name": {
       "$ref": "kVhKoEkFCpYCBOsP5OvTsXJ39WdjdMwyyhXvIyCOTok"
@@ -4013,11 +5119,11 @@ const schema70 = {
   "required": ["name", "verdict"],
   "type": "object"
 };
-const schema19 = {
+const schema21 = {
   "maxLength": 63,
   "type": "string"
 };
-function validate34(data, {
+function validate36(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4058,15 +5164,15 @@ function validate34(data, {
     }
     errors++;
   }
-  validate34.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
-const schema14 = {
+const schema17 = {
   "maxLength": 1024,
   "type": "string",
   "nullable": true
 };
-function validate29(data, {
+function validate32(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4108,15 +5214,15 @@ function validate29(data, {
       errors++;
     }
   }
-  validate29.errors = vErrors;
+  validate32.errors = vErrors;
   return errors === 0;
 }
-const schema17 = {
+const schema20 = {
   "type": "integer",
   "minimum": 0,
   "nullable": true
 };
-function validate32(data, {
+function validate35(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4159,10 +5265,10 @@ function validate32(data, {
       errors++;
     }
   }
-  validate32.errors = vErrors;
+  validate35.errors = vErrors;
   return errors === 0;
 }
-const schema71 = {
+const schema86 = {
   "properties": {
     "max": {
       "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
@@ -4177,12 +5283,12 @@ const schema71 = {
   "type": "object",
   "nullable": true
 };
-const schema72 = {
+const schema87 = {
   "type": "number",
   "minimum": 0,
   "nullable": true
 };
-function validate162(data, {
+function validate198(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4225,10 +5331,10 @@ function validate162(data, {
       errors++;
     }
   }
-  validate162.errors = vErrors;
+  validate198.errors = vErrors;
   return errors === 0;
 }
-function validate160(data, {
+function validate196(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4265,13 +5371,13 @@ function validate160(data, {
       }
     }
     if (data.maxIncrease !== undefined) {
-      if (!validate162(data.maxIncrease, {
+      if (!validate198(data.maxIncrease, {
         instancePath: instancePath + "/maxIncrease",
         parentData: data,
         parentDataProperty: "maxIncrease",
         rootData
       })) {
-        vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
+        vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
         errors = vErrors.length;
       }
     }
@@ -4287,15 +5393,15 @@ function validate160(data, {
       }
     }
   }
-  validate160.errors = vErrors;
+  validate196.errors = vErrors;
   return errors === 0;
 }
-const schema15 = {
+const schema18 = {
   "enum": ["Passed", "Failed", "Inconclusive"],
   "maxLength": 12,
   "type": "string"
 };
-function validate30(data, {
+function validate33(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4309,7 +5415,7 @@ function validate30(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema15.enum
+        allowedValues: schema18.enum
       }
     };
     if (vErrors === null) {
@@ -4352,10 +5458,10 @@ function validate30(data, {
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate33.errors = vErrors;
   return errors === 0;
 }
-function validate154(data, {
+function validate190(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4397,46 +5503,46 @@ function validate154(data, {
       errors++;
     }
     if (data.name !== undefined) {
-      if (!validate34(data.name, {
+      if (!validate36(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
     if (data.query !== undefined) {
-      if (!validate29(data.query, {
+      if (!validate32(data.query, {
         instancePath: instancePath + "/query",
         parentData: data,
         parentDataProperty: "query",
         rootData
       })) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
         errors = vErrors.length;
       }
     }
     if (data.reason !== undefined) {
-      if (!validate29(data.reason, {
+      if (!validate32(data.reason, {
         instancePath: instancePath + "/reason",
         parentData: data,
         parentDataProperty: "reason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
         errors = vErrors.length;
       }
     }
     if (data.samples !== undefined) {
-      if (!validate32(data.samples, {
+      if (!validate35(data.samples, {
         instancePath: instancePath + "/samples",
         parentData: data,
         parentDataProperty: "samples",
         rootData
       })) {
-        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
         errors = vErrors.length;
       }
     }
@@ -4452,13 +5558,13 @@ function validate154(data, {
       }
     }
     if (data.threshold !== undefined) {
-      if (!validate160(data.threshold, {
+      if (!validate196(data.threshold, {
         instancePath: instancePath + "/threshold",
         parentData: data,
         parentDataProperty: "threshold",
         rootData
       })) {
-        vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
+        vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
         errors = vErrors.length;
       }
     }
@@ -4474,13 +5580,13 @@ function validate154(data, {
       }
     }
     if (data.verdict !== undefined) {
-      if (!validate30(data.verdict, {
+      if (!validate33(data.verdict, {
         instancePath: instancePath + "/verdict",
         parentData: data,
         parentDataProperty: "verdict",
         rootData
       })) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
         errors = vErrors.length;
       }
     }
@@ -4511,10 +5617,10 @@ function validate154(data, {
     }
     errors++;
   }
-  validate154.errors = vErrors;
+  validate190.errors = vErrors;
   return errors === 0;
 }
-function validate153(data, {
+function validate189(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4557,25 +5663,25 @@ function validate153(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate154(data[i0], {
+      if (!validate190(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+        vErrors = vErrors === null ? validate190.errors : vErrors.concat(validate190.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate153.errors = vErrors;
+  validate189.errors = vErrors;
   return errors === 0;
 }
-const schema18 = {
+const schema23 = {
   "type": "integer",
   "minimum": 0
 };
-function validate33(data, {
+function validate38(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4618,15 +5724,15 @@ function validate33(data, {
       errors++;
     }
   }
-  validate33.errors = vErrors;
+  validate38.errors = vErrors;
   return errors === 0;
 }
-const schema16 = {
+const schema19 = {
   "format": "date-time",
   "type": "string"
 };
 const formats0 = formats["date-time"];
-function validate31(data, {
+function validate34(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4667,15 +5773,15 @@ function validate31(data, {
     }
     errors++;
   }
-  validate31.errors = vErrors;
+  validate34.errors = vErrors;
   return errors === 0;
 }
-const schema73 = {
+const schema88 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 100
 };
-function validate174(data, {
+function validate210(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4735,10 +5841,10 @@ function validate174(data, {
       errors++;
     }
   }
-  validate174.errors = vErrors;
+  validate210.errors = vErrors;
   return errors === 0;
 }
-function validate152(data, {
+function validate188(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4812,57 +5918,57 @@ function validate152(data, {
       errors++;
     }
     if (data.metrics !== undefined) {
-      if (!validate153(data.metrics, {
+      if (!validate189(data.metrics, {
         instancePath: instancePath + "/metrics",
         parentData: data,
         parentDataProperty: "metrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate153.errors : vErrors.concat(validate153.errors);
+        vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
         errors = vErrors.length;
       }
     }
     if (data.step !== undefined) {
-      if (!validate33(data.step, {
+      if (!validate38(data.step, {
         instancePath: instancePath + "/step",
         parentData: data,
         parentDataProperty: "step",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.time !== undefined) {
+      if (!validate34(data.time, {
+        instancePath: instancePath + "/time",
+        parentData: data,
+        parentDataProperty: "time",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.verdict !== undefined) {
+      if (!validate33(data.verdict, {
+        instancePath: instancePath + "/verdict",
+        parentData: data,
+        parentDataProperty: "verdict",
         rootData
       })) {
         vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
         errors = vErrors.length;
       }
     }
-    if (data.time !== undefined) {
-      if (!validate31(data.time, {
-        instancePath: instancePath + "/time",
-        parentData: data,
-        parentDataProperty: "time",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.verdict !== undefined) {
-      if (!validate30(data.verdict, {
-        instancePath: instancePath + "/verdict",
-        parentData: data,
-        parentDataProperty: "verdict",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-        errors = vErrors.length;
-      }
-    }
     if (data.weight !== undefined) {
-      if (!validate174(data.weight, {
+      if (!validate210(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
+        vErrors = vErrors === null ? validate210.errors : vErrors.concat(validate210.errors);
         errors = vErrors.length;
       }
     }
@@ -4882,10 +5988,10 @@ function validate152(data, {
     }
     errors++;
   }
-  validate152.errors = vErrors;
+  validate188.errors = vErrors;
   return errors === 0;
 }
-function validate151(data, {
+function validate187(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4928,26 +6034,26 @@ function validate151(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate152(data[i0], {
+      if (!validate188(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
+        vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate151.errors = vErrors;
+  validate187.errors = vErrors;
   return errors === 0;
 }
-const schema20 = {
+const schema22 = {
   "format": "date-time",
   "type": "string",
   "nullable": true
 };
-function validate35(data, {
+function validate37(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4989,10 +6095,10 @@ function validate35(data, {
       errors++;
     }
   }
-  validate35.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
-const schema74 = {
+const schema89 = {
   "items": {
     "$ref": "M6RNtekTRdqtHXouevHIZWvCRJYZ7F5yo2WYTV4is"
   },
@@ -5000,7 +6106,7 @@ const schema74 = {
   "type": "array",
   "nullable": true
 };
-const schema75 = {
+const schema90 = {
   "properties": {
     "lastTransitionTime": {
       "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
@@ -5024,11 +6130,11 @@ const schema75 = {
   "required": ["type", "status", "lastTransitionTime", "reason", "message"],
   "type": "object"
 };
-const schema76 = {
+const schema91 = {
   "maxLength": 32768,
   "type": "string"
 };
-function validate183(data, {
+function validate219(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5069,17 +6175,17 @@ function validate183(data, {
     }
     errors++;
   }
-  validate183.errors = vErrors;
+  validate219.errors = vErrors;
   return errors === 0;
 }
-const schema22 = {
+const schema25 = {
   "format": "int64",
   "type": "integer",
   "minimum": 0,
   "nullable": true
 };
 const formats4 = formats.int64;
-function validate37(data, {
+function validate40(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5138,17 +6244,17 @@ function validate37(data, {
       errors++;
     }
   }
-  validate37.errors = vErrors;
+  validate40.errors = vErrors;
   return errors === 0;
 }
-const schema77 = {
+const schema92 = {
   "maxLength": 1024,
   "minLength": 1,
   "pattern": "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$",
   "type": "string"
 };
-const pattern10 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
-function validate186(data, {
+const pattern12 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
+function validate222(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5189,7 +6295,7 @@ function validate186(data, {
       }
       errors++;
     }
-    if (!pattern10.test(data)) {
+    if (!pattern12.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -5221,15 +6327,15 @@ function validate186(data, {
     }
     errors++;
   }
-  validate186.errors = vErrors;
+  validate222.errors = vErrors;
   return errors === 0;
 }
-const schema78 = {
+const schema93 = {
   "enum": ["True", "False", "Unknown"],
   "maxLength": 7,
   "type": "string"
 };
-function validate188(data, {
+function validate224(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5243,7 +6349,7 @@ function validate188(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema78.enum
+        allowedValues: schema93.enum
       }
     };
     if (vErrors === null) {
@@ -5286,16 +6392,16 @@ function validate188(data, {
     }
     errors++;
   }
-  validate188.errors = vErrors;
+  validate224.errors = vErrors;
   return errors === 0;
 }
-const schema79 = {
+const schema94 = {
   "maxLength": 316,
   "pattern": "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$",
   "type": "string"
 };
-const pattern11 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
-function validate190(data, {
+const pattern13 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
+function validate226(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5320,7 +6426,7 @@ function validate190(data, {
       }
       errors++;
     }
-    if (!pattern11.test(data)) {
+    if (!pattern13.test(data)) {
       const err1 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -5352,10 +6458,10 @@ function validate190(data, {
     }
     errors++;
   }
-  validate190.errors = vErrors;
+  validate226.errors = vErrors;
   return errors === 0;
 }
-function validate181(data, {
+function validate217(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5445,68 +6551,68 @@ function validate181(data, {
       errors++;
     }
     if (data.lastTransitionTime !== undefined) {
-      if (!validate31(data.lastTransitionTime, {
+      if (!validate34(data.lastTransitionTime, {
         instancePath: instancePath + "/lastTransitionTime",
         parentData: data,
         parentDataProperty: "lastTransitionTime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
         errors = vErrors.length;
       }
     }
     if (data.message !== undefined) {
-      if (!validate183(data.message, {
+      if (!validate219(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
+        vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
         errors = vErrors.length;
       }
     }
     if (data.observedGeneration !== undefined) {
-      if (!validate37(data.observedGeneration, {
+      if (!validate40(data.observedGeneration, {
         instancePath: instancePath + "/observedGeneration",
         parentData: data,
         parentDataProperty: "observedGeneration",
         rootData
       })) {
-        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
         errors = vErrors.length;
       }
     }
     if (data.reason !== undefined) {
-      if (!validate186(data.reason, {
+      if (!validate222(data.reason, {
         instancePath: instancePath + "/reason",
         parentData: data,
         parentDataProperty: "reason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
+        vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
-      if (!validate188(data.status, {
+      if (!validate224(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
+        vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
         errors = vErrors.length;
       }
     }
     if (data.type !== undefined) {
-      if (!validate190(data.type, {
+      if (!validate226(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate190.errors : vErrors.concat(validate190.errors);
+        vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
         errors = vErrors.length;
       }
     }
@@ -5526,10 +6632,10 @@ function validate181(data, {
     }
     errors++;
   }
-  validate181.errors = vErrors;
+  validate217.errors = vErrors;
   return errors === 0;
 }
-function validate180(data, {
+function validate216(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5572,21 +6678,978 @@ function validate180(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate181(data[i0], {
+      if (!validate217(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate181.errors : vErrors.concat(validate181.errors);
+        vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate180.errors = vErrors;
+  validate216.errors = vErrors;
   return errors === 0;
 }
-const schema80 = {
+const schema95 = {
+  "items": {
+    "$ref": "8446vHlPCXLIePd1bPURD18TRz56EaMT6CM0I33kCc"
+  },
+  "maxItems": 4,
+  "type": "array",
+  "nullable": true
+};
+const schema96 = {
+  "properties": {
+    "attempt": {
+      "$ref": "9hfqvIiqHfYYg67hiDBm6lZw9216YA65gRFyhz1k"
+    },
+    "cases": {
+      "$ref": "ITjqUtBxFMhIL0CCAFrAl6QqD4mS4WHHo1GQBLww"
+    },
+    "failedCases": {
+      "$ref": "4ljxUo82tEZYsFcYaIiYFjj8l6xXYySAzY5H1oo7vM0"
+    },
+    "finishedAt": {
+      "$ref": "thZzwpySeU7LsVtTYjwqN1mWUAwFAnezim8OMie8k"
+    },
+    "gate": {
+      "$ref": "b4CFwaiNnGlNSHJyVhz0Fi8x1tC29DVXZzk60dgpI"
+    },
+    "job": {
+      "$ref": "kVhKoEkFCpYCBOsP5OvTsXJ39WdjdMwyyhXvIyCOTok"
+    },
+    "judgeScore": {
+      "$ref": "aJRm5Xfpy9DIFSyLpf8rGcUXpGYsmcDG0K0AcXCEo"
+    },
+    "message": {
+      "$ref": "wXJ6OOkqvrRHswFsPReqPBvy5GdnOup2aNpGHDaarA"
+    },
+    "passRate": {
+      "$ref": "aJRm5Xfpy9DIFSyLpf8rGcUXpGYsmcDG0K0AcXCEo"
+    },
+    "passed": {
+      "$ref": "ITjqUtBxFMhIL0CCAFrAl6QqD4mS4WHHo1GQBLww"
+    },
+    "phase": {
+      "$ref": "cYCl0hDLZtlvI9Gou1Wxd3zn7JdiJk8uzUKGHW885Fg"
+    },
+    "stablePassRate": {
+      "$ref": "aJRm5Xfpy9DIFSyLpf8rGcUXpGYsmcDG0K0AcXCEo"
+    },
+    "stableVersion": {
+      "$ref": "aI76FeqpwcXwdyCOF96recSluNjGv0pCdD3LQe3LnI"
+    },
+    "startedAt": {
+      "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
+    }
+  },
+  "required": ["gate", "attempt", "job", "phase", "startedAt"],
+  "type": "object"
+};
+const schema97 = {
+  "type": "integer",
+  "minimum": 1
+};
+function validate233(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == "number" && !(data % 1) && !isNaN(data) && isFinite(data))) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "integer"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data < 1 || isNaN(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/minimum",
+        keyword: "minimum",
+        params: {
+          comparison: ">=",
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  }
+  validate233.errors = vErrors;
+  return errors === 0;
+}
+const schema98 = {
+  "items": {
+    "$ref": "HrAWV9ce3wFAMaP7bViiINa8f6ZctMneD88ln9KWrc"
+  },
+  "maxItems": 50,
+  "type": "array",
+  "nullable": true
+};
+const schema99 = {
+  "properties": {
+    "expectation": {
+      "$ref": "ZVTHIfmAhxYd7Lem1Y3gJIWzPoytP85VYhqeP759j0"
+    },
+    "id": {
+      "$ref": "kVhKoEkFCpYCBOsP5OvTsXJ39WdjdMwyyhXvIyCOTok"
+    },
+    "message": {
+      "$ref": "l6ilvM0fr40G2wHxu3X7QH9nOwwArDHlERdeTZxKhBc"
+    },
+    "score": {
+      "$ref": "aJRm5Xfpy9DIFSyLpf8rGcUXpGYsmcDG0K0AcXCEo"
+    }
+  },
+  "required": ["id", "expectation"],
+  "type": "object"
+};
+const schema100 = {
+  "enum": ["contains", "notContains", "regex", "equals", "jsonSchema", "maxLatency", "judge", "request"],
+  "maxLength": 11,
+  "type": "string"
+};
+function validate238(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data === "contains" || data === "notContains" || data === "regex" || data === "equals" || data === "jsonSchema" || data === "maxLatency" || data === "judge" || data === "request")) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/enum",
+      keyword: "enum",
+      params: {
+        allowedValues: schema100.enum
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 11) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 11
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate238.errors = vErrors;
+  return errors === 0;
+}
+const schema101 = {
+  "maxLength": 256,
+  "type": "string",
+  "nullable": true
+};
+function validate241(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 256) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 256
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  }
+  validate241.errors = vErrors;
+  return errors === 0;
+}
+function validate237(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "id"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.expectation === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "expectation"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.expectation !== undefined) {
+      if (!validate238(data.expectation, {
+        instancePath: instancePath + "/expectation",
+        parentData: data,
+        parentDataProperty: "expectation",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.id !== undefined) {
+      if (!validate36(data.id, {
+        instancePath: instancePath + "/id",
+        parentData: data,
+        parentDataProperty: "id",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.message !== undefined) {
+      if (!validate241(data.message, {
+        instancePath: instancePath + "/message",
+        parentData: data,
+        parentDataProperty: "message",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.score !== undefined) {
+      if (!validate27(data.score, {
+        instancePath: instancePath + "/score",
+        parentData: data,
+        parentDataProperty: "score",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate237.errors = vErrors;
+  return errors === 0;
+}
+function validate236(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!Array.isArray(data) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "array"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (Array.isArray(data)) {
+    if (data.length > 50) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxItems",
+        keyword: "maxItems",
+        params: {
+          limit: 50
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (!validate237(data[i0], {
+        instancePath: instancePath + "/" + i0,
+        parentData: data,
+        parentDataProperty: i0,
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate237.errors : vErrors.concat(validate237.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate236.errors = vErrors;
+  return errors === 0;
+}
+const schema102 = {
+  "enum": ["BeforeTraffic", "LastStep"],
+  "maxLength": 13,
+  "type": "string"
+};
+function validate247(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data === "BeforeTraffic" || data === "LastStep")) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/enum",
+      keyword: "enum",
+      params: {
+        allowedValues: schema102.enum
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 13) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 13
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate247.errors = vErrors;
+  return errors === 0;
+}
+const schema103 = {
+  "maxLength": 2048,
+  "type": "string",
+  "nullable": true
+};
+function validate251(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 2048) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 2048
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  }
+  validate251.errors = vErrors;
+  return errors === 0;
+}
+const schema104 = {
+  "enum": ["Running", "Passed", "Failed", "Invalid"],
+  "maxLength": 7,
+  "type": "string"
+};
+function validate255(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data === "Running" || data === "Passed" || data === "Failed" || data === "Invalid")) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/enum",
+      keyword: "enum",
+      params: {
+        allowedValues: schema104.enum
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 7) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 7
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate255.errors = vErrors;
+  return errors === 0;
+}
+const schema31 = {
+  "maxLength": 63,
+  "type": "string",
+  "nullable": true
+};
+function validate56(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 63) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 63
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  }
+  validate56.errors = vErrors;
+  return errors === 0;
+}
+function validate232(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.gate === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "gate"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.attempt === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "attempt"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.job === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "job"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.phase === undefined) {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "phase"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.startedAt === undefined) {
+      const err4 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "startedAt"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.attempt !== undefined) {
+      if (!validate233(data.attempt, {
+        instancePath: instancePath + "/attempt",
+        parentData: data,
+        parentDataProperty: "attempt",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.cases !== undefined) {
+      if (!validate35(data.cases, {
+        instancePath: instancePath + "/cases",
+        parentData: data,
+        parentDataProperty: "cases",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.failedCases !== undefined) {
+      if (!validate236(data.failedCases, {
+        instancePath: instancePath + "/failedCases",
+        parentData: data,
+        parentDataProperty: "failedCases",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.finishedAt !== undefined) {
+      if (!validate37(data.finishedAt, {
+        instancePath: instancePath + "/finishedAt",
+        parentData: data,
+        parentDataProperty: "finishedAt",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.gate !== undefined) {
+      if (!validate247(data.gate, {
+        instancePath: instancePath + "/gate",
+        parentData: data,
+        parentDataProperty: "gate",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate247.errors : vErrors.concat(validate247.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.job !== undefined) {
+      if (!validate36(data.job, {
+        instancePath: instancePath + "/job",
+        parentData: data,
+        parentDataProperty: "job",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.judgeScore !== undefined) {
+      if (!validate27(data.judgeScore, {
+        instancePath: instancePath + "/judgeScore",
+        parentData: data,
+        parentDataProperty: "judgeScore",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.message !== undefined) {
+      if (!validate251(data.message, {
+        instancePath: instancePath + "/message",
+        parentData: data,
+        parentDataProperty: "message",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.passRate !== undefined) {
+      if (!validate27(data.passRate, {
+        instancePath: instancePath + "/passRate",
+        parentData: data,
+        parentDataProperty: "passRate",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.passed !== undefined) {
+      if (!validate35(data.passed, {
+        instancePath: instancePath + "/passed",
+        parentData: data,
+        parentDataProperty: "passed",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.phase !== undefined) {
+      if (!validate255(data.phase, {
+        instancePath: instancePath + "/phase",
+        parentData: data,
+        parentDataProperty: "phase",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.stablePassRate !== undefined) {
+      if (!validate27(data.stablePassRate, {
+        instancePath: instancePath + "/stablePassRate",
+        parentData: data,
+        parentDataProperty: "stablePassRate",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.stableVersion !== undefined) {
+      if (!validate56(data.stableVersion, {
+        instancePath: instancePath + "/stableVersion",
+        parentData: data,
+        parentDataProperty: "stableVersion",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.startedAt !== undefined) {
+      if (!validate34(data.startedAt, {
+        instancePath: instancePath + "/startedAt",
+        parentData: data,
+        parentDataProperty: "startedAt",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err5 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate232.errors = vErrors;
+  return errors === 0;
+}
+function validate231(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!Array.isArray(data) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "array"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (Array.isArray(data)) {
+    if (data.length > 4) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxItems",
+        keyword: "maxItems",
+        params: {
+          limit: 4
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      if (!validate232(data[i0], {
+        instancePath: instancePath + "/" + i0,
+        parentData: data,
+        parentDataProperty: i0,
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate231.errors = vErrors;
+  return errors === 0;
+}
+const schema105 = {
   "properties": {
     "endsAt": {
       "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
@@ -5602,7 +7665,7 @@ const schema80 = {
   "type": "object",
   "nullable": true
 };
-const schema81 = {
+const schema106 = {
   "items": {
     "$ref": "P2o1EtV9GVIwdaNmZEXTMJqtSBsaoGzeuURxE7zNaQ"
   },
@@ -5610,7 +7673,7 @@ const schema81 = {
   "type": "array",
   "nullable": true
 };
-const schema82 = {
+const schema107 = {
   "properties": {
     "analyses": {
       "$ref": "lUZqDB1t3N4x2sAYY6SWklYZyKg6au7Of9UhEiDuZA"
@@ -5634,7 +7697,7 @@ const schema82 = {
   "required": ["name", "analyses"],
   "type": "object"
 };
-function validate198(data, {
+function validate265(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5676,13 +7739,13 @@ function validate198(data, {
       errors++;
     }
     if (data.analyses !== undefined) {
-      if (!validate33(data.analyses, {
+      if (!validate38(data.analyses, {
         instancePath: instancePath + "/analyses",
         parentData: data,
         parentDataProperty: "analyses",
         rootData
       })) {
-        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
         errors = vErrors.length;
       }
     }
@@ -5720,13 +7783,13 @@ function validate198(data, {
       }
     }
     if (data.name !== undefined) {
-      if (!validate34(data.name, {
+      if (!validate36(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
@@ -5757,10 +7820,10 @@ function validate198(data, {
     }
     errors++;
   }
-  validate198.errors = vErrors;
+  validate265.errors = vErrors;
   return errors === 0;
 }
-function validate197(data, {
+function validate264(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5803,21 +7866,21 @@ function validate197(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate198(data[i0], {
+      if (!validate265(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
+        vErrors = vErrors === null ? validate265.errors : vErrors.concat(validate265.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate197.errors = vErrors;
+  validate264.errors = vErrors;
   return errors === 0;
 }
-function validate195(data, {
+function validate262(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5875,43 +7938,43 @@ function validate195(data, {
       errors++;
     }
     if (data.endsAt !== undefined) {
-      if (!validate31(data.endsAt, {
+      if (!validate34(data.endsAt, {
         instancePath: instancePath + "/endsAt",
         parentData: data,
         parentDataProperty: "endsAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
         errors = vErrors.length;
       }
     }
     if (data.metrics !== undefined) {
-      if (!validate197(data.metrics, {
+      if (!validate264(data.metrics, {
         instancePath: instancePath + "/metrics",
         parentData: data,
         parentDataProperty: "metrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
+        vErrors = vErrors === null ? validate264.errors : vErrors.concat(validate264.errors);
         errors = vErrors.length;
       }
     }
     if (data.startedAt !== undefined) {
-      if (!validate31(data.startedAt, {
+      if (!validate34(data.startedAt, {
         instancePath: instancePath + "/startedAt",
         parentData: data,
         parentDataProperty: "startedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate195.errors = vErrors;
+  validate262.errors = vErrors;
   return errors === 0;
 }
-const schema83 = {
+const schema108 = {
   "properties": {
     "action": {
       "$ref": "kVhKoEkFCpYCBOsP5OvTsXJ39WdjdMwyyhXvIyCOTok"
@@ -5930,12 +7993,12 @@ const schema83 = {
   "type": "object",
   "nullable": true
 };
-const schema84 = {
+const schema109 = {
   "enum": ["Accepted", "Rejected"],
   "maxLength": 8,
   "type": "string"
 };
-function validate215(data, {
+function validate282(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5949,7 +8012,7 @@ function validate215(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema84.enum
+        allowedValues: schema109.enum
       }
     };
     if (vErrors === null) {
@@ -5992,10 +8055,10 @@ function validate215(data, {
     }
     errors++;
   }
-  validate215.errors = vErrors;
+  validate282.errors = vErrors;
   return errors === 0;
 }
-function validate212(data, {
+function validate279(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6069,60 +8132,60 @@ function validate212(data, {
       errors++;
     }
     if (data.action !== undefined) {
-      if (!validate34(data.action, {
+      if (!validate36(data.action, {
         instancePath: instancePath + "/action",
         parentData: data,
         parentDataProperty: "action",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.message !== undefined) {
+      if (!validate32(data.message, {
+        instancePath: instancePath + "/message",
+        parentData: data,
+        parentDataProperty: "message",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.result !== undefined) {
+      if (!validate282(data.result, {
+        instancePath: instancePath + "/result",
+        parentData: data,
+        parentDataProperty: "result",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.time !== undefined) {
+      if (!validate34(data.time, {
+        instancePath: instancePath + "/time",
+        parentData: data,
+        parentDataProperty: "time",
         rootData
       })) {
         vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
         errors = vErrors.length;
       }
     }
-    if (data.message !== undefined) {
-      if (!validate29(data.message, {
-        instancePath: instancePath + "/message",
-        parentData: data,
-        parentDataProperty: "message",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.result !== undefined) {
-      if (!validate215(data.result, {
-        instancePath: instancePath + "/result",
-        parentData: data,
-        parentDataProperty: "result",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.time !== undefined) {
-      if (!validate31(data.time, {
-        instancePath: instancePath + "/time",
-        parentData: data,
-        parentDataProperty: "time",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-        errors = vErrors.length;
-      }
-    }
   }
-  validate212.errors = vErrors;
+  validate279.errors = vErrors;
   return errors === 0;
 }
-const schema85 = {
-  "enum": ["Requested", "ManualGate", "Inconclusive", "RouteNotAccepted"],
-  "maxLength": 16,
+const schema110 = {
+  "enum": ["Requested", "ManualGate", "Inconclusive", "RouteNotAccepted", "EvaluationInvalid"],
+  "maxLength": 17,
   "type": "string",
   "nullable": true
 };
-function validate222(data, {
+function validate289(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6146,13 +8209,13 @@ function validate222(data, {
     }
     errors++;
   }
-  if (!(data === "Requested" || data === "ManualGate" || data === "Inconclusive" || data === "RouteNotAccepted")) {
+  if (!(data === "Requested" || data === "ManualGate" || data === "Inconclusive" || data === "RouteNotAccepted" || data === "EvaluationInvalid")) {
     const err1 = {
       instancePath,
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema85.enum
+        allowedValues: schema110.enum
       }
     };
     if (vErrors === null) {
@@ -6163,13 +8226,13 @@ function validate222(data, {
     errors++;
   }
   if (typeof data === "string") {
-    if (func2(data) > 16) {
+    if (func2(data) > 17) {
       const err2 = {
         instancePath,
         schemaPath: "#/maxLength",
         keyword: "maxLength",
         params: {
-          limit: 16
+          limit: 17
         }
       };
       if (vErrors === null) {
@@ -6180,16 +8243,16 @@ function validate222(data, {
       errors++;
     }
   }
-  validate222.errors = vErrors;
+  validate289.errors = vErrors;
   return errors === 0;
 }
-const schema86 = {
-  "enum": ["Pending", "Deploying", "Progressing", "Paused", "Promoted", "Superseded", "RollingBack", "RolledBack", "Failed"],
+const schema111 = {
+  "enum": ["Pending", "Deploying", "Evaluating", "Progressing", "Paused", "Promoted", "Superseded", "RollingBack", "RolledBack", "Failed"],
   "maxLength": 11,
   "type": "string",
   "nullable": true
 };
-function validate224(data, {
+function validate291(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6213,13 +8276,13 @@ function validate224(data, {
     }
     errors++;
   }
-  if (!(data === "Pending" || data === "Deploying" || data === "Progressing" || data === "Paused" || data === "Promoted" || data === "Superseded" || data === "RollingBack" || data === "RolledBack" || data === "Failed")) {
+  if (!(data === "Pending" || data === "Deploying" || data === "Evaluating" || data === "Progressing" || data === "Paused" || data === "Promoted" || data === "Superseded" || data === "RollingBack" || data === "RolledBack" || data === "Failed")) {
     const err1 = {
       instancePath,
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema86.enum
+        allowedValues: schema111.enum
       }
     };
     if (vErrors === null) {
@@ -6247,10 +8310,10 @@ function validate224(data, {
       errors++;
     }
   }
-  validate224.errors = vErrors;
+  validate291.errors = vErrors;
   return errors === 0;
 }
-const schema87 = {
+const schema112 = {
   "properties": {
     "matches": {
       "$ref": "AEoINDAzD2Nlkl80Uy3B3vTorbfQjTtP4S5WAWcFw"
@@ -6262,7 +8325,7 @@ const schema87 = {
   "type": "object",
   "nullable": true
 };
-const schema88 = {
+const schema113 = {
   "items": {
     "$ref": "bO7K1PwQwXV44h2Telk0KMHjXg5dlZm3TguRTU1DsYM"
   },
@@ -6270,7 +8333,7 @@ const schema88 = {
   "type": "array",
   "nullable": true
 };
-function validate228(data, {
+function validate295(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6313,21 +8376,21 @@ function validate228(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate38(data[i0], {
+      if (!validate41(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate228.errors = vErrors;
+  validate295.errors = vErrors;
   return errors === 0;
 }
-function validate227(data, {
+function validate294(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6353,88 +8416,38 @@ function validate227(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.matches !== undefined) {
-      if (!validate228(data.matches, {
+      if (!validate295(data.matches, {
         instancePath: instancePath + "/matches",
         parentData: data,
         parentDataProperty: "matches",
         rootData
       })) {
-        vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
+        vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
         errors = vErrors.length;
       }
     }
     if (data.mirrorPercent !== undefined) {
-      if (!validate27(data.mirrorPercent, {
+      if (!validate30(data.mirrorPercent, {
         instancePath: instancePath + "/mirrorPercent",
         parentData: data,
         parentDataProperty: "mirrorPercent",
         rootData
       })) {
-        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate227.errors = vErrors;
+  validate294.errors = vErrors;
   return errors === 0;
 }
-const schema89 = {
-  "maxLength": 63,
-  "type": "string",
-  "nullable": true
-};
-function validate233(data, {
-  instancePath = "",
-  parentData,
-  parentDataProperty,
-  rootData = data
-} = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (typeof data !== "string" && data !== null) {
-    const err0 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: {
-        type: "string"
-      }
-    };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (typeof data === "string") {
-    if (func2(data) > 63) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/maxLength",
-        keyword: "maxLength",
-        params: {
-          limit: 63
-        }
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-  }
-  validate233.errors = vErrors;
-  return errors === 0;
-}
-const schema90 = {
+const schema114 = {
   "enum": ["Shadow", "Preview", "Experiment", "Canary"],
   "maxLength": 10,
   "type": "string",
   "nullable": true
 };
-function validate235(data, {
+function validate301(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6464,7 +8477,7 @@ function validate235(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema90.enum
+        allowedValues: schema114.enum
       }
     };
     if (vErrors === null) {
@@ -6492,10 +8505,10 @@ function validate235(data, {
       errors++;
     }
   }
-  validate235.errors = vErrors;
+  validate301.errors = vErrors;
   return errors === 0;
 }
-function validate150(data, {
+function validate186(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6521,24 +8534,24 @@ function validate150(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.analysis !== undefined) {
-      if (!validate151(data.analysis, {
+      if (!validate187(data.analysis, {
         instancePath: instancePath + "/analysis",
         parentData: data,
         parentDataProperty: "analysis",
         rootData
       })) {
-        vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
+        vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
         errors = vErrors.length;
       }
     }
     if (data.bakeUntil !== undefined) {
-      if (!validate35(data.bakeUntil, {
+      if (!validate37(data.bakeUntil, {
         instancePath: instancePath + "/bakeUntil",
         parentData: data,
         parentDataProperty: "bakeUntil",
         rootData
       })) {
-        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
@@ -6554,219 +8567,230 @@ function validate150(data, {
       }
     }
     if (data.conditions !== undefined) {
-      if (!validate180(data.conditions, {
+      if (!validate216(data.conditions, {
         instancePath: instancePath + "/conditions",
         parentData: data,
         parentDataProperty: "conditions",
         rootData
       })) {
-        vErrors = vErrors === null ? validate180.errors : vErrors.concat(validate180.errors);
+        vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
         errors = vErrors.length;
       }
     }
     if (data.currentStep !== undefined) {
-      if (!validate32(data.currentStep, {
+      if (!validate35(data.currentStep, {
         instancePath: instancePath + "/currentStep",
         parentData: data,
         parentDataProperty: "currentStep",
         rootData
       })) {
-        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.evaluations !== undefined) {
+      if (!validate231(data.evaluations, {
+        instancePath: instancePath + "/evaluations",
+        parentData: data,
+        parentDataProperty: "evaluations",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
         errors = vErrors.length;
       }
     }
     if (data.experiment !== undefined) {
-      if (!validate195(data.experiment, {
+      if (!validate262(data.experiment, {
         instancePath: instancePath + "/experiment",
         parentData: data,
         parentDataProperty: "experiment",
         rootData
       })) {
-        vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
+        vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
         errors = vErrors.length;
       }
     }
     if (data.failedChecks !== undefined) {
-      if (!validate32(data.failedChecks, {
+      if (!validate35(data.failedChecks, {
         instancePath: instancePath + "/failedChecks",
         parentData: data,
         parentDataProperty: "failedChecks",
         rootData
       })) {
-        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
         errors = vErrors.length;
       }
     }
     if (data.finishedAt !== undefined) {
-      if (!validate35(data.finishedAt, {
+      if (!validate37(data.finishedAt, {
         instancePath: instancePath + "/finishedAt",
         parentData: data,
         parentDataProperty: "finishedAt",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.inconclusiveChecks !== undefined) {
-      if (!validate32(data.inconclusiveChecks, {
-        instancePath: instancePath + "/inconclusiveChecks",
-        parentData: data,
-        parentDataProperty: "inconclusiveChecks",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.lastAction !== undefined) {
-      if (!validate212(data.lastAction, {
-        instancePath: instancePath + "/lastAction",
-        parentData: data,
-        parentDataProperty: "lastAction",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.lastAnalysisAt !== undefined) {
-      if (!validate35(data.lastAnalysisAt, {
-        instancePath: instancePath + "/lastAnalysisAt",
-        parentData: data,
-        parentDataProperty: "lastAnalysisAt",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.message !== undefined) {
-      if (!validate36(data.message, {
-        instancePath: instancePath + "/message",
-        parentData: data,
-        parentDataProperty: "message",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.observedGeneration !== undefined) {
-      if (!validate37(data.observedGeneration, {
-        instancePath: instancePath + "/observedGeneration",
-        parentData: data,
-        parentDataProperty: "observedGeneration",
         rootData
       })) {
         vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
+    if (data.inconclusiveChecks !== undefined) {
+      if (!validate35(data.inconclusiveChecks, {
+        instancePath: instancePath + "/inconclusiveChecks",
+        parentData: data,
+        parentDataProperty: "inconclusiveChecks",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.lastAction !== undefined) {
+      if (!validate279(data.lastAction, {
+        instancePath: instancePath + "/lastAction",
+        parentData: data,
+        parentDataProperty: "lastAction",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate279.errors : vErrors.concat(validate279.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.lastAnalysisAt !== undefined) {
+      if (!validate37(data.lastAnalysisAt, {
+        instancePath: instancePath + "/lastAnalysisAt",
+        parentData: data,
+        parentDataProperty: "lastAnalysisAt",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.message !== undefined) {
+      if (!validate39(data.message, {
+        instancePath: instancePath + "/message",
+        parentData: data,
+        parentDataProperty: "message",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.observedGeneration !== undefined) {
+      if (!validate40(data.observedGeneration, {
+        instancePath: instancePath + "/observedGeneration",
+        parentData: data,
+        parentDataProperty: "observedGeneration",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.pauseReason !== undefined) {
-      if (!validate222(data.pauseReason, {
+      if (!validate289(data.pauseReason, {
         instancePath: instancePath + "/pauseReason",
         parentData: data,
         parentDataProperty: "pauseReason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
+        vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
         errors = vErrors.length;
       }
     }
     if (data.phase !== undefined) {
-      if (!validate224(data.phase, {
+      if (!validate291(data.phase, {
         instancePath: instancePath + "/phase",
         parentData: data,
         parentDataProperty: "phase",
         rootData
       })) {
-        vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
+        vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
         errors = vErrors.length;
       }
     }
     if (data.promotedAt !== undefined) {
-      if (!validate35(data.promotedAt, {
+      if (!validate37(data.promotedAt, {
         instancePath: instancePath + "/promotedAt",
         parentData: data,
         parentDataProperty: "promotedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
     if (data.routing !== undefined) {
-      if (!validate227(data.routing, {
+      if (!validate294(data.routing, {
         instancePath: instancePath + "/routing",
         parentData: data,
         parentDataProperty: "routing",
         rootData
       })) {
-        vErrors = vErrors === null ? validate227.errors : vErrors.concat(validate227.errors);
+        vErrors = vErrors === null ? validate294.errors : vErrors.concat(validate294.errors);
         errors = vErrors.length;
       }
     }
     if (data.stableVersion !== undefined) {
-      if (!validate233(data.stableVersion, {
+      if (!validate56(data.stableVersion, {
         instancePath: instancePath + "/stableVersion",
         parentData: data,
         parentDataProperty: "stableVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
         errors = vErrors.length;
       }
     }
     if (data.stage !== undefined) {
-      if (!validate235(data.stage, {
+      if (!validate301(data.stage, {
         instancePath: instancePath + "/stage",
         parentData: data,
         parentDataProperty: "stage",
         rootData
       })) {
-        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+        vErrors = vErrors === null ? validate301.errors : vErrors.concat(validate301.errors);
         errors = vErrors.length;
       }
     }
     if (data.startedAt !== undefined) {
-      if (!validate35(data.startedAt, {
+      if (!validate37(data.startedAt, {
         instancePath: instancePath + "/startedAt",
         parentData: data,
         parentDataProperty: "startedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
     if (data.stepStartedAt !== undefined) {
-      if (!validate35(data.stepStartedAt, {
+      if (!validate37(data.stepStartedAt, {
         instancePath: instancePath + "/stepStartedAt",
         parentData: data,
         parentDataProperty: "stepStartedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
     if (data.strategy !== undefined) {
-      if (!validate53(data.strategy, {
+      if (!validate57(data.strategy, {
         instancePath: instancePath + "/strategy",
         parentData: data,
         parentDataProperty: "strategy",
         rootData
       })) {
-        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate150.errors = vErrors;
+  validate186.errors = vErrors;
   return errors === 0;
 }
-function validate54(data, {
+function validate58(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6825,57 +8849,57 @@ function validate54(data, {
       errors++;
     }
     if (data.apiVersion !== undefined) {
-      if (!validate55(data.apiVersion, {
+      if (!validate59(data.apiVersion, {
         instancePath: instancePath + "/apiVersion",
         parentData: data,
         parentDataProperty: "apiVersion",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.kind !== undefined) {
-      if (!validate57(data.kind, {
-        instancePath: instancePath + "/kind",
-        parentData: data,
-        parentDataProperty: "kind",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.metadata !== undefined) {
-      if (!validate59(data.metadata, {
-        instancePath: instancePath + "/metadata",
-        parentData: data,
-        parentDataProperty: "metadata",
         rootData
       })) {
         vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
         errors = vErrors.length;
       }
     }
-    if (data.spec !== undefined) {
-      if (!validate63(data.spec, {
-        instancePath: instancePath + "/spec",
+    if (data.kind !== undefined) {
+      if (!validate61(data.kind, {
+        instancePath: instancePath + "/kind",
         parentData: data,
-        parentDataProperty: "spec",
+        parentDataProperty: "kind",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.metadata !== undefined) {
+      if (!validate63(data.metadata, {
+        instancePath: instancePath + "/metadata",
+        parentData: data,
+        parentDataProperty: "metadata",
         rootData
       })) {
         vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
         errors = vErrors.length;
       }
     }
+    if (data.spec !== undefined) {
+      if (!validate67(data.spec, {
+        instancePath: instancePath + "/spec",
+        parentData: data,
+        parentDataProperty: "spec",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.status !== undefined) {
-      if (!validate150(data.status, {
+      if (!validate186(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
+        vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
         errors = vErrors.length;
       }
     }
@@ -6895,6 +8919,6 @@ function validate54(data, {
     }
     errors++;
   }
-  validate54.errors = vErrors;
+  validate58.errors = vErrors;
   return errors === 0;
 }

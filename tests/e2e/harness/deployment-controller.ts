@@ -33,7 +33,10 @@ interface EnvVar {
 interface DeploymentView extends KubeObject {
   spec?: {
     replicas?: number;
-    template?: { spec?: { containers?: Array<{ name: string; env?: EnvVar[] }> } };
+    template?: {
+      metadata?: { labels?: Record<string, string> };
+      spec?: { containers?: Array<{ name: string; env?: EnvVar[] }> };
+    };
   };
   status?: { observedGeneration?: number };
 }
@@ -42,6 +45,8 @@ interface DeploymentView extends KubeObject {
 export interface Pod {
   readonly deployment: string;
   readonly version: string;
+  /** Labels of the Deployment's pod template: what Services select the pod by. */
+  readonly labels: Readonly<Record<string, string>>;
   readonly engine: StubEngine;
   readonly runtime: ManagedProcess;
   /** `http://127.0.0.1:port` of the runtime's API, once it listens. */
@@ -94,6 +99,15 @@ export class DeploymentController {
     for (const pod of this.pods.values()) if (pod.version === version) pod.engine.set(behaviour);
   }
 
+  /**
+   * What the engine of `version` answers, by the chat messages it is sent (a version that knows the
+   * golden set, one that has regressed, a judge giving scores); `undefined` from `answer` leaves
+   * that call to the engine's usual reply.
+   */
+  setAnswers(version: string, answer: NonNullable<StubBehaviour['answer']>): void {
+    this.setEngine(version, { answer });
+  }
+
   /** Keeps the pods of `version` unready, as a model still loading would be, until released. */
   holdReadiness(version: string): void {
     this.held.add(version);
@@ -107,6 +121,17 @@ export class DeploymentController {
   endpoints(version: string): string[] {
     return [...this.pods.values()]
       .filter((p) => p.version === version && p.ready && p.url !== undefined)
+      .map((p) => p.url!);
+  }
+
+  /**
+   * Runtime URLs of the ready pods whose labels include every one of `selector`: the endpoints of a
+   * Service with that selector, as kube-proxy would pick from.
+   */
+  endpointsMatching(selector: Readonly<Record<string, string>>): string[] {
+    const entries = Object.entries(selector);
+    return [...this.pods.values()]
+      .filter((p) => p.ready && p.url !== undefined && entries.every(([k, v]) => p.labels[k] === v))
       .map((p) => p.url!);
   }
 
@@ -165,6 +190,7 @@ export class DeploymentController {
     const pod: Pod = {
       deployment: name,
       version,
+      labels: d.spec?.template?.metadata?.labels ?? d.metadata.labels ?? {},
       engine: undefined as unknown as StubEngine,
       runtime: undefined as unknown as ManagedProcess,
       ready: false,

@@ -2,7 +2,7 @@
  * The whole end-to-end environment in one object: the fake API server process, a real prometheus
  * scraping every runtime pod each second, the pods themselves (see DeploymentController), the mesh
  * following the VirtualService (or, with `router: 'gateway-api'`, the HTTPRoute, as a gateway
- * would), the load generator, the operator process, which can be killed
+ * would), the evaluation Jobs' pods (see JobController), the load generator, the operator process, which can be killed
  * and started again, and, when asked for, a real redis-server for the runtimes' sessions and cache
  * (an AIModel reaches it through `spec.runtime.redis`, see {@link Environment.runtimeRedis}).
  * Everything listens on free loopback ports and lives in one temporary folder.
@@ -14,6 +14,7 @@ import { PrometheusServer } from '../../support/prometheus.js';
 import { RedisServer } from '../../support/redis-server.js';
 import { waitFor } from '../../support/wait.js';
 import { DeploymentController } from './deployment-controller.js';
+import { JobController } from './job-controller.js';
 import { AIMODELS, KubeRest, MODEL_VERSIONS } from './kube.js';
 import { launchApiServer, launchOperator, type ApiServerProcess, type OperatorProcess } from './launchers.js';
 import { LoadGenerator, type ClientKind } from './load-generator.js';
@@ -56,6 +57,8 @@ export class Environment {
     /** The redis-server, when {@link EnvironmentOptions.redis} asked for one. */
     readonly redis: RedisServer | undefined,
     readonly router: MeshRouter,
+    /** Runs the operator's evaluation Jobs against the pods above. */
+    readonly jobs: JobController,
   ) {}
 
   /** Starts everything but the operator (see {@link startOperator}); stops what started on failure. */
@@ -87,6 +90,10 @@ export class Environment {
       });
       cleanup.unshift(() => prometheus.dispose());
       pods.start();
+      // Istio injects its proxy into every pod of the mesh, the evaluation Jobs' pods too.
+      const jobs = new JobController({ kube, namespace, pods, dir, sidecars: router === 'istio' });
+      await jobs.start();
+      cleanup.unshift(() => jobs.stop());
       const mesh = new Mesh({ kube, namespace, model: options.model, router });
       mesh.start();
       cleanup.unshift(() => mesh.stop());
@@ -102,7 +109,7 @@ export class Environment {
         await load.stop();
         load.close();
       });
-      return new Environment(namespace, dir, api, kube, prometheus, pods, mesh, load, redis, router);
+      return new Environment(namespace, dir, api, kube, prometheus, pods, mesh, load, redis, router, jobs);
     } catch (error) {
       for (const step of cleanup) await step().catch(() => undefined);
       throw error;
@@ -190,6 +197,11 @@ export class Environment {
         (this.mesh.statusError === undefined ? '' : `; route status: ${this.mesh.statusError}`) +
         routeStatus(this.mesh),
       `pods: ${this.pods.running().join(', ')}; harness errors: ${this.pods.errors.slice(-5).join(' | ')}`,
+      ...(this.jobs.all().length === 0
+        ? []
+        : [
+            `evaluation jobs (errors: ${this.jobs.errors.slice(-5).join(' | ')}):\n${this.jobs.diagnostics()}`,
+          ]),
       this.operator?.process.tail(40) ?? 'operator not started',
       this.api.process.tail(5),
     ].join('\n');
@@ -200,6 +212,7 @@ export class Environment {
     this.load.close();
     await this.operator?.process.stop('SIGTERM', 5000);
     await this.mesh.stop();
+    await this.jobs.stop();
     await this.pods.stop();
     await this.prometheus.dispose();
     await this.api.process.stop();

@@ -49,3 +49,8 @@ export function modelVersion(
     },
   };
 }
+
+/** A ConfigMap, e.g. a golden set under `cases.yaml` for an evaluation's `dataset.configMapRef`. */
+export function configMap(namespace: string, name: string, data: Record<string, string>): KubeObject {
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace }, data };
+}

@@ -102,6 +102,64 @@ function defaultWorkload(kind: string, spec: Obj): void {
   defaultPodTemplate(spec['template']);
 }
 
+/** The batch/v1 labels (and their legacy, unprefixed twins) the API server puts on a Job's pod template. */
+export const JOB_NAME_LABEL = 'batch.kubernetes.io/job-name';
+export const JOB_CONTROLLER_UID_LABEL = 'batch.kubernetes.io/controller-uid';
+export const LEGACY_JOB_NAME_LABEL = 'job-name';
+export const LEGACY_JOB_CONTROLLER_UID_LABEL = 'controller-uid';
+
+/**
+ * SetDefaults_Job (Kubernetes 1.32, pkg/apis/batch/v1): one completion at a time unless told otherwise,
+ * six retries, NonIndexed, not suspended, pods replaced once terminating or failed (once failed with a
+ * podFailurePolicy), `manualSelector: false`; the Job takes its pod template's labels when it has none of
+ * its own. On create the registry then generates the selector (jobStrategy.PrepareForCreate,
+ * generateSelector): the template gets `job-name` and `controller-uid` labels in both the legacy and the
+ * `batch.kubernetes.io/` forms (unless it has them), and the selector matches
+ * `batch.kubernetes.io/controller-uid` alone.
+ */
+function defaultJob(object: KubeObject, spec: Obj, old: KubeObject | undefined): void {
+  if (spec['completions'] === undefined && spec['parallelism'] === undefined) {
+    spec['completions'] = 1;
+    spec['parallelism'] = 1;
+  }
+  setDefault(spec, 'parallelism', 1);
+  setDefault(spec, 'backoffLimit', spec['backoffLimitPerIndex'] !== undefined ? 2147483647 : 6);
+  const template = isPlainObject(spec['template']) ? spec['template'] : undefined;
+  const templateLabels =
+    template && isPlainObject(template['metadata']) && isPlainObject(template['metadata']['labels'])
+      ? (template['metadata']['labels'] as Record<string, string>)
+      : undefined;
+  if (templateLabels !== undefined && Object.keys(object.metadata.labels ?? {}).length === 0) {
+    object.metadata.labels = { ...templateLabels };
+  }
+  setDefault(spec, 'completionMode', 'NonIndexed');
+  setDefault(spec, 'suspend', false);
+  const failurePolicy = spec['podFailurePolicy'];
+  if (isPlainObject(failurePolicy) && Array.isArray(failurePolicy['rules'])) {
+    for (const rule of failurePolicy['rules']) {
+      const patterns =
+        isPlainObject(rule) && Array.isArray(rule['onPodConditions']) ? rule['onPodConditions'] : [];
+      for (const pattern of patterns) if (isPlainObject(pattern)) setDefault(pattern, 'status', 'True');
+    }
+  }
+  setDefault(spec, 'podReplacementPolicy', failurePolicy !== undefined ? 'Failed' : 'TerminatingOrFailed');
+  setDefault(spec, 'manualSelector', false);
+  defaultPodTemplate(spec['template']);
+  if (old === undefined && spec['manualSelector'] !== true) generateJobSelector(object, spec);
+}
+
+function generateJobSelector(object: KubeObject, spec: Obj): void {
+  const metadata = obj(obj(spec, 'template'), 'metadata');
+  const labels = obj(metadata, 'labels') as Record<string, string>;
+  const name = object.metadata.name ?? '';
+  const uid = object.metadata.uid ?? '';
+  // A label the client set itself is kept; validation refuses it when it is wrong.
+  for (const key of [LEGACY_JOB_NAME_LABEL, JOB_NAME_LABEL]) setDefault(labels, key, name);
+  for (const key of [LEGACY_JOB_CONTROLLER_UID_LABEL, JOB_CONTROLLER_UID_LABEL]) setDefault(labels, key, uid);
+  const matchLabels = obj(obj(spec, 'selector'), 'matchLabels') as Record<string, string>;
+  setDefault(matchLabels, JOB_CONTROLLER_UID_LABEL, uid);
+}
+
 /** A stable cluster IP for a Service name (the fake has no allocator; stable keeps updates no-ops). */
 function clusterIpFor(namespace: string, name: string): string {
   let h = 0;
@@ -181,6 +239,7 @@ export function applyBuiltinDefaults(
 ): void {
   const spec = isPlainObject(object['spec']) ? object['spec'] : undefined;
   if (group === 'apps' && spec) defaultWorkload(kind, spec);
+  else if (group === 'batch' && kind === 'Job' && spec) defaultJob(object, spec, old);
   else if (group === '' && kind === 'Pod' && spec) defaultPodSpec(spec, true);
   else if (group === '' && kind === 'Service' && spec) defaultService(object, spec, old);
   else if (group === '' && kind === 'Secret') setDefault(object, 'type', 'Opaque');

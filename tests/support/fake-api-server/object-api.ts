@@ -111,6 +111,15 @@ function specFinalizers(type: ResourceType, object: KubeObject): unknown[] {
   return isPlainObject(spec) && Array.isArray(spec['finalizers']) ? spec['finalizers'] : [];
 }
 
+/**
+ * What a DELETE without `propagationPolicy` does to dependents: batch/v1 Jobs orphan their pods, for
+ * compatibility with the first Job API (jobStrategy.DefaultGarbageCollectionPolicy); everything else here
+ * deletes them in the background.
+ */
+function defaultPropagationPolicy(type: ResourceType): string | undefined {
+  return type.group === 'batch' && type.version === 'v1' && type.kind === 'Job' ? 'Orphan' : undefined;
+}
+
 export class ObjectApi {
   constructor(
     private readonly store: ObjectStore,
@@ -309,7 +318,7 @@ export class ObjectApi {
     }
     if (options.dryRun) return this.present(type, old);
     const finalizers = [...(old.metadata.finalizers ?? [])];
-    const policy = options.propagationPolicy;
+    const policy = options.propagationPolicy ?? defaultPropagationPolicy(type);
     if (policy === 'Foreground' && !finalizers.includes('foregroundDeletion'))
       finalizers.push('foregroundDeletion');
     if (finalizers.length > 0 || specFinalizers(type, old).length > 0) {

@@ -91,6 +91,14 @@ const BUILTINS: readonly BuiltinSpec[] = [
     shortNames: ['sts'],
   },
   {
+    gv: 'batch/v1',
+    kind: 'Job',
+    plural: 'jobs',
+    status: true,
+    generation: true,
+    categories: ['all'],
+  },
+  {
     gv: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
     plural: 'horizontalpodautoscalers',

@@ -96,6 +96,15 @@ const EXTRA_FIELDS: Readonly<Record<string, readonly string[]>> = {
     'regarding.uid',
   ],
   Secret: ['type'],
+  Job: ['status.successful'],
+};
+
+/** Selectable fields that are not the object's own path: a Job's `status.successful` is its succeeded count. */
+const COMPUTED_FIELDS: Readonly<Record<string, Readonly<Record<string, (object: KubeObject) => string>>>> = {
+  Job: {
+    'status.successful': (object) =>
+      String((object['status'] as { succeeded?: number } | undefined)?.succeeded ?? 0),
+  },
 };
 
 function fieldValue(object: KubeObject, path: string): string {
@@ -121,5 +130,8 @@ export function parseFieldSelector(selector: string | null | undefined, kind: st
     }
     return { field, negate: m[2] === '!=', value: m[3]!.trim() };
   });
-  return (object) => reqs.every((r) => (fieldValue(object, r.field) === r.value) !== r.negate);
+  const computed = COMPUTED_FIELDS[kind] ?? {};
+  const valueOf = (object: KubeObject, field: string) =>
+    computed[field]?.(object) ?? fieldValue(object, field);
+  return (object) => reqs.every((r) => (valueOf(object, r.field) === r.value) !== r.negate);
 }

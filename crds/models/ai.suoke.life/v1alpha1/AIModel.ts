@@ -311,6 +311,96 @@ export interface IAIModel {
         "previewHeader"?: string;
       };
       /**
+       * Evaluate the version on a golden set before any user request reaches it: a Kubernetes Job calls the version's own Service (and the stable's) through the runtime, and the rollout goes on only if the gate passes.
+       */
+      "evaluation"?: {
+        /**
+         * The API key the evaluation calls the runtime with, when the model requires one (the judge is called with it too).
+         */
+        "apiKeySecretRef"?: {
+          /**
+           * Key in the Secret. Defaults to "api-key".
+           */
+          "key"?: string;
+          /**
+           * Name of the Secret in the same namespace.
+           */
+          "name": string;
+        };
+        /**
+         * Evaluate again once the last step has passed, before promotion (with the last step still serving its traffic). Defaults to false: evaluated before the first user traffic only.
+         */
+        "atLastStep"?: boolean;
+        /**
+         * Longest wait for one answer; a case not answered by then fails. Defaults to 60s.
+         */
+        "caseTimeout"?: string;
+        /**
+         * Cases in flight at once, per version. Defaults to 8.
+         */
+        "concurrency"?: number;
+        /**
+         * The golden set: a YAML or JSON document `cases: [{id, prompt | messages, expect: {contains, notContains, regex, equals, jsonSchema, maxLatency}, judge}]`.
+         */
+        "dataset": {
+          /**
+           * A ConfigMap holding the cases.
+           */
+          "configMapRef"?: {
+            /**
+             * Key holding the cases (YAML or JSON). Defaults to "cases.yaml".
+             */
+            "key"?: string;
+            /**
+             * Name of the ConfigMap in the same namespace.
+             */
+            "name": string;
+          };
+          /**
+           * sha256:<64 hex> of the document; the evaluation refuses a document that does not match, so a changed golden set cannot pass unnoticed.
+           */
+          "digest"?: string;
+          /**
+           * Where the cases are: https://host/path (or http://) answering the YAML or JSON document, or oci://registry/repo:tag (or @sha256:…), an OCI artifact whose first layer is the document.
+           */
+          "uri"?: string;
+        };
+        /**
+         * Another model scoring each answer against a rubric.
+         */
+        "judge"?: {
+          /**
+           * Least score a case passes with. Defaults to 0.5.
+           */
+          "minScore"?: number;
+          /**
+           * The AIModel (same namespace) that scores the answers; its stable version answers.
+           */
+          "modelRef": {
+            /**
+             * Name of the referenced object in the same namespace.
+             */
+            "name": string;
+          };
+          /**
+           * What the judge is told a good answer is; it scores each answer 0..1 against the rubric, the case and the expectations.
+           */
+          "rubric": string;
+        };
+        /**
+         * Largest drop of the pass rate (0..1) below the stable's, measured on the same cases in the same run; 0 fails a version that passes fewer cases than the stable. Ignored for a model's first version, which has no stable.
+         */
+        "maxDropVsStable"?: number;
+        /**
+         * Least share of cases (0..1) the version must pass; 0.9 fails a version that fails more than one case in ten.
+         */
+        "minPassRate"?: number;
+        /**
+         * Deadline of a whole run; a run that has not finished by then is Invalid and the rollout holds. Defaults to 10m.
+         */
+        "timeout"?: string;
+      };
+      /**
        * An A/B experiment: a cohort of requests goes to the candidate, everyone else stays on stable.
        */
       "experiment"?: {

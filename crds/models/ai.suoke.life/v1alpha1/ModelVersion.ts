@@ -149,6 +149,96 @@ export interface IModelVersion {
         "previewHeader"?: string;
       };
       /**
+       * Evaluate the version on a golden set before any user request reaches it: a Kubernetes Job calls the version's own Service (and the stable's) through the runtime, and the rollout goes on only if the gate passes.
+       */
+      "evaluation"?: {
+        /**
+         * The API key the evaluation calls the runtime with, when the model requires one (the judge is called with it too).
+         */
+        "apiKeySecretRef"?: {
+          /**
+           * Key in the Secret. Defaults to "api-key".
+           */
+          "key"?: string;
+          /**
+           * Name of the Secret in the same namespace.
+           */
+          "name": string;
+        };
+        /**
+         * Evaluate again once the last step has passed, before promotion (with the last step still serving its traffic). Defaults to false: evaluated before the first user traffic only.
+         */
+        "atLastStep"?: boolean;
+        /**
+         * Longest wait for one answer; a case not answered by then fails. Defaults to 60s.
+         */
+        "caseTimeout"?: string;
+        /**
+         * Cases in flight at once, per version. Defaults to 8.
+         */
+        "concurrency"?: number;
+        /**
+         * The golden set: a YAML or JSON document `cases: [{id, prompt | messages, expect: {contains, notContains, regex, equals, jsonSchema, maxLatency}, judge}]`.
+         */
+        "dataset": {
+          /**
+           * A ConfigMap holding the cases.
+           */
+          "configMapRef"?: {
+            /**
+             * Key holding the cases (YAML or JSON). Defaults to "cases.yaml".
+             */
+            "key"?: string;
+            /**
+             * Name of the ConfigMap in the same namespace.
+             */
+            "name": string;
+          };
+          /**
+           * sha256:<64 hex> of the document; the evaluation refuses a document that does not match, so a changed golden set cannot pass unnoticed.
+           */
+          "digest"?: string;
+          /**
+           * Where the cases are: https://host/path (or http://) answering the YAML or JSON document, or oci://registry/repo:tag (or @sha256:…), an OCI artifact whose first layer is the document.
+           */
+          "uri"?: string;
+        };
+        /**
+         * Another model scoring each answer against a rubric.
+         */
+        "judge"?: {
+          /**
+           * Least score a case passes with. Defaults to 0.5.
+           */
+          "minScore"?: number;
+          /**
+           * The AIModel (same namespace) that scores the answers; its stable version answers.
+           */
+          "modelRef": {
+            /**
+             * Name of the referenced object in the same namespace.
+             */
+            "name": string;
+          };
+          /**
+           * What the judge is told a good answer is; it scores each answer 0..1 against the rubric, the case and the expectations.
+           */
+          "rubric": string;
+        };
+        /**
+         * Largest drop of the pass rate (0..1) below the stable's, measured on the same cases in the same run; 0 fails a version that passes fewer cases than the stable. Ignored for a model's first version, which has no stable.
+         */
+        "maxDropVsStable"?: number;
+        /**
+         * Least share of cases (0..1) the version must pass; 0.9 fails a version that fails more than one case in ten.
+         */
+        "minPassRate"?: number;
+        /**
+         * Deadline of a whole run; a run that has not finished by then is Invalid and the rollout holds. Defaults to 10m.
+         */
+        "timeout"?: string;
+      };
+      /**
        * An A/B experiment: a cohort of requests goes to the candidate, everyone else stays on stable.
        */
       "experiment"?: {
@@ -369,7 +459,7 @@ export interface IModelVersion {
      */
     "canaryWeight"?: number;
     /**
-     * Available, Progressing, Promoted and Degraded.
+     * Available, Progressing, Promoted, Evaluated and Degraded.
      */
     "conditions"?: Array<{
       /**
@@ -401,6 +491,84 @@ export interface IModelVersion {
      * Index (0-based) of the current traffic step.
      */
     "currentStep"?: number;
+    /**
+     * Evaluation runs of this version on its golden set, oldest first (the last run of each gate and attempt kept, at most 4).
+     */
+    "evaluations"?: Array<{
+      /**
+       * Run number at this gate, from 1; a resume after an Invalid run starts the next.
+       */
+      "attempt": number;
+      /**
+       * Cases run.
+       */
+      "cases"?: number;
+      /**
+       * Cases the version failed (at most 50; see message when there were more).
+       */
+      "failedCases"?: Array<{
+        /**
+         * The first expectation it failed: contains, notContains, regex, equals, jsonSchema, maxLatency, judge, or request (no answer: an error or a timeout).
+         */
+        "expectation": "contains" | "notContains" | "regex" | "equals" | "jsonSchema" | "maxLatency" | "judge" | "request";
+        /**
+         * Id of the case in the dataset.
+         */
+        "id": string;
+        /**
+         * Why, without the answer text (unless the runtime logs content).
+         */
+        "message"?: string;
+        /**
+         * The judge's score, when judged.
+         */
+        "score"?: number;
+      }>;
+      /**
+       * When its verdict was recorded (RFC 3339).
+       */
+      "finishedAt"?: string;
+      /**
+       * BeforeTraffic (before any user request) or LastStep (before promotion).
+       */
+      "gate": "BeforeTraffic" | "LastStep";
+      /**
+       * The Job that runs the cases.
+       */
+      "job": string;
+      /**
+       * Mean of the judge's scores over the judged cases.
+       */
+      "judgeScore"?: number;
+      /**
+       * The verdict in a sentence, or what made the run Invalid (naming the case or the field).
+       */
+      "message"?: string;
+      /**
+       * passed / cases.
+       */
+      "passRate"?: number;
+      /**
+       * Cases the version passed.
+       */
+      "passed"?: number;
+      /**
+       * Running, Passed, Failed or Invalid.
+       */
+      "phase": "Running" | "Passed" | "Failed" | "Invalid";
+      /**
+       * The stable's pass rate in the same run.
+       */
+      "stablePassRate"?: number;
+      /**
+       * The stable version run on the same cases.
+       */
+      "stableVersion"?: string;
+      /**
+       * When the run started (RFC 3339).
+       */
+      "startedAt": string;
+    }>;
     /**
      * An A/B experiment so far.
      */
@@ -491,11 +659,11 @@ export interface IModelVersion {
     /**
      * Why the rollout is Paused; set only in phase Paused. Requested (pause action) and ManualGate (mode Manual at the last step) wait for a person; Inconclusive resumes by itself on the next passing analysis.
      */
-    "pauseReason"?: "Requested" | "ManualGate" | "Inconclusive" | "RouteNotAccepted";
+    "pauseReason"?: "Requested" | "ManualGate" | "Inconclusive" | "RouteNotAccepted" | "EvaluationInvalid";
     /**
      * Where the rollout is.
      */
-    "phase"?: "Pending" | "Deploying" | "Progressing" | "Paused" | "Promoted" | "Superseded" | "RollingBack" | "RolledBack" | "Failed";
+    "phase"?: "Pending" | "Deploying" | "Evaluating" | "Progressing" | "Paused" | "Promoted" | "Superseded" | "RollingBack" | "RolledBack" | "Failed";
     /**
      * When this version became stable (RFC 3339).
      */
