@@ -24,6 +24,7 @@ import {
 import { EVALUATION_LABEL, LABEL_APP, LABEL_COMPONENT, LABEL_VERSION } from '../../crds/api/labels.js';
 import type { KubeObject, OwnerReference } from '../render.js';
 import { parseDurationMs } from './durations.js';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from './platform-security.js';
 import { assertPinnedImage } from './image-rule.js';
 import { DEFAULT_RUNTIME_IMAGE, POD_USER } from './runtime-contract.js';
 import { assertDnsLabel, assertLabelValue, versionLabels, versionedName } from './workload-names.js';
@@ -290,13 +291,8 @@ export function renderEvaluationJob(input: EvaluationJobInput): EvaluationJob {
           serviceAccountName: versionedName(model, candidate),
           // The program calls the model's Services only, never the Kubernetes API.
           automountServiceAccountToken: false,
-          securityContext: {
-            runAsNonRoot: true,
-            runAsUser: POD_USER,
-            runAsGroup: POD_USER,
-            fsGroup: POD_USER,
-            seccompProfile: { type: 'RuntimeDefault' },
-          },
+          // fsGroup: the mounted dataset and key files (mode 0440) are readable by the pod's group.
+          securityContext: restrictedPodSecurityContext(POD_USER),
           containers: [
             {
               name: EVALUATION_CONTAINER,
@@ -309,14 +305,9 @@ export function renderEvaluationJob(input: EvaluationJobInput): EvaluationJob {
                 limits: { ...RESOURCES.limits },
               },
               securityContext: {
-                runAsNonRoot: true,
+                ...restrictedContainerSecurityContext(),
                 runAsUser: POD_USER,
                 runAsGroup: POD_USER,
-                privileged: false,
-                readOnlyRootFilesystem: true,
-                allowPrivilegeEscalation: false,
-                capabilities: { drop: ['ALL'] },
-                seccompProfile: { type: 'RuntimeDefault' },
               },
               terminationMessagePath: EVALUATION_RESULT_FILE,
               // File, not FallbackToLogsOnError: the result is the file or nothing, never a log line.

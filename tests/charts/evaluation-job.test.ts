@@ -195,6 +195,7 @@ describe('renderEvaluationJob', () => {
       runAsUser: 65532,
       runAsGroup: 65532,
       fsGroup: 65532,
+      fsGroupChangePolicy: 'OnRootMismatch',
       seccompProfile: { type: 'RuntimeDefault' },
     });
     expect(containerOf(job()).securityContext).toMatchObject({
