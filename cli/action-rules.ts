@@ -15,7 +15,7 @@ import {
   type ModelVersionAction,
   type PauseReason,
 } from '../crds/index.js';
-import { heldBeforeTraffic, latestEvaluation } from './progress.js';
+import { latestEvaluation, standsAtTrafficGate } from './progress.js';
 
 export interface Verdict {
   /** Why the action is refused; undefined when it applies. */
@@ -57,7 +57,7 @@ export function modelVersionAction(action: ModelVersionAction, mv: ModelVersion)
   switch (action) {
     case 'promote':
       if (phase === 'Evaluating') return { refusal: EVALUATION_RUNNING };
-      if (paused === 'EvaluationInvalid' && heldBeforeTraffic(mv)) {
+      if (paused === 'EvaluationInvalid' && standsAtTrafficGate(mv)) {
         return {
           refusal:
             "the version has not passed its evaluation and serves no traffic yet; fix the evaluation and 'kubectl model resume' it, or 'kubectl model abort'",

@@ -14,7 +14,9 @@ import type {
   RequestMatch,
   RolloutStage,
 } from '../crds/index.js';
+import { runsOfThisRollout } from '../operators/rollout/evaluation-runs.js';
 import { resolvePolicy } from '../operators/rollout/policy.js';
+import { stateFromStatus } from '../operators/rollout/status.js';
 
 /** One analysis check as shown. */
 export interface CheckView {
@@ -126,19 +128,14 @@ export function checkView(m: MetricResult): CheckView {
  * kept in status (their Jobs' names count on), but they judged an earlier deployment.
  */
 export function latestEvaluation(mv: ModelVersion): EvaluationRunStatus | undefined {
-  const run = mv.status?.evaluations?.at(-1);
-  const since = Date.parse(mv.status?.startedAt ?? '');
-  const started = Date.parse(run?.startedAt ?? '');
-  if (run === undefined || (!Number.isNaN(since) && !Number.isNaN(started) && started < since))
-    return undefined;
-  return run;
+  return runsOfThisRollout(stateFromStatus(mv.spec?.version ?? '', mv.status)).at(-1);
 }
 
 /**
  * Whether the rollout stands before any user traffic at an evaluation that has not passed: running,
  * held because it could not be judged, or failed (the version was rolled back before any request).
  */
-export function heldBeforeTraffic(mv: ModelVersion): boolean {
+export function standsAtTrafficGate(mv: ModelVersion): boolean {
   const run = latestEvaluation(mv);
   return (
     run !== undefined &&
@@ -160,7 +157,7 @@ export function progressView(mv: ModelVersion, plan: StepPlan | undefined): Prog
     s.currentStep !== undefined &&
     (s.stage === undefined || s.stage === 'Canary') &&
     !['Pending', 'Deploying', 'Promoted', 'Superseded'].includes(s.phase ?? 'Pending') &&
-    !heldBeforeTraffic(mv);
+    !standsAtTrafficGate(mv);
   const step = hasStep ? canaryStepOf(s.currentStep as number, plan) : undefined;
   const steps = plan?.filter((stage) => stage === 'Canary').length;
   return {

@@ -185,8 +185,9 @@ export const EvaluationPolicySchema = obj(
         message: 'an evaluation needs a gate: set minPassRate, maxDropVsStable or both',
       },
       {
-        rule: '!has(self.timeout) || !has(self.caseTimeout) || duration(self.caseTimeout) < duration(self.timeout)',
-        message: 'caseTimeout must be shorter than timeout, or no case can finish within the run',
+        // With the defaults filled in: a timeout of 30s alone is as wrong as one beside caseTimeout 60s.
+        rule: `duration(has(self.caseTimeout) ? self.caseTimeout : '${EVALUATION_DEFAULTS.caseTimeout}') < duration(has(self.timeout) ? self.timeout : '${EVALUATION_DEFAULTS.timeout}')`,
+        message: `caseTimeout (default ${EVALUATION_DEFAULTS.caseTimeout}) must be shorter than timeout (default ${EVALUATION_DEFAULTS.timeout}), or no case can finish within the run`,
         fieldPath: '.caseTimeout',
       },
       {

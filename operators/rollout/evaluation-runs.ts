@@ -32,12 +32,13 @@ export function runningRun(state: RolloutState): EvaluationRunStatus | undefined
 }
 
 /**
- * Runs of the rollout under way: started since it began Deploying. The runs of an attempt before a
+ * Runs of the rollout under way: started since it began Deploying (`startedAt`). The runs of an attempt before a
  * `retry` are kept for their Jobs' names, but they judged another deployment.
  */
 export function runsOfThisRollout(state: RolloutState): readonly EvaluationRunStatus[] {
   const since = ms(state.startedAt);
-  if (since === undefined) return [];
+  // Every rollout records when it began; a status without it (edited by hand) keeps all its runs.
+  if (since === undefined) return state.evaluations;
   return state.evaluations.filter((r) => (ms(r.startedAt) ?? 0) >= since);
 }
 

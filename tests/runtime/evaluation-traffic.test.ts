@@ -277,20 +277,25 @@ describe('evaluation requests (X-Evaluation-Run) on a runtime process with a rea
   async function commandsDuring(work: () => Promise<void>): Promise<string[][]> {
     const seen: string[][] = [];
     const listener = (_time: string, args: string[]) => seen.push(args);
-    monitor.on('monitor', listener);
-    try {
-      await work();
-      // Commands reach MONITOR in the server's order: once the marker is seen, so is all before it.
-      const marker = `end-of-work-${Math.random()}`;
+    // Commands reach MONITOR in the server's order, but later than they ran: one sent just before
+    // (the test's own seeding) may still arrive after the listener is on. Markers around the work
+    // bound exactly what ran during it.
+    const markerAt = async (marker: string): Promise<number> => {
       await admin.echo(marker);
-      const at = await waitFor(
+      return waitFor(
         () => {
           const index = seen.findIndex((args) => args[0]?.toLowerCase() === 'echo' && args[1] === marker);
           return index >= 0 ? index : undefined;
         },
-        { description: 'the marker in the MONITOR feed' },
+        { description: `the marker ${marker} in the MONITOR feed` },
       );
-      return seen.slice(0, at);
+    };
+    monitor.on('monitor', listener);
+    try {
+      const from = await markerAt(`start-of-work-${Math.random()}`);
+      await work();
+      const to = await markerAt(`end-of-work-${Math.random()}`);
+      return seen.slice(from + 1, to);
     } finally {
       monitor.off('monitor', listener);
     }
