@@ -10,6 +10,9 @@
  * client → stub engine directly (the baseline), client → nginx → stub engine and client → runtime →
  * stub engine, then prints throughput, p50/p99 latency, the CPU milliseconds the runtime and nginx
  * each spent per request, and the ratios. The verdicts are at the highest concurrency.
+ * At that concurrency the same runtime also runs traced, in the same rounds: a second process with
+ * OTEL_EXPORTER_OTLP_ENDPOINT set (every request sampled) exporting to a stand-in collector of its
+ * own process, so tracing's price is read as traced ÷ untraced throughput and added latency.
  * `BENCH_RUNTIME_SRC` measures other runtime sources instead of runtime/ (a folder named runtime under
  * node_modules/.cache, e.g. `git archive HEAD runtime | tar -x -C node_modules/.cache/head`), so two
  * revisions can be compared under the same bench.
@@ -23,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { RedisServer } from '../tests/support/redis-server.js';
 import { load, loadRaw, summarise, type Figures, type Raw } from './runtime/load.js';
 import { NGINX_PACKAGE, startNginx, type NginxProxy } from './runtime/nginx.js';
-import { compileRuntime, startRuntime, startStub } from './runtime/processes.js';
+import { compileRuntime, startReceiver, startRuntime, startStub } from './runtime/processes.js';
 import { canMeasureCpu, treeCpuMs } from './runtime/process-cpu.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -40,8 +43,8 @@ const RUNTIME_SOURCE = process.env.BENCH_RUNTIME_SRC ? resolve(process.env.BENCH
 /** Engine behaviour: think time before the answer, tokens per answer, pace between streamed tokens. */
 const ENGINE = { delayMs: 20, tokens: 16, tokenDelayMs: 2 };
 
-/** Who the load generator talks to. */
-type Side = 'direct' | 'nginx' | 'runtime';
+/** Who the load generator talks to; `traced` is the runtime exporting a span tree per request. */
+type Side = 'direct' | 'nginx' | 'runtime' | 'traced';
 
 interface Target {
   readonly side: Side;
@@ -115,11 +118,36 @@ function row(name: string, f: Figures): string {
 }
 
 function printComparison(workload: Workload, comparison: Comparison): void {
-  for (const side of ['direct', 'nginx', 'runtime'] as const) {
+  for (const side of ['direct', 'nginx', 'runtime', 'traced'] as const) {
     const measured = comparison[side];
+    const name = side === 'traced' ? 'runtime, traced' : side;
     if (measured !== undefined)
-      console.log(row(`${side} → engine (${WORKLOAD_LABEL[workload]})`, measured.figures));
+      console.log(row(`${name} → engine (${WORKLOAD_LABEL[workload]})`, measured.figures));
   }
+}
+
+/** What tracing costs: the traced runtime against the same runtime untraced, in the same rounds. */
+function tracingResult(comparison: Comparison) {
+  const untraced = comparison.runtime as Measured;
+  const traced = comparison.traced as Measured;
+  const cpu = (m: Measured) => m.cpuMsPerRequest;
+  const untracedCpu = cpu(untraced);
+  const tracedCpu = cpu(traced);
+  return {
+    traced: rounded(traced.figures),
+    throughputRatio: round(traced.figures.rps / untraced.figures.rps, 3),
+    addedP50Ms: round(traced.figures.p50Ms - untraced.figures.p50Ms),
+    addedP99Ms: round(traced.figures.p99Ms - untraced.figures.p99Ms),
+    tracedCpuMsPerRequest: roundedCpu(tracedCpu),
+    addedCpuMsPerRequest:
+      tracedCpu !== undefined && untracedCpu !== undefined ? round(tracedCpu - untracedCpu, 3) : null,
+  };
+}
+
+function tracingVerdict(r: ReturnType<typeof tracingResult>): string {
+  const sign = (n: number) => (n >= 0 ? `+${n}` : `${n}`);
+  const cpu = r.addedCpuMsPerRequest !== null ? `, ${sign(r.addedCpuMsPerRequest)} ms CPU/request` : '';
+  return `${(r.throughputRatio * 100).toFixed(1)}% of untraced throughput, ${sign(r.addedP50Ms)} ms p50, ${sign(r.addedP99Ms)} ms p99${cpu}`;
 }
 
 interface CpuRow {
@@ -179,6 +207,11 @@ async function main(): Promise<void> {
   const redis = await RedisServer.start();
   const stub = await startStub(root);
   const runtime = await startRuntime(compiled, stub.base, redis.url);
+  const collector = await startReceiver(root);
+  const traced = await startRuntime(compiled, stub.base, redis.url, {
+    OTEL_EXPORTER_OTLP_ENDPOINT: collector.base,
+    OTEL_SERVICE_NAME: 'xiaoai',
+  });
   let nginx: NginxProxy | undefined;
   try {
     nginx = await startNginx(new URL(stub.base).host);
@@ -189,12 +222,22 @@ async function main(): Promise<void> {
         messages: [{ role: 'user', content: 'How should I sleep better after night shifts?' }],
         ...extra,
       });
-    const targets = (extra: Record<string, unknown>): Target[] => [
+    const targets = (extra: Record<string, unknown>, withTraced: boolean): Target[] => [
       { side: 'direct', base: stub.base, body: ask('stub-model', extra) },
       ...(nginx !== undefined
         ? [{ side: 'nginx' as const, base: nginx.base, body: ask('stub-model', extra), pid: nginx.pid }]
         : []),
       { side: 'runtime', base: runtime.base, body: ask('xiaoai', extra), pid: runtime.child.pid as number },
+      ...(withTraced
+        ? [
+            {
+              side: 'traced' as const,
+              base: traced.base,
+              body: ask('xiaoai', extra),
+              pid: traced.child.pid as number,
+            },
+          ]
+        : []),
     ];
 
     console.log(
@@ -213,20 +256,26 @@ async function main(): Promise<void> {
     );
     if (RUNTIME_SOURCE !== undefined) console.log(`runtime sources: ${RUNTIME_SOURCE}`);
     if (!canMeasureCpu()) console.log('CPU per request: needs Linux /proc, skipped');
+    console.log(
+      `tracing: at concurrency ${HEADLINE_CONCURRENCY}, the runtime again with every request traced (OTLP/JSON to a local collector process)`,
+    );
 
     for (const extra of [{}, { stream: true }]) {
-      for (const target of targets(extra))
+      for (const target of targets(extra, true))
         await load(target.base, target.body, PRIME_MS / 2, HEADLINE_CONCURRENCY);
     }
 
     const byConcurrency = [];
     const cpuRows: CpuRow[] = [];
     let cacheHit: Figures | undefined;
+    let tracing: { nonStreaming: Comparison; streaming: Comparison } | undefined;
     for (const concurrency of CONCURRENCIES) {
+      const headlineRound = concurrency === HEADLINE_CONCURRENCY;
       const results = {
-        nonStreaming: await compare(targets({}), concurrency),
-        streaming: await compare(targets({ stream: true }), concurrency),
+        nonStreaming: await compare(targets({}, headlineRound), concurrency),
+        streaming: await compare(targets({ stream: true }, headlineRound), concurrency),
       };
+      if (headlineRound) tracing = results;
       console.log(`\nconcurrency ${concurrency}`);
       for (const workload of ['nonStreaming', 'streaming'] as const) {
         printComparison(workload, results[workload]);
@@ -252,6 +301,14 @@ async function main(): Promise<void> {
 
     const headline = byConcurrency.find((c) => c.concurrency === HEADLINE_CONCURRENCY)!;
     const hit = cacheHit as Figures;
+    const measuredTracing = tracing as { nonStreaming: Comparison; streaming: Comparison };
+    const metrics = await (await fetch(`${traced.base}/metrics`)).text();
+    const dropped = Number(/^ai_tracing_spans_dropped_total\{[^}]*\} (\S+)$/m.exec(metrics)?.[1] ?? NaN);
+    // Its drain exports what is still queued: then the collector has every span it will get.
+    const drained = new Promise((resolve) => traced.child.once('exit', resolve));
+    traced.child.kill('SIGTERM');
+    await drained;
+    const exported = (await (await fetch(`${collector.base}/stats`)).json()) as { spans: number };
     const result = {
       concurrency: HEADLINE_CONCURRENCY,
       durationMs: DURATION_MS,
@@ -263,18 +320,31 @@ async function main(): Promise<void> {
         runtime: rounded(hit),
         throughputVsDirectEngine: round(hit.rps / headline.nonStreaming.direct.rps, 3),
       },
+      tracing: {
+        concurrency: HEADLINE_CONCURRENCY,
+        sampler: 'parentbased_always_on',
+        nonStreaming: tracingResult(measuredTracing.nonStreaming),
+        streaming: tracingResult(measuredTracing.streaming),
+        spansExported: exported.spans,
+        spansDropped: dropped,
+      },
       byConcurrency,
     };
     console.log(`\nat concurrency ${HEADLINE_CONCURRENCY}:`);
     console.log(`non-streaming: ${verdict(result.nonStreaming)}`);
     console.log(`streaming:     ${verdict(result.streaming)}`);
+    console.log(`cache hit:     ${result.cacheHit.throughputVsDirectEngine}x the direct engine's throughput`);
+    console.log(`tracing on vs off, non-streaming: ${tracingVerdict(result.tracing.nonStreaming)}`);
+    console.log(`tracing on vs off, streaming:     ${tracingVerdict(result.tracing.streaming)}`);
     console.log(
-      `cache hit:     ${result.cacheHit.throughputVsDirectEngine}x the direct engine's throughput\n`,
+      `tracing: ${result.tracing.spansExported} spans reached the collector, ${result.tracing.spansDropped} dropped\n`,
     );
     console.log(JSON.stringify(result));
   } finally {
     await nginx?.stop();
     runtime.child.kill('SIGTERM');
+    traced.child.kill('SIGTERM');
+    collector.child.kill('SIGTERM');
     stub.child.kill('SIGTERM');
     await redis.dispose();
     rmSync(compiled.dir, { recursive: true, force: true });

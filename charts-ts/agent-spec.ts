@@ -1,4 +1,4 @@
-import type { AIModel, ModelVersion } from '../crds/api/index.js';
+import { DEFAULT_CURRENCY, type AIModel, type ModelVersion } from '../crds/api/index.js';
 import type {
   AgentWorkloadProps,
   ContainerResources,
@@ -76,8 +76,22 @@ export function scalingOf(aimodel: AIModel): ScalingProps {
   };
 }
 
+/**
+ * The token prices of a version's runtime (PRICE_* of runtime/config.ts): the version's
+ * `spec.runtime.pricing` whole, else the AIModel's; none without pricing, so no cost is counted.
+ */
+export function pricingEnv(aimodel: AIModel, version: ModelVersion): EnvVar[] {
+  const pricing = version.spec.runtime?.pricing ?? aimodel.spec.runtime?.pricing;
+  if (pricing === undefined) return [];
+  return [
+    { name: 'PRICE_INPUT_PER_MILLION_TOKENS', value: String(pricing.inputPerMillionTokens) },
+    { name: 'PRICE_OUTPUT_PER_MILLION_TOKENS', value: String(pricing.outputPerMillionTokens) },
+    { name: 'PRICE_CURRENCY', value: pricing.currency ?? DEFAULT_CURRENCY },
+  ];
+}
+
 /** Runtime environment and mounted files from `spec.runtime` and the persona (variables of runtime/config.ts). */
-function runtimeConfig(aimodel: AIModel): { env: EnvVar[]; files: MountedFile[] } {
+function runtimeConfig(aimodel: AIModel, version: ModelVersion): { env: EnvVar[]; files: MountedFile[] } {
   const runtime = aimodel.spec.runtime ?? {};
   const name = aimodel.metadata.name ?? '';
   const env: EnvVar[] = [];
@@ -138,6 +152,8 @@ function runtimeConfig(aimodel: AIModel): { env: EnvVar[]; files: MountedFile[] 
     set('RATE_LIMIT_RPS', String(Number((runtime.rateLimitPerMinute / 60).toFixed(6))));
   }
   set('LOG_CONTENT', String(runtime.logContent ?? false));
+  // Open is the runtime's own default, so only Closed needs saying.
+  if (runtime.budgetFailureMode === 'Closed') set('BUDGET_FAILURE_MODE', 'closed');
   if (runtime.extraRequestParams !== undefined && runtime.extraRequestParams.length > 0) {
     set('EXTRA_REQUEST_PARAMS', runtime.extraRequestParams.join(','));
   }
@@ -150,6 +166,7 @@ function runtimeConfig(aimodel: AIModel): { env: EnvVar[]; files: MountedFile[] 
         : { env: 'SYSTEM_PROMPT_FILE', configMap: ref },
     );
   }
+  env.push(...pricingEnv(aimodel, version));
   for (const variable of runtime.env ?? []) env.push(envVar(variable));
   return { env, files };
 }
@@ -169,7 +186,7 @@ function envVar(variable: {
 
 /**
  * Props of one version's workload. `bounds` overrides the replica bounds (the canary capacity rule).
- * Version-level overrides (engine image, model name, runtime image) win over the AIModel's.
+ * Version-level overrides (engine image, model name, runtime image, pricing) win over the AIModel's.
  */
 export function workloadProps(
   aimodel: AIModel,
@@ -179,7 +196,7 @@ export function workloadProps(
   const spec = aimodel.spec;
   const model = aimodel.metadata.name ?? '';
   const scaling = scalingOf(aimodel);
-  const { env, files } = runtimeConfig(aimodel);
+  const { env, files } = runtimeConfig(aimodel, version);
   const external = spec.engine.external;
   const engineImage = version.spec.engine?.image ?? spec.engine.image;
   if (external === undefined && engineImage === undefined) {

@@ -51,7 +51,14 @@ export {
   type AgentOverlay,
   type RuntimeRedis,
 } from './agent-overlay.js';
-export { PlatformChart, type PlatformChartProps } from './charts/platform-chart.js';
+export { PlatformChart, type PlatformChartProps, type PlatformTracing } from './charts/platform-chart.js';
+export * from './constructs/runtime-tracing.js';
+export {
+  DEFAULT_OTEL_COLLECTOR_IMAGE,
+  OTEL_COLLECTOR_NAME,
+  OtelCollector,
+  type OtelCollectorProps,
+} from './constructs/otel-collector.js';
 export { OperatorInstall, operatorRules, type OperatorInstallProps } from './constructs/operator-install.js';
 export {
   Redis,

@@ -12,6 +12,7 @@ import { AgentWorkload } from './constructs/agent-workload.js';
 import { GatewayRouting, gatewayNamespaces } from './constructs/gateway-routing.js';
 import { IstioRouting } from './constructs/istio-routing.js';
 import { IstioSecurity } from './constructs/istio-security.js';
+import { validateTracing, type RuntimeTracing } from './constructs/runtime-tracing.js';
 import { VersionService } from './constructs/version-service.js';
 import { assertDistinctLabels, versionedName } from './constructs/workload-names.js';
 import { DERIVED_KINDS, ROUTE_OBJECTS, type RouteObjects } from './derived-kinds.js';
@@ -85,6 +86,12 @@ export interface RenderOptions {
    * @default [the AIModel's namespace], plus those of its Gateway parents with `gateway-api` routes
    */
   readonly callerNamespaces?: readonly string[];
+  /**
+   * Where every version's runtime exports its traces (the operator's `--tracing-endpoint` and
+   * `--tracing-sampling-ratio`): the OpenTelemetry variables of runtime-tracing.ts on each runtime container.
+   * @default - none: the runtime containers get no tracing variables and do not trace
+   */
+  readonly tracing?: RuntimeTracing;
 }
 
 /** Order of kinds in the output: the shared table's, dependencies first. */
@@ -121,7 +128,7 @@ const INGRESS_NAMESPACES = ['istio-system'] as const;
  * @param versions the ModelVersions that should have pods (the stable one and any canary)
  * @param traffic the split between them, as in `AIModel.status.traffic`; may be empty for a single version
  * @param options the routes and mesh, the canary capacity rule, fixed replica counts of a split without a mesh,
- *   the candidate's matched and mirror routes, and who may call the agent
+ *   the candidate's matched and mirror routes, who may call the agent, and where the runtimes send traces
  * @throws Error naming the object and field when an input is invalid
  */
 export function render(
@@ -190,6 +197,8 @@ export function render(
     throw new Error(`render: options.routes '${String(routes)}' is not one of ${ROUTE_OBJECTS.join(', ')}`);
   }
   const mesh = options.mesh ?? routes === 'istio';
+  const tracing = options.tracing;
+  if (tracing !== undefined) validateTracing('render: options.tracing', tracing);
   const namespace = aimodel.metadata.namespace;
   // A Gateway elsewhere reaches the pods from its own namespace (its data plane runs there).
   const gatewayNs =
@@ -258,6 +267,7 @@ export function render(
     new AgentWorkload(chart, `Version-${v}`, {
       ...workloadProps(aimodel, version, scaled),
       ...(replicas === undefined ? {} : { replicas }),
+      ...(tracing === undefined ? {} : { tracing }),
       ...(routes === 'gateway-api'
         ? { ingressNamespaces: [...new Set([...INGRESS_NAMESPACES, ...gatewayNs])].sort() }
         : {}),

@@ -8,12 +8,12 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { KubeClient } from './kit/client.js';
 import { loadConnection } from './kit/connection.js';
-import { FLAG_HELP, parseFlags } from './kit/flags.js';
+import { FLAG_HELP, parseFlags, type OperatorFlags } from './kit/flags.js';
 import { createLogger, type Logger } from './kit/logger.js';
 import { Manager, type ControllerFactory, type ManagerOptions, type OperatorContext } from './kit/manager.js';
 import { OperatorMetrics } from './kit/metrics.js';
 import { aimodelController } from './aimodel/controller.js';
-import { createRolloutDeps, type RolloutDeps } from './rollout-deps/deps.js';
+import { createRolloutDeps, SETTINGS, type RolloutDeps } from './rollout-deps/deps.js';
 import { modelVersionController } from './model-version/controller.js';
 import { modelRegistryController } from './model-registry/index.js';
 
@@ -34,6 +34,24 @@ export function rolloutControllers(overrides: Partial<RolloutDeps> = {}): Contro
   let deps: RolloutDeps | undefined;
   const shared = (ctx: OperatorContext): RolloutDeps => (deps ??= createRolloutDeps(ctx, overrides));
   return [(ctx) => aimodelController(ctx, shared(ctx)), (ctx) => modelVersionController(ctx, shared(ctx))];
+}
+
+/** The flags the controllers read, as the Manager's settings (keys of rollout-deps SETTINGS). */
+export function operatorSettings(flags: OperatorFlags): Record<string, string> {
+  return {
+    [SETTINGS.prometheusUrl]: flags.prometheusUrl,
+    [SETTINGS.trafficRouter]: flags.trafficRouter,
+    [SETTINGS.mesh]: flags.mesh,
+    [SETTINGS.rollbackWindow]: `${flags.rollbackWindowMs}ms`,
+    [SETTINGS.maxConcurrentReconciles]: String(flags.maxConcurrentReconciles),
+    // Without an endpoint the rendered runtimes carry no tracing variables at all.
+    ...(flags.tracingEndpoint === undefined
+      ? {}
+      : {
+          [SETTINGS.tracingEndpoint]: flags.tracingEndpoint,
+          [SETTINGS.tracingSamplingRatio]: String(flags.tracingSamplingRatio),
+        }),
+  };
 }
 
 export interface RunOptions {
@@ -79,13 +97,7 @@ export async function runOperator(argv: readonly string[], options: RunOptions =
       retryPeriodMs: flags.retryPeriodMs,
     },
     logger: log,
-    settings: {
-      prometheusUrl: flags.prometheusUrl,
-      trafficRouter: flags.trafficRouter,
-      mesh: flags.mesh,
-      rollbackWindow: `${flags.rollbackWindowMs}ms`,
-      maxConcurrentReconciles: String(flags.maxConcurrentReconciles),
-    },
+    settings: operatorSettings(flags),
     ...options.managerOverrides,
   });
   const controllers = options.controllers ?? defaultControllers();

@@ -15,12 +15,34 @@ export interface Principal {
    * scoped like `id`; never for API keys); CACHE_SCOPE=tenant shares by it.
    */
   readonly tenant?: string;
+  /**
+   * The key's token budget (options of its line in the API keys file); none for keys without
+   * options, for token (JWT) callers and for anonymous ones.
+   */
+  readonly budget?: TokenBudget;
+}
+
+/** Tokens (prompt + completion) a key may spend per UTC calendar day and month (chat-budget.ts). */
+export interface TokenBudget {
+  readonly tokensPerDay?: number;
+  readonly tokensPerMonth?: number;
 }
 
 interface StoredKey {
   readonly digest: Buffer;
   readonly name: string;
+  readonly budget?: TokenBudget;
 }
+
+/** The options a key's line may carry after its name, and the budget field each one sets. */
+const BUDGET_OPTIONS: Readonly<Record<string, keyof TokenBudget>> = {
+  'tokens-per-day': 'tokensPerDay',
+  'tokens-per-month': 'tokensPerMonth',
+};
+/** What an option's name looks like, so a misplaced key (base64 may end in `=`) is never quoted. */
+const OPTION_NAME = /^[a-z]+(-[a-z]+)*$/;
+const LINE_FORMAT =
+  "'<key> [name] [tokens-per-day=<n>] [tokens-per-month=<n>]' (or 'sha256:<hex>' in place of the key)";
 
 const SHA256_HEX = /^sha256:([0-9a-f]{64})$/i;
 /** Token callers' ids start with this; a key named so could take over a token caller's sessions. */
@@ -30,33 +52,79 @@ const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
 /**
- * Parses an API keys file (a mounted Secret): one key per line as `<key> [name]` or
- * `sha256:<hex> [name]`; blank lines and `#` comments ignored. Only SHA-256 digests are kept in
- * memory. Throws naming the file and line.
+ * Parses an API keys file (a mounted Secret): one key per line as `<key> [name] [options]` or
+ * `sha256:<hex> [name] [options]`; blank lines and `#` comments ignored. The options
+ * `tokens-per-day=<n>` and `tokens-per-month=<n>` give the key a token budget; a field holding `=`
+ * is an option, so a name has none (`<key> tokens-per-day=1000` is a key without a name). Keys that
+ * share a name share its sessions, rate limit and budget (a rotation: the old key and the new), so
+ * their lines must give the same budget. Only SHA-256 digests are kept in memory. Throws naming the
+ * file and line.
  */
 export function parseApiKeys(text: string, source = 'API_KEYS_FILE'): StoredKey[] {
   const keys: StoredKey[] = [];
+  const budgetLines = new Map<string, { line: number; budget: string }>();
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
-    const [secret, name, extra] = line.split(/\s+/);
-    if (secret === undefined || extra !== undefined) {
-      throw new Error(`${source} line ${index + 1}: expected '<key> [name]' or 'sha256:<hex> [name]'`);
-    }
+    const where = `${source} line ${index + 1}`;
+    const [secret, ...fields] = line.split(/\s+/) as [string, ...string[]];
+    const named = fields[0] !== undefined && !fields[0].includes('=') ? fields.shift() : undefined;
     const hashed = SHA256_HEX.exec(secret);
     if (secret.toLowerCase().startsWith('sha256:') && hashed === null) {
-      throw new Error(`${source} line ${index + 1}: 'sha256:' must be followed by 64 hex digits`);
+      throw new Error(`${where}: 'sha256:' must be followed by 64 hex digits`);
     }
-    if (name?.toLowerCase().startsWith(JWT_ID_PREFIX)) {
+    if (named?.toLowerCase().startsWith(JWT_ID_PREFIX)) {
       throw new Error(
-        `${source} line ${index + 1}: the name '${name}' starts with '${JWT_ID_PREFIX}', which is reserved for token callers; rename the key`,
+        `${where}: the name '${named}' starts with '${JWT_ID_PREFIX}', which is reserved for token callers; rename the key`,
       );
     }
+    const budget = parseBudget(fields, where);
     const digest = hashed !== null ? Buffer.from(hashed[1] as string, 'hex') : sha256(secret);
-    keys.push({ digest, name: name ?? `key-${digest.toString('hex').slice(0, 12)}` });
+    const name = named ?? `key-${digest.toString('hex').slice(0, 12)}`;
+    const said = JSON.stringify(budget ?? {});
+    const earlier = budgetLines.get(name);
+    if (earlier !== undefined && earlier.budget !== said) {
+      throw new Error(
+        `${where}: the name '${name}' has another budget on line ${earlier.line}; keys that share a name share one budget, so give their lines the same tokens-per-day and tokens-per-month`,
+      );
+    }
+    budgetLines.set(name, { line: index + 1, budget: said });
+    keys.push(budget === undefined ? { digest, name } : { digest, name, budget });
   });
   if (keys.length === 0) throw new Error(`${source} holds no keys; add one per line or unset API_KEYS_FILE`);
   return keys;
+}
+
+/** The budget options of one line (the fields after the key and its name); undefined for none. */
+function parseBudget(fields: readonly string[], where: string): TokenBudget | undefined {
+  const budget: { -readonly [K in keyof TokenBudget]: number } = {};
+  for (const field of fields) {
+    const equals = field.indexOf('=');
+    // Not quoted: a field out of place may be a second key pasted onto the line.
+    if (equals < 0) {
+      throw new Error(
+        `${where}: expected ${LINE_FORMAT}; a field after the name must be an option (<option>=<value>)`,
+      );
+    }
+    const option = field.slice(0, equals);
+    const value = field.slice(equals + 1);
+    const target = Object.hasOwn(BUDGET_OPTIONS, option) ? BUDGET_OPTIONS[option] : undefined;
+    if (target === undefined) {
+      const shown = OPTION_NAME.test(option) ? `'${option}'` : '(not shown: it does not look like one)';
+      throw new Error(
+        `${where}: unknown option ${shown}; the options are tokens-per-day=<n> and tokens-per-month=<n> (a name cannot hold '=')`,
+      );
+    }
+    if (budget[target] !== undefined) throw new Error(`${where}: ${option} is given twice; keep one`);
+    const tokens = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(tokens) || tokens < 1) {
+      throw new Error(
+        `${where}: ${option}='${value}' must be a whole number of tokens of at least 1 (e.g. ${option}=1000000)`,
+      );
+    }
+    budget[target] = tokens;
+  }
+  return Object.keys(budget).length === 0 ? undefined : budget;
 }
 
 /** How often the API keys file is checked for a rotated Secret (milliseconds). */
@@ -156,6 +224,16 @@ export class Authenticator {
     // Compare against every key (no early exit) so timing says nothing about which one matched.
     for (const key of this.keys) if (timingSafeEqual(key.digest, digest)) found = key;
     if (found === undefined) throw errors.invalidCredentials();
-    return { id: found.name, kind: 'api-key' };
+    return found.budget === undefined
+      ? { id: found.name, kind: 'api-key' }
+      : { id: found.name, kind: 'api-key', budget: found.budget };
+  }
+
+  /** The names of the keys with a token budget, and their budgets (as the keys file says now). */
+  budgets(): ReadonlyMap<string, TokenBudget> {
+    this.refreshKeys();
+    const budgets = new Map<string, TokenBudget>();
+    for (const key of this.keys) if (key.budget !== undefined) budgets.set(key.name, key.budget);
+    return budgets;
   }
 }

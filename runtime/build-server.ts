@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Logger } from 'pino';
 import { Authenticator } from './auth.js';
 import { ResponseCache } from './cache.js';
+import { TokenBudgets } from './budget.js';
+import { budgetGate, holdDurationMs } from './chat-budget.js';
 import { createChatHandler, type ChatDeps } from './chat-handler.js';
 import type { RuntimeConfig } from './config.js';
 import { OpenAIEngine, type Engine } from './engine-client.js';
@@ -23,12 +25,20 @@ import { createRedisClient, type RedisClient } from './redis.js';
 import { requestIdOf } from './request-id.js';
 import { createResponsesHandler } from './responses-handler.js';
 import { SessionStore } from './sessions.js';
+import { createTracing, type Tracing } from './tracing.js';
+import type { ExportEvents } from './tracing-export.js';
 
 /**
  * How long requests cut at the drain deadline get to write their ending (milliseconds): their engine
  * calls are aborted, so this takes milliseconds; the bound is for a request stuck elsewhere.
  */
 const DRAIN_CUT_GRACE_MS = 1_000;
+
+/**
+ * How long a drain waits for the last spans to reach the collector (milliseconds): long enough for a
+ * collector that answers, short enough that one that does not leaves the pod's grace period intact.
+ */
+const TRACE_FLUSH_MS = 2_000;
 
 /** Parts a test (or another entry point) may supply instead of the ones built from config. */
 export interface RuntimeDeps {
@@ -40,10 +50,12 @@ export interface RuntimeDeps {
   readonly logger?: Logger;
   /** @default fresh metrics with process metrics */
   readonly metrics?: RuntimeMetrics;
-  /** Wall clock (epoch milliseconds) for rate limits and readiness. @default Date.now */
+  /** Wall clock (epoch milliseconds) for rate limits, token budgets and readiness. @default Date.now */
   readonly now?: () => number;
   /** Reads mounted files (API keys, JWKS). @default fs.readFileSync */
   readonly readFile?: (path: string) => string;
+  /** @default spans exported as config.tracing (the OTEL_* variables) says, or none */
+  readonly tracing?: Tracing;
 }
 
 /** A built runtime: the server is not listening yet. */
@@ -77,7 +89,21 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
   const logger = deps.logger ?? createLogger(config.logLevel);
   const metrics =
     deps.metrics ??
-    new RuntimeMetrics({ agent: config.agent, model: config.model, version: config.modelVersion });
+    new RuntimeMetrics(
+      { agent: config.agent, model: config.model, version: config.modelVersion },
+      { costCurrency: config.pricing?.currency },
+    );
+  if (config.pricing !== undefined && metrics.cost === undefined) {
+    throw new Error(
+      `PRICE_* are set but the metrics were built without costCurrency: pass { costCurrency: '${config.pricing.currency}' } to RuntimeMetrics`,
+    );
+  }
+  const tracing =
+    deps.tracing ??
+    createTracing(config.tracing, {
+      identity: { agent: config.agent, model: config.model, version: config.modelVersion },
+      events: exportEvents(metrics, logger),
+    });
   const engine =
     deps.engine ??
     new OpenAIEngine({
@@ -89,6 +115,7 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
       retryBudgetMs: config.engineRetryBudgetMs,
       streamIdleTimeoutMs: config.engineStreamIdleTimeoutMs,
       requestDeadlineMs: config.engineRequestDeadlineMs,
+      tracing,
     });
   const redis = deps.redis === null ? undefined : (deps.redis ?? createRedisClient(config.redis));
   let redisWasReady = false;
@@ -107,6 +134,17 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
     ...(deps.readFile ? { readFile: deps.readFile } : {}),
     now,
   });
+  const keyBudgets = auth.budgets();
+  if (redis === undefined && keyBudgets.size > 0) {
+    throw new Error(
+      `API_KEYS_FILE: ${keyBudgets.size} key(s) have a token budget (tokens-per-day / tokens-per-month), which is counted in Redis across replicas: set REDIS_MODE, or remove the budgets`,
+    );
+  }
+  // The refusal counters of the keys known now, from zero, so rate() sees their first refusal.
+  for (const [key, budget] of keyBudgets) {
+    if (budget.tokensPerDay !== undefined) metrics.budgetExceeded.inc({ key, period: 'day' }, 0);
+    if (budget.tokensPerMonth !== undefined) metrics.budgetExceeded.inc({ key, period: 'month' }, 0);
+  }
   const readiness = new Readiness(engine, redis, {
     redisRequired: config.redis.required,
     engineCheckMs: config.readyEngineCheckMs,
@@ -123,12 +161,30 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
     metrics,
     logger,
     drainCut: drainCut.signal,
+    tracing,
+    budgets: budgetGate({
+      budgets:
+        redis === undefined
+          ? undefined
+          : new TokenBudgets(redis, {
+              scope: `${config.agent}/${config.model}`,
+              holdMs: holdDurationMs(config),
+              now,
+              tracing,
+            }),
+      failureMode: config.budgetFailureMode,
+      maxTokensLimit: config.maxTokensLimit,
+      metrics,
+      logger,
+      now,
+    }),
     ...(redis !== undefined
       ? {
           sessions: new SessionStore(redis, {
             scope: `${config.agent}/${config.model}`,
             ttlSeconds: config.sessionTtlSeconds,
             maxMessages: config.sessionMaxMessages,
+            tracing,
           }),
           ...(config.cacheTtlSeconds > 0
             ? {
@@ -137,6 +193,7 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
                   model: config.model,
                   version: config.modelVersion,
                   scope: config.cacheScope,
+                  tracing,
                 }),
               }
             : {}),
@@ -147,6 +204,7 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
                   ratePerSecond: config.rateLimitRps,
                   burst: config.rateLimitBurst,
                   now,
+                  tracing,
                 }),
               }
             : {}),
@@ -190,7 +248,7 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
           await auth.authenticate(req);
           return sendJson(res, 200, models.retrieveBody(path.slice(MODEL_PATH_PREFIX.length)));
         }
-        if (await serveApiManagement(path, res)) return;
+        if (await serveApiManagement(path, res, req.headers.accept)) return;
         return sendError(res, errors.notFound(method, path));
     }
   }
@@ -229,7 +287,7 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
     server.closeAllConnections();
     await closed;
     if (management !== undefined) await closeNow(management);
-    if (redis !== undefined) await redis.quit().catch(() => redis.disconnect());
+    await Promise.all([tracing.shutdown(TRACE_FLUSH_MS), redis?.quit().catch(() => redis.disconnect())]);
     return finished;
   }
 
@@ -250,6 +308,22 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
   }
 
   return { server, readiness, metrics, logger, redis, management, inFlight: () => inFlight, drain };
+}
+
+/**
+ * Export trouble as the runtime reports it: lost spans in ai_tracing_spans_dropped_total, and one
+ * log line when exports start failing and one when they work again, not one per batch.
+ */
+function exportEvents(metrics: RuntimeMetrics, logger: Logger): ExportEvents {
+  return {
+    dropped: (count) => metrics.tracingSpansDropped.inc(count),
+    failing: (error) =>
+      logger.warn(
+        { err: error?.message },
+        'trace export failing; spans are dropped (ai_tracing_spans_dropped_total) until it recovers',
+      ),
+    recovered: () => logger.info('trace export recovered'),
+  };
 }
 
 /** `GET /v1/models/{id}` */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Principal } from './auth.js';
 import type { RedisClient } from './redis.js';
+import { NO_TRACING, redisSpan, type Tracing } from './tracing.js';
 
 /**
  * Who shares cached answers: each `principal` (API key name or JWT subject) has its own, or every
@@ -17,6 +18,8 @@ export interface ResponseCacheOptions {
   readonly version: string;
   /** Who shares entries. @default 'principal' */
   readonly scope?: CacheScope;
+  /** Lookups and stores get spans `redis cache.get` / `redis cache.set`. @default none */
+  readonly tracing?: Tracing;
 }
 
 /**
@@ -32,6 +35,7 @@ export class ResponseCache {
   private readonly ttlSeconds: number;
   private readonly prefix: string;
   private readonly scope: CacheScope;
+  private readonly tracing: Tracing;
 
   constructor(
     private readonly redis: RedisClient,
@@ -39,6 +43,7 @@ export class ResponseCache {
   ) {
     this.ttlSeconds = options.ttlSeconds ?? 300;
     this.scope = options.scope ?? 'principal';
+    this.tracing = options.tracing ?? NO_TRACING;
     this.prefix = `suoke:cache:${options.model}:${options.version}:`;
   }
 
@@ -60,7 +65,7 @@ export class ResponseCache {
   /** The cached body, or undefined on a miss or when Redis is unavailable. */
   async get(key: string): Promise<string | undefined> {
     try {
-      return (await this.redis.get(key)) ?? undefined;
+      return (await redisSpan(this.tracing, 'cache.get', 'GET', () => this.redis.get(key))) ?? undefined;
     } catch {
       return undefined;
     }
@@ -69,7 +74,9 @@ export class ResponseCache {
   /** Stores a body; failures are ignored (the answer was already served). */
   async set(key: string, body: string): Promise<void> {
     try {
-      await this.redis.set(key, body, 'EX', this.ttlSeconds);
+      await redisSpan(this.tracing, 'cache.set', 'SET', () =>
+        this.redis.set(key, body, 'EX', this.ttlSeconds),
+      );
     } catch {
       // best effort
     }

@@ -44,8 +44,12 @@ export async function answerFromCache(scope: ChatScope, slot: CacheSlot, turn: C
   const hit = await slot.cache.get(slot.key);
   scope.cacheLookup(hit !== undefined ? 'hit' : 'miss');
   if (hit === undefined) return false;
+  const completion = JSON.parse(hit) as ChatCompletion;
   scope.outcome.code = 200;
-  sendJson(scope.res, 200, turn.exchange.answer(JSON.parse(hit) as ChatCompletion), { 'x-cache': 'hit' });
+  // What the client got, as answered fresh: a cut-off answer is cut off for every caller served it.
+  // Its tokens (and so its cost) are not counted again: no engine was called.
+  scope.outcome.finishReasons = completion.choices.map((choice) => choice.finish_reason);
+  sendJson(scope.res, 200, turn.exchange.answer(completion), { 'x-cache': 'hit' });
   return true;
 }
 

@@ -18,6 +18,7 @@ export async function completeTurn(
   const { outcome } = scope;
   const completion = await engine.complete(turn.call);
   countTokens(completion.usage, outcome);
+  outcome.finishReasons = completion.choices.map((choice) => choice.finish_reason);
   const text = completion.choices[0]?.message?.content ?? '';
   await keepTurn(scope, turn.session, text, 'before-answer');
   outcome.code = 200;

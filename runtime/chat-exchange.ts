@@ -22,5 +22,6 @@ export async function readExchange(
     throw errors.modelNotFound(request.model, config.model);
   }
   scope.outcome.stream = request.stream;
+  scope.describeRequest(request.model, request.params);
   return exchange;
 }

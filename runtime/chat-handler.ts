@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Authenticator } from './auth.js';
 import type { ResponseCache } from './cache.js';
 import { admission } from './chat-admission.js';
+import type { BudgetGate } from './chat-budget.js';
 import { answerFromCache, cacheSlot } from './chat-cache.js';
 import { completeTurn } from './chat-complete.js';
 import { readExchange } from './chat-exchange.js';
@@ -15,6 +16,7 @@ import type { Engine } from './engine-client.js';
 import type { RuntimeMetrics } from './metrics.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { SessionStore } from './sessions.js';
+import type { Tracing } from './tracing.js';
 import { CHAT_COMPLETIONS, type WireFormat } from './wire-format.js';
 
 /** What the chat handler needs; each part optional where the feature is optional. */
@@ -27,8 +29,12 @@ export interface ChatDeps {
   readonly sessions?: SessionStore;
   readonly cache?: ResponseCache;
   readonly rateLimiter?: RateLimiter;
+  /** Per-key token budgets (chat-budget.ts), shared by every API the runtime serves. */
+  readonly budgets: BudgetGate;
   /** Monotonic clock in milliseconds, for durations. @default performance.now */
   readonly clock?: () => number;
+  /** Spans of each request (tracing.ts). @default none (tracing off) */
+  readonly tracing?: Tracing;
   /**
    * Aborted at the drain deadline: requests still running end with 503 `shutting_down` (in-band for
    * streams) instead of a connection reset. @default never
@@ -38,12 +44,13 @@ export interface ChatDeps {
 
 /**
  * `POST /v1/chat/completions`, in order: authenticate → rate limit → read and validate the body →
- * load the session → cache lookup → call the engine (streaming or not) → save the session turn and
- * cache entry; around it all, one log line and the metrics (chat-observe.ts). Cheap refusals come
- * first so they cost no body parsing. Another API served by the same pipeline (`POST /v1/responses`)
- * passes its own `wire` format. A mirrored request (shadow.ts) runs the same steps but writes
- * nothing: no rate-limit token, no session turn, no cache lookup or entry. An evaluation case
- * (evaluation-run.ts) takes its token like a live request but has no session and no cache.
+ * load the session → cache lookup → hold the key's token budget → call the engine (streaming or
+ * not) → save the session turn and cache entry → settle the budget; around it all, one log line and
+ * the metrics (chat-observe.ts). Cheap refusals come first so they cost no body parsing. Another
+ * API served by the same pipeline (`POST /v1/responses`) passes its own `wire` format. A mirrored
+ * request (shadow.ts) runs the same steps but writes nothing: no rate-limit token, no session turn,
+ * no cache lookup or entry, no tokens spent. An evaluation case (evaluation-run.ts) takes its token
+ * and spends its tokens like a live request but has no session and no cache.
  */
 export function createChatHandler(deps: ChatDeps, wire: WireFormat = CHAT_COMPLETIONS): ChatHandler {
   const { config, engine, sessions, cache } = deps;
@@ -51,7 +58,14 @@ export function createChatHandler(deps: ChatDeps, wire: WireFormat = CHAT_COMPLE
   const persona: ChatMessage[] =
     config.systemPrompt !== undefined ? [{ role: 'system', content: config.systemPrompt }] : [];
   const admit = admission(deps.auth, deps.rateLimiter);
-  const observed = { metrics: deps.metrics, logger: deps.logger, clock, drainCut: deps.drainCut };
+  const observed = {
+    metrics: deps.metrics,
+    logger: deps.logger,
+    clock,
+    drainCut: deps.drainCut,
+    pricing: config.pricing,
+    tracing: deps.tracing,
+  };
 
   return observeChat(observed, wire.path, async (scope) => {
     const principal = await admit(scope);
@@ -63,7 +77,12 @@ export function createChatHandler(deps: ChatDeps, wire: WireFormat = CHAT_COMPLE
     const turn: ChatTurn = { exchange, call, session, logContent: config.logContent };
     const slot = cacheSlot(scope, cache, principal, turn);
     if (slot !== undefined && (await answerFromCache(scope, slot, turn))) return;
-    if (!request.stream) await completeTurn(scope, engine, turn, slot);
-    else await streamTurn(scope, engine, turn, config.clientWriteTimeoutMs);
+    const spend = await deps.budgets.hold(scope, principal, call, engine);
+    try {
+      if (!request.stream) await completeTurn(scope, spend.engine, turn, slot);
+      else await streamTurn(scope, spend.engine, turn, config.clientWriteTimeoutMs);
+    } finally {
+      await spend.settle();
+    }
   });
 }

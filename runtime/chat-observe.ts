@@ -5,9 +5,13 @@ import type { ChatMessage } from './chat-request.js';
 import { ClientGoneError } from './engine-client.js';
 import { errors, toApiError } from './errors.js';
 import { readEvaluationRun } from './evaluation-run.js';
+import { finishReasonLabel } from './finish-reasons.js';
 import { sendError } from './http-io.js';
-import type { RuntimeMetrics } from './metrics.js';
-import { trafficOf } from './shadow.js';
+import { observeLatency, type RuntimeMetrics } from './metrics.js';
+import { costOf, type Pricing } from './pricing.js';
+import { trafficOf, type Traffic } from './shadow.js';
+import { NO_TRACING, type Tracing } from './tracing.js';
+import { ChatSpan } from './tracing-chat.js';
 
 /** Per-request facts for the one log line and the metrics; never prompt or completion text. */
 export interface Outcome {
@@ -22,6 +26,11 @@ export interface Outcome {
   cache?: 'hit' | 'miss';
   promptTokens?: number;
   completionTokens?: number;
+  /**
+   * The `finish_reason` of each answered choice, as the engine reported it (e.g. `stop`, `length`);
+   * `unknown` for a streamed choice it gave none. Unset for an answer that broke.
+   */
+  finishReasons?: string[];
   errorCode?: string;
   content?: { messages: readonly ChatMessage[]; completion: string };
 }
@@ -51,6 +60,8 @@ export interface ChatScope {
   readonly outcome: Outcome;
   /** Records the time to the first token; calls after the first do nothing. */
   firstToken(): void;
+  /** Records the validated request's model and parameters on its span (tracing-chat.ts). */
+  describeRequest(model: string, params: Readonly<Record<string, unknown>>): void;
   /** Records a cache lookup's result in the outcome and the cache metric. */
   cacheLookup(result: 'hit' | 'miss'): void;
   /** A warning about this request, with its id. */
@@ -67,14 +78,19 @@ export interface ObserverDeps {
   readonly clock: () => number;
   /** Aborted at the drain deadline. @default never */
   readonly drainCut?: AbortSignal;
+  /** Token prices (PRICE_*): each answer's cost is counted from its usage. @default none, no cost */
+  readonly pricing?: Pricing | undefined;
+  /** Each request's server span, its steps' spans below it. @default none (tracing off) */
+  readonly tracing?: Tracing | undefined;
 }
 
 export type ChatHandler = (req: IncomingMessage, res: ServerResponse, requestId: string) => Promise<void>;
 
 /**
  * Wraps the pipeline `run` with what every request gets whatever it does: cancellation when the
- * client leaves or the drain deadline passes, the in-flight gauge, an answer for any failure, and
- * at the end the request metrics and the one `request` log line (the Outcome), under `path`. The
+ * client leaves or the drain deadline passes, the in-flight gauge, an answer for any failure, its
+ * server span (the steps' spans below it; its trace id the latency exemplars'), and at the end the
+ * request metrics and the one `request` log line (the Outcome), under `path`. The
  * metrics are labelled with the request's `traffic`, and its log lines say `shadow: true` when it
  * is a mirrored copy and `evaluationRun: <run>` when it is a case of an evaluation run. A malformed
  * `X-Evaluation-Run` header is refused (400) before any step runs.
@@ -84,10 +100,12 @@ export function observeChat(
   path: string,
   run: (scope: ChatScope) => Promise<void>,
 ): ChatHandler {
-  const { metrics, logger, clock, drainCut } = deps;
+  const { metrics, logger, clock, drainCut, pricing } = deps;
+  const tracing = deps.tracing ?? NO_TRACING;
   return async function handleChat(req, res, requestId) {
     const started = clock();
     const traffic = trafficOf(req);
+    const span = ChatSpan.start(tracing, req, path, traffic);
     const shadow = traffic === 'shadow';
     const evaluation = readEvaluationRun(req);
     // Every line about a mirrored or evaluation request says so, not only the `request` line.
@@ -122,8 +140,11 @@ export function observeChat(
       firstToken() {
         if (!awaitingFirstToken) return;
         awaitingFirstToken = false;
-        metrics.timeToFirstToken.observe({ traffic }, (clock() - started) / 1000);
+        const seconds = (clock() - started) / 1000;
+        observeLatency(metrics.timeToFirstToken, traffic, seconds, span.traceId());
+        span.firstToken(seconds);
       },
+      describeRequest: (model, params) => span.request(model, params),
       cacheLookup(result) {
         outcome.cache = result;
         metrics.cache.inc({ result });
@@ -136,7 +157,7 @@ export function observeChat(
     };
     try {
       if (evaluation.refusal !== undefined) throw evaluation.refusal;
-      await run(scope);
+      await tracing.within(span.span, () => run(scope));
     } catch (error) {
       fail(scope.asDrainCut(error), scope);
     } finally {
@@ -144,14 +165,38 @@ export function observeChat(
       metrics.inFlight.dec({ traffic });
       const seconds = (clock() - started) / 1000;
       metrics.requests.inc({ code: String(outcome.code), traffic });
-      metrics.duration.observe({ traffic }, seconds);
+      observeLatency(metrics.duration, traffic, seconds, span.traceId());
       if (outcome.promptTokens) metrics.tokens.inc({ type: 'prompt', traffic }, outcome.promptTokens);
       if (outcome.completionTokens) {
         metrics.tokens.inc({ type: 'completion', traffic }, outcome.completionTokens);
       }
+      countCostAndFinish(metrics, pricing, outcome, traffic);
       logger.info({ reqId: requestId, path, ms: Math.round(seconds * 1000), ...outcome }, 'request');
+      span.end(outcome);
     }
   };
+}
+
+/**
+ * The cost of the tokens the engine reported (none for a cache hit, which reported none) and one
+ * finish reason per answered choice.
+ */
+function countCostAndFinish(
+  metrics: RuntimeMetrics,
+  pricing: Pricing | undefined,
+  outcome: Outcome,
+  traffic: Traffic,
+): void {
+  const { promptTokens = 0, completionTokens = 0 } = outcome;
+  if (pricing !== undefined && promptTokens + completionTokens > 0) {
+    metrics.cost?.inc(
+      { currency: pricing.currency, traffic },
+      costOf(pricing, promptTokens, completionTokens),
+    );
+  }
+  for (const reason of outcome.finishReasons ?? []) {
+    metrics.finishReasons.inc({ reason: finishReasonLabel(reason), traffic });
+  }
 }
 
 /** Keeps the engine's token counts for the metrics and the log line. */

@@ -4,6 +4,7 @@ import { keepTurn } from './chat-session.js';
 import type { ChatTurn } from './chat-turn.js';
 import { ClientGoneError, type Engine } from './engine-client.js';
 import { ApiError, errors } from './errors.js';
+import { StreamedFinishReasons } from './finish-reasons.js';
 import { endResponse, writeWithBackpressure } from './http-io.js';
 import type { StreamEncoder } from './wire-format.js';
 
@@ -42,6 +43,7 @@ async function relay(
 ): Promise<string> {
   const { res, outcome } = scope;
   let text = '';
+  const finishReasons = new StreamedFinishReasons();
   try {
     for await (const chunk of chunks) {
       if (res.destroyed) throw new ClientGoneError();
@@ -49,11 +51,14 @@ async function relay(
       if (delta?.content || delta?.tool_calls) scope.firstToken();
       if (typeof delta?.content === 'string') text += delta.content;
       if (chunk.usage) countTokens(chunk.usage, outcome);
+      finishReasons.see(chunk.choices);
       const frames = sse.chunk(chunk);
       if (frames !== '') await writeWithBackpressure(res, frames, writeTimeoutMs);
     }
     // The SDK ends an aborted stream quietly; a client that left must not count as a success.
     if (res.destroyed && !res.writableFinished) throw new ClientGoneError();
+    // Only an answer that ended well has finish reasons: a broken one counts as a failed request.
+    outcome.finishReasons = finishReasons.answered();
   } catch (error) {
     await endInBand(scope, error, sse);
   }

@@ -3,6 +3,9 @@ import type { CacheScope } from './cache.js';
 /** Where Redis lives. `none` runs without sessions, cache or rate limits. */
 export type RedisMode = 'none' | 'standalone' | 'sentinel' | 'cluster';
 
+/** What a request of a key with a token budget gets while Redis cannot be asked: served, or 503. */
+export type BudgetFailureMode = 'open' | 'closed';
+
 /**
  * Defaults for every optional variable, with units. DRAIN_TIMEOUT_MS stays below Kubernetes' default
  * terminationGracePeriodSeconds (30 s) so the process exits on its own before SIGKILL.
@@ -26,6 +29,7 @@ export const DEFAULTS = Object.freeze({
   CACHE_SCOPE: 'principal' as CacheScope, // a hit tells a caller someone asked the same: only itself
   RATE_LIMIT_RPS: 0, // requests/s per caller; 0 = off
   RATE_LIMIT_BURST: 20, // requests
+  BUDGET_FAILURE_MODE: 'open' as BudgetFailureMode, // a Redis outage must not stop every budgeted key
   JWT_SUBJECT_CLAIM: 'sub',
   JWT_MAX_LIFETIME_SECONDS: 86_400, // s (24 h); a stolen token is worth a day at most
   JWT_CLOCK_TOLERANCE_SECONDS: 30, // s
@@ -38,4 +42,5 @@ export const DEFAULTS = Object.freeze({
   EXTRA_REQUEST_PARAMS: [] as readonly string[], // none: only standard OpenAI parameters reach the engine
   DRAIN_TIMEOUT_MS: 25_000, // ms
   READY_ENGINE_CHECK_MS: 2_000, // ms
+  PRICE_CURRENCY: 'USD', // of the prices; no prices set: no cost counted
 });

@@ -57,7 +57,7 @@ function allowedBy(spec: IntegerSpec | NumberSpec | BooleanSpec | EnumSpec | Tex
       return `an integer from ${spec.minimum} to ${maximum} (default ${spec.default})`;
     }
     case 'number':
-      return `a number >= ${spec.minimum} (default ${spec.default})`;
+      return `a number >= ${spec.minimum}${spec.default === undefined ? '' : ` (default ${spec.default})`}`;
     case 'boolean':
       return `true or false (default ${spec.default})`;
     case 'enum':

@@ -55,6 +55,9 @@ export function readEnvironment(env: Env, readFile: ReadFile): EnvReading {
   };
 }
 
+/** A number as people write one: digits, an optional fraction and exponent; `Number()` alone takes `0x10`. */
+const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
 function readVariable(name: string, spec: VarSpec, raw: string | undefined, readFile: ReadFile): Reading {
   if (spec.type === 'list') return readList(name, spec.items, raw ?? '');
   if (raw === undefined) {
@@ -72,7 +75,8 @@ function readVariable(name: string, spec: VarSpec, raw: string | undefined, read
     }
     case 'number': {
       const value = Number(raw);
-      return Number.isFinite(value) && value >= spec.minimum ? ok(value) : bad(refused(name, raw, spec));
+      const decimal = DECIMAL.test(raw) && Number.isFinite(value);
+      return decimal && value >= spec.minimum ? ok(value) : bad(refused(name, raw, spec));
     }
     case 'boolean': {
       if (/^(true|1|yes)$/i.test(raw)) return ok(true);

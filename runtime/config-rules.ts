@@ -6,6 +6,7 @@
  */
 import type { ConfigProblem } from './config-problems.js';
 import type { EnvName, EnvValues } from './config-schema.js';
+import { TRACING_RULES } from './tracing-config.js';
 
 /** What a rule may look at. */
 export interface RuleInput {
@@ -91,6 +92,7 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
     'JWT_AUDIENCE',
     "set it to the 'aud' the issuer puts in tokens for this model (e.g. xiaoai)",
   ),
+  ...TRACING_RULES,
 ];
 
 /** The problems of the rules that do not hold, skipping those that read a refused variable. */

@@ -7,7 +7,8 @@
  * config-rules.ts.
  */
 import type { CacheScope } from './cache.js';
-import { DEFAULTS, type RedisMode } from './config-defaults.js';
+import { DEFAULTS, type BudgetFailureMode, type RedisMode } from './config-defaults.js';
+import { TRACING_ENV } from './tracing-config.js';
 
 /** A host and port, e.g. a Sentinel or a Cluster seed node. */
 export interface HostPort {
@@ -26,11 +27,14 @@ export interface IntegerSpec {
   readonly allowed?: string;
 }
 
-/** Any finite number, e.g. `0.5`. */
+/** A finite number written in decimal, e.g. `0.5` or `2.5e-3` (never `0x10` or `Infinity`). */
 export interface NumberSpec {
   readonly type: 'number';
   readonly minimum: number;
-  readonly default: number;
+  /** Unset, the variable is undefined. */
+  readonly default?: number;
+  /** What the variable accepts, in words. @default the minimum and the default */
+  readonly allowed?: string;
 }
 
 /** `true`, `1` or `yes`; `false`, `0` or `no` (any case). */
@@ -43,6 +47,8 @@ export interface EnumSpec<T extends string = string> {
   readonly type: 'enum';
   readonly values: readonly T[];
   readonly default: T;
+  /** What the variable accepts, in words. @default the values and the default */
+  readonly allowed?: string;
 }
 
 /** Free text, or text matching `pattern` (then `allowed` says what it accepts). */
@@ -91,6 +97,7 @@ export type VarSpec =
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const REDIS_MODES: readonly RedisMode[] = ['none', 'standalone', 'sentinel', 'cluster'];
 const CACHE_SCOPES: readonly CacheScope[] = ['principal', 'tenant'];
+const BUDGET_FAILURE_MODES: readonly BudgetFailureMode[] = ['open', 'closed'];
 const LABEL_VALUE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 const LABEL_WORDS = "1-63 letters, digits, '.', '_' or '-', starting alphanumeric";
 /** Claim names may be URIs (namespaced claims such as `https://example.com/tenant`), never spaced. */
@@ -107,6 +114,13 @@ const integer = (minimum: number, fallback: number, maximum?: number) =>
   ({ type: 'integer', minimum, default: fallback, ...(maximum === undefined ? {} : { maximum }) }) as const;
 const text = { type: 'string' } as const;
 const file = { type: 'file' } as const;
+/** Unset, that kind of token costs nothing; with neither price set no cost is counted (config.ts). */
+const price = (tokens: 'prompt' | 'completion') =>
+  ({
+    type: 'number',
+    minimum: 0,
+    allowed: `a decimal number >= 0, the price of one million ${tokens} tokens (e.g. 0.15), or unset`,
+  }) as const;
 
 /** Every variable the runtime reads; see RuntimeConfig (config.ts) for what each one does. */
 export const ENV_SCHEMA = {
@@ -170,6 +184,11 @@ export const ENV_SCHEMA = {
   CACHE_SCOPE: { type: 'enum', values: CACHE_SCOPES, default: DEFAULTS.CACHE_SCOPE },
   RATE_LIMIT_RPS: { type: 'number', minimum: 0, default: DEFAULTS.RATE_LIMIT_RPS },
   RATE_LIMIT_BURST: integer(1, DEFAULTS.RATE_LIMIT_BURST),
+  BUDGET_FAILURE_MODE: {
+    type: 'enum',
+    values: BUDGET_FAILURE_MODES,
+    default: DEFAULTS.BUDGET_FAILURE_MODE,
+  },
   API_KEYS_FILE: text,
   JWT_JWKS_FILE: text,
   JWT_JWKS_URL: { type: 'url' },
@@ -196,6 +215,15 @@ export const ENV_SCHEMA = {
   MAX_TOKENS_LIMIT: integer(1, DEFAULTS.MAX_TOKENS_LIMIT, 10_000_000),
   DRAIN_TIMEOUT_MS: integer(0, DEFAULTS.DRAIN_TIMEOUT_MS),
   READY_ENGINE_CHECK_MS: integer(0, DEFAULTS.READY_ENGINE_CHECK_MS),
+  PRICE_INPUT_PER_MILLION_TOKENS: price('prompt'),
+  PRICE_OUTPUT_PER_MILLION_TOKENS: price('completion'),
+  PRICE_CURRENCY: {
+    type: 'string',
+    pattern: /^[A-Z]{3}$/,
+    allowed: 'an ISO 4217 currency code, three capital letters (e.g. USD, EUR, CNY)',
+    default: DEFAULTS.PRICE_CURRENCY,
+  },
+  ...TRACING_ENV,
 } as const satisfies Record<string, VarSpec>;
 
 export type EnvName = keyof typeof ENV_SCHEMA;

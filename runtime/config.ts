@@ -7,13 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import type { CacheScope } from './cache.js';
-import type { RedisMode } from './config-defaults.js';
+import type { BudgetFailureMode, RedisMode } from './config-defaults.js';
 import { ConfigError, inVariableOrder } from './config-problems.js';
 import { readEnvironment, type Env, type ReadFile } from './config-read.js';
 import { CROSS_FIELD_RULES, ruleProblems } from './config-rules.js';
 import { ENV_SCHEMA, type EnvValues, type HostPort } from './config-schema.js';
+import type { Pricing } from './pricing.js';
+import { tracingConfigOf, type TracingConfig } from './tracing-config.js';
 
-export { DEFAULTS, type RedisMode } from './config-defaults.js';
+export { DEFAULTS, type BudgetFailureMode, type RedisMode } from './config-defaults.js';
 export { ConfigError } from './config-problems.js';
 export type { HostPort } from './config-schema.js';
 
@@ -85,6 +87,11 @@ export interface RuntimeConfig {
   readonly rateLimitRps: number;
   /** `RATE_LIMIT_BURST`: requests a caller may make at once (token bucket size). */
   readonly rateLimitBurst: number;
+  /**
+   * `BUDGET_FAILURE_MODE`: what a request of an API key with a token budget gets while Redis cannot
+   * be asked: `open` serves it uncounted, `closed` answers 503 `budget_unavailable`.
+   */
+  readonly budgetFailureMode: BudgetFailureMode;
   /** `API_KEYS_FILE`: when set, callers need one of its keys (or a valid JWT). */
   readonly apiKeysFile: string | undefined;
   /** `JWT_JWKS_FILE`: JSON Web Key Set accepted for bearer JWTs. */
@@ -123,6 +130,14 @@ export interface RuntimeConfig {
   readonly drainTimeoutMs: number;
   /** `READY_ENGINE_CHECK_MS`: /readyz re-probes the engine at most this often (milliseconds). */
   readonly readyEngineCheckMs: number;
+  /**
+   * `PRICE_INPUT_PER_MILLION_TOKENS`, `PRICE_OUTPUT_PER_MILLION_TOKENS` (an unset one is 0) and
+   * `PRICE_CURRENCY`: what the engine's tokens cost, counted in ai_inference_cost_total; undefined,
+   * and no cost counted, when neither price is set.
+   */
+  readonly pricing: Pricing | undefined;
+  /** The OTEL_* variables: where spans are exported, how many are kept (tracing-config.ts). */
+  readonly tracing: TracingConfig;
 }
 
 /**
@@ -176,6 +191,7 @@ function toRuntimeConfig(env: EnvValues): RuntimeConfig {
     cacheScope: env.CACHE_SCOPE,
     rateLimitRps: env.RATE_LIMIT_RPS,
     rateLimitBurst: env.RATE_LIMIT_BURST,
+    budgetFailureMode: env.BUDGET_FAILURE_MODE,
     apiKeysFile: env.API_KEYS_FILE,
     jwtJwksFile: env.JWT_JWKS_FILE,
     jwtJwksUrl: env.JWT_JWKS_URL,
@@ -195,6 +211,15 @@ function toRuntimeConfig(env: EnvValues): RuntimeConfig {
     extraRequestParams: env.EXTRA_REQUEST_PARAMS,
     drainTimeoutMs: env.DRAIN_TIMEOUT_MS,
     readyEngineCheckMs: env.READY_ENGINE_CHECK_MS,
+    pricing:
+      env.PRICE_INPUT_PER_MILLION_TOKENS === undefined && env.PRICE_OUTPUT_PER_MILLION_TOKENS === undefined
+        ? undefined
+        : {
+            inputPerMillionTokens: env.PRICE_INPUT_PER_MILLION_TOKENS ?? 0,
+            outputPerMillionTokens: env.PRICE_OUTPUT_PER_MILLION_TOKENS ?? 0,
+            currency: env.PRICE_CURRENCY,
+          },
+    tracing: tracingConfigOf(env),
   };
 }
 

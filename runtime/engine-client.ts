@@ -5,6 +5,8 @@ import { AbortScope } from './abort-scope.js';
 import { RetryBudget, retryDelayMs } from './engine-retry.js';
 import { ApiError, errors } from './errors.js';
 import { createHttpFetch } from './http-fetch.js';
+import { NO_TRACING, type Tracing } from './tracing.js';
+import { EngineSpan } from './tracing-engine.js';
 
 /** One keep-alive pool for every engine URL. */
 const sharedFetch = createHttpFetch();
@@ -56,6 +58,11 @@ export interface OpenAIEngineOptions {
   readonly fetch?: typeof fetch;
   /** Monotonic clock in milliseconds, for the retry budget. @default performance.now */
   readonly clock?: () => number;
+  /**
+   * Each call gets a CLIENT span, child of the request's, whose `traceparent` every attempt sends.
+   * @default none (tracing off: no span, no traceparent)
+   */
+  readonly tracing?: Tracing;
 }
 
 /** Thrown when the client went away; nothing should be sent, only recorded as 499. */
@@ -86,6 +93,7 @@ export class OpenAIEngine implements Engine {
   private readonly idleMs: number;
   private readonly deadlineMs: number;
   private readonly clock: () => number;
+  private readonly tracing: Tracing;
 
   constructor(private readonly options: OpenAIEngineOptions) {
     if (options.urls.length === 0)
@@ -95,6 +103,7 @@ export class OpenAIEngine implements Engine {
     this.idleMs = options.streamIdleTimeoutMs ?? 30_000;
     this.deadlineMs = options.requestDeadlineMs ?? 600_000;
     this.clock = options.clock ?? (() => performance.now());
+    this.tracing = options.tracing ?? NO_TRACING;
     this.clients = options.urls.map(
       (baseURL) =>
         new OpenAI({
@@ -115,33 +124,46 @@ export class OpenAIEngine implements Engine {
 
   async complete(call: EngineCall): Promise<ChatCompletion> {
     const scope = this.openCall(call);
+    const span = EngineSpan.start(this.tracing, this.options.model, call.params);
     try {
-      return await this.withRetries(scope, (client, attempt) =>
+      const completion = await this.withRetries(scope, span, (client, attempt) =>
         attempt.race(
           client.chat.completions.create(
             this.body(call, false) as any,
-            this.requestOptions(call, attempt),
+            this.requestOptions(call, attempt, span),
           ) as Promise<ChatCompletion>,
         ),
       );
+      span.answered(completion);
+      return completion;
+    } catch (error) {
+      span.failed(error);
+      throw error;
     } finally {
+      span.end();
       scope.dispose();
     }
   }
 
   async stream(call: EngineCall): Promise<AsyncIterable<ChatCompletionChunk>> {
     const scope = this.openCall(call);
+    const span = EngineSpan.start(this.tracing, this.options.model, call.params);
     try {
-      const started = await this.withRetries(scope, async (client, attempt) => {
+      const started = await this.withRetries(scope, span, async (client, attempt) => {
         const stream = (await attempt.race(
-          client.chat.completions.create(this.body(call, true) as any, this.requestOptions(call, attempt)),
+          client.chat.completions.create(
+            this.body(call, true) as any,
+            this.requestOptions(call, attempt, span),
+          ),
         )) as unknown as AsyncIterable<ChatCompletionChunk>;
         const iterator = stream[Symbol.asyncIterator]();
         const first = await this.firstChunk(iterator, attempt);
         return { first, iterator, attempt };
       });
-      return this.rest(started.first, started.iterator, started.attempt, scope);
+      return this.rest(started.first, started.iterator, started.attempt, scope, span);
     } catch (error) {
+      span.failed(error);
+      span.end();
       scope.dispose();
       throw error;
     }
@@ -180,11 +202,13 @@ export class OpenAIEngine implements Engine {
     iterator: AsyncIterator<ChatCompletionChunk>,
     attempt: AbortScope,
     scope: AbortScope,
+    span: EngineSpan,
   ): AsyncGenerator<ChatCompletionChunk> {
     // Armed only while waiting for the engine: a client slow to read is not an engine gone quiet.
     const silence = attempt.watchdog(this.idleMs, () => errors.engineStreamIdle(this.idleMs));
     try {
       for (let next = first; next.done !== true;) {
+        span.chunk(next.value);
         yield next.value;
         silence.arm();
         next = await iterator.next();
@@ -193,8 +217,11 @@ export class OpenAIEngine implements Engine {
       // The SDK ends an aborted stream quietly; report why it ended.
       if (attempt.signal.aborted) throw attempt.signal.reason;
     } catch (error) {
-      throw attempt.signal.aborted ? attempt.signal.reason : error;
+      const failure: unknown = attempt.signal.aborted ? attempt.signal.reason : error;
+      span.failed(failure);
+      throw failure;
     } finally {
+      span.end();
       scope.dispose();
       // Consumer stopped early (client gone, write failed) or the stream was cut: release the
       // engine's stream too. Not awaited: after a cut, a read may still be pending on it.
@@ -216,8 +243,9 @@ export class OpenAIEngine implements Engine {
   private requestOptions(
     call: EngineCall,
     attempt: AbortScope,
+    span: EngineSpan,
   ): { signal: AbortSignal; headers: Record<string, string> } {
-    return { signal: attempt.signal, headers: { 'x-request-id': call.requestId } };
+    return { signal: attempt.signal, headers: { 'x-request-id': call.requestId, ...span.headers() } };
   }
 
   /**
@@ -225,12 +253,13 @@ export class OpenAIEngine implements Engine {
    * {@link retryDelayMs} says. When that wait would end past the retry budget the next URL is tried
    * at once instead; once the budget is spent, the last failure is the answer.
    */
-  private async withRetries<T>(scope: AbortScope, attempt: Attempt<T>): Promise<T> {
+  private async withRetries<T>(scope: AbortScope, span: EngineSpan, attempt: Attempt<T>): Promise<T> {
     const budget = new RetryBudget(this.retryBudgetMs, this.clock);
     let last: ApiError | undefined;
     for (const client of this.clients) {
       for (let retry = 0; retry <= this.maxRetries; retry++) {
         if (last !== undefined && !budget.allows()) throw last;
+        span.attempt(client.baseURL, last);
         const attemptScope = scope.child();
         try {
           return await attempt(client, attemptScope);

@@ -129,6 +129,57 @@ export const errors = {
       null,
       { 'retry-after': String(retryAfterSeconds) },
     ),
+  /**
+   * A key's token budget for `period` cannot admit the request: spent (`used` of `budget`), or, while
+   * some is left, held by the key's requests in flight. `resetsAt` is when the period turns (ISO);
+   * `retryAfterSeconds` until then, or a second while only holds are in the way.
+   */
+  budgetExceeded: (refusal: {
+    readonly period: 'day' | 'month';
+    readonly budget: number;
+    readonly used: number;
+    readonly spent: boolean;
+    readonly resetsAt: string;
+    readonly retryAfterSeconds: number;
+  }) => {
+    const { period, budget, used, spent, resetsAt, retryAfterSeconds } = refusal;
+    const headers: Record<string, string> = {
+      'retry-after': String(retryAfterSeconds),
+      'x-budget-remaining-tokens': String(Math.max(0, budget - used)),
+      'x-budget-reset': resetsAt,
+    };
+    // The openai SDKs honour x-should-retry: retrying a spent budget before it resets is pointless.
+    if (spent) headers['x-should-retry'] = 'false';
+    return spent
+      ? new ApiError(
+          429,
+          'insufficient_quota',
+          'budget_exceeded',
+          `This API key's token budget for the UTC ${period} is spent (${used} of ${budget} tokens); it resets at ${resetsAt}.`,
+          null,
+          headers,
+        )
+      : new ApiError(
+          429,
+          'tokens',
+          'budget_exceeded',
+          `The rest of this API key's token budget for the UTC ${period} (${budget - used} of ${budget} tokens) is held by its requests in flight, ` +
+            'each holding its prompt and max_tokens until it ends; retry in a moment, or ask for a smaller max_tokens. ' +
+            `The budget resets at ${resetsAt}.`,
+          null,
+          headers,
+        );
+  },
+  budgetUnavailable: (cause?: unknown) =>
+    new ApiError(
+      503,
+      'service_unavailable_error',
+      'budget_unavailable',
+      "This API key's token budget cannot be checked right now (budget store unreachable); retry later.",
+      null,
+      { 'retry-after': String(RETRY_AFTER_SECONDS) },
+      { cause },
+    ),
   invalidSessionId: () =>
     new ApiError(
       400,

@@ -1,4 +1,5 @@
 import type { RedisClient } from './redis.js';
+import { NO_TRACING, redisSpan, type Tracing } from './tracing.js';
 
 /**
  * Token bucket, evaluated atomically inside Redis so every replica shares one budget per caller.
@@ -59,6 +60,8 @@ export interface RateLimiterOptions {
   readonly burst: number;
   /** Clock in epoch milliseconds. @default Date.now */
   readonly now?: () => number;
+  /** Each decision gets a span `redis rate_limit`. @default none */
+  readonly tracing?: Tracing;
 }
 
 type WithTokenBucket = RedisClient & {
@@ -75,6 +78,7 @@ type WithTokenBucket = RedisClient & {
 export class RateLimiter {
   private readonly redis: WithTokenBucket;
   private readonly now: () => number;
+  private readonly tracing: Tracing;
 
   constructor(
     redis: RedisClient,
@@ -88,6 +92,7 @@ export class RateLimiter {
       redis.defineCommand('suokeTokenBucket', { numberOfKeys: 1, lua: TOKEN_BUCKET_LUA });
     this.redis = redis as WithTokenBucket;
     this.now = options.now ?? Date.now;
+    this.tracing = options.tracing ?? NO_TRACING;
   }
 
   /** Takes one token for `caller`; `undefined` when Redis could not be asked. */
@@ -105,12 +110,14 @@ export class RateLimiter {
 
   private async ask(caller: string, take: '0' | '1'): Promise<RateDecision | undefined> {
     try {
-      const [allowed, wait, remaining] = await this.redis.suokeTokenBucket(
-        `suoke:ratelimit:{${this.options.scope}:${caller}}`,
-        this.now(),
-        this.options.ratePerSecond / 1000,
-        this.options.burst,
-        take,
+      const [allowed, wait, remaining] = await redisSpan(this.tracing, 'rate_limit', 'EVALSHA', () =>
+        this.redis.suokeTokenBucket(
+          `suoke:ratelimit:{${this.options.scope}:${caller}}`,
+          this.now(),
+          this.options.ratePerSecond / 1000,
+          this.options.burst,
+          take,
+        ),
       );
       return { allowed: allowed === 1, retryAfterMs: wait, remaining };
     } catch {

@@ -2,6 +2,7 @@ import { canonicalJson } from './cache.js';
 import type { ChatMessage } from './chat-request.js';
 import { errors } from './errors.js';
 import type { RedisClient } from './redis.js';
+import { NO_TRACING, redisSpan, type Tracing } from './tracing.js';
 
 /** Options for {@link SessionStore}. */
 export interface SessionStoreOptions {
@@ -14,6 +15,8 @@ export interface SessionStoreOptions {
   readonly ttlSeconds?: number;
   /** Messages kept per session; the oldest are dropped first. @default 50 */
   readonly maxMessages?: number;
+  /** Loads and saves get spans `redis session.load` / `redis session.save`. @default none */
+  readonly tracing?: Tracing;
 }
 
 const SESSION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -105,6 +108,7 @@ function isTextPart(part: unknown): part is { type: 'text'; text: string } {
 export class SessionStore {
   private readonly ttlSeconds: number;
   private readonly maxMessages: number;
+  private readonly tracing: Tracing;
 
   constructor(
     private readonly redis: RedisClient,
@@ -112,6 +116,7 @@ export class SessionStore {
   ) {
     this.ttlSeconds = options.ttlSeconds ?? 3600;
     this.maxMessages = options.maxMessages ?? 50;
+    this.tracing = options.tracing ?? NO_TRACING;
   }
 
   key(principal: string, sessionId: string): string {
@@ -121,7 +126,9 @@ export class SessionStore {
   async load(principal: string, sessionId: string): Promise<ChatMessage[]> {
     let items: string[];
     try {
-      items = await this.redis.lrange(this.key(principal, sessionId), 0, -1);
+      items = await redisSpan(this.tracing, 'session.load', 'LRANGE', () =>
+        this.redis.lrange(this.key(principal, sessionId), 0, -1),
+      );
     } catch (error) {
       throw errors.sessionStoreUnavailable(error);
     }
@@ -167,7 +174,7 @@ export class SessionStore {
     }
     let results: [Error | null, unknown][] | null;
     try {
-      results = await transaction.exec();
+      results = await redisSpan(this.tracing, 'session.save', 'EXEC', () => transaction.exec());
     } catch (error) {
       throw errors.sessionStoreUnavailable(error);
     }

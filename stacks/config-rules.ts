@@ -155,6 +155,36 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
     fix: 'pulumi config set --path gateway.tlsSecretName <secret>',
   },
   {
+    key: 'tracing.collectorExporterEndpoint',
+    uses: ['tracing.collector', 'tracing.collectorExporterEndpoint'],
+    check: ({ config }) =>
+      config.tracing.collector && config.tracing.collectorExporterEndpoint === undefined
+        ? 'is required with tracing.collector: the collector forwards to it'
+        : undefined,
+    allowed: "the OTLP/HTTP endpoint of your trace backend, e.g. Jaeger's",
+    fix: 'pulumi config set --path tracing.collectorExporterEndpoint http://jaeger-collector.observability.svc:4318',
+  },
+  {
+    key: 'tracing.collectorExporterEndpoint',
+    uses: ['tracing.collector', 'tracing.collectorExporterEndpoint'],
+    check: ({ config }) =>
+      !config.tracing.collector && config.tracing.collectorExporterEndpoint !== undefined
+        ? 'is only used with tracing.collector, which is false'
+        : undefined,
+    allowed: 'no value while tracing.collector is false',
+    fix: 'pulumi config set --path tracing.collector true (or pulumi config rm --path tracing.collectorExporterEndpoint)',
+  },
+  {
+    key: 'tracing.samplingRatio',
+    uses: ['tracing.endpoint', 'tracing.collector', 'tracing.samplingRatio'],
+    check: ({ config, isSet }) =>
+      isSet('tracing.samplingRatio') && config.tracing.endpoint === undefined && !config.tracing.collector
+        ? 'has no effect: tracing is off (neither tracing.endpoint nor tracing.collector is set)'
+        : undefined,
+    allowed: 'a ratio only with tracing.endpoint or tracing.collector',
+    fix: 'pulumi config set --path tracing.endpoint <OTLP/HTTP URL> (or pulumi config rm --path tracing.samplingRatio)',
+  },
+  {
     key: 'redisPassword',
     uses: [],
     check: ({ secrets }) =>

@@ -218,6 +218,27 @@ export const StackConfigSchema = Type.Object(
       maximum: 5,
       allowed: 'an integer from 1 to 5 (one leads, the rest stand by)',
     }),
+    tracing: map("OpenTelemetry traces of the agents' runtimes; off by default.", {
+      endpoint: Type.Optional(
+        httpUrl(
+          'OTLP/HTTP base URL the runtimes send traces to; default with tracing.collector: the collector.',
+        ),
+      ),
+      samplingRatio: Type.Number({
+        description: 'Share of the traces a runtime starts that it keeps.',
+        default: 1,
+        minimum: 0,
+        maximum: 1,
+        allowed: 'a number from 0 to 1, such as 0.1 to keep one trace in ten',
+      }),
+      collector: Type.Boolean({
+        description: 'Run an OpenTelemetry Collector in the operator namespace, forwarding to the backend.',
+        default: false,
+      }),
+      collectorExporterEndpoint: Type.Optional(
+        httpUrl('OTLP/HTTP endpoint of the trace backend the collector forwards to (Jaeger, Tempo, …).'),
+      ),
+    }),
   },
   { additionalProperties: false },
 );
@@ -398,6 +419,10 @@ function withoutTrailingSlashes(config: PlatformConfig): PlatformConfig {
     ...config,
     prometheusUrl: trim(config.prometheusUrl),
     grafanaUrl: config.grafanaUrl === undefined ? undefined : trim(config.grafanaUrl),
+    tracing: {
+      ...config.tracing,
+      endpoint: config.tracing.endpoint === undefined ? undefined : trim(config.tracing.endpoint),
+    },
   };
 }
 

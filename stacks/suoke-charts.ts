@@ -56,6 +56,19 @@ export function selectAgents(set: AgentSet, agents: readonly string[]): AgentSet
   };
 }
 
+/** The PlatformChart's tracing for the stack's `tracing` keys; nothing while tracing is off. */
+export function platformTracing(config: PlatformConfig): Pick<PlatformChartProps, 'tracing'> {
+  const { endpoint, samplingRatio, collector, collectorExporterEndpoint } = config.tracing;
+  if (endpoint === undefined && !collector) return {};
+  return {
+    tracing: {
+      ...(endpoint === undefined ? {} : { endpoint }),
+      samplingRatio,
+      ...(collector ? { collector: { enabled: true, exporterEndpoint: collectorExporterEndpoint } } : {}),
+    },
+  };
+}
+
 export function suokeCharts(options: SuokeChartsOptions = {}): ChartSource {
   return (app, { config, secretNames, secretValues }: ChartContext) => {
     const platform = new PlatformChart(app, 'platform', {
@@ -73,6 +86,7 @@ export function suokeCharts(options: SuokeChartsOptions = {}): ChartSource {
           ? undefined
           : { hosts: [config.gateway.host], tlsSecretName: config.gateway.tlsSecretName },
       crdsDir: options.crdsDir,
+      ...platformTracing(config),
     });
     const declared = selectAgents(readAgentSet(options.agentsDir ?? repoPath('examples')), config.agents);
     const overlay = {

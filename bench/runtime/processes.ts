@@ -1,6 +1,7 @@
 /**
  * The processes `bench:runtime` measures, each its own Node.js process so no two share an event loop:
- * the stub engine (through tsx) and the runtime compiled as for the image, run with plain `node`.
+ * the stub engine and the stand-in trace collector (through tsx), and the runtime compiled as for the
+ * image, run with plain `node`.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,8 +18,18 @@ export interface ServerProcess {
   readonly base: string;
 }
 
-export async function startStub(root: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/stub-engine.ts', '--port', '0'], {
+export function startStub(root: string): Promise<ServerProcess> {
+  return startSupportServer(root, 'tests/support/stub-engine.ts');
+}
+
+/** The stand-in OTLP collector (tests/support/otlp-receiver.ts): counts spans, GET /stats. */
+export function startReceiver(root: string): Promise<ServerProcess> {
+  return startSupportServer(root, 'tests/support/otlp-receiver.ts');
+}
+
+/** A test-support server run as its own process; it prints `{"port":N,...}` once listening. */
+async function startSupportServer(root: string, script: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, '--port', '0'], {
     cwd: root,
     env: { PATH: process.env.PATH, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -72,10 +83,12 @@ export async function compileRuntime(root: string, source = join(root, 'runtime'
   return { dir, main: join(dir, 'build', 'runtime', 'main.js') };
 }
 
+/** The compiled runtime in front of `engineBase`, with `env` on top of the bench's settings. */
 export async function startRuntime(
   compiled: CompiledRuntime,
   engineBase: string,
   redisUrl: string,
+  env: Readonly<Record<string, string>> = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [compiled.main], {
@@ -93,6 +106,7 @@ export async function startRuntime(
       ENGINE_BASE_URL: `${engineBase}/v1`,
       REDIS_MODE: 'standalone',
       REDIS_URL: redisUrl,
+      ...env,
     },
   });
   child.stdout?.resume(); // JSON logs: read and drop, as a log collector would

@@ -7,6 +7,7 @@ import {
   defaultTrafficRouter,
   type TrafficRouterName,
 } from '../constructs/operator-install.js';
+import { OtelCollector } from '../constructs/otel-collector.js';
 import { PlatformNetwork, type GatewayProps } from '../constructs/platform-network.js';
 import {
   Redis,
@@ -15,6 +16,7 @@ import {
   type RedisConnection,
   type SecretKeyRef,
 } from '../constructs/redis.js';
+import type { RuntimeTracing } from '../constructs/runtime-tracing.js';
 
 export interface PlatformChartProps {
   /** Namespace of the operator. @default 'suoke-modelops-system' */
@@ -63,6 +65,35 @@ export interface PlatformChartProps {
   readonly gateway?: GatewayProps;
   /** Folder of the generated CRD YAML. @default '<repo>/crds' */
   readonly crdsDir?: string;
+  /**
+   * OpenTelemetry traces of the agents' runtimes: the operator's `--tracing-endpoint` and
+   * `--tracing-sampling-ratio`, and optionally an OpenTelemetry Collector in the operator's namespace that
+   * forwards to your trace backend.
+   * @default - no tracing
+   */
+  readonly tracing?: PlatformTracing;
+}
+
+/** The platform's tracing setting. */
+export interface PlatformTracing {
+  /**
+   * OTLP/HTTP base URL the runtimes send to.
+   * @default the collector's Service (`http://suoke-otel-collector.<namespace>.svc:4318`) with `collector.enabled`
+   */
+  readonly endpoint?: string;
+  /** Share of the traces a runtime starts that it keeps, 0..1. @default 1 */
+  readonly samplingRatio?: number;
+  /** An OpenTelemetry Collector run by the platform. @default - none */
+  readonly collector?: {
+    /** @default false */
+    readonly enabled?: boolean;
+    /** OTLP endpoint of the trace backend (Jaeger, Tempo, any OTLP receiver), e.g. `http://jaeger-collector.observability.svc:4318`. */
+    readonly exporterEndpoint?: string;
+    /** `http` (OTLP/HTTP) or `grpc` towards the backend. @default 'http' */
+    readonly exporterProtocol?: 'http' | 'grpc';
+    /** Collector image; must pin a version. @default DEFAULT_OTEL_COLLECTOR_IMAGE */
+    readonly image?: string;
+  };
 }
 
 /**
@@ -109,6 +140,7 @@ export class PlatformChart extends Chart {
       gateway: props.gateway,
     });
     this.gatewayRef = network.gatewayRef;
+    const tracing = this.tracingOf(props.tracing, namespace, agentNamespace);
     new OperatorInstall(this, 'operator', {
       namespace,
       image: props.images?.operator,
@@ -118,6 +150,7 @@ export class PlatformChart extends Chart {
       trafficRouter,
       mesh: istio,
       monitoringNamespace,
+      ...(tracing === undefined ? {} : { tracing }),
     });
     const redis = new Redis(this, 'redis', {
       namespace: agentNamespace,
@@ -136,5 +169,42 @@ export class PlatformChart extends Chart {
       istioMtls: istio,
       thresholds: props.alertThresholds,
     });
+  }
+
+  /** The operator's tracing flags, rendering the collector when it is enabled; undefined without tracing. */
+  private tracingOf(
+    tracing: PlatformTracing | undefined,
+    namespace: string,
+    agentNamespace: string,
+  ): RuntimeTracing | undefined {
+    if (tracing === undefined) return undefined;
+    const collector = tracing.collector?.enabled === true ? tracing.collector : undefined;
+    let collectorEndpoint: string | undefined;
+    if (collector !== undefined) {
+      if (collector.exporterEndpoint === undefined) {
+        throw new Error(
+          'PlatformChart tracing.collector.exporterEndpoint is required with tracing.collector.enabled: ' +
+            'the OTLP endpoint of your trace backend, e.g. http://jaeger-collector.observability.svc:4318',
+        );
+      }
+      collectorEndpoint = new OtelCollector(this, 'otel-collector', {
+        namespace,
+        exporterEndpoint: collector.exporterEndpoint,
+        ...(collector.exporterProtocol === undefined ? {} : { exporterProtocol: collector.exporterProtocol }),
+        senderNamespaces: [agentNamespace],
+        ...(collector.image === undefined ? {} : { image: collector.image }),
+      }).endpoint;
+    }
+    const endpoint = tracing.endpoint ?? collectorEndpoint;
+    if (endpoint === undefined) {
+      throw new Error(
+        'PlatformChart tracing needs an endpoint (the OTLP/HTTP URL the runtimes send to) or collector.enabled ' +
+          'with collector.exporterEndpoint; leave tracing unset for no tracing',
+      );
+    }
+    return {
+      endpoint,
+      ...(tracing.samplingRatio === undefined ? {} : { samplingRatio: tracing.samplingRatio }),
+    };
   }
 }

@@ -24,6 +24,7 @@ import {
   MANAGEMENT_PORT_NAME,
   POD_USER,
 } from './runtime-contract.js';
+import { tracingEnv, validateTracing } from './runtime-tracing.js';
 import { shutdownTiming, type ShutdownTiming } from './shutdown-timing.js';
 
 /** Annotation on the Deployment with the declared GPUs per replica (0.5 for half a GPU). */
@@ -130,6 +131,7 @@ export class AgentDeployment extends kplus.Deployment {
     const runtimeImage = runtime.image ?? DEFAULT_RUNTIME_IMAGE;
     assertPinnedImage(`${workload.model}: runtime.image`, runtimeImage);
     validateRuntimeEnv(workload.model, runtime.env ?? []);
+    if (workload.tracing !== undefined) validateTracing(`${workload.model}: tracing`, workload.tracing);
     const files: MountedFile[] = [...(runtime.files ?? [])];
     if (external && engine.apiKeySecret !== undefined) {
       files.push({ env: 'ENGINE_API_KEY_FILE', secret: engine.apiKeySecret });
@@ -224,17 +226,25 @@ export class AgentDeployment extends kplus.Deployment {
   private envValues(model: string, field: string, vars: readonly EnvVar[]): Record<string, kplus.EnvValue> {
     const out: Record<string, kplus.EnvValue> = {};
     for (const variable of vars) {
-      if ((variable.value === undefined) === (variable.secretKeyRef === undefined)) {
-        throw new Error(`${model}: ${field} ${variable.name} needs exactly one of 'value' or 'secretKeyRef'`);
+      const sources = [variable.value, variable.secretKeyRef, variable.fieldRef].filter(
+        (v) => v !== undefined,
+      );
+      if (sources.length !== 1) {
+        throw new Error(
+          `${model}: ${field} ${variable.name} needs exactly one of 'value', 'secretKeyRef' or 'fieldRef'`,
+        );
       }
       const ref = variable.secretKeyRef;
       out[variable.name] =
-        ref === undefined
-          ? kplus.EnvValue.fromValue(variable.value ?? '')
-          : kplus.EnvValue.fromSecretValue({
-              secret: kplus.Secret.fromSecretName(this, `EnvSecret-${field}-${variable.name}`, ref.name),
-              key: ref.key,
-            });
+        variable.fieldRef !== undefined
+          ? // apiVersion as the API server defaults it, so the applied object never differs from the rendered one.
+            kplus.EnvValue.fromFieldRef(variable.fieldRef as kplus.EnvFieldPaths, { apiVersion: 'v1' })
+          : ref === undefined
+            ? kplus.EnvValue.fromValue(variable.value ?? '')
+            : kplus.EnvValue.fromSecretValue({
+                secret: kplus.Secret.fromSecretName(this, `EnvSecret-${field}-${variable.name}`, ref.name),
+                key: ref.key,
+              });
     }
     return out;
   }
@@ -292,6 +302,10 @@ function runtimeEnv(
     { name: 'ENGINE_BASE_URL', value: external ? engine.baseUrl : `http://127.0.0.1:${enginePort}/v1` },
     { name: 'ENGINE_MODEL', value: workload.engineModel ?? workload.model },
     ...(fallbackUrls.length > 0 ? [{ name: 'ENGINE_FALLBACK_URLS', value: fallbackUrls.join(',') }] : []),
+    // Before `runtime.env`, so a model's own OTEL_* value wins over the platform's.
+    ...(workload.tracing === undefined
+      ? []
+      : tracingEnv(workload.tracing, { agent: workload.agent, namespace: workload.namespace })),
     ...(workload.runtime?.env ?? []),
   ];
   if (!env.some((v) => v.name === 'LOG_CONTENT')) env.push({ name: 'LOG_CONTENT', value: 'false' });

@@ -5,6 +5,7 @@
 import type { Duration } from 'cdk8s';
 import type { IHorizontalPodAutoscalerBehavior } from 'kubernetes-models/autoscaling/v2';
 import type { Gpu } from './gpu.js';
+import type { RuntimeTracing } from './runtime-tracing.js';
 import type { AgentIdentity } from './workload-names.js';
 
 /** CPU and memory as Kubernetes quantities. */
@@ -19,13 +20,15 @@ export interface ContainerResources {
   readonly limits?: CpuMemory;
 }
 
-/** One environment variable: a literal, or a key of a Secret (never put secrets in literals). */
+/** One environment variable: a literal, a key of a Secret (never put secrets in literals), or a pod field. */
 export interface EnvVar {
   readonly name: string;
-  /** Literal value. Exactly one of `value` and `secretKeyRef`. */
+  /** Literal value. Exactly one of `value`, `secretKeyRef` and `fieldRef`. */
   readonly value?: string;
-  /** Value from a Secret key. Exactly one of `value` and `secretKeyRef`. */
+  /** Value from a Secret key. Exactly one of `value`, `secretKeyRef` and `fieldRef`. */
   readonly secretKeyRef?: SecretKeyRef;
+  /** Value from a field of the pod (downward API). Exactly one of `value`, `secretKeyRef` and `fieldRef`. */
+  readonly fieldRef?: 'metadata.name' | 'metadata.namespace';
 }
 
 /** A model server running beside the runtime in the same pod. */
@@ -262,4 +265,10 @@ export interface AgentWorkloadProps extends AgentIdentity {
    * @default {}
    */
   readonly annotations?: Readonly<Record<string, string>>;
+  /**
+   * Where the runtime exports its traces (the OpenTelemetry variables of runtime-tracing.ts); `runtime.env`
+   * may still override any of them for one model.
+   * @default - no tracing variables: the runtime does not trace
+   */
+  readonly tracing?: RuntimeTracing;
 }

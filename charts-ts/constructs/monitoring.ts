@@ -287,9 +287,10 @@ export function adapterRules(metrics: readonly AgentMetric[], rateWindow = '2m')
 
 /**
  * Grafana dashboard model shipped with the platform (inference traffic per version and rollouts).
- * The panels of what clients get (requests, errors, latency, tokens) show live traffic only; a shadow
- * stage's mirrored copies have panels of their own, and the in-flight panel shows each traffic
- * (live, shadow, evaluation) apart.
+ * The panels of what clients get (requests, errors, latency, tokens, cost, finish reasons) show live
+ * traffic only; a shadow stage's mirrored copies have panels of their own, and the in-flight panel
+ * shows each traffic (live, shadow, evaluation) apart. Cost is in the currency of the model's
+ * pricing; a cache hit costs nothing and counts the finish reason of the answer it repeats.
  */
 export function grafanaDashboard(): Record<string, unknown> {
   const all = 'namespace=~"$namespace",agent=~"$agent",model=~"$model"';
@@ -354,6 +355,35 @@ export function grafanaDashboard(): Record<string, unknown> {
       legend: '{{model}} {{version}} {{type}}',
     },
   ]);
+  // Cost is counted only by runtimes with pricing (spec.runtime.pricing), in its currency.
+  add('Cost per hour', 'short', [
+    {
+      expr: `sum by (model, version, currency) (rate(ai_inference_cost_total{${sel}}[$__rate_interval])) * 3600`,
+      legend: '{{model}} {{version}} {{currency}}/h',
+    },
+  ]);
+  add('Cost per request', 'short', [
+    {
+      expr:
+        `sum by (model, version, currency) (rate(ai_inference_cost_total{${sel}}[$__rate_interval]))\n` +
+        `/ on (model, version) group_left sum by (model, version) (rate(ai_inference_requests_total{${sel}}[$__rate_interval]))`,
+      legend: '{{model}} {{version}} {{currency}}',
+    },
+  ]);
+  add('Finish reasons', 'short', [
+    {
+      expr: `sum by (model, version, reason) (rate(ai_inference_finish_reasons_total{${sel}}[$__rate_interval]))`,
+      legend: '{{model}} {{version}} {{reason}}',
+    },
+  ]);
+  add('Truncation rate (answers cut at the token limit)', 'percentunit', [
+    {
+      expr:
+        `sum by (model, version) (rate(ai_inference_finish_reasons_total{${sel},reason="length"}[$__rate_interval]))\n` +
+        `/ sum by (model, version) (rate(ai_inference_finish_reasons_total{${sel}}[$__rate_interval]))`,
+      legend: '{{model}} {{version}}',
+    },
+  ]);
   add('Response cache hit ratio', 'percentunit', [
     {
       // No `traffic` label: mirrored and evaluation requests never use the cache.
@@ -383,6 +413,14 @@ export function grafanaDashboard(): Record<string, unknown> {
     {
       expr: `sum by (model, version, traffic) (ai_inference_in_flight_requests{${all}})`,
       legend: '{{model}} {{version}} {{traffic}}',
+    },
+  ]);
+  add('Token budget used by key and period', 'short', [
+    {
+      // Every replica (of every version) reports the key's shared count as it last saw it: the max
+      // is the count. Only keys with a budget (tokens-per-day / tokens-per-month) have one.
+      expr: `max by (model, key, period) (ai_budget_tokens_used{${all}})`,
+      legend: '{{model}} {{key}} {{period}}',
     },
   ]);
   add('Canary traffic weight', 'percent', [
@@ -523,7 +561,10 @@ export class Monitoring extends Construct {
       spec: {
         selector: { matchLabels: { 'app.kubernetes.io/name': OPERATOR_METRICS_SERVICE } },
         namespaceSelector: { matchNames: [namespace] },
-        endpoints: [{ port: 'metrics', path: '/metrics', interval, scheme: 'http' }],
+        // The rollout series name the namespace of the model they are about, not the operator's:
+        // without honorLabels Prometheus renames that label exported_namespace, and the dashboard
+        // and the rolled-back alert, which select by the agents' namespace, find nothing.
+        endpoints: [{ port: 'metrics', path: '/metrics', interval, scheme: 'http', honorLabels: true }],
       },
     });
 

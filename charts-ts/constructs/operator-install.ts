@@ -21,6 +21,7 @@ import {
 } from './platform-names.js';
 import { assertPinnedImage } from './image-rule.js';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from './platform-security.js';
+import { DEFAULT_TRACING_SAMPLING_RATIO, validateTracing, type RuntimeTracing } from './runtime-tracing.js';
 
 /** Port of /metrics (`--metrics-bind-address`). */
 export const OPERATOR_METRICS_PORT = 8080;
@@ -65,6 +66,12 @@ export interface OperatorInstallProps {
   readonly readSecrets?: boolean;
   /** Namespace Prometheus scrapes from (allowed to reach the metrics port). @default 'monitoring' */
   readonly monitoringNamespace?: string;
+  /**
+   * Where the agents' runtimes send their traces (`--tracing-endpoint`, `--tracing-sampling-ratio`): the
+   * operator sets the OpenTelemetry variables on every runtime container it renders.
+   * @default - no tracing flags: the runtimes do not trace
+   */
+  readonly tracing?: RuntimeTracing;
   /** CPU/memory requests and limits of the operator container. @default requests 100m/128Mi, limits 500m/512Mi */
   readonly resources?: {
     readonly requests: { readonly cpu: string; readonly memory: string };
@@ -276,6 +283,7 @@ export class OperatorInstall extends Construct {
         `OperatorInstall prometheusUrl '${prometheusUrl}' must be an absolute http(s) URL, e.g. http://prometheus-operated.monitoring.svc:9090`,
       );
     }
+    if (props.tracing !== undefined) validateTracing('OperatorInstall tracing', props.tracing);
     const resources = props.resources ?? {
       requests: { cpu: '100m', memory: '128Mi' },
       limits: { cpu: '500m', memory: '512Mi' },
@@ -366,6 +374,12 @@ export class OperatorInstall extends Construct {
       ...(watchNamespaces.length > 0
         ? [`--namespace=${[...new Set(watchNamespaces)].sort().join(',')}`]
         : []),
+      ...(props.tracing === undefined
+        ? []
+        : [
+            `--tracing-endpoint=${props.tracing.endpoint}`,
+            `--tracing-sampling-ratio=${props.tracing.samplingRatio ?? DEFAULT_TRACING_SAMPLING_RATIO}`,
+          ]),
     ];
     new ApiObject(this, 'deployment', {
       apiVersion: 'apps/v1',

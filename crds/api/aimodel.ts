@@ -2,6 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { conditionsSchema, observedGenerationSchema } from './condition.js';
 import { DEFAULT_GPU_RESOURCE, DEFAULT_RUNTIME_IMAGE } from './constants.js';
+import { PricingSchema } from './pricing.js';
 import { PromotionPolicySchema } from './promotion.js';
 import {
   DNS_LABEL_PATTERN,
@@ -495,6 +496,13 @@ export const RuntimeSchema = obj(
         maximum: 1000000,
       }),
     ),
+    budgetFailureMode: Type.Optional(
+      strEnum(['Open', 'Closed'] as const, {
+        description:
+          'What a request of an API key with a token budget (tokens-per-day / tokens-per-month in the API keys file) gets while Redis cannot be reached: Open serves it without counting its tokens, Closed answers 503 budget_unavailable. Defaults to Open.',
+        default: 'Open',
+      }),
+    ),
     logContent: Type.Optional(
       bool({
         description: 'Log prompt and completion text. Off by default: prompts may hold health data.',
@@ -522,6 +530,7 @@ export const RuntimeSchema = obj(
         },
       ),
     ),
+    pricing: Type.Optional(PricingSchema),
     env: Type.Optional(
       mapList(EnvVarSchema, ['name'], { description: 'Extra runtime environment.', maxItems: 32 }),
     ),

@@ -121,7 +121,15 @@ export const REASONS = {
 export type Reason = (typeof REASONS)[keyof typeof REASONS];
 
 /** Built-in analysis metrics (PromQL over the runtime's metrics, scoped to one version). */
-export const BUILTIN_METRICS = ['error-rate', 'latency-p95', 'ttft-p95', 'tokens-per-second'] as const;
+export const BUILTIN_METRICS = [
+  'error-rate',
+  'latency-p95',
+  'ttft-p95',
+  'tokens-per-second',
+  'cost-per-request',
+  'tokens-per-request',
+  'truncation-rate',
+] as const;
 export type BuiltinMetric = (typeof BUILTIN_METRICS)[number];
 
 /** What an analysis query returning no data counts as. */

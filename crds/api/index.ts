@@ -112,5 +112,6 @@ export {
   type EvaluationRunPhase,
   type ExpectationKind,
 } from './evaluation.js';
+export { PricingSchema, DEFAULT_CURRENCY, type Pricing } from './pricing.js';
 export { ConditionSchema } from './condition.js';
 export { DURATION_PATTERN, QUANTITY_PATTERN, DNS_LABEL_PATTERN, type CelRule } from './schema.js';

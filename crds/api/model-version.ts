@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { conditionsSchema, observedGenerationSchema } from './condition.js';
 import { ACTION_RESULTS, MODEL_VERSION_PHASES, PAUSE_REASONS } from './constants.js';
 import { EvaluationRunStatusSchema } from './evaluation.js';
+import { PricingSchema } from './pricing.js';
 import { PromotionPolicySchema } from './promotion.js';
 import { duration, int, list, num, obj, str, strEnum } from './schema.js';
 import { RequestMatchSchema, ROLLOUT_STAGES, ROLLOUT_STRATEGIES } from './strategy.js';
@@ -96,6 +97,12 @@ export const ModelVersionSpecSchema = obj(
               description: 'Runtime image for this version only.',
               maxLength: 1024,
               pattern: '^[^\\s]+$',
+            }),
+          ),
+          pricing: Type.Optional(
+            obj(PricingSchema.properties, {
+              description:
+                "Token prices of this version, replacing the AIModel's spec.runtime.pricing whole (a new version may be another model at another price).",
             }),
           ),
         },

@@ -50,7 +50,7 @@ export const AnalysisMetricSchema = obj(
     builtin: Type.Optional(
       strEnum(BUILTIN_METRICS, {
         description:
-          "A built-in query over the runtime's metrics scoped to the version: error-rate (share of 5xx, 0..1), latency-p95 and ttft-p95 (seconds), tokens-per-second.",
+          "A built-in query over the runtime's metrics scoped to the version: error-rate (share of 5xx, 0..1), latency-p95 and ttft-p95 (seconds), tokens-per-second, cost-per-request (currency units, needs spec.runtime.pricing), tokens-per-request (prompt and completion), truncation-rate (share of answers cut at the token limit, finish_reason length, 0..1).",
       }),
     ),
     query: Type.Optional(

@@ -52,6 +52,7 @@ export function aimodelController(ctx: OperatorContext, deps: RolloutDeps): Cont
       logger: ctx.logger.child({ controller: 'aimodel' }),
       rollbackWindowMs: deps.rollbackWindowMs,
       mesh: deps.mesh,
+      ...(deps.tracing === undefined ? {} : { tracing: deps.tracing }),
     }),
   };
 }

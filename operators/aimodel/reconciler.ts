@@ -15,6 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { render, type KubeObject as RenderedObject } from '../../charts-ts/render.js';
+import type { RuntimeTracing } from '../../charts-ts/constructs/runtime-tracing.js';
 import { versionedName } from '../../charts-ts/constructs/workload-names.js';
 import {
   ACTION_ANNOTATION,
@@ -90,6 +91,8 @@ export interface AIModelReconcilerDeps {
   readonly rollbackWindowMs?: number;
   /** The agents run in an Istio mesh (`--mesh=istio`). @default the router's: true with Istio routes */
   readonly mesh?: boolean;
+  /** Where the rendered runtimes send traces (`--tracing-endpoint`). @default none: they do not trace */
+  readonly tracing?: RuntimeTracing;
 }
 
 /** What the rollback request came to, for status and Events. */
@@ -236,6 +239,7 @@ export class AIModelReconciler implements Reconciler {
     const renderOptions = {
       routes: this.scope.routes,
       mesh: this.scope.mesh,
+      ...(this.deps.tracing === undefined ? {} : { tracing: this.deps.tracing }),
       ...(candidate === undefined ? {} : { candidate }),
       scaleWithTraffic: versionsScaledWithTraffic(
         roles.canaries.map((v) => ({ ...v, strategy: v.object.status?.strategy })),

@@ -37,6 +37,13 @@ export interface OperatorFlags {
   readonly kubeApiBurst: number;
   /** Reconciles each controller runs at once (different keys; one key is never in two). @default 4 */
   readonly maxConcurrentReconciles: number;
+  /**
+   * OTLP/HTTP base URL every agent runtime exports its traces to (set on the runtime containers the
+   * operator renders); else TRACING_ENDPOINT. @default undefined (the runtimes do not trace)
+   */
+  readonly tracingEndpoint: string | undefined;
+  /** Share of the traces a runtime starts that it keeps, 0..1; else TRACING_SAMPLING_RATIO. @default 1 */
+  readonly tracingSamplingRatio: number;
   readonly help: boolean;
 }
 
@@ -59,6 +66,10 @@ export const FLAG_HELP = `Usage: operator [flags]
   --kube-api-qps <n>                     client-side requests/s to the API server; <= 0 disables (default 500)
   --kube-api-burst <n>                   requests sent at once before --kube-api-qps paces them (default 1000)
   --max-concurrent-reconciles <n>        reconciles each controller runs at once (default 4)
+  --tracing-endpoint <url>               OTLP/HTTP base URL the agents' runtimes send traces to
+                                         (env TRACING_ENDPOINT; default: none, no tracing)
+  --tracing-sampling-ratio <0..1>        share of the traces a runtime starts that it keeps
+                                         (env TRACING_SAMPLING_RATIO; default 1)
   --help                                 print these flags and exit
 Kubeconfig comes from KUBECONFIG, else the in-cluster service account, else ~/.kube/config.`;
 
@@ -81,6 +92,8 @@ const KNOWN = new Set([
   'kube-api-qps',
   'kube-api-burst',
   'max-concurrent-reconciles',
+  'tracing-endpoint',
+  'tracing-sampling-ratio',
   'help',
 ]);
 
@@ -111,6 +124,7 @@ export const FLAG_DEFAULTS = Object.freeze({
   kubeApiQps: 500,
   kubeApiBurst: 1000,
   maxConcurrentReconciles: 4,
+  tracingSamplingRatio: 1,
 });
 
 /** Parses Go-style flags (`--name value`, `--name=value`, bare booleans); throws naming the bad flag. */
@@ -123,6 +137,7 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const trafficRouter = trafficRouterOf(flags);
   const mesh = meshOf(flags, trafficRouter);
   const prometheusUrl = prometheusUrlOf(flags);
+  const tracing = tracingOf(flags, env);
   return {
     metricsBindAddress: flags.last('metrics-bind-address') ?? d.metricsBindAddress,
     healthProbeBindAddress: flags.last('health-probe-bind-address') ?? d.healthProbeBindAddress,
@@ -140,6 +155,7 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     rollbackWindowMs: flags.duration('rollback-window', d.rollbackWindowMs),
     ...limits,
     maxConcurrentReconciles,
+    ...tracing,
     help: flags.bool('help', false),
   };
 }
@@ -255,6 +271,63 @@ function prometheusUrlOf(flags: FlagValues): string {
     });
   }
   return prometheusUrl;
+}
+
+/**
+ * `--tracing-endpoint` (else TRACING_ENDPOINT): an http(s) URL, trailing slashes dropped so the runtime's
+ * `/v1/traces` joins onto it; `--tracing-sampling-ratio` (else TRACING_SAMPLING_RATIO) from 0 to 1, refused
+ * without an endpoint, where it would silently do nothing.
+ */
+function tracingOf(
+  flags: FlagValues,
+  env: NodeJS.ProcessEnv,
+): Pick<OperatorFlags, 'tracingEndpoint' | 'tracingSamplingRatio'> {
+  const endpoint = flagOrEnv(flags, env, 'tracing-endpoint', 'TRACING_ENDPOINT');
+  if (endpoint !== undefined && !isHttpUrl(endpoint.value)) {
+    throw new Error(
+      `${endpoint.source} must be an http(s) URL (OTLP over HTTP), got '${endpoint.value}'; ` +
+        'e.g. http://suoke-otel-collector.suoke-modelops-system.svc:4318',
+    );
+  }
+  const tracingEndpoint = endpoint?.value.replace(/\/+$/, '');
+  const ratio = flagOrEnv(flags, env, 'tracing-sampling-ratio', 'TRACING_SAMPLING_RATIO');
+  if (ratio === undefined) {
+    return { tracingEndpoint, tracingSamplingRatio: FLAG_DEFAULTS.tracingSamplingRatio };
+  }
+  const tracingSamplingRatio = ratio.value.trim() === '' ? NaN : Number(ratio.value);
+  if (!(Number.isFinite(tracingSamplingRatio) && tracingSamplingRatio >= 0 && tracingSamplingRatio <= 1)) {
+    throw new Error(
+      `${ratio.source} must be a number from 0 to 1, got '${ratio.value}'; e.g. 0.1 keeps one trace in ten`,
+    );
+  }
+  if (tracingEndpoint === undefined) {
+    throw new Error(
+      `${ratio.source} has no effect without --tracing-endpoint (or TRACING_ENDPOINT); set the endpoint or drop the ratio`,
+    );
+  }
+  return { tracingEndpoint, tracingSamplingRatio };
+}
+
+/** A flag's last value, else the variable's (blank counts as unset), with where it came from for errors. */
+function flagOrEnv(
+  flags: FlagValues,
+  env: NodeJS.ProcessEnv,
+  flag: string,
+  variable: string,
+): { readonly value: string; readonly source: string } | undefined {
+  const given = flags.last(flag);
+  if (given !== undefined) return { value: given, source: `flag '--${flag}'` };
+  const value = env[variable]?.trim();
+  return value === undefined || value === '' ? undefined : { value, source: `env ${variable}` };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 /** `--namespace a,b --namespace c` → a, b, c (each once). */

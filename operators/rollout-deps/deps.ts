@@ -1,12 +1,14 @@
 /**
  * What the AIModel and ModelVersion controllers of one operator process share: one TrafficRouter (the
  * `--traffic-router` flag), one MetricsProvider (`--prometheus-url`), the per-model lock that keeps
- * their weight writes apart, and the rollout metrics on the operator's registry (served on /metrics).
+ * their weight writes apart, the rollout metrics on the operator's registry (served on /metrics), and
+ * where the rendered runtimes send traces (`--tracing-endpoint`).
  * Built once per manager by `createRolloutDeps` (operators/main.ts `rolloutControllers`) and handed to
  * both factories.
  */
 import { PrometheusProvider } from '../analysis/prometheus.js';
 import type { MetricsProvider } from '../analysis/provider.js';
+import type { RuntimeTracing } from '../../charts-ts/constructs/runtime-tracing.js';
 import { FLAG_DEFAULTS, parseDuration } from '../kit/flags.js';
 import type { OperatorContext } from '../kit/manager.js';
 import { RolloutMetrics } from '../rollout/metrics.js';
@@ -26,6 +28,8 @@ export interface RolloutDeps {
   readonly rollbackWindowMs: number;
   /** `--mesh=istio`: the agents run in an Istio mesh (per-model PeerAuthentication and AuthorizationPolicy). */
   readonly mesh: boolean;
+  /** `--tracing-endpoint` and `--tracing-sampling-ratio`: where the rendered runtimes send traces. @default none */
+  readonly tracing?: RuntimeTracing;
 }
 
 /** Settings keys (OperatorContext.settings) the rollout controllers read. */
@@ -35,6 +39,8 @@ export const SETTINGS = Object.freeze({
   mesh: 'mesh',
   rollbackWindow: 'rollbackWindow',
   maxConcurrentReconciles: 'maxConcurrentReconciles',
+  tracingEndpoint: 'tracingEndpoint',
+  tracingSamplingRatio: 'tracingSamplingRatio',
 });
 
 /** `--max-concurrent-reconciles` of each controller: reconciles of different keys run in parallel. */
@@ -57,6 +63,17 @@ export function createRolloutDeps(ctx: OperatorContext, overrides: Partial<Rollo
     overrides.router ??
     createTrafficRouter(ctx.settings[SETTINGS.trafficRouter] ?? DefaultTrafficRouter, ctx.cluster);
   const mesh = ctx.settings[SETTINGS.mesh];
+  const tracingEndpoint = ctx.settings[SETTINGS.tracingEndpoint];
+  const tracingRatio = ctx.settings[SETTINGS.tracingSamplingRatio];
+  const tracing: RuntimeTracing | undefined =
+    overrides.tracing ??
+    (tracingEndpoint === undefined
+      ? undefined
+      : {
+          endpoint: tracingEndpoint,
+          samplingRatio:
+            tracingRatio === undefined ? FLAG_DEFAULTS.tracingSamplingRatio : Number(tracingRatio),
+        });
   return {
     router,
     // Without the setting, the mesh is the router's: Istio routing runs in one, the others need not.
@@ -71,5 +88,6 @@ export function createRolloutDeps(ctx: OperatorContext, overrides: Partial<Rollo
     rollbackWindowMs:
       overrides.rollbackWindowMs ??
       (window === undefined ? DefaultRollbackWindowMs : parseDuration(window, '--rollback-window')),
+    ...(tracing === undefined ? {} : { tracing }),
   };
 }

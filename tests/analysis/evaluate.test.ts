@@ -1,3 +1,4 @@
+import { BUILTIN_METRICS } from '../../crds/api/index.js';
 import { builtinQuery, requestCountQuery, versionSelector } from '../../operators/analysis/builtins.js';
 import { NoDataError } from '../../operators/analysis/errors.js';
 import { evaluateCheck, runAnalysis, type AnalysisScope } from '../../operators/analysis/evaluate.js';
@@ -234,7 +235,7 @@ describe('templates and built-in queries', () => {
 
   it('scopes every built-in to one version of one model in one namespace', () => {
     const q = { namespace: 'ns', model: 'm', agent: 'a', version: 'v2', interval: '2m' };
-    for (const name of ['error-rate', 'latency-p95', 'ttft-p95', 'tokens-per-second'] as const) {
+    for (const name of BUILTIN_METRICS) {
       const query = builtinQuery(name, q);
       expect(query).toContain('namespace="ns",model="m",version="v2"');
       expect(query).toContain('[2m]');
@@ -243,12 +244,7 @@ describe('templates and built-in queries', () => {
 
   it('leaves evaluation cases out of every selector of every built-in and of the sample count', () => {
     const q = { namespace: 'ns', model: 'm', agent: 'a', version: 'v2', interval: '2m' };
-    const queries = [
-      ...(['error-rate', 'latency-p95', 'ttft-p95', 'tokens-per-second'] as const).map((name) =>
-        builtinQuery(name, q),
-      ),
-      requestCountQuery(q),
-    ];
+    const queries = [...BUILTIN_METRICS.map((name) => builtinQuery(name, q)), requestCountQuery(q)];
     for (const query of queries) {
       const selectors = [...query.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
       expect(selectors.length).toBeGreaterThan(0);

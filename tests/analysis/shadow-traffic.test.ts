@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { builtinQuery, requestCountQuery } from '../../operators/analysis/builtins.js';
+import { runPromtool } from '../support/promtool.js';
 
 /**
  * The runtime labels its request metrics `traffic="live"`, `traffic="shadow"` (mirrored copies of a
@@ -12,20 +12,10 @@ import { builtinQuery, requestCountQuery } from '../../operators/analysis/builti
  * new version serves. They leave evaluation cases out, which have a verdict of their own. Evaluated
  * by the real promtool.
  */
-const PROMTOOL = process.env.PROMTOOL_BIN ?? '/usr/bin/promtool';
 const work = mkdtempSync(join(tmpdir(), 'suoke-shadow-analysis-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function promtool(...args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(PROMTOOL, args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, output }));
-  });
-}
+const promtool = (...args: string[]) => runPromtool(work, ...args);
 
 const scope = (version: string) => ({
   namespace: 'suoke-ai',

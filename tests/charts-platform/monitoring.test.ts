@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,21 +12,12 @@ import {
 } from '../../charts-ts/constructs/monitoring.js';
 import { find, synthPlatform } from './support/platform.js';
 import { validateCustom, type K8sObject } from './support/validate.js';
+import { runPromtool } from '../support/promtool.js';
 
-const PROMTOOL = '/usr/bin/promtool';
 const work = mkdtempSync(join(tmpdir(), 'suoke-monitoring-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function promtool(...args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(PROMTOOL, args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, output }));
-  });
-}
+const promtool = (...args: string[]) => runPromtool(work, ...args);
 
 const { objects } = synthPlatform();
 const rule = find(objects, 'PrometheusRule', 'suoke-modelops');
@@ -389,6 +379,8 @@ describe('Grafana dashboard', () => {
       'ai_inference_tokens_total',
       'ai_inference_cache_requests_total',
       'ai_inference_in_flight_requests',
+      'ai_inference_cost_total',
+      'ai_inference_finish_reasons_total',
       'ai_rollout_phase',
       'ai_rollout_canary_weight',
       'ai_rollout_analysis_total',
@@ -408,6 +400,10 @@ describe('Grafana dashboard', () => {
       'Request duration p50 / p95 by version',
       'Time to first token p95 by version',
       'Tokens per second',
+      'Cost per hour',
+      'Cost per request',
+      'Finish reasons',
+      'Truncation rate (answers cut at the token limit)',
     ]) {
       const targets = panel(title).targets.flatMap((t) => t.expr.match(/ai_inference_\w+\{[^}]*\}/g) ?? []);
       expect([
@@ -423,6 +419,28 @@ describe('Grafana dashboard', () => {
     expect(panel('In-flight requests by traffic (live, shadow, evaluation)').targets[0]!.expr).toContain(
       'by (model, version, traffic)',
     );
+  });
+
+  it('shows cost per hour and per request in the pricing currency, finish reasons and the truncation rate by version', () => {
+    const panel = (title: string) => dashboard.panels.find((p) => p.title === title)!;
+    expect(panel('Cost per hour').targets.map((t) => t.expr)).toEqual([
+      expect.stringMatching(
+        /^sum by \(model, version, currency\) \(rate\(ai_inference_cost_total\{[^}]*\}\[\$__rate_interval\]\)\) \* 3600$/,
+      ),
+    ]);
+    const perRequest = panel('Cost per request').targets[0]!.expr;
+    expect(perRequest).toContain('sum by (model, version, currency) (rate(ai_inference_cost_total{');
+    expect(perRequest).toContain(
+      '/ on (model, version) group_left sum by (model, version) (rate(ai_inference_requests_total{',
+    );
+    expect(panel('Finish reasons').targets[0]!.expr).toContain(
+      'sum by (model, version, reason) (rate(ai_inference_finish_reasons_total{',
+    );
+    const truncation = panel('Truncation rate (answers cut at the token limit)');
+    expect(truncation.targets[0]!.expr).toMatch(/ai_inference_finish_reasons_total\{[^}]*,reason="length"\}/);
+    expect(
+      (truncation as unknown as { fieldConfig: { defaults: { unit: string } } }).fieldConfig.defaults.unit,
+    ).toBe('percentunit');
   });
 
   it('holds only PromQL that parses (promtool check rules over every panel query)', async () => {

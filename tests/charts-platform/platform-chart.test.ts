@@ -34,6 +34,15 @@ const everyVariant: [string, K8sObject[]][] = [
   ],
   ['gateway-api router without Istio', synthPlatform({ trafficRouter: 'gateway-api', istio: false }).objects],
   ['gateway-api router in the Istio mesh', synthPlatform({ trafficRouter: 'gateway-api' }).objects],
+  [
+    'tracing through the OpenTelemetry Collector',
+    synthPlatform({
+      tracing: {
+        samplingRatio: 0.1,
+        collector: { enabled: true, exporterEndpoint: 'http://jaeger-collector.observability.svc:4318' },
+      },
+    }).objects,
+  ],
 ];
 
 describe('PlatformChart: every object is valid Kubernetes', () => {

@@ -325,7 +325,7 @@ describe('AgentWorkload', () => {
       [
         'a variable with value and secret',
         { runtime: { env: [{ name: 'TOKEN', value: 'x', secretKeyRef: { name: 's', key: 'k' } }] } },
-        /runtime\.env TOKEN needs exactly one of 'value' or 'secretKeyRef'/,
+        /runtime\.env TOKEN needs exactly one of 'value', 'secretKeyRef' or 'fieldRef'/,
       ],
       [
         'a file with neither source',

@@ -45,7 +45,10 @@ export async function startRuntime(
   const logs = new LogCapture();
   const runtime = buildServer(config, {
     logger: createLogger(config.logLevel, logs),
-    metrics: new RuntimeMetrics({ agent: config.agent, model: config.model, version: config.modelVersion }),
+    metrics: new RuntimeMetrics(
+      { agent: config.agent, model: config.model, version: config.modelVersion },
+      { costCurrency: config.pricing?.currency },
+    ),
     ...deps,
   });
   await new Promise<void>((resolve) => runtime.server.listen(0, '127.0.0.1', () => resolve()));

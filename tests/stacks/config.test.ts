@@ -52,6 +52,12 @@ describe('stack config', () => {
       prometheusUrl: 'http://prometheus-operated.monitoring.svc:9090',
       grafanaUrl: undefined,
       operatorReplicas: 2,
+      tracing: {
+        endpoint: undefined,
+        samplingRatio: 1,
+        collector: false,
+        collectorExporterEndpoint: undefined,
+      },
     });
     expect(Object.isFrozen(config.gpu)).toBe(true);
     expect(secrets.redisUrl).toBeUndefined();
@@ -84,6 +90,24 @@ describe('stack config', () => {
       trafficRouter: 'gateway-api',
       prometheusUrl: 'https://prom.example.com',
       operatorReplicas: 3,
+    });
+  });
+
+  it('reads the tracing keys the way `pulumi config set --path tracing.*` stores them', () => {
+    const { config } = load({
+      ...PASSWORD,
+      tracing: {
+        endpoint: 'https://otlp.example.com/',
+        samplingRatio: '0.1',
+        collector: 'true',
+        collectorExporterEndpoint: 'http://jaeger-collector.observability.svc:4318',
+      },
+    });
+    expect(config.tracing).toEqual({
+      endpoint: 'https://otlp.example.com',
+      samplingRatio: 0.1,
+      collector: true,
+      collectorExporterEndpoint: 'http://jaeger-collector.observability.svc:4318',
     });
   });
 
@@ -279,6 +303,43 @@ describe('stack config', () => {
     ],
     ['too many operator replicas', { operatorReplicas: 9 }, 'operatorReplicas', /out of range/],
     ['a fractional operator replica count', { operatorReplicas: 1.5 }, 'operatorReplicas', /not an integer/],
+    [
+      'a tracing endpoint without a scheme',
+      { tracing: { endpoint: 'otel-collector:4318' } },
+      'tracing.endpoint',
+      /"otel-collector:4318" is not an http\(s\) URL/,
+    ],
+    [
+      'a sampling ratio above 1',
+      { tracing: { endpoint: 'http://otel.example:4318', samplingRatio: '1.5' } },
+      'tracing.samplingRatio',
+      /out of range.*from 0 to 1/,
+    ],
+    [
+      'a sampling ratio with tracing off',
+      { tracing: { samplingRatio: '0.5' } },
+      'tracing.samplingRatio',
+      /has no effect: tracing is off.*Fix: pulumi config set --path tracing.endpoint/,
+    ],
+    [
+      'a collector without a backend',
+      { tracing: { collector: 'true' } },
+      'tracing.collectorExporterEndpoint',
+      /is required with tracing.collector.*Fix: pulumi config set --path tracing.collectorExporterEndpoint/,
+    ],
+    [
+      'a backend without the collector',
+      { tracing: { collectorExporterEndpoint: 'http://jaeger-collector.observability.svc:4318' } },
+      'tracing.collectorExporterEndpoint',
+      /only used with tracing.collector/,
+    ],
+    [
+      'a collector that is not a boolean',
+      { tracing: { collector: 'yes' } },
+      'tracing.collector',
+      /"yes" is not a boolean/,
+    ],
+    ['a misspelt tracing field', { tracing: { sampleRatio: 1 } }, 'tracing.sampleRatio', /not a known field/],
   ];
   it.each(bad)('rejects %s, naming the key', (_name, values, key, message) => {
     const error = failure({ ...PASSWORD, ...values });

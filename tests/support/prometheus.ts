@@ -27,6 +27,8 @@ export interface PrometheusServerOptions {
   readonly port?: number;
   /** How long to wait for /-/ready (milliseconds). @default 20000 */
   readonly startTimeoutMs?: number;
+  /** Feature flags (`--enable-feature`), e.g. `exemplar-storage`. @default none */
+  readonly features?: readonly string[];
 }
 
 /**
@@ -43,6 +45,7 @@ export class PrometheusServer {
     private readonly binary: string,
     private readonly dir: string,
     private readonly startTimeoutMs: number,
+    private readonly features: readonly string[] = [],
   ) {}
 
   /** Writes the configuration, starts the server and resolves once it reports ready. */
@@ -71,6 +74,7 @@ export class PrometheusServer {
       options.binary ?? process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus',
       dir,
       options.startTimeoutMs ?? 20_000,
+      options.features,
     );
     try {
       await server.spawn();
@@ -125,6 +129,7 @@ export class PrometheusServer {
       `--storage.tsdb.path=${join(this.dir, 'data')}`,
       `--web.listen-address=127.0.0.1:${this.port}`,
       '--log.level=warn',
+      ...this.features.map((feature) => `--enable-feature=${feature}`),
     ];
     const child = spawn(this.binary, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: this.dir });
     let output = '';

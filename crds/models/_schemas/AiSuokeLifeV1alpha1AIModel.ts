@@ -1,7 +1,7 @@
 // @ts-nocheck
 import { formats } from "@kubernetes-models/validate";
-export const validate = validate78;
-const schema44 = {
+export const validate = validate79;
+const schema45 = {
   "type": "object",
   "properties": {
     "apiVersion": {
@@ -14,7 +14,7 @@ const schema44 = {
       "$ref": "a6f0oUEaFqHmymdwnqPORTNOTU7GczWAkwGD0uYU"
     },
     "spec": {
-      "$ref": "f7IyQgn5x67g2gxWrJVwS5jNfVkyUyQWHgU28ely5lY"
+      "$ref": "OSqM92AQXy9rzdl0sQEWok0I5osDJelFtxGZeQz5PFQ"
     },
     "status": {
       "$ref": "GUyzOy0QaQFx1sVp2USJWFDzDGjnTJMKYFqw816Dnc"
@@ -23,11 +23,11 @@ const schema44 = {
   "required": ["spec", "apiVersion", "kind"],
   "$id": "ai.suoke.life.v1alpha1.AIModel"
 };
-const schema45 = {
+const schema46 = {
   "type": "string",
   "enum": ["ai.suoke.life/v1alpha1"]
 };
-function validate79(data, {
+function validate80(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -57,7 +57,7 @@ function validate79(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema45.enum
+        allowedValues: schema46.enum
       }
     };
     if (vErrors === null) {
@@ -67,14 +67,14 @@ function validate79(data, {
     }
     errors++;
   }
-  validate79.errors = vErrors;
+  validate80.errors = vErrors;
   return errors === 0;
 }
-const schema46 = {
+const schema47 = {
   "type": "string",
   "enum": ["AIModel"]
 };
-function validate81(data, {
+function validate82(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -104,7 +104,7 @@ function validate81(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema46.enum
+        allowedValues: schema47.enum
       }
     };
     if (vErrors === null) {
@@ -114,15 +114,15 @@ function validate81(data, {
     }
     errors++;
   }
-  validate81.errors = vErrors;
+  validate82.errors = vErrors;
   return errors === 0;
 }
-const schema47 = {
+const schema48 = {
   "nullableRef": "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta#"
 };
-const schema48 = {};
-import { validate as validate84 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
-function validate83(data, {
+const schema49 = {};
+import { validate as validate85 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
+function validate84(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -131,20 +131,20 @@ function validate83(data, {
   let vErrors = null;
   let errors = 0;
   if (data !== null) {
-    if (!validate84(data, {
+    if (!validate85(data, {
       instancePath,
       parentData,
       parentDataProperty,
       rootData
     })) {
-      vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+      vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
       errors = vErrors.length;
     }
   }
-  validate83.errors = vErrors;
+  validate84.errors = vErrors;
   return errors === 0;
 }
-const schema49 = {
+const schema50 = {
   "properties": {
     "agent": {
       "$ref": "bgAqcrSebjlw52dQEicOtwJ5ln4DO5gbCLlEK9EDMG0"
@@ -165,10 +165,10 @@ const schema49 = {
       "$ref": "AHYNXN3wMJVpiL33Wn7HDy1klmlS2R2vG0R2Uw3jsXQ"
     },
     "rollout": {
-      "$ref": "opkjiDDRGB4aPOncb7Pwsdc7oKSbRazoY2JuQ2edtM"
+      "$ref": "EiictPAHwI6Iv7BI5ggZfBMwAsc3u6FYYxOYfvjQLI"
     },
     "runtime": {
-      "$ref": "5NqsclCDjhhQLrSzEbpmAUQa1Bq3fmSA1vVqoco"
+      "$ref": "Pj3qecPR9vQai5b5q0Tl7NTUjZP0cgULI6PttK1R8"
     },
     "scaling": {
       "$ref": "PM41s5m0Tyk4BEQXWv3R9KpngJqCES3I9Iik2kGmo"
@@ -180,7 +180,7 @@ const schema49 = {
   "required": ["agent", "framework", "engine"],
   "type": "object"
 };
-const schema50 = {
+const schema51 = {
   "properties": {
     "name": {
       "$ref": "E2F2O4XODIPqgsaGOSRnwVnLwRMyj5NBztUOa2YM"
@@ -276,7 +276,7 @@ function validate32(data, {
   validate32.errors = vErrors;
   return errors === 0;
 }
-const schema51 = {
+const schema52 = {
   "properties": {
     "key": {
       "$ref": "saEtLo73kU1gQeAIauslR8D2lJWRptzKMiXTKikFuo"
@@ -292,13 +292,13 @@ const schema51 = {
   "type": "object",
   "nullable": true
 };
-const schema52 = {
+const schema53 = {
   "default": "system-prompt.txt",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate91(data, {
+function validate92(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -340,17 +340,17 @@ function validate91(data, {
       errors++;
     }
   }
-  validate91.errors = vErrors;
+  validate92.errors = vErrors;
   return errors === 0;
 }
-const schema53 = {
+const schema54 = {
   "default": "ConfigMap",
   "enum": ["ConfigMap", "Secret"],
   "maxLength": 9,
   "type": "string",
   "nullable": true
 };
-function validate93(data, {
+function validate94(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -380,7 +380,7 @@ function validate93(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema53.enum
+        allowedValues: schema54.enum
       }
     };
     if (vErrors === null) {
@@ -408,7 +408,7 @@ function validate93(data, {
       errors++;
     }
   }
-  validate93.errors = vErrors;
+  validate94.errors = vErrors;
   return errors === 0;
 }
 const schema6 = {
@@ -476,7 +476,7 @@ function validate21(data, {
   validate21.errors = vErrors;
   return errors === 0;
 }
-function validate90(data, {
+function validate91(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -518,24 +518,24 @@ function validate90(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate91(data.key, {
+      if (!validate92(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
         errors = vErrors.length;
       }
     }
     if (data.kind !== undefined) {
-      if (!validate93(data.kind, {
+      if (!validate94(data.kind, {
         instancePath: instancePath + "/kind",
         parentData: data,
         parentDataProperty: "kind",
         rootData
       })) {
-        vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+        vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
         errors = vErrors.length;
       }
     }
@@ -551,10 +551,10 @@ function validate90(data, {
       }
     }
   }
-  validate90.errors = vErrors;
+  validate91.errors = vErrors;
   return errors === 0;
 }
-function validate88(data, {
+function validate89(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -591,13 +591,13 @@ function validate88(data, {
       }
     }
     if (data.systemPromptRef !== undefined) {
-      if (!validate90(data.systemPromptRef, {
+      if (!validate91(data.systemPromptRef, {
         instancePath: instancePath + "/systemPromptRef",
         parentData: data,
         parentDataProperty: "systemPromptRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
         errors = vErrors.length;
       }
     }
@@ -617,10 +617,10 @@ function validate88(data, {
     }
     errors++;
   }
-  validate88.errors = vErrors;
+  validate89.errors = vErrors;
   return errors === 0;
 }
-const schema54 = {
+const schema55 = {
   "properties": {
     "args": {
       "$ref": "7ZoMdyR2FZIqVjBLSHeOv2Tgmhro790UZsn74OnAaI"
@@ -646,7 +646,7 @@ const schema54 = {
   },
   "type": "object"
 };
-const schema55 = {
+const schema56 = {
   "items": {
     "$ref": "SKgvz4HvKTiQikgBFJwhYPuJSrKdwhNFYpdnWnIe0Os"
   },
@@ -654,11 +654,11 @@ const schema55 = {
   "type": "array",
   "nullable": true
 };
-const schema56 = {
+const schema57 = {
   "maxLength": 4096,
   "type": "string"
 };
-function validate100(data, {
+function validate101(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -699,10 +699,10 @@ function validate100(data, {
     }
     errors++;
   }
-  validate100.errors = vErrors;
+  validate101.errors = vErrors;
   return errors === 0;
 }
-function validate99(data, {
+function validate100(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -745,21 +745,21 @@ function validate99(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate100(data[i0], {
+      if (!validate101(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+        vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate99.errors = vErrors;
+  validate100.errors = vErrors;
   return errors === 0;
 }
-const schema57 = {
+const schema58 = {
   "items": {
     "$ref": "NlwKpgloLVrWMrRwDr0o109S0T94p4UGhNllCnproE"
   },
@@ -1088,7 +1088,7 @@ function validate45(data, {
   validate45.errors = vErrors;
   return errors === 0;
 }
-function validate103(data, {
+function validate104(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1142,10 +1142,10 @@ function validate103(data, {
       }
     }
   }
-  validate103.errors = vErrors;
+  validate104.errors = vErrors;
   return errors === 0;
 }
-const schema58 = {
+const schema59 = {
   "properties": {
     "apiKeySecretRef": {
       "$ref": "FMQBQLtO7O4K6L2G6phfVhrS0M95IVy4NQ0D9dVE"
@@ -1358,7 +1358,7 @@ function validate22(data, {
   validate22.errors = vErrors;
   return errors === 0;
 }
-const schema59 = {
+const schema60 = {
   "items": {
     "$ref": "yQXLxtAG0QBZkJkpstYkHVl6zP3PQcb1C7ySSk8biI"
   },
@@ -1366,7 +1366,7 @@ const schema59 = {
   "type": "array",
   "nullable": true
 };
-function validate109(data, {
+function validate110(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1420,10 +1420,10 @@ function validate109(data, {
       }
     }
   }
-  validate109.errors = vErrors;
+  validate110.errors = vErrors;
   return errors === 0;
 }
-function validate106(data, {
+function validate107(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1487,28 +1487,28 @@ function validate106(data, {
       }
     }
     if (data.fallbackUrls !== undefined) {
-      if (!validate109(data.fallbackUrls, {
+      if (!validate110(data.fallbackUrls, {
         instancePath: instancePath + "/fallbackUrls",
         parentData: data,
         parentDataProperty: "fallbackUrls",
         rootData
       })) {
-        vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+        vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate106.errors = vErrors;
+  validate107.errors = vErrors;
   return errors === 0;
 }
-const schema60 = {
+const schema61 = {
   "maxLength": 1024,
   "pattern": "^[^\\s]+$",
   "type": "string",
   "nullable": true
 };
 const pattern6 = new RegExp("^[^\\s]+$", "u");
-function validate113(data, {
+function validate114(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1566,7 +1566,7 @@ function validate113(data, {
       errors++;
     }
   }
-  validate113.errors = vErrors;
+  validate114.errors = vErrors;
   return errors === 0;
 }
 const schema19 = {
@@ -1636,14 +1636,14 @@ function validate40(data, {
   validate40.errors = vErrors;
   return errors === 0;
 }
-const schema61 = {
+const schema62 = {
   "default": 8001,
   "type": "integer",
   "minimum": 1,
   "maximum": 65535,
   "nullable": true
 };
-function validate116(data, {
+function validate117(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1703,17 +1703,17 @@ function validate116(data, {
       errors++;
     }
   }
-  validate116.errors = vErrors;
+  validate117.errors = vErrors;
   return errors === 0;
 }
-const schema62 = {
+const schema63 = {
   "default": "openai",
   "enum": ["openai"],
   "maxLength": 6,
   "type": "string",
   "nullable": true
 };
-function validate118(data, {
+function validate119(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1743,7 +1743,7 @@ function validate118(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema62.enum
+        allowedValues: schema63.enum
       }
     };
     if (vErrors === null) {
@@ -1771,10 +1771,10 @@ function validate118(data, {
       errors++;
     }
   }
-  validate118.errors = vErrors;
+  validate119.errors = vErrors;
   return errors === 0;
 }
-function validate98(data, {
+function validate99(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1784,46 +1784,46 @@ function validate98(data, {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.args !== undefined) {
-      if (!validate99(data.args, {
+      if (!validate100(data.args, {
         instancePath: instancePath + "/args",
         parentData: data,
         parentDataProperty: "args",
         rootData
       })) {
-        vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+        vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
         errors = vErrors.length;
       }
     }
     if (data.env !== undefined) {
-      if (!validate103(data.env, {
+      if (!validate104(data.env, {
         instancePath: instancePath + "/env",
         parentData: data,
         parentDataProperty: "env",
         rootData
       })) {
-        vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+        vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
         errors = vErrors.length;
       }
     }
     if (data.external !== undefined) {
-      if (!validate106(data.external, {
+      if (!validate107(data.external, {
         instancePath: instancePath + "/external",
         parentData: data,
         parentDataProperty: "external",
         rootData
       })) {
-        vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+        vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
-      if (!validate113(data.image, {
+      if (!validate114(data.image, {
         instancePath: instancePath + "/image",
         parentData: data,
         parentDataProperty: "image",
         rootData
       })) {
-        vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+        vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
         errors = vErrors.length;
       }
     }
@@ -1839,24 +1839,24 @@ function validate98(data, {
       }
     }
     if (data.port !== undefined) {
-      if (!validate116(data.port, {
+      if (!validate117(data.port, {
         instancePath: instancePath + "/port",
         parentData: data,
         parentDataProperty: "port",
         rootData
       })) {
-        vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+        vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
         errors = vErrors.length;
       }
     }
     if (data.protocol !== undefined) {
-      if (!validate118(data.protocol, {
+      if (!validate119(data.protocol, {
         instancePath: instancePath + "/protocol",
         parentData: data,
         parentDataProperty: "protocol",
         rootData
       })) {
-        vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+        vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
         errors = vErrors.length;
       }
     }
@@ -1876,15 +1876,15 @@ function validate98(data, {
     }
     errors++;
   }
-  validate98.errors = vErrors;
+  validate99.errors = vErrors;
   return errors === 0;
 }
-const schema63 = {
+const schema64 = {
   "enum": ["huggingface", "pytorch", "tensorflow", "onnx", "gguf", "custom"],
   "maxLength": 11,
   "type": "string"
 };
-function validate121(data, {
+function validate122(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1898,7 +1898,7 @@ function validate121(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema63.enum
+        allowedValues: schema64.enum
       }
     };
     if (vErrors === null) {
@@ -1941,17 +1941,17 @@ function validate121(data, {
     }
     errors++;
   }
-  validate121.errors = vErrors;
+  validate122.errors = vErrors;
   return errors === 0;
 }
-const schema64 = {
+const schema65 = {
   "default": 10,
   "type": "integer",
   "minimum": 1,
   "maximum": 50,
   "nullable": true
 };
-function validate123(data, {
+function validate124(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2011,10 +2011,10 @@ function validate123(data, {
       errors++;
     }
   }
-  validate123.errors = vErrors;
+  validate124.errors = vErrors;
   return errors === 0;
 }
-const schema65 = {
+const schema66 = {
   "properties": {
     "name": {
       "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
@@ -2024,7 +2024,7 @@ const schema65 = {
   "type": "object",
   "nullable": true
 };
-function validate125(data, {
+function validate126(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2077,10 +2077,10 @@ function validate125(data, {
       }
     }
   }
-  validate125.errors = vErrors;
+  validate126.errors = vErrors;
   return errors === 0;
 }
-const schema66 = {
+const schema67 = {
   "properties": {
     "gpu": {
       "$ref": "hJnAaGr00nUhewwphhYDPiKqlppXDdBwupreHZJIg"
@@ -2095,7 +2095,7 @@ const schema66 = {
   "type": "object",
   "nullable": true
 };
-const schema67 = {
+const schema68 = {
   "properties": {
     "count": {
       "$ref": "NI5y4vtM0MkZnWeKfW06VfOs1dLgN7KHaS8966eVvG0"
@@ -2120,12 +2120,12 @@ const schema67 = {
   "type": "object",
   "nullable": true
 };
-const schema68 = {
+const schema69 = {
   "type": "number",
   "exclusiveMinimum": 0,
   "maximum": 64
 };
-function validate130(data, {
+function validate131(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2184,16 +2184,16 @@ function validate130(data, {
     }
     errors++;
   }
-  validate130.errors = vErrors;
+  validate131.errors = vErrors;
   return errors === 0;
 }
-const schema69 = {
+const schema70 = {
   "type": "number",
   "exclusiveMinimum": 0,
   "maximum": 64,
   "nullable": true
 };
-function validate132(data, {
+function validate133(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2253,17 +2253,17 @@ function validate132(data, {
       errors++;
     }
   }
-  validate132.errors = vErrors;
+  validate133.errors = vErrors;
   return errors === 0;
 }
-const schema70 = {
+const schema71 = {
   "maxLength": 63,
   "pattern": "^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$",
   "type": "string",
   "nullable": true
 };
 const pattern7 = new RegExp("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$", "u");
-function validate134(data, {
+function validate135(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2321,10 +2321,10 @@ function validate134(data, {
       errors++;
     }
   }
-  validate134.errors = vErrors;
+  validate135.errors = vErrors;
   return errors === 0;
 }
-const schema71 = {
+const schema72 = {
   "default": "nvidia.com/gpu",
   "maxLength": 253,
   "pattern": "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)[-._a-zA-Z0-9]+$",
@@ -2332,7 +2332,7 @@ const schema71 = {
   "nullable": true
 };
 const pattern8 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)[-._a-zA-Z0-9]+$", "u");
-function validate136(data, {
+function validate137(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2390,16 +2390,16 @@ function validate136(data, {
       errors++;
     }
   }
-  validate136.errors = vErrors;
+  validate137.errors = vErrors;
   return errors === 0;
 }
-const schema72 = {
+const schema73 = {
   "type": "integer",
   "minimum": 2,
   "maximum": 64,
   "nullable": true
 };
-function validate138(data, {
+function validate139(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2459,10 +2459,10 @@ function validate138(data, {
       errors++;
     }
   }
-  validate138.errors = vErrors;
+  validate139.errors = vErrors;
   return errors === 0;
 }
-const schema73 = {
+const schema74 = {
   "items": {
     "$ref": "4hlJNWQfLDwIBSwM9ayGhVdQbP58R5INE4NtAvFyI"
   },
@@ -2470,7 +2470,7 @@ const schema73 = {
   "type": "array",
   "nullable": true
 };
-const schema74 = {
+const schema75 = {
   "properties": {
     "effect": {
       "$ref": "Ov83GUv6ka44YJu2vInatiJUUI0hGuJ01TSoMP3dJo"
@@ -2490,13 +2490,13 @@ const schema74 = {
   },
   "type": "object"
 };
-const schema75 = {
+const schema76 = {
   "enum": ["NoSchedule", "PreferNoSchedule", "NoExecute"],
   "maxLength": 16,
   "type": "string",
   "nullable": true
 };
-function validate142(data, {
+function validate143(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2526,7 +2526,7 @@ function validate142(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema75.enum
+        allowedValues: schema76.enum
       }
     };
     if (vErrors === null) {
@@ -2554,15 +2554,15 @@ function validate142(data, {
       errors++;
     }
   }
-  validate142.errors = vErrors;
+  validate143.errors = vErrors;
   return errors === 0;
 }
-const schema76 = {
+const schema77 = {
   "maxLength": 317,
   "type": "string",
   "nullable": true
 };
-function validate144(data, {
+function validate145(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2604,17 +2604,17 @@ function validate144(data, {
       errors++;
     }
   }
-  validate144.errors = vErrors;
+  validate145.errors = vErrors;
   return errors === 0;
 }
-const schema77 = {
+const schema78 = {
   "default": "Equal",
   "enum": ["Exists", "Equal"],
   "maxLength": 6,
   "type": "string",
   "nullable": true
 };
-function validate146(data, {
+function validate147(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2644,7 +2644,7 @@ function validate146(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema77.enum
+        allowedValues: schema78.enum
       }
     };
     if (vErrors === null) {
@@ -2672,16 +2672,16 @@ function validate146(data, {
       errors++;
     }
   }
-  validate146.errors = vErrors;
+  validate147.errors = vErrors;
   return errors === 0;
 }
-const schema78 = {
+const schema79 = {
   "format": "int64",
   "type": "integer",
   "nullable": true
 };
 const formats2 = formats.int64;
-function validate148(data, {
+function validate149(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2723,15 +2723,15 @@ function validate148(data, {
       errors++;
     }
   }
-  validate148.errors = vErrors;
+  validate149.errors = vErrors;
   return errors === 0;
 }
-const schema39 = {
+const schema40 = {
   "maxLength": 63,
   "type": "string",
   "nullable": true
 };
-function validate73(data, {
+function validate74(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2773,10 +2773,10 @@ function validate73(data, {
       errors++;
     }
   }
-  validate73.errors = vErrors;
+  validate74.errors = vErrors;
   return errors === 0;
 }
-function validate141(data, {
+function validate142(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2786,57 +2786,57 @@ function validate141(data, {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.effect !== undefined) {
-      if (!validate142(data.effect, {
+      if (!validate143(data.effect, {
         instancePath: instancePath + "/effect",
         parentData: data,
         parentDataProperty: "effect",
         rootData
       })) {
-        vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
+        vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
         errors = vErrors.length;
       }
     }
     if (data.key !== undefined) {
-      if (!validate144(data.key, {
+      if (!validate145(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
+        vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
         errors = vErrors.length;
       }
     }
     if (data.operator !== undefined) {
-      if (!validate146(data.operator, {
+      if (!validate147(data.operator, {
         instancePath: instancePath + "/operator",
         parentData: data,
         parentDataProperty: "operator",
         rootData
       })) {
-        vErrors = vErrors === null ? validate146.errors : vErrors.concat(validate146.errors);
+        vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
         errors = vErrors.length;
       }
     }
     if (data.tolerationSeconds !== undefined) {
-      if (!validate148(data.tolerationSeconds, {
+      if (!validate149(data.tolerationSeconds, {
         instancePath: instancePath + "/tolerationSeconds",
         parentData: data,
         parentDataProperty: "tolerationSeconds",
         rootData
       })) {
-        vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
+        vErrors = vErrors === null ? validate149.errors : vErrors.concat(validate149.errors);
         errors = vErrors.length;
       }
     }
     if (data.value !== undefined) {
-      if (!validate73(data.value, {
+      if (!validate74(data.value, {
         instancePath: instancePath + "/value",
         parentData: data,
         parentDataProperty: "value",
         rootData
       })) {
-        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+        vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
         errors = vErrors.length;
       }
     }
@@ -2856,10 +2856,10 @@ function validate141(data, {
     }
     errors++;
   }
-  validate141.errors = vErrors;
+  validate142.errors = vErrors;
   return errors === 0;
 }
-function validate140(data, {
+function validate141(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2902,21 +2902,21 @@ function validate140(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate141(data[i0], {
+      if (!validate142(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
+        vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate140.errors = vErrors;
+  validate141.errors = vErrors;
   return errors === 0;
 }
-function validate129(data, {
+function validate130(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2958,73 +2958,73 @@ function validate129(data, {
       errors++;
     }
     if (data.count !== undefined) {
-      if (!validate130(data.count, {
+      if (!validate131(data.count, {
         instancePath: instancePath + "/count",
         parentData: data,
         parentDataProperty: "count",
         rootData
       })) {
-        vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+        vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxCount !== undefined) {
-      if (!validate132(data.maxCount, {
+      if (!validate133(data.maxCount, {
         instancePath: instancePath + "/maxCount",
         parentData: data,
         parentDataProperty: "maxCount",
         rootData
       })) {
-        vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+        vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
         errors = vErrors.length;
       }
     }
     if (data.product !== undefined) {
-      if (!validate134(data.product, {
+      if (!validate135(data.product, {
         instancePath: instancePath + "/product",
         parentData: data,
         parentDataProperty: "product",
         rootData
       })) {
-        vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
+        vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
         errors = vErrors.length;
       }
     }
     if (data.resourceName !== undefined) {
-      if (!validate136(data.resourceName, {
+      if (!validate137(data.resourceName, {
         instancePath: instancePath + "/resourceName",
         parentData: data,
         parentDataProperty: "resourceName",
         rootData
       })) {
-        vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
+        vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
         errors = vErrors.length;
       }
     }
     if (data.slicesPerGpu !== undefined) {
-      if (!validate138(data.slicesPerGpu, {
+      if (!validate139(data.slicesPerGpu, {
         instancePath: instancePath + "/slicesPerGpu",
         parentData: data,
         parentDataProperty: "slicesPerGpu",
         rootData
       })) {
-        vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
+        vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
         errors = vErrors.length;
       }
     }
     if (data.tolerations !== undefined) {
-      if (!validate140(data.tolerations, {
+      if (!validate141(data.tolerations, {
         instancePath: instancePath + "/tolerations",
         parentData: data,
         parentDataProperty: "tolerations",
         rootData
       })) {
-        vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
+        vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate129.errors = vErrors;
+  validate130.errors = vErrors;
   return errors === 0;
 }
 const schema11 = {
@@ -3256,7 +3256,7 @@ function validate28(data, {
   validate28.errors = vErrors;
   return errors === 0;
 }
-function validate128(data, {
+function validate129(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3282,13 +3282,13 @@ function validate128(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.gpu !== undefined) {
-      if (!validate129(data.gpu, {
+      if (!validate130(data.gpu, {
         instancePath: instancePath + "/gpu",
         parentData: data,
         parentDataProperty: "gpu",
         rootData
       })) {
-        vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
+        vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
         errors = vErrors.length;
       }
     }
@@ -3315,13 +3315,13 @@ function validate128(data, {
       }
     }
   }
-  validate128.errors = vErrors;
+  validate129.errors = vErrors;
   return errors === 0;
 }
-const schema79 = {
+const schema80 = {
   "properties": {
     "analysis": {
-      "$ref": "ycDpysTMD7eLgsqHpkhA1GDzTtBkIUkRj7ikyAayTHo"
+      "$ref": "mIlZRdjtwzLpbzerK6QyOuJMK0IF02VX7YXLZZaqY"
     },
     "bakeDuration": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -3366,7 +3366,7 @@ const schema79 = {
   "type": "object",
   "nullable": true
 };
-const schema80 = {
+const schema81 = {
   "properties": {
     "failureLimit": {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
@@ -3375,7 +3375,7 @@ const schema80 = {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
     },
     "metrics": {
-      "$ref": "SDizjfMvZMKc4KyLeXNZBlluWB2JojOM79VwLlf6AjU"
+      "$ref": "RkTm7MZSUxNiz63lW7FtmL8HYZ9YTXCk0FXHXQxWJo"
     },
     "noData": {
       "$ref": "7IyiyJoecoeD1nVVa8VdEzcbnePKPpC7kcdwUKxUL8"
@@ -3454,18 +3454,18 @@ function validate31(data, {
   validate31.errors = vErrors;
   return errors === 0;
 }
-const schema81 = {
+const schema82 = {
   "items": {
-    "$ref": "2UZhhVdfqvCufGS9Msnx1K4uzjgKDzE9dAZa11Eig"
+    "$ref": "m48hAut9Nwx6ErPi4Da2gqibgZMSkdBPwJDcCetveU"
   },
   "maxItems": 16,
   "minItems": 1,
   "type": "array"
 };
-const schema82 = {
+const schema83 = {
   "properties": {
     "builtin": {
-      "$ref": "uX2C0ExnE3n58TdLumkFUadRYyyu1f2rUP7lAiXEtY"
+      "$ref": "o7zZHwH4Qg1ww9rtNN6D2pdWIAl1wvim2gEignk"
     },
     "minSamples": {
       "$ref": "Qx6EsXNaIwHR8OijfsnQfVzWnIiCECs3uPnPFiw"
@@ -3489,13 +3489,13 @@ const schema82 = {
   "required": ["name"],
   "type": "object"
 };
-const schema83 = {
-  "enum": ["error-rate", "latency-p95", "ttft-p95", "tokens-per-second"],
-  "maxLength": 17,
+const schema84 = {
+  "enum": ["error-rate", "latency-p95", "ttft-p95", "tokens-per-second", "cost-per-request", "tokens-per-request", "truncation-rate"],
+  "maxLength": 18,
   "type": "string",
   "nullable": true
 };
-function validate163(data, {
+function validate164(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3519,13 +3519,13 @@ function validate163(data, {
     }
     errors++;
   }
-  if (!(data === "error-rate" || data === "latency-p95" || data === "ttft-p95" || data === "tokens-per-second")) {
+  if (!(data === "error-rate" || data === "latency-p95" || data === "ttft-p95" || data === "tokens-per-second" || data === "cost-per-request" || data === "tokens-per-request" || data === "truncation-rate")) {
     const err1 = {
       instancePath,
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema83.enum
+        allowedValues: schema84.enum
       }
     };
     if (vErrors === null) {
@@ -3536,13 +3536,13 @@ function validate163(data, {
     errors++;
   }
   if (typeof data === "string") {
-    if (func2(data) > 17) {
+    if (func2(data) > 18) {
       const err2 = {
         instancePath,
         schemaPath: "#/maxLength",
         keyword: "maxLength",
         params: {
-          limit: 17
+          limit: 18
         }
       };
       if (vErrors === null) {
@@ -3553,16 +3553,16 @@ function validate163(data, {
       errors++;
     }
   }
-  validate163.errors = vErrors;
+  validate164.errors = vErrors;
   return errors === 0;
 }
-const schema84 = {
+const schema85 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 1000000,
   "nullable": true
 };
-function validate165(data, {
+function validate166(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3622,7 +3622,7 @@ function validate165(data, {
       errors++;
     }
   }
-  validate165.errors = vErrors;
+  validate166.errors = vErrors;
   return errors === 0;
 }
 const schema15 = {
@@ -3692,13 +3692,13 @@ function validate34(data, {
   validate34.errors = vErrors;
   return errors === 0;
 }
-const schema85 = {
+const schema86 = {
   "maxLength": 4096,
   "minLength": 1,
   "type": "string",
   "nullable": true
 };
-function validate169(data, {
+function validate170(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3756,10 +3756,10 @@ function validate169(data, {
       errors++;
     }
   }
-  validate169.errors = vErrors;
+  validate170.errors = vErrors;
   return errors === 0;
 }
-const schema86 = {
+const schema87 = {
   "properties": {
     "maxIncrease": {
       "$ref": "7d6NU2BBzuXjTjA1ugLpm5VvIfjMm87YJR3P6bnZDE"
@@ -3769,12 +3769,12 @@ const schema86 = {
   "type": "object",
   "nullable": true
 };
-const schema87 = {
+const schema88 = {
   "type": "number",
   "minimum": 0,
   "maximum": 1000
 };
-function validate172(data, {
+function validate173(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3833,10 +3833,10 @@ function validate172(data, {
     }
     errors++;
   }
-  validate172.errors = vErrors;
+  validate173.errors = vErrors;
   return errors === 0;
 }
-function validate171(data, {
+function validate172(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3878,21 +3878,21 @@ function validate171(data, {
       errors++;
     }
     if (data.maxIncrease !== undefined) {
-      if (!validate172(data.maxIncrease, {
+      if (!validate173(data.maxIncrease, {
         instancePath: instancePath + "/maxIncrease",
         parentData: data,
         parentDataProperty: "maxIncrease",
         rootData
       })) {
-        vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
+        vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate171.errors = vErrors;
+  validate172.errors = vErrors;
   return errors === 0;
 }
-const schema88 = {
+const schema89 = {
   "properties": {
     "max": {
       "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
@@ -3935,7 +3935,7 @@ function validate33(data, {
   validate33.errors = vErrors;
   return errors === 0;
 }
-function validate175(data, {
+function validate176(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3983,10 +3983,10 @@ function validate175(data, {
       }
     }
   }
-  validate175.errors = vErrors;
+  validate176.errors = vErrors;
   return errors === 0;
 }
-function validate162(data, {
+function validate163(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4012,24 +4012,24 @@ function validate162(data, {
       errors++;
     }
     if (data.builtin !== undefined) {
-      if (!validate163(data.builtin, {
+      if (!validate164(data.builtin, {
         instancePath: instancePath + "/builtin",
         parentData: data,
         parentDataProperty: "builtin",
         rootData
       })) {
-        vErrors = vErrors === null ? validate163.errors : vErrors.concat(validate163.errors);
+        vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
         errors = vErrors.length;
       }
     }
     if (data.minSamples !== undefined) {
-      if (!validate165(data.minSamples, {
+      if (!validate166(data.minSamples, {
         instancePath: instancePath + "/minSamples",
         parentData: data,
         parentDataProperty: "minSamples",
         rootData
       })) {
-        vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
+        vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
         errors = vErrors.length;
       }
     }
@@ -4056,35 +4056,35 @@ function validate162(data, {
       }
     }
     if (data.query !== undefined) {
-      if (!validate169(data.query, {
+      if (!validate170(data.query, {
         instancePath: instancePath + "/query",
         parentData: data,
         parentDataProperty: "query",
         rootData
       })) {
-        vErrors = vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+        vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
         errors = vErrors.length;
       }
     }
     if (data.relativeToStable !== undefined) {
-      if (!validate171(data.relativeToStable, {
+      if (!validate172(data.relativeToStable, {
         instancePath: instancePath + "/relativeToStable",
         parentData: data,
         parentDataProperty: "relativeToStable",
         rootData
       })) {
-        vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
+        vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
         errors = vErrors.length;
       }
     }
     if (data.thresholdRange !== undefined) {
-      if (!validate175(data.thresholdRange, {
+      if (!validate176(data.thresholdRange, {
         instancePath: instancePath + "/thresholdRange",
         parentData: data,
         parentDataProperty: "thresholdRange",
         rootData
       })) {
-        vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
+        vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
         errors = vErrors.length;
       }
     }
@@ -4104,10 +4104,10 @@ function validate162(data, {
     }
     errors++;
   }
-  validate162.errors = vErrors;
+  validate163.errors = vErrors;
   return errors === 0;
 }
-function validate161(data, {
+function validate162(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4150,13 +4150,13 @@ function validate161(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate162(data[i0], {
+      if (!validate163(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
+        vErrors = vErrors === null ? validate163.errors : vErrors.concat(validate163.errors);
         errors = vErrors.length;
       }
     }
@@ -4176,10 +4176,10 @@ function validate161(data, {
     }
     errors++;
   }
-  validate161.errors = vErrors;
+  validate162.errors = vErrors;
   return errors === 0;
 }
-function validate158(data, {
+function validate159(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4243,13 +4243,13 @@ function validate158(data, {
       }
     }
     if (data.metrics !== undefined) {
-      if (!validate161(data.metrics, {
+      if (!validate162(data.metrics, {
         instancePath: instancePath + "/metrics",
         parentData: data,
         parentDataProperty: "metrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
+        vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
         errors = vErrors.length;
       }
     }
@@ -4265,7 +4265,7 @@ function validate158(data, {
       }
     }
   }
-  validate158.errors = vErrors;
+  validate159.errors = vErrors;
   return errors === 0;
 }
 const schema16 = {
@@ -4336,7 +4336,7 @@ function validate35(data, {
   validate35.errors = vErrors;
   return errors === 0;
 }
-const schema89 = {
+const schema90 = {
   "properties": {
     "previewDuration": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -4348,14 +4348,14 @@ const schema89 = {
   "type": "object",
   "nullable": true
 };
-const schema90 = {
+const schema91 = {
   "maxLength": 128,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
   "type": "string",
   "nullable": true
 };
-function validate186(data, {
+function validate187(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4429,10 +4429,10 @@ function validate186(data, {
       errors++;
     }
   }
-  validate186.errors = vErrors;
+  validate187.errors = vErrors;
   return errors === 0;
 }
-function validate184(data, {
+function validate185(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4469,21 +4469,21 @@ function validate184(data, {
       }
     }
     if (data.previewHeader !== undefined) {
-      if (!validate186(data.previewHeader, {
+      if (!validate187(data.previewHeader, {
         instancePath: instancePath + "/previewHeader",
         parentData: data,
         parentDataProperty: "previewHeader",
         rootData
       })) {
-        vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
+        vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate184.errors = vErrors;
+  validate185.errors = vErrors;
   return errors === 0;
 }
-const schema91 = {
+const schema92 = {
   "properties": {
     "apiKeySecretRef": {
       "$ref": "FMQBQLtO7O4K6L2G6phfVhrS0M95IVy4NQ0D9dVE"
@@ -4517,11 +4517,11 @@ const schema91 = {
   "type": "object",
   "nullable": true
 };
-const schema92 = {
+const schema93 = {
   "type": "boolean",
   "nullable": true
 };
-function validate191(data, {
+function validate192(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4545,16 +4545,16 @@ function validate191(data, {
     }
     errors++;
   }
-  validate191.errors = vErrors;
+  validate192.errors = vErrors;
   return errors === 0;
 }
-const schema93 = {
+const schema94 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 64,
   "nullable": true
 };
-function validate194(data, {
+function validate195(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4614,10 +4614,10 @@ function validate194(data, {
       errors++;
     }
   }
-  validate194.errors = vErrors;
+  validate195.errors = vErrors;
   return errors === 0;
 }
-const schema94 = {
+const schema95 = {
   "properties": {
     "configMapRef": {
       "$ref": "ctHYQueeFyDKXpqJsVjpf0HOJb5cUWtPLW202hcGQk"
@@ -4631,7 +4631,7 @@ const schema94 = {
   },
   "type": "object"
 };
-const schema95 = {
+const schema96 = {
   "properties": {
     "key": {
       "$ref": "nZKgqfgUPEkqwgwkAMBQTaLN4h3EeO1J1osjwoVo"
@@ -4644,7 +4644,7 @@ const schema95 = {
   "type": "object",
   "nullable": true
 };
-function validate197(data, {
+function validate198(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4708,17 +4708,17 @@ function validate197(data, {
       }
     }
   }
-  validate197.errors = vErrors;
+  validate198.errors = vErrors;
   return errors === 0;
 }
-const schema96 = {
+const schema97 = {
   "maxLength": 71,
   "pattern": "^sha256:[a-f0-9]{64}$",
   "type": "string",
   "nullable": true
 };
 const pattern10 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
-function validate201(data, {
+function validate202(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4776,10 +4776,10 @@ function validate201(data, {
       errors++;
     }
   }
-  validate201.errors = vErrors;
+  validate202.errors = vErrors;
   return errors === 0;
 }
-const schema97 = {
+const schema98 = {
   "maxLength": 2048,
   "minLength": 1,
   "pattern": "^(https?|oci)://[^\\s]+$",
@@ -4787,7 +4787,7 @@ const schema97 = {
   "nullable": true
 };
 const pattern11 = new RegExp("^(https?|oci)://[^\\s]+$", "u");
-function validate203(data, {
+function validate204(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4861,10 +4861,10 @@ function validate203(data, {
       errors++;
     }
   }
-  validate203.errors = vErrors;
+  validate204.errors = vErrors;
   return errors === 0;
 }
-function validate196(data, {
+function validate197(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4874,35 +4874,35 @@ function validate196(data, {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.configMapRef !== undefined) {
-      if (!validate197(data.configMapRef, {
+      if (!validate198(data.configMapRef, {
         instancePath: instancePath + "/configMapRef",
         parentData: data,
         parentDataProperty: "configMapRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
+        vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
         errors = vErrors.length;
       }
     }
     if (data.digest !== undefined) {
-      if (!validate201(data.digest, {
+      if (!validate202(data.digest, {
         instancePath: instancePath + "/digest",
         parentData: data,
         parentDataProperty: "digest",
         rootData
       })) {
-        vErrors = vErrors === null ? validate201.errors : vErrors.concat(validate201.errors);
+        vErrors = vErrors === null ? validate202.errors : vErrors.concat(validate202.errors);
         errors = vErrors.length;
       }
     }
     if (data.uri !== undefined) {
-      if (!validate203(data.uri, {
+      if (!validate204(data.uri, {
         instancePath: instancePath + "/uri",
         parentData: data,
         parentDataProperty: "uri",
         rootData
       })) {
-        vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
+        vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
         errors = vErrors.length;
       }
     }
@@ -4922,10 +4922,10 @@ function validate196(data, {
     }
     errors++;
   }
-  validate196.errors = vErrors;
+  validate197.errors = vErrors;
   return errors === 0;
 }
-const schema98 = {
+const schema99 = {
   "properties": {
     "minScore": {
       "$ref": "aJRm5Xfpy9DIFSyLpf8rGcUXpGYsmcDG0K0AcXCEo"
@@ -5010,7 +5010,7 @@ function validate41(data, {
   validate41.errors = vErrors;
   return errors === 0;
 }
-const schema99 = {
+const schema100 = {
   "properties": {
     "name": {
       "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
@@ -5019,7 +5019,7 @@ const schema99 = {
   "required": ["name"],
   "type": "object"
 };
-function validate208(data, {
+function validate209(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5071,15 +5071,15 @@ function validate208(data, {
     }
     errors++;
   }
-  validate208.errors = vErrors;
+  validate209.errors = vErrors;
   return errors === 0;
 }
-const schema100 = {
+const schema101 = {
   "maxLength": 4096,
   "minLength": 1,
   "type": "string"
 };
-function validate211(data, {
+function validate212(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5136,10 +5136,10 @@ function validate211(data, {
     }
     errors++;
   }
-  validate211.errors = vErrors;
+  validate212.errors = vErrors;
   return errors === 0;
 }
-function validate206(data, {
+function validate207(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5208,32 +5208,32 @@ function validate206(data, {
       }
     }
     if (data.modelRef !== undefined) {
-      if (!validate208(data.modelRef, {
+      if (!validate209(data.modelRef, {
         instancePath: instancePath + "/modelRef",
         parentData: data,
         parentDataProperty: "modelRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
+        vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
         errors = vErrors.length;
       }
     }
     if (data.rubric !== undefined) {
-      if (!validate211(data.rubric, {
+      if (!validate212(data.rubric, {
         instancePath: instancePath + "/rubric",
         parentData: data,
         parentDataProperty: "rubric",
         rootData
       })) {
-        vErrors = vErrors === null ? validate211.errors : vErrors.concat(validate211.errors);
+        vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate206.errors = vErrors;
+  validate207.errors = vErrors;
   return errors === 0;
 }
-function validate189(data, {
+function validate190(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5286,13 +5286,13 @@ function validate189(data, {
       }
     }
     if (data.atLastStep !== undefined) {
-      if (!validate191(data.atLastStep, {
+      if (!validate192(data.atLastStep, {
         instancePath: instancePath + "/atLastStep",
         parentData: data,
         parentDataProperty: "atLastStep",
         rootData
       })) {
-        vErrors = vErrors === null ? validate191.errors : vErrors.concat(validate191.errors);
+        vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
         errors = vErrors.length;
       }
     }
@@ -5308,35 +5308,35 @@ function validate189(data, {
       }
     }
     if (data.concurrency !== undefined) {
-      if (!validate194(data.concurrency, {
+      if (!validate195(data.concurrency, {
         instancePath: instancePath + "/concurrency",
         parentData: data,
         parentDataProperty: "concurrency",
         rootData
       })) {
-        vErrors = vErrors === null ? validate194.errors : vErrors.concat(validate194.errors);
+        vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
         errors = vErrors.length;
       }
     }
     if (data.dataset !== undefined) {
-      if (!validate196(data.dataset, {
+      if (!validate197(data.dataset, {
         instancePath: instancePath + "/dataset",
         parentData: data,
         parentDataProperty: "dataset",
         rootData
       })) {
-        vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
+        vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
         errors = vErrors.length;
       }
     }
     if (data.judge !== undefined) {
-      if (!validate206(data.judge, {
+      if (!validate207(data.judge, {
         instancePath: instancePath + "/judge",
         parentData: data,
         parentDataProperty: "judge",
         rootData
       })) {
-        vErrors = vErrors === null ? validate206.errors : vErrors.concat(validate206.errors);
+        vErrors = vErrors === null ? validate207.errors : vErrors.concat(validate207.errors);
         errors = vErrors.length;
       }
     }
@@ -5374,10 +5374,10 @@ function validate189(data, {
       }
     }
   }
-  validate189.errors = vErrors;
+  validate190.errors = vErrors;
   return errors === 0;
 }
-const schema101 = {
+const schema102 = {
   "properties": {
     "duration": {
       "$ref": "blWDGwhKIJXwiYAFFuwMF9BknzEKC7KkXqGpEBXCco"
@@ -5396,12 +5396,12 @@ const schema101 = {
   "type": "object",
   "nullable": true
 };
-const schema102 = {
+const schema103 = {
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string"
 };
-function validate219(data, {
+function validate220(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5458,10 +5458,10 @@ function validate219(data, {
     }
     errors++;
   }
-  validate219.errors = vErrors;
+  validate220.errors = vErrors;
   return errors === 0;
 }
-const schema103 = {
+const schema104 = {
   "items": {
     "$ref": "bO7K1PwQwXV44h2Telk0KMHjXg5dlZm3TguRTU1DsYM"
   },
@@ -5470,7 +5470,7 @@ const schema103 = {
   "type": "array",
   "nullable": true
 };
-const schema104 = {
+const schema105 = {
   "properties": {
     "cookie": {
       "$ref": "AXScjtnysAhnvq8mLq0NMOmsTJVAzeQYNqSxfAhyc"
@@ -5481,7 +5481,7 @@ const schema104 = {
   },
   "type": "object"
 };
-const schema105 = {
+const schema106 = {
   "properties": {
     "exact": {
       "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
@@ -5567,14 +5567,14 @@ function validate42(data, {
   validate42.errors = vErrors;
   return errors === 0;
 }
-const schema106 = {
+const schema107 = {
   "maxLength": 128,
   "minLength": 1,
   "pattern": "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$",
   "type": "string"
 };
 const pattern13 = new RegExp("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$", "u");
-function validate225(data, {
+function validate226(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5647,10 +5647,10 @@ function validate225(data, {
     }
     errors++;
   }
-  validate225.errors = vErrors;
+  validate226.errors = vErrors;
   return errors === 0;
 }
-function validate223(data, {
+function validate224(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5703,13 +5703,13 @@ function validate223(data, {
       }
     }
     if (data.name !== undefined) {
-      if (!validate225(data.name, {
+      if (!validate226(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
+        vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
         errors = vErrors.length;
       }
     }
@@ -5736,10 +5736,10 @@ function validate223(data, {
       }
     }
   }
-  validate223.errors = vErrors;
+  validate224.errors = vErrors;
   return errors === 0;
 }
-const schema107 = {
+const schema108 = {
   "properties": {
     "exact": {
       "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
@@ -5758,13 +5758,13 @@ const schema107 = {
   "type": "object",
   "nullable": true
 };
-const schema108 = {
+const schema109 = {
   "maxLength": 128,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
   "type": "string"
 };
-function validate232(data, {
+function validate233(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5837,10 +5837,10 @@ function validate232(data, {
     }
     errors++;
   }
-  validate232.errors = vErrors;
+  validate233.errors = vErrors;
   return errors === 0;
 }
-function validate230(data, {
+function validate231(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5893,13 +5893,13 @@ function validate230(data, {
       }
     }
     if (data.name !== undefined) {
-      if (!validate232(data.name, {
+      if (!validate233(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
+        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
         errors = vErrors.length;
       }
     }
@@ -5926,10 +5926,10 @@ function validate230(data, {
       }
     }
   }
-  validate230.errors = vErrors;
+  validate231.errors = vErrors;
   return errors === 0;
 }
-function validate222(data, {
+function validate223(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5939,24 +5939,24 @@ function validate222(data, {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.cookie !== undefined) {
-      if (!validate223(data.cookie, {
+      if (!validate224(data.cookie, {
         instancePath: instancePath + "/cookie",
         parentData: data,
         parentDataProperty: "cookie",
         rootData
       })) {
-        vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
+        vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
         errors = vErrors.length;
       }
     }
     if (data.header !== undefined) {
-      if (!validate230(data.header, {
+      if (!validate231(data.header, {
         instancePath: instancePath + "/header",
         parentData: data,
         parentDataProperty: "header",
         rootData
       })) {
-        vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
         errors = vErrors.length;
       }
     }
@@ -5976,10 +5976,10 @@ function validate222(data, {
     }
     errors++;
   }
-  validate222.errors = vErrors;
+  validate223.errors = vErrors;
   return errors === 0;
 }
-function validate221(data, {
+function validate222(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6038,27 +6038,27 @@ function validate221(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate222(data[i0], {
+      if (!validate223(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
+        vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate221.errors = vErrors;
+  validate222.errors = vErrors;
   return errors === 0;
 }
-const schema109 = {
+const schema110 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 99,
   "nullable": true
 };
-function validate239(data, {
+function validate240(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6118,7 +6118,7 @@ function validate239(data, {
       errors++;
     }
   }
-  validate239.errors = vErrors;
+  validate240.errors = vErrors;
   return errors === 0;
 }
 const schema22 = {
@@ -6188,7 +6188,7 @@ function validate43(data, {
   validate43.errors = vErrors;
   return errors === 0;
 }
-function validate218(data, {
+function validate219(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6230,35 +6230,35 @@ function validate218(data, {
       errors++;
     }
     if (data.duration !== undefined) {
-      if (!validate219(data.duration, {
+      if (!validate220(data.duration, {
         instancePath: instancePath + "/duration",
         parentData: data,
         parentDataProperty: "duration",
         rootData
       })) {
-        vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
+        vErrors = vErrors === null ? validate220.errors : vErrors.concat(validate220.errors);
         errors = vErrors.length;
       }
     }
     if (data.match !== undefined) {
-      if (!validate221(data.match, {
+      if (!validate222(data.match, {
         instancePath: instancePath + "/match",
         parentData: data,
         parentDataProperty: "match",
         rootData
       })) {
-        vErrors = vErrors === null ? validate221.errors : vErrors.concat(validate221.errors);
+        vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
         errors = vErrors.length;
       }
     }
     if (data.weight !== undefined) {
-      if (!validate239(data.weight, {
+      if (!validate240(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
+        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
         errors = vErrors.length;
       }
     }
@@ -6274,7 +6274,7 @@ function validate218(data, {
       }
     }
   }
-  validate218.errors = vErrors;
+  validate219.errors = vErrors;
   return errors === 0;
 }
 const schema23 = {
@@ -6346,7 +6346,7 @@ function validate44(data, {
   validate44.errors = vErrors;
   return errors === 0;
 }
-const schema110 = {
+const schema111 = {
   "properties": {
     "duration": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -6358,7 +6358,7 @@ const schema110 = {
   "type": "object",
   "nullable": true
 };
-function validate248(data, {
+function validate249(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6406,10 +6406,10 @@ function validate248(data, {
       }
     }
   }
-  validate248.errors = vErrors;
+  validate249.errors = vErrors;
   return errors === 0;
 }
-const schema111 = {
+const schema112 = {
   "items": {
     "$ref": "OLTjpDgMrtuGadkdBfAOe85u2gPbyNF0GGSxYGgs3M"
   },
@@ -6418,7 +6418,7 @@ const schema111 = {
   "type": "array",
   "nullable": true
 };
-const schema112 = {
+const schema113 = {
   "properties": {
     "pause": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -6430,12 +6430,12 @@ const schema112 = {
   "required": ["weight"],
   "type": "object"
 };
-const schema113 = {
+const schema114 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 100
 };
-function validate256(data, {
+function validate257(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6495,10 +6495,10 @@ function validate256(data, {
       errors++;
     }
   }
-  validate256.errors = vErrors;
+  validate257.errors = vErrors;
   return errors === 0;
 }
-function validate254(data, {
+function validate255(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6535,13 +6535,13 @@ function validate254(data, {
       }
     }
     if (data.weight !== undefined) {
-      if (!validate256(data.weight, {
+      if (!validate257(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
+        vErrors = vErrors === null ? validate257.errors : vErrors.concat(validate257.errors);
         errors = vErrors.length;
       }
     }
@@ -6561,10 +6561,10 @@ function validate254(data, {
     }
     errors++;
   }
-  validate254.errors = vErrors;
+  validate255.errors = vErrors;
   return errors === 0;
 }
-function validate253(data, {
+function validate254(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6623,27 +6623,27 @@ function validate253(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate254(data[i0], {
+      if (!validate255(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
+        vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate253.errors = vErrors;
+  validate254.errors = vErrors;
   return errors === 0;
 }
-const schema114 = {
+const schema115 = {
   "enum": ["Canary", "BlueGreen", "Experiment"],
   "maxLength": 10,
   "type": "string",
   "nullable": true
 };
-function validate260(data, {
+function validate261(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6673,7 +6673,7 @@ function validate260(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema114.enum
+        allowedValues: schema115.enum
       }
     };
     if (vErrors === null) {
@@ -6701,10 +6701,10 @@ function validate260(data, {
       errors++;
     }
   }
-  validate260.errors = vErrors;
+  validate261.errors = vErrors;
   return errors === 0;
 }
-function validate157(data, {
+function validate158(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6730,13 +6730,13 @@ function validate157(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.analysis !== undefined) {
-      if (!validate158(data.analysis, {
+      if (!validate159(data.analysis, {
         instancePath: instancePath + "/analysis",
         parentData: data,
         parentDataProperty: "analysis",
         rootData
       })) {
-        vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+        vErrors = vErrors === null ? validate159.errors : vErrors.concat(validate159.errors);
         errors = vErrors.length;
       }
     }
@@ -6752,35 +6752,35 @@ function validate157(data, {
       }
     }
     if (data.blueGreen !== undefined) {
-      if (!validate184(data.blueGreen, {
+      if (!validate185(data.blueGreen, {
         instancePath: instancePath + "/blueGreen",
         parentData: data,
         parentDataProperty: "blueGreen",
         rootData
       })) {
-        vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
+        vErrors = vErrors === null ? validate185.errors : vErrors.concat(validate185.errors);
         errors = vErrors.length;
       }
     }
     if (data.evaluation !== undefined) {
-      if (!validate189(data.evaluation, {
+      if (!validate190(data.evaluation, {
         instancePath: instancePath + "/evaluation",
         parentData: data,
         parentDataProperty: "evaluation",
         rootData
       })) {
-        vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
+        vErrors = vErrors === null ? validate190.errors : vErrors.concat(validate190.errors);
         errors = vErrors.length;
       }
     }
     if (data.experiment !== undefined) {
-      if (!validate218(data.experiment, {
+      if (!validate219(data.experiment, {
         instancePath: instancePath + "/experiment",
         parentData: data,
         parentDataProperty: "experiment",
         rootData
       })) {
-        vErrors = vErrors === null ? validate218.errors : vErrors.concat(validate218.errors);
+        vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
         errors = vErrors.length;
       }
     }
@@ -6840,13 +6840,13 @@ function validate157(data, {
       }
     }
     if (data.shadow !== undefined) {
-      if (!validate248(data.shadow, {
+      if (!validate249(data.shadow, {
         instancePath: instancePath + "/shadow",
         parentData: data,
         parentDataProperty: "shadow",
         rootData
       })) {
-        vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
+        vErrors = vErrors === null ? validate249.errors : vErrors.concat(validate249.errors);
         errors = vErrors.length;
       }
     }
@@ -6862,35 +6862,38 @@ function validate157(data, {
       }
     }
     if (data.steps !== undefined) {
-      if (!validate253(data.steps, {
+      if (!validate254(data.steps, {
         instancePath: instancePath + "/steps",
         parentData: data,
         parentDataProperty: "steps",
         rootData
       })) {
-        vErrors = vErrors === null ? validate253.errors : vErrors.concat(validate253.errors);
+        vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
         errors = vErrors.length;
       }
     }
     if (data.strategy !== undefined) {
-      if (!validate260(data.strategy, {
+      if (!validate261(data.strategy, {
         instancePath: instancePath + "/strategy",
         parentData: data,
         parentDataProperty: "strategy",
         rootData
       })) {
-        vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
+        vErrors = vErrors === null ? validate261.errors : vErrors.concat(validate261.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate157.errors = vErrors;
+  validate158.errors = vErrors;
   return errors === 0;
 }
-const schema115 = {
+const schema116 = {
   "properties": {
     "auth": {
       "$ref": "Q7YxLygkdSD9CNACmmac37Ag07hbmhxUuVGAHZtrVI"
+    },
+    "budgetFailureMode": {
+      "$ref": "NL8pYOWoxeV1SVKwRmxX4U6UMJRyqez9GJkfjhN4d8"
     },
     "cacheTtl": {
       "$ref": "eZOo0AgQ1uA64w0gOxx6zXawu1VlIyWJmjAfHdo2ZE"
@@ -6910,6 +6913,9 @@ const schema115 = {
     "port": {
       "$ref": "ZQ5e5I2JVqoJsLLK5hkeHggQkjoVQcsYTy0sY66ORE"
     },
+    "pricing": {
+      "$ref": "0WU9t2Gzx6K2OW6Ll6aASRDrTXYVT4l6Q2COGYtQVk"
+    },
     "rateLimitPerMinute": {
       "$ref": "3nOmLb7j2GhVOVGE4MEYNv1hWpLr0GxjtunczSS1tRE"
     },
@@ -6926,7 +6932,7 @@ const schema115 = {
   "type": "object",
   "nullable": true
 };
-const schema116 = {
+const schema117 = {
   "properties": {
     "apiKeysSecretRef": {
       "$ref": "x4G6Il3siMbmJcGW9OFVwr8fGGjPWXAYrzBTMKIWM"
@@ -6938,7 +6944,7 @@ const schema116 = {
   "type": "object",
   "nullable": true
 };
-const schema117 = {
+const schema118 = {
   "properties": {
     "key": {
       "$ref": "fiwaz4HSbxQieWQBcbtGehwg5tCb7PM9HPX8lvddDo"
@@ -6951,13 +6957,13 @@ const schema117 = {
   "type": "object",
   "nullable": true
 };
-const schema118 = {
+const schema119 = {
   "default": "api-keys",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate266(data, {
+function validate267(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6999,10 +7005,10 @@ function validate266(data, {
       errors++;
     }
   }
-  validate266.errors = vErrors;
+  validate267.errors = vErrors;
   return errors === 0;
 }
-function validate265(data, {
+function validate266(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7044,13 +7050,13 @@ function validate265(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate266(data.key, {
+      if (!validate267(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate266.errors : vErrors.concat(validate266.errors);
+        vErrors = vErrors === null ? validate267.errors : vErrors.concat(validate267.errors);
         errors = vErrors.length;
       }
     }
@@ -7066,10 +7072,10 @@ function validate265(data, {
       }
     }
   }
-  validate265.errors = vErrors;
+  validate266.errors = vErrors;
   return errors === 0;
 }
-const schema119 = {
+const schema120 = {
   "properties": {
     "audience": {
       "$ref": "mZPEUZsauK7BZTdOHAbCdV7aSH5FTcqNdEqvsGj19Y"
@@ -7097,14 +7103,14 @@ const schema119 = {
   "type": "object",
   "nullable": true
 };
-const schema120 = {
+const schema121 = {
   "maxLength": 256,
   "minLength": 1,
   "pattern": "^\\S+$",
   "type": "string"
 };
 const pattern15 = new RegExp("^\\S+$", "u");
-function validate271(data, {
+function validate272(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7177,16 +7183,16 @@ function validate271(data, {
     }
     errors++;
   }
-  validate271.errors = vErrors;
+  validate272.errors = vErrors;
   return errors === 0;
 }
-const schema121 = {
+const schema122 = {
   "maxLength": 2048,
   "minLength": 1,
   "pattern": "^\\S+$",
   "type": "string"
 };
-function validate273(data, {
+function validate274(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7259,10 +7265,10 @@ function validate273(data, {
     }
     errors++;
   }
-  validate273.errors = vErrors;
+  validate274.errors = vErrors;
   return errors === 0;
 }
-const schema122 = {
+const schema123 = {
   "properties": {
     "key": {
       "$ref": "EZu7TFMEKgqBRqKvayJ6ltuFgmYTWhirkgr9cCt7JJA"
@@ -7275,13 +7281,13 @@ const schema122 = {
   "type": "object",
   "nullable": true
 };
-const schema123 = {
+const schema124 = {
   "default": "jwks.json",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate276(data, {
+function validate277(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7323,10 +7329,10 @@ function validate276(data, {
       errors++;
     }
   }
-  validate276.errors = vErrors;
+  validate277.errors = vErrors;
   return errors === 0;
 }
-function validate275(data, {
+function validate276(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7368,13 +7374,13 @@ function validate275(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate276(data.key, {
+      if (!validate277(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate276.errors : vErrors.concat(validate276.errors);
+        vErrors = vErrors === null ? validate277.errors : vErrors.concat(validate277.errors);
         errors = vErrors.length;
       }
     }
@@ -7390,17 +7396,17 @@ function validate275(data, {
       }
     }
   }
-  validate275.errors = vErrors;
+  validate276.errors = vErrors;
   return errors === 0;
 }
-const schema124 = {
+const schema125 = {
   "maxLength": 2048,
   "pattern": "^https?://[^\\s]+$",
   "type": "string",
   "nullable": true
 };
 const pattern17 = new RegExp("^https?://[^\\s]+$", "u");
-function validate280(data, {
+function validate281(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7458,17 +7464,17 @@ function validate280(data, {
       errors++;
     }
   }
-  validate280.errors = vErrors;
+  validate281.errors = vErrors;
   return errors === 0;
 }
-const schema125 = {
+const schema126 = {
   "default": "24h",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate282(data, {
+function validate283(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7526,17 +7532,17 @@ function validate282(data, {
       errors++;
     }
   }
-  validate282.errors = vErrors;
+  validate283.errors = vErrors;
   return errors === 0;
 }
-const schema126 = {
+const schema127 = {
   "default": "sub",
   "maxLength": 256,
   "pattern": "^\\S+$",
   "type": "string",
   "nullable": true
 };
-function validate284(data, {
+function validate285(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7594,16 +7600,16 @@ function validate284(data, {
       errors++;
     }
   }
-  validate284.errors = vErrors;
+  validate285.errors = vErrors;
   return errors === 0;
 }
-const schema127 = {
+const schema128 = {
   "maxLength": 256,
   "pattern": "^\\S+$",
   "type": "string",
   "nullable": true
 };
-function validate286(data, {
+function validate287(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7661,10 +7667,10 @@ function validate286(data, {
       errors++;
     }
   }
-  validate286.errors = vErrors;
+  validate287.errors = vErrors;
   return errors === 0;
 }
-function validate270(data, {
+function validate271(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7722,87 +7728,87 @@ function validate270(data, {
       errors++;
     }
     if (data.audience !== undefined) {
-      if (!validate271(data.audience, {
+      if (!validate272(data.audience, {
         instancePath: instancePath + "/audience",
         parentData: data,
         parentDataProperty: "audience",
         rootData
       })) {
-        vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
+        vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
         errors = vErrors.length;
       }
     }
     if (data.issuer !== undefined) {
-      if (!validate273(data.issuer, {
+      if (!validate274(data.issuer, {
         instancePath: instancePath + "/issuer",
         parentData: data,
         parentDataProperty: "issuer",
         rootData
       })) {
-        vErrors = vErrors === null ? validate273.errors : vErrors.concat(validate273.errors);
+        vErrors = vErrors === null ? validate274.errors : vErrors.concat(validate274.errors);
         errors = vErrors.length;
       }
     }
     if (data.jwksSecretRef !== undefined) {
-      if (!validate275(data.jwksSecretRef, {
+      if (!validate276(data.jwksSecretRef, {
         instancePath: instancePath + "/jwksSecretRef",
         parentData: data,
         parentDataProperty: "jwksSecretRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate275.errors : vErrors.concat(validate275.errors);
+        vErrors = vErrors === null ? validate276.errors : vErrors.concat(validate276.errors);
         errors = vErrors.length;
       }
     }
     if (data.jwksUrl !== undefined) {
-      if (!validate280(data.jwksUrl, {
+      if (!validate281(data.jwksUrl, {
         instancePath: instancePath + "/jwksUrl",
         parentData: data,
         parentDataProperty: "jwksUrl",
         rootData
       })) {
-        vErrors = vErrors === null ? validate280.errors : vErrors.concat(validate280.errors);
+        vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxTokenLifetime !== undefined) {
-      if (!validate282(data.maxTokenLifetime, {
+      if (!validate283(data.maxTokenLifetime, {
         instancePath: instancePath + "/maxTokenLifetime",
         parentData: data,
         parentDataProperty: "maxTokenLifetime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
+        vErrors = vErrors === null ? validate283.errors : vErrors.concat(validate283.errors);
         errors = vErrors.length;
       }
     }
     if (data.subjectClaim !== undefined) {
-      if (!validate284(data.subjectClaim, {
+      if (!validate285(data.subjectClaim, {
         instancePath: instancePath + "/subjectClaim",
         parentData: data,
         parentDataProperty: "subjectClaim",
         rootData
       })) {
-        vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
+        vErrors = vErrors === null ? validate285.errors : vErrors.concat(validate285.errors);
         errors = vErrors.length;
       }
     }
     if (data.tenantClaim !== undefined) {
-      if (!validate286(data.tenantClaim, {
+      if (!validate287(data.tenantClaim, {
         instancePath: instancePath + "/tenantClaim",
         parentData: data,
         parentDataProperty: "tenantClaim",
         rootData
       })) {
-        vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
+        vErrors = vErrors === null ? validate287.errors : vErrors.concat(validate287.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate270.errors = vErrors;
+  validate271.errors = vErrors;
   return errors === 0;
 }
-function validate264(data, {
+function validate265(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7828,39 +7834,107 @@ function validate264(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.apiKeysSecretRef !== undefined) {
-      if (!validate265(data.apiKeysSecretRef, {
+      if (!validate266(data.apiKeysSecretRef, {
         instancePath: instancePath + "/apiKeysSecretRef",
         parentData: data,
         parentDataProperty: "apiKeysSecretRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate265.errors : vErrors.concat(validate265.errors);
+        vErrors = vErrors === null ? validate266.errors : vErrors.concat(validate266.errors);
         errors = vErrors.length;
       }
     }
     if (data.jwt !== undefined) {
-      if (!validate270(data.jwt, {
+      if (!validate271(data.jwt, {
         instancePath: instancePath + "/jwt",
         parentData: data,
         parentDataProperty: "jwt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate270.errors : vErrors.concat(validate270.errors);
+        vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate264.errors = vErrors;
+  validate265.errors = vErrors;
   return errors === 0;
 }
-const schema128 = {
+const schema129 = {
+  "default": "Open",
+  "enum": ["Open", "Closed"],
+  "maxLength": 6,
+  "type": "string",
+  "nullable": true
+};
+function validate291(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (!(data === "Open" || data === "Closed")) {
+    const err1 = {
+      instancePath,
+      schemaPath: "#/enum",
+      keyword: "enum",
+      params: {
+        allowedValues: schema129.enum
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 6) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 6
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate291.errors = vErrors;
+  return errors === 0;
+}
+const schema130 = {
   "default": "10m",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate290(data, {
+function validate293(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7918,10 +7992,10 @@ function validate290(data, {
       errors++;
     }
   }
-  validate290.errors = vErrors;
+  validate293.errors = vErrors;
   return errors === 0;
 }
-const schema129 = {
+const schema131 = {
   "items": {
     "$ref": "NlwKpgloLVrWMrRwDr0o109S0T94p4UGhNllCnproE"
   },
@@ -7929,7 +8003,7 @@ const schema129 = {
   "type": "array",
   "nullable": true
 };
-function validate292(data, {
+function validate295(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7983,10 +8057,10 @@ function validate292(data, {
       }
     }
   }
-  validate292.errors = vErrors;
+  validate295.errors = vErrors;
   return errors === 0;
 }
-const schema130 = {
+const schema132 = {
   "items": {
     "$ref": "ZWMAZ3sY9ViKsviHf5lcNwf9eQCW5qNXdOQVnu0g"
   },
@@ -7994,13 +8068,13 @@ const schema130 = {
   "type": "array",
   "nullable": true
 };
-const schema131 = {
+const schema133 = {
   "maxLength": 64,
   "pattern": "^[a-z][a-z0-9_]{0,63}$",
   "type": "string"
 };
 const pattern22 = new RegExp("^[a-z][a-z0-9_]{0,63}$", "u");
-function validate296(data, {
+function validate299(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8057,10 +8131,10 @@ function validate296(data, {
     }
     errors++;
   }
-  validate296.errors = vErrors;
+  validate299.errors = vErrors;
   return errors === 0;
 }
-function validate295(data, {
+function validate298(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8103,28 +8177,28 @@ function validate295(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate296(data[i0], {
+      if (!validate299(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate296.errors : vErrors.concat(validate296.errors);
+        vErrors = vErrors === null ? validate299.errors : vErrors.concat(validate299.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate295.errors = vErrors;
+  validate298.errors = vErrors;
   return errors === 0;
 }
-const schema132 = {
+const schema134 = {
   "default": "ghcr.io/suoke-life/agent-runtime:0.1.0",
   "maxLength": 1024,
   "pattern": "^[^\\s]+$",
   "type": "string",
   "nullable": true
 };
-function validate299(data, {
+function validate302(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8182,15 +8256,15 @@ function validate299(data, {
       errors++;
     }
   }
-  validate299.errors = vErrors;
+  validate302.errors = vErrors;
   return errors === 0;
 }
-const schema133 = {
+const schema135 = {
   "default": false,
   "type": "boolean",
   "nullable": true
 };
-function validate301(data, {
+function validate304(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8214,17 +8288,17 @@ function validate301(data, {
     }
     errors++;
   }
-  validate301.errors = vErrors;
+  validate304.errors = vErrors;
   return errors === 0;
 }
-const schema134 = {
+const schema136 = {
   "default": 8000,
   "type": "integer",
   "minimum": 1,
   "maximum": 65535,
   "nullable": true
 };
-function validate303(data, {
+function validate306(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8284,17 +8358,262 @@ function validate303(data, {
       errors++;
     }
   }
-  validate303.errors = vErrors;
+  validate306.errors = vErrors;
   return errors === 0;
 }
-const schema135 = {
+const schema137 = {
+  "properties": {
+    "currency": {
+      "$ref": "RmPMXnPZXubL5c7H7GoX2GOk14P4Sk7IoYpakGsyT4"
+    },
+    "inputPerMillionTokens": {
+      "$ref": "LMvUn8SVLApSRC4kVangjgyqMK5tgRECP0sogmLnA"
+    },
+    "outputPerMillionTokens": {
+      "$ref": "LMvUn8SVLApSRC4kVangjgyqMK5tgRECP0sogmLnA"
+    }
+  },
+  "required": ["inputPerMillionTokens", "outputPerMillionTokens"],
+  "type": "object",
+  "nullable": true
+};
+const schema138 = {
+  "default": "USD",
+  "maxLength": 3,
+  "minLength": 3,
+  "pattern": "^[A-Z]{3}$",
+  "type": "string",
+  "nullable": true
+};
+const pattern24 = new RegExp("^[A-Z]{3}$", "u");
+function validate309(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 3) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 3
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (func2(data) < 3) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 3
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (!pattern24.test(data)) {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^[A-Z]{3}$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+  }
+  validate309.errors = vErrors;
+  return errors === 0;
+}
+const schema28 = {
+  "type": "number",
+  "minimum": 0
+};
+function validate54(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data == "number" && isFinite(data)) {
+    if (data < 0 || isNaN(data)) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/minimum",
+        keyword: "minimum",
+        params: {
+          comparison: ">=",
+          limit: 0
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "number"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate54.errors = vErrors;
+  return errors === 0;
+}
+function validate308(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.inputPerMillionTokens === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "inputPerMillionTokens"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.outputPerMillionTokens === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "outputPerMillionTokens"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.currency !== undefined) {
+      if (!validate309(data.currency, {
+        instancePath: instancePath + "/currency",
+        parentData: data,
+        parentDataProperty: "currency",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.inputPerMillionTokens !== undefined) {
+      if (!validate54(data.inputPerMillionTokens, {
+        instancePath: instancePath + "/inputPerMillionTokens",
+        parentData: data,
+        parentDataProperty: "inputPerMillionTokens",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.outputPerMillionTokens !== undefined) {
+      if (!validate54(data.outputPerMillionTokens, {
+        instancePath: instancePath + "/outputPerMillionTokens",
+        parentData: data,
+        parentDataProperty: "outputPerMillionTokens",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate308.errors = vErrors;
+  return errors === 0;
+}
+const schema139 = {
   "default": 0,
   "type": "integer",
   "minimum": 0,
   "maximum": 1000000,
   "nullable": true
 };
-function validate305(data, {
+function validate314(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8354,10 +8673,10 @@ function validate305(data, {
       errors++;
     }
   }
-  validate305.errors = vErrors;
+  validate314.errors = vErrors;
   return errors === 0;
 }
-const schema136 = {
+const schema140 = {
   "properties": {
     "clusterNodes": {
       "$ref": "huXr9zd84DbRncRssDwVQrsHDhSgPh7VP9bqvgj1jk4"
@@ -8381,7 +8700,7 @@ const schema136 = {
   "type": "object",
   "nullable": true
 };
-const schema28 = {
+const schema29 = {
   "items": {
     "$ref": "DTmrMToYvr0bPOSjpalTh18CfktBO4hJyVSh2p2okoo"
   },
@@ -8389,13 +8708,13 @@ const schema28 = {
   "type": "array",
   "nullable": true
 };
-const schema29 = {
+const schema30 = {
   "maxLength": 261,
   "pattern": "^[^\\s:]+:[0-9]{1,5}$",
   "type": "string"
 };
 const pattern5 = new RegExp("^[^\\s:]+:[0-9]{1,5}$", "u");
-function validate55(data, {
+function validate56(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8452,10 +8771,10 @@ function validate55(data, {
     }
     errors++;
   }
-  validate55.errors = vErrors;
+  validate56.errors = vErrors;
   return errors === 0;
 }
-function validate54(data, {
+function validate55(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8498,28 +8817,28 @@ function validate54(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate55(data[i0], {
+      if (!validate56(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate54.errors = vErrors;
+  validate55.errors = vErrors;
   return errors === 0;
 }
-const schema137 = {
+const schema141 = {
   "default": "none",
   "enum": ["none", "standalone", "sentinel", "cluster"],
   "maxLength": 10,
   "type": "string",
   "nullable": true
 };
-function validate309(data, {
+function validate318(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8549,7 +8868,7 @@ function validate309(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema137.enum
+        allowedValues: schema141.enum
       }
     };
     if (vErrors === null) {
@@ -8577,10 +8896,10 @@ function validate309(data, {
       errors++;
     }
   }
-  validate309.errors = vErrors;
+  validate318.errors = vErrors;
   return errors === 0;
 }
-const schema138 = {
+const schema142 = {
   "properties": {
     "key": {
       "$ref": "bl19xvnPm4puLP942oroWDBAm81HkvC0y9NR0FHcA"
@@ -8593,13 +8912,13 @@ const schema138 = {
   "type": "object",
   "nullable": true
 };
-const schema139 = {
+const schema143 = {
   "default": "password",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate312(data, {
+function validate321(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8641,10 +8960,10 @@ function validate312(data, {
       errors++;
     }
   }
-  validate312.errors = vErrors;
+  validate321.errors = vErrors;
   return errors === 0;
 }
-function validate311(data, {
+function validate320(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8686,13 +9005,13 @@ function validate311(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate312(data.key, {
+      if (!validate321(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate312.errors : vErrors.concat(validate312.errors);
+        vErrors = vErrors === null ? validate321.errors : vErrors.concat(validate321.errors);
         errors = vErrors.length;
       }
     }
@@ -8708,15 +9027,15 @@ function validate311(data, {
       }
     }
   }
-  validate311.errors = vErrors;
+  validate320.errors = vErrors;
   return errors === 0;
 }
-const schema140 = {
+const schema144 = {
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate316(data, {
+function validate325(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8758,17 +9077,17 @@ function validate316(data, {
       errors++;
     }
   }
-  validate316.errors = vErrors;
+  validate325.errors = vErrors;
   return errors === 0;
 }
-const schema141 = {
+const schema145 = {
   "maxLength": 2048,
   "pattern": "^rediss?://[^\\s]+$",
   "type": "string",
   "nullable": true
 };
-const pattern24 = new RegExp("^rediss?://[^\\s]+$", "u");
-function validate319(data, {
+const pattern25 = new RegExp("^rediss?://[^\\s]+$", "u");
+function validate328(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8809,7 +9128,7 @@ function validate319(data, {
       }
       errors++;
     }
-    if (!pattern24.test(data)) {
+    if (!pattern25.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -8826,10 +9145,10 @@ function validate319(data, {
       errors++;
     }
   }
-  validate319.errors = vErrors;
+  validate328.errors = vErrors;
   return errors === 0;
 }
-function validate307(data, {
+function validate316(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8855,76 +9174,76 @@ function validate307(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.clusterNodes !== undefined) {
-      if (!validate54(data.clusterNodes, {
+      if (!validate55(data.clusterNodes, {
         instancePath: instancePath + "/clusterNodes",
         parentData: data,
         parentDataProperty: "clusterNodes",
         rootData
       })) {
-        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
         errors = vErrors.length;
       }
     }
     if (data.mode !== undefined) {
-      if (!validate309(data.mode, {
+      if (!validate318(data.mode, {
         instancePath: instancePath + "/mode",
         parentData: data,
         parentDataProperty: "mode",
         rootData
       })) {
-        vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
+        vErrors = vErrors === null ? validate318.errors : vErrors.concat(validate318.errors);
         errors = vErrors.length;
       }
     }
     if (data.passwordSecretRef !== undefined) {
-      if (!validate311(data.passwordSecretRef, {
+      if (!validate320(data.passwordSecretRef, {
         instancePath: instancePath + "/passwordSecretRef",
         parentData: data,
         parentDataProperty: "passwordSecretRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate311.errors : vErrors.concat(validate311.errors);
+        vErrors = vErrors === null ? validate320.errors : vErrors.concat(validate320.errors);
         errors = vErrors.length;
       }
     }
     if (data.sentinelName !== undefined) {
-      if (!validate316(data.sentinelName, {
+      if (!validate325(data.sentinelName, {
         instancePath: instancePath + "/sentinelName",
         parentData: data,
         parentDataProperty: "sentinelName",
         rootData
       })) {
-        vErrors = vErrors === null ? validate316.errors : vErrors.concat(validate316.errors);
+        vErrors = vErrors === null ? validate325.errors : vErrors.concat(validate325.errors);
         errors = vErrors.length;
       }
     }
     if (data.sentinels !== undefined) {
-      if (!validate54(data.sentinels, {
+      if (!validate55(data.sentinels, {
         instancePath: instancePath + "/sentinels",
         parentData: data,
         parentDataProperty: "sentinels",
         rootData
       })) {
-        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
         errors = vErrors.length;
       }
     }
     if (data.url !== undefined) {
-      if (!validate319(data.url, {
+      if (!validate328(data.url, {
         instancePath: instancePath + "/url",
         parentData: data,
         parentDataProperty: "url",
         rootData
       })) {
-        vErrors = vErrors === null ? validate319.errors : vErrors.concat(validate319.errors);
+        vErrors = vErrors === null ? validate328.errors : vErrors.concat(validate328.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate307.errors = vErrors;
+  validate316.errors = vErrors;
   return errors === 0;
 }
-const schema142 = {
+const schema146 = {
   "properties": {
     "limits": {
       "$ref": "vmr12pIVkS2pFUAdKoyRYgd8MDA0WjG9DyYchg14wwE"
@@ -8936,7 +9255,7 @@ const schema142 = {
   "type": "object",
   "nullable": true
 };
-function validate322(data, {
+function validate331(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8984,17 +9303,17 @@ function validate322(data, {
       }
     }
   }
-  validate322.errors = vErrors;
+  validate331.errors = vErrors;
   return errors === 0;
 }
-const schema143 = {
+const schema147 = {
   "default": "30m",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate326(data, {
+function validate335(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9052,10 +9371,10 @@ function validate326(data, {
       errors++;
     }
   }
-  validate326.errors = vErrors;
+  validate335.errors = vErrors;
   return errors === 0;
 }
-function validate263(data, {
+function validate264(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9081,131 +9400,153 @@ function validate263(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.auth !== undefined) {
-      if (!validate264(data.auth, {
+      if (!validate265(data.auth, {
         instancePath: instancePath + "/auth",
         parentData: data,
         parentDataProperty: "auth",
         rootData
       })) {
-        vErrors = vErrors === null ? validate264.errors : vErrors.concat(validate264.errors);
+        vErrors = vErrors === null ? validate265.errors : vErrors.concat(validate265.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.budgetFailureMode !== undefined) {
+      if (!validate291(data.budgetFailureMode, {
+        instancePath: instancePath + "/budgetFailureMode",
+        parentData: data,
+        parentDataProperty: "budgetFailureMode",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
         errors = vErrors.length;
       }
     }
     if (data.cacheTtl !== undefined) {
-      if (!validate290(data.cacheTtl, {
+      if (!validate293(data.cacheTtl, {
         instancePath: instancePath + "/cacheTtl",
         parentData: data,
         parentDataProperty: "cacheTtl",
         rootData
       })) {
-        vErrors = vErrors === null ? validate290.errors : vErrors.concat(validate290.errors);
+        vErrors = vErrors === null ? validate293.errors : vErrors.concat(validate293.errors);
         errors = vErrors.length;
       }
     }
     if (data.env !== undefined) {
-      if (!validate292(data.env, {
+      if (!validate295(data.env, {
         instancePath: instancePath + "/env",
         parentData: data,
         parentDataProperty: "env",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate292.errors : vErrors.concat(validate292.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.extraRequestParams !== undefined) {
-      if (!validate295(data.extraRequestParams, {
-        instancePath: instancePath + "/extraRequestParams",
-        parentData: data,
-        parentDataProperty: "extraRequestParams",
         rootData
       })) {
         vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
         errors = vErrors.length;
       }
     }
+    if (data.extraRequestParams !== undefined) {
+      if (!validate298(data.extraRequestParams, {
+        instancePath: instancePath + "/extraRequestParams",
+        parentData: data,
+        parentDataProperty: "extraRequestParams",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate298.errors : vErrors.concat(validate298.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.image !== undefined) {
-      if (!validate299(data.image, {
+      if (!validate302(data.image, {
         instancePath: instancePath + "/image",
         parentData: data,
         parentDataProperty: "image",
         rootData
       })) {
-        vErrors = vErrors === null ? validate299.errors : vErrors.concat(validate299.errors);
+        vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
         errors = vErrors.length;
       }
     }
     if (data.logContent !== undefined) {
-      if (!validate301(data.logContent, {
+      if (!validate304(data.logContent, {
         instancePath: instancePath + "/logContent",
         parentData: data,
         parentDataProperty: "logContent",
         rootData
       })) {
-        vErrors = vErrors === null ? validate301.errors : vErrors.concat(validate301.errors);
+        vErrors = vErrors === null ? validate304.errors : vErrors.concat(validate304.errors);
         errors = vErrors.length;
       }
     }
     if (data.port !== undefined) {
-      if (!validate303(data.port, {
+      if (!validate306(data.port, {
         instancePath: instancePath + "/port",
         parentData: data,
         parentDataProperty: "port",
         rootData
       })) {
-        vErrors = vErrors === null ? validate303.errors : vErrors.concat(validate303.errors);
+        vErrors = vErrors === null ? validate306.errors : vErrors.concat(validate306.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.pricing !== undefined) {
+      if (!validate308(data.pricing, {
+        instancePath: instancePath + "/pricing",
+        parentData: data,
+        parentDataProperty: "pricing",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate308.errors : vErrors.concat(validate308.errors);
         errors = vErrors.length;
       }
     }
     if (data.rateLimitPerMinute !== undefined) {
-      if (!validate305(data.rateLimitPerMinute, {
+      if (!validate314(data.rateLimitPerMinute, {
         instancePath: instancePath + "/rateLimitPerMinute",
         parentData: data,
         parentDataProperty: "rateLimitPerMinute",
         rootData
       })) {
-        vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
+        vErrors = vErrors === null ? validate314.errors : vErrors.concat(validate314.errors);
         errors = vErrors.length;
       }
     }
     if (data.redis !== undefined) {
-      if (!validate307(data.redis, {
+      if (!validate316(data.redis, {
         instancePath: instancePath + "/redis",
         parentData: data,
         parentDataProperty: "redis",
         rootData
       })) {
-        vErrors = vErrors === null ? validate307.errors : vErrors.concat(validate307.errors);
+        vErrors = vErrors === null ? validate316.errors : vErrors.concat(validate316.errors);
         errors = vErrors.length;
       }
     }
     if (data.resources !== undefined) {
-      if (!validate322(data.resources, {
+      if (!validate331(data.resources, {
         instancePath: instancePath + "/resources",
         parentData: data,
         parentDataProperty: "resources",
         rootData
       })) {
-        vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
+        vErrors = vErrors === null ? validate331.errors : vErrors.concat(validate331.errors);
         errors = vErrors.length;
       }
     }
     if (data.sessionTtl !== undefined) {
-      if (!validate326(data.sessionTtl, {
+      if (!validate335(data.sessionTtl, {
         instancePath: instancePath + "/sessionTtl",
         parentData: data,
         parentDataProperty: "sessionTtl",
         rootData
       })) {
-        vErrors = vErrors === null ? validate326.errors : vErrors.concat(validate326.errors);
+        vErrors = vErrors === null ? validate335.errors : vErrors.concat(validate335.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate263.errors = vErrors;
+  validate264.errors = vErrors;
   return errors === 0;
 }
-const schema144 = {
+const schema148 = {
   "properties": {
     "behavior": {
       "$ref": "TsRQaXPkbVrOpTLH5uD7cM0q3xYj0c0RUPPPEWzvAF4"
@@ -9233,7 +9574,7 @@ const schema144 = {
   "type": "object",
   "nullable": true
 };
-const schema145 = {
+const schema149 = {
   "properties": {
     "scaleDown": {
       "$ref": "Ts57QtnDiqHfVcIjxADJgFrfUAEiYCUJJFEQEHfnA0"
@@ -9245,7 +9586,7 @@ const schema145 = {
   "type": "object",
   "nullable": true
 };
-const schema30 = {
+const schema31 = {
   "properties": {
     "policies": {
       "$ref": "FXbeVdT5vO38Bg0HtAJcJYMzXoXBgaEp0GgPfk"
@@ -9260,7 +9601,7 @@ const schema30 = {
   "type": "object",
   "nullable": true
 };
-const schema31 = {
+const schema32 = {
   "items": {
     "$ref": "KRCtI0KrtEcvnYKCD8BOVgujCgrI6vnfpYs8ExBwY"
   },
@@ -9268,7 +9609,7 @@ const schema31 = {
   "type": "array",
   "nullable": true
 };
-const schema32 = {
+const schema33 = {
   "properties": {
     "periodSeconds": {
       "$ref": "5Dv0YpS8tHwuhceE4RVUWHnQFOtooMzQEZTw1sTPxI"
@@ -9283,12 +9624,12 @@ const schema32 = {
   "required": ["type", "value", "periodSeconds"],
   "type": "object"
 };
-const schema33 = {
+const schema34 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 1800
 };
-function validate60(data, {
+function validate61(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9348,15 +9689,15 @@ function validate60(data, {
       errors++;
     }
   }
-  validate60.errors = vErrors;
+  validate61.errors = vErrors;
   return errors === 0;
 }
-const schema34 = {
+const schema35 = {
   "enum": ["Pods", "Percent"],
   "maxLength": 7,
   "type": "string"
 };
-function validate62(data, {
+function validate63(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9370,7 +9711,7 @@ function validate62(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema34.enum
+        allowedValues: schema35.enum
       }
     };
     if (vErrors === null) {
@@ -9413,14 +9754,14 @@ function validate62(data, {
     }
     errors++;
   }
-  validate62.errors = vErrors;
+  validate63.errors = vErrors;
   return errors === 0;
 }
-const schema35 = {
+const schema36 = {
   "type": "integer",
   "minimum": 1
 };
-function validate64(data, {
+function validate65(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9463,10 +9804,10 @@ function validate64(data, {
       errors++;
     }
   }
-  validate64.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-function validate59(data, {
+function validate60(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9524,35 +9865,35 @@ function validate59(data, {
       errors++;
     }
     if (data.periodSeconds !== undefined) {
-      if (!validate60(data.periodSeconds, {
+      if (!validate61(data.periodSeconds, {
         instancePath: instancePath + "/periodSeconds",
         parentData: data,
         parentDataProperty: "periodSeconds",
         rootData
       })) {
-        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
         errors = vErrors.length;
       }
     }
     if (data.type !== undefined) {
-      if (!validate62(data.type, {
+      if (!validate63(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
         errors = vErrors.length;
       }
     }
     if (data.value !== undefined) {
-      if (!validate64(data.value, {
+      if (!validate65(data.value, {
         instancePath: instancePath + "/value",
         parentData: data,
         parentDataProperty: "value",
         rootData
       })) {
-        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
         errors = vErrors.length;
       }
     }
@@ -9572,10 +9913,10 @@ function validate59(data, {
     }
     errors++;
   }
-  validate59.errors = vErrors;
+  validate60.errors = vErrors;
   return errors === 0;
 }
-function validate58(data, {
+function validate59(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9618,27 +9959,27 @@ function validate58(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate59(data[i0], {
+      if (!validate60(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate58.errors = vErrors;
+  validate59.errors = vErrors;
   return errors === 0;
 }
-const schema36 = {
+const schema37 = {
   "enum": ["Max", "Min", "Disabled"],
   "maxLength": 8,
   "type": "string",
   "nullable": true
 };
-function validate68(data, {
+function validate69(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9668,7 +10009,7 @@ function validate68(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema36.enum
+        allowedValues: schema37.enum
       }
     };
     if (vErrors === null) {
@@ -9696,16 +10037,16 @@ function validate68(data, {
       errors++;
     }
   }
-  validate68.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
-const schema37 = {
+const schema38 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 3600,
   "nullable": true
 };
-function validate70(data, {
+function validate71(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9765,10 +10106,10 @@ function validate70(data, {
       errors++;
     }
   }
-  validate70.errors = vErrors;
+  validate71.errors = vErrors;
   return errors === 0;
 }
-function validate57(data, {
+function validate58(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9794,43 +10135,43 @@ function validate57(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.policies !== undefined) {
-      if (!validate58(data.policies, {
+      if (!validate59(data.policies, {
         instancePath: instancePath + "/policies",
         parentData: data,
         parentDataProperty: "policies",
         rootData
       })) {
-        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
         errors = vErrors.length;
       }
     }
     if (data.selectPolicy !== undefined) {
-      if (!validate68(data.selectPolicy, {
+      if (!validate69(data.selectPolicy, {
         instancePath: instancePath + "/selectPolicy",
         parentData: data,
         parentDataProperty: "selectPolicy",
         rootData
       })) {
-        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
         errors = vErrors.length;
       }
     }
     if (data.stabilizationWindowSeconds !== undefined) {
-      if (!validate70(data.stabilizationWindowSeconds, {
+      if (!validate71(data.stabilizationWindowSeconds, {
         instancePath: instancePath + "/stabilizationWindowSeconds",
         parentData: data,
         parentDataProperty: "stabilizationWindowSeconds",
         rootData
       })) {
-        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate57.errors = vErrors;
+  validate58.errors = vErrors;
   return errors === 0;
 }
-function validate330(data, {
+function validate339(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9856,32 +10197,32 @@ function validate330(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.scaleDown !== undefined) {
-      if (!validate57(data.scaleDown, {
+      if (!validate58(data.scaleDown, {
         instancePath: instancePath + "/scaleDown",
         parentData: data,
         parentDataProperty: "scaleDown",
         rootData
       })) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
         errors = vErrors.length;
       }
     }
     if (data.scaleUp !== undefined) {
-      if (!validate57(data.scaleUp, {
+      if (!validate58(data.scaleUp, {
         instancePath: instancePath + "/scaleUp",
         parentData: data,
         parentDataProperty: "scaleUp",
         rootData
       })) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate330.errors = vErrors;
+  validate339.errors = vErrors;
   return errors === 0;
 }
-const schema146 = {
+const schema150 = {
   "items": {
     "$ref": "fFwj8T1MDdbZ8R1YfUN2C3ISZTxorXfJzUH78nnKaE"
   },
@@ -9889,7 +10230,7 @@ const schema146 = {
   "type": "array",
   "nullable": true
 };
-const schema147 = {
+const schema151 = {
   "properties": {
     "name": {
       "$ref": "JusD8vBJHk26Zv8V9JDIf4NNjVjqDvi3gUj6z6qvI"
@@ -9904,14 +10245,14 @@ const schema147 = {
   "required": ["name", "target"],
   "type": "object"
 };
-const schema148 = {
+const schema152 = {
   "maxLength": 253,
   "minLength": 1,
   "pattern": "^[a-zA-Z_:][a-zA-Z0-9_:]*$",
   "type": "string"
 };
-const pattern26 = new RegExp("^[a-zA-Z_:][a-zA-Z0-9_:]*$", "u");
-function validate337(data, {
+const pattern27 = new RegExp("^[a-zA-Z_:][a-zA-Z0-9_:]*$", "u");
+function validate346(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9952,7 +10293,7 @@ function validate337(data, {
       }
       errors++;
     }
-    if (!pattern26.test(data)) {
+    if (!pattern27.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -9984,17 +10325,17 @@ function validate337(data, {
     }
     errors++;
   }
-  validate337.errors = vErrors;
+  validate346.errors = vErrors;
   return errors === 0;
 }
-const schema149 = {
+const schema153 = {
   "default": "Pods",
   "enum": ["Pods", "External"],
   "maxLength": 8,
   "type": "string",
   "nullable": true
 };
-function validate340(data, {
+function validate349(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10024,7 +10365,7 @@ function validate340(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema149.enum
+        allowedValues: schema153.enum
       }
     };
     if (vErrors === null) {
@@ -10052,10 +10393,10 @@ function validate340(data, {
       errors++;
     }
   }
-  validate340.errors = vErrors;
+  validate349.errors = vErrors;
   return errors === 0;
 }
-function validate336(data, {
+function validate345(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10097,13 +10438,13 @@ function validate336(data, {
       errors++;
     }
     if (data.name !== undefined) {
-      if (!validate337(data.name, {
+      if (!validate346(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate337.errors : vErrors.concat(validate337.errors);
+        vErrors = vErrors === null ? validate346.errors : vErrors.concat(validate346.errors);
         errors = vErrors.length;
       }
     }
@@ -10119,13 +10460,13 @@ function validate336(data, {
       }
     }
     if (data.type !== undefined) {
-      if (!validate340(data.type, {
+      if (!validate349(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
+        vErrors = vErrors === null ? validate349.errors : vErrors.concat(validate349.errors);
         errors = vErrors.length;
       }
     }
@@ -10145,10 +10486,10 @@ function validate336(data, {
     }
     errors++;
   }
-  validate336.errors = vErrors;
+  validate345.errors = vErrors;
   return errors === 0;
 }
-function validate335(data, {
+function validate344(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10191,26 +10532,26 @@ function validate335(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate336(data[i0], {
+      if (!validate345(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate336.errors : vErrors.concat(validate336.errors);
+        vErrors = vErrors === null ? validate345.errors : vErrors.concat(validate345.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate335.errors = vErrors;
+  validate344.errors = vErrors;
   return errors === 0;
 }
-const schema150 = {
+const schema154 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 1000
 };
-function validate344(data, {
+function validate353(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10270,17 +10611,17 @@ function validate344(data, {
       errors++;
     }
   }
-  validate344.errors = vErrors;
+  validate353.errors = vErrors;
   return errors === 0;
 }
-const schema151 = {
+const schema155 = {
   "default": 1,
   "type": "integer",
   "minimum": 1,
   "maximum": 1000,
   "nullable": true
 };
-function validate347(data, {
+function validate356(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10340,10 +10681,10 @@ function validate347(data, {
       errors++;
     }
   }
-  validate347.errors = vErrors;
+  validate356.errors = vErrors;
   return errors === 0;
 }
-const schema152 = {
+const schema156 = {
   "properties": {
     "maxAllowed": {
       "$ref": "vmr12pIVkS2pFUAdKoyRYgd8MDA0WjG9DyYchg14wwE"
@@ -10358,14 +10699,14 @@ const schema152 = {
   "type": "object",
   "nullable": true
 };
-const schema153 = {
+const schema157 = {
   "default": "Off",
   "enum": ["Off", "Initial", "Recreate", "Auto"],
   "maxLength": 8,
   "type": "string",
   "nullable": true
 };
-function validate352(data, {
+function validate361(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10395,7 +10736,7 @@ function validate352(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema153.enum
+        allowedValues: schema157.enum
       }
     };
     if (vErrors === null) {
@@ -10423,10 +10764,10 @@ function validate352(data, {
       errors++;
     }
   }
-  validate352.errors = vErrors;
+  validate361.errors = vErrors;
   return errors === 0;
 }
-function validate349(data, {
+function validate358(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10474,21 +10815,21 @@ function validate349(data, {
       }
     }
     if (data.mode !== undefined) {
-      if (!validate352(data.mode, {
+      if (!validate361(data.mode, {
         instancePath: instancePath + "/mode",
         parentData: data,
         parentDataProperty: "mode",
         rootData
       })) {
-        vErrors = vErrors === null ? validate352.errors : vErrors.concat(validate352.errors);
+        vErrors = vErrors === null ? validate361.errors : vErrors.concat(validate361.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate349.errors = vErrors;
+  validate358.errors = vErrors;
   return errors === 0;
 }
-function validate329(data, {
+function validate338(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10530,13 +10871,13 @@ function validate329(data, {
       errors++;
     }
     if (data.behavior !== undefined) {
-      if (!validate330(data.behavior, {
+      if (!validate339(data.behavior, {
         instancePath: instancePath + "/behavior",
         parentData: data,
         parentDataProperty: "behavior",
         rootData
       })) {
-        vErrors = vErrors === null ? validate330.errors : vErrors.concat(validate330.errors);
+        vErrors = vErrors === null ? validate339.errors : vErrors.concat(validate339.errors);
         errors = vErrors.length;
       }
     }
@@ -10552,24 +10893,24 @@ function validate329(data, {
       }
     }
     if (data.customMetrics !== undefined) {
-      if (!validate335(data.customMetrics, {
+      if (!validate344(data.customMetrics, {
         instancePath: instancePath + "/customMetrics",
         parentData: data,
         parentDataProperty: "customMetrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate335.errors : vErrors.concat(validate335.errors);
+        vErrors = vErrors === null ? validate344.errors : vErrors.concat(validate344.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxReplicas !== undefined) {
-      if (!validate344(data.maxReplicas, {
+      if (!validate353(data.maxReplicas, {
         instancePath: instancePath + "/maxReplicas",
         parentData: data,
         parentDataProperty: "maxReplicas",
         rootData
       })) {
-        vErrors = vErrors === null ? validate344.errors : vErrors.concat(validate344.errors);
+        vErrors = vErrors === null ? validate353.errors : vErrors.concat(validate353.errors);
         errors = vErrors.length;
       }
     }
@@ -10585,32 +10926,32 @@ function validate329(data, {
       }
     }
     if (data.minReplicas !== undefined) {
-      if (!validate347(data.minReplicas, {
+      if (!validate356(data.minReplicas, {
         instancePath: instancePath + "/minReplicas",
         parentData: data,
         parentDataProperty: "minReplicas",
         rootData
       })) {
-        vErrors = vErrors === null ? validate347.errors : vErrors.concat(validate347.errors);
+        vErrors = vErrors === null ? validate356.errors : vErrors.concat(validate356.errors);
         errors = vErrors.length;
       }
     }
     if (data.vpa !== undefined) {
-      if (!validate349(data.vpa, {
+      if (!validate358(data.vpa, {
         instancePath: instancePath + "/vpa",
         parentData: data,
         parentDataProperty: "vpa",
         rootData
       })) {
-        vErrors = vErrors === null ? validate349.errors : vErrors.concat(validate349.errors);
+        vErrors = vErrors === null ? validate358.errors : vErrors.concat(validate358.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate329.errors = vErrors;
+  validate338.errors = vErrors;
   return errors === 0;
 }
-const schema154 = {
+const schema158 = {
   "properties": {
     "connectionPool": {
       "$ref": "kvdsjHXflcyT31766Urhf0X91jFotH7sIeq9ZM5cdc"
@@ -10637,7 +10978,7 @@ const schema154 = {
   "type": "object",
   "nullable": true
 };
-const schema155 = {
+const schema159 = {
   "properties": {
     "maxConnections": {
       "$ref": "W0lpfNpopiiryJpdaW8T5ftPu9NVFOx3spCwCqsKM0"
@@ -10652,12 +10993,12 @@ const schema155 = {
   "type": "object",
   "nullable": true
 };
-const schema38 = {
+const schema39 = {
   "type": "integer",
   "minimum": 1,
   "nullable": true
 };
-function validate72(data, {
+function validate73(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10700,15 +11041,15 @@ function validate72(data, {
       errors++;
     }
   }
-  validate72.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
 }
-const schema42 = {
+const schema43 = {
   "type": "integer",
   "minimum": 0,
   "nullable": true
 };
-function validate76(data, {
+function validate77(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10751,10 +11092,10 @@ function validate76(data, {
       errors++;
     }
   }
-  validate76.errors = vErrors;
+  validate77.errors = vErrors;
   return errors === 0;
 }
-function validate357(data, {
+function validate366(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10780,43 +11121,43 @@ function validate357(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.maxConnections !== undefined) {
-      if (!validate72(data.maxConnections, {
+      if (!validate73(data.maxConnections, {
         instancePath: instancePath + "/maxConnections",
         parentData: data,
         parentDataProperty: "maxConnections",
         rootData
       })) {
-        vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxPendingRequests !== undefined) {
-      if (!validate72(data.maxPendingRequests, {
+      if (!validate73(data.maxPendingRequests, {
         instancePath: instancePath + "/maxPendingRequests",
         parentData: data,
         parentDataProperty: "maxPendingRequests",
         rootData
       })) {
-        vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxRequestsPerConnection !== undefined) {
-      if (!validate76(data.maxRequestsPerConnection, {
+      if (!validate77(data.maxRequestsPerConnection, {
         instancePath: instancePath + "/maxRequestsPerConnection",
         parentData: data,
         parentDataProperty: "maxRequestsPerConnection",
         rootData
       })) {
-        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate357.errors = vErrors;
+  validate366.errors = vErrors;
   return errors === 0;
 }
-const schema156 = {
+const schema160 = {
   "items": {
     "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
   },
@@ -10824,7 +11165,7 @@ const schema156 = {
   "type": "array",
   "nullable": true
 };
-function validate362(data, {
+function validate371(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10878,10 +11219,10 @@ function validate362(data, {
       }
     }
   }
-  validate362.errors = vErrors;
+  validate371.errors = vErrors;
   return errors === 0;
 }
-const schema157 = {
+const schema161 = {
   "items": {
     "$ref": "QE6kgSoUW7vgbygLYWaNnw4Oo1e6oZGMfyusTEbsYE"
   },
@@ -10889,14 +11230,14 @@ const schema157 = {
   "type": "array",
   "nullable": true
 };
-const schema158 = {
+const schema162 = {
   "maxLength": 253,
   "minLength": 1,
   "pattern": "^(\\*\\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$",
   "type": "string"
 };
-const pattern27 = new RegExp("^(\\*\\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", "u");
-function validate366(data, {
+const pattern28 = new RegExp("^(\\*\\.)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", "u");
+function validate375(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -10937,7 +11278,7 @@ function validate366(data, {
       }
       errors++;
     }
-    if (!pattern27.test(data)) {
+    if (!pattern28.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -10969,10 +11310,10 @@ function validate366(data, {
     }
     errors++;
   }
-  validate366.errors = vErrors;
+  validate375.errors = vErrors;
   return errors === 0;
 }
-function validate365(data, {
+function validate374(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11015,21 +11356,21 @@ function validate365(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate366(data[i0], {
+      if (!validate375(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate366.errors : vErrors.concat(validate366.errors);
+        vErrors = vErrors === null ? validate375.errors : vErrors.concat(validate375.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate365.errors = vErrors;
+  validate374.errors = vErrors;
   return errors === 0;
 }
-const schema159 = {
+const schema163 = {
   "properties": {
     "baseEjectionTime": {
       "$ref": "1pVLmRNnrk0kJdWCEMPz32O1cthwBfyPTq4YZb8W6kM"
@@ -11047,14 +11388,14 @@ const schema159 = {
   "type": "object",
   "nullable": true
 };
-const schema160 = {
+const schema164 = {
   "default": "30s",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate370(data, {
+function validate379(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11112,16 +11453,16 @@ function validate370(data, {
       errors++;
     }
   }
-  validate370.errors = vErrors;
+  validate379.errors = vErrors;
   return errors === 0;
 }
-const schema161 = {
+const schema165 = {
   "default": 5,
   "type": "integer",
   "minimum": 1,
   "nullable": true
 };
-function validate372(data, {
+function validate381(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11164,17 +11505,17 @@ function validate372(data, {
       errors++;
     }
   }
-  validate372.errors = vErrors;
+  validate381.errors = vErrors;
   return errors === 0;
 }
-const schema162 = {
+const schema166 = {
   "default": "10s",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate374(data, {
+function validate383(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11232,17 +11573,17 @@ function validate374(data, {
       errors++;
     }
   }
-  validate374.errors = vErrors;
+  validate383.errors = vErrors;
   return errors === 0;
 }
-const schema163 = {
+const schema167 = {
   "default": 50,
   "type": "integer",
   "minimum": 0,
   "maximum": 100,
   "nullable": true
 };
-function validate376(data, {
+function validate385(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11302,10 +11643,10 @@ function validate376(data, {
       errors++;
     }
   }
-  validate376.errors = vErrors;
+  validate385.errors = vErrors;
   return errors === 0;
 }
-function validate369(data, {
+function validate378(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11331,54 +11672,54 @@ function validate369(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.baseEjectionTime !== undefined) {
-      if (!validate370(data.baseEjectionTime, {
+      if (!validate379(data.baseEjectionTime, {
         instancePath: instancePath + "/baseEjectionTime",
         parentData: data,
         parentDataProperty: "baseEjectionTime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate370.errors : vErrors.concat(validate370.errors);
+        vErrors = vErrors === null ? validate379.errors : vErrors.concat(validate379.errors);
         errors = vErrors.length;
       }
     }
     if (data.consecutive5xxErrors !== undefined) {
-      if (!validate372(data.consecutive5xxErrors, {
+      if (!validate381(data.consecutive5xxErrors, {
         instancePath: instancePath + "/consecutive5xxErrors",
         parentData: data,
         parentDataProperty: "consecutive5xxErrors",
         rootData
       })) {
-        vErrors = vErrors === null ? validate372.errors : vErrors.concat(validate372.errors);
+        vErrors = vErrors === null ? validate381.errors : vErrors.concat(validate381.errors);
         errors = vErrors.length;
       }
     }
     if (data.interval !== undefined) {
-      if (!validate374(data.interval, {
+      if (!validate383(data.interval, {
         instancePath: instancePath + "/interval",
         parentData: data,
         parentDataProperty: "interval",
         rootData
       })) {
-        vErrors = vErrors === null ? validate374.errors : vErrors.concat(validate374.errors);
+        vErrors = vErrors === null ? validate383.errors : vErrors.concat(validate383.errors);
         errors = vErrors.length;
       }
     }
     if (data.maxEjectionPercent !== undefined) {
-      if (!validate376(data.maxEjectionPercent, {
+      if (!validate385(data.maxEjectionPercent, {
         instancePath: instancePath + "/maxEjectionPercent",
         parentData: data,
         parentDataProperty: "maxEjectionPercent",
         rootData
       })) {
-        vErrors = vErrors === null ? validate376.errors : vErrors.concat(validate376.errors);
+        vErrors = vErrors === null ? validate385.errors : vErrors.concat(validate385.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate369.errors = vErrors;
+  validate378.errors = vErrors;
   return errors === 0;
 }
-const schema164 = {
+const schema168 = {
   "items": {
     "$ref": "hdmwW2zNjRqgVG8uYz2TbuvHgi0bKalPGZ6xmaw5UM"
   },
@@ -11386,7 +11727,7 @@ const schema164 = {
   "type": "array",
   "nullable": true
 };
-const schema165 = {
+const schema169 = {
   "properties": {
     "group": {
       "$ref": "I9ekHa7Gyg21dGEp3NWrsfnfqcfB3HdGgnifTjCUKSQ"
@@ -11410,14 +11751,14 @@ const schema165 = {
   "required": ["name"],
   "type": "object"
 };
-const schema166 = {
+const schema170 = {
   "maxLength": 253,
   "pattern": "^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",
   "type": "string",
   "nullable": true
 };
-const pattern30 = new RegExp("^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "u");
-function validate381(data, {
+const pattern31 = new RegExp("^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "u");
+function validate390(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11458,7 +11799,7 @@ function validate381(data, {
       }
       errors++;
     }
-    if (!pattern30.test(data)) {
+    if (!pattern31.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -11475,18 +11816,18 @@ function validate381(data, {
       errors++;
     }
   }
-  validate381.errors = vErrors;
+  validate390.errors = vErrors;
   return errors === 0;
 }
-const schema167 = {
+const schema171 = {
   "maxLength": 63,
   "minLength": 1,
   "pattern": "^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$",
   "type": "string",
   "nullable": true
 };
-const pattern31 = new RegExp("^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$", "u");
-function validate383(data, {
+const pattern32 = new RegExp("^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$", "u");
+function validate392(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11543,7 +11884,7 @@ function validate383(data, {
       }
       errors++;
     }
-    if (!pattern31.test(data)) {
+    if (!pattern32.test(data)) {
       const err3 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -11560,17 +11901,17 @@ function validate383(data, {
       errors++;
     }
   }
-  validate383.errors = vErrors;
+  validate392.errors = vErrors;
   return errors === 0;
 }
-const schema168 = {
+const schema172 = {
   "maxLength": 63,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
   "type": "string",
   "nullable": true
 };
-function validate386(data, {
+function validate395(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11644,16 +11985,16 @@ function validate386(data, {
       errors++;
     }
   }
-  validate386.errors = vErrors;
+  validate395.errors = vErrors;
   return errors === 0;
 }
-const schema169 = {
+const schema173 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 65535,
   "nullable": true
 };
-function validate388(data, {
+function validate397(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11713,18 +12054,18 @@ function validate388(data, {
       errors++;
     }
   }
-  validate388.errors = vErrors;
+  validate397.errors = vErrors;
   return errors === 0;
 }
-const schema170 = {
+const schema174 = {
   "maxLength": 253,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",
   "type": "string",
   "nullable": true
 };
-const pattern33 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "u");
-function validate390(data, {
+const pattern34 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "u");
+function validate399(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11781,7 +12122,7 @@ function validate390(data, {
       }
       errors++;
     }
-    if (!pattern33.test(data)) {
+    if (!pattern34.test(data)) {
       const err3 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -11798,10 +12139,10 @@ function validate390(data, {
       errors++;
     }
   }
-  validate390.errors = vErrors;
+  validate399.errors = vErrors;
   return errors === 0;
 }
-function validate380(data, {
+function validate389(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11827,24 +12168,24 @@ function validate380(data, {
       errors++;
     }
     if (data.group !== undefined) {
-      if (!validate381(data.group, {
+      if (!validate390(data.group, {
         instancePath: instancePath + "/group",
         parentData: data,
         parentDataProperty: "group",
         rootData
       })) {
-        vErrors = vErrors === null ? validate381.errors : vErrors.concat(validate381.errors);
+        vErrors = vErrors === null ? validate390.errors : vErrors.concat(validate390.errors);
         errors = vErrors.length;
       }
     }
     if (data.kind !== undefined) {
-      if (!validate383(data.kind, {
+      if (!validate392(data.kind, {
         instancePath: instancePath + "/kind",
         parentData: data,
         parentDataProperty: "kind",
         rootData
       })) {
-        vErrors = vErrors === null ? validate383.errors : vErrors.concat(validate383.errors);
+        vErrors = vErrors === null ? validate392.errors : vErrors.concat(validate392.errors);
         errors = vErrors.length;
       }
     }
@@ -11860,35 +12201,35 @@ function validate380(data, {
       }
     }
     if (data.namespace !== undefined) {
-      if (!validate386(data.namespace, {
+      if (!validate395(data.namespace, {
         instancePath: instancePath + "/namespace",
         parentData: data,
         parentDataProperty: "namespace",
         rootData
       })) {
-        vErrors = vErrors === null ? validate386.errors : vErrors.concat(validate386.errors);
+        vErrors = vErrors === null ? validate395.errors : vErrors.concat(validate395.errors);
         errors = vErrors.length;
       }
     }
     if (data.port !== undefined) {
-      if (!validate388(data.port, {
+      if (!validate397(data.port, {
         instancePath: instancePath + "/port",
         parentData: data,
         parentDataProperty: "port",
         rootData
       })) {
-        vErrors = vErrors === null ? validate388.errors : vErrors.concat(validate388.errors);
+        vErrors = vErrors === null ? validate397.errors : vErrors.concat(validate397.errors);
         errors = vErrors.length;
       }
     }
     if (data.sectionName !== undefined) {
-      if (!validate390(data.sectionName, {
+      if (!validate399(data.sectionName, {
         instancePath: instancePath + "/sectionName",
         parentData: data,
         parentDataProperty: "sectionName",
         rootData
       })) {
-        vErrors = vErrors === null ? validate390.errors : vErrors.concat(validate390.errors);
+        vErrors = vErrors === null ? validate399.errors : vErrors.concat(validate399.errors);
         errors = vErrors.length;
       }
     }
@@ -11908,10 +12249,10 @@ function validate380(data, {
     }
     errors++;
   }
-  validate380.errors = vErrors;
+  validate389.errors = vErrors;
   return errors === 0;
 }
-function validate379(data, {
+function validate388(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11954,21 +12295,21 @@ function validate379(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate380(data[i0], {
+      if (!validate389(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate380.errors : vErrors.concat(validate380.errors);
+        vErrors = vErrors === null ? validate389.errors : vErrors.concat(validate389.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate379.errors = vErrors;
+  validate388.errors = vErrors;
   return errors === 0;
 }
-const schema171 = {
+const schema175 = {
   "properties": {
     "attempts": {
       "$ref": "7ZNQHiop0DWUg0qqBfPN1F3cjoZmCiQyfNN2fnUBkk"
@@ -11984,12 +12325,12 @@ const schema171 = {
   "type": "object",
   "nullable": true
 };
-const schema172 = {
+const schema176 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 10
 };
-function validate395(data, {
+function validate404(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12049,16 +12390,16 @@ function validate395(data, {
       errors++;
     }
   }
-  validate395.errors = vErrors;
+  validate404.errors = vErrors;
   return errors === 0;
 }
-const schema173 = {
+const schema177 = {
   "default": "connect-failure,refused-stream,unavailable,503",
   "maxLength": 256,
   "type": "string",
   "nullable": true
 };
-function validate398(data, {
+function validate407(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12100,10 +12441,10 @@ function validate398(data, {
       errors++;
     }
   }
-  validate398.errors = vErrors;
+  validate407.errors = vErrors;
   return errors === 0;
 }
-function validate394(data, {
+function validate403(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12145,13 +12486,13 @@ function validate394(data, {
       errors++;
     }
     if (data.attempts !== undefined) {
-      if (!validate395(data.attempts, {
+      if (!validate404(data.attempts, {
         instancePath: instancePath + "/attempts",
         parentData: data,
         parentDataProperty: "attempts",
         rootData
       })) {
-        vErrors = vErrors === null ? validate395.errors : vErrors.concat(validate395.errors);
+        vErrors = vErrors === null ? validate404.errors : vErrors.concat(validate404.errors);
         errors = vErrors.length;
       }
     }
@@ -12167,28 +12508,28 @@ function validate394(data, {
       }
     }
     if (data.retryOn !== undefined) {
-      if (!validate398(data.retryOn, {
+      if (!validate407(data.retryOn, {
         instancePath: instancePath + "/retryOn",
         parentData: data,
         parentDataProperty: "retryOn",
         rootData
       })) {
-        vErrors = vErrors === null ? validate398.errors : vErrors.concat(validate398.errors);
+        vErrors = vErrors === null ? validate407.errors : vErrors.concat(validate407.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate394.errors = vErrors;
+  validate403.errors = vErrors;
   return errors === 0;
 }
-const schema174 = {
+const schema178 = {
   "default": "120s",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate401(data, {
+function validate410(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12246,10 +12587,10 @@ function validate401(data, {
       errors++;
     }
   }
-  validate401.errors = vErrors;
+  validate410.errors = vErrors;
   return errors === 0;
 }
-function validate356(data, {
+function validate365(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12275,87 +12616,87 @@ function validate356(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.connectionPool !== undefined) {
-      if (!validate357(data.connectionPool, {
+      if (!validate366(data.connectionPool, {
         instancePath: instancePath + "/connectionPool",
         parentData: data,
         parentDataProperty: "connectionPool",
         rootData
       })) {
-        vErrors = vErrors === null ? validate357.errors : vErrors.concat(validate357.errors);
+        vErrors = vErrors === null ? validate366.errors : vErrors.concat(validate366.errors);
         errors = vErrors.length;
       }
     }
     if (data.gateways !== undefined) {
-      if (!validate362(data.gateways, {
+      if (!validate371(data.gateways, {
         instancePath: instancePath + "/gateways",
         parentData: data,
         parentDataProperty: "gateways",
         rootData
       })) {
-        vErrors = vErrors === null ? validate362.errors : vErrors.concat(validate362.errors);
+        vErrors = vErrors === null ? validate371.errors : vErrors.concat(validate371.errors);
         errors = vErrors.length;
       }
     }
     if (data.hosts !== undefined) {
-      if (!validate365(data.hosts, {
+      if (!validate374(data.hosts, {
         instancePath: instancePath + "/hosts",
         parentData: data,
         parentDataProperty: "hosts",
         rootData
       })) {
-        vErrors = vErrors === null ? validate365.errors : vErrors.concat(validate365.errors);
+        vErrors = vErrors === null ? validate374.errors : vErrors.concat(validate374.errors);
         errors = vErrors.length;
       }
     }
     if (data.outlierDetection !== undefined) {
-      if (!validate369(data.outlierDetection, {
+      if (!validate378(data.outlierDetection, {
         instancePath: instancePath + "/outlierDetection",
         parentData: data,
         parentDataProperty: "outlierDetection",
         rootData
       })) {
-        vErrors = vErrors === null ? validate369.errors : vErrors.concat(validate369.errors);
+        vErrors = vErrors === null ? validate378.errors : vErrors.concat(validate378.errors);
         errors = vErrors.length;
       }
     }
     if (data.parentRefs !== undefined) {
-      if (!validate379(data.parentRefs, {
+      if (!validate388(data.parentRefs, {
         instancePath: instancePath + "/parentRefs",
         parentData: data,
         parentDataProperty: "parentRefs",
         rootData
       })) {
-        vErrors = vErrors === null ? validate379.errors : vErrors.concat(validate379.errors);
+        vErrors = vErrors === null ? validate388.errors : vErrors.concat(validate388.errors);
         errors = vErrors.length;
       }
     }
     if (data.retries !== undefined) {
-      if (!validate394(data.retries, {
+      if (!validate403(data.retries, {
         instancePath: instancePath + "/retries",
         parentData: data,
         parentDataProperty: "retries",
         rootData
       })) {
-        vErrors = vErrors === null ? validate394.errors : vErrors.concat(validate394.errors);
+        vErrors = vErrors === null ? validate403.errors : vErrors.concat(validate403.errors);
         errors = vErrors.length;
       }
     }
     if (data.timeout !== undefined) {
-      if (!validate401(data.timeout, {
+      if (!validate410(data.timeout, {
         instancePath: instancePath + "/timeout",
         parentData: data,
         parentDataProperty: "timeout",
         rootData
       })) {
-        vErrors = vErrors === null ? validate401.errors : vErrors.concat(validate401.errors);
+        vErrors = vErrors === null ? validate410.errors : vErrors.concat(validate410.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate356.errors = vErrors;
+  validate365.errors = vErrors;
   return errors === 0;
 }
-function validate87(data, {
+function validate88(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12413,112 +12754,112 @@ function validate87(data, {
       errors++;
     }
     if (data.agent !== undefined) {
-      if (!validate88(data.agent, {
+      if (!validate89(data.agent, {
         instancePath: instancePath + "/agent",
         parentData: data,
         parentDataProperty: "agent",
         rootData
       })) {
-        vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
         errors = vErrors.length;
       }
     }
     if (data.engine !== undefined) {
-      if (!validate98(data.engine, {
+      if (!validate99(data.engine, {
         instancePath: instancePath + "/engine",
         parentData: data,
         parentDataProperty: "engine",
         rootData
       })) {
-        vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+        vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
         errors = vErrors.length;
       }
     }
     if (data.framework !== undefined) {
-      if (!validate121(data.framework, {
+      if (!validate122(data.framework, {
         instancePath: instancePath + "/framework",
         parentData: data,
         parentDataProperty: "framework",
         rootData
       })) {
-        vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+        vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
         errors = vErrors.length;
       }
     }
     if (data.historyLimit !== undefined) {
-      if (!validate123(data.historyLimit, {
+      if (!validate124(data.historyLimit, {
         instancePath: instancePath + "/historyLimit",
         parentData: data,
         parentDataProperty: "historyLimit",
         rootData
       })) {
-        vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.errors);
+        vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
         errors = vErrors.length;
       }
     }
     if (data.registryRef !== undefined) {
-      if (!validate125(data.registryRef, {
+      if (!validate126(data.registryRef, {
         instancePath: instancePath + "/registryRef",
         parentData: data,
         parentDataProperty: "registryRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
+        vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
         errors = vErrors.length;
       }
     }
     if (data.resources !== undefined) {
-      if (!validate128(data.resources, {
+      if (!validate129(data.resources, {
         instancePath: instancePath + "/resources",
         parentData: data,
         parentDataProperty: "resources",
         rootData
       })) {
-        vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
+        vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
         errors = vErrors.length;
       }
     }
     if (data.rollout !== undefined) {
-      if (!validate157(data.rollout, {
+      if (!validate158(data.rollout, {
         instancePath: instancePath + "/rollout",
         parentData: data,
         parentDataProperty: "rollout",
         rootData
       })) {
-        vErrors = vErrors === null ? validate157.errors : vErrors.concat(validate157.errors);
+        vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
         errors = vErrors.length;
       }
     }
     if (data.runtime !== undefined) {
-      if (!validate263(data.runtime, {
+      if (!validate264(data.runtime, {
         instancePath: instancePath + "/runtime",
         parentData: data,
         parentDataProperty: "runtime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate263.errors : vErrors.concat(validate263.errors);
+        vErrors = vErrors === null ? validate264.errors : vErrors.concat(validate264.errors);
         errors = vErrors.length;
       }
     }
     if (data.scaling !== undefined) {
-      if (!validate329(data.scaling, {
+      if (!validate338(data.scaling, {
         instancePath: instancePath + "/scaling",
         parentData: data,
         parentDataProperty: "scaling",
         rootData
       })) {
-        vErrors = vErrors === null ? validate329.errors : vErrors.concat(validate329.errors);
+        vErrors = vErrors === null ? validate338.errors : vErrors.concat(validate338.errors);
         errors = vErrors.length;
       }
     }
     if (data.traffic !== undefined) {
-      if (!validate356(data.traffic, {
+      if (!validate365(data.traffic, {
         instancePath: instancePath + "/traffic",
         parentData: data,
         parentDataProperty: "traffic",
         rootData
       })) {
-        vErrors = vErrors === null ? validate356.errors : vErrors.concat(validate356.errors);
+        vErrors = vErrors === null ? validate365.errors : vErrors.concat(validate365.errors);
         errors = vErrors.length;
       }
     }
@@ -12538,10 +12879,10 @@ function validate87(data, {
     }
     errors++;
   }
-  validate87.errors = vErrors;
+  validate88.errors = vErrors;
   return errors === 0;
 }
-const schema175 = {
+const schema179 = {
   "properties": {
     "canaryVersion": {
       "$ref": "aI76FeqpwcXwdyCOF96recSluNjGv0pCdD3LQe3LnI"
@@ -12577,7 +12918,7 @@ const schema175 = {
   "type": "object",
   "nullable": true
 };
-const schema176 = {
+const schema180 = {
   "items": {
     "$ref": "M6RNtekTRdqtHXouevHIZWvCRJYZ7F5yo2WYTV4is"
   },
@@ -12585,7 +12926,7 @@ const schema176 = {
   "type": "array",
   "nullable": true
 };
-const schema177 = {
+const schema181 = {
   "properties": {
     "lastTransitionTime": {
       "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
@@ -12609,12 +12950,12 @@ const schema177 = {
   "required": ["type", "status", "lastTransitionTime", "reason", "message"],
   "type": "object"
 };
-const schema40 = {
+const schema41 = {
   "format": "date-time",
   "type": "string"
 };
 const formats0 = formats["date-time"];
-function validate74(data, {
+function validate75(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12655,14 +12996,14 @@ function validate74(data, {
     }
     errors++;
   }
-  validate74.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-const schema178 = {
+const schema182 = {
   "maxLength": 32768,
   "type": "string"
 };
-function validate411(data, {
+function validate420(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12703,16 +13044,16 @@ function validate411(data, {
     }
     errors++;
   }
-  validate411.errors = vErrors;
+  validate420.errors = vErrors;
   return errors === 0;
 }
-const schema41 = {
+const schema42 = {
   "format": "int64",
   "type": "integer",
   "minimum": 0,
   "nullable": true
 };
-function validate75(data, {
+function validate76(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12771,17 +13112,17 @@ function validate75(data, {
       errors++;
     }
   }
-  validate75.errors = vErrors;
+  validate76.errors = vErrors;
   return errors === 0;
 }
-const schema179 = {
+const schema183 = {
   "maxLength": 1024,
   "minLength": 1,
   "pattern": "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$",
   "type": "string"
 };
-const pattern35 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
-function validate414(data, {
+const pattern36 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
+function validate423(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12822,7 +13163,7 @@ function validate414(data, {
       }
       errors++;
     }
-    if (!pattern35.test(data)) {
+    if (!pattern36.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -12854,15 +13195,15 @@ function validate414(data, {
     }
     errors++;
   }
-  validate414.errors = vErrors;
+  validate423.errors = vErrors;
   return errors === 0;
 }
-const schema180 = {
+const schema184 = {
   "enum": ["True", "False", "Unknown"],
   "maxLength": 7,
   "type": "string"
 };
-function validate416(data, {
+function validate425(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12876,7 +13217,7 @@ function validate416(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema180.enum
+        allowedValues: schema184.enum
       }
     };
     if (vErrors === null) {
@@ -12919,16 +13260,16 @@ function validate416(data, {
     }
     errors++;
   }
-  validate416.errors = vErrors;
+  validate425.errors = vErrors;
   return errors === 0;
 }
-const schema181 = {
+const schema185 = {
   "maxLength": 316,
   "pattern": "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$",
   "type": "string"
 };
-const pattern36 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
-function validate418(data, {
+const pattern37 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
+function validate427(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12953,7 +13294,7 @@ function validate418(data, {
       }
       errors++;
     }
-    if (!pattern36.test(data)) {
+    if (!pattern37.test(data)) {
       const err1 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -12985,10 +13326,10 @@ function validate418(data, {
     }
     errors++;
   }
-  validate418.errors = vErrors;
+  validate427.errors = vErrors;
   return errors === 0;
 }
-function validate409(data, {
+function validate418(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13078,68 +13419,68 @@ function validate409(data, {
       errors++;
     }
     if (data.lastTransitionTime !== undefined) {
-      if (!validate74(data.lastTransitionTime, {
+      if (!validate75(data.lastTransitionTime, {
         instancePath: instancePath + "/lastTransitionTime",
         parentData: data,
         parentDataProperty: "lastTransitionTime",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.message !== undefined) {
-      if (!validate411(data.message, {
-        instancePath: instancePath + "/message",
-        parentData: data,
-        parentDataProperty: "message",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate411.errors : vErrors.concat(validate411.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.observedGeneration !== undefined) {
-      if (!validate75(data.observedGeneration, {
-        instancePath: instancePath + "/observedGeneration",
-        parentData: data,
-        parentDataProperty: "observedGeneration",
         rootData
       })) {
         vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
         errors = vErrors.length;
       }
     }
+    if (data.message !== undefined) {
+      if (!validate420(data.message, {
+        instancePath: instancePath + "/message",
+        parentData: data,
+        parentDataProperty: "message",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate420.errors : vErrors.concat(validate420.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.observedGeneration !== undefined) {
+      if (!validate76(data.observedGeneration, {
+        instancePath: instancePath + "/observedGeneration",
+        parentData: data,
+        parentDataProperty: "observedGeneration",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.reason !== undefined) {
-      if (!validate414(data.reason, {
+      if (!validate423(data.reason, {
         instancePath: instancePath + "/reason",
         parentData: data,
         parentDataProperty: "reason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate414.errors : vErrors.concat(validate414.errors);
+        vErrors = vErrors === null ? validate423.errors : vErrors.concat(validate423.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
-      if (!validate416(data.status, {
+      if (!validate425(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate416.errors : vErrors.concat(validate416.errors);
+        vErrors = vErrors === null ? validate425.errors : vErrors.concat(validate425.errors);
         errors = vErrors.length;
       }
     }
     if (data.type !== undefined) {
-      if (!validate418(data.type, {
+      if (!validate427(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate418.errors : vErrors.concat(validate418.errors);
+        vErrors = vErrors === null ? validate427.errors : vErrors.concat(validate427.errors);
         errors = vErrors.length;
       }
     }
@@ -13159,10 +13500,10 @@ function validate409(data, {
     }
     errors++;
   }
-  validate409.errors = vErrors;
+  validate418.errors = vErrors;
   return errors === 0;
 }
-function validate408(data, {
+function validate417(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13205,26 +13546,26 @@ function validate408(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate409(data[i0], {
+      if (!validate418(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate409.errors : vErrors.concat(validate409.errors);
+        vErrors = vErrors === null ? validate418.errors : vErrors.concat(validate418.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate408.errors = vErrors;
+  validate417.errors = vErrors;
   return errors === 0;
 }
-const schema182 = {
+const schema186 = {
   "maxLength": 2048,
   "type": "string",
   "nullable": true
 };
-function validate422(data, {
+function validate431(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13266,10 +13607,10 @@ function validate422(data, {
       errors++;
     }
   }
-  validate422.errors = vErrors;
+  validate431.errors = vErrors;
   return errors === 0;
 }
-const schema183 = {
+const schema187 = {
   "items": {
     "$ref": "2oTvo3XfM14NuwEXNBMrUD8ZHu3DIKAElL7l07M6E"
   },
@@ -13277,7 +13618,7 @@ const schema183 = {
   "type": "array",
   "nullable": true
 };
-const schema184 = {
+const schema188 = {
   "properties": {
     "message": {
       "$ref": "mRsGa3G0zEWwi43U8Q6OmYYv4l1cjQGcmOmidAmE"
@@ -13295,12 +13636,12 @@ const schema184 = {
   "required": ["version", "outcome", "time"],
   "type": "object"
 };
-const schema185 = {
+const schema189 = {
   "maxLength": 1024,
   "type": "string",
   "nullable": true
 };
-function validate426(data, {
+function validate435(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13342,15 +13683,15 @@ function validate426(data, {
       errors++;
     }
   }
-  validate426.errors = vErrors;
+  validate435.errors = vErrors;
   return errors === 0;
 }
-const schema186 = {
+const schema190 = {
   "enum": ["Promoted", "RolledBack", "Superseded", "Failed"],
   "maxLength": 10,
   "type": "string"
 };
-function validate428(data, {
+function validate437(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13364,7 +13705,7 @@ function validate428(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema186.enum
+        allowedValues: schema190.enum
       }
     };
     if (vErrors === null) {
@@ -13407,14 +13748,14 @@ function validate428(data, {
     }
     errors++;
   }
-  validate428.errors = vErrors;
+  validate437.errors = vErrors;
   return errors === 0;
 }
-const schema43 = {
+const schema44 = {
   "maxLength": 63,
   "type": "string"
 };
-function validate77(data, {
+function validate78(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13455,10 +13796,10 @@ function validate77(data, {
     }
     errors++;
   }
-  validate77.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }
-function validate425(data, {
+function validate434(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13516,46 +13857,46 @@ function validate425(data, {
       errors++;
     }
     if (data.message !== undefined) {
-      if (!validate426(data.message, {
+      if (!validate435(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate426.errors : vErrors.concat(validate426.errors);
+        vErrors = vErrors === null ? validate435.errors : vErrors.concat(validate435.errors);
         errors = vErrors.length;
       }
     }
     if (data.outcome !== undefined) {
-      if (!validate428(data.outcome, {
+      if (!validate437(data.outcome, {
         instancePath: instancePath + "/outcome",
         parentData: data,
         parentDataProperty: "outcome",
         rootData
       })) {
-        vErrors = vErrors === null ? validate428.errors : vErrors.concat(validate428.errors);
+        vErrors = vErrors === null ? validate437.errors : vErrors.concat(validate437.errors);
         errors = vErrors.length;
       }
     }
     if (data.time !== undefined) {
-      if (!validate74(data.time, {
+      if (!validate75(data.time, {
         instancePath: instancePath + "/time",
         parentData: data,
         parentDataProperty: "time",
         rootData
       })) {
-        vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+        vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
         errors = vErrors.length;
       }
     }
     if (data.version !== undefined) {
-      if (!validate77(data.version, {
+      if (!validate78(data.version, {
         instancePath: instancePath + "/version",
         parentData: data,
         parentDataProperty: "version",
         rootData
       })) {
-        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
         errors = vErrors.length;
       }
     }
@@ -13575,10 +13916,10 @@ function validate425(data, {
     }
     errors++;
   }
-  validate425.errors = vErrors;
+  validate434.errors = vErrors;
   return errors === 0;
 }
-function validate424(data, {
+function validate433(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13621,21 +13962,21 @@ function validate424(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate425(data[i0], {
+      if (!validate434(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate425.errors : vErrors.concat(validate425.errors);
+        vErrors = vErrors === null ? validate434.errors : vErrors.concat(validate434.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate424.errors = vErrors;
+  validate433.errors = vErrors;
   return errors === 0;
 }
-const schema187 = {
+const schema191 = {
   "items": {
     "$ref": "D8rsSrEbZ7ox60qGJMKmVFaIDyGYolyrTmWvCyc"
   },
@@ -13643,7 +13984,7 @@ const schema187 = {
   "type": "array",
   "nullable": true
 };
-const schema188 = {
+const schema192 = {
   "properties": {
     "version": {
       "$ref": "kVhKoEkFCpYCBOsP5OvTsXJ39WdjdMwyyhXvIyCOTok"
@@ -13655,12 +13996,12 @@ const schema188 = {
   "required": ["version", "weight"],
   "type": "object"
 };
-const schema189 = {
+const schema193 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 100
 };
-function validate441(data, {
+function validate450(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13720,10 +14061,10 @@ function validate441(data, {
       errors++;
     }
   }
-  validate441.errors = vErrors;
+  validate450.errors = vErrors;
   return errors === 0;
 }
-function validate439(data, {
+function validate448(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13765,24 +14106,24 @@ function validate439(data, {
       errors++;
     }
     if (data.version !== undefined) {
-      if (!validate77(data.version, {
+      if (!validate78(data.version, {
         instancePath: instancePath + "/version",
         parentData: data,
         parentDataProperty: "version",
         rootData
       })) {
-        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
         errors = vErrors.length;
       }
     }
     if (data.weight !== undefined) {
-      if (!validate441(data.weight, {
+      if (!validate450(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate441.errors : vErrors.concat(validate441.errors);
+        vErrors = vErrors === null ? validate450.errors : vErrors.concat(validate450.errors);
         errors = vErrors.length;
       }
     }
@@ -13802,10 +14143,10 @@ function validate439(data, {
     }
     errors++;
   }
-  validate439.errors = vErrors;
+  validate448.errors = vErrors;
   return errors === 0;
 }
-function validate438(data, {
+function validate447(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13848,21 +14189,21 @@ function validate438(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate439(data[i0], {
+      if (!validate448(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate439.errors : vErrors.concat(validate439.errors);
+        vErrors = vErrors === null ? validate448.errors : vErrors.concat(validate448.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate438.errors = vErrors;
+  validate447.errors = vErrors;
   return errors === 0;
 }
-function validate405(data, {
+function validate414(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13888,13 +14229,13 @@ function validate405(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.canaryVersion !== undefined) {
-      if (!validate73(data.canaryVersion, {
+      if (!validate74(data.canaryVersion, {
         instancePath: instancePath + "/canaryVersion",
         parentData: data,
         parentDataProperty: "canaryVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+        vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
         errors = vErrors.length;
       }
     }
@@ -13910,98 +14251,98 @@ function validate405(data, {
       }
     }
     if (data.conditions !== undefined) {
-      if (!validate408(data.conditions, {
+      if (!validate417(data.conditions, {
         instancePath: instancePath + "/conditions",
         parentData: data,
         parentDataProperty: "conditions",
         rootData
       })) {
-        vErrors = vErrors === null ? validate408.errors : vErrors.concat(validate408.errors);
+        vErrors = vErrors === null ? validate417.errors : vErrors.concat(validate417.errors);
         errors = vErrors.length;
       }
     }
     if (data.endpoint !== undefined) {
-      if (!validate422(data.endpoint, {
+      if (!validate431(data.endpoint, {
         instancePath: instancePath + "/endpoint",
         parentData: data,
         parentDataProperty: "endpoint",
         rootData
       })) {
-        vErrors = vErrors === null ? validate422.errors : vErrors.concat(validate422.errors);
+        vErrors = vErrors === null ? validate431.errors : vErrors.concat(validate431.errors);
         errors = vErrors.length;
       }
     }
     if (data.history !== undefined) {
-      if (!validate424(data.history, {
+      if (!validate433(data.history, {
         instancePath: instancePath + "/history",
         parentData: data,
         parentDataProperty: "history",
         rootData
       })) {
-        vErrors = vErrors === null ? validate424.errors : vErrors.concat(validate424.errors);
+        vErrors = vErrors === null ? validate433.errors : vErrors.concat(validate433.errors);
         errors = vErrors.length;
       }
     }
     if (data.observedGeneration !== undefined) {
-      if (!validate75(data.observedGeneration, {
+      if (!validate76(data.observedGeneration, {
         instancePath: instancePath + "/observedGeneration",
         parentData: data,
         parentDataProperty: "observedGeneration",
         rootData
       })) {
-        vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
         errors = vErrors.length;
       }
     }
     if (data.readyReplicas !== undefined) {
-      if (!validate76(data.readyReplicas, {
+      if (!validate77(data.readyReplicas, {
         instancePath: instancePath + "/readyReplicas",
         parentData: data,
         parentDataProperty: "readyReplicas",
         rootData
       })) {
-        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
         errors = vErrors.length;
       }
     }
     if (data.replicas !== undefined) {
-      if (!validate76(data.replicas, {
+      if (!validate77(data.replicas, {
         instancePath: instancePath + "/replicas",
         parentData: data,
         parentDataProperty: "replicas",
         rootData
       })) {
-        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
         errors = vErrors.length;
       }
     }
     if (data.stableVersion !== undefined) {
-      if (!validate73(data.stableVersion, {
+      if (!validate74(data.stableVersion, {
         instancePath: instancePath + "/stableVersion",
         parentData: data,
         parentDataProperty: "stableVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+        vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
         errors = vErrors.length;
       }
     }
     if (data.traffic !== undefined) {
-      if (!validate438(data.traffic, {
+      if (!validate447(data.traffic, {
         instancePath: instancePath + "/traffic",
         parentData: data,
         parentDataProperty: "traffic",
         rootData
       })) {
-        vErrors = vErrors === null ? validate438.errors : vErrors.concat(validate438.errors);
+        vErrors = vErrors === null ? validate447.errors : vErrors.concat(validate447.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate405.errors = vErrors;
+  validate414.errors = vErrors;
   return errors === 0;
 }
-function validate78(data, {
+function validate79(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -14060,57 +14401,57 @@ function validate78(data, {
       errors++;
     }
     if (data.apiVersion !== undefined) {
-      if (!validate79(data.apiVersion, {
+      if (!validate80(data.apiVersion, {
         instancePath: instancePath + "/apiVersion",
         parentData: data,
         parentDataProperty: "apiVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+        vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
         errors = vErrors.length;
       }
     }
     if (data.kind !== undefined) {
-      if (!validate81(data.kind, {
+      if (!validate82(data.kind, {
         instancePath: instancePath + "/kind",
         parentData: data,
         parentDataProperty: "kind",
         rootData
       })) {
-        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
         errors = vErrors.length;
       }
     }
     if (data.metadata !== undefined) {
-      if (!validate83(data.metadata, {
+      if (!validate84(data.metadata, {
         instancePath: instancePath + "/metadata",
         parentData: data,
         parentDataProperty: "metadata",
         rootData
       })) {
-        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+        vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
         errors = vErrors.length;
       }
     }
     if (data.spec !== undefined) {
-      if (!validate87(data.spec, {
+      if (!validate88(data.spec, {
         instancePath: instancePath + "/spec",
         parentData: data,
         parentDataProperty: "spec",
         rootData
       })) {
-        vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+        vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
-      if (!validate405(data.status, {
+      if (!validate414(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate405.errors : vErrors.concat(validate405.errors);
+        vErrors = vErrors === null ? validate414.errors : vErrors.concat(validate414.errors);
         errors = vErrors.length;
       }
     }
@@ -14130,6 +14471,6 @@ function validate78(data, {
     }
     errors++;
   }
-  validate78.errors = vErrors;
+  validate79.errors = vErrors;
   return errors === 0;
 }

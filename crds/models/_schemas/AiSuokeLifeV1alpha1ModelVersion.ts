@@ -1,7 +1,7 @@
 // @ts-nocheck
 import { formats } from "@kubernetes-models/validate";
-export const validate = validate58;
-const schema33 = {
+export const validate = validate59;
+const schema34 = {
   "type": "object",
   "properties": {
     "apiVersion": {
@@ -14,7 +14,7 @@ const schema33 = {
       "$ref": "a6f0oUEaFqHmymdwnqPORTNOTU7GczWAkwGD0uYU"
     },
     "spec": {
-      "$ref": "d9gR4dk3TMKsdDHWfjqmZLzytImnhB1jpPk3iddcw"
+      "$ref": "zBnixuzhMqlWgllPNeqlhISvbi3UGuH7F9hZosXRY"
     },
     "status": {
       "$ref": "Kx8ZgKYHef6igYvTDm42UUuLzxoVx0MrMKXWVQ7Np3M"
@@ -23,11 +23,11 @@ const schema33 = {
   "required": ["spec", "apiVersion", "kind"],
   "$id": "ai.suoke.life.v1alpha1.ModelVersion"
 };
-const schema34 = {
+const schema35 = {
   "type": "string",
   "enum": ["ai.suoke.life/v1alpha1"]
 };
-function validate59(data, {
+function validate60(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -57,7 +57,7 @@ function validate59(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema34.enum
+        allowedValues: schema35.enum
       }
     };
     if (vErrors === null) {
@@ -67,14 +67,14 @@ function validate59(data, {
     }
     errors++;
   }
-  validate59.errors = vErrors;
+  validate60.errors = vErrors;
   return errors === 0;
 }
-const schema35 = {
+const schema36 = {
   "type": "string",
   "enum": ["ModelVersion"]
 };
-function validate61(data, {
+function validate62(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -104,7 +104,7 @@ function validate61(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema35.enum
+        allowedValues: schema36.enum
       }
     };
     if (vErrors === null) {
@@ -114,15 +114,15 @@ function validate61(data, {
     }
     errors++;
   }
-  validate61.errors = vErrors;
+  validate62.errors = vErrors;
   return errors === 0;
 }
-const schema36 = {
+const schema37 = {
   "nullableRef": "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta#"
 };
-const schema37 = {};
-import { validate as validate64 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
-function validate63(data, {
+const schema38 = {};
+import { validate as validate65 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
+function validate64(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -131,20 +131,20 @@ function validate63(data, {
   let vErrors = null;
   let errors = 0;
   if (data !== null) {
-    if (!validate64(data, {
+    if (!validate65(data, {
       instancePath,
       parentData,
       parentDataProperty,
       rootData
     })) {
-      vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+      vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
       errors = vErrors.length;
     }
   }
-  validate63.errors = vErrors;
+  validate64.errors = vErrors;
   return errors === 0;
 }
-const schema38 = {
+const schema39 = {
   "properties": {
     "artifact": {
       "$ref": "7fJmOG4zCtkRfxelyr7eTkSKX9KO7j7rZHBilMrdEA"
@@ -159,10 +159,10 @@ const schema38 = {
       "$ref": "NMLY3aJngTO1ffD7ClGgQu1JcI30Wz35uL3MrFMVA"
     },
     "promotion": {
-      "$ref": "opkjiDDRGB4aPOncb7Pwsdc7oKSbRazoY2JuQ2edtM"
+      "$ref": "EiictPAHwI6Iv7BI5ggZfBMwAsc3u6FYYxOYfvjQLI"
     },
     "runtime": {
-      "$ref": "ZDsTMHwZaf71TZS5oTF5ft91mNZu4Cgb6sxkROV7JM"
+      "$ref": "XeTS2VMjngj3E6S489MrHxoeli35iiJm9KH2khiqf4"
     },
     "version": {
       "$ref": "j9vGI80p0H1Dns0ucouYLsoTVjKzT2auMdsM6Kqn0Ak"
@@ -171,7 +171,7 @@ const schema38 = {
   "required": ["modelRef", "version", "artifact"],
   "type": "object"
 };
-const schema39 = {
+const schema40 = {
   "properties": {
     "digest": {
       "$ref": "epWaL6iJBqmbZJJOo8e6Na7SmpQDepbY21Qnharg4"
@@ -186,13 +186,13 @@ const schema39 = {
   "required": ["uri"],
   "type": "object"
 };
-const schema40 = {
+const schema41 = {
   "pattern": "^sha256:[a-f0-9]{64}$",
   "type": "string",
   "nullable": true
 };
 const pattern4 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
-function validate69(data, {
+function validate70(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -234,17 +234,17 @@ function validate69(data, {
       errors++;
     }
   }
-  validate69.errors = vErrors;
+  validate70.errors = vErrors;
   return errors === 0;
 }
-const schema41 = {
+const schema42 = {
   "enum": ["safetensors", "pytorch", "tensorflow", "onnx", "gguf", "mlflow", "other"],
   "maxLength": 11,
   "type": "string",
   "nullable": true
 };
 import func2 from "@kubernetes-models/validate/runtime/ucs2length";
-function validate71(data, {
+function validate72(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -274,7 +274,7 @@ function validate71(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema41.enum
+        allowedValues: schema42.enum
       }
     };
     if (vErrors === null) {
@@ -302,17 +302,17 @@ function validate71(data, {
       errors++;
     }
   }
-  validate71.errors = vErrors;
+  validate72.errors = vErrors;
   return errors === 0;
 }
-const schema42 = {
+const schema43 = {
   "maxLength": 2048,
   "minLength": 1,
   "pattern": "^(oci|mlflow|hf|s3|gs|pvc|https?)://[^\\s]+$",
   "type": "string"
 };
 const pattern5 = new RegExp("^(oci|mlflow|hf|s3|gs|pvc|https?)://[^\\s]+$", "u");
-function validate73(data, {
+function validate74(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -385,10 +385,10 @@ function validate73(data, {
     }
     errors++;
   }
-  validate73.errors = vErrors;
+  validate74.errors = vErrors;
   return errors === 0;
 }
-function validate68(data, {
+function validate69(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -414,35 +414,35 @@ function validate68(data, {
       errors++;
     }
     if (data.digest !== undefined) {
-      if (!validate69(data.digest, {
+      if (!validate70(data.digest, {
         instancePath: instancePath + "/digest",
         parentData: data,
         parentDataProperty: "digest",
         rootData
       })) {
-        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
         errors = vErrors.length;
       }
     }
     if (data.format !== undefined) {
-      if (!validate71(data.format, {
+      if (!validate72(data.format, {
         instancePath: instancePath + "/format",
         parentData: data,
         parentDataProperty: "format",
         rootData
       })) {
-        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+        vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
         errors = vErrors.length;
       }
     }
     if (data.uri !== undefined) {
-      if (!validate73(data.uri, {
+      if (!validate74(data.uri, {
         instancePath: instancePath + "/uri",
         parentData: data,
         parentDataProperty: "uri",
         rootData
       })) {
-        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+        vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
         errors = vErrors.length;
       }
     }
@@ -462,15 +462,15 @@ function validate68(data, {
     }
     errors++;
   }
-  validate68.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
-const schema24 = {
+const schema25 = {
   "maxLength": 4096,
   "type": "string",
   "nullable": true
 };
-function validate39(data, {
+function validate40(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -512,10 +512,10 @@ function validate39(data, {
       errors++;
     }
   }
-  validate39.errors = vErrors;
+  validate40.errors = vErrors;
   return errors === 0;
 }
-const schema43 = {
+const schema44 = {
   "properties": {
     "image": {
       "$ref": "qbppHqHgg8UqOidKWGdBBkqnWWRsdrY0LkGsPwA2uQ"
@@ -662,7 +662,7 @@ function validate25(data, {
   validate25.errors = vErrors;
   return errors === 0;
 }
-function validate77(data, {
+function validate78(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -710,10 +710,10 @@ function validate77(data, {
       }
     }
   }
-  validate77.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }
-const schema44 = {
+const schema45 = {
   "properties": {
     "name": {
       "$ref": "tV5cujnxgCXzpH12vKqsSjbTb8L8AkxVi6kNj37kpo"
@@ -722,12 +722,12 @@ const schema44 = {
   "required": ["name"],
   "type": "object"
 };
-const schema45 = {
+const schema46 = {
   "maxLength": 40,
   "minLength": 1,
   "type": "string"
 };
-function validate82(data, {
+function validate83(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -784,10 +784,10 @@ function validate82(data, {
     }
     errors++;
   }
-  validate82.errors = vErrors;
+  validate83.errors = vErrors;
   return errors === 0;
 }
-function validate81(data, {
+function validate82(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -813,13 +813,13 @@ function validate81(data, {
       errors++;
     }
     if (data.name !== undefined) {
-      if (!validate82(data.name, {
+      if (!validate83(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
         errors = vErrors.length;
       }
     }
@@ -839,13 +839,13 @@ function validate81(data, {
     }
     errors++;
   }
-  validate81.errors = vErrors;
+  validate82.errors = vErrors;
   return errors === 0;
 }
-const schema46 = {
+const schema47 = {
   "properties": {
     "analysis": {
-      "$ref": "ycDpysTMD7eLgsqHpkhA1GDzTtBkIUkRj7ikyAayTHo"
+      "$ref": "mIlZRdjtwzLpbzerK6QyOuJMK0IF02VX7YXLZZaqY"
     },
     "bakeDuration": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -890,7 +890,7 @@ const schema46 = {
   "type": "object",
   "nullable": true
 };
-const schema47 = {
+const schema48 = {
   "properties": {
     "failureLimit": {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
@@ -899,7 +899,7 @@ const schema47 = {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
     },
     "metrics": {
-      "$ref": "SDizjfMvZMKc4KyLeXNZBlluWB2JojOM79VwLlf6AjU"
+      "$ref": "RkTm7MZSUxNiz63lW7FtmL8HYZ9YTXCk0FXHXQxWJo"
     },
     "noData": {
       "$ref": "7IyiyJoecoeD1nVVa8VdEzcbnePKPpC7kcdwUKxUL8"
@@ -978,18 +978,18 @@ function validate21(data, {
   validate21.errors = vErrors;
   return errors === 0;
 }
-const schema48 = {
+const schema49 = {
   "items": {
-    "$ref": "2UZhhVdfqvCufGS9Msnx1K4uzjgKDzE9dAZa11Eig"
+    "$ref": "m48hAut9Nwx6ErPi4Da2gqibgZMSkdBPwJDcCetveU"
   },
   "maxItems": 16,
   "minItems": 1,
   "type": "array"
 };
-const schema49 = {
+const schema50 = {
   "properties": {
     "builtin": {
-      "$ref": "uX2C0ExnE3n58TdLumkFUadRYyyu1f2rUP7lAiXEtY"
+      "$ref": "o7zZHwH4Qg1ww9rtNN6D2pdWIAl1wvim2gEignk"
     },
     "minSamples": {
       "$ref": "Qx6EsXNaIwHR8OijfsnQfVzWnIiCECs3uPnPFiw"
@@ -1013,13 +1013,13 @@ const schema49 = {
   "required": ["name"],
   "type": "object"
 };
-const schema50 = {
-  "enum": ["error-rate", "latency-p95", "ttft-p95", "tokens-per-second"],
-  "maxLength": 17,
+const schema51 = {
+  "enum": ["error-rate", "latency-p95", "ttft-p95", "tokens-per-second", "cost-per-request", "tokens-per-request", "truncation-rate"],
+  "maxLength": 18,
   "type": "string",
   "nullable": true
 };
-function validate91(data, {
+function validate92(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1043,13 +1043,13 @@ function validate91(data, {
     }
     errors++;
   }
-  if (!(data === "error-rate" || data === "latency-p95" || data === "ttft-p95" || data === "tokens-per-second")) {
+  if (!(data === "error-rate" || data === "latency-p95" || data === "ttft-p95" || data === "tokens-per-second" || data === "cost-per-request" || data === "tokens-per-request" || data === "truncation-rate")) {
     const err1 = {
       instancePath,
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema50.enum
+        allowedValues: schema51.enum
       }
     };
     if (vErrors === null) {
@@ -1060,13 +1060,13 @@ function validate91(data, {
     errors++;
   }
   if (typeof data === "string") {
-    if (func2(data) > 17) {
+    if (func2(data) > 18) {
       const err2 = {
         instancePath,
         schemaPath: "#/maxLength",
         keyword: "maxLength",
         params: {
-          limit: 17
+          limit: 18
         }
       };
       if (vErrors === null) {
@@ -1077,16 +1077,16 @@ function validate91(data, {
       errors++;
     }
   }
-  validate91.errors = vErrors;
+  validate92.errors = vErrors;
   return errors === 0;
 }
-const schema51 = {
+const schema52 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 1000000,
   "nullable": true
 };
-function validate93(data, {
+function validate94(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1146,17 +1146,17 @@ function validate93(data, {
       errors++;
     }
   }
-  validate93.errors = vErrors;
+  validate94.errors = vErrors;
   return errors === 0;
 }
-const schema52 = {
+const schema53 = {
   "maxLength": 63,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
   "type": "string"
 };
 const pattern3 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
-function validate95(data, {
+function validate96(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1229,7 +1229,7 @@ function validate95(data, {
     }
     errors++;
   }
-  validate95.errors = vErrors;
+  validate96.errors = vErrors;
   return errors === 0;
 }
 const schema8 = {
@@ -1299,13 +1299,13 @@ function validate23(data, {
   validate23.errors = vErrors;
   return errors === 0;
 }
-const schema53 = {
+const schema54 = {
   "maxLength": 4096,
   "minLength": 1,
   "type": "string",
   "nullable": true
 };
-function validate98(data, {
+function validate99(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1363,10 +1363,10 @@ function validate98(data, {
       errors++;
     }
   }
-  validate98.errors = vErrors;
+  validate99.errors = vErrors;
   return errors === 0;
 }
-const schema54 = {
+const schema55 = {
   "properties": {
     "maxIncrease": {
       "$ref": "7d6NU2BBzuXjTjA1ugLpm5VvIfjMm87YJR3P6bnZDE"
@@ -1376,12 +1376,12 @@ const schema54 = {
   "type": "object",
   "nullable": true
 };
-const schema55 = {
+const schema56 = {
   "type": "number",
   "minimum": 0,
   "maximum": 1000
 };
-function validate101(data, {
+function validate102(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1440,10 +1440,10 @@ function validate101(data, {
     }
     errors++;
   }
-  validate101.errors = vErrors;
+  validate102.errors = vErrors;
   return errors === 0;
 }
-function validate100(data, {
+function validate101(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1485,21 +1485,21 @@ function validate100(data, {
       errors++;
     }
     if (data.maxIncrease !== undefined) {
-      if (!validate101(data.maxIncrease, {
+      if (!validate102(data.maxIncrease, {
         instancePath: instancePath + "/maxIncrease",
         parentData: data,
         parentDataProperty: "maxIncrease",
         rootData
       })) {
-        vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+        vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate100.errors = vErrors;
+  validate101.errors = vErrors;
   return errors === 0;
 }
-const schema56 = {
+const schema57 = {
   "properties": {
     "max": {
       "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
@@ -1542,7 +1542,7 @@ function validate22(data, {
   validate22.errors = vErrors;
   return errors === 0;
 }
-function validate104(data, {
+function validate105(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1590,10 +1590,10 @@ function validate104(data, {
       }
     }
   }
-  validate104.errors = vErrors;
+  validate105.errors = vErrors;
   return errors === 0;
 }
-function validate90(data, {
+function validate91(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1619,35 +1619,35 @@ function validate90(data, {
       errors++;
     }
     if (data.builtin !== undefined) {
-      if (!validate91(data.builtin, {
+      if (!validate92(data.builtin, {
         instancePath: instancePath + "/builtin",
         parentData: data,
         parentDataProperty: "builtin",
         rootData
       })) {
-        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
         errors = vErrors.length;
       }
     }
     if (data.minSamples !== undefined) {
-      if (!validate93(data.minSamples, {
+      if (!validate94(data.minSamples, {
         instancePath: instancePath + "/minSamples",
         parentData: data,
         parentDataProperty: "minSamples",
         rootData
       })) {
-        vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+        vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
         errors = vErrors.length;
       }
     }
     if (data.name !== undefined) {
-      if (!validate95(data.name, {
+      if (!validate96(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+        vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
         errors = vErrors.length;
       }
     }
@@ -1663,35 +1663,35 @@ function validate90(data, {
       }
     }
     if (data.query !== undefined) {
-      if (!validate98(data.query, {
+      if (!validate99(data.query, {
         instancePath: instancePath + "/query",
         parentData: data,
         parentDataProperty: "query",
         rootData
       })) {
-        vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+        vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
         errors = vErrors.length;
       }
     }
     if (data.relativeToStable !== undefined) {
-      if (!validate100(data.relativeToStable, {
+      if (!validate101(data.relativeToStable, {
         instancePath: instancePath + "/relativeToStable",
         parentData: data,
         parentDataProperty: "relativeToStable",
         rootData
       })) {
-        vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+        vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
         errors = vErrors.length;
       }
     }
     if (data.thresholdRange !== undefined) {
-      if (!validate104(data.thresholdRange, {
+      if (!validate105(data.thresholdRange, {
         instancePath: instancePath + "/thresholdRange",
         parentData: data,
         parentDataProperty: "thresholdRange",
         rootData
       })) {
-        vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+        vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
         errors = vErrors.length;
       }
     }
@@ -1711,10 +1711,10 @@ function validate90(data, {
     }
     errors++;
   }
-  validate90.errors = vErrors;
+  validate91.errors = vErrors;
   return errors === 0;
 }
-function validate89(data, {
+function validate90(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1757,13 +1757,13 @@ function validate89(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate90(data[i0], {
+      if (!validate91(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
         errors = vErrors.length;
       }
     }
@@ -1783,10 +1783,10 @@ function validate89(data, {
     }
     errors++;
   }
-  validate89.errors = vErrors;
+  validate90.errors = vErrors;
   return errors === 0;
 }
-function validate86(data, {
+function validate87(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1850,13 +1850,13 @@ function validate86(data, {
       }
     }
     if (data.metrics !== undefined) {
-      if (!validate89(data.metrics, {
+      if (!validate90(data.metrics, {
         instancePath: instancePath + "/metrics",
         parentData: data,
         parentDataProperty: "metrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
         errors = vErrors.length;
       }
     }
@@ -1872,7 +1872,7 @@ function validate86(data, {
       }
     }
   }
-  validate86.errors = vErrors;
+  validate87.errors = vErrors;
   return errors === 0;
 }
 const schema9 = {
@@ -1943,7 +1943,7 @@ function validate24(data, {
   validate24.errors = vErrors;
   return errors === 0;
 }
-const schema57 = {
+const schema58 = {
   "properties": {
     "previewDuration": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -1955,14 +1955,14 @@ const schema57 = {
   "type": "object",
   "nullable": true
 };
-const schema58 = {
+const schema59 = {
   "maxLength": 128,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
   "type": "string",
   "nullable": true
 };
-function validate115(data, {
+function validate116(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2036,10 +2036,10 @@ function validate115(data, {
       errors++;
     }
   }
-  validate115.errors = vErrors;
+  validate116.errors = vErrors;
   return errors === 0;
 }
-function validate113(data, {
+function validate114(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2076,21 +2076,21 @@ function validate113(data, {
       }
     }
     if (data.previewHeader !== undefined) {
-      if (!validate115(data.previewHeader, {
+      if (!validate116(data.previewHeader, {
         instancePath: instancePath + "/previewHeader",
         parentData: data,
         parentDataProperty: "previewHeader",
         rootData
       })) {
-        vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
+        vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate113.errors = vErrors;
+  validate114.errors = vErrors;
   return errors === 0;
 }
-const schema59 = {
+const schema60 = {
   "properties": {
     "apiKeySecretRef": {
       "$ref": "FMQBQLtO7O4K6L2G6phfVhrS0M95IVy4NQ0D9dVE"
@@ -2124,7 +2124,7 @@ const schema59 = {
   "type": "object",
   "nullable": true
 };
-const schema60 = {
+const schema61 = {
   "properties": {
     "key": {
       "$ref": "0deDdug9SQuVYQqcTy3YAExpjjmYzOrKb6S5pKc4MUM"
@@ -2137,13 +2137,13 @@ const schema60 = {
   "type": "object",
   "nullable": true
 };
-const schema61 = {
+const schema62 = {
   "default": "api-key",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate120(data, {
+function validate121(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2185,7 +2185,7 @@ function validate120(data, {
       errors++;
     }
   }
-  validate120.errors = vErrors;
+  validate121.errors = vErrors;
   return errors === 0;
 }
 const schema11 = {
@@ -2253,7 +2253,7 @@ function validate26(data, {
   validate26.errors = vErrors;
   return errors === 0;
 }
-function validate119(data, {
+function validate120(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2295,13 +2295,13 @@ function validate119(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate120(data.key, {
+      if (!validate121(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
+        vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
         errors = vErrors.length;
       }
     }
@@ -2317,14 +2317,14 @@ function validate119(data, {
       }
     }
   }
-  validate119.errors = vErrors;
+  validate120.errors = vErrors;
   return errors === 0;
 }
-const schema62 = {
+const schema63 = {
   "type": "boolean",
   "nullable": true
 };
-function validate124(data, {
+function validate125(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2348,16 +2348,16 @@ function validate124(data, {
     }
     errors++;
   }
-  validate124.errors = vErrors;
+  validate125.errors = vErrors;
   return errors === 0;
 }
-const schema63 = {
+const schema64 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 64,
   "nullable": true
 };
-function validate127(data, {
+function validate128(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2417,10 +2417,10 @@ function validate127(data, {
       errors++;
     }
   }
-  validate127.errors = vErrors;
+  validate128.errors = vErrors;
   return errors === 0;
 }
-const schema64 = {
+const schema65 = {
   "properties": {
     "configMapRef": {
       "$ref": "ctHYQueeFyDKXpqJsVjpf0HOJb5cUWtPLW202hcGQk"
@@ -2434,7 +2434,7 @@ const schema64 = {
   },
   "type": "object"
 };
-const schema65 = {
+const schema66 = {
   "properties": {
     "key": {
       "$ref": "nZKgqfgUPEkqwgwkAMBQTaLN4h3EeO1J1osjwoVo"
@@ -2447,7 +2447,7 @@ const schema65 = {
   "type": "object",
   "nullable": true
 };
-function validate130(data, {
+function validate131(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2511,16 +2511,16 @@ function validate130(data, {
       }
     }
   }
-  validate130.errors = vErrors;
+  validate131.errors = vErrors;
   return errors === 0;
 }
-const schema66 = {
+const schema67 = {
   "maxLength": 71,
   "pattern": "^sha256:[a-f0-9]{64}$",
   "type": "string",
   "nullable": true
 };
-function validate134(data, {
+function validate135(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2578,10 +2578,10 @@ function validate134(data, {
       errors++;
     }
   }
-  validate134.errors = vErrors;
+  validate135.errors = vErrors;
   return errors === 0;
 }
-const schema67 = {
+const schema68 = {
   "maxLength": 2048,
   "minLength": 1,
   "pattern": "^(https?|oci)://[^\\s]+$",
@@ -2589,7 +2589,7 @@ const schema67 = {
   "nullable": true
 };
 const pattern9 = new RegExp("^(https?|oci)://[^\\s]+$", "u");
-function validate136(data, {
+function validate137(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2663,10 +2663,10 @@ function validate136(data, {
       errors++;
     }
   }
-  validate136.errors = vErrors;
+  validate137.errors = vErrors;
   return errors === 0;
 }
-function validate129(data, {
+function validate130(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2676,35 +2676,35 @@ function validate129(data, {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.configMapRef !== undefined) {
-      if (!validate130(data.configMapRef, {
+      if (!validate131(data.configMapRef, {
         instancePath: instancePath + "/configMapRef",
         parentData: data,
         parentDataProperty: "configMapRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+        vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
         errors = vErrors.length;
       }
     }
     if (data.digest !== undefined) {
-      if (!validate134(data.digest, {
+      if (!validate135(data.digest, {
         instancePath: instancePath + "/digest",
         parentData: data,
         parentDataProperty: "digest",
         rootData
       })) {
-        vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
+        vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
         errors = vErrors.length;
       }
     }
     if (data.uri !== undefined) {
-      if (!validate136(data.uri, {
+      if (!validate137(data.uri, {
         instancePath: instancePath + "/uri",
         parentData: data,
         parentDataProperty: "uri",
         rootData
       })) {
-        vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
+        vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
         errors = vErrors.length;
       }
     }
@@ -2724,10 +2724,10 @@ function validate129(data, {
     }
     errors++;
   }
-  validate129.errors = vErrors;
+  validate130.errors = vErrors;
   return errors === 0;
 }
-const schema68 = {
+const schema69 = {
   "properties": {
     "minScore": {
       "$ref": "aJRm5Xfpy9DIFSyLpf8rGcUXpGYsmcDG0K0AcXCEo"
@@ -2812,7 +2812,7 @@ function validate27(data, {
   validate27.errors = vErrors;
   return errors === 0;
 }
-const schema69 = {
+const schema70 = {
   "properties": {
     "name": {
       "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
@@ -2821,7 +2821,7 @@ const schema69 = {
   "required": ["name"],
   "type": "object"
 };
-function validate141(data, {
+function validate142(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2873,15 +2873,15 @@ function validate141(data, {
     }
     errors++;
   }
-  validate141.errors = vErrors;
+  validate142.errors = vErrors;
   return errors === 0;
 }
-const schema70 = {
+const schema71 = {
   "maxLength": 4096,
   "minLength": 1,
   "type": "string"
 };
-function validate144(data, {
+function validate145(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2938,10 +2938,10 @@ function validate144(data, {
     }
     errors++;
   }
-  validate144.errors = vErrors;
+  validate145.errors = vErrors;
   return errors === 0;
 }
-function validate139(data, {
+function validate140(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3010,32 +3010,32 @@ function validate139(data, {
       }
     }
     if (data.modelRef !== undefined) {
-      if (!validate141(data.modelRef, {
+      if (!validate142(data.modelRef, {
         instancePath: instancePath + "/modelRef",
         parentData: data,
         parentDataProperty: "modelRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
+        vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
         errors = vErrors.length;
       }
     }
     if (data.rubric !== undefined) {
-      if (!validate144(data.rubric, {
+      if (!validate145(data.rubric, {
         instancePath: instancePath + "/rubric",
         parentData: data,
         parentDataProperty: "rubric",
         rootData
       })) {
-        vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
+        vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate139.errors = vErrors;
+  validate140.errors = vErrors;
   return errors === 0;
 }
-function validate118(data, {
+function validate119(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3077,24 +3077,24 @@ function validate118(data, {
       errors++;
     }
     if (data.apiKeySecretRef !== undefined) {
-      if (!validate119(data.apiKeySecretRef, {
+      if (!validate120(data.apiKeySecretRef, {
         instancePath: instancePath + "/apiKeySecretRef",
         parentData: data,
         parentDataProperty: "apiKeySecretRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+        vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
         errors = vErrors.length;
       }
     }
     if (data.atLastStep !== undefined) {
-      if (!validate124(data.atLastStep, {
+      if (!validate125(data.atLastStep, {
         instancePath: instancePath + "/atLastStep",
         parentData: data,
         parentDataProperty: "atLastStep",
         rootData
       })) {
-        vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
+        vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
         errors = vErrors.length;
       }
     }
@@ -3110,35 +3110,35 @@ function validate118(data, {
       }
     }
     if (data.concurrency !== undefined) {
-      if (!validate127(data.concurrency, {
+      if (!validate128(data.concurrency, {
         instancePath: instancePath + "/concurrency",
         parentData: data,
         parentDataProperty: "concurrency",
         rootData
       })) {
-        vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+        vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
         errors = vErrors.length;
       }
     }
     if (data.dataset !== undefined) {
-      if (!validate129(data.dataset, {
+      if (!validate130(data.dataset, {
         instancePath: instancePath + "/dataset",
         parentData: data,
         parentDataProperty: "dataset",
         rootData
       })) {
-        vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
+        vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
         errors = vErrors.length;
       }
     }
     if (data.judge !== undefined) {
-      if (!validate139(data.judge, {
+      if (!validate140(data.judge, {
         instancePath: instancePath + "/judge",
         parentData: data,
         parentDataProperty: "judge",
         rootData
       })) {
-        vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
+        vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
         errors = vErrors.length;
       }
     }
@@ -3176,10 +3176,10 @@ function validate118(data, {
       }
     }
   }
-  validate118.errors = vErrors;
+  validate119.errors = vErrors;
   return errors === 0;
 }
-const schema71 = {
+const schema72 = {
   "properties": {
     "duration": {
       "$ref": "blWDGwhKIJXwiYAFFuwMF9BknzEKC7KkXqGpEBXCco"
@@ -3198,12 +3198,12 @@ const schema71 = {
   "type": "object",
   "nullable": true
 };
-const schema72 = {
+const schema73 = {
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string"
 };
-function validate152(data, {
+function validate153(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3260,10 +3260,10 @@ function validate152(data, {
     }
     errors++;
   }
-  validate152.errors = vErrors;
+  validate153.errors = vErrors;
   return errors === 0;
 }
-const schema73 = {
+const schema74 = {
   "items": {
     "$ref": "bO7K1PwQwXV44h2Telk0KMHjXg5dlZm3TguRTU1DsYM"
   },
@@ -3272,7 +3272,7 @@ const schema73 = {
   "type": "array",
   "nullable": true
 };
-const schema26 = {
+const schema27 = {
   "properties": {
     "cookie": {
       "$ref": "AXScjtnysAhnvq8mLq0NMOmsTJVAzeQYNqSxfAhyc"
@@ -3283,7 +3283,7 @@ const schema26 = {
   },
   "type": "object"
 };
-const schema27 = {
+const schema28 = {
   "properties": {
     "exact": {
       "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
@@ -3369,14 +3369,14 @@ function validate28(data, {
   validate28.errors = vErrors;
   return errors === 0;
 }
-const schema28 = {
+const schema29 = {
   "maxLength": 128,
   "minLength": 1,
   "pattern": "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$",
   "type": "string"
 };
 const pattern2 = new RegExp("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$", "u");
-function validate44(data, {
+function validate45(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3449,10 +3449,10 @@ function validate44(data, {
     }
     errors++;
   }
-  validate44.errors = vErrors;
+  validate45.errors = vErrors;
   return errors === 0;
 }
-function validate42(data, {
+function validate43(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3505,13 +3505,13 @@ function validate42(data, {
       }
     }
     if (data.name !== undefined) {
-      if (!validate44(data.name, {
+      if (!validate45(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
         errors = vErrors.length;
       }
     }
@@ -3538,10 +3538,10 @@ function validate42(data, {
       }
     }
   }
-  validate42.errors = vErrors;
+  validate43.errors = vErrors;
   return errors === 0;
 }
-const schema29 = {
+const schema30 = {
   "properties": {
     "exact": {
       "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
@@ -3560,13 +3560,13 @@ const schema29 = {
   "type": "object",
   "nullable": true
 };
-const schema30 = {
+const schema31 = {
   "maxLength": 128,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
   "type": "string"
 };
-function validate51(data, {
+function validate52(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3639,10 +3639,10 @@ function validate51(data, {
     }
     errors++;
   }
-  validate51.errors = vErrors;
+  validate52.errors = vErrors;
   return errors === 0;
 }
-function validate49(data, {
+function validate50(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3695,13 +3695,13 @@ function validate49(data, {
       }
     }
     if (data.name !== undefined) {
-      if (!validate51(data.name, {
+      if (!validate52(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+        vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
         errors = vErrors.length;
       }
     }
@@ -3728,10 +3728,10 @@ function validate49(data, {
       }
     }
   }
-  validate49.errors = vErrors;
+  validate50.errors = vErrors;
   return errors === 0;
 }
-function validate41(data, {
+function validate42(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3741,24 +3741,24 @@ function validate41(data, {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.cookie !== undefined) {
-      if (!validate42(data.cookie, {
+      if (!validate43(data.cookie, {
         instancePath: instancePath + "/cookie",
         parentData: data,
         parentDataProperty: "cookie",
         rootData
       })) {
-        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+        vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
         errors = vErrors.length;
       }
     }
     if (data.header !== undefined) {
-      if (!validate49(data.header, {
+      if (!validate50(data.header, {
         instancePath: instancePath + "/header",
         parentData: data,
         parentDataProperty: "header",
         rootData
       })) {
-        vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+        vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
         errors = vErrors.length;
       }
     }
@@ -3778,10 +3778,10 @@ function validate41(data, {
     }
     errors++;
   }
-  validate41.errors = vErrors;
+  validate42.errors = vErrors;
   return errors === 0;
 }
-function validate154(data, {
+function validate155(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3840,27 +3840,27 @@ function validate154(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate41(data[i0], {
+      if (!validate42(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate154.errors = vErrors;
+  validate155.errors = vErrors;
   return errors === 0;
 }
-const schema74 = {
+const schema75 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 99,
   "nullable": true
 };
-function validate157(data, {
+function validate158(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3920,7 +3920,7 @@ function validate157(data, {
       errors++;
     }
   }
-  validate157.errors = vErrors;
+  validate158.errors = vErrors;
   return errors === 0;
 }
 const schema14 = {
@@ -3990,7 +3990,7 @@ function validate29(data, {
   validate29.errors = vErrors;
   return errors === 0;
 }
-function validate151(data, {
+function validate152(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4032,35 +4032,35 @@ function validate151(data, {
       errors++;
     }
     if (data.duration !== undefined) {
-      if (!validate152(data.duration, {
+      if (!validate153(data.duration, {
         instancePath: instancePath + "/duration",
         parentData: data,
         parentDataProperty: "duration",
         rootData
       })) {
-        vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
+        vErrors = vErrors === null ? validate153.errors : vErrors.concat(validate153.errors);
         errors = vErrors.length;
       }
     }
     if (data.match !== undefined) {
-      if (!validate154(data.match, {
+      if (!validate155(data.match, {
         instancePath: instancePath + "/match",
         parentData: data,
         parentDataProperty: "match",
         rootData
       })) {
-        vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
+        vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
         errors = vErrors.length;
       }
     }
     if (data.weight !== undefined) {
-      if (!validate157(data.weight, {
+      if (!validate158(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate157.errors : vErrors.concat(validate157.errors);
+        vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
         errors = vErrors.length;
       }
     }
@@ -4076,7 +4076,7 @@ function validate151(data, {
       }
     }
   }
-  validate151.errors = vErrors;
+  validate152.errors = vErrors;
   return errors === 0;
 }
 const schema15 = {
@@ -4148,7 +4148,7 @@ function validate30(data, {
   validate30.errors = vErrors;
   return errors === 0;
 }
-const schema75 = {
+const schema76 = {
   "properties": {
     "duration": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -4160,7 +4160,7 @@ const schema75 = {
   "type": "object",
   "nullable": true
 };
-function validate166(data, {
+function validate167(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4208,10 +4208,10 @@ function validate166(data, {
       }
     }
   }
-  validate166.errors = vErrors;
+  validate167.errors = vErrors;
   return errors === 0;
 }
-const schema76 = {
+const schema77 = {
   "items": {
     "$ref": "OLTjpDgMrtuGadkdBfAOe85u2gPbyNF0GGSxYGgs3M"
   },
@@ -4220,7 +4220,7 @@ const schema76 = {
   "type": "array",
   "nullable": true
 };
-const schema77 = {
+const schema78 = {
   "properties": {
     "pause": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -4232,12 +4232,12 @@ const schema77 = {
   "required": ["weight"],
   "type": "object"
 };
-const schema78 = {
+const schema79 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 100
 };
-function validate174(data, {
+function validate175(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4297,10 +4297,10 @@ function validate174(data, {
       errors++;
     }
   }
-  validate174.errors = vErrors;
+  validate175.errors = vErrors;
   return errors === 0;
 }
-function validate172(data, {
+function validate173(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4337,13 +4337,13 @@ function validate172(data, {
       }
     }
     if (data.weight !== undefined) {
-      if (!validate174(data.weight, {
+      if (!validate175(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
+        vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
         errors = vErrors.length;
       }
     }
@@ -4363,10 +4363,10 @@ function validate172(data, {
     }
     errors++;
   }
-  validate172.errors = vErrors;
+  validate173.errors = vErrors;
   return errors === 0;
 }
-function validate171(data, {
+function validate172(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4425,27 +4425,27 @@ function validate171(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate172(data[i0], {
+      if (!validate173(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
+        vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate171.errors = vErrors;
+  validate172.errors = vErrors;
   return errors === 0;
 }
-const schema32 = {
+const schema33 = {
   "enum": ["Canary", "BlueGreen", "Experiment"],
   "maxLength": 10,
   "type": "string",
   "nullable": true
 };
-function validate57(data, {
+function validate58(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4475,7 +4475,7 @@ function validate57(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema32.enum
+        allowedValues: schema33.enum
       }
     };
     if (vErrors === null) {
@@ -4503,10 +4503,10 @@ function validate57(data, {
       errors++;
     }
   }
-  validate57.errors = vErrors;
+  validate58.errors = vErrors;
   return errors === 0;
 }
-function validate85(data, {
+function validate86(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4532,13 +4532,13 @@ function validate85(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.analysis !== undefined) {
-      if (!validate86(data.analysis, {
+      if (!validate87(data.analysis, {
         instancePath: instancePath + "/analysis",
         parentData: data,
         parentDataProperty: "analysis",
         rootData
       })) {
-        vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+        vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
         errors = vErrors.length;
       }
     }
@@ -4554,35 +4554,35 @@ function validate85(data, {
       }
     }
     if (data.blueGreen !== undefined) {
-      if (!validate113(data.blueGreen, {
+      if (!validate114(data.blueGreen, {
         instancePath: instancePath + "/blueGreen",
         parentData: data,
         parentDataProperty: "blueGreen",
         rootData
       })) {
-        vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+        vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
         errors = vErrors.length;
       }
     }
     if (data.evaluation !== undefined) {
-      if (!validate118(data.evaluation, {
+      if (!validate119(data.evaluation, {
         instancePath: instancePath + "/evaluation",
         parentData: data,
         parentDataProperty: "evaluation",
         rootData
       })) {
-        vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+        vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
         errors = vErrors.length;
       }
     }
     if (data.experiment !== undefined) {
-      if (!validate151(data.experiment, {
+      if (!validate152(data.experiment, {
         instancePath: instancePath + "/experiment",
         parentData: data,
         parentDataProperty: "experiment",
         rootData
       })) {
-        vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
+        vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
         errors = vErrors.length;
       }
     }
@@ -4642,13 +4642,13 @@ function validate85(data, {
       }
     }
     if (data.shadow !== undefined) {
-      if (!validate166(data.shadow, {
+      if (!validate167(data.shadow, {
         instancePath: instancePath + "/shadow",
         parentData: data,
         parentDataProperty: "shadow",
         rootData
       })) {
-        vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
+        vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
         errors = vErrors.length;
       }
     }
@@ -4664,41 +4664,289 @@ function validate85(data, {
       }
     }
     if (data.steps !== undefined) {
-      if (!validate171(data.steps, {
+      if (!validate172(data.steps, {
         instancePath: instancePath + "/steps",
         parentData: data,
         parentDataProperty: "steps",
         rootData
       })) {
-        vErrors = vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
+        vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
         errors = vErrors.length;
       }
     }
     if (data.strategy !== undefined) {
-      if (!validate57(data.strategy, {
+      if (!validate58(data.strategy, {
         instancePath: instancePath + "/strategy",
         parentData: data,
         parentDataProperty: "strategy",
         rootData
       })) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate85.errors = vErrors;
+  validate86.errors = vErrors;
   return errors === 0;
 }
-const schema79 = {
+const schema80 = {
   "properties": {
     "image": {
       "$ref": "qbppHqHgg8UqOidKWGdBBkqnWWRsdrY0LkGsPwA2uQ"
+    },
+    "pricing": {
+      "$ref": "0WU9t2Gzx6K2OW6Ll6aASRDrTXYVT4l6Q2COGYtQVk"
     }
   },
   "type": "object",
   "nullable": true
 };
-function validate180(data, {
+const schema81 = {
+  "properties": {
+    "currency": {
+      "$ref": "RmPMXnPZXubL5c7H7GoX2GOk14P4Sk7IoYpakGsyT4"
+    },
+    "inputPerMillionTokens": {
+      "$ref": "LMvUn8SVLApSRC4kVangjgyqMK5tgRECP0sogmLnA"
+    },
+    "outputPerMillionTokens": {
+      "$ref": "LMvUn8SVLApSRC4kVangjgyqMK5tgRECP0sogmLnA"
+    }
+  },
+  "required": ["inputPerMillionTokens", "outputPerMillionTokens"],
+  "type": "object",
+  "nullable": true
+};
+const schema82 = {
+  "default": "USD",
+  "maxLength": 3,
+  "minLength": 3,
+  "pattern": "^[A-Z]{3}$",
+  "type": "string",
+  "nullable": true
+};
+const pattern11 = new RegExp("^[A-Z]{3}$", "u");
+function validate184(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 3) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 3
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (func2(data) < 3) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 3
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (!pattern11.test(data)) {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^[A-Z]{3}$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+  }
+  validate184.errors = vErrors;
+  return errors === 0;
+}
+const schema17 = {
+  "type": "number",
+  "minimum": 0
+};
+function validate32(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data == "number" && isFinite(data)) {
+    if (data < 0 || isNaN(data)) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/minimum",
+        keyword: "minimum",
+        params: {
+          comparison: ">=",
+          limit: 0
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "number"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate32.errors = vErrors;
+  return errors === 0;
+}
+function validate183(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.inputPerMillionTokens === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "inputPerMillionTokens"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.outputPerMillionTokens === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: {
+          missingProperty: "outputPerMillionTokens"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.currency !== undefined) {
+      if (!validate184(data.currency, {
+        instancePath: instancePath + "/currency",
+        parentData: data,
+        parentDataProperty: "currency",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.inputPerMillionTokens !== undefined) {
+      if (!validate32(data.inputPerMillionTokens, {
+        instancePath: instancePath + "/inputPerMillionTokens",
+        parentData: data,
+        parentDataProperty: "inputPerMillionTokens",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.outputPerMillionTokens !== undefined) {
+      if (!validate32(data.outputPerMillionTokens, {
+        instancePath: instancePath + "/outputPerMillionTokens",
+        parentData: data,
+        parentDataProperty: "outputPerMillionTokens",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate183.errors = vErrors;
+  return errors === 0;
+}
+function validate181(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4734,18 +4982,29 @@ function validate180(data, {
         errors = vErrors.length;
       }
     }
+    if (data.pricing !== undefined) {
+      if (!validate183(data.pricing, {
+        instancePath: instancePath + "/pricing",
+        parentData: data,
+        parentDataProperty: "pricing",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
+        errors = vErrors.length;
+      }
+    }
   }
-  validate180.errors = vErrors;
+  validate181.errors = vErrors;
   return errors === 0;
 }
-const schema80 = {
+const schema83 = {
   "maxLength": 22,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$",
   "type": "string"
 };
-const pattern11 = new RegExp("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", "u");
-function validate183(data, {
+const pattern12 = new RegExp("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", "u");
+function validate190(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4786,7 +5045,7 @@ function validate183(data, {
       }
       errors++;
     }
-    if (!pattern11.test(data)) {
+    if (!pattern12.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -4818,10 +5077,10 @@ function validate183(data, {
     }
     errors++;
   }
-  validate183.errors = vErrors;
+  validate190.errors = vErrors;
   return errors === 0;
 }
-function validate67(data, {
+function validate68(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4879,79 +5138,79 @@ function validate67(data, {
       errors++;
     }
     if (data.artifact !== undefined) {
-      if (!validate68(data.artifact, {
+      if (!validate69(data.artifact, {
         instancePath: instancePath + "/artifact",
         parentData: data,
         parentDataProperty: "artifact",
         rootData
       })) {
-        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
         errors = vErrors.length;
       }
     }
     if (data.changelog !== undefined) {
-      if (!validate39(data.changelog, {
+      if (!validate40(data.changelog, {
         instancePath: instancePath + "/changelog",
         parentData: data,
         parentDataProperty: "changelog",
         rootData
       })) {
-        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
         errors = vErrors.length;
       }
     }
     if (data.engine !== undefined) {
-      if (!validate77(data.engine, {
+      if (!validate78(data.engine, {
         instancePath: instancePath + "/engine",
         parentData: data,
         parentDataProperty: "engine",
         rootData
       })) {
-        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
         errors = vErrors.length;
       }
     }
     if (data.modelRef !== undefined) {
-      if (!validate81(data.modelRef, {
+      if (!validate82(data.modelRef, {
         instancePath: instancePath + "/modelRef",
         parentData: data,
         parentDataProperty: "modelRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
         errors = vErrors.length;
       }
     }
     if (data.promotion !== undefined) {
-      if (!validate85(data.promotion, {
+      if (!validate86(data.promotion, {
         instancePath: instancePath + "/promotion",
         parentData: data,
         parentDataProperty: "promotion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+        vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
         errors = vErrors.length;
       }
     }
     if (data.runtime !== undefined) {
-      if (!validate180(data.runtime, {
+      if (!validate181(data.runtime, {
         instancePath: instancePath + "/runtime",
         parentData: data,
         parentDataProperty: "runtime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate180.errors : vErrors.concat(validate180.errors);
+        vErrors = vErrors === null ? validate181.errors : vErrors.concat(validate181.errors);
         errors = vErrors.length;
       }
     }
     if (data.version !== undefined) {
-      if (!validate183(data.version, {
+      if (!validate190(data.version, {
         instancePath: instancePath + "/version",
         parentData: data,
         parentDataProperty: "version",
         rootData
       })) {
-        vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
+        vErrors = vErrors === null ? validate190.errors : vErrors.concat(validate190.errors);
         errors = vErrors.length;
       }
     }
@@ -4971,10 +5230,10 @@ function validate67(data, {
     }
     errors++;
   }
-  validate67.errors = vErrors;
+  validate68.errors = vErrors;
   return errors === 0;
 }
-const schema81 = {
+const schema84 = {
   "properties": {
     "analysis": {
       "$ref": "NSLN3lUXPWnyGa6JiuoNpNyHwnlZ7va2x1TyKkpWDI"
@@ -5049,7 +5308,7 @@ const schema81 = {
   "type": "object",
   "nullable": true
 };
-const schema82 = {
+const schema85 = {
   "items": {
     "$ref": "Of4WtzykOOGeY35tdpXZXzBt42fe5sGx4lL2Vbqls"
   },
@@ -5057,7 +5316,7 @@ const schema82 = {
   "type": "array",
   "nullable": true
 };
-const schema83 = {
+const schema86 = {
   "properties": {
     "metrics": {
       "$ref": "rbOCLcbfyDXnEeHudw66kvVX5k2Hhz4rdH2YQMlyadk"
@@ -5078,7 +5337,7 @@ const schema83 = {
   "required": ["time", "step", "weight", "verdict"],
   "type": "object"
 };
-const schema84 = {
+const schema87 = {
   "items": {
     "$ref": "JOj3kIwGEyt9YKlBGokWgaI7C3ndYBe9YVqy2rzroM"
   },
@@ -5086,7 +5345,7 @@ const schema84 = {
   "type": "array",
   "nullable": true
 };
-const schema85 = {
+const schema88 = {
   "properties": {
     "name": {
       "$ref": "kVhKoEkFCpYCBOsP5OvTsXJ39WdjdMwyyhXvIyCOTok"
@@ -5119,11 +5378,11 @@ const schema85 = {
   "required": ["name", "verdict"],
   "type": "object"
 };
-const schema21 = {
+const schema22 = {
   "maxLength": 63,
   "type": "string"
 };
-function validate36(data, {
+function validate37(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5164,15 +5423,15 @@ function validate36(data, {
     }
     errors++;
   }
-  validate36.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
-const schema17 = {
+const schema18 = {
   "maxLength": 1024,
   "type": "string",
   "nullable": true
 };
-function validate32(data, {
+function validate33(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5214,15 +5473,15 @@ function validate32(data, {
       errors++;
     }
   }
-  validate32.errors = vErrors;
+  validate33.errors = vErrors;
   return errors === 0;
 }
-const schema20 = {
+const schema21 = {
   "type": "integer",
   "minimum": 0,
   "nullable": true
 };
-function validate35(data, {
+function validate36(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5265,10 +5524,10 @@ function validate35(data, {
       errors++;
     }
   }
-  validate35.errors = vErrors;
+  validate36.errors = vErrors;
   return errors === 0;
 }
-const schema86 = {
+const schema89 = {
   "properties": {
     "max": {
       "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
@@ -5283,12 +5542,12 @@ const schema86 = {
   "type": "object",
   "nullable": true
 };
-const schema87 = {
+const schema90 = {
   "type": "number",
   "minimum": 0,
   "nullable": true
 };
-function validate198(data, {
+function validate205(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5331,10 +5590,10 @@ function validate198(data, {
       errors++;
     }
   }
-  validate198.errors = vErrors;
+  validate205.errors = vErrors;
   return errors === 0;
 }
-function validate196(data, {
+function validate203(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5371,13 +5630,13 @@ function validate196(data, {
       }
     }
     if (data.maxIncrease !== undefined) {
-      if (!validate198(data.maxIncrease, {
+      if (!validate205(data.maxIncrease, {
         instancePath: instancePath + "/maxIncrease",
         parentData: data,
         parentDataProperty: "maxIncrease",
         rootData
       })) {
-        vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
+        vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
         errors = vErrors.length;
       }
     }
@@ -5393,15 +5652,15 @@ function validate196(data, {
       }
     }
   }
-  validate196.errors = vErrors;
+  validate203.errors = vErrors;
   return errors === 0;
 }
-const schema18 = {
+const schema19 = {
   "enum": ["Passed", "Failed", "Inconclusive"],
   "maxLength": 12,
   "type": "string"
 };
-function validate33(data, {
+function validate34(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5415,7 +5674,7 @@ function validate33(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema18.enum
+        allowedValues: schema19.enum
       }
     };
     if (vErrors === null) {
@@ -5458,10 +5717,10 @@ function validate33(data, {
     }
     errors++;
   }
-  validate33.errors = vErrors;
+  validate34.errors = vErrors;
   return errors === 0;
 }
-function validate190(data, {
+function validate197(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5503,46 +5762,46 @@ function validate190(data, {
       errors++;
     }
     if (data.name !== undefined) {
-      if (!validate36(data.name, {
+      if (!validate37(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
     if (data.query !== undefined) {
-      if (!validate32(data.query, {
+      if (!validate33(data.query, {
         instancePath: instancePath + "/query",
         parentData: data,
         parentDataProperty: "query",
         rootData
       })) {
-        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
         errors = vErrors.length;
       }
     }
     if (data.reason !== undefined) {
-      if (!validate32(data.reason, {
+      if (!validate33(data.reason, {
         instancePath: instancePath + "/reason",
         parentData: data,
         parentDataProperty: "reason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
         errors = vErrors.length;
       }
     }
     if (data.samples !== undefined) {
-      if (!validate35(data.samples, {
+      if (!validate36(data.samples, {
         instancePath: instancePath + "/samples",
         parentData: data,
         parentDataProperty: "samples",
         rootData
       })) {
-        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
@@ -5558,13 +5817,13 @@ function validate190(data, {
       }
     }
     if (data.threshold !== undefined) {
-      if (!validate196(data.threshold, {
+      if (!validate203(data.threshold, {
         instancePath: instancePath + "/threshold",
         parentData: data,
         parentDataProperty: "threshold",
         rootData
       })) {
-        vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
+        vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
         errors = vErrors.length;
       }
     }
@@ -5580,13 +5839,13 @@ function validate190(data, {
       }
     }
     if (data.verdict !== undefined) {
-      if (!validate33(data.verdict, {
+      if (!validate34(data.verdict, {
         instancePath: instancePath + "/verdict",
         parentData: data,
         parentDataProperty: "verdict",
         rootData
       })) {
-        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
         errors = vErrors.length;
       }
     }
@@ -5617,10 +5876,10 @@ function validate190(data, {
     }
     errors++;
   }
-  validate190.errors = vErrors;
+  validate197.errors = vErrors;
   return errors === 0;
 }
-function validate189(data, {
+function validate196(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5663,25 +5922,25 @@ function validate189(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate190(data[i0], {
+      if (!validate197(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate190.errors : vErrors.concat(validate190.errors);
+        vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate189.errors = vErrors;
+  validate196.errors = vErrors;
   return errors === 0;
 }
-const schema23 = {
+const schema24 = {
   "type": "integer",
   "minimum": 0
 };
-function validate38(data, {
+function validate39(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5724,15 +5983,15 @@ function validate38(data, {
       errors++;
     }
   }
-  validate38.errors = vErrors;
+  validate39.errors = vErrors;
   return errors === 0;
 }
-const schema19 = {
+const schema20 = {
   "format": "date-time",
   "type": "string"
 };
 const formats0 = formats["date-time"];
-function validate34(data, {
+function validate35(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5773,15 +6032,15 @@ function validate34(data, {
     }
     errors++;
   }
-  validate34.errors = vErrors;
+  validate35.errors = vErrors;
   return errors === 0;
 }
-const schema88 = {
+const schema91 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 100
 };
-function validate210(data, {
+function validate217(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5841,10 +6100,10 @@ function validate210(data, {
       errors++;
     }
   }
-  validate210.errors = vErrors;
+  validate217.errors = vErrors;
   return errors === 0;
 }
-function validate188(data, {
+function validate195(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5918,57 +6177,57 @@ function validate188(data, {
       errors++;
     }
     if (data.metrics !== undefined) {
-      if (!validate189(data.metrics, {
+      if (!validate196(data.metrics, {
         instancePath: instancePath + "/metrics",
         parentData: data,
         parentDataProperty: "metrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
+        vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
         errors = vErrors.length;
       }
     }
     if (data.step !== undefined) {
-      if (!validate38(data.step, {
+      if (!validate39(data.step, {
         instancePath: instancePath + "/step",
         parentData: data,
         parentDataProperty: "step",
         rootData
       })) {
-        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
         errors = vErrors.length;
       }
     }
     if (data.time !== undefined) {
-      if (!validate34(data.time, {
+      if (!validate35(data.time, {
         instancePath: instancePath + "/time",
         parentData: data,
         parentDataProperty: "time",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.verdict !== undefined) {
+      if (!validate34(data.verdict, {
+        instancePath: instancePath + "/verdict",
+        parentData: data,
+        parentDataProperty: "verdict",
         rootData
       })) {
         vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
         errors = vErrors.length;
       }
     }
-    if (data.verdict !== undefined) {
-      if (!validate33(data.verdict, {
-        instancePath: instancePath + "/verdict",
-        parentData: data,
-        parentDataProperty: "verdict",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-        errors = vErrors.length;
-      }
-    }
     if (data.weight !== undefined) {
-      if (!validate210(data.weight, {
+      if (!validate217(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate210.errors : vErrors.concat(validate210.errors);
+        vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
         errors = vErrors.length;
       }
     }
@@ -5988,10 +6247,10 @@ function validate188(data, {
     }
     errors++;
   }
-  validate188.errors = vErrors;
+  validate195.errors = vErrors;
   return errors === 0;
 }
-function validate187(data, {
+function validate194(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6034,26 +6293,26 @@ function validate187(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate188(data[i0], {
+      if (!validate195(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
+        vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate187.errors = vErrors;
+  validate194.errors = vErrors;
   return errors === 0;
 }
-const schema22 = {
+const schema23 = {
   "format": "date-time",
   "type": "string",
   "nullable": true
 };
-function validate37(data, {
+function validate38(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6095,10 +6354,10 @@ function validate37(data, {
       errors++;
     }
   }
-  validate37.errors = vErrors;
+  validate38.errors = vErrors;
   return errors === 0;
 }
-const schema89 = {
+const schema92 = {
   "items": {
     "$ref": "M6RNtekTRdqtHXouevHIZWvCRJYZ7F5yo2WYTV4is"
   },
@@ -6106,7 +6365,7 @@ const schema89 = {
   "type": "array",
   "nullable": true
 };
-const schema90 = {
+const schema93 = {
   "properties": {
     "lastTransitionTime": {
       "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
@@ -6130,11 +6389,11 @@ const schema90 = {
   "required": ["type", "status", "lastTransitionTime", "reason", "message"],
   "type": "object"
 };
-const schema91 = {
+const schema94 = {
   "maxLength": 32768,
   "type": "string"
 };
-function validate219(data, {
+function validate226(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6175,17 +6434,17 @@ function validate219(data, {
     }
     errors++;
   }
-  validate219.errors = vErrors;
+  validate226.errors = vErrors;
   return errors === 0;
 }
-const schema25 = {
+const schema26 = {
   "format": "int64",
   "type": "integer",
   "minimum": 0,
   "nullable": true
 };
 const formats4 = formats.int64;
-function validate40(data, {
+function validate41(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6244,17 +6503,17 @@ function validate40(data, {
       errors++;
     }
   }
-  validate40.errors = vErrors;
+  validate41.errors = vErrors;
   return errors === 0;
 }
-const schema92 = {
+const schema95 = {
   "maxLength": 1024,
   "minLength": 1,
   "pattern": "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$",
   "type": "string"
 };
-const pattern12 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
-function validate222(data, {
+const pattern13 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
+function validate229(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6295,7 +6554,7 @@ function validate222(data, {
       }
       errors++;
     }
-    if (!pattern12.test(data)) {
+    if (!pattern13.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -6327,15 +6586,15 @@ function validate222(data, {
     }
     errors++;
   }
-  validate222.errors = vErrors;
+  validate229.errors = vErrors;
   return errors === 0;
 }
-const schema93 = {
+const schema96 = {
   "enum": ["True", "False", "Unknown"],
   "maxLength": 7,
   "type": "string"
 };
-function validate224(data, {
+function validate231(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6349,7 +6608,7 @@ function validate224(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema93.enum
+        allowedValues: schema96.enum
       }
     };
     if (vErrors === null) {
@@ -6392,16 +6651,16 @@ function validate224(data, {
     }
     errors++;
   }
-  validate224.errors = vErrors;
+  validate231.errors = vErrors;
   return errors === 0;
 }
-const schema94 = {
+const schema97 = {
   "maxLength": 316,
   "pattern": "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$",
   "type": "string"
 };
-const pattern13 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
-function validate226(data, {
+const pattern14 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
+function validate233(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6426,7 +6685,7 @@ function validate226(data, {
       }
       errors++;
     }
-    if (!pattern13.test(data)) {
+    if (!pattern14.test(data)) {
       const err1 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -6458,10 +6717,10 @@ function validate226(data, {
     }
     errors++;
   }
-  validate226.errors = vErrors;
+  validate233.errors = vErrors;
   return errors === 0;
 }
-function validate217(data, {
+function validate224(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6551,68 +6810,68 @@ function validate217(data, {
       errors++;
     }
     if (data.lastTransitionTime !== undefined) {
-      if (!validate34(data.lastTransitionTime, {
+      if (!validate35(data.lastTransitionTime, {
         instancePath: instancePath + "/lastTransitionTime",
         parentData: data,
         parentDataProperty: "lastTransitionTime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
         errors = vErrors.length;
       }
     }
     if (data.message !== undefined) {
-      if (!validate219(data.message, {
+      if (!validate226(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
+        vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
         errors = vErrors.length;
       }
     }
     if (data.observedGeneration !== undefined) {
-      if (!validate40(data.observedGeneration, {
+      if (!validate41(data.observedGeneration, {
         instancePath: instancePath + "/observedGeneration",
         parentData: data,
         parentDataProperty: "observedGeneration",
         rootData
       })) {
-        vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
         errors = vErrors.length;
       }
     }
     if (data.reason !== undefined) {
-      if (!validate222(data.reason, {
+      if (!validate229(data.reason, {
         instancePath: instancePath + "/reason",
         parentData: data,
         parentDataProperty: "reason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate222.errors : vErrors.concat(validate222.errors);
+        vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
-      if (!validate224(data.status, {
+      if (!validate231(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
+        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
         errors = vErrors.length;
       }
     }
     if (data.type !== undefined) {
-      if (!validate226(data.type, {
+      if (!validate233(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
         errors = vErrors.length;
       }
     }
@@ -6632,10 +6891,10 @@ function validate217(data, {
     }
     errors++;
   }
-  validate217.errors = vErrors;
+  validate224.errors = vErrors;
   return errors === 0;
 }
-function validate216(data, {
+function validate223(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6678,21 +6937,21 @@ function validate216(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate217(data[i0], {
+      if (!validate224(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+        vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate216.errors = vErrors;
+  validate223.errors = vErrors;
   return errors === 0;
 }
-const schema95 = {
+const schema98 = {
   "items": {
     "$ref": "8446vHlPCXLIePd1bPURD18TRz56EaMT6CM0I33kCc"
   },
@@ -6700,7 +6959,7 @@ const schema95 = {
   "type": "array",
   "nullable": true
 };
-const schema96 = {
+const schema99 = {
   "properties": {
     "attempt": {
       "$ref": "9hfqvIiqHfYYg67hiDBm6lZw9216YA65gRFyhz1k"
@@ -6748,11 +7007,11 @@ const schema96 = {
   "required": ["gate", "attempt", "job", "phase", "startedAt"],
   "type": "object"
 };
-const schema97 = {
+const schema100 = {
   "type": "integer",
   "minimum": 1
 };
-function validate233(data, {
+function validate240(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6795,10 +7054,10 @@ function validate233(data, {
       errors++;
     }
   }
-  validate233.errors = vErrors;
+  validate240.errors = vErrors;
   return errors === 0;
 }
-const schema98 = {
+const schema101 = {
   "items": {
     "$ref": "HrAWV9ce3wFAMaP7bViiINa8f6ZctMneD88ln9KWrc"
   },
@@ -6806,7 +7065,7 @@ const schema98 = {
   "type": "array",
   "nullable": true
 };
-const schema99 = {
+const schema102 = {
   "properties": {
     "expectation": {
       "$ref": "ZVTHIfmAhxYd7Lem1Y3gJIWzPoytP85VYhqeP759j0"
@@ -6824,12 +7083,12 @@ const schema99 = {
   "required": ["id", "expectation"],
   "type": "object"
 };
-const schema100 = {
+const schema103 = {
   "enum": ["contains", "notContains", "regex", "equals", "jsonSchema", "maxLatency", "judge", "request"],
   "maxLength": 11,
   "type": "string"
 };
-function validate238(data, {
+function validate245(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6843,7 +7102,7 @@ function validate238(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema100.enum
+        allowedValues: schema103.enum
       }
     };
     if (vErrors === null) {
@@ -6886,15 +7145,15 @@ function validate238(data, {
     }
     errors++;
   }
-  validate238.errors = vErrors;
+  validate245.errors = vErrors;
   return errors === 0;
 }
-const schema101 = {
+const schema104 = {
   "maxLength": 256,
   "type": "string",
   "nullable": true
 };
-function validate241(data, {
+function validate248(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6936,10 +7195,10 @@ function validate241(data, {
       errors++;
     }
   }
-  validate241.errors = vErrors;
+  validate248.errors = vErrors;
   return errors === 0;
 }
-function validate237(data, {
+function validate244(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6981,35 +7240,35 @@ function validate237(data, {
       errors++;
     }
     if (data.expectation !== undefined) {
-      if (!validate238(data.expectation, {
+      if (!validate245(data.expectation, {
         instancePath: instancePath + "/expectation",
         parentData: data,
         parentDataProperty: "expectation",
         rootData
       })) {
-        vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
+        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
         errors = vErrors.length;
       }
     }
     if (data.id !== undefined) {
-      if (!validate36(data.id, {
+      if (!validate37(data.id, {
         instancePath: instancePath + "/id",
         parentData: data,
         parentDataProperty: "id",
         rootData
       })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
     if (data.message !== undefined) {
-      if (!validate241(data.message, {
+      if (!validate248(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+        vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
         errors = vErrors.length;
       }
     }
@@ -7040,10 +7299,10 @@ function validate237(data, {
     }
     errors++;
   }
-  validate237.errors = vErrors;
+  validate244.errors = vErrors;
   return errors === 0;
 }
-function validate236(data, {
+function validate243(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7086,26 +7345,26 @@ function validate236(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate237(data[i0], {
+      if (!validate244(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate237.errors : vErrors.concat(validate237.errors);
+        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate236.errors = vErrors;
+  validate243.errors = vErrors;
   return errors === 0;
 }
-const schema102 = {
+const schema105 = {
   "enum": ["BeforeTraffic", "LastStep"],
   "maxLength": 13,
   "type": "string"
 };
-function validate247(data, {
+function validate254(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7119,7 +7378,7 @@ function validate247(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema102.enum
+        allowedValues: schema105.enum
       }
     };
     if (vErrors === null) {
@@ -7162,15 +7421,15 @@ function validate247(data, {
     }
     errors++;
   }
-  validate247.errors = vErrors;
+  validate254.errors = vErrors;
   return errors === 0;
 }
-const schema103 = {
+const schema106 = {
   "maxLength": 2048,
   "type": "string",
   "nullable": true
 };
-function validate251(data, {
+function validate258(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7212,15 +7471,15 @@ function validate251(data, {
       errors++;
     }
   }
-  validate251.errors = vErrors;
+  validate258.errors = vErrors;
   return errors === 0;
 }
-const schema104 = {
+const schema107 = {
   "enum": ["Running", "Passed", "Failed", "Invalid"],
   "maxLength": 7,
   "type": "string"
 };
-function validate255(data, {
+function validate262(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7234,7 +7493,7 @@ function validate255(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema104.enum
+        allowedValues: schema107.enum
       }
     };
     if (vErrors === null) {
@@ -7277,15 +7536,15 @@ function validate255(data, {
     }
     errors++;
   }
-  validate255.errors = vErrors;
+  validate262.errors = vErrors;
   return errors === 0;
 }
-const schema31 = {
+const schema32 = {
   "maxLength": 63,
   "type": "string",
   "nullable": true
 };
-function validate56(data, {
+function validate57(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7327,10 +7586,10 @@ function validate56(data, {
       errors++;
     }
   }
-  validate56.errors = vErrors;
+  validate57.errors = vErrors;
   return errors === 0;
 }
-function validate232(data, {
+function validate239(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7420,68 +7679,68 @@ function validate232(data, {
       errors++;
     }
     if (data.attempt !== undefined) {
-      if (!validate233(data.attempt, {
+      if (!validate240(data.attempt, {
         instancePath: instancePath + "/attempt",
         parentData: data,
         parentDataProperty: "attempt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
         errors = vErrors.length;
       }
     }
     if (data.cases !== undefined) {
-      if (!validate35(data.cases, {
+      if (!validate36(data.cases, {
         instancePath: instancePath + "/cases",
         parentData: data,
         parentDataProperty: "cases",
         rootData
       })) {
-        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
     if (data.failedCases !== undefined) {
-      if (!validate236(data.failedCases, {
+      if (!validate243(data.failedCases, {
         instancePath: instancePath + "/failedCases",
         parentData: data,
         parentDataProperty: "failedCases",
         rootData
       })) {
-        vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
+        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
         errors = vErrors.length;
       }
     }
     if (data.finishedAt !== undefined) {
-      if (!validate37(data.finishedAt, {
+      if (!validate38(data.finishedAt, {
         instancePath: instancePath + "/finishedAt",
         parentData: data,
         parentDataProperty: "finishedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
         errors = vErrors.length;
       }
     }
     if (data.gate !== undefined) {
-      if (!validate247(data.gate, {
+      if (!validate254(data.gate, {
         instancePath: instancePath + "/gate",
         parentData: data,
         parentDataProperty: "gate",
         rootData
       })) {
-        vErrors = vErrors === null ? validate247.errors : vErrors.concat(validate247.errors);
+        vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
         errors = vErrors.length;
       }
     }
     if (data.job !== undefined) {
-      if (!validate36(data.job, {
+      if (!validate37(data.job, {
         instancePath: instancePath + "/job",
         parentData: data,
         parentDataProperty: "job",
         rootData
       })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
@@ -7497,13 +7756,13 @@ function validate232(data, {
       }
     }
     if (data.message !== undefined) {
-      if (!validate251(data.message, {
+      if (!validate258(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate251.errors : vErrors.concat(validate251.errors);
+        vErrors = vErrors === null ? validate258.errors : vErrors.concat(validate258.errors);
         errors = vErrors.length;
       }
     }
@@ -7519,24 +7778,24 @@ function validate232(data, {
       }
     }
     if (data.passed !== undefined) {
-      if (!validate35(data.passed, {
+      if (!validate36(data.passed, {
         instancePath: instancePath + "/passed",
         parentData: data,
         parentDataProperty: "passed",
         rootData
       })) {
-        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
     if (data.phase !== undefined) {
-      if (!validate255(data.phase, {
+      if (!validate262(data.phase, {
         instancePath: instancePath + "/phase",
         parentData: data,
         parentDataProperty: "phase",
         rootData
       })) {
-        vErrors = vErrors === null ? validate255.errors : vErrors.concat(validate255.errors);
+        vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
         errors = vErrors.length;
       }
     }
@@ -7552,24 +7811,24 @@ function validate232(data, {
       }
     }
     if (data.stableVersion !== undefined) {
-      if (!validate56(data.stableVersion, {
+      if (!validate57(data.stableVersion, {
         instancePath: instancePath + "/stableVersion",
         parentData: data,
         parentDataProperty: "stableVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
         errors = vErrors.length;
       }
     }
     if (data.startedAt !== undefined) {
-      if (!validate34(data.startedAt, {
+      if (!validate35(data.startedAt, {
         instancePath: instancePath + "/startedAt",
         parentData: data,
         parentDataProperty: "startedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
         errors = vErrors.length;
       }
     }
@@ -7589,10 +7848,10 @@ function validate232(data, {
     }
     errors++;
   }
-  validate232.errors = vErrors;
+  validate239.errors = vErrors;
   return errors === 0;
 }
-function validate231(data, {
+function validate238(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7635,21 +7894,21 @@ function validate231(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate232(data[i0], {
+      if (!validate239(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
+        vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate231.errors = vErrors;
+  validate238.errors = vErrors;
   return errors === 0;
 }
-const schema105 = {
+const schema108 = {
   "properties": {
     "endsAt": {
       "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
@@ -7665,7 +7924,7 @@ const schema105 = {
   "type": "object",
   "nullable": true
 };
-const schema106 = {
+const schema109 = {
   "items": {
     "$ref": "P2o1EtV9GVIwdaNmZEXTMJqtSBsaoGzeuURxE7zNaQ"
   },
@@ -7673,7 +7932,7 @@ const schema106 = {
   "type": "array",
   "nullable": true
 };
-const schema107 = {
+const schema110 = {
   "properties": {
     "analyses": {
       "$ref": "lUZqDB1t3N4x2sAYY6SWklYZyKg6au7Of9UhEiDuZA"
@@ -7697,7 +7956,7 @@ const schema107 = {
   "required": ["name", "analyses"],
   "type": "object"
 };
-function validate265(data, {
+function validate272(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7739,13 +7998,13 @@ function validate265(data, {
       errors++;
     }
     if (data.analyses !== undefined) {
-      if (!validate38(data.analyses, {
+      if (!validate39(data.analyses, {
         instancePath: instancePath + "/analyses",
         parentData: data,
         parentDataProperty: "analyses",
         rootData
       })) {
-        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
         errors = vErrors.length;
       }
     }
@@ -7783,13 +8042,13 @@ function validate265(data, {
       }
     }
     if (data.name !== undefined) {
-      if (!validate36(data.name, {
+      if (!validate37(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
@@ -7820,10 +8079,10 @@ function validate265(data, {
     }
     errors++;
   }
-  validate265.errors = vErrors;
+  validate272.errors = vErrors;
   return errors === 0;
 }
-function validate264(data, {
+function validate271(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7866,21 +8125,21 @@ function validate264(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate265(data[i0], {
+      if (!validate272(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate265.errors : vErrors.concat(validate265.errors);
+        vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate264.errors = vErrors;
+  validate271.errors = vErrors;
   return errors === 0;
 }
-function validate262(data, {
+function validate269(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7938,43 +8197,43 @@ function validate262(data, {
       errors++;
     }
     if (data.endsAt !== undefined) {
-      if (!validate34(data.endsAt, {
+      if (!validate35(data.endsAt, {
         instancePath: instancePath + "/endsAt",
         parentData: data,
         parentDataProperty: "endsAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
         errors = vErrors.length;
       }
     }
     if (data.metrics !== undefined) {
-      if (!validate264(data.metrics, {
+      if (!validate271(data.metrics, {
         instancePath: instancePath + "/metrics",
         parentData: data,
         parentDataProperty: "metrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate264.errors : vErrors.concat(validate264.errors);
+        vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
         errors = vErrors.length;
       }
     }
     if (data.startedAt !== undefined) {
-      if (!validate34(data.startedAt, {
+      if (!validate35(data.startedAt, {
         instancePath: instancePath + "/startedAt",
         parentData: data,
         parentDataProperty: "startedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate262.errors = vErrors;
+  validate269.errors = vErrors;
   return errors === 0;
 }
-const schema108 = {
+const schema111 = {
   "properties": {
     "action": {
       "$ref": "kVhKoEkFCpYCBOsP5OvTsXJ39WdjdMwyyhXvIyCOTok"
@@ -7993,12 +8252,12 @@ const schema108 = {
   "type": "object",
   "nullable": true
 };
-const schema109 = {
+const schema112 = {
   "enum": ["Accepted", "Rejected"],
   "maxLength": 8,
   "type": "string"
 };
-function validate282(data, {
+function validate289(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8012,7 +8271,7 @@ function validate282(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema109.enum
+        allowedValues: schema112.enum
       }
     };
     if (vErrors === null) {
@@ -8055,10 +8314,10 @@ function validate282(data, {
     }
     errors++;
   }
-  validate282.errors = vErrors;
+  validate289.errors = vErrors;
   return errors === 0;
 }
-function validate279(data, {
+function validate286(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8132,60 +8391,60 @@ function validate279(data, {
       errors++;
     }
     if (data.action !== undefined) {
-      if (!validate36(data.action, {
+      if (!validate37(data.action, {
         instancePath: instancePath + "/action",
         parentData: data,
         parentDataProperty: "action",
         rootData
       })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
     if (data.message !== undefined) {
-      if (!validate32(data.message, {
+      if (!validate33(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
         errors = vErrors.length;
       }
     }
     if (data.result !== undefined) {
-      if (!validate282(data.result, {
+      if (!validate289(data.result, {
         instancePath: instancePath + "/result",
         parentData: data,
         parentDataProperty: "result",
         rootData
       })) {
-        vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
+        vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
         errors = vErrors.length;
       }
     }
     if (data.time !== undefined) {
-      if (!validate34(data.time, {
+      if (!validate35(data.time, {
         instancePath: instancePath + "/time",
         parentData: data,
         parentDataProperty: "time",
         rootData
       })) {
-        vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate279.errors = vErrors;
+  validate286.errors = vErrors;
   return errors === 0;
 }
-const schema110 = {
+const schema113 = {
   "enum": ["Requested", "ManualGate", "Inconclusive", "RouteNotAccepted", "EvaluationInvalid"],
   "maxLength": 17,
   "type": "string",
   "nullable": true
 };
-function validate289(data, {
+function validate296(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8215,7 +8474,7 @@ function validate289(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema110.enum
+        allowedValues: schema113.enum
       }
     };
     if (vErrors === null) {
@@ -8243,16 +8502,16 @@ function validate289(data, {
       errors++;
     }
   }
-  validate289.errors = vErrors;
+  validate296.errors = vErrors;
   return errors === 0;
 }
-const schema111 = {
+const schema114 = {
   "enum": ["Pending", "Deploying", "Evaluating", "Progressing", "Paused", "Promoted", "Superseded", "RollingBack", "RolledBack", "Failed"],
   "maxLength": 11,
   "type": "string",
   "nullable": true
 };
-function validate291(data, {
+function validate298(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8282,7 +8541,7 @@ function validate291(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema111.enum
+        allowedValues: schema114.enum
       }
     };
     if (vErrors === null) {
@@ -8310,10 +8569,10 @@ function validate291(data, {
       errors++;
     }
   }
-  validate291.errors = vErrors;
+  validate298.errors = vErrors;
   return errors === 0;
 }
-const schema112 = {
+const schema115 = {
   "properties": {
     "matches": {
       "$ref": "AEoINDAzD2Nlkl80Uy3B3vTorbfQjTtP4S5WAWcFw"
@@ -8325,7 +8584,7 @@ const schema112 = {
   "type": "object",
   "nullable": true
 };
-const schema113 = {
+const schema116 = {
   "items": {
     "$ref": "bO7K1PwQwXV44h2Telk0KMHjXg5dlZm3TguRTU1DsYM"
   },
@@ -8333,7 +8592,7 @@ const schema113 = {
   "type": "array",
   "nullable": true
 };
-function validate295(data, {
+function validate302(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8376,21 +8635,21 @@ function validate295(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate41(data[i0], {
+      if (!validate42(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate295.errors = vErrors;
+  validate302.errors = vErrors;
   return errors === 0;
 }
-function validate294(data, {
+function validate301(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8416,13 +8675,13 @@ function validate294(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.matches !== undefined) {
-      if (!validate295(data.matches, {
+      if (!validate302(data.matches, {
         instancePath: instancePath + "/matches",
         parentData: data,
         parentDataProperty: "matches",
         rootData
       })) {
-        vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
+        vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
         errors = vErrors.length;
       }
     }
@@ -8438,16 +8697,16 @@ function validate294(data, {
       }
     }
   }
-  validate294.errors = vErrors;
+  validate301.errors = vErrors;
   return errors === 0;
 }
-const schema114 = {
+const schema117 = {
   "enum": ["Shadow", "Preview", "Experiment", "Canary"],
   "maxLength": 10,
   "type": "string",
   "nullable": true
 };
-function validate301(data, {
+function validate308(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8477,7 +8736,7 @@ function validate301(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema114.enum
+        allowedValues: schema117.enum
       }
     };
     if (vErrors === null) {
@@ -8505,10 +8764,10 @@ function validate301(data, {
       errors++;
     }
   }
-  validate301.errors = vErrors;
+  validate308.errors = vErrors;
   return errors === 0;
 }
-function validate186(data, {
+function validate193(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8534,24 +8793,24 @@ function validate186(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.analysis !== undefined) {
-      if (!validate187(data.analysis, {
+      if (!validate194(data.analysis, {
         instancePath: instancePath + "/analysis",
         parentData: data,
         parentDataProperty: "analysis",
         rootData
       })) {
-        vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
+        vErrors = vErrors === null ? validate194.errors : vErrors.concat(validate194.errors);
         errors = vErrors.length;
       }
     }
     if (data.bakeUntil !== undefined) {
-      if (!validate37(data.bakeUntil, {
+      if (!validate38(data.bakeUntil, {
         instancePath: instancePath + "/bakeUntil",
         parentData: data,
         parentDataProperty: "bakeUntil",
         rootData
       })) {
-        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
         errors = vErrors.length;
       }
     }
@@ -8567,230 +8826,230 @@ function validate186(data, {
       }
     }
     if (data.conditions !== undefined) {
-      if (!validate216(data.conditions, {
+      if (!validate223(data.conditions, {
         instancePath: instancePath + "/conditions",
         parentData: data,
         parentDataProperty: "conditions",
         rootData
       })) {
-        vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
+        vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
         errors = vErrors.length;
       }
     }
     if (data.currentStep !== undefined) {
-      if (!validate35(data.currentStep, {
+      if (!validate36(data.currentStep, {
         instancePath: instancePath + "/currentStep",
         parentData: data,
         parentDataProperty: "currentStep",
         rootData
       })) {
-        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
     if (data.evaluations !== undefined) {
-      if (!validate231(data.evaluations, {
+      if (!validate238(data.evaluations, {
         instancePath: instancePath + "/evaluations",
         parentData: data,
         parentDataProperty: "evaluations",
         rootData
       })) {
-        vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+        vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
         errors = vErrors.length;
       }
     }
     if (data.experiment !== undefined) {
-      if (!validate262(data.experiment, {
+      if (!validate269(data.experiment, {
         instancePath: instancePath + "/experiment",
         parentData: data,
         parentDataProperty: "experiment",
         rootData
       })) {
-        vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
+        vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
         errors = vErrors.length;
       }
     }
     if (data.failedChecks !== undefined) {
-      if (!validate35(data.failedChecks, {
+      if (!validate36(data.failedChecks, {
         instancePath: instancePath + "/failedChecks",
         parentData: data,
         parentDataProperty: "failedChecks",
         rootData
       })) {
-        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
     if (data.finishedAt !== undefined) {
-      if (!validate37(data.finishedAt, {
+      if (!validate38(data.finishedAt, {
         instancePath: instancePath + "/finishedAt",
         parentData: data,
         parentDataProperty: "finishedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
         errors = vErrors.length;
       }
     }
     if (data.inconclusiveChecks !== undefined) {
-      if (!validate35(data.inconclusiveChecks, {
+      if (!validate36(data.inconclusiveChecks, {
         instancePath: instancePath + "/inconclusiveChecks",
         parentData: data,
         parentDataProperty: "inconclusiveChecks",
         rootData
       })) {
-        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
         errors = vErrors.length;
       }
     }
     if (data.lastAction !== undefined) {
-      if (!validate279(data.lastAction, {
+      if (!validate286(data.lastAction, {
         instancePath: instancePath + "/lastAction",
         parentData: data,
         parentDataProperty: "lastAction",
         rootData
       })) {
-        vErrors = vErrors === null ? validate279.errors : vErrors.concat(validate279.errors);
+        vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
         errors = vErrors.length;
       }
     }
     if (data.lastAnalysisAt !== undefined) {
-      if (!validate37(data.lastAnalysisAt, {
+      if (!validate38(data.lastAnalysisAt, {
         instancePath: instancePath + "/lastAnalysisAt",
         parentData: data,
         parentDataProperty: "lastAnalysisAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
         errors = vErrors.length;
       }
     }
     if (data.message !== undefined) {
-      if (!validate39(data.message, {
+      if (!validate40(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.observedGeneration !== undefined) {
-      if (!validate40(data.observedGeneration, {
-        instancePath: instancePath + "/observedGeneration",
-        parentData: data,
-        parentDataProperty: "observedGeneration",
         rootData
       })) {
         vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
         errors = vErrors.length;
       }
     }
+    if (data.observedGeneration !== undefined) {
+      if (!validate41(data.observedGeneration, {
+        instancePath: instancePath + "/observedGeneration",
+        parentData: data,
+        parentDataProperty: "observedGeneration",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.pauseReason !== undefined) {
-      if (!validate289(data.pauseReason, {
+      if (!validate296(data.pauseReason, {
         instancePath: instancePath + "/pauseReason",
         parentData: data,
         parentDataProperty: "pauseReason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
+        vErrors = vErrors === null ? validate296.errors : vErrors.concat(validate296.errors);
         errors = vErrors.length;
       }
     }
     if (data.phase !== undefined) {
-      if (!validate291(data.phase, {
+      if (!validate298(data.phase, {
         instancePath: instancePath + "/phase",
         parentData: data,
         parentDataProperty: "phase",
         rootData
       })) {
-        vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
+        vErrors = vErrors === null ? validate298.errors : vErrors.concat(validate298.errors);
         errors = vErrors.length;
       }
     }
     if (data.promotedAt !== undefined) {
-      if (!validate37(data.promotedAt, {
+      if (!validate38(data.promotedAt, {
         instancePath: instancePath + "/promotedAt",
         parentData: data,
         parentDataProperty: "promotedAt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
         errors = vErrors.length;
       }
     }
     if (data.routing !== undefined) {
-      if (!validate294(data.routing, {
+      if (!validate301(data.routing, {
         instancePath: instancePath + "/routing",
         parentData: data,
         parentDataProperty: "routing",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate294.errors : vErrors.concat(validate294.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.stableVersion !== undefined) {
-      if (!validate56(data.stableVersion, {
-        instancePath: instancePath + "/stableVersion",
-        parentData: data,
-        parentDataProperty: "stableVersion",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.stage !== undefined) {
-      if (!validate301(data.stage, {
-        instancePath: instancePath + "/stage",
-        parentData: data,
-        parentDataProperty: "stage",
         rootData
       })) {
         vErrors = vErrors === null ? validate301.errors : vErrors.concat(validate301.errors);
         errors = vErrors.length;
       }
     }
-    if (data.startedAt !== undefined) {
-      if (!validate37(data.startedAt, {
-        instancePath: instancePath + "/startedAt",
+    if (data.stableVersion !== undefined) {
+      if (!validate57(data.stableVersion, {
+        instancePath: instancePath + "/stableVersion",
         parentData: data,
-        parentDataProperty: "startedAt",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.stepStartedAt !== undefined) {
-      if (!validate37(data.stepStartedAt, {
-        instancePath: instancePath + "/stepStartedAt",
-        parentData: data,
-        parentDataProperty: "stepStartedAt",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.strategy !== undefined) {
-      if (!validate57(data.strategy, {
-        instancePath: instancePath + "/strategy",
-        parentData: data,
-        parentDataProperty: "strategy",
+        parentDataProperty: "stableVersion",
         rootData
       })) {
         vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
         errors = vErrors.length;
       }
     }
+    if (data.stage !== undefined) {
+      if (!validate308(data.stage, {
+        instancePath: instancePath + "/stage",
+        parentData: data,
+        parentDataProperty: "stage",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate308.errors : vErrors.concat(validate308.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.startedAt !== undefined) {
+      if (!validate38(data.startedAt, {
+        instancePath: instancePath + "/startedAt",
+        parentData: data,
+        parentDataProperty: "startedAt",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.stepStartedAt !== undefined) {
+      if (!validate38(data.stepStartedAt, {
+        instancePath: instancePath + "/stepStartedAt",
+        parentData: data,
+        parentDataProperty: "stepStartedAt",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.strategy !== undefined) {
+      if (!validate58(data.strategy, {
+        instancePath: instancePath + "/strategy",
+        parentData: data,
+        parentDataProperty: "strategy",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+        errors = vErrors.length;
+      }
+    }
   }
-  validate186.errors = vErrors;
+  validate193.errors = vErrors;
   return errors === 0;
 }
-function validate58(data, {
+function validate59(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8849,57 +9108,57 @@ function validate58(data, {
       errors++;
     }
     if (data.apiVersion !== undefined) {
-      if (!validate59(data.apiVersion, {
+      if (!validate60(data.apiVersion, {
         instancePath: instancePath + "/apiVersion",
         parentData: data,
         parentDataProperty: "apiVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
         errors = vErrors.length;
       }
     }
     if (data.kind !== undefined) {
-      if (!validate61(data.kind, {
+      if (!validate62(data.kind, {
         instancePath: instancePath + "/kind",
         parentData: data,
         parentDataProperty: "kind",
         rootData
       })) {
-        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+        vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
         errors = vErrors.length;
       }
     }
     if (data.metadata !== undefined) {
-      if (!validate63(data.metadata, {
+      if (!validate64(data.metadata, {
         instancePath: instancePath + "/metadata",
         parentData: data,
         parentDataProperty: "metadata",
         rootData
       })) {
-        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
         errors = vErrors.length;
       }
     }
     if (data.spec !== undefined) {
-      if (!validate67(data.spec, {
+      if (!validate68(data.spec, {
         instancePath: instancePath + "/spec",
         parentData: data,
         parentDataProperty: "spec",
         rootData
       })) {
-        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
-      if (!validate186(data.status, {
+      if (!validate193(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
+        vErrors = vErrors === null ? validate193.errors : vErrors.concat(validate193.errors);
         errors = vErrors.length;
       }
     }
@@ -8919,6 +9178,6 @@ function validate58(data, {
     }
     errors++;
   }
-  validate58.errors = vErrors;
+  validate59.errors = vErrors;
   return errors === 0;
 }

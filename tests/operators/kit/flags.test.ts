@@ -59,3 +59,71 @@ describe('API client and concurrency flags', () => {
     }
   });
 });
+
+describe('tracing flags', () => {
+  const COLLECTOR = 'http://suoke-otel-collector.suoke-modelops-system.svc:4318';
+
+  it('leaves tracing off by default, with the ratio at 1', () => {
+    expect(parseFlags([], {})).toMatchObject({ tracingEndpoint: undefined, tracingSamplingRatio: 1 });
+  });
+
+  it('reads the endpoint and ratio from flags, else from TRACING_ENDPOINT / TRACING_SAMPLING_RATIO', () => {
+    expect(
+      parseFlags([`--tracing-endpoint=${COLLECTOR}`, '--tracing-sampling-ratio', '0.25'], {}),
+    ).toMatchObject({ tracingEndpoint: COLLECTOR, tracingSamplingRatio: 0.25 });
+    expect(
+      parseFlags([], { TRACING_ENDPOINT: 'https://otlp.example.com/', TRACING_SAMPLING_RATIO: '0' }),
+    ).toMatchObject({ tracingEndpoint: 'https://otlp.example.com', tracingSamplingRatio: 0 });
+    // The flag wins over the environment; a blank variable counts as unset.
+    expect(
+      parseFlags([`--tracing-endpoint=${COLLECTOR}`], {
+        TRACING_ENDPOINT: 'http://other:4318',
+        TRACING_SAMPLING_RATIO: ' ',
+      }),
+    ).toMatchObject({ tracingEndpoint: COLLECTOR, tracingSamplingRatio: 1 });
+  });
+
+  it.each([
+    [
+      ['--tracing-endpoint=collector:4318'],
+      {},
+      "flag '--tracing-endpoint' must be an http(s) URL (OTLP over HTTP), got 'collector:4318'",
+    ],
+    [
+      ['--tracing-endpoint='],
+      {},
+      "flag '--tracing-endpoint' must be an http(s) URL (OTLP over HTTP), got ''",
+    ],
+    [
+      [],
+      { TRACING_ENDPOINT: 'grpc://collector:4317' },
+      "env TRACING_ENDPOINT must be an http(s) URL (OTLP over HTTP), got 'grpc://collector:4317'",
+    ],
+    [
+      [`--tracing-endpoint=${COLLECTOR}`, '--tracing-sampling-ratio=1.5'],
+      {},
+      "flag '--tracing-sampling-ratio' must be a number from 0 to 1, got '1.5'",
+    ],
+    [
+      [`--tracing-endpoint=${COLLECTOR}`, '--tracing-sampling-ratio=half'],
+      {},
+      "flag '--tracing-sampling-ratio' must be a number from 0 to 1, got 'half'",
+    ],
+    [
+      [`--tracing-endpoint=${COLLECTOR}`],
+      { TRACING_SAMPLING_RATIO: '-0.1' },
+      "env TRACING_SAMPLING_RATIO must be a number from 0 to 1, got '-0.1'",
+    ],
+    [
+      ['--tracing-sampling-ratio=0.5'],
+      {},
+      "flag '--tracing-sampling-ratio' has no effect without --tracing-endpoint",
+    ],
+  ])('rejects %j with env %j, naming the flag or variable', (argv, env, message) => {
+    expect(() => parseFlags(argv, env)).toThrow(message);
+  });
+
+  it('lists both flags in FLAG_HELP (and so in the README table, by the test above)', () => {
+    expect(HELP_FLAGS).toEqual(expect.arrayContaining(['--tracing-endpoint', '--tracing-sampling-ratio']));
+  });
+});

@@ -246,9 +246,9 @@ export interface IAIModel {
          */
         "metrics": Array<{
           /**
-           * A built-in query over the runtime's metrics scoped to the version: error-rate (share of 5xx, 0..1), latency-p95 and ttft-p95 (seconds), tokens-per-second.
+           * A built-in query over the runtime's metrics scoped to the version: error-rate (share of 5xx, 0..1), latency-p95 and ttft-p95 (seconds), tokens-per-second, cost-per-request (currency units, needs spec.runtime.pricing), tokens-per-request (prompt and completion), truncation-rate (share of answers cut at the token limit, finish_reason length, 0..1).
            */
-          "builtin"?: "error-rate" | "latency-p95" | "ttft-p95" | "tokens-per-second";
+          "builtin"?: "error-rate" | "latency-p95" | "ttft-p95" | "tokens-per-second" | "cost-per-request" | "tokens-per-request" | "truncation-rate";
           /**
            * Requests the canary must have served in the interval for the check to count; fewer makes it inconclusive, not passed. Defaults to 20.
            */
@@ -584,6 +584,10 @@ export interface IAIModel {
         };
       };
       /**
+       * What a request of an API key with a token budget (tokens-per-day / tokens-per-month in the API keys file) gets while Redis cannot be reached: Open serves it without counting its tokens, Closed answers 503 budget_unavailable. Defaults to Open.
+       */
+      "budgetFailureMode"?: "Open" | "Closed";
+      /**
        * Lifetime of cached responses to deterministic requests; 0s turns the cache off. Defaults to 10m.
        */
       "cacheTtl"?: string;
@@ -629,6 +633,23 @@ export interface IAIModel {
        * Port of the agent API, health and metrics (named http). Defaults to 8000.
        */
       "port"?: number;
+      /**
+       * Token prices: the runtime counts each answer's cost (prompt tokens × input price + completion tokens × output price, per million) in ai_inference_cost_total. Without pricing no cost is counted.
+       */
+      "pricing"?: {
+        /**
+         * ISO 4217 code of the currency the prices are in, e.g. USD, EUR, CNY. Defaults to USD.
+         */
+        "currency"?: string;
+        /**
+         * Price of one million prompt (input) tokens, in currency units, e.g. 0.15. 0 when prompt tokens are free.
+         */
+        "inputPerMillionTokens": number;
+        /**
+         * Price of one million completion (output) tokens, in currency units, e.g. 0.6. 0 when completion tokens are free.
+         */
+        "outputPerMillionTokens": number;
+      };
       /**
        * Requests per minute per API key or subject; 0 means unlimited. Defaults to 0.
        */

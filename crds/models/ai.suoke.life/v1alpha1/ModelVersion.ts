@@ -84,9 +84,9 @@ export interface IModelVersion {
          */
         "metrics": Array<{
           /**
-           * A built-in query over the runtime's metrics scoped to the version: error-rate (share of 5xx, 0..1), latency-p95 and ttft-p95 (seconds), tokens-per-second.
+           * A built-in query over the runtime's metrics scoped to the version: error-rate (share of 5xx, 0..1), latency-p95 and ttft-p95 (seconds), tokens-per-second, cost-per-request (currency units, needs spec.runtime.pricing), tokens-per-request (prompt and completion), truncation-rate (share of answers cut at the token limit, finish_reason length, 0..1).
            */
-          "builtin"?: "error-rate" | "latency-p95" | "ttft-p95" | "tokens-per-second";
+          "builtin"?: "error-rate" | "latency-p95" | "ttft-p95" | "tokens-per-second" | "cost-per-request" | "tokens-per-request" | "truncation-rate";
           /**
            * Requests the canary must have served in the interval for the check to count; fewer makes it inconclusive, not passed. Defaults to 20.
            */
@@ -365,6 +365,23 @@ export interface IModelVersion {
        * Runtime image for this version only.
        */
       "image"?: string;
+      /**
+       * Token prices of this version, replacing the AIModel's spec.runtime.pricing whole (a new version may be another model at another price).
+       */
+      "pricing"?: {
+        /**
+         * ISO 4217 code of the currency the prices are in, e.g. USD, EUR, CNY. Defaults to USD.
+         */
+        "currency"?: string;
+        /**
+         * Price of one million prompt (input) tokens, in currency units, e.g. 0.15. 0 when prompt tokens are free.
+         */
+        "inputPerMillionTokens": number;
+        /**
+         * Price of one million completion (output) tokens, in currency units, e.g. 0.6. 0 when completion tokens are free.
+         */
+        "outputPerMillionTokens": number;
+      };
     };
     /**
      * Version name: the version label, the Istio subset and part of derived object names (lower case, digits, "-" and "."). Immutable.
