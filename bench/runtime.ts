@@ -17,6 +17,9 @@
  * node_modules/.cache, e.g. `git archive HEAD runtime | tar -x -C node_modules/.cache/head`), so two
  * revisions can be compared under the same bench.
  * The engine answers like a small model at moderate load: a fixed think time, then tokens at a pace.
+ * At that concurrency it also measures session affinity's hop (bench/runtime/forwarded-turn.ts): a
+ * session turn sent to the runtime it is pinned to, against the same turn sent to the other version's
+ * runtime, which forwards it once.
  * The last line of output is one JSON object with every figure.
  */
 import { rmSync } from 'node:fs';
@@ -24,6 +27,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RedisServer } from '../tests/support/redis-server.js';
+import { measureForwardedTurn, pinSession, startForwardPair } from './runtime/forwarded-turn.js';
 import { load, loadRaw, summarise, type Figures, type Raw } from './runtime/load.js';
 import { NGINX_PACKAGE, startNginx, type NginxProxy } from './runtime/nginx.js';
 import { compileRuntime, startReceiver, startRuntime, startStub } from './runtime/processes.js';
@@ -172,6 +176,13 @@ function printCpuTable(rows: readonly CpuRow[]): void {
   }
 }
 
+const signed = (n: number) => (n >= 0 ? `+${n}` : `${n}`);
+
+/** A forwarded-turn comparison with its figures rounded, for the JSON line. */
+function forwardedResult(r: Awaited<ReturnType<typeof measureForwardedTurn>>) {
+  return { ...r, direct: rounded(r.direct), forwarded: rounded(r.forwarded) };
+}
+
 /** The figures of one workload at one concurrency, for the JSON line. */
 function workloadResult(comparison: Comparison) {
   const direct = comparison.direct?.figures as Figures;
@@ -212,6 +223,7 @@ async function main(): Promise<void> {
     OTEL_EXPORTER_OTLP_ENDPOINT: collector.base,
     OTEL_SERVICE_NAME: 'xiaoai',
   });
+  const forwardPair = await startForwardPair(compiled, stub.base, redis.url);
   let nginx: NginxProxy | undefined;
   try {
     nginx = await startNginx(new URL(stub.base).host);
@@ -299,6 +311,25 @@ async function main(): Promise<void> {
     }
     printCpuTable(cpuRows);
 
+    const turn = ask('xiaoai');
+    await pinSession(forwardPair, turn);
+    const timing = { warmupMs: WARMUP_MS, durationMs: DURATION_MS, rounds: ROUNDS };
+    const forwardedTurn = {
+      concurrency: HEADLINE_CONCURRENCY,
+      nonStreaming: await measureForwardedTurn(forwardPair, turn, HEADLINE_CONCURRENCY, timing),
+      streaming: await measureForwardedTurn(
+        forwardPair,
+        ask('xiaoai', { stream: true }),
+        HEADLINE_CONCURRENCY,
+        timing,
+      ),
+    };
+    for (const workload of ['nonStreaming', 'streaming'] as const) {
+      const measured = forwardedTurn[workload];
+      console.log(row(`session turn, pinned runtime (${WORKLOAD_LABEL[workload]})`, measured.direct));
+      console.log(row(`session turn, forwarded (${WORKLOAD_LABEL[workload]})`, measured.forwarded));
+    }
+
     const headline = byConcurrency.find((c) => c.concurrency === HEADLINE_CONCURRENCY)!;
     const hit = cacheHit as Figures;
     const measuredTracing = tracing as { nonStreaming: Comparison; streaming: Comparison };
@@ -328,6 +359,11 @@ async function main(): Promise<void> {
         spansExported: exported.spans,
         spansDropped: dropped,
       },
+      forwardedTurn: {
+        concurrency: forwardedTurn.concurrency,
+        nonStreaming: forwardedResult(forwardedTurn.nonStreaming),
+        streaming: forwardedResult(forwardedTurn.streaming),
+      },
       byConcurrency,
     };
     console.log(`\nat concurrency ${HEADLINE_CONCURRENCY}:`);
@@ -337,13 +373,22 @@ async function main(): Promise<void> {
     console.log(`tracing on vs off, non-streaming: ${tracingVerdict(result.tracing.nonStreaming)}`);
     console.log(`tracing on vs off, streaming:     ${tracingVerdict(result.tracing.streaming)}`);
     console.log(
-      `tracing: ${result.tracing.spansExported} spans reached the collector, ${result.tracing.spansDropped} dropped\n`,
+      `tracing: ${result.tracing.spansExported} spans reached the collector, ${result.tracing.spansDropped} dropped`,
     );
+    for (const workload of ['nonStreaming', 'streaming'] as const) {
+      const f = result.forwardedTurn[workload];
+      console.log(
+        `forwarded session turn, ${WORKLOAD_LABEL[workload]}: ${(f.throughputRatio * 100).toFixed(1)}% of the pinned runtime's throughput, ${signed(f.addedP50Ms)} ms p50, ${signed(f.addedP99Ms)} ms p99`,
+      );
+    }
+    console.log('');
     console.log(JSON.stringify(result));
   } finally {
     await nginx?.stop();
     runtime.child.kill('SIGTERM');
     traced.child.kill('SIGTERM');
+    forwardPair.pinned.child.kill('SIGTERM');
+    forwardPair.forwarder.child.kill('SIGTERM');
     collector.child.kill('SIGTERM');
     stub.child.kill('SIGTERM');
     await redis.dispose();

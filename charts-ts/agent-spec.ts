@@ -91,7 +91,11 @@ export function pricingEnv(aimodel: AIModel, version: ModelVersion): EnvVar[] {
 }
 
 /** Runtime environment and mounted files from `spec.runtime` and the persona (variables of runtime/config.ts). */
-function runtimeConfig(aimodel: AIModel, version: ModelVersion): { env: EnvVar[]; files: MountedFile[] } {
+function runtimeConfig(
+  aimodel: AIModel,
+  version: ModelVersion,
+  sessionEnv: readonly EnvVar[],
+): { env: EnvVar[]; files: MountedFile[] } {
   const runtime = aimodel.spec.runtime ?? {};
   const name = aimodel.metadata.name ?? '';
   const env: EnvVar[] = [];
@@ -166,6 +170,7 @@ function runtimeConfig(aimodel: AIModel, version: ModelVersion): { env: EnvVar[]
         : { env: 'SYSTEM_PROMPT_FILE', configMap: ref },
     );
   }
+  env.push(...sessionEnv);
   env.push(...pricingEnv(aimodel, version));
   for (const variable of runtime.env ?? []) env.push(envVar(variable));
   return { env, files };
@@ -185,18 +190,20 @@ function envVar(variable: {
 }
 
 /**
- * Props of one version's workload. `bounds` overrides the replica bounds (the canary capacity rule).
+ * Props of one version's workload. `bounds` overrides the replica bounds (the canary capacity rule);
+ * `sessionEnv` are the runtime's session affinity variables (session-affinity.ts), which need the routes.
  * Version-level overrides (engine image, model name, runtime image, pricing) win over the AIModel's.
  */
 export function workloadProps(
   aimodel: AIModel,
   version: ModelVersion,
   bounds?: ReplicaBounds,
+  sessionEnv: readonly EnvVar[] = [],
 ): AgentWorkloadProps {
   const spec = aimodel.spec;
   const model = aimodel.metadata.name ?? '';
   const scaling = scalingOf(aimodel);
-  const { env, files } = runtimeConfig(aimodel, version);
+  const { env, files } = runtimeConfig(aimodel, version, sessionEnv);
   const external = spec.engine.external;
   const engineImage = version.spec.engine?.image ?? spec.engine.image;
   if (external === undefined && engineImage === undefined) {

@@ -16,6 +16,8 @@ import { validateTracing, type RuntimeTracing } from './constructs/runtime-traci
 import { VersionService } from './constructs/version-service.js';
 import { assertDistinctLabels, versionedName } from './constructs/workload-names.js';
 import { DERIVED_KINDS, ROUTE_OBJECTS, type RouteObjects } from './derived-kinds.js';
+import { SERVICE_PORT } from './constructs/agent-service.js';
+import { servingVersions, sessionAffinityEnv, sessionAffinityOf } from './session-affinity.js';
 
 /** A plain Kubernetes object as rendered: ready for server-side apply. */
 export interface KubeObject {
@@ -76,6 +78,13 @@ export interface RenderOptions {
    * @default - no candidate routes
    */
   readonly candidate?: { readonly version: string; readonly routing: CandidateRouting };
+  /**
+   * With session affinity on (see session-affinity.ts), the versions that still serve pinned sessions: each gets
+   * a session route first in the VirtualService. The operator passes the stable, the previous stable while it is
+   * kept warm, and the candidate once it has a weight or a matched route. Each must be among the versions.
+   * @default the versions with a weight above 0, and the candidate of a matched route
+   */
+  readonly sessionVersions?: readonly string[];
   /**
    * SPIFFE principals of gateways allowed to call the agent (with `mesh`).
    * @default the default Istio ingress gateway when the AIModel names Istio gateways and routes are `istio`, else none
@@ -197,6 +206,17 @@ export function render(
     throw new Error(`render: options.routes '${String(routes)}' is not one of ${ROUTE_OBJECTS.join(', ')}`);
   }
   const mesh = options.mesh ?? routes === 'istio';
+  const affinity = sessionAffinityOf(aimodel, routes);
+  // A default from a split naming an unknown version is left to IstioRouting, which says so.
+  const sessionVersions =
+    options.sessionVersions ?? servingVersions(traffic, candidate).filter((v) => seen.has(v));
+  for (const version of sessionVersions) {
+    if (!seen.has(version)) {
+      throw new Error(
+        `render: options.sessionVersions names version '${version}', which is not among the versions of ${name}`,
+      );
+    }
+  }
   const tracing = options.tracing;
   if (tracing !== undefined) validateTracing('render: options.tracing', tracing);
   const namespace = aimodel.metadata.namespace;
@@ -220,6 +240,7 @@ export function render(
       new IstioRouting(chart, 'Routing', {
         ...routingProps(aimodel, service.host, running, split),
         ...routed,
+        ...(affinity.on ? { sessionVersions } : {}),
       });
     } else if (routes === 'gateway-api') {
       new GatewayRouting(chart, 'Routing', { ...gatewayRoutingProps(aimodel, running, split), ...routed });
@@ -251,9 +272,13 @@ export function render(
         ...(routes === 'istio' ? { gateways: aimodel.spec.traffic?.gateways } : {}),
         ...(options.gatewayPrincipals === undefined ? {} : { allowedPrincipals: options.gatewayPrincipals }),
         ...(callers === undefined ? {} : { allowedNamespaces: callers }),
+        // Only the model's own runtimes forward a pinned turn (one ServiceAccount per version).
+        ...(affinity.on ? { sessionForwarders: running.map((v) => versionedName(name, v)) } : {}),
       });
     }
   }
+  // A runtime forwards a pinned turn through the model's own Service, where the session routes apply.
+  const sessionEnv = sessionAffinityEnv(affinity, `http://${service.host}:${SERVICE_PORT}`);
   const bounds = scalingOf(aimodel);
   for (const version of sorted) {
     const v = version.spec.version;
@@ -265,7 +290,7 @@ export function render(
         ? scaledBounds(bounds, Math.min(100, (weights.get(v) ?? 0) + mirrored))
         : undefined;
     new AgentWorkload(chart, `Version-${v}`, {
-      ...workloadProps(aimodel, version, scaled),
+      ...workloadProps(aimodel, version, scaled, sessionEnv),
       ...(replicas === undefined ? {} : { replicas }),
       ...(tracing === undefined ? {} : { tracing }),
       ...(routes === 'gateway-api'

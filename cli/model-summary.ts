@@ -118,6 +118,8 @@ export interface AnalysisReport {
   /** 1-based canary step the analysis ran at; absent in the other stages. */
   readonly step?: number;
   readonly weight: number;
+  /** Percent of the model's live requests the version served over the run's window, when measured. */
+  readonly requestShare?: number;
   readonly verdict: string;
   readonly checks: readonly CheckView[];
   readonly samples: readonly (number | undefined)[];
@@ -141,6 +143,7 @@ export function canaryReport(model: AIModel, versions: readonly ModelVersion[]):
     ...(stage !== undefined ? { stage } : {}),
     ...(step !== undefined ? { step } : {}),
     weight: run.weight,
+    ...(run.requestShare !== undefined ? { requestShare: run.requestShare } : {}),
     verdict: run.verdict,
     checks: view.analysis?.checks ?? [],
     samples: (run.metrics ?? []).map((m) => m.samples),

@@ -54,6 +54,11 @@ export interface ProgressView {
   /** Number of canary steps of the effective policy; undefined when it has none or cannot be resolved. */
   readonly steps?: number;
   readonly canaryWeight?: number;
+  /**
+   * Percent of the model's live requests the version served, as the last analysis measured it
+   * (status.requestShare). It lags the weight while sessions stay on the version they started on.
+   */
+  readonly requestShare?: number;
   /** Routes besides the weight: the preview header, the experiment's cohort, the shadow's mirror share. */
   readonly routing?: CandidateRouting;
   /** The experiment's window and candidate-vs-stable means per metric. */
@@ -172,6 +177,7 @@ export function progressView(mv: ModelVersion, plan: StepPlan | undefined): Prog
     ...(step !== undefined ? { step } : {}),
     ...(steps !== undefined && steps > 0 ? { steps } : {}),
     ...(s.canaryWeight !== undefined ? { canaryWeight: s.canaryWeight } : {}),
+    ...(s.requestShare !== undefined ? { requestShare: s.requestShare } : {}),
     ...(s.routing !== undefined ? { routing: s.routing } : {}),
     ...(s.experiment !== undefined ? { experiment: s.experiment } : {}),
     ...(s.failedChecks !== undefined ? { failedChecks: s.failedChecks } : {}),
@@ -192,6 +198,11 @@ export function checkText(c: CheckView): string {
   const stable = c.stableValue === undefined ? '' : ` (stable ${num(c.stableValue)})`;
   const against = c.threshold ? ` vs ${c.threshold}` : '';
   return `${c.metric} ${value}${stable}${against} ${c.verdict}`;
+}
+
+/** `requests 31%`: the measured share of live requests beside the weight; undefined when unmeasured. */
+export function requestShareText(share: number | undefined): string | undefined {
+  return share === undefined ? undefined : `requests ${share}%`;
 }
 
 /** `step 2/4` (or `step 2` when n is unknown), undefined before the canary has a step. */

@@ -17,8 +17,12 @@ export interface BodyLimits {
  * this point (the SDK's, the cache key's, the engine's) recurses, and a 10 KB body of brackets would
  * otherwise overflow the stack and come back as a 5xx.
  */
-export async function readJsonBody(req: IncomingMessage, limits: BodyLimits): Promise<unknown> {
-  const text = await readText(req, limits.maxBodyBytes);
+export async function readJsonBody(
+  req: IncomingMessage,
+  limits: BodyLimits,
+  alreadyRead?: Buffer,
+): Promise<unknown> {
+  const text = (alreadyRead ?? (await readRawBody(req, limits.maxBodyBytes))).toString('utf8');
   if (text.trim() === '') throw errors.invalidJson('empty body');
   if (jsonDepthExceeds(text, limits.maxJsonDepth)) throw errors.jsonTooDeep(limits.maxJsonDepth);
   try {
@@ -28,7 +32,12 @@ export async function readJsonBody(req: IncomingMessage, limits: BodyLimits): Pr
   }
 }
 
-async function readText(req: IncomingMessage, limit: number): Promise<string> {
+/**
+ * The body as its bytes, at most `limit` of them (413 past it, as soon as it is crossed): for a body
+ * passed on as it came (a forwarded session turn, session-forward.ts) and parsed here only if the
+ * forward fails.
+ */
+export async function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw errors.bodyTooLarge(limit);
   const chunks: Buffer[] = [];
@@ -38,9 +47,7 @@ async function readText(req: IncomingMessage, limit: number): Promise<string> {
     if (size > limit) throw errors.bodyTooLarge(limit);
     chunks.push(chunk as Buffer);
   }
-  return chunks.length === 1
-    ? (chunks[0] as Buffer).toString('utf8')
-    : Buffer.concat(chunks).toString('utf8');
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
 }
 
 const QUOTE = 0x22;

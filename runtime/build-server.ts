@@ -24,6 +24,9 @@ import { Readiness } from './readiness.js';
 import { createRedisClient, type RedisClient } from './redis.js';
 import { requestIdOf } from './request-id.js';
 import { createResponsesHandler } from './responses-handler.js';
+import { sessionAffinity } from './session-affinity.js';
+import { SERVED_BY_HEADER, SessionForwarder } from './session-forward.js';
+import { SessionPins } from './session-pins.js';
 import { SessionStore } from './sessions.js';
 import { createTracing, type Tracing } from './tracing.js';
 import type { ExportEvents } from './tracing-export.js';
@@ -154,6 +157,11 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
   const drainCut = new AbortController();
   // One listener per request in flight: thousands are expected, not a leak.
   setMaxListeners(0, drainCut.signal);
+  const affinity = config.sessionAffinity;
+  const forwarder =
+    affinity !== undefined && redis !== undefined
+      ? new SessionForwarder({ url: affinity.forwardUrl, timeoutMs: affinity.forwardTimeoutMs })
+      : undefined;
   const chatDeps: ChatDeps = {
     config,
     engine,
@@ -178,6 +186,24 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
       logger,
       now,
     }),
+    ...(affinity !== undefined && redis !== undefined && forwarder !== undefined
+      ? {
+          affinity: sessionAffinity({
+            version: config.modelVersion,
+            key: affinity.key,
+            pins: new SessionPins(redis, {
+              scope: `${config.agent}/${config.model}`,
+              version: config.modelVersion,
+              ttlSeconds: config.sessionTtlSeconds,
+              tracing,
+            }),
+            forwarder,
+            metrics,
+            logger,
+            maxBodyBytes: config.maxBodyBytes,
+          }),
+        }
+      : {}),
     ...(redis !== undefined
       ? {
           sessions: new SessionStore(redis, {
@@ -257,6 +283,8 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
     inFlight += 1;
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
+    // A runtime answered (not a sidecar): what a session forwarder checks, and what clients can see.
+    res.setHeader(SERVED_BY_HEADER, config.modelVersion);
     // While draining, finish this request but do not keep its connection for another.
     if (readiness.draining) res.setHeader('connection', 'close');
     route(req, res, requestId)
@@ -287,6 +315,7 @@ export function buildServer(config: RuntimeConfig, deps: RuntimeDeps = {}): Runt
     server.closeAllConnections();
     await closed;
     if (management !== undefined) await closeNow(management);
+    forwarder?.close();
     await Promise.all([tracing.shutdown(TRACE_FLUSH_MS), redis?.quit().catch(() => redis.disconnect())]);
     return finished;
   }

@@ -8,14 +8,20 @@ import type { RateLimiter } from './rate-limit.js';
  * is read, so refusals cost no parsing. A mirrored request is authenticated like any other (it
  * carries its caller's credentials). An evaluation case (X-Evaluation-Run) is authenticated and
  * charged exactly like a live request: anyone can send the header, so it must grant nothing — the
- * evaluation Job holds an API key of its own, with its own bucket.
+ * evaluation Job holds an API key of its own, with its own bucket. Between the two the session
+ * affinity step may send the turn on to another version (session-affinity.ts), which then takes the
+ * caller's token itself: a forwarded turn is charged once, where it is served.
  */
 export function admission(auth: Authenticator, rateLimiter: RateLimiter | undefined) {
-  return async function admit(scope: ChatScope): Promise<Principal> {
-    const principal = await auth.authenticate(scope.req);
-    scope.outcome.principal = principal.id;
-    await enforceRateLimit(principal, scope);
-    return principal;
+  return {
+    /** Who is calling; a 401/403 ApiError for bad credentials. */
+    async identify(scope: ChatScope): Promise<Principal> {
+      const principal = await auth.authenticate(scope.req);
+      scope.outcome.principal = principal.id;
+      return principal;
+    },
+    /** Whether `principal` may call now; a 429 ApiError when its bucket is empty. */
+    limit: enforceRateLimit,
   };
 
   async function enforceRateLimit(principal: Principal, { req, shadow }: ChatScope): Promise<void> {

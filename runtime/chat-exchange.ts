@@ -8,13 +8,15 @@ import type { Exchange, WireFormat } from './wire-format.js';
 /**
  * The pipeline's parse step: the body read in the client's API (`wire`), validated by the chat
  * API's own rules, for a model this runtime serves (by its id or by the engine's name for it).
+ * `alreadyRead`: the body's bytes when an earlier step read them (session affinity, to forward them).
  */
 export async function readExchange(
   scope: ChatScope,
   config: RuntimeConfig,
   wire: WireFormat,
+  alreadyRead?: Buffer,
 ): Promise<Exchange> {
-  const exchange = wire.read(await readJsonBody(scope.req, config), (chatBody) =>
+  const exchange = wire.read(await readJsonBody(scope.req, config, alreadyRead), (chatBody) =>
     parseChatRequest(chatBody, config),
   );
   const { request } = exchange;

@@ -15,6 +15,7 @@ import type { RuntimeConfig } from './config.js';
 import type { Engine } from './engine-client.js';
 import type { RuntimeMetrics } from './metrics.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { Placement, sessionAffinity } from './session-affinity.js';
 import type { SessionStore } from './sessions.js';
 import type { Tracing } from './tracing.js';
 import { CHAT_COMPLETIONS, type WireFormat } from './wire-format.js';
@@ -40,10 +41,18 @@ export interface ChatDeps {
    * streams) instead of a connection reset. @default never
    */
   readonly drainCut?: AbortSignal;
+  /**
+   * Session affinity (session-affinity.ts): a session's turn that landed on another version than
+   * its pin is sent on to the pinned one. @default none (SESSION_AFFINITY off)
+   */
+  readonly affinity?: ReturnType<typeof sessionAffinity>;
 }
 
+const SERVED_HERE: Placement = { forwarded: false };
+
 /**
- * `POST /v1/chat/completions`, in order: authenticate → rate limit → read and validate the body →
+ * `POST /v1/chat/completions`, in order: authenticate → session affinity (a turn pinned to another
+ * version is forwarded to it, and that runtime does the rest) → rate limit → read and validate the body →
  * load the session → cache lookup → hold the key's token budget → call the engine (streaming or
  * not) → save the session turn and cache entry → settle the budget; around it all, one log line and
  * the metrics (chat-observe.ts). Cheap refusals come first so they cost no body parsing. Another
@@ -68,8 +77,11 @@ export function createChatHandler(deps: ChatDeps, wire: WireFormat = CHAT_COMPLE
   };
 
   return observeChat(observed, wire.path, async (scope) => {
-    const principal = await admit(scope);
-    const exchange = await readExchange(scope, config, wire);
+    const principal = await admit.identify(scope);
+    const placed = deps.affinity === undefined ? SERVED_HERE : await deps.affinity(scope, principal);
+    if (placed.forwarded) return;
+    await admit.limit(principal, scope);
+    const exchange = await readExchange(scope, config, wire, placed.body);
     const { request } = exchange;
     const session = await openSession(scope, sessions, principal, request.messages);
     const messages = [...persona, ...session.turn.messages];

@@ -33,6 +33,11 @@ export interface Outcome {
   finishReasons?: string[];
   errorCode?: string;
   content?: { messages: readonly ChatMessage[]; completion: string };
+  /**
+   * The version the request was forwarded to (session-affinity.ts): that runtime served it, and
+   * counts it; this one logs one `forwarded` line and no request metrics.
+   */
+  forwardedTo?: string;
 }
 
 /**
@@ -68,6 +73,11 @@ export interface ChatScope {
   warn(fields: Record<string, unknown>, message: string): void;
   /** A request cancelled by the drain deadline is answered as such, not recorded as the client leaving. */
   asDrainCut(error: unknown): unknown;
+  /**
+   * The request was answered by the runtime of `version` (a forwarded session turn) with `status`;
+   * `complete` false when the answer broke off. It leaves the in-flight gauge now.
+   */
+  forwarded(version: string, status: number, complete: boolean): void;
 }
 
 /** What the observer needs. */
@@ -154,6 +164,12 @@ export function observeChat(
         const cutByDrain = error instanceof ClientGoneError && drainCut?.aborted === true && !res.destroyed;
         return cutByDrain ? errors.draining() : error;
       },
+      forwarded(version, status, complete) {
+        if (outcome.forwardedTo === undefined) metrics.inFlight.dec({ traffic });
+        outcome.forwardedTo = version;
+        // Broken off: by the client leaving, or by the pinned runtime (a 502 here, as for a broken stream).
+        outcome.code = complete ? status : abort.signal.aborted ? 499 : 502;
+      },
     };
     try {
       if (evaluation.refusal !== undefined) throw evaluation.refusal;
@@ -162,16 +178,22 @@ export function observeChat(
       fail(scope.asDrainCut(error), scope);
     } finally {
       drainCut?.removeEventListener('abort', cut);
-      metrics.inFlight.dec({ traffic });
       const seconds = (clock() - started) / 1000;
-      metrics.requests.inc({ code: String(outcome.code), traffic });
-      observeLatency(metrics.duration, traffic, seconds, span.traceId());
-      if (outcome.promptTokens) metrics.tokens.inc({ type: 'prompt', traffic }, outcome.promptTokens);
-      if (outcome.completionTokens) {
-        metrics.tokens.inc({ type: 'completion', traffic }, outcome.completionTokens);
+      if (outcome.forwardedTo !== undefined) {
+        // Served, counted and logged as `request` by the runtime it went to.
+        const { code, forwardedTo: to } = outcome;
+        logger.info({ reqId: requestId, path, ms: Math.round(seconds * 1000), to, code }, 'forwarded');
+      } else {
+        metrics.inFlight.dec({ traffic });
+        metrics.requests.inc({ code: String(outcome.code), traffic });
+        observeLatency(metrics.duration, traffic, seconds, span.traceId());
+        if (outcome.promptTokens) metrics.tokens.inc({ type: 'prompt', traffic }, outcome.promptTokens);
+        if (outcome.completionTokens) {
+          metrics.tokens.inc({ type: 'completion', traffic }, outcome.completionTokens);
+        }
+        countCostAndFinish(metrics, pricing, outcome, traffic);
+        logger.info({ reqId: requestId, path, ms: Math.round(seconds * 1000), ...outcome }, 'request');
       }
-      countCostAndFinish(metrics, pricing, outcome, traffic);
-      logger.info({ reqId: requestId, path, ms: Math.round(seconds * 1000), ...outcome }, 'request');
       span.end(outcome);
     }
   };

@@ -6,6 +6,7 @@
  */
 import type { ConfigProblem } from './config-problems.js';
 import type { EnvName, EnvValues } from './config-schema.js';
+import { SESSION_AFFINITY_RULES } from './session-affinity-config.js';
 import { TRACING_RULES } from './tracing-config.js';
 
 /** What a rule may look at. */
@@ -93,6 +94,7 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
     "set it to the 'aud' the issuer puts in tokens for this model (e.g. xiaoai)",
   ),
   ...TRACING_RULES,
+  ...SESSION_AFFINITY_RULES,
 ];
 
 /** The problems of the rules that do not hold, skipping those that read a refused variable. */

@@ -8,6 +8,7 @@
  */
 import type { CacheScope } from './cache.js';
 import { DEFAULTS, type BudgetFailureMode, type RedisMode } from './config-defaults.js';
+import { SESSION_AFFINITY_ENV } from './session-affinity-config.js';
 import { TRACING_ENV } from './tracing-config.js';
 
 /** A host and port, e.g. a Sentinel or a Cluster seed node. */
@@ -224,6 +225,7 @@ export const ENV_SCHEMA = {
     default: DEFAULTS.PRICE_CURRENCY,
   },
   ...TRACING_ENV,
+  ...SESSION_AFFINITY_ENV,
 } as const satisfies Record<string, VarSpec>;
 
 export type EnvName = keyof typeof ENV_SCHEMA;

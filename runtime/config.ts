@@ -13,6 +13,7 @@ import { readEnvironment, type Env, type ReadFile } from './config-read.js';
 import { CROSS_FIELD_RULES, ruleProblems } from './config-rules.js';
 import { ENV_SCHEMA, type EnvValues, type HostPort } from './config-schema.js';
 import type { Pricing } from './pricing.js';
+import { sessionAffinityConfigOf, type SessionAffinityConfig } from './session-affinity-config.js';
 import { tracingConfigOf, type TracingConfig } from './tracing-config.js';
 
 export { DEFAULTS, type BudgetFailureMode, type RedisMode } from './config-defaults.js';
@@ -138,6 +139,11 @@ export interface RuntimeConfig {
   readonly pricing: Pricing | undefined;
   /** The OTEL_* variables: where spans are exported, how many are kept (tracing-config.ts). */
   readonly tracing: TracingConfig;
+  /**
+   * SESSION_AFFINITY, SESSION_AFFINITY_HEADER / SESSION_AFFINITY_COOKIE, SESSION_FORWARD_URL and
+   * SESSION_FORWARD_TIMEOUT_MS (session-affinity-config.ts); undefined when affinity is off.
+   */
+  readonly sessionAffinity: SessionAffinityConfig | undefined;
 }
 
 /**
@@ -220,6 +226,7 @@ function toRuntimeConfig(env: EnvValues): RuntimeConfig {
             currency: env.PRICE_CURRENCY,
           },
     tracing: tracingConfigOf(env),
+    sessionAffinity: sessionAffinityConfigOf(env),
   };
 }
 

@@ -180,13 +180,22 @@ export const errors = {
       { 'retry-after': String(RETRY_AFTER_SECONDS) },
       { cause },
     ),
-  invalidSessionId: () =>
+  /** `source`: where the session id was read, e.g. `X-Session-Id` or `cookie suoke_session`. */
+  invalidSessionId: (source = 'X-Session-Id') =>
     new ApiError(
       400,
       'invalid_request_error',
       'invalid_session_id',
-      'X-Session-Id must be 1-128 characters of letters, digits, ".", "_", ":" or "-".',
-      'X-Session-Id',
+      `${source} must be 1-128 characters of letters, digits, ".", "_", ":" or "-".`,
+      source,
+    ),
+  invalidSessionVersion: (header: string) =>
+    new ApiError(
+      400,
+      'invalid_request_error',
+      'invalid_session_version',
+      `${header} must name a model version (1-63 lower-case letters, digits, "-" or ".", starting and ending alphanumeric); it is set by the runtime when it forwards a turn, not by clients.`,
+      header,
     ),
   invalidEvaluationRun: (maxLength: number) =>
     new ApiError(

@@ -65,6 +65,17 @@ export class RuntimeMetrics {
   readonly budgetExceeded: Counter<'key' | 'period'>;
   /** Spans lost on their way to the collector: the export queue was full, or their export failed. */
   readonly tracingSpansDropped: Counter;
+  /**
+   * Sessions moved from the version they were pinned to (`from`) to this one (`to`), by `reason`
+   * (version_left, forward_failed, invalid_pin; session-affinity.ts).
+   */
+  readonly sessionSwitches: Counter<'from' | 'to' | 'reason'>;
+  /** Turns of sessions pinned to another version sent on to it (`to`), by `outcome` (ok, failed). */
+  readonly sessionForwards: Counter<'to' | 'outcome'>;
+  /** Time a forwarded turn took to its response headers: what the hop adds. */
+  readonly sessionForwardDuration: Histogram;
+  /** Turns served where the mesh sent them because the session pins could not be read (Redis down). */
+  readonly sessionAffinityDegraded: Counter;
   /** Runs before each scrape of budgetTokensUsed: zeroes the keys whose period has turned since. */
   onBudgetScrape: () => void = () => undefined;
 
@@ -156,6 +167,29 @@ export class RuntimeMetrics {
     this.tracingSpansDropped = new Counter({
       name: 'ai_tracing_spans_dropped_total',
       help: 'Spans never exported: the export queue (OTEL_BSP_MAX_QUEUE_SIZE) was full or their export failed; 0 while tracing is off.',
+      registers,
+    });
+    this.sessionSwitches = new Counter({
+      name: 'ai_session_version_switches_total',
+      help: 'Sessions moved from the version they were pinned to (from) to this one (to): version_left (the pinned version no longer serves), forward_failed (it could not be reached), invalid_pin (the pin was no version).',
+      labelNames: ['from', 'to', 'reason'],
+      registers,
+    });
+    this.sessionForwards = new Counter({
+      name: 'ai_session_forwards_total',
+      help: 'Turns of sessions pinned to another version (to) forwarded to it once through the mesh, by outcome (ok: a runtime answered; failed: served here instead).',
+      labelNames: ['to', 'outcome'],
+      registers,
+    });
+    this.sessionForwardDuration = new Histogram({
+      name: 'ai_session_forward_duration_seconds',
+      help: 'Time a forwarded turn took to the response headers of the pinned version: the latency the hop adds.',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    });
+    this.sessionAffinityDegraded = new Counter({
+      name: 'ai_session_affinity_degraded_total',
+      help: 'Turns served where the mesh sent them, without their session pin, because Redis could not be asked.',
       registers,
     });
     // Zero-valued series from the start, so rate() and absent() behave before the first request.

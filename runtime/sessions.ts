@@ -19,7 +19,8 @@ export interface SessionStoreOptions {
   readonly tracing?: Tracing;
 }
 
-const SESSION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** What a session id may be: short, and plain enough to go into a Redis key and a log line. */
+export const SESSION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The `X-Session-Id` header, validated; undefined when absent. */
 export function sessionIdOf(header: string | string[] | undefined): string | undefined {

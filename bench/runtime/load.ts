@@ -22,8 +22,11 @@ export interface Raw {
   errors: number;
 }
 
+/** Headers every request of a load carries besides its content type and length. */
+export type ExtraHeaders = Readonly<Record<string, string>>;
+
 /** One request; resolves with [time to first byte, total] in ms, or throws on a non-200. */
-function once(agent: Agent, url: URL, body: string): Promise<[number, number]> {
+function once(agent: Agent, url: URL, body: string, extra: ExtraHeaders): Promise<[number, number]> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let firstByte = 0;
@@ -32,7 +35,7 @@ function once(agent: Agent, url: URL, body: string): Promise<[number, number]> {
       {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: { ...extra, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
       },
       (res) => {
         res.on('data', () => {
@@ -57,6 +60,7 @@ export async function loadRaw(
   body: string,
   durationMs: number,
   concurrency: number,
+  headers: ExtraHeaders = {},
 ): Promise<Raw> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const url = new URL('/v1/chat/completions', base);
@@ -66,7 +70,7 @@ export async function loadRaw(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < deadline) {
         try {
-          const [ttfb, total] = await once(agent, url, body);
+          const [ttfb, total] = await once(agent, url, body, headers);
           raw.ttfbs.push(ttfb);
           raw.totals.push(total);
         } catch {
@@ -108,6 +112,7 @@ export async function load(
   body: string,
   durationMs: number,
   concurrency: number,
+  headers: ExtraHeaders = {},
 ): Promise<Figures> {
-  return summarise([await loadRaw(base, body, durationMs, concurrency)], durationMs);
+  return summarise([await loadRaw(base, body, durationMs, concurrency, headers)], durationMs);
 }

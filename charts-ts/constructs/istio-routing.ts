@@ -2,6 +2,7 @@ import { ApiObject, type ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { CandidateRouting, CookieMatch, RequestMatch } from '../../crds/api/index.js';
 import { COOKIE_NAME_PATTERN, HEADER_NAME_PATTERN } from '../../crds/api/strategy.js';
+import { SESSION_VERSION_HEADER, sessionRouteName } from '../session-affinity.js';
 import { SERVICE_PORT } from './agent-service.js';
 import { assertIstioDuration } from './durations.js';
 import {
@@ -100,6 +101,13 @@ export interface IstioRoutingProps extends AgentIdentity {
    * @default - no candidate routes
    */
   readonly candidate?: RoutedCandidate;
+  /**
+   * Versions whose pinned sessions still reach them (session affinity): each gets a session route, first
+   * among the routes, sending a turn forwarded with `x-suoke-session-version: <version>` to its subset. Each
+   * must be in `versions`.
+   * @default [] (no session routes: affinity off)
+   */
+  readonly sessionVersions?: readonly string[];
   /**
    * Extra host names (for gateways); the Service host is always routed too.
    * @default []
@@ -227,6 +235,16 @@ export class IstioRouting extends Construct {
     };
     const matches = candidate?.routing.matches ?? [];
     const mirrorPercent = candidate?.routing.mirrorPercent;
+    const sessionRoutes = [...new Set(props.sessionVersions ?? [])].sort().map((v) => {
+      const subset = subsets.get(v);
+      if (subset === undefined) {
+        throw new Error(
+          `${props.model}: session version '${v}' is not among the versions (${versions.join(', ')}); ` +
+            `render it among the versions so it has a subset`,
+        );
+      }
+      return sessionHttpRoute(destination(subset), v, versionsRoute);
+    });
     this.virtualService = new ApiObject(this, 'VirtualService', {
       apiVersion: ISTIO_NETWORKING,
       kind: 'VirtualService',
@@ -236,6 +254,7 @@ export class IstioRouting extends Construct {
         // Binding gateways replaces the implicit `mesh`; list it so in-mesh callers keep the same split.
         ...(gateways.length === 0 ? {} : { gateways: [...new Set([...gateways, 'mesh'])] }),
         http: [
+          ...sessionRoutes,
           ...(matches.length === 0
             ? []
             : [candidateHttpRoute(destination(candidateSubset), matches, versionsRoute)]),
@@ -396,6 +415,40 @@ export function candidateHttpRoute(
     ...(versionsRoute.timeout === undefined ? {} : { timeout: versionsRoute.timeout }),
     ...(versionsRoute.retries === undefined ? {} : { retries: versionsRoute.retries }),
   };
+}
+
+/**
+ * The session route of `version`: a turn a runtime forwarded to the session's pinned version (header
+ * SESSION_VERSION_HEADER exactly `version`) goes to `destination`, with the timeout and retries of
+ * `versionsRoute`. Named `session-<version>`; the session routes go first, before the candidate's. IstioRouting
+ * renders them and the operator's Istio router writes them with this function, so the two agree field for field.
+ */
+export function sessionHttpRoute(
+  destination: IstioDestination,
+  version: string,
+  versionsRoute: IstioHttpRoute,
+): IstioHttpRoute {
+  return {
+    name: sessionRouteName(version),
+    match: [{ headers: { [SESSION_VERSION_HEADER]: { exact: version } } }],
+    route: [{ destination, weight: 100 }],
+    ...(versionsRoute.timeout === undefined ? {} : { timeout: versionsRoute.timeout }),
+    ...(versionsRoute.retries === undefined ? {} : { retries: versionsRoute.retries }),
+  };
+}
+
+/**
+ * The version a session route (as {@link sessionHttpRoute} writes it) sends to: the exact value of its
+ * header match; undefined when the route is not in that form.
+ */
+export function sessionRouteVersion(route: IstioHttpRoute): string | undefined {
+  const [match] = route.match ?? [];
+  const exact = (match as { headers?: Record<string, { exact?: unknown }> } | undefined)?.headers?.[
+    SESSION_VERSION_HEADER
+  ]?.exact;
+  return route.match?.length === 1 && typeof exact === 'string' && route.name === sessionRouteName(exact)
+    ? exact
+    : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ApiObject, type ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
+import { SESSION_VERSION_HEADER } from '../session-affinity.js';
 import { MANAGEMENT_PORT } from './runtime-contract.js';
 import { assertDnsLabel, modelLabels, modelSelector, type AgentIdentity } from './workload-names.js';
 
@@ -37,6 +38,13 @@ export interface IstioSecurityProps extends AgentIdentity {
    * @default ['monitoring']
    */
   readonly metricsNamespaces?: readonly string[];
+  /**
+   * With session affinity, the ServiceAccounts of the model's own runtimes (one per version): a request
+   * carrying the `x-suoke-session-version` header from anyone else is denied (a second AuthorizationPolicy,
+   * `<model>-session-version`, action DENY), so only a runtime forwarding a pinned turn picks the version.
+   * @default [] (no such policy: affinity off)
+   */
+  readonly sessionForwarders?: readonly string[];
 }
 
 /**
@@ -44,7 +52,9 @@ export interface IstioSecurityProps extends AgentIdentity {
  * - PeerAuthentication STRICT on the model's pods, so they accept only mTLS whatever the namespace default is;
  * - AuthorizationPolicy ALLOW for the gateway and named callers on any port but the runtime's management port,
  *   and for Prometheus `GET /metrics` on that port only; everything else is denied (principals are only known
- *   under mTLS, which the PeerAuthentication guarantees).
+ *   under mTLS, which the PeerAuthentication guarantees);
+ * - with session affinity, AuthorizationPolicy `<model>-session-version` DENY of the header that picks a
+ *   session's version, unless the model's own runtimes send it.
  *
  * The platform may also set STRICT namespace-wide; the per-model PeerAuthentication keeps an AIModel safe in any
  * namespace it is created in, and the two agree.
@@ -52,6 +62,8 @@ export interface IstioSecurityProps extends AgentIdentity {
 export class IstioSecurity extends Construct {
   public readonly peerAuthentication: ApiObject;
   public readonly authorizationPolicy: ApiObject;
+  /** The DENY of the session version header from callers other than the model's runtimes, with session affinity. */
+  public readonly sessionVersionPolicy?: ApiObject;
 
   public constructor(scope: Construct, id: string, props: IstioSecurityProps) {
     super(scope, id);
@@ -114,5 +126,28 @@ export class IstioSecurity extends Construct {
         ],
       },
     });
+
+    const forwarders = [...new Set(props.sessionForwarders ?? [])].sort();
+    if (forwarders.length > 0) {
+      // Without a namespace the manifests land in whoever's; the ServiceAccount suffix is what can be said.
+      const principal = (sa: string) =>
+        props.namespace === undefined ? `*/sa/${sa}` : `cluster.local/ns/${props.namespace}/sa/${sa}`;
+      this.sessionVersionPolicy = new ApiObject(this, 'SessionVersionPolicy', {
+        apiVersion: ISTIO_SECURITY,
+        kind: 'AuthorizationPolicy',
+        metadata: { ...metadata, name: `${props.model}-session-version` },
+        spec: {
+          selector,
+          action: 'DENY',
+          rules: [
+            {
+              from: [{ source: { notPrincipals: forwarders.map(principal) } }],
+              // `*` is Istio's presence match: any value of the header.
+              when: [{ key: `request.headers[${SESSION_VERSION_HEADER}]`, values: ['*'] }],
+            },
+          ],
+        },
+      });
+    }
   }
 }

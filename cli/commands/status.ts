@@ -14,7 +14,7 @@ import {
   type VersionSummary,
 } from '../model-summary.js';
 import { age, durationText, renderData, renderTable } from '../output.js';
-import { phaseText, routesText, stepText } from '../progress.js';
+import { phaseText, requestShareText, routesText, stepText } from '../progress.js';
 import { getAIModel, listAIModels, listVersionsOf } from '../resources.js';
 
 const num = (v: number | undefined): string | undefined =>
@@ -29,11 +29,13 @@ export const statusCommand: Command = {
     flags: [OUTPUT_FLAG],
     details: [
       'Without a name: one row per AIModel. With a name: its ModelVersions (phase, strategy, stage, step,',
-      'weight, age), for each version being rolled out its routes in words (the shadow mirror share, the',
-      'blue-green preview header, the experiment cohort) and, for an experiment, its window and each',
-      "metric's candidate against stable; for each version evaluated on its golden set, its runs (gate,",
-      "attempt, phase, pass rate, the stable's, judge score, failed cases with the expectation they",
-      'failed); then the history and the latest analysis report of the version being rolled out.',
+      'weight, age), for each version being rolled out its weight beside the share of live requests it',
+      'served in the last analysis (the share lags while sessions stay where they started), its routes',
+      'in words (the shadow mirror share, the blue-green preview header, the experiment cohort) and, for',
+      "an experiment, its window and each metric's candidate against stable; for each version evaluated",
+      "on its golden set, its runs (gate, attempt, phase, pass rate, the stable's, judge score, failed",
+      'cases with the expectation they failed); then the history and the latest analysis report of the',
+      'version being rolled out.',
     ].join('\n'),
     examples: ['kubectl model status -n agents', 'kubectl model status xiaoai -n agents -o json'],
   },
@@ -128,8 +130,9 @@ export const statusCommand: Command = {
     );
     if (report) {
       const at = report.step !== undefined ? `step ${report.step}, ` : '';
+      const share = requestShareText(report.requestShare);
       out.push(
-        `${report.stage ?? 'Canary'} analysis (${report.modelVersion}, ${at}weight ${report.weight}%, ${age(report.time, now)} ago): ${report.verdict}`,
+        `${report.stage ?? 'Canary'} analysis (${report.modelVersion}, ${at}weight ${report.weight}%, ${share ? `${share}, ` : ''}${age(report.time, now)} ago): ${report.verdict}`,
       );
       out.push(
         renderTable(
@@ -211,6 +214,7 @@ function rolloutDetail(v: VersionSummary, now: number): string[] {
     `stage ${v.stage}`,
     ...(stepText(v) ? [stepText(v) as string] : []),
     ...(v.canaryWeight !== undefined ? [`weight ${v.canaryWeight}%`] : []),
+    ...(requestShareText(v.requestShare) ? [requestShareText(v.requestShare) as string] : []),
   ];
   const lines = [`Rollout of ${v.name}: ${head.join(', ')}`];
   const routes = routesText(v);

@@ -4,6 +4,7 @@ import { conditionsSchema, observedGenerationSchema } from './condition.js';
 import { DEFAULT_GPU_RESOURCE, DEFAULT_RUNTIME_IMAGE } from './constants.js';
 import { PricingSchema } from './pricing.js';
 import { PromotionPolicySchema } from './promotion.js';
+import { COOKIE_NAME_PATTERN, HEADER_NAME_PATTERN } from './strategy.js';
 import {
   DNS_LABEL_PATTERN,
   bool,
@@ -723,6 +724,49 @@ export const ParentRefSchema = obj(
   { description: 'A Gateway API parent (Gateway, or Service for mesh routing) of the model’s HTTPRoute.' },
 );
 
+/** The request header a session key travels in when the AIModel names none (the runtime's X-Session-Id). */
+export const DEFAULT_SESSION_AFFINITY_HEADER = 'x-session-id';
+
+export const SessionAffinitySchema = obj(
+  {
+    enabled: Type.Optional(
+      bool({
+        description:
+          'Keep each conversation on the version that served its first turn while a rollout runs (pins in Redis, ' +
+          'one in-mesh forward, a route per serving version in the VirtualService). Defaults to on when the model ' +
+          'has server-side sessions (runtime.redis mode other than none) and the operator routes with Istio ' +
+          '(--traffic-router=istio); off otherwise. The gateway-api and replica-ratio routers cannot: the operator ' +
+          'refuses enabled: true with them (RenderFailed).',
+      }),
+    ),
+    header: Type.Optional(
+      str({
+        description: `Lower-case request header holding the session key. Defaults to ${DEFAULT_SESSION_AFFINITY_HEADER}.`,
+        minLength: 1,
+        maxLength: 128,
+        pattern: HEADER_NAME_PATTERN,
+      }),
+    ),
+    cookie: Type.Optional(
+      str({
+        description: 'Cookie holding the session key, instead of a header.',
+        minLength: 1,
+        maxLength: 128,
+        pattern: COOKIE_NAME_PATTERN,
+      }),
+    ),
+  },
+  {
+    description: 'Session-consistent rollouts: a conversation keeps its model version during a canary.',
+    rules: [
+      {
+        rule: '!has(self.header) || !has(self.cookie)',
+        message: 'sessionAffinity takes the session key from a header or a cookie, not both',
+      },
+    ],
+  },
+);
+
 export const TrafficSchema = obj(
   {
     hosts: Type.Optional(
@@ -821,6 +865,7 @@ export const TrafficSchema = obj(
         { description: 'Eject failing pods from load balancing (DestinationRule outlierDetection).' },
       ),
     ),
+    sessionAffinity: Type.Optional(SessionAffinitySchema),
   },
   {
     description:
@@ -897,6 +942,14 @@ export const AIModelSpecSchema = obj(
         message: 'resources.gpu applies to an engine image run in the pod, not to an external engine',
         fieldPath: '.resources.gpu',
       },
+      {
+        rule:
+          '!has(self.traffic) || !has(self.traffic.sessionAffinity) || !has(self.traffic.sessionAffinity.enabled) || ' +
+          "!self.traffic.sessionAffinity.enabled || (has(self.runtime) && has(self.runtime.redis) && has(self.runtime.redis.mode) && self.runtime.redis.mode != 'none')",
+        message:
+          'traffic.sessionAffinity.enabled needs server-side sessions: set runtime.redis (mode standalone, sentinel or cluster)',
+        fieldPath: '.traffic.sessionAffinity.enabled',
+      },
     ],
   },
 );
@@ -948,6 +1001,7 @@ export type Scaling = Static<typeof ScalingSchema>;
 export type Engine = Static<typeof EngineSchema>;
 export type Runtime = Static<typeof RuntimeSchema>;
 export type Traffic = Static<typeof TrafficSchema>;
+export type SessionAffinity = Static<typeof SessionAffinitySchema>;
 export type ParentRef = Static<typeof ParentRefSchema>;
 export type Resources = Static<typeof ResourcesSchema>;
 export type CustomMetric = Static<typeof CustomMetricSchema>;

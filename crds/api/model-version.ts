@@ -159,6 +159,14 @@ export const AnalysisRunSchema = obj(
     time: str({ description: 'When the analysis ran (RFC 3339).', format: 'date-time' }),
     step: int({ description: 'Step index (0-based) it ran at.', minimum: 0 }),
     weight: int({ description: 'Canary weight at the time.', minimum: 0, maximum: 100 }),
+    requestShare: Type.Optional(
+      num({
+        description:
+          "Percent (one decimal) of the model's live requests this version served over the window; absent when the model served none. Lags the weight while sessions stay on the version they started on; reported, never judged.",
+        minimum: 0,
+        maximum: 100,
+      }),
+    ),
     verdict: strEnum(['Passed', 'Failed', 'Inconclusive'] as const, {
       description: 'Outcome of the analysis.',
     }),
@@ -264,6 +272,14 @@ export const ModelVersionStatusSchema = obj(
     ),
     canaryWeight: Type.Optional(
       int({ description: 'Percent of traffic this version gets.', minimum: 0, maximum: 100 }),
+    ),
+    requestShare: Type.Optional(
+      num({
+        description:
+          "Percent (one decimal) of the model's live requests this version served, as the last analysis measured it over its window (analysis[-1].requestShare). The weight routes new requests; with session affinity old sessions stay on the stable, so this lags the weight. The rollout never decides on it: minSamples guards the analysis.",
+        minimum: 0,
+        maximum: 100,
+      }),
     ),
     analysis: Type.Optional(
       list(AnalysisRunSchema, { description: 'Last analysis runs, newest last.', maxItems: 20 }),

@@ -71,6 +71,13 @@ export const PRINTER_COLUMNS: Readonly<Record<KindName, readonly PrinterColumn[]
     },
     { name: 'Weight', type: 'integer', jsonPath: '.status.canaryWeight', description: 'Percent of traffic.' },
     {
+      name: 'Requests',
+      type: 'number',
+      jsonPath: '.status.requestShare',
+      description: "Percent of the model's live requests served, as the last analysis measured it.",
+      priority: 1,
+    },
+    {
       name: 'Step',
       type: 'integer',
       jsonPath: '.status.currentStep',

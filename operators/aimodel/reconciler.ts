@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { render, type KubeObject as RenderedObject } from '../../charts-ts/render.js';
 import type { RuntimeTracing } from '../../charts-ts/constructs/runtime-tracing.js';
 import { versionedName } from '../../charts-ts/constructs/workload-names.js';
+import { servingVersions } from '../../charts-ts/session-affinity.js';
 import {
   ACTION_ANNOTATION,
   AIMODEL_ACTIONS,
@@ -212,7 +213,13 @@ export class AIModelReconciler implements Reconciler {
       ...(warm && previous !== undefined ? [previous] : []),
       ...canaries,
     ]);
-    return { stable, canaries, running, ...(warm ? { warmUntil: windowEnd } : {}) };
+    // A version rolled back by request stops serving its pinned sessions, warm or not.
+    const rolledBack = history[0]?.outcome === 'RolledBack' ? history[0].version : undefined;
+    const kept = [
+      ...(stable === undefined ? [] : [stable.version]),
+      ...(warm && previous !== undefined ? [previous.version] : []),
+    ].filter((v) => v !== rolledBack);
+    return { stable, canaries, running, kept, ...(warm ? { warmUntil: windowEnd } : {}) };
   }
 
   /**
@@ -236,9 +243,13 @@ export class AIModelReconciler implements Reconciler {
     // The candidate's preview, cohort or mirror routes are the router's, rendered as they are (like
     // the weights), so the apply of the rendered routes never undoes them.
     const candidate = await this.observedCandidate(target, roles.running);
+    // Pinned sessions reach the versions kept serving and those the routes send requests to; render
+    // adds the session routes only when the AIModel's affinity resolves on.
+    const sessionVersions = [...new Set([...roles.kept, ...servingVersions(traffic, candidate)])].sort();
     const renderOptions = {
       routes: this.scope.routes,
       mesh: this.scope.mesh,
+      sessionVersions,
       ...(this.deps.tracing === undefined ? {} : { tracing: this.deps.tracing }),
       ...(candidate === undefined ? {} : { candidate }),
       scaleWithTraffic: versionsScaledWithTraffic(
@@ -430,7 +441,7 @@ export class AIModelReconciler implements Reconciler {
       );
     }
     const target = { namespace: aimodel.metadata.namespace ?? '', model: aimodel.metadata.name ?? '' };
-    await this.deps.router.finalize(target, previous.version);
+    await this.deps.router.finalize(target, previous.version, { leaving: stable.version });
     const message = rollbackMessage(previous.version);
     this.log.info({ aimodel: target, from: stable.version, to: previous.version }, 'rolled back by request');
     return {
@@ -479,6 +490,11 @@ interface Roles {
   readonly canaries: readonly VersionView[];
   /** The versions that get a workload: the stable, the previous stable while warm, the canaries. */
   readonly running: readonly VersionView[];
+  /**
+   * Versions that serve their pinned sessions whatever their weight (session affinity): the stable, and the
+   * previous stable until it is scaled down; not a version rolled back by request.
+   */
+  readonly kept: readonly string[];
   /** End of the previous stable's warm window (ms since the epoch), while it is still warm. */
   readonly warmUntil?: number;
 }

@@ -54,9 +54,14 @@ function literal(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
+/** `namespace="…",model="…"`: the labels that pick every version of one model. */
+export function modelSelector(scope: Pick<QueryScope, 'namespace' | 'model'>): string {
+  return `namespace=${literal(scope.namespace)},model=${literal(scope.model)}`;
+}
+
 /** `namespace="…",model="…",version="…"`: the labels that pick one version of one model. */
 export function versionSelector(scope: Pick<QueryScope, 'namespace' | 'model' | 'version'>): string {
-  return `namespace=${literal(scope.namespace)},model=${literal(scope.model)},version=${literal(scope.version)}`;
+  return `${modelSelector(scope)},version=${literal(scope.version)}`;
 }
 
 /**

@@ -22,6 +22,7 @@ import { formatDuration } from '../rollout/duration.js';
 import { builtinQuery, HIGHER_IS_BETTER, requestCountQuery } from './builtins.js';
 import type { MetricsError } from './errors.js';
 import type { Measurement, MetricsProvider } from './provider.js';
+import { measureRequestShare } from './request-share.js';
 import { renderTemplate, type QueryScope } from './template.js';
 import type { AnalysisRun, CheckResult, MetricCheck, RecordedThreshold, Verdict } from './types.js';
 
@@ -43,17 +44,22 @@ export interface AnalysisScope {
   readonly measureStable?: boolean;
 }
 
-/** Runs every check of a policy for one version, in parallel, sharing one request count. */
+/**
+ * Runs every check of a policy for one version, in parallel, sharing one request count, and
+ * measures the version's request share beside them (one query more, reported, never judged).
+ */
 export async function runAnalysis(
   checks: readonly MetricCheck[],
   scope: AnalysisScope,
   provider: MetricsProvider,
 ): Promise<AnalysisRun> {
+  const share = measureRequestShare(queryScope(scope, scope.version), provider);
   const samples = checks.some((c) => c.minSamples > 0)
     ? await provider.runQuery(requestCountQuery(queryScope(scope, scope.version)))
     : undefined;
   const results = await Promise.all(checks.map((check) => evaluateCheck(check, scope, provider, samples)));
-  return { version: scope.version, checks: results };
+  const requestShare = await share;
+  return { version: scope.version, checks: results, ...(requestShare === undefined ? {} : { requestShare }) };
 }
 
 /**

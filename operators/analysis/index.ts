@@ -4,5 +4,6 @@ export * from './errors.js';
 export * from './evaluate.js';
 export * from './prometheus.js';
 export * from './provider.js';
+export * from './request-share.js';
 export * from './template.js';
 export * from './types.js';

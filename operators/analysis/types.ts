@@ -85,6 +85,11 @@ export interface AnalysisRun {
   /** The version measured (ModelVersion.spec.version); results for another version are ignored. */
   readonly version: string;
   readonly checks: readonly CheckResult[];
+  /**
+   * Percent (0..100, one decimal) of the model's live requests the version served over the window;
+   * absent when the model served none or the query failed. Reported, never judged (request-share.ts).
+   */
+  readonly requestShare?: number;
 }
 
 /**

@@ -481,7 +481,12 @@ export class ModelVersionReconciler implements Reconciler {
         const candidate = routing === undefined || isPlainRouting(routing) ? undefined : { version, routing };
         // A preview, cohort or shadow needs the version's subset even at weight 0.
         const routed = w <= 0 && candidate === undefined ? [stable.version] : [stable.version, version];
-        await this.ensureRoutesAnd(target, routed, () => router.setWeights(target, weights, candidate));
+        // Weight 0 without other routes takes the version out of service (a rollback, an abort, a
+        // superseded canary): its pinned sessions move on in the same write.
+        const leaving = w <= 0 && candidate === undefined ? { leaving: version } : {};
+        await this.ensureRoutesAnd(target, routed, () =>
+          router.setWeights(target, weights, candidate, leaving),
+        );
         return;
       }
       case 'RestorePreviousStable': {
@@ -492,7 +497,7 @@ export class ModelVersionReconciler implements Reconciler {
           );
         }
         await this.ensureRoutesAnd(target, [previous.version], () =>
-          router.finalize(target, previous.version),
+          router.finalize(target, previous.version, { leaving: version }),
         );
         return;
       }

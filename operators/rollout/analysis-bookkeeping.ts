@@ -105,6 +105,8 @@ export function recordAnalysis(
     time: now.toISOString(),
     step: state.currentStep,
     weight: state.canaryWeight,
+    // Recorded for people beside the weight; nothing here or in decide() reads it.
+    ...(run.requestShare === undefined ? {} : { requestShare: run.requestShare }),
     verdict,
     checks: run.checks,
   };

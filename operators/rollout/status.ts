@@ -17,7 +17,10 @@
  *   NotEvaluated before the first run when the policy has an evaluation; absent without one;
  * - `evaluations` is written only once there is a run, so statuses of versions without an
  *   evaluation stay as they were;
- * - a check's query longer than MAX_RECORDED_QUERY is cut, and so is its reason.
+ * - a check's query longer than MAX_RECORDED_QUERY is cut, and so is its reason;
+ * - `requestShare` is the last analysis' (`analysis[-1].requestShare`), beside the weight: written
+ *   in the same status write as the analysis that measured it, and derived, so not read back (each
+ *   run's share is, with the run).
  *
  * The `Available` condition (the canary workload) is the controller's: it is kept as it is.
  */
@@ -187,6 +190,7 @@ export function statusFromState(
     ...optional('experiment', state.experiment),
     currentStep: state.currentStep,
     canaryWeight: state.canaryWeight,
+    ...optional('requestShare', state.analysis.at(-1)?.requestShare),
     analysis: state.analysis.map(recordToStatus),
     failedChecks: state.failedChecks,
     inconclusiveChecks: state.inconclusiveChecks,
@@ -264,6 +268,7 @@ function recordToStatus(record: AnalysisRecord): StatusAnalysisRun {
     time: record.time,
     step: record.step,
     weight: record.weight,
+    ...optional('requestShare', record.requestShare),
     verdict: record.verdict,
     metrics: record.checks.map(checkToStatus),
   };
@@ -309,6 +314,7 @@ function recordFromStatus(run: StatusAnalysisRun): AnalysisRecord {
     time: run.time,
     step: run.step,
     weight: run.weight,
+    ...optional('requestShare', run.requestShare),
     verdict: run.verdict,
     checks: (run.metrics ?? []).map((m) => ({
       metric: m.name,

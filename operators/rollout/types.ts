@@ -103,6 +103,12 @@ export interface AnalysisRecord {
   /** The step (0-based) and canary weight it measured; during the bake the weight is 100. */
   readonly step: number;
   readonly weight: number;
+  /**
+   * Percent of the model's live requests the version served over the window, beside the weight it
+   * had; absent when unmeasured. decide() never reads it: a share that lags the weight (sessions
+   * kept on the stable) is no step missing, and `minSamples` is the guard against too little traffic.
+   */
+  readonly requestShare?: number;
   readonly verdict: Verdict;
   readonly checks: readonly CheckResult[];
 }

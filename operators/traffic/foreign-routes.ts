@@ -7,15 +7,17 @@
  */
 import { CANDIDATE_ROUTE, VERSIONS_ROUTE } from '../../charts-ts/constructs/workload-names.js';
 import type { KubeObject } from '../kit/resource.js';
+import { isSessionRouteName } from '../../charts-ts/session-affinity.js';
 
-/** The routes the operator owns, by name; every other one is someone else's. */
+/** The routes the operator owns, by name, besides the session routes (`session-<version>`); every other one is someone else's. */
 const OURS: ReadonlySet<string> = new Set([CANDIDATE_ROUTE, VERSIONS_ROUTE]);
 
 interface Named {
   readonly name?: unknown;
 }
 
-const isOurs = (route: Named): boolean => typeof route.name === 'string' && OURS.has(route.name);
+const isOurs = (route: Named): boolean =>
+  typeof route.name === 'string' && (OURS.has(route.name) || isSessionRouteName(route.name));
 
 /**
  * `rendered` (our routes only) merged into `live`: foreign routes stay where they are, ours take the

@@ -21,12 +21,15 @@ import { deepEqual } from '../kit/deep-equal.js';
 import {
   CANDIDATE_ROUTE,
   candidateHttpRoute,
+  sessionHttpRoute,
+  sessionRouteVersion,
   parseIstioMatchRequest,
   withMirror,
   withoutMirror,
   type IstioHttpRoute,
 } from '../../charts-ts/constructs/istio-routing.js';
 import { subsetName, VERSIONS_ROUTE } from '../../charts-ts/constructs/workload-names.js';
+import { isSessionRouteName } from '../../charts-ts/session-affinity.js';
 import { LABEL_VERSION, type RequestMatch } from '../../crds/api/index.js';
 import {
   RoutesNotFoundError,
@@ -40,6 +43,7 @@ import {
   type TrafficRouter,
   type TrafficTarget,
   type VersionWeight,
+  type WriteOptions,
 } from './router.js';
 import { applyBack } from './apply-back.js';
 import { carryForeignRoutes } from './foreign-routes.js';
@@ -103,12 +107,14 @@ export class IstioRouter implements TrafficRouter {
   /**
    * One apply of the whole `http` list: the weights of the versions route; the candidate route right before
    * it (inserted, replaced, or removed without matches); the versions route's mirror (set, or removed
-   * without mirrorPercent). Every other route and field stays as read.
+   * without mirrorPercent); with session affinity, the session routes first (see {@link sessionRoutesOf}).
+   * Every other route and field stays as read.
    */
   async setWeights(
     target: TrafficTarget,
     weights: readonly VersionWeight[],
     candidate?: CandidateRoutes,
+    options: WriteOptions = {},
   ): Promise<boolean> {
     const where = `VirtualService ${target.namespace}/${target.model}`;
     assertWeights(weights, where);
@@ -158,9 +164,16 @@ export class IstioRouter implements TrafficRouter {
     const matches = routing?.routing.matches ?? [];
     const matched =
       matches.length === 0 ? [] : [candidateHttpRoute(candidateDestination(), matches, ours, at)];
+    const sessions = sessionRoutesOf(routes, {
+      weights: wanted,
+      matched: matches.length === 0 ? undefined : routing?.version,
+      ...(options.leaving === undefined ? {} : { leaving: options.leaving }),
+    })
+      .filter((v) => subsetOf.has(v))
+      .map((v) => sessionHttpRoute({ ...template, subset: subsetOf.get(v) }, v, ours));
     const http = routes
-      .filter((r) => r.name !== CANDIDATE_ROUTE)
-      .flatMap((r) => (r === route ? [...matched, ours] : [r]));
+      .filter((r) => r.name !== CANDIDATE_ROUTE && !isSessionRouteName(r.name))
+      .flatMap((r) => (r === route ? [...sessions, ...matched, ours] : [r]));
     if (deepEqual(http, routes)) return false;
     await this.applyBack(VIRTUAL_SERVICE, vs, { ...(vs.spec as object), http });
     return true;
@@ -244,8 +257,8 @@ export class IstioRouter implements TrafficRouter {
   }
 
   /** All traffic to the stable version; no candidate, so the candidate route and the mirror are removed. */
-  async finalize(target: TrafficTarget, stableVersion: string): Promise<void> {
-    await this.setWeights(target, [{ version: stableVersion, weight: 100 }]);
+  async finalize(target: TrafficTarget, stableVersion: string, options: WriteOptions = {}): Promise<void> {
+    await this.setWeights(target, [{ version: stableVersion, weight: 100 }], undefined, options);
   }
 
   /** The VirtualService, and the version each DestinationRule subset selects. */
@@ -300,4 +313,35 @@ export class IstioRouter implements TrafficRouter {
   private applyBack(rt: ResourceType, live: KubeObject, spec: object): Promise<void> {
     return applyBack(this.client, rt, live, spec);
   }
+}
+
+/**
+ * The versions whose session routes a write leaves in place, sorted. Session affinity is on when the live
+ * VirtualService has session routes: the AIModel controller renders one for the stable version whenever
+ * the AIModel's affinity resolves on (charts-ts/session-affinity.ts), and none when it is off, so the
+ * router needs no AIModel read to know. Then the versions kept are those with a session route now, every
+ * version the write gives a weight above 0, and the candidate of a matched route; less the version the
+ * write takes out of service (`leaving`), unless the write still sends it requests.
+ */
+export function sessionRoutesOf(
+  routes: readonly IstioHttpRoute[],
+  write: {
+    readonly weights: ReadonlyMap<string, number>;
+    readonly matched: string | undefined;
+    readonly leaving?: string;
+  },
+): string[] {
+  const live = routes
+    .filter((r) => isSessionRouteName(r.name))
+    .map(sessionRouteVersion)
+    .filter((v): v is string => v !== undefined);
+  if (live.length === 0) return [];
+  const serving = new Set(live);
+  for (const [version, weight] of write.weights) if (weight > 0) serving.add(version);
+  if (write.matched !== undefined) serving.add(write.matched);
+  const { leaving } = write;
+  if (leaving !== undefined && !((write.weights.get(leaving) ?? 0) > 0) && write.matched !== leaving) {
+    serving.delete(leaving);
+  }
+  return [...serving].sort();
 }

@@ -129,6 +129,18 @@ export function isPlainRouting(routing: CandidateRouting | undefined): boolean {
   return (routing?.matches?.length ?? 0) === 0 && routing?.mirrorPercent === undefined;
 }
 
+/** What a write of the split says besides the weights. */
+export interface WriteOptions {
+  /**
+   * The version this write takes out of service (a rollback or abort of the candidate, a superseded
+   * canary, a failed bake, a rollback request): with session affinity its session route goes in the same
+   * write, so its pinned turns fall through to the weights. Every other version keeps its session route:
+   * the previous stable serves its pinned sessions until it is scaled down.
+   * @default none
+   */
+  readonly leaving?: string;
+}
+
 export interface TrafficRouter {
   /** The name factory.ts knows it by. */
   readonly name: string;
@@ -176,6 +188,7 @@ export interface TrafficRouter {
     target: TrafficTarget,
     weights: readonly VersionWeight[],
     candidate?: CandidateRoutes,
+    options?: WriteOptions,
   ): Promise<boolean>;
   /** The split as it is now, sorted by version. @throws RoutesNotFoundError while there are no routes */
   getWeights(target: TrafficTarget): Promise<VersionWeight[]>;
@@ -185,7 +198,7 @@ export interface TrafficRouter {
    */
   getCandidate(target: TrafficTarget): Promise<CandidateRoutes | undefined>;
   /** All traffic to `stableVersion`, no candidate routes: the state a finished (or abandoned) rollout leaves behind. */
-  finalize(target: TrafficTarget, stableVersion: string): Promise<void>;
+  finalize(target: TrafficTarget, stableVersion: string, options?: WriteOptions): Promise<void>;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { BUILTIN_METRICS } from '../../crds/api/index.js';
 import { builtinQuery, requestCountQuery, versionSelector } from '../../operators/analysis/builtins.js';
-import { NoDataError } from '../../operators/analysis/errors.js';
+import { MetricsUnreachableError, NoDataError } from '../../operators/analysis/errors.js';
 import { evaluateCheck, runAnalysis, type AnalysisScope } from '../../operators/analysis/evaluate.js';
 import type { Measurement, MetricsProvider } from '../../operators/analysis/provider.js';
+import { requestSharePercent, requestShareQuery } from '../../operators/analysis/request-share.js';
 import { renderTemplate, validateTemplate } from '../../operators/analysis/template.js';
 import { runVerdict, type MetricCheck } from '../../operators/analysis/types.js';
 import { resolvePolicy } from '../../operators/rollout/policy.js';
@@ -264,5 +265,69 @@ describe('templates and built-in queries', () => {
     expect(versionSelector({ namespace: 'a"b', model: 'c\\d', version: 'v' })).toBe(
       'namespace="a\\"b",model="c\\\\d",version="v"',
     );
+  });
+});
+
+describe('request share', () => {
+  /** Answers the share query with `share` (or fails it) and every other query like TableProvider. */
+  class ShareProvider extends TableProvider {
+    readonly queries: string[] = [];
+    constructor(private readonly share: Measurement['value'] | 'unreachable' | 'no-data') {
+      super({ v2: 0.001, v1: 0.001 });
+    }
+    override async runQuery(query: string): Promise<Measurement> {
+      this.queries.push(query);
+      if (query !== requestShareQuery({ ...scope, interval: '30s' })) return super.runQuery(query);
+      if (this.share === 'unreachable') {
+        return { query, error: new MetricsUnreachableError('Prometheus at http://p is unreachable') };
+      }
+      if (this.share === 'no-data') return { query, error: new NoDataError('the query returned NaN') };
+      return { query, value: this.share };
+    }
+  }
+  const checks = resolvePolicy({}).metrics;
+
+  it("is the version's share of the model's live requests, both sides live only", () => {
+    expect(requestShareQuery({ namespace: 'ns', model: 'm', version: 'v2', interval: '1m' })).toBe(
+      'sum(rate(ai_inference_requests_total{namespace="ns",model="m",version="v2",traffic="live"}[1m]))' +
+        ' / sum(rate(ai_inference_requests_total{namespace="ns",model="m",traffic="live"}[1m]))',
+    );
+  });
+
+  it('is measured with one query more per analysis, as a percent with one decimal', async () => {
+    const provider = new ShareProvider(0.31449);
+    const run = await runAnalysis(checks, scope, provider);
+    // The request count, error-rate, latency of canary and stable: and the share, once.
+    expect(provider.queries).toHaveLength(5);
+    expect(
+      provider.queries.filter((q) => q === requestShareQuery({ ...scope, interval: '30s' })),
+    ).toHaveLength(1);
+    expect(run.requestShare).toBe(31.4);
+    // The checks are judged as without it.
+    expect(run.checks.map((c) => c.verdict)).toEqual(checks.map(() => 'Passed'));
+  });
+
+  it.each([
+    ['all of them', 1, 100],
+    ['none of them', 0, 0],
+    ['a rounding up', 0.0996, 10],
+  ] as const)('reads %s', async (_name, ratio, percent) => {
+    expect((await runAnalysis(checks, scope, new ShareProvider(ratio))).requestShare).toBe(percent);
+  });
+
+  it.each(['no-data', 'unreachable'] as const)(
+    'is left out when the share query has %s, without touching the verdicts',
+    async (answer) => {
+      const run = await runAnalysis(checks, scope, new ShareProvider(answer));
+      expect(run).not.toHaveProperty('requestShare');
+      expect(run.checks.map((c) => c.verdict)).toEqual(checks.map(() => 'Passed'));
+    },
+  );
+
+  it('reads a measurement as a percent in 0..100, nothing for NaN or an error', () => {
+    expect(requestSharePercent({ query: 'q', value: 0.5 })).toBe(50);
+    expect(requestSharePercent({ query: 'q', value: 1.0000001 })).toBe(100);
+    expect(requestSharePercent({ query: 'q', value: Number.NaN })).toBeUndefined();
+    expect(requestSharePercent({ query: 'q', error: new NoDataError('no series') })).toBeUndefined();
   });
 });

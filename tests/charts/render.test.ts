@@ -35,6 +35,7 @@ describe('render()', () => {
       'NetworkPolicy/xiaoai-v2',
       'PeerAuthentication/xiaoai',
       'AuthorizationPolicy/xiaoai',
+      'AuthorizationPolicy/xiaoai-session-version',
       'DestinationRule/xiaoai',
       'VirtualService/xiaoai',
     ]);
@@ -90,7 +91,9 @@ describe('render()', () => {
       { name: 'v1', labels: { version: 'v1' } },
       { name: 'v2', labels: { version: 'v2' } },
     ]);
-    const route = find(objects, 'VirtualService', 'xiaoai').spec.http[0].route;
+    const route = find(objects, 'VirtualService', 'xiaoai').spec.http.find(
+      (r: { name: string }) => r.name === 'versions',
+    ).route;
     expect(route.map((r: any) => [r.destination.subset, r.weight])).toEqual([
       ['v1', 90],
       ['v2', 10],
@@ -256,8 +259,14 @@ describe('render()', () => {
     expect(JSON.stringify(withCandidate(['v1', 'v2']))).toBe(once);
     expect(JSON.stringify(withCandidate(['v2', 'v1']))).toBe(once);
     const http = find(withCandidate(['v1', 'v2']), 'VirtualService', 'xiaoai').spec.http;
-    expect(http.map((r: { name: string }) => r.name)).toEqual(['candidate', 'versions']);
-    expect(http[1].mirrorPercentage).toEqual({ value: 5 });
+    // xiaoai keeps its sessions on their versions: a session route per serving version comes first.
+    expect(http.map((r: { name: string }) => r.name)).toEqual([
+      'session-v1',
+      'session-v2',
+      'candidate',
+      'versions',
+    ]);
+    expect(http[3].mirrorPercentage).toEqual({ value: 5 });
   });
 
   it('refuses a candidate that is not among the versions, naming it', () => {

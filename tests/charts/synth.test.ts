@@ -165,11 +165,23 @@ describe('npm run synth', () => {
       const backends = routes[0].spec.rules.flatMap((r: any) => r.backendRefs.map((b: any) => b.name));
       const services = objects.filter((o) => o.kind === 'Service').map((o) => o.metadata.name);
       for (const backend of backends) expect(services).toContain(backend);
-      // The Istio preview of the same agent holds the same workload.
+      // The Istio preview of the same agent holds the same workload, but for session affinity, which
+      // only the Istio routes give (a route per version for a forwarded turn).
       const istio = objectsOf(files.get(`preview/${agent}.yaml`) ?? '');
-      expect(objects.find((o) => o.kind === 'Deployment')).toEqual(
-        istio.find((o) => o.kind === 'Deployment'),
-      );
+      const gatewayDeployment = objects.find((o) => o.kind === 'Deployment');
+      const istioDeployment = istio.find((o) => o.kind === 'Deployment');
+      const sessionEnv = (d: any) =>
+        d.spec.template.spec.containers[0].env.filter((e: any) => /^SESSION_(AFFINITY|FORWARD)/.test(e.name));
+      expect(sessionEnv(gatewayDeployment)).toEqual([]);
+      expect(sessionEnv(istioDeployment).map((e: any) => e.name)).toEqual([
+        'SESSION_AFFINITY',
+        'SESSION_AFFINITY_HEADER',
+        'SESSION_FORWARD_URL',
+      ]);
+      for (const c of istioDeployment.spec.template.spec.containers) {
+        c.env = c.env?.filter((e: any) => !/^SESSION_(AFFINITY|FORWARD)/.test(e.name));
+      }
+      expect(gatewayDeployment).toEqual(istioDeployment);
     }
   });
 

@@ -75,12 +75,13 @@ describe('every rendered object is valid Kubernetes', () => {
       structuredClone(
         cases.find((c) => name.test(c.name))?.objects.find((o) => o.kind === 'VirtualService'),
       ) as any;
+    const named = (object: any, name: string) => object.spec.http.find((r: any) => r.name === name);
     const cohort = vs(/cohort/);
-    cohort.spec.http[0].match[0].headers['x-cohort'] = { exact: 'beta', prefix: 'b' };
+    named(cohort, 'candidate').match[0].headers['x-cohort'] = { exact: 'beta', prefix: 'b' };
     expect((await problems(cohort)).length).toBeGreaterThan(0);
     const shadow = vs(/shadow/);
-    shadow.spec.http[0].mirrorPercentage = { value: 'ten' };
-    shadow.spec.http[0].mirror.weight = 10;
+    named(shadow, 'versions').mirrorPercentage = { value: 'ten' };
+    named(shadow, 'versions').mirror.weight = 10;
     expect((await problems(shadow)).length).toBeGreaterThan(1);
   });
 

@@ -41,12 +41,17 @@ beforeAll(async () => {
     stage: 'Canary',
     currentStep: 1,
     canaryWeight: 20,
+    // Sessions kept on the stable: the canary served fewer requests than its weight.
+    requestShare: 12.5,
     message: 'step 2 at weight 20',
     analysis: [
-      analysisRun(1, 20, 'Inconclusive', [
-        { name: 'error-rate', value: 0.002, max: 0.01, verdict: 'Passed', why: '0.002 <= max 0.01' },
-        { name: 'ttft-p95', max: 0.8, verdict: 'Inconclusive', why: 'no data' },
-      ]),
+      {
+        ...analysisRun(1, 20, 'Inconclusive', [
+          { name: 'error-rate', value: 0.002, max: 0.01, verdict: 'Passed', why: '0.002 <= max 0.01' },
+          { name: 'ttft-p95', max: 0.8, verdict: 'Inconclusive', why: 'no data' },
+        ]),
+        requestShare: 12.5,
+      },
     ],
   });
 });
@@ -98,10 +103,12 @@ describe('kubectl model status', () => {
       /xiaoai-v2\s+v2\s+Progressing\s+Canary\s+Canary\s+2\/4\s+20%\s+\d+s\s+step 2 at weight 20/,
     );
     expect(text).toContain(
-      'Rollout of xiaoai-v2: strategy Canary, stage Canary, step 2/4, weight 20%\n  canary: 20% of requests',
+      'Rollout of xiaoai-v2: strategy Canary, stage Canary, step 2/4, weight 20%, requests 12.5%\n  canary: 20% of requests',
     );
     expect(text).toMatch(/v0\s+RolledBack\s+\S+\s+error-rate 0.05 > max 0.01/);
-    expect(text).toMatch(/Canary analysis \(xiaoai-v2, step 2, weight 20%, .* ago\): Inconclusive/);
+    expect(text).toMatch(
+      /Canary analysis \(xiaoai-v2, step 2, weight 20%, requests 12\.5%, \d+\S* ago\): Inconclusive/,
+    );
     expect(text).toMatch(/error-rate\s+0.002\s+<none>\s+max 0.01\s+1m\s+120\s+Passed\s+0.002 <= max 0.01/);
     expect(text).toMatch(/ttft-p95\s+no data\s+<none>\s+max 0.8\s+1m\s+120\s+Inconclusive\s+no data/);
   });
@@ -110,8 +117,20 @@ describe('kubectl model status', () => {
     const run = await world.run(['status', 'xiaoai', '-o', 'yaml']);
     expect(run.code).toBe(0);
     const data = parse(run.stdout.join('\n')) as {
-      versions: { name: string; phase: string; step?: number; steps?: number }[];
-      canaryAnalysis: { verdict: string; checks: { metric: string }[] };
+      versions: {
+        name: string;
+        phase: string;
+        step?: number;
+        steps?: number;
+        canaryWeight?: number;
+        requestShare?: number;
+      }[];
+      canaryAnalysis: {
+        verdict: string;
+        weight: number;
+        requestShare?: number;
+        checks: { metric: string }[];
+      };
       history: { version: string; outcome: string }[];
     };
     expect(data.versions.map((v) => [v.name, v.phase, v.step, v.steps])).toEqual([
@@ -119,6 +138,12 @@ describe('kubectl model status', () => {
       ['xiaoai-v2', 'Progressing', 2, 4],
     ]);
     expect(data.canaryAnalysis.verdict).toBe('Inconclusive');
+    // The weight beside the share of requests served; none measured for the stable.
+    expect(data.versions.map((v) => [v.name, v.canaryWeight, v.requestShare])).toEqual([
+      ['xiaoai-v1', 100, undefined],
+      ['xiaoai-v2', 20, 12.5],
+    ]);
+    expect(data.canaryAnalysis).toMatchObject({ weight: 20, requestShare: 12.5 });
     expect(data.canaryAnalysis.checks.map((c) => c.metric)).toEqual(['error-rate', 'ttft-p95']);
     expect(data.history.map((h) => [h.version, h.outcome])).toEqual([
       ['v1', 'Promoted'],

@@ -48,11 +48,15 @@ describe('a canary', () => {
     await h.after(30_000);
     expect((await h.version('v2')).status?.currentStep).toBe(0);
 
+    // Sessions kept on the stable: the canary served 6.2% of the requests at weight 10. The share is
+    // reported beside the weight; the step advances on the passing analysis all the same.
+    h.metrics.shares.set('v2', 0.062);
     await h.after(30_000);
     expect((await h.version('v2')).status).toMatchObject({
       phase: 'Progressing',
       currentStep: 1,
       canaryWeight: 50,
+      requestShare: 6.2,
     });
     expect(await h.weights()).toEqual([
       { version: 'v1', weight: 50 },
@@ -60,13 +64,14 @@ describe('a canary', () => {
     ]);
     expect(hpaBounds('demo-v2')).toEqual({ min: 1, max: 5 });
 
+    h.metrics.shares.set('v2', 0.31);
     await h.after(MINUTE);
     const promoted = await h.version('v2');
-    expect(promoted.status).toMatchObject({ phase: 'Promoted', canaryWeight: 100 });
+    expect(promoted.status).toMatchObject({ phase: 'Promoted', canaryWeight: 100, requestShare: 31 });
     expect(promoted.status?.finishedAt).toBeUndefined(); // baking
-    expect(promoted.status?.analysis?.map((a) => [a.step, a.weight, a.verdict])).toEqual([
-      [0, 10, 'Passed'],
-      [1, 50, 'Passed'],
+    expect(promoted.status?.analysis?.map((a) => [a.step, a.weight, a.requestShare, a.verdict])).toEqual([
+      [0, 10, 6.2, 'Passed'],
+      [1, 50, 31, 'Passed'],
     ]);
     expect(await h.weights()).toEqual([
       { version: 'v1', weight: 0 },

@@ -43,6 +43,8 @@ export class FakeMetrics implements MetricsProvider {
   readonly values = new Map<string, Answer>();
   samples = 100;
   healthy = 0.001;
+  /** The request share (ratio 0..1) per version; unset versions have none (no data). */
+  readonly shares = new Map<string, number>();
   readonly queries: string[] = [];
 
   async runQuery(query: string): Promise<Measurement> {
@@ -50,6 +52,12 @@ export class FakeMetrics implements MetricsProvider {
     const version = /version="([^"]+)"/.exec(query)?.[1] ?? '';
     if (/^sum\(increase\(ai_inference_requests_total/.test(query)) {
       return { query, value: this.samples };
+    }
+    if (/^sum\(rate\(ai_inference_requests_total\{[^}]*traffic="live"\}/.test(query)) {
+      const share = this.shares.get(version);
+      return share === undefined
+        ? { query, error: new NoDataError('the query returned NaN (no traffic in the window?)') }
+        : { query, value: share };
     }
     const answer = this.values.get(version) ?? this.healthy;
     if (answer === 'error') {

@@ -39,7 +39,7 @@ describe('CRDs a Kubernetes 1.32 API server accepts', () => {
       'ModelVersion',
       'modelversions.ai.suoke.life',
       'mv',
-      ['Model', 'Version', 'Phase', 'Strategy', 'Stage', 'Weight', 'Step', 'Paused', 'Age'],
+      ['Model', 'Version', 'Phase', 'Strategy', 'Stage', 'Weight', 'Requests', 'Step', 'Paused', 'Age'],
     ],
     ['ModelRegistry', 'modelregistries.ai.suoke.life', 'mreg', ['Type', 'URL', 'Connected', 'Age']],
   ])(

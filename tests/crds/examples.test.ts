@@ -339,6 +339,7 @@ describe('printer columns resolve on the examples', () => {
       pauseReason: 'ManualGate',
       currentStep: 1,
       canaryWeight: 20,
+      requestShare: 12.5,
       conditions: [condition('Progressing')],
     },
     ModelRegistry: { latencyMs: 12, conditions: [condition('Connected')] },

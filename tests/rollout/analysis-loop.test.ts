@@ -208,6 +208,17 @@ it('a healthy canary is paused while Prometheus is gone, never promoted blind, t
   );
   expect(weights).toEqual([100]);
   expect(end.state.failedChecks).toBe(0);
+  // Each analysis measured the canary's share of the live requests beside its weight: with nothing
+  // keeping requests on the stable the share is the weight; while Prometheus was gone there is none.
+  const passedAtStep = end.state.analysis.filter((a) => a.verdict === 'Passed' && a.weight < 100);
+  expect([...new Set(passedAtStep.map((a) => a.weight))]).toEqual([20, 50]);
+  for (const a of passedAtStep) {
+    expect(a.requestShare).toBeGreaterThan(a.weight - 5);
+    expect(a.requestShare).toBeLessThan(a.weight + 5);
+  }
+  const blind = end.state.analysis.filter((a) => a.checks[0]?.reason.includes('unreachable'));
+  expect(blind.length).toBeGreaterThan(0);
+  expect(blind.filter((a) => a.requestShare !== undefined)).toEqual([]);
 }, 90_000);
 
 it('a canary failing 30% of its requests is rolled back within two analyses', async () => {

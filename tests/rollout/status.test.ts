@@ -39,6 +39,12 @@ const check = (verdict: CheckResult['verdict']): CheckResult => ({
   reason: '0.5 > max 0.01',
 });
 
+const analysisRun = (verdict: CheckResult['verdict'], requestShare: number | undefined) => ({
+  version: 'v2',
+  checks: [check(verdict)],
+  ...(requestShare === undefined ? {} : { requestShare }),
+});
+
 /**
  * Drives a rollout through decide() twice: once keeping the state in memory, once writing it to
  * status and reading it back at every step, as a restarted operator would. Both must agree.
@@ -46,6 +52,8 @@ const check = (verdict: CheckResult['verdict']): CheckResult => ({
 function drive(
   throughStatus: boolean,
   verdicts: CheckResult['verdict'][],
+  /** The request share each analysis measured, in order; none when absent. */
+  shares: readonly (number | undefined)[] = [],
 ): { state: RolloutState; statuses: ModelVersionStatus[] } {
   let state = initialState('v2');
   let status: ModelVersionStatus | undefined;
@@ -61,7 +69,7 @@ function drive(
       observedWeight: weight,
       versionObjectName: 'soer-v2',
       ...(analysisDue(state, policy, now) && next < verdicts.length
-        ? { analysis: { version: 'v2', checks: [check(verdicts[next++] as CheckResult['verdict'])] } }
+        ? { analysis: analysisRun(verdicts[next] as CheckResult['verdict'], shares[next++]) }
         : {}),
     };
     const d = decide(state, obs, now);
@@ -141,6 +149,40 @@ describe('status codec', () => {
     const memory = drive(false, verdicts).state;
     const { state } = drive(true, verdicts);
     expect(state.analysis).toEqual(memory.analysis);
+  });
+
+  it("records each analysis' request share beside its weight, the last one as status.requestShare", () => {
+    const { state, statuses } = drive(true, ['Passed', 'Passed'], [8.4, 31]);
+    const last = statuses.at(-1) as ModelVersionStatus;
+    expect(last.analysis?.map((a) => [a.weight, a.requestShare])).toEqual([
+      [10, 8.4],
+      [50, 31],
+    ]);
+    expect(last).toMatchObject({ canaryWeight: 50, requestShare: 31 });
+    // Before the first analysis there is no share to report.
+    const before = statuses.filter((s) => (s.analysis ?? []).length === 0);
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.filter((s) => 'requestShare' in s)).toEqual([]);
+    for (const status of statuses) expect(validStatus(status) ? [] : validStatus.errors).toEqual([]);
+    // Read back with the runs, so a restart keeps the history of shares.
+    expect(state.analysis.map((a) => a.requestShare)).toEqual([8.4, 31]);
+  });
+
+  it('decides the same whatever share an analysis measured: the share is reported, not judged', () => {
+    const verdicts: CheckResult['verdict'][] = ['Passed', 'Inconclusive', 'Passed', 'Failed', 'Passed'];
+    const walk = (shares: readonly (number | undefined)[]) =>
+      drive(true, verdicts, shares).statuses.map((s) => [
+        s.phase,
+        s.pauseReason,
+        s.currentStep,
+        s.canaryWeight,
+        s.failedChecks,
+        s.inconclusiveChecks,
+        s.message,
+      ]);
+    const unmeasured = walk([]);
+    expect(walk(verdicts.map(() => 0))).toEqual(unmeasured);
+    expect(walk(verdicts.map(() => 100))).toEqual(unmeasured);
   });
 
   it('records relative thresholds and the stable value, and cuts what exceeds the schema bounds', () => {

@@ -1,7 +1,7 @@
 // @ts-nocheck
 import { formats } from "@kubernetes-models/validate";
-export const validate = validate79;
-const schema45 = {
+export const validate = validate81;
+const schema47 = {
   "type": "object",
   "properties": {
     "apiVersion": {
@@ -14,7 +14,7 @@ const schema45 = {
       "$ref": "a6f0oUEaFqHmymdwnqPORTNOTU7GczWAkwGD0uYU"
     },
     "spec": {
-      "$ref": "OSqM92AQXy9rzdl0sQEWok0I5osDJelFtxGZeQz5PFQ"
+      "$ref": "VySKpOM4BOufyuOH3BrGyv2oaCNnqu2fvrCdnqcyoU"
     },
     "status": {
       "$ref": "GUyzOy0QaQFx1sVp2USJWFDzDGjnTJMKYFqw816Dnc"
@@ -23,11 +23,11 @@ const schema45 = {
   "required": ["spec", "apiVersion", "kind"],
   "$id": "ai.suoke.life.v1alpha1.AIModel"
 };
-const schema46 = {
+const schema48 = {
   "type": "string",
   "enum": ["ai.suoke.life/v1alpha1"]
 };
-function validate80(data, {
+function validate82(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -57,7 +57,7 @@ function validate80(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema46.enum
+        allowedValues: schema48.enum
       }
     };
     if (vErrors === null) {
@@ -67,14 +67,14 @@ function validate80(data, {
     }
     errors++;
   }
-  validate80.errors = vErrors;
+  validate82.errors = vErrors;
   return errors === 0;
 }
-const schema47 = {
+const schema49 = {
   "type": "string",
   "enum": ["AIModel"]
 };
-function validate82(data, {
+function validate84(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -104,7 +104,7 @@ function validate82(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema47.enum
+        allowedValues: schema49.enum
       }
     };
     if (vErrors === null) {
@@ -114,15 +114,15 @@ function validate82(data, {
     }
     errors++;
   }
-  validate82.errors = vErrors;
+  validate84.errors = vErrors;
   return errors === 0;
 }
-const schema48 = {
+const schema50 = {
   "nullableRef": "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta#"
 };
-const schema49 = {};
-import { validate as validate85 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
-function validate84(data, {
+const schema51 = {};
+import { validate as validate87 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
+function validate86(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -131,20 +131,20 @@ function validate84(data, {
   let vErrors = null;
   let errors = 0;
   if (data !== null) {
-    if (!validate85(data, {
+    if (!validate87(data, {
       instancePath,
       parentData,
       parentDataProperty,
       rootData
     })) {
-      vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+      vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
       errors = vErrors.length;
     }
   }
-  validate84.errors = vErrors;
+  validate86.errors = vErrors;
   return errors === 0;
 }
-const schema50 = {
+const schema52 = {
   "properties": {
     "agent": {
       "$ref": "bgAqcrSebjlw52dQEicOtwJ5ln4DO5gbCLlEK9EDMG0"
@@ -174,13 +174,13 @@ const schema50 = {
       "$ref": "PM41s5m0Tyk4BEQXWv3R9KpngJqCES3I9Iik2kGmo"
     },
     "traffic": {
-      "$ref": "VYh2THRrM464eZCOipdlsEc4RDdu4hOJl9FPoRFYM"
+      "$ref": "Xe6CsDatbqBvRruNmzlRv4VGdQGV4lqsumYd0Ai8gw"
     }
   },
   "required": ["agent", "framework", "engine"],
   "type": "object"
 };
-const schema51 = {
+const schema53 = {
   "properties": {
     "name": {
       "$ref": "E2F2O4XODIPqgsaGOSRnwVnLwRMyj5NBztUOa2YM"
@@ -276,7 +276,7 @@ function validate32(data, {
   validate32.errors = vErrors;
   return errors === 0;
 }
-const schema52 = {
+const schema54 = {
   "properties": {
     "key": {
       "$ref": "saEtLo73kU1gQeAIauslR8D2lJWRptzKMiXTKikFuo"
@@ -292,13 +292,13 @@ const schema52 = {
   "type": "object",
   "nullable": true
 };
-const schema53 = {
+const schema55 = {
   "default": "system-prompt.txt",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate92(data, {
+function validate94(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -340,17 +340,17 @@ function validate92(data, {
       errors++;
     }
   }
-  validate92.errors = vErrors;
+  validate94.errors = vErrors;
   return errors === 0;
 }
-const schema54 = {
+const schema56 = {
   "default": "ConfigMap",
   "enum": ["ConfigMap", "Secret"],
   "maxLength": 9,
   "type": "string",
   "nullable": true
 };
-function validate94(data, {
+function validate96(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -380,7 +380,7 @@ function validate94(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema54.enum
+        allowedValues: schema56.enum
       }
     };
     if (vErrors === null) {
@@ -408,7 +408,7 @@ function validate94(data, {
       errors++;
     }
   }
-  validate94.errors = vErrors;
+  validate96.errors = vErrors;
   return errors === 0;
 }
 const schema6 = {
@@ -476,7 +476,7 @@ function validate21(data, {
   validate21.errors = vErrors;
   return errors === 0;
 }
-function validate91(data, {
+function validate93(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -518,24 +518,24 @@ function validate91(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate92(data.key, {
+      if (!validate94(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
         errors = vErrors.length;
       }
     }
     if (data.kind !== undefined) {
-      if (!validate94(data.kind, {
+      if (!validate96(data.kind, {
         instancePath: instancePath + "/kind",
         parentData: data,
         parentDataProperty: "kind",
         rootData
       })) {
-        vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+        vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
         errors = vErrors.length;
       }
     }
@@ -551,10 +551,10 @@ function validate91(data, {
       }
     }
   }
-  validate91.errors = vErrors;
+  validate93.errors = vErrors;
   return errors === 0;
 }
-function validate89(data, {
+function validate91(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -591,13 +591,13 @@ function validate89(data, {
       }
     }
     if (data.systemPromptRef !== undefined) {
-      if (!validate91(data.systemPromptRef, {
+      if (!validate93(data.systemPromptRef, {
         instancePath: instancePath + "/systemPromptRef",
         parentData: data,
         parentDataProperty: "systemPromptRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+        vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
         errors = vErrors.length;
       }
     }
@@ -617,10 +617,10 @@ function validate89(data, {
     }
     errors++;
   }
-  validate89.errors = vErrors;
+  validate91.errors = vErrors;
   return errors === 0;
 }
-const schema55 = {
+const schema57 = {
   "properties": {
     "args": {
       "$ref": "7ZoMdyR2FZIqVjBLSHeOv2Tgmhro790UZsn74OnAaI"
@@ -646,7 +646,7 @@ const schema55 = {
   },
   "type": "object"
 };
-const schema56 = {
+const schema58 = {
   "items": {
     "$ref": "SKgvz4HvKTiQikgBFJwhYPuJSrKdwhNFYpdnWnIe0Os"
   },
@@ -654,11 +654,11 @@ const schema56 = {
   "type": "array",
   "nullable": true
 };
-const schema57 = {
+const schema59 = {
   "maxLength": 4096,
   "type": "string"
 };
-function validate101(data, {
+function validate103(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -699,10 +699,10 @@ function validate101(data, {
     }
     errors++;
   }
-  validate101.errors = vErrors;
+  validate103.errors = vErrors;
   return errors === 0;
 }
-function validate100(data, {
+function validate102(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -745,21 +745,21 @@ function validate100(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate101(data[i0], {
+      if (!validate103(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+        vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate100.errors = vErrors;
+  validate102.errors = vErrors;
   return errors === 0;
 }
-const schema58 = {
+const schema60 = {
   "items": {
     "$ref": "NlwKpgloLVrWMrRwDr0o109S0T94p4UGhNllCnproE"
   },
@@ -1088,7 +1088,7 @@ function validate45(data, {
   validate45.errors = vErrors;
   return errors === 0;
 }
-function validate104(data, {
+function validate106(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1142,10 +1142,10 @@ function validate104(data, {
       }
     }
   }
-  validate104.errors = vErrors;
+  validate106.errors = vErrors;
   return errors === 0;
 }
-const schema59 = {
+const schema61 = {
   "properties": {
     "apiKeySecretRef": {
       "$ref": "FMQBQLtO7O4K6L2G6phfVhrS0M95IVy4NQ0D9dVE"
@@ -1358,7 +1358,7 @@ function validate22(data, {
   validate22.errors = vErrors;
   return errors === 0;
 }
-const schema60 = {
+const schema62 = {
   "items": {
     "$ref": "yQXLxtAG0QBZkJkpstYkHVl6zP3PQcb1C7ySSk8biI"
   },
@@ -1366,7 +1366,7 @@ const schema60 = {
   "type": "array",
   "nullable": true
 };
-function validate110(data, {
+function validate112(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1420,10 +1420,10 @@ function validate110(data, {
       }
     }
   }
-  validate110.errors = vErrors;
+  validate112.errors = vErrors;
   return errors === 0;
 }
-function validate107(data, {
+function validate109(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1487,28 +1487,28 @@ function validate107(data, {
       }
     }
     if (data.fallbackUrls !== undefined) {
-      if (!validate110(data.fallbackUrls, {
+      if (!validate112(data.fallbackUrls, {
         instancePath: instancePath + "/fallbackUrls",
         parentData: data,
         parentDataProperty: "fallbackUrls",
         rootData
       })) {
-        vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+        vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate107.errors = vErrors;
+  validate109.errors = vErrors;
   return errors === 0;
 }
-const schema61 = {
+const schema63 = {
   "maxLength": 1024,
   "pattern": "^[^\\s]+$",
   "type": "string",
   "nullable": true
 };
-const pattern6 = new RegExp("^[^\\s]+$", "u");
-function validate114(data, {
+const pattern7 = new RegExp("^[^\\s]+$", "u");
+function validate116(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1549,7 +1549,7 @@ function validate114(data, {
       }
       errors++;
     }
-    if (!pattern6.test(data)) {
+    if (!pattern7.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -1566,7 +1566,7 @@ function validate114(data, {
       errors++;
     }
   }
-  validate114.errors = vErrors;
+  validate116.errors = vErrors;
   return errors === 0;
 }
 const schema19 = {
@@ -1636,14 +1636,14 @@ function validate40(data, {
   validate40.errors = vErrors;
   return errors === 0;
 }
-const schema62 = {
+const schema64 = {
   "default": 8001,
   "type": "integer",
   "minimum": 1,
   "maximum": 65535,
   "nullable": true
 };
-function validate117(data, {
+function validate119(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1703,17 +1703,17 @@ function validate117(data, {
       errors++;
     }
   }
-  validate117.errors = vErrors;
+  validate119.errors = vErrors;
   return errors === 0;
 }
-const schema63 = {
+const schema65 = {
   "default": "openai",
   "enum": ["openai"],
   "maxLength": 6,
   "type": "string",
   "nullable": true
 };
-function validate119(data, {
+function validate121(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1743,7 +1743,7 @@ function validate119(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema63.enum
+        allowedValues: schema65.enum
       }
     };
     if (vErrors === null) {
@@ -1771,10 +1771,10 @@ function validate119(data, {
       errors++;
     }
   }
-  validate119.errors = vErrors;
+  validate121.errors = vErrors;
   return errors === 0;
 }
-function validate99(data, {
+function validate101(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1784,46 +1784,46 @@ function validate99(data, {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.args !== undefined) {
-      if (!validate100(data.args, {
+      if (!validate102(data.args, {
         instancePath: instancePath + "/args",
         parentData: data,
         parentDataProperty: "args",
         rootData
       })) {
-        vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
+        vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
         errors = vErrors.length;
       }
     }
     if (data.env !== undefined) {
-      if (!validate104(data.env, {
+      if (!validate106(data.env, {
         instancePath: instancePath + "/env",
         parentData: data,
         parentDataProperty: "env",
         rootData
       })) {
-        vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+        vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
         errors = vErrors.length;
       }
     }
     if (data.external !== undefined) {
-      if (!validate107(data.external, {
+      if (!validate109(data.external, {
         instancePath: instancePath + "/external",
         parentData: data,
         parentDataProperty: "external",
         rootData
       })) {
-        vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
+        vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
         errors = vErrors.length;
       }
     }
     if (data.image !== undefined) {
-      if (!validate114(data.image, {
+      if (!validate116(data.image, {
         instancePath: instancePath + "/image",
         parentData: data,
         parentDataProperty: "image",
         rootData
       })) {
-        vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+        vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
         errors = vErrors.length;
       }
     }
@@ -1839,24 +1839,24 @@ function validate99(data, {
       }
     }
     if (data.port !== undefined) {
-      if (!validate117(data.port, {
+      if (!validate119(data.port, {
         instancePath: instancePath + "/port",
         parentData: data,
         parentDataProperty: "port",
         rootData
       })) {
-        vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+        vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
         errors = vErrors.length;
       }
     }
     if (data.protocol !== undefined) {
-      if (!validate119(data.protocol, {
+      if (!validate121(data.protocol, {
         instancePath: instancePath + "/protocol",
         parentData: data,
         parentDataProperty: "protocol",
         rootData
       })) {
-        vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+        vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
         errors = vErrors.length;
       }
     }
@@ -1876,15 +1876,15 @@ function validate99(data, {
     }
     errors++;
   }
-  validate99.errors = vErrors;
+  validate101.errors = vErrors;
   return errors === 0;
 }
-const schema64 = {
+const schema66 = {
   "enum": ["huggingface", "pytorch", "tensorflow", "onnx", "gguf", "custom"],
   "maxLength": 11,
   "type": "string"
 };
-function validate122(data, {
+function validate124(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1898,7 +1898,7 @@ function validate122(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema64.enum
+        allowedValues: schema66.enum
       }
     };
     if (vErrors === null) {
@@ -1941,17 +1941,17 @@ function validate122(data, {
     }
     errors++;
   }
-  validate122.errors = vErrors;
+  validate124.errors = vErrors;
   return errors === 0;
 }
-const schema65 = {
+const schema67 = {
   "default": 10,
   "type": "integer",
   "minimum": 1,
   "maximum": 50,
   "nullable": true
 };
-function validate124(data, {
+function validate126(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2011,10 +2011,10 @@ function validate124(data, {
       errors++;
     }
   }
-  validate124.errors = vErrors;
+  validate126.errors = vErrors;
   return errors === 0;
 }
-const schema66 = {
+const schema68 = {
   "properties": {
     "name": {
       "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
@@ -2024,7 +2024,7 @@ const schema66 = {
   "type": "object",
   "nullable": true
 };
-function validate126(data, {
+function validate128(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2077,10 +2077,10 @@ function validate126(data, {
       }
     }
   }
-  validate126.errors = vErrors;
+  validate128.errors = vErrors;
   return errors === 0;
 }
-const schema67 = {
+const schema69 = {
   "properties": {
     "gpu": {
       "$ref": "hJnAaGr00nUhewwphhYDPiKqlppXDdBwupreHZJIg"
@@ -2095,7 +2095,7 @@ const schema67 = {
   "type": "object",
   "nullable": true
 };
-const schema68 = {
+const schema70 = {
   "properties": {
     "count": {
       "$ref": "NI5y4vtM0MkZnWeKfW06VfOs1dLgN7KHaS8966eVvG0"
@@ -2120,12 +2120,12 @@ const schema68 = {
   "type": "object",
   "nullable": true
 };
-const schema69 = {
+const schema71 = {
   "type": "number",
   "exclusiveMinimum": 0,
   "maximum": 64
 };
-function validate131(data, {
+function validate133(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2184,16 +2184,16 @@ function validate131(data, {
     }
     errors++;
   }
-  validate131.errors = vErrors;
+  validate133.errors = vErrors;
   return errors === 0;
 }
-const schema70 = {
+const schema72 = {
   "type": "number",
   "exclusiveMinimum": 0,
   "maximum": 64,
   "nullable": true
 };
-function validate133(data, {
+function validate135(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2253,17 +2253,17 @@ function validate133(data, {
       errors++;
     }
   }
-  validate133.errors = vErrors;
+  validate135.errors = vErrors;
   return errors === 0;
 }
-const schema71 = {
+const schema73 = {
   "maxLength": 63,
   "pattern": "^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$",
   "type": "string",
   "nullable": true
 };
-const pattern7 = new RegExp("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$", "u");
-function validate135(data, {
+const pattern8 = new RegExp("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$", "u");
+function validate137(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2304,7 +2304,7 @@ function validate135(data, {
       }
       errors++;
     }
-    if (!pattern7.test(data)) {
+    if (!pattern8.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -2321,18 +2321,18 @@ function validate135(data, {
       errors++;
     }
   }
-  validate135.errors = vErrors;
+  validate137.errors = vErrors;
   return errors === 0;
 }
-const schema72 = {
+const schema74 = {
   "default": "nvidia.com/gpu",
   "maxLength": 253,
   "pattern": "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)[-._a-zA-Z0-9]+$",
   "type": "string",
   "nullable": true
 };
-const pattern8 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)[-._a-zA-Z0-9]+$", "u");
-function validate137(data, {
+const pattern9 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)[-._a-zA-Z0-9]+$", "u");
+function validate139(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2373,7 +2373,7 @@ function validate137(data, {
       }
       errors++;
     }
-    if (!pattern8.test(data)) {
+    if (!pattern9.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -2390,16 +2390,16 @@ function validate137(data, {
       errors++;
     }
   }
-  validate137.errors = vErrors;
+  validate139.errors = vErrors;
   return errors === 0;
 }
-const schema73 = {
+const schema75 = {
   "type": "integer",
   "minimum": 2,
   "maximum": 64,
   "nullable": true
 };
-function validate139(data, {
+function validate141(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2459,10 +2459,10 @@ function validate139(data, {
       errors++;
     }
   }
-  validate139.errors = vErrors;
+  validate141.errors = vErrors;
   return errors === 0;
 }
-const schema74 = {
+const schema76 = {
   "items": {
     "$ref": "4hlJNWQfLDwIBSwM9ayGhVdQbP58R5INE4NtAvFyI"
   },
@@ -2470,7 +2470,7 @@ const schema74 = {
   "type": "array",
   "nullable": true
 };
-const schema75 = {
+const schema77 = {
   "properties": {
     "effect": {
       "$ref": "Ov83GUv6ka44YJu2vInatiJUUI0hGuJ01TSoMP3dJo"
@@ -2490,13 +2490,13 @@ const schema75 = {
   },
   "type": "object"
 };
-const schema76 = {
+const schema78 = {
   "enum": ["NoSchedule", "PreferNoSchedule", "NoExecute"],
   "maxLength": 16,
   "type": "string",
   "nullable": true
 };
-function validate143(data, {
+function validate145(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2526,7 +2526,7 @@ function validate143(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema76.enum
+        allowedValues: schema78.enum
       }
     };
     if (vErrors === null) {
@@ -2554,15 +2554,15 @@ function validate143(data, {
       errors++;
     }
   }
-  validate143.errors = vErrors;
+  validate145.errors = vErrors;
   return errors === 0;
 }
-const schema77 = {
+const schema79 = {
   "maxLength": 317,
   "type": "string",
   "nullable": true
 };
-function validate145(data, {
+function validate147(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2604,17 +2604,17 @@ function validate145(data, {
       errors++;
     }
   }
-  validate145.errors = vErrors;
+  validate147.errors = vErrors;
   return errors === 0;
 }
-const schema78 = {
+const schema80 = {
   "default": "Equal",
   "enum": ["Exists", "Equal"],
   "maxLength": 6,
   "type": "string",
   "nullable": true
 };
-function validate147(data, {
+function validate149(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2644,7 +2644,7 @@ function validate147(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema78.enum
+        allowedValues: schema80.enum
       }
     };
     if (vErrors === null) {
@@ -2672,16 +2672,16 @@ function validate147(data, {
       errors++;
     }
   }
-  validate147.errors = vErrors;
+  validate149.errors = vErrors;
   return errors === 0;
 }
-const schema79 = {
+const schema81 = {
   "format": "int64",
   "type": "integer",
   "nullable": true
 };
 const formats2 = formats.int64;
-function validate149(data, {
+function validate151(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2723,15 +2723,15 @@ function validate149(data, {
       errors++;
     }
   }
-  validate149.errors = vErrors;
+  validate151.errors = vErrors;
   return errors === 0;
 }
-const schema40 = {
+const schema42 = {
   "maxLength": 63,
   "type": "string",
   "nullable": true
 };
-function validate74(data, {
+function validate76(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2773,10 +2773,10 @@ function validate74(data, {
       errors++;
     }
   }
-  validate74.errors = vErrors;
+  validate76.errors = vErrors;
   return errors === 0;
 }
-function validate142(data, {
+function validate144(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2786,57 +2786,57 @@ function validate142(data, {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.effect !== undefined) {
-      if (!validate143(data.effect, {
+      if (!validate145(data.effect, {
         instancePath: instancePath + "/effect",
         parentData: data,
         parentDataProperty: "effect",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.key !== undefined) {
-      if (!validate145(data.key, {
-        instancePath: instancePath + "/key",
-        parentData: data,
-        parentDataProperty: "key",
         rootData
       })) {
         vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
         errors = vErrors.length;
       }
     }
-    if (data.operator !== undefined) {
-      if (!validate147(data.operator, {
-        instancePath: instancePath + "/operator",
+    if (data.key !== undefined) {
+      if (!validate147(data.key, {
+        instancePath: instancePath + "/key",
         parentData: data,
-        parentDataProperty: "operator",
+        parentDataProperty: "key",
         rootData
       })) {
         vErrors = vErrors === null ? validate147.errors : vErrors.concat(validate147.errors);
         errors = vErrors.length;
       }
     }
-    if (data.tolerationSeconds !== undefined) {
-      if (!validate149(data.tolerationSeconds, {
-        instancePath: instancePath + "/tolerationSeconds",
+    if (data.operator !== undefined) {
+      if (!validate149(data.operator, {
+        instancePath: instancePath + "/operator",
         parentData: data,
-        parentDataProperty: "tolerationSeconds",
+        parentDataProperty: "operator",
         rootData
       })) {
         vErrors = vErrors === null ? validate149.errors : vErrors.concat(validate149.errors);
         errors = vErrors.length;
       }
     }
+    if (data.tolerationSeconds !== undefined) {
+      if (!validate151(data.tolerationSeconds, {
+        instancePath: instancePath + "/tolerationSeconds",
+        parentData: data,
+        parentDataProperty: "tolerationSeconds",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate151.errors : vErrors.concat(validate151.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.value !== undefined) {
-      if (!validate74(data.value, {
+      if (!validate76(data.value, {
         instancePath: instancePath + "/value",
         parentData: data,
         parentDataProperty: "value",
         rootData
       })) {
-        vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
         errors = vErrors.length;
       }
     }
@@ -2856,10 +2856,10 @@ function validate142(data, {
     }
     errors++;
   }
-  validate142.errors = vErrors;
+  validate144.errors = vErrors;
   return errors === 0;
 }
-function validate141(data, {
+function validate143(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2902,21 +2902,21 @@ function validate141(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate142(data[i0], {
+      if (!validate144(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
+        vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate141.errors = vErrors;
+  validate143.errors = vErrors;
   return errors === 0;
 }
-function validate130(data, {
+function validate132(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2958,73 +2958,73 @@ function validate130(data, {
       errors++;
     }
     if (data.count !== undefined) {
-      if (!validate131(data.count, {
+      if (!validate133(data.count, {
         instancePath: instancePath + "/count",
         parentData: data,
         parentDataProperty: "count",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.maxCount !== undefined) {
-      if (!validate133(data.maxCount, {
-        instancePath: instancePath + "/maxCount",
-        parentData: data,
-        parentDataProperty: "maxCount",
         rootData
       })) {
         vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
         errors = vErrors.length;
       }
     }
-    if (data.product !== undefined) {
-      if (!validate135(data.product, {
-        instancePath: instancePath + "/product",
+    if (data.maxCount !== undefined) {
+      if (!validate135(data.maxCount, {
+        instancePath: instancePath + "/maxCount",
         parentData: data,
-        parentDataProperty: "product",
+        parentDataProperty: "maxCount",
         rootData
       })) {
         vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
         errors = vErrors.length;
       }
     }
-    if (data.resourceName !== undefined) {
-      if (!validate137(data.resourceName, {
-        instancePath: instancePath + "/resourceName",
+    if (data.product !== undefined) {
+      if (!validate137(data.product, {
+        instancePath: instancePath + "/product",
         parentData: data,
-        parentDataProperty: "resourceName",
+        parentDataProperty: "product",
         rootData
       })) {
         vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
         errors = vErrors.length;
       }
     }
-    if (data.slicesPerGpu !== undefined) {
-      if (!validate139(data.slicesPerGpu, {
-        instancePath: instancePath + "/slicesPerGpu",
+    if (data.resourceName !== undefined) {
+      if (!validate139(data.resourceName, {
+        instancePath: instancePath + "/resourceName",
         parentData: data,
-        parentDataProperty: "slicesPerGpu",
+        parentDataProperty: "resourceName",
         rootData
       })) {
         vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
         errors = vErrors.length;
       }
     }
-    if (data.tolerations !== undefined) {
-      if (!validate141(data.tolerations, {
-        instancePath: instancePath + "/tolerations",
+    if (data.slicesPerGpu !== undefined) {
+      if (!validate141(data.slicesPerGpu, {
+        instancePath: instancePath + "/slicesPerGpu",
         parentData: data,
-        parentDataProperty: "tolerations",
+        parentDataProperty: "slicesPerGpu",
         rootData
       })) {
         vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
         errors = vErrors.length;
       }
     }
+    if (data.tolerations !== undefined) {
+      if (!validate143(data.tolerations, {
+        instancePath: instancePath + "/tolerations",
+        parentData: data,
+        parentDataProperty: "tolerations",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
+        errors = vErrors.length;
+      }
+    }
   }
-  validate130.errors = vErrors;
+  validate132.errors = vErrors;
   return errors === 0;
 }
 const schema11 = {
@@ -3256,7 +3256,7 @@ function validate28(data, {
   validate28.errors = vErrors;
   return errors === 0;
 }
-function validate129(data, {
+function validate131(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3282,13 +3282,13 @@ function validate129(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.gpu !== undefined) {
-      if (!validate130(data.gpu, {
+      if (!validate132(data.gpu, {
         instancePath: instancePath + "/gpu",
         parentData: data,
         parentDataProperty: "gpu",
         rootData
       })) {
-        vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+        vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
         errors = vErrors.length;
       }
     }
@@ -3315,10 +3315,10 @@ function validate129(data, {
       }
     }
   }
-  validate129.errors = vErrors;
+  validate131.errors = vErrors;
   return errors === 0;
 }
-const schema80 = {
+const schema82 = {
   "properties": {
     "analysis": {
       "$ref": "mIlZRdjtwzLpbzerK6QyOuJMK0IF02VX7YXLZZaqY"
@@ -3366,7 +3366,7 @@ const schema80 = {
   "type": "object",
   "nullable": true
 };
-const schema81 = {
+const schema83 = {
   "properties": {
     "failureLimit": {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
@@ -3454,7 +3454,7 @@ function validate31(data, {
   validate31.errors = vErrors;
   return errors === 0;
 }
-const schema82 = {
+const schema84 = {
   "items": {
     "$ref": "m48hAut9Nwx6ErPi4Da2gqibgZMSkdBPwJDcCetveU"
   },
@@ -3462,7 +3462,7 @@ const schema82 = {
   "minItems": 1,
   "type": "array"
 };
-const schema83 = {
+const schema85 = {
   "properties": {
     "builtin": {
       "$ref": "o7zZHwH4Qg1ww9rtNN6D2pdWIAl1wvim2gEignk"
@@ -3489,13 +3489,13 @@ const schema83 = {
   "required": ["name"],
   "type": "object"
 };
-const schema84 = {
+const schema86 = {
   "enum": ["error-rate", "latency-p95", "ttft-p95", "tokens-per-second", "cost-per-request", "tokens-per-request", "truncation-rate"],
   "maxLength": 18,
   "type": "string",
   "nullable": true
 };
-function validate164(data, {
+function validate166(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3525,7 +3525,7 @@ function validate164(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema84.enum
+        allowedValues: schema86.enum
       }
     };
     if (vErrors === null) {
@@ -3553,16 +3553,16 @@ function validate164(data, {
       errors++;
     }
   }
-  validate164.errors = vErrors;
+  validate166.errors = vErrors;
   return errors === 0;
 }
-const schema85 = {
+const schema87 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 1000000,
   "nullable": true
 };
-function validate166(data, {
+function validate168(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3622,7 +3622,7 @@ function validate166(data, {
       errors++;
     }
   }
-  validate166.errors = vErrors;
+  validate168.errors = vErrors;
   return errors === 0;
 }
 const schema15 = {
@@ -3692,13 +3692,13 @@ function validate34(data, {
   validate34.errors = vErrors;
   return errors === 0;
 }
-const schema86 = {
+const schema88 = {
   "maxLength": 4096,
   "minLength": 1,
   "type": "string",
   "nullable": true
 };
-function validate170(data, {
+function validate172(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3756,10 +3756,10 @@ function validate170(data, {
       errors++;
     }
   }
-  validate170.errors = vErrors;
+  validate172.errors = vErrors;
   return errors === 0;
 }
-const schema87 = {
+const schema89 = {
   "properties": {
     "maxIncrease": {
       "$ref": "7d6NU2BBzuXjTjA1ugLpm5VvIfjMm87YJR3P6bnZDE"
@@ -3769,12 +3769,12 @@ const schema87 = {
   "type": "object",
   "nullable": true
 };
-const schema88 = {
+const schema90 = {
   "type": "number",
   "minimum": 0,
   "maximum": 1000
 };
-function validate173(data, {
+function validate175(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3833,10 +3833,10 @@ function validate173(data, {
     }
     errors++;
   }
-  validate173.errors = vErrors;
+  validate175.errors = vErrors;
   return errors === 0;
 }
-function validate172(data, {
+function validate174(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3878,21 +3878,21 @@ function validate172(data, {
       errors++;
     }
     if (data.maxIncrease !== undefined) {
-      if (!validate173(data.maxIncrease, {
+      if (!validate175(data.maxIncrease, {
         instancePath: instancePath + "/maxIncrease",
         parentData: data,
         parentDataProperty: "maxIncrease",
         rootData
       })) {
-        vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
+        vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate172.errors = vErrors;
+  validate174.errors = vErrors;
   return errors === 0;
 }
-const schema89 = {
+const schema91 = {
   "properties": {
     "max": {
       "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
@@ -3935,7 +3935,7 @@ function validate33(data, {
   validate33.errors = vErrors;
   return errors === 0;
 }
-function validate176(data, {
+function validate178(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3983,10 +3983,10 @@ function validate176(data, {
       }
     }
   }
-  validate176.errors = vErrors;
+  validate178.errors = vErrors;
   return errors === 0;
 }
-function validate163(data, {
+function validate165(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4012,24 +4012,24 @@ function validate163(data, {
       errors++;
     }
     if (data.builtin !== undefined) {
-      if (!validate164(data.builtin, {
+      if (!validate166(data.builtin, {
         instancePath: instancePath + "/builtin",
         parentData: data,
         parentDataProperty: "builtin",
         rootData
       })) {
-        vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
+        vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
         errors = vErrors.length;
       }
     }
     if (data.minSamples !== undefined) {
-      if (!validate166(data.minSamples, {
+      if (!validate168(data.minSamples, {
         instancePath: instancePath + "/minSamples",
         parentData: data,
         parentDataProperty: "minSamples",
         rootData
       })) {
-        vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
+        vErrors = vErrors === null ? validate168.errors : vErrors.concat(validate168.errors);
         errors = vErrors.length;
       }
     }
@@ -4056,35 +4056,35 @@ function validate163(data, {
       }
     }
     if (data.query !== undefined) {
-      if (!validate170(data.query, {
+      if (!validate172(data.query, {
         instancePath: instancePath + "/query",
         parentData: data,
         parentDataProperty: "query",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate170.errors : vErrors.concat(validate170.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.relativeToStable !== undefined) {
-      if (!validate172(data.relativeToStable, {
-        instancePath: instancePath + "/relativeToStable",
-        parentData: data,
-        parentDataProperty: "relativeToStable",
         rootData
       })) {
         vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
         errors = vErrors.length;
       }
     }
+    if (data.relativeToStable !== undefined) {
+      if (!validate174(data.relativeToStable, {
+        instancePath: instancePath + "/relativeToStable",
+        parentData: data,
+        parentDataProperty: "relativeToStable",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.thresholdRange !== undefined) {
-      if (!validate176(data.thresholdRange, {
+      if (!validate178(data.thresholdRange, {
         instancePath: instancePath + "/thresholdRange",
         parentData: data,
         parentDataProperty: "thresholdRange",
         rootData
       })) {
-        vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
+        vErrors = vErrors === null ? validate178.errors : vErrors.concat(validate178.errors);
         errors = vErrors.length;
       }
     }
@@ -4104,10 +4104,10 @@ function validate163(data, {
     }
     errors++;
   }
-  validate163.errors = vErrors;
+  validate165.errors = vErrors;
   return errors === 0;
 }
-function validate162(data, {
+function validate164(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4150,13 +4150,13 @@ function validate162(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate163(data[i0], {
+      if (!validate165(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate163.errors : vErrors.concat(validate163.errors);
+        vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
         errors = vErrors.length;
       }
     }
@@ -4176,10 +4176,10 @@ function validate162(data, {
     }
     errors++;
   }
-  validate162.errors = vErrors;
+  validate164.errors = vErrors;
   return errors === 0;
 }
-function validate159(data, {
+function validate161(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4243,13 +4243,13 @@ function validate159(data, {
       }
     }
     if (data.metrics !== undefined) {
-      if (!validate162(data.metrics, {
+      if (!validate164(data.metrics, {
         instancePath: instancePath + "/metrics",
         parentData: data,
         parentDataProperty: "metrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
+        vErrors = vErrors === null ? validate164.errors : vErrors.concat(validate164.errors);
         errors = vErrors.length;
       }
     }
@@ -4265,7 +4265,7 @@ function validate159(data, {
       }
     }
   }
-  validate159.errors = vErrors;
+  validate161.errors = vErrors;
   return errors === 0;
 }
 const schema16 = {
@@ -4336,7 +4336,7 @@ function validate35(data, {
   validate35.errors = vErrors;
   return errors === 0;
 }
-const schema90 = {
+const schema92 = {
   "properties": {
     "previewDuration": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -4348,14 +4348,14 @@ const schema90 = {
   "type": "object",
   "nullable": true
 };
-const schema91 = {
+const schema41 = {
   "maxLength": 128,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
   "type": "string",
   "nullable": true
 };
-function validate187(data, {
+function validate75(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4429,10 +4429,10 @@ function validate187(data, {
       errors++;
     }
   }
-  validate187.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-function validate185(data, {
+function validate187(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4469,21 +4469,21 @@ function validate185(data, {
       }
     }
     if (data.previewHeader !== undefined) {
-      if (!validate187(data.previewHeader, {
+      if (!validate75(data.previewHeader, {
         instancePath: instancePath + "/previewHeader",
         parentData: data,
         parentDataProperty: "previewHeader",
         rootData
       })) {
-        vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
+        vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate185.errors = vErrors;
+  validate187.errors = vErrors;
   return errors === 0;
 }
-const schema92 = {
+const schema93 = {
   "properties": {
     "apiKeySecretRef": {
       "$ref": "FMQBQLtO7O4K6L2G6phfVhrS0M95IVy4NQ0D9dVE"
@@ -4517,11 +4517,11 @@ const schema92 = {
   "type": "object",
   "nullable": true
 };
-const schema93 = {
+const schema40 = {
   "type": "boolean",
   "nullable": true
 };
-function validate192(data, {
+function validate74(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4545,7 +4545,7 @@ function validate192(data, {
     }
     errors++;
   }
-  validate192.errors = vErrors;
+  validate74.errors = vErrors;
   return errors === 0;
 }
 const schema94 = {
@@ -5233,7 +5233,7 @@ function validate207(data, {
   validate207.errors = vErrors;
   return errors === 0;
 }
-function validate190(data, {
+function validate191(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5286,13 +5286,13 @@ function validate190(data, {
       }
     }
     if (data.atLastStep !== undefined) {
-      if (!validate192(data.atLastStep, {
+      if (!validate74(data.atLastStep, {
         instancePath: instancePath + "/atLastStep",
         parentData: data,
         parentDataProperty: "atLastStep",
         rootData
       })) {
-        vErrors = vErrors === null ? validate192.errors : vErrors.concat(validate192.errors);
+        vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
         errors = vErrors.length;
       }
     }
@@ -5374,7 +5374,7 @@ function validate190(data, {
       }
     }
   }
-  validate190.errors = vErrors;
+  validate191.errors = vErrors;
   return errors === 0;
 }
 const schema102 = {
@@ -6704,7 +6704,7 @@ function validate261(data, {
   validate261.errors = vErrors;
   return errors === 0;
 }
-function validate158(data, {
+function validate160(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6730,13 +6730,13 @@ function validate158(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.analysis !== undefined) {
-      if (!validate159(data.analysis, {
+      if (!validate161(data.analysis, {
         instancePath: instancePath + "/analysis",
         parentData: data,
         parentDataProperty: "analysis",
         rootData
       })) {
-        vErrors = vErrors === null ? validate159.errors : vErrors.concat(validate159.errors);
+        vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
         errors = vErrors.length;
       }
     }
@@ -6752,24 +6752,24 @@ function validate158(data, {
       }
     }
     if (data.blueGreen !== undefined) {
-      if (!validate185(data.blueGreen, {
+      if (!validate187(data.blueGreen, {
         instancePath: instancePath + "/blueGreen",
         parentData: data,
         parentDataProperty: "blueGreen",
         rootData
       })) {
-        vErrors = vErrors === null ? validate185.errors : vErrors.concat(validate185.errors);
+        vErrors = vErrors === null ? validate187.errors : vErrors.concat(validate187.errors);
         errors = vErrors.length;
       }
     }
     if (data.evaluation !== undefined) {
-      if (!validate190(data.evaluation, {
+      if (!validate191(data.evaluation, {
         instancePath: instancePath + "/evaluation",
         parentData: data,
         parentDataProperty: "evaluation",
         rootData
       })) {
-        vErrors = vErrors === null ? validate190.errors : vErrors.concat(validate190.errors);
+        vErrors = vErrors === null ? validate191.errors : vErrors.concat(validate191.errors);
         errors = vErrors.length;
       }
     }
@@ -6884,7 +6884,7 @@ function validate158(data, {
       }
     }
   }
-  validate158.errors = vErrors;
+  validate160.errors = vErrors;
   return errors === 0;
 }
 const schema116 = {
@@ -8239,7 +8239,7 @@ function validate302(data, {
       }
       errors++;
     }
-    if (!pattern6.test(data)) {
+    if (!pattern7.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -10971,6 +10971,9 @@ const schema158 = {
     "retries": {
       "$ref": "0Vj9m0HQqdUM0pSHez8me2clSYvUVLUoBVO52gK6E"
     },
+    "sessionAffinity": {
+      "$ref": "3SLRGNj6bjWpAJ2Rj0OivtYOVSsrfd7Up95Q7DjzL5o"
+    },
     "timeout": {
       "$ref": "gUMLxxUWO7ndBMOR5eJaYdGTSqvHD6pWwMaZVNG4I"
     }
@@ -11044,12 +11047,12 @@ function validate73(data, {
   validate73.errors = vErrors;
   return errors === 0;
 }
-const schema43 = {
+const schema45 = {
   "type": "integer",
   "minimum": 0,
   "nullable": true
 };
-function validate77(data, {
+function validate79(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -11092,7 +11095,7 @@ function validate77(data, {
       errors++;
     }
   }
-  validate77.errors = vErrors;
+  validate79.errors = vErrors;
   return errors === 0;
 }
 function validate366(data, {
@@ -11143,13 +11146,13 @@ function validate366(data, {
       }
     }
     if (data.maxRequestsPerConnection !== undefined) {
-      if (!validate77(data.maxRequestsPerConnection, {
+      if (!validate79(data.maxRequestsPerConnection, {
         instancePath: instancePath + "/maxRequestsPerConnection",
         parentData: data,
         parentDataProperty: "maxRequestsPerConnection",
         rootData
       })) {
-        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
         errors = vErrors.length;
       }
     }
@@ -12523,13 +12526,174 @@ function validate403(data, {
   return errors === 0;
 }
 const schema178 = {
+  "properties": {
+    "cookie": {
+      "$ref": "XAqG4CCIOy4Fjg0sfZAEnpMa7nEDTROntEK8JouQ"
+    },
+    "enabled": {
+      "$ref": "hsGPmGwy4VrrbOBJwiGgjUKGPtMFeHO5cmtUu5ZUh0"
+    },
+    "header": {
+      "$ref": "XBseSwu15eovpq7DAvJO22B1eNaatgT33pBVWPPpFsE"
+    }
+  },
+  "type": "object",
+  "nullable": true
+};
+const schema179 = {
+  "maxLength": 128,
+  "minLength": 1,
+  "pattern": "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$",
+  "type": "string",
+  "nullable": true
+};
+function validate411(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string" && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data === "string") {
+    if (func2(data) > 128) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: {
+          limit: 128
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (func2(data) < 1) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: {
+          limit: 1
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (!pattern13.test(data)) {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$"
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+  }
+  validate411.errors = vErrors;
+  return errors === 0;
+}
+function validate410(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.cookie !== undefined) {
+      if (!validate411(data.cookie, {
+        instancePath: instancePath + "/cookie",
+        parentData: data,
+        parentDataProperty: "cookie",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate411.errors : vErrors.concat(validate411.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.enabled !== undefined) {
+      if (!validate74(data.enabled, {
+        instancePath: instancePath + "/enabled",
+        parentData: data,
+        parentDataProperty: "enabled",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.header !== undefined) {
+      if (!validate75(data.header, {
+        instancePath: instancePath + "/header",
+        parentData: data,
+        parentDataProperty: "header",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  validate410.errors = vErrors;
+  return errors === 0;
+}
+const schema180 = {
   "default": "120s",
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string",
   "nullable": true
 };
-function validate410(data, {
+function validate416(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12587,7 +12751,7 @@ function validate410(data, {
       errors++;
     }
   }
-  validate410.errors = vErrors;
+  validate416.errors = vErrors;
   return errors === 0;
 }
 function validate365(data, {
@@ -12681,14 +12845,25 @@ function validate365(data, {
         errors = vErrors.length;
       }
     }
+    if (data.sessionAffinity !== undefined) {
+      if (!validate410(data.sessionAffinity, {
+        instancePath: instancePath + "/sessionAffinity",
+        parentData: data,
+        parentDataProperty: "sessionAffinity",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate410.errors : vErrors.concat(validate410.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.timeout !== undefined) {
-      if (!validate410(data.timeout, {
+      if (!validate416(data.timeout, {
         instancePath: instancePath + "/timeout",
         parentData: data,
         parentDataProperty: "timeout",
         rootData
       })) {
-        vErrors = vErrors === null ? validate410.errors : vErrors.concat(validate410.errors);
+        vErrors = vErrors === null ? validate416.errors : vErrors.concat(validate416.errors);
         errors = vErrors.length;
       }
     }
@@ -12696,7 +12871,7 @@ function validate365(data, {
   validate365.errors = vErrors;
   return errors === 0;
 }
-function validate88(data, {
+function validate90(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12754,79 +12929,79 @@ function validate88(data, {
       errors++;
     }
     if (data.agent !== undefined) {
-      if (!validate89(data.agent, {
+      if (!validate91(data.agent, {
         instancePath: instancePath + "/agent",
         parentData: data,
         parentDataProperty: "agent",
         rootData
       })) {
-        vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
         errors = vErrors.length;
       }
     }
     if (data.engine !== undefined) {
-      if (!validate99(data.engine, {
+      if (!validate101(data.engine, {
         instancePath: instancePath + "/engine",
         parentData: data,
         parentDataProperty: "engine",
         rootData
       })) {
-        vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+        vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
         errors = vErrors.length;
       }
     }
     if (data.framework !== undefined) {
-      if (!validate122(data.framework, {
+      if (!validate124(data.framework, {
         instancePath: instancePath + "/framework",
         parentData: data,
         parentDataProperty: "framework",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.historyLimit !== undefined) {
-      if (!validate124(data.historyLimit, {
-        instancePath: instancePath + "/historyLimit",
-        parentData: data,
-        parentDataProperty: "historyLimit",
         rootData
       })) {
         vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
         errors = vErrors.length;
       }
     }
-    if (data.registryRef !== undefined) {
-      if (!validate126(data.registryRef, {
-        instancePath: instancePath + "/registryRef",
+    if (data.historyLimit !== undefined) {
+      if (!validate126(data.historyLimit, {
+        instancePath: instancePath + "/historyLimit",
         parentData: data,
-        parentDataProperty: "registryRef",
+        parentDataProperty: "historyLimit",
         rootData
       })) {
         vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
         errors = vErrors.length;
       }
     }
+    if (data.registryRef !== undefined) {
+      if (!validate128(data.registryRef, {
+        instancePath: instancePath + "/registryRef",
+        parentData: data,
+        parentDataProperty: "registryRef",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.resources !== undefined) {
-      if (!validate129(data.resources, {
+      if (!validate131(data.resources, {
         instancePath: instancePath + "/resources",
         parentData: data,
         parentDataProperty: "resources",
         rootData
       })) {
-        vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
+        vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
         errors = vErrors.length;
       }
     }
     if (data.rollout !== undefined) {
-      if (!validate158(data.rollout, {
+      if (!validate160(data.rollout, {
         instancePath: instancePath + "/rollout",
         parentData: data,
         parentDataProperty: "rollout",
         rootData
       })) {
-        vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+        vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
         errors = vErrors.length;
       }
     }
@@ -12879,10 +13054,10 @@ function validate88(data, {
     }
     errors++;
   }
-  validate88.errors = vErrors;
+  validate90.errors = vErrors;
   return errors === 0;
 }
-const schema179 = {
+const schema181 = {
   "properties": {
     "canaryVersion": {
       "$ref": "aI76FeqpwcXwdyCOF96recSluNjGv0pCdD3LQe3LnI"
@@ -12918,7 +13093,7 @@ const schema179 = {
   "type": "object",
   "nullable": true
 };
-const schema180 = {
+const schema182 = {
   "items": {
     "$ref": "M6RNtekTRdqtHXouevHIZWvCRJYZ7F5yo2WYTV4is"
   },
@@ -12926,7 +13101,7 @@ const schema180 = {
   "type": "array",
   "nullable": true
 };
-const schema181 = {
+const schema183 = {
   "properties": {
     "lastTransitionTime": {
       "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
@@ -12950,12 +13125,12 @@ const schema181 = {
   "required": ["type", "status", "lastTransitionTime", "reason", "message"],
   "type": "object"
 };
-const schema41 = {
+const schema43 = {
   "format": "date-time",
   "type": "string"
 };
 const formats0 = formats["date-time"];
-function validate75(data, {
+function validate77(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -12996,14 +13171,14 @@ function validate75(data, {
     }
     errors++;
   }
-  validate75.errors = vErrors;
+  validate77.errors = vErrors;
   return errors === 0;
 }
-const schema182 = {
+const schema184 = {
   "maxLength": 32768,
   "type": "string"
 };
-function validate420(data, {
+function validate426(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13044,16 +13219,16 @@ function validate420(data, {
     }
     errors++;
   }
-  validate420.errors = vErrors;
+  validate426.errors = vErrors;
   return errors === 0;
 }
-const schema42 = {
+const schema44 = {
   "format": "int64",
   "type": "integer",
   "minimum": 0,
   "nullable": true
 };
-function validate76(data, {
+function validate78(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13112,17 +13287,17 @@ function validate76(data, {
       errors++;
     }
   }
-  validate76.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }
-const schema183 = {
+const schema185 = {
   "maxLength": 1024,
   "minLength": 1,
   "pattern": "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$",
   "type": "string"
 };
-const pattern36 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
-function validate423(data, {
+const pattern37 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
+function validate429(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13163,7 +13338,7 @@ function validate423(data, {
       }
       errors++;
     }
-    if (!pattern36.test(data)) {
+    if (!pattern37.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -13195,15 +13370,15 @@ function validate423(data, {
     }
     errors++;
   }
-  validate423.errors = vErrors;
+  validate429.errors = vErrors;
   return errors === 0;
 }
-const schema184 = {
+const schema186 = {
   "enum": ["True", "False", "Unknown"],
   "maxLength": 7,
   "type": "string"
 };
-function validate425(data, {
+function validate431(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13217,7 +13392,7 @@ function validate425(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema184.enum
+        allowedValues: schema186.enum
       }
     };
     if (vErrors === null) {
@@ -13260,16 +13435,16 @@ function validate425(data, {
     }
     errors++;
   }
-  validate425.errors = vErrors;
+  validate431.errors = vErrors;
   return errors === 0;
 }
-const schema185 = {
+const schema187 = {
   "maxLength": 316,
   "pattern": "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$",
   "type": "string"
 };
-const pattern37 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
-function validate427(data, {
+const pattern38 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
+function validate433(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13294,7 +13469,7 @@ function validate427(data, {
       }
       errors++;
     }
-    if (!pattern37.test(data)) {
+    if (!pattern38.test(data)) {
       const err1 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -13326,10 +13501,10 @@ function validate427(data, {
     }
     errors++;
   }
-  validate427.errors = vErrors;
+  validate433.errors = vErrors;
   return errors === 0;
 }
-function validate418(data, {
+function validate424(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13419,68 +13594,68 @@ function validate418(data, {
       errors++;
     }
     if (data.lastTransitionTime !== undefined) {
-      if (!validate75(data.lastTransitionTime, {
+      if (!validate77(data.lastTransitionTime, {
         instancePath: instancePath + "/lastTransitionTime",
         parentData: data,
         parentDataProperty: "lastTransitionTime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
         errors = vErrors.length;
       }
     }
     if (data.message !== undefined) {
-      if (!validate420(data.message, {
+      if (!validate426(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate420.errors : vErrors.concat(validate420.errors);
+        vErrors = vErrors === null ? validate426.errors : vErrors.concat(validate426.errors);
         errors = vErrors.length;
       }
     }
     if (data.observedGeneration !== undefined) {
-      if (!validate76(data.observedGeneration, {
+      if (!validate78(data.observedGeneration, {
         instancePath: instancePath + "/observedGeneration",
         parentData: data,
         parentDataProperty: "observedGeneration",
         rootData
       })) {
-        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
         errors = vErrors.length;
       }
     }
     if (data.reason !== undefined) {
-      if (!validate423(data.reason, {
+      if (!validate429(data.reason, {
         instancePath: instancePath + "/reason",
         parentData: data,
         parentDataProperty: "reason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate423.errors : vErrors.concat(validate423.errors);
+        vErrors = vErrors === null ? validate429.errors : vErrors.concat(validate429.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
-      if (!validate425(data.status, {
+      if (!validate431(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate425.errors : vErrors.concat(validate425.errors);
+        vErrors = vErrors === null ? validate431.errors : vErrors.concat(validate431.errors);
         errors = vErrors.length;
       }
     }
     if (data.type !== undefined) {
-      if (!validate427(data.type, {
+      if (!validate433(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate427.errors : vErrors.concat(validate427.errors);
+        vErrors = vErrors === null ? validate433.errors : vErrors.concat(validate433.errors);
         errors = vErrors.length;
       }
     }
@@ -13500,10 +13675,10 @@ function validate418(data, {
     }
     errors++;
   }
-  validate418.errors = vErrors;
+  validate424.errors = vErrors;
   return errors === 0;
 }
-function validate417(data, {
+function validate423(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13546,26 +13721,26 @@ function validate417(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate418(data[i0], {
+      if (!validate424(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate418.errors : vErrors.concat(validate418.errors);
+        vErrors = vErrors === null ? validate424.errors : vErrors.concat(validate424.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate417.errors = vErrors;
+  validate423.errors = vErrors;
   return errors === 0;
 }
-const schema186 = {
+const schema188 = {
   "maxLength": 2048,
   "type": "string",
   "nullable": true
 };
-function validate431(data, {
+function validate437(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13607,10 +13782,10 @@ function validate431(data, {
       errors++;
     }
   }
-  validate431.errors = vErrors;
+  validate437.errors = vErrors;
   return errors === 0;
 }
-const schema187 = {
+const schema189 = {
   "items": {
     "$ref": "2oTvo3XfM14NuwEXNBMrUD8ZHu3DIKAElL7l07M6E"
   },
@@ -13618,7 +13793,7 @@ const schema187 = {
   "type": "array",
   "nullable": true
 };
-const schema188 = {
+const schema190 = {
   "properties": {
     "message": {
       "$ref": "mRsGa3G0zEWwi43U8Q6OmYYv4l1cjQGcmOmidAmE"
@@ -13636,12 +13811,12 @@ const schema188 = {
   "required": ["version", "outcome", "time"],
   "type": "object"
 };
-const schema189 = {
+const schema191 = {
   "maxLength": 1024,
   "type": "string",
   "nullable": true
 };
-function validate435(data, {
+function validate441(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13683,15 +13858,15 @@ function validate435(data, {
       errors++;
     }
   }
-  validate435.errors = vErrors;
+  validate441.errors = vErrors;
   return errors === 0;
 }
-const schema190 = {
+const schema192 = {
   "enum": ["Promoted", "RolledBack", "Superseded", "Failed"],
   "maxLength": 10,
   "type": "string"
 };
-function validate437(data, {
+function validate443(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13705,7 +13880,7 @@ function validate437(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema190.enum
+        allowedValues: schema192.enum
       }
     };
     if (vErrors === null) {
@@ -13748,14 +13923,14 @@ function validate437(data, {
     }
     errors++;
   }
-  validate437.errors = vErrors;
+  validate443.errors = vErrors;
   return errors === 0;
 }
-const schema44 = {
+const schema46 = {
   "maxLength": 63,
   "type": "string"
 };
-function validate78(data, {
+function validate80(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13796,10 +13971,10 @@ function validate78(data, {
     }
     errors++;
   }
-  validate78.errors = vErrors;
+  validate80.errors = vErrors;
   return errors === 0;
 }
-function validate434(data, {
+function validate440(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13857,46 +14032,46 @@ function validate434(data, {
       errors++;
     }
     if (data.message !== undefined) {
-      if (!validate435(data.message, {
+      if (!validate441(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate435.errors : vErrors.concat(validate435.errors);
+        vErrors = vErrors === null ? validate441.errors : vErrors.concat(validate441.errors);
         errors = vErrors.length;
       }
     }
     if (data.outcome !== undefined) {
-      if (!validate437(data.outcome, {
+      if (!validate443(data.outcome, {
         instancePath: instancePath + "/outcome",
         parentData: data,
         parentDataProperty: "outcome",
         rootData
       })) {
-        vErrors = vErrors === null ? validate437.errors : vErrors.concat(validate437.errors);
+        vErrors = vErrors === null ? validate443.errors : vErrors.concat(validate443.errors);
         errors = vErrors.length;
       }
     }
     if (data.time !== undefined) {
-      if (!validate75(data.time, {
+      if (!validate77(data.time, {
         instancePath: instancePath + "/time",
         parentData: data,
         parentDataProperty: "time",
         rootData
       })) {
-        vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
         errors = vErrors.length;
       }
     }
     if (data.version !== undefined) {
-      if (!validate78(data.version, {
+      if (!validate80(data.version, {
         instancePath: instancePath + "/version",
         parentData: data,
         parentDataProperty: "version",
         rootData
       })) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+        vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
         errors = vErrors.length;
       }
     }
@@ -13916,10 +14091,10 @@ function validate434(data, {
     }
     errors++;
   }
-  validate434.errors = vErrors;
+  validate440.errors = vErrors;
   return errors === 0;
 }
-function validate433(data, {
+function validate439(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -13962,21 +14137,21 @@ function validate433(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate434(data[i0], {
+      if (!validate440(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate434.errors : vErrors.concat(validate434.errors);
+        vErrors = vErrors === null ? validate440.errors : vErrors.concat(validate440.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate433.errors = vErrors;
+  validate439.errors = vErrors;
   return errors === 0;
 }
-const schema191 = {
+const schema193 = {
   "items": {
     "$ref": "D8rsSrEbZ7ox60qGJMKmVFaIDyGYolyrTmWvCyc"
   },
@@ -13984,7 +14159,7 @@ const schema191 = {
   "type": "array",
   "nullable": true
 };
-const schema192 = {
+const schema194 = {
   "properties": {
     "version": {
       "$ref": "kVhKoEkFCpYCBOsP5OvTsXJ39WdjdMwyyhXvIyCOTok"
@@ -13996,12 +14171,12 @@ const schema192 = {
   "required": ["version", "weight"],
   "type": "object"
 };
-const schema193 = {
+const schema195 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 100
 };
-function validate450(data, {
+function validate456(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -14061,10 +14236,10 @@ function validate450(data, {
       errors++;
     }
   }
-  validate450.errors = vErrors;
+  validate456.errors = vErrors;
   return errors === 0;
 }
-function validate448(data, {
+function validate454(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -14106,24 +14281,24 @@ function validate448(data, {
       errors++;
     }
     if (data.version !== undefined) {
-      if (!validate78(data.version, {
+      if (!validate80(data.version, {
         instancePath: instancePath + "/version",
         parentData: data,
         parentDataProperty: "version",
         rootData
       })) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+        vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
         errors = vErrors.length;
       }
     }
     if (data.weight !== undefined) {
-      if (!validate450(data.weight, {
+      if (!validate456(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate450.errors : vErrors.concat(validate450.errors);
+        vErrors = vErrors === null ? validate456.errors : vErrors.concat(validate456.errors);
         errors = vErrors.length;
       }
     }
@@ -14143,10 +14318,10 @@ function validate448(data, {
     }
     errors++;
   }
-  validate448.errors = vErrors;
+  validate454.errors = vErrors;
   return errors === 0;
 }
-function validate447(data, {
+function validate453(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -14189,21 +14364,21 @@ function validate447(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate448(data[i0], {
+      if (!validate454(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate448.errors : vErrors.concat(validate448.errors);
+        vErrors = vErrors === null ? validate454.errors : vErrors.concat(validate454.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate447.errors = vErrors;
+  validate453.errors = vErrors;
   return errors === 0;
 }
-function validate414(data, {
+function validate420(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -14229,13 +14404,13 @@ function validate414(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.canaryVersion !== undefined) {
-      if (!validate74(data.canaryVersion, {
+      if (!validate76(data.canaryVersion, {
         instancePath: instancePath + "/canaryVersion",
         parentData: data,
         parentDataProperty: "canaryVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+        vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
         errors = vErrors.length;
       }
     }
@@ -14251,98 +14426,98 @@ function validate414(data, {
       }
     }
     if (data.conditions !== undefined) {
-      if (!validate417(data.conditions, {
+      if (!validate423(data.conditions, {
         instancePath: instancePath + "/conditions",
         parentData: data,
         parentDataProperty: "conditions",
         rootData
       })) {
-        vErrors = vErrors === null ? validate417.errors : vErrors.concat(validate417.errors);
+        vErrors = vErrors === null ? validate423.errors : vErrors.concat(validate423.errors);
         errors = vErrors.length;
       }
     }
     if (data.endpoint !== undefined) {
-      if (!validate431(data.endpoint, {
+      if (!validate437(data.endpoint, {
         instancePath: instancePath + "/endpoint",
         parentData: data,
         parentDataProperty: "endpoint",
         rootData
       })) {
-        vErrors = vErrors === null ? validate431.errors : vErrors.concat(validate431.errors);
+        vErrors = vErrors === null ? validate437.errors : vErrors.concat(validate437.errors);
         errors = vErrors.length;
       }
     }
     if (data.history !== undefined) {
-      if (!validate433(data.history, {
+      if (!validate439(data.history, {
         instancePath: instancePath + "/history",
         parentData: data,
         parentDataProperty: "history",
         rootData
       })) {
-        vErrors = vErrors === null ? validate433.errors : vErrors.concat(validate433.errors);
+        vErrors = vErrors === null ? validate439.errors : vErrors.concat(validate439.errors);
         errors = vErrors.length;
       }
     }
     if (data.observedGeneration !== undefined) {
-      if (!validate76(data.observedGeneration, {
+      if (!validate78(data.observedGeneration, {
         instancePath: instancePath + "/observedGeneration",
         parentData: data,
         parentDataProperty: "observedGeneration",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.readyReplicas !== undefined) {
+      if (!validate79(data.readyReplicas, {
+        instancePath: instancePath + "/readyReplicas",
+        parentData: data,
+        parentDataProperty: "readyReplicas",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.replicas !== undefined) {
+      if (!validate79(data.replicas, {
+        instancePath: instancePath + "/replicas",
+        parentData: data,
+        parentDataProperty: "replicas",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.stableVersion !== undefined) {
+      if (!validate76(data.stableVersion, {
+        instancePath: instancePath + "/stableVersion",
+        parentData: data,
+        parentDataProperty: "stableVersion",
         rootData
       })) {
         vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
         errors = vErrors.length;
       }
     }
-    if (data.readyReplicas !== undefined) {
-      if (!validate77(data.readyReplicas, {
-        instancePath: instancePath + "/readyReplicas",
-        parentData: data,
-        parentDataProperty: "readyReplicas",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.replicas !== undefined) {
-      if (!validate77(data.replicas, {
-        instancePath: instancePath + "/replicas",
-        parentData: data,
-        parentDataProperty: "replicas",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.stableVersion !== undefined) {
-      if (!validate74(data.stableVersion, {
-        instancePath: instancePath + "/stableVersion",
-        parentData: data,
-        parentDataProperty: "stableVersion",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
-        errors = vErrors.length;
-      }
-    }
     if (data.traffic !== undefined) {
-      if (!validate447(data.traffic, {
+      if (!validate453(data.traffic, {
         instancePath: instancePath + "/traffic",
         parentData: data,
         parentDataProperty: "traffic",
         rootData
       })) {
-        vErrors = vErrors === null ? validate447.errors : vErrors.concat(validate447.errors);
+        vErrors = vErrors === null ? validate453.errors : vErrors.concat(validate453.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate414.errors = vErrors;
+  validate420.errors = vErrors;
   return errors === 0;
 }
-function validate79(data, {
+function validate81(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -14401,57 +14576,57 @@ function validate79(data, {
       errors++;
     }
     if (data.apiVersion !== undefined) {
-      if (!validate80(data.apiVersion, {
+      if (!validate82(data.apiVersion, {
         instancePath: instancePath + "/apiVersion",
         parentData: data,
         parentDataProperty: "apiVersion",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.kind !== undefined) {
-      if (!validate82(data.kind, {
-        instancePath: instancePath + "/kind",
-        parentData: data,
-        parentDataProperty: "kind",
         rootData
       })) {
         vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
         errors = vErrors.length;
       }
     }
-    if (data.metadata !== undefined) {
-      if (!validate84(data.metadata, {
-        instancePath: instancePath + "/metadata",
+    if (data.kind !== undefined) {
+      if (!validate84(data.kind, {
+        instancePath: instancePath + "/kind",
         parentData: data,
-        parentDataProperty: "metadata",
+        parentDataProperty: "kind",
         rootData
       })) {
         vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
         errors = vErrors.length;
       }
     }
+    if (data.metadata !== undefined) {
+      if (!validate86(data.metadata, {
+        instancePath: instancePath + "/metadata",
+        parentData: data,
+        parentDataProperty: "metadata",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.spec !== undefined) {
-      if (!validate88(data.spec, {
+      if (!validate90(data.spec, {
         instancePath: instancePath + "/spec",
         parentData: data,
         parentDataProperty: "spec",
         rootData
       })) {
-        vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
-      if (!validate414(data.status, {
+      if (!validate420(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate414.errors : vErrors.concat(validate414.errors);
+        vErrors = vErrors === null ? validate420.errors : vErrors.concat(validate420.errors);
         errors = vErrors.length;
       }
     }
@@ -14471,6 +14646,6 @@ function validate79(data, {
     }
     errors++;
   }
-  validate79.errors = vErrors;
+  validate81.errors = vErrors;
   return errors === 0;
 }

@@ -1,7 +1,7 @@
 // @ts-nocheck
 import { formats } from "@kubernetes-models/validate";
-export const validate = validate59;
-const schema34 = {
+export const validate = validate60;
+const schema35 = {
   "type": "object",
   "properties": {
     "apiVersion": {
@@ -17,17 +17,17 @@ const schema34 = {
       "$ref": "zBnixuzhMqlWgllPNeqlhISvbi3UGuH7F9hZosXRY"
     },
     "status": {
-      "$ref": "Kx8ZgKYHef6igYvTDm42UUuLzxoVx0MrMKXWVQ7Np3M"
+      "$ref": "iytRCyMze8F0v8VN5aHXCQSvT49LoyNAl0Gm4EArcw"
     }
   },
   "required": ["spec", "apiVersion", "kind"],
   "$id": "ai.suoke.life.v1alpha1.ModelVersion"
 };
-const schema35 = {
+const schema36 = {
   "type": "string",
   "enum": ["ai.suoke.life/v1alpha1"]
 };
-function validate60(data, {
+function validate61(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -57,7 +57,7 @@ function validate60(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema35.enum
+        allowedValues: schema36.enum
       }
     };
     if (vErrors === null) {
@@ -67,14 +67,14 @@ function validate60(data, {
     }
     errors++;
   }
-  validate60.errors = vErrors;
+  validate61.errors = vErrors;
   return errors === 0;
 }
-const schema36 = {
+const schema37 = {
   "type": "string",
   "enum": ["ModelVersion"]
 };
-function validate62(data, {
+function validate63(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -104,7 +104,7 @@ function validate62(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema36.enum
+        allowedValues: schema37.enum
       }
     };
     if (vErrors === null) {
@@ -114,15 +114,15 @@ function validate62(data, {
     }
     errors++;
   }
-  validate62.errors = vErrors;
+  validate63.errors = vErrors;
   return errors === 0;
 }
-const schema37 = {
+const schema38 = {
   "nullableRef": "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta#"
 };
-const schema38 = {};
-import { validate as validate65 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
-function validate64(data, {
+const schema39 = {};
+import { validate as validate66 } from "@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta";
+function validate65(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -131,20 +131,20 @@ function validate64(data, {
   let vErrors = null;
   let errors = 0;
   if (data !== null) {
-    if (!validate65(data, {
+    if (!validate66(data, {
       instancePath,
       parentData,
       parentDataProperty,
       rootData
     })) {
-      vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+      vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
       errors = vErrors.length;
     }
   }
-  validate64.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-const schema39 = {
+const schema40 = {
   "properties": {
     "artifact": {
       "$ref": "7fJmOG4zCtkRfxelyr7eTkSKX9KO7j7rZHBilMrdEA"
@@ -171,7 +171,7 @@ const schema39 = {
   "required": ["modelRef", "version", "artifact"],
   "type": "object"
 };
-const schema40 = {
+const schema41 = {
   "properties": {
     "digest": {
       "$ref": "epWaL6iJBqmbZJJOo8e6Na7SmpQDepbY21Qnharg4"
@@ -186,13 +186,13 @@ const schema40 = {
   "required": ["uri"],
   "type": "object"
 };
-const schema41 = {
+const schema42 = {
   "pattern": "^sha256:[a-f0-9]{64}$",
   "type": "string",
   "nullable": true
 };
 const pattern4 = new RegExp("^sha256:[a-f0-9]{64}$", "u");
-function validate70(data, {
+function validate71(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -234,17 +234,17 @@ function validate70(data, {
       errors++;
     }
   }
-  validate70.errors = vErrors;
+  validate71.errors = vErrors;
   return errors === 0;
 }
-const schema42 = {
+const schema43 = {
   "enum": ["safetensors", "pytorch", "tensorflow", "onnx", "gguf", "mlflow", "other"],
   "maxLength": 11,
   "type": "string",
   "nullable": true
 };
 import func2 from "@kubernetes-models/validate/runtime/ucs2length";
-function validate72(data, {
+function validate73(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -274,7 +274,7 @@ function validate72(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema42.enum
+        allowedValues: schema43.enum
       }
     };
     if (vErrors === null) {
@@ -302,17 +302,17 @@ function validate72(data, {
       errors++;
     }
   }
-  validate72.errors = vErrors;
+  validate73.errors = vErrors;
   return errors === 0;
 }
-const schema43 = {
+const schema44 = {
   "maxLength": 2048,
   "minLength": 1,
   "pattern": "^(oci|mlflow|hf|s3|gs|pvc|https?)://[^\\s]+$",
   "type": "string"
 };
 const pattern5 = new RegExp("^(oci|mlflow|hf|s3|gs|pvc|https?)://[^\\s]+$", "u");
-function validate74(data, {
+function validate75(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -385,10 +385,10 @@ function validate74(data, {
     }
     errors++;
   }
-  validate74.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-function validate69(data, {
+function validate70(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -414,35 +414,35 @@ function validate69(data, {
       errors++;
     }
     if (data.digest !== undefined) {
-      if (!validate70(data.digest, {
+      if (!validate71(data.digest, {
         instancePath: instancePath + "/digest",
         parentData: data,
         parentDataProperty: "digest",
         rootData
       })) {
-        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+        vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
         errors = vErrors.length;
       }
     }
     if (data.format !== undefined) {
-      if (!validate72(data.format, {
+      if (!validate73(data.format, {
         instancePath: instancePath + "/format",
         parentData: data,
         parentDataProperty: "format",
         rootData
       })) {
-        vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+        vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
         errors = vErrors.length;
       }
     }
     if (data.uri !== undefined) {
-      if (!validate74(data.uri, {
+      if (!validate75(data.uri, {
         instancePath: instancePath + "/uri",
         parentData: data,
         parentDataProperty: "uri",
         rootData
       })) {
-        vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+        vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
         errors = vErrors.length;
       }
     }
@@ -462,7 +462,7 @@ function validate69(data, {
     }
     errors++;
   }
-  validate69.errors = vErrors;
+  validate70.errors = vErrors;
   return errors === 0;
 }
 const schema25 = {
@@ -515,7 +515,7 @@ function validate40(data, {
   validate40.errors = vErrors;
   return errors === 0;
 }
-const schema44 = {
+const schema45 = {
   "properties": {
     "image": {
       "$ref": "qbppHqHgg8UqOidKWGdBBkqnWWRsdrY0LkGsPwA2uQ"
@@ -662,7 +662,7 @@ function validate25(data, {
   validate25.errors = vErrors;
   return errors === 0;
 }
-function validate78(data, {
+function validate79(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -710,10 +710,10 @@ function validate78(data, {
       }
     }
   }
-  validate78.errors = vErrors;
+  validate79.errors = vErrors;
   return errors === 0;
 }
-const schema45 = {
+const schema46 = {
   "properties": {
     "name": {
       "$ref": "tV5cujnxgCXzpH12vKqsSjbTb8L8AkxVi6kNj37kpo"
@@ -722,12 +722,12 @@ const schema45 = {
   "required": ["name"],
   "type": "object"
 };
-const schema46 = {
+const schema47 = {
   "maxLength": 40,
   "minLength": 1,
   "type": "string"
 };
-function validate83(data, {
+function validate84(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -784,10 +784,10 @@ function validate83(data, {
     }
     errors++;
   }
-  validate83.errors = vErrors;
+  validate84.errors = vErrors;
   return errors === 0;
 }
-function validate82(data, {
+function validate83(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -813,13 +813,13 @@ function validate82(data, {
       errors++;
     }
     if (data.name !== undefined) {
-      if (!validate83(data.name, {
+      if (!validate84(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+        vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
         errors = vErrors.length;
       }
     }
@@ -839,10 +839,10 @@ function validate82(data, {
     }
     errors++;
   }
-  validate82.errors = vErrors;
+  validate83.errors = vErrors;
   return errors === 0;
 }
-const schema47 = {
+const schema48 = {
   "properties": {
     "analysis": {
       "$ref": "mIlZRdjtwzLpbzerK6QyOuJMK0IF02VX7YXLZZaqY"
@@ -890,7 +890,7 @@ const schema47 = {
   "type": "object",
   "nullable": true
 };
-const schema48 = {
+const schema49 = {
   "properties": {
     "failureLimit": {
       "$ref": "8vIdv8o2rJYGN6PToy8pu7JY6ETtklil3N9ip3XTQFE"
@@ -978,7 +978,7 @@ function validate21(data, {
   validate21.errors = vErrors;
   return errors === 0;
 }
-const schema49 = {
+const schema50 = {
   "items": {
     "$ref": "m48hAut9Nwx6ErPi4Da2gqibgZMSkdBPwJDcCetveU"
   },
@@ -986,7 +986,7 @@ const schema49 = {
   "minItems": 1,
   "type": "array"
 };
-const schema50 = {
+const schema51 = {
   "properties": {
     "builtin": {
       "$ref": "o7zZHwH4Qg1ww9rtNN6D2pdWIAl1wvim2gEignk"
@@ -1013,13 +1013,13 @@ const schema50 = {
   "required": ["name"],
   "type": "object"
 };
-const schema51 = {
+const schema52 = {
   "enum": ["error-rate", "latency-p95", "ttft-p95", "tokens-per-second", "cost-per-request", "tokens-per-request", "truncation-rate"],
   "maxLength": 18,
   "type": "string",
   "nullable": true
 };
-function validate92(data, {
+function validate93(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1049,7 +1049,7 @@ function validate92(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema51.enum
+        allowedValues: schema52.enum
       }
     };
     if (vErrors === null) {
@@ -1077,16 +1077,16 @@ function validate92(data, {
       errors++;
     }
   }
-  validate92.errors = vErrors;
+  validate93.errors = vErrors;
   return errors === 0;
 }
-const schema52 = {
+const schema53 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 1000000,
   "nullable": true
 };
-function validate94(data, {
+function validate95(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1146,17 +1146,17 @@ function validate94(data, {
       errors++;
     }
   }
-  validate94.errors = vErrors;
+  validate95.errors = vErrors;
   return errors === 0;
 }
-const schema53 = {
+const schema54 = {
   "maxLength": 63,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
   "type": "string"
 };
 const pattern3 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
-function validate96(data, {
+function validate97(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1229,7 +1229,7 @@ function validate96(data, {
     }
     errors++;
   }
-  validate96.errors = vErrors;
+  validate97.errors = vErrors;
   return errors === 0;
 }
 const schema8 = {
@@ -1299,13 +1299,13 @@ function validate23(data, {
   validate23.errors = vErrors;
   return errors === 0;
 }
-const schema54 = {
+const schema55 = {
   "maxLength": 4096,
   "minLength": 1,
   "type": "string",
   "nullable": true
 };
-function validate99(data, {
+function validate100(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1363,10 +1363,10 @@ function validate99(data, {
       errors++;
     }
   }
-  validate99.errors = vErrors;
+  validate100.errors = vErrors;
   return errors === 0;
 }
-const schema55 = {
+const schema56 = {
   "properties": {
     "maxIncrease": {
       "$ref": "7d6NU2BBzuXjTjA1ugLpm5VvIfjMm87YJR3P6bnZDE"
@@ -1376,12 +1376,12 @@ const schema55 = {
   "type": "object",
   "nullable": true
 };
-const schema56 = {
+const schema57 = {
   "type": "number",
   "minimum": 0,
   "maximum": 1000
 };
-function validate102(data, {
+function validate103(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1440,10 +1440,10 @@ function validate102(data, {
     }
     errors++;
   }
-  validate102.errors = vErrors;
+  validate103.errors = vErrors;
   return errors === 0;
 }
-function validate101(data, {
+function validate102(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1485,21 +1485,21 @@ function validate101(data, {
       errors++;
     }
     if (data.maxIncrease !== undefined) {
-      if (!validate102(data.maxIncrease, {
+      if (!validate103(data.maxIncrease, {
         instancePath: instancePath + "/maxIncrease",
         parentData: data,
         parentDataProperty: "maxIncrease",
         rootData
       })) {
-        vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
+        vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate101.errors = vErrors;
+  validate102.errors = vErrors;
   return errors === 0;
 }
-const schema57 = {
+const schema58 = {
   "properties": {
     "max": {
       "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
@@ -1542,7 +1542,7 @@ function validate22(data, {
   validate22.errors = vErrors;
   return errors === 0;
 }
-function validate105(data, {
+function validate106(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1590,10 +1590,10 @@ function validate105(data, {
       }
     }
   }
-  validate105.errors = vErrors;
+  validate106.errors = vErrors;
   return errors === 0;
 }
-function validate91(data, {
+function validate92(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1619,35 +1619,35 @@ function validate91(data, {
       errors++;
     }
     if (data.builtin !== undefined) {
-      if (!validate92(data.builtin, {
+      if (!validate93(data.builtin, {
         instancePath: instancePath + "/builtin",
         parentData: data,
         parentDataProperty: "builtin",
         rootData
       })) {
-        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
+        vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
         errors = vErrors.length;
       }
     }
     if (data.minSamples !== undefined) {
-      if (!validate94(data.minSamples, {
+      if (!validate95(data.minSamples, {
         instancePath: instancePath + "/minSamples",
         parentData: data,
         parentDataProperty: "minSamples",
         rootData
       })) {
-        vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+        vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
         errors = vErrors.length;
       }
     }
     if (data.name !== undefined) {
-      if (!validate96(data.name, {
+      if (!validate97(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+        vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
         errors = vErrors.length;
       }
     }
@@ -1663,35 +1663,35 @@ function validate91(data, {
       }
     }
     if (data.query !== undefined) {
-      if (!validate99(data.query, {
+      if (!validate100(data.query, {
         instancePath: instancePath + "/query",
         parentData: data,
         parentDataProperty: "query",
         rootData
       })) {
-        vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+        vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
         errors = vErrors.length;
       }
     }
     if (data.relativeToStable !== undefined) {
-      if (!validate101(data.relativeToStable, {
+      if (!validate102(data.relativeToStable, {
         instancePath: instancePath + "/relativeToStable",
         parentData: data,
         parentDataProperty: "relativeToStable",
         rootData
       })) {
-        vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+        vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
         errors = vErrors.length;
       }
     }
     if (data.thresholdRange !== undefined) {
-      if (!validate105(data.thresholdRange, {
+      if (!validate106(data.thresholdRange, {
         instancePath: instancePath + "/thresholdRange",
         parentData: data,
         parentDataProperty: "thresholdRange",
         rootData
       })) {
-        vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+        vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
         errors = vErrors.length;
       }
     }
@@ -1711,10 +1711,10 @@ function validate91(data, {
     }
     errors++;
   }
-  validate91.errors = vErrors;
+  validate92.errors = vErrors;
   return errors === 0;
 }
-function validate90(data, {
+function validate91(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1757,13 +1757,13 @@ function validate90(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate91(data[i0], {
+      if (!validate92(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+        vErrors = vErrors === null ? validate92.errors : vErrors.concat(validate92.errors);
         errors = vErrors.length;
       }
     }
@@ -1783,10 +1783,10 @@ function validate90(data, {
     }
     errors++;
   }
-  validate90.errors = vErrors;
+  validate91.errors = vErrors;
   return errors === 0;
 }
-function validate87(data, {
+function validate88(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -1850,13 +1850,13 @@ function validate87(data, {
       }
     }
     if (data.metrics !== undefined) {
-      if (!validate90(data.metrics, {
+      if (!validate91(data.metrics, {
         instancePath: instancePath + "/metrics",
         parentData: data,
         parentDataProperty: "metrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+        vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
         errors = vErrors.length;
       }
     }
@@ -1872,7 +1872,7 @@ function validate87(data, {
       }
     }
   }
-  validate87.errors = vErrors;
+  validate88.errors = vErrors;
   return errors === 0;
 }
 const schema9 = {
@@ -1943,7 +1943,7 @@ function validate24(data, {
   validate24.errors = vErrors;
   return errors === 0;
 }
-const schema58 = {
+const schema59 = {
   "properties": {
     "previewDuration": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -1955,14 +1955,14 @@ const schema58 = {
   "type": "object",
   "nullable": true
 };
-const schema59 = {
+const schema60 = {
   "maxLength": 128,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
   "type": "string",
   "nullable": true
 };
-function validate116(data, {
+function validate117(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2036,10 +2036,10 @@ function validate116(data, {
       errors++;
     }
   }
-  validate116.errors = vErrors;
+  validate117.errors = vErrors;
   return errors === 0;
 }
-function validate114(data, {
+function validate115(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2076,21 +2076,21 @@ function validate114(data, {
       }
     }
     if (data.previewHeader !== undefined) {
-      if (!validate116(data.previewHeader, {
+      if (!validate117(data.previewHeader, {
         instancePath: instancePath + "/previewHeader",
         parentData: data,
         parentDataProperty: "previewHeader",
         rootData
       })) {
-        vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+        vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate114.errors = vErrors;
+  validate115.errors = vErrors;
   return errors === 0;
 }
-const schema60 = {
+const schema61 = {
   "properties": {
     "apiKeySecretRef": {
       "$ref": "FMQBQLtO7O4K6L2G6phfVhrS0M95IVy4NQ0D9dVE"
@@ -2124,7 +2124,7 @@ const schema60 = {
   "type": "object",
   "nullable": true
 };
-const schema61 = {
+const schema62 = {
   "properties": {
     "key": {
       "$ref": "0deDdug9SQuVYQqcTy3YAExpjjmYzOrKb6S5pKc4MUM"
@@ -2137,13 +2137,13 @@ const schema61 = {
   "type": "object",
   "nullable": true
 };
-const schema62 = {
+const schema63 = {
   "default": "api-key",
   "maxLength": 253,
   "type": "string",
   "nullable": true
 };
-function validate121(data, {
+function validate122(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2185,7 +2185,7 @@ function validate121(data, {
       errors++;
     }
   }
-  validate121.errors = vErrors;
+  validate122.errors = vErrors;
   return errors === 0;
 }
 const schema11 = {
@@ -2253,7 +2253,7 @@ function validate26(data, {
   validate26.errors = vErrors;
   return errors === 0;
 }
-function validate120(data, {
+function validate121(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2295,13 +2295,13 @@ function validate120(data, {
       errors++;
     }
     if (data.key !== undefined) {
-      if (!validate121(data.key, {
+      if (!validate122(data.key, {
         instancePath: instancePath + "/key",
         parentData: data,
         parentDataProperty: "key",
         rootData
       })) {
-        vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+        vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
         errors = vErrors.length;
       }
     }
@@ -2317,14 +2317,14 @@ function validate120(data, {
       }
     }
   }
-  validate120.errors = vErrors;
+  validate121.errors = vErrors;
   return errors === 0;
 }
-const schema63 = {
+const schema64 = {
   "type": "boolean",
   "nullable": true
 };
-function validate125(data, {
+function validate126(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2348,16 +2348,16 @@ function validate125(data, {
     }
     errors++;
   }
-  validate125.errors = vErrors;
+  validate126.errors = vErrors;
   return errors === 0;
 }
-const schema64 = {
+const schema65 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 64,
   "nullable": true
 };
-function validate128(data, {
+function validate129(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2417,10 +2417,10 @@ function validate128(data, {
       errors++;
     }
   }
-  validate128.errors = vErrors;
+  validate129.errors = vErrors;
   return errors === 0;
 }
-const schema65 = {
+const schema66 = {
   "properties": {
     "configMapRef": {
       "$ref": "ctHYQueeFyDKXpqJsVjpf0HOJb5cUWtPLW202hcGQk"
@@ -2434,7 +2434,7 @@ const schema65 = {
   },
   "type": "object"
 };
-const schema66 = {
+const schema67 = {
   "properties": {
     "key": {
       "$ref": "nZKgqfgUPEkqwgwkAMBQTaLN4h3EeO1J1osjwoVo"
@@ -2447,7 +2447,7 @@ const schema66 = {
   "type": "object",
   "nullable": true
 };
-function validate131(data, {
+function validate132(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2511,16 +2511,16 @@ function validate131(data, {
       }
     }
   }
-  validate131.errors = vErrors;
+  validate132.errors = vErrors;
   return errors === 0;
 }
-const schema67 = {
+const schema68 = {
   "maxLength": 71,
   "pattern": "^sha256:[a-f0-9]{64}$",
   "type": "string",
   "nullable": true
 };
-function validate135(data, {
+function validate136(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2578,10 +2578,10 @@ function validate135(data, {
       errors++;
     }
   }
-  validate135.errors = vErrors;
+  validate136.errors = vErrors;
   return errors === 0;
 }
-const schema68 = {
+const schema69 = {
   "maxLength": 2048,
   "minLength": 1,
   "pattern": "^(https?|oci)://[^\\s]+$",
@@ -2589,7 +2589,7 @@ const schema68 = {
   "nullable": true
 };
 const pattern9 = new RegExp("^(https?|oci)://[^\\s]+$", "u");
-function validate137(data, {
+function validate138(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2663,10 +2663,10 @@ function validate137(data, {
       errors++;
     }
   }
-  validate137.errors = vErrors;
+  validate138.errors = vErrors;
   return errors === 0;
 }
-function validate130(data, {
+function validate131(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2676,35 +2676,35 @@ function validate130(data, {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.configMapRef !== undefined) {
-      if (!validate131(data.configMapRef, {
+      if (!validate132(data.configMapRef, {
         instancePath: instancePath + "/configMapRef",
         parentData: data,
         parentDataProperty: "configMapRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
+        vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
         errors = vErrors.length;
       }
     }
     if (data.digest !== undefined) {
-      if (!validate135(data.digest, {
+      if (!validate136(data.digest, {
         instancePath: instancePath + "/digest",
         parentData: data,
         parentDataProperty: "digest",
         rootData
       })) {
-        vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+        vErrors = vErrors === null ? validate136.errors : vErrors.concat(validate136.errors);
         errors = vErrors.length;
       }
     }
     if (data.uri !== undefined) {
-      if (!validate137(data.uri, {
+      if (!validate138(data.uri, {
         instancePath: instancePath + "/uri",
         parentData: data,
         parentDataProperty: "uri",
         rootData
       })) {
-        vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
+        vErrors = vErrors === null ? validate138.errors : vErrors.concat(validate138.errors);
         errors = vErrors.length;
       }
     }
@@ -2724,10 +2724,10 @@ function validate130(data, {
     }
     errors++;
   }
-  validate130.errors = vErrors;
+  validate131.errors = vErrors;
   return errors === 0;
 }
-const schema69 = {
+const schema70 = {
   "properties": {
     "minScore": {
       "$ref": "aJRm5Xfpy9DIFSyLpf8rGcUXpGYsmcDG0K0AcXCEo"
@@ -2812,7 +2812,7 @@ function validate27(data, {
   validate27.errors = vErrors;
   return errors === 0;
 }
-const schema70 = {
+const schema71 = {
   "properties": {
     "name": {
       "$ref": "xwpijLRhjUEJllEse3cgJuQz6UsEYqfhm0t12sQjFe4"
@@ -2821,7 +2821,7 @@ const schema70 = {
   "required": ["name"],
   "type": "object"
 };
-function validate142(data, {
+function validate143(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2873,15 +2873,15 @@ function validate142(data, {
     }
     errors++;
   }
-  validate142.errors = vErrors;
+  validate143.errors = vErrors;
   return errors === 0;
 }
-const schema71 = {
+const schema72 = {
   "maxLength": 4096,
   "minLength": 1,
   "type": "string"
 };
-function validate145(data, {
+function validate146(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -2938,10 +2938,10 @@ function validate145(data, {
     }
     errors++;
   }
-  validate145.errors = vErrors;
+  validate146.errors = vErrors;
   return errors === 0;
 }
-function validate140(data, {
+function validate141(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3010,32 +3010,32 @@ function validate140(data, {
       }
     }
     if (data.modelRef !== undefined) {
-      if (!validate142(data.modelRef, {
+      if (!validate143(data.modelRef, {
         instancePath: instancePath + "/modelRef",
         parentData: data,
         parentDataProperty: "modelRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
+        vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
         errors = vErrors.length;
       }
     }
     if (data.rubric !== undefined) {
-      if (!validate145(data.rubric, {
+      if (!validate146(data.rubric, {
         instancePath: instancePath + "/rubric",
         parentData: data,
         parentDataProperty: "rubric",
         rootData
       })) {
-        vErrors = vErrors === null ? validate145.errors : vErrors.concat(validate145.errors);
+        vErrors = vErrors === null ? validate146.errors : vErrors.concat(validate146.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate140.errors = vErrors;
+  validate141.errors = vErrors;
   return errors === 0;
 }
-function validate119(data, {
+function validate120(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3077,24 +3077,24 @@ function validate119(data, {
       errors++;
     }
     if (data.apiKeySecretRef !== undefined) {
-      if (!validate120(data.apiKeySecretRef, {
+      if (!validate121(data.apiKeySecretRef, {
         instancePath: instancePath + "/apiKeySecretRef",
         parentData: data,
         parentDataProperty: "apiKeySecretRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
+        vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
         errors = vErrors.length;
       }
     }
     if (data.atLastStep !== undefined) {
-      if (!validate125(data.atLastStep, {
+      if (!validate126(data.atLastStep, {
         instancePath: instancePath + "/atLastStep",
         parentData: data,
         parentDataProperty: "atLastStep",
         rootData
       })) {
-        vErrors = vErrors === null ? validate125.errors : vErrors.concat(validate125.errors);
+        vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
         errors = vErrors.length;
       }
     }
@@ -3110,35 +3110,35 @@ function validate119(data, {
       }
     }
     if (data.concurrency !== undefined) {
-      if (!validate128(data.concurrency, {
+      if (!validate129(data.concurrency, {
         instancePath: instancePath + "/concurrency",
         parentData: data,
         parentDataProperty: "concurrency",
         rootData
       })) {
-        vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
+        vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
         errors = vErrors.length;
       }
     }
     if (data.dataset !== undefined) {
-      if (!validate130(data.dataset, {
+      if (!validate131(data.dataset, {
         instancePath: instancePath + "/dataset",
         parentData: data,
         parentDataProperty: "dataset",
         rootData
       })) {
-        vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+        vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
         errors = vErrors.length;
       }
     }
     if (data.judge !== undefined) {
-      if (!validate140(data.judge, {
+      if (!validate141(data.judge, {
         instancePath: instancePath + "/judge",
         parentData: data,
         parentDataProperty: "judge",
         rootData
       })) {
-        vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
+        vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
         errors = vErrors.length;
       }
     }
@@ -3176,10 +3176,10 @@ function validate119(data, {
       }
     }
   }
-  validate119.errors = vErrors;
+  validate120.errors = vErrors;
   return errors === 0;
 }
-const schema72 = {
+const schema73 = {
   "properties": {
     "duration": {
       "$ref": "blWDGwhKIJXwiYAFFuwMF9BknzEKC7KkXqGpEBXCco"
@@ -3198,12 +3198,12 @@ const schema72 = {
   "type": "object",
   "nullable": true
 };
-const schema73 = {
+const schema74 = {
   "maxLength": 32,
   "pattern": "^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$",
   "type": "string"
 };
-function validate153(data, {
+function validate154(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3260,10 +3260,10 @@ function validate153(data, {
     }
     errors++;
   }
-  validate153.errors = vErrors;
+  validate154.errors = vErrors;
   return errors === 0;
 }
-const schema74 = {
+const schema75 = {
   "items": {
     "$ref": "bO7K1PwQwXV44h2Telk0KMHjXg5dlZm3TguRTU1DsYM"
   },
@@ -3272,7 +3272,7 @@ const schema74 = {
   "type": "array",
   "nullable": true
 };
-const schema27 = {
+const schema28 = {
   "properties": {
     "cookie": {
       "$ref": "AXScjtnysAhnvq8mLq0NMOmsTJVAzeQYNqSxfAhyc"
@@ -3283,7 +3283,7 @@ const schema27 = {
   },
   "type": "object"
 };
-const schema28 = {
+const schema29 = {
   "properties": {
     "exact": {
       "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
@@ -3369,14 +3369,14 @@ function validate28(data, {
   validate28.errors = vErrors;
   return errors === 0;
 }
-const schema29 = {
+const schema30 = {
   "maxLength": 128,
   "minLength": 1,
   "pattern": "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$",
   "type": "string"
 };
 const pattern2 = new RegExp("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$", "u");
-function validate45(data, {
+function validate46(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3449,10 +3449,10 @@ function validate45(data, {
     }
     errors++;
   }
-  validate45.errors = vErrors;
+  validate46.errors = vErrors;
   return errors === 0;
 }
-function validate43(data, {
+function validate44(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3505,13 +3505,13 @@ function validate43(data, {
       }
     }
     if (data.name !== undefined) {
-      if (!validate45(data.name, {
+      if (!validate46(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+        vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
         errors = vErrors.length;
       }
     }
@@ -3538,10 +3538,10 @@ function validate43(data, {
       }
     }
   }
-  validate43.errors = vErrors;
+  validate44.errors = vErrors;
   return errors === 0;
 }
-const schema30 = {
+const schema31 = {
   "properties": {
     "exact": {
       "$ref": "PzFlUkzhUB0RhVonSMM3QprhL1rbqgee5l6ota1c"
@@ -3560,13 +3560,13 @@ const schema30 = {
   "type": "object",
   "nullable": true
 };
-const schema31 = {
+const schema32 = {
   "maxLength": 128,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
   "type": "string"
 };
-function validate52(data, {
+function validate53(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3639,10 +3639,10 @@ function validate52(data, {
     }
     errors++;
   }
-  validate52.errors = vErrors;
+  validate53.errors = vErrors;
   return errors === 0;
 }
-function validate50(data, {
+function validate51(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3695,13 +3695,13 @@ function validate50(data, {
       }
     }
     if (data.name !== undefined) {
-      if (!validate52(data.name, {
+      if (!validate53(data.name, {
         instancePath: instancePath + "/name",
         parentData: data,
         parentDataProperty: "name",
         rootData
       })) {
-        vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
         errors = vErrors.length;
       }
     }
@@ -3728,10 +3728,10 @@ function validate50(data, {
       }
     }
   }
-  validate50.errors = vErrors;
+  validate51.errors = vErrors;
   return errors === 0;
 }
-function validate42(data, {
+function validate43(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3741,24 +3741,24 @@ function validate42(data, {
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.cookie !== undefined) {
-      if (!validate43(data.cookie, {
+      if (!validate44(data.cookie, {
         instancePath: instancePath + "/cookie",
         parentData: data,
         parentDataProperty: "cookie",
         rootData
       })) {
-        vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+        vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
         errors = vErrors.length;
       }
     }
     if (data.header !== undefined) {
-      if (!validate50(data.header, {
+      if (!validate51(data.header, {
         instancePath: instancePath + "/header",
         parentData: data,
         parentDataProperty: "header",
         rootData
       })) {
-        vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
         errors = vErrors.length;
       }
     }
@@ -3778,10 +3778,10 @@ function validate42(data, {
     }
     errors++;
   }
-  validate42.errors = vErrors;
+  validate43.errors = vErrors;
   return errors === 0;
 }
-function validate155(data, {
+function validate156(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3840,27 +3840,27 @@ function validate155(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate42(data[i0], {
+      if (!validate43(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+        vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate155.errors = vErrors;
+  validate156.errors = vErrors;
   return errors === 0;
 }
-const schema75 = {
+const schema76 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 99,
   "nullable": true
 };
-function validate158(data, {
+function validate159(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -3920,7 +3920,7 @@ function validate158(data, {
       errors++;
     }
   }
-  validate158.errors = vErrors;
+  validate159.errors = vErrors;
   return errors === 0;
 }
 const schema14 = {
@@ -3990,7 +3990,7 @@ function validate29(data, {
   validate29.errors = vErrors;
   return errors === 0;
 }
-function validate152(data, {
+function validate153(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4032,35 +4032,35 @@ function validate152(data, {
       errors++;
     }
     if (data.duration !== undefined) {
-      if (!validate153(data.duration, {
+      if (!validate154(data.duration, {
         instancePath: instancePath + "/duration",
         parentData: data,
         parentDataProperty: "duration",
         rootData
       })) {
-        vErrors = vErrors === null ? validate153.errors : vErrors.concat(validate153.errors);
+        vErrors = vErrors === null ? validate154.errors : vErrors.concat(validate154.errors);
         errors = vErrors.length;
       }
     }
     if (data.match !== undefined) {
-      if (!validate155(data.match, {
+      if (!validate156(data.match, {
         instancePath: instancePath + "/match",
         parentData: data,
         parentDataProperty: "match",
         rootData
       })) {
-        vErrors = vErrors === null ? validate155.errors : vErrors.concat(validate155.errors);
+        vErrors = vErrors === null ? validate156.errors : vErrors.concat(validate156.errors);
         errors = vErrors.length;
       }
     }
     if (data.weight !== undefined) {
-      if (!validate158(data.weight, {
+      if (!validate159(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate158.errors : vErrors.concat(validate158.errors);
+        vErrors = vErrors === null ? validate159.errors : vErrors.concat(validate159.errors);
         errors = vErrors.length;
       }
     }
@@ -4076,7 +4076,7 @@ function validate152(data, {
       }
     }
   }
-  validate152.errors = vErrors;
+  validate153.errors = vErrors;
   return errors === 0;
 }
 const schema15 = {
@@ -4148,7 +4148,7 @@ function validate30(data, {
   validate30.errors = vErrors;
   return errors === 0;
 }
-const schema76 = {
+const schema77 = {
   "properties": {
     "duration": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -4160,7 +4160,7 @@ const schema76 = {
   "type": "object",
   "nullable": true
 };
-function validate167(data, {
+function validate168(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4208,10 +4208,10 @@ function validate167(data, {
       }
     }
   }
-  validate167.errors = vErrors;
+  validate168.errors = vErrors;
   return errors === 0;
 }
-const schema77 = {
+const schema78 = {
   "items": {
     "$ref": "OLTjpDgMrtuGadkdBfAOe85u2gPbyNF0GGSxYGgs3M"
   },
@@ -4220,7 +4220,7 @@ const schema77 = {
   "type": "array",
   "nullable": true
 };
-const schema78 = {
+const schema79 = {
   "properties": {
     "pause": {
       "$ref": "J9lhYVlT2SIS7DTHHubjcpmw6q1bFLmrvYieUSUUB6Y"
@@ -4232,12 +4232,12 @@ const schema78 = {
   "required": ["weight"],
   "type": "object"
 };
-const schema79 = {
+const schema80 = {
   "type": "integer",
   "minimum": 1,
   "maximum": 100
 };
-function validate175(data, {
+function validate176(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4297,10 +4297,10 @@ function validate175(data, {
       errors++;
     }
   }
-  validate175.errors = vErrors;
+  validate176.errors = vErrors;
   return errors === 0;
 }
-function validate173(data, {
+function validate174(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4337,13 +4337,13 @@ function validate173(data, {
       }
     }
     if (data.weight !== undefined) {
-      if (!validate175(data.weight, {
+      if (!validate176(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate175.errors : vErrors.concat(validate175.errors);
+        vErrors = vErrors === null ? validate176.errors : vErrors.concat(validate176.errors);
         errors = vErrors.length;
       }
     }
@@ -4363,10 +4363,10 @@ function validate173(data, {
     }
     errors++;
   }
-  validate173.errors = vErrors;
+  validate174.errors = vErrors;
   return errors === 0;
 }
-function validate172(data, {
+function validate173(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4425,27 +4425,27 @@ function validate172(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate173(data[i0], {
+      if (!validate174(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
+        vErrors = vErrors === null ? validate174.errors : vErrors.concat(validate174.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate172.errors = vErrors;
+  validate173.errors = vErrors;
   return errors === 0;
 }
-const schema33 = {
+const schema34 = {
   "enum": ["Canary", "BlueGreen", "Experiment"],
   "maxLength": 10,
   "type": "string",
   "nullable": true
 };
-function validate58(data, {
+function validate59(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4475,7 +4475,7 @@ function validate58(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema33.enum
+        allowedValues: schema34.enum
       }
     };
     if (vErrors === null) {
@@ -4503,10 +4503,10 @@ function validate58(data, {
       errors++;
     }
   }
-  validate58.errors = vErrors;
+  validate59.errors = vErrors;
   return errors === 0;
 }
-function validate86(data, {
+function validate87(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4532,13 +4532,13 @@ function validate86(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.analysis !== undefined) {
-      if (!validate87(data.analysis, {
+      if (!validate88(data.analysis, {
         instancePath: instancePath + "/analysis",
         parentData: data,
         parentDataProperty: "analysis",
         rootData
       })) {
-        vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+        vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
         errors = vErrors.length;
       }
     }
@@ -4554,35 +4554,35 @@ function validate86(data, {
       }
     }
     if (data.blueGreen !== undefined) {
-      if (!validate114(data.blueGreen, {
+      if (!validate115(data.blueGreen, {
         instancePath: instancePath + "/blueGreen",
         parentData: data,
         parentDataProperty: "blueGreen",
         rootData
       })) {
-        vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+        vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
         errors = vErrors.length;
       }
     }
     if (data.evaluation !== undefined) {
-      if (!validate119(data.evaluation, {
+      if (!validate120(data.evaluation, {
         instancePath: instancePath + "/evaluation",
         parentData: data,
         parentDataProperty: "evaluation",
         rootData
       })) {
-        vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+        vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
         errors = vErrors.length;
       }
     }
     if (data.experiment !== undefined) {
-      if (!validate152(data.experiment, {
+      if (!validate153(data.experiment, {
         instancePath: instancePath + "/experiment",
         parentData: data,
         parentDataProperty: "experiment",
         rootData
       })) {
-        vErrors = vErrors === null ? validate152.errors : vErrors.concat(validate152.errors);
+        vErrors = vErrors === null ? validate153.errors : vErrors.concat(validate153.errors);
         errors = vErrors.length;
       }
     }
@@ -4642,13 +4642,13 @@ function validate86(data, {
       }
     }
     if (data.shadow !== undefined) {
-      if (!validate167(data.shadow, {
+      if (!validate168(data.shadow, {
         instancePath: instancePath + "/shadow",
         parentData: data,
         parentDataProperty: "shadow",
         rootData
       })) {
-        vErrors = vErrors === null ? validate167.errors : vErrors.concat(validate167.errors);
+        vErrors = vErrors === null ? validate168.errors : vErrors.concat(validate168.errors);
         errors = vErrors.length;
       }
     }
@@ -4664,32 +4664,32 @@ function validate86(data, {
       }
     }
     if (data.steps !== undefined) {
-      if (!validate172(data.steps, {
+      if (!validate173(data.steps, {
         instancePath: instancePath + "/steps",
         parentData: data,
         parentDataProperty: "steps",
         rootData
       })) {
-        vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
+        vErrors = vErrors === null ? validate173.errors : vErrors.concat(validate173.errors);
         errors = vErrors.length;
       }
     }
     if (data.strategy !== undefined) {
-      if (!validate58(data.strategy, {
+      if (!validate59(data.strategy, {
         instancePath: instancePath + "/strategy",
         parentData: data,
         parentDataProperty: "strategy",
         rootData
       })) {
-        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate86.errors = vErrors;
+  validate87.errors = vErrors;
   return errors === 0;
 }
-const schema80 = {
+const schema81 = {
   "properties": {
     "image": {
       "$ref": "qbppHqHgg8UqOidKWGdBBkqnWWRsdrY0LkGsPwA2uQ"
@@ -4701,7 +4701,7 @@ const schema80 = {
   "type": "object",
   "nullable": true
 };
-const schema81 = {
+const schema82 = {
   "properties": {
     "currency": {
       "$ref": "RmPMXnPZXubL5c7H7GoX2GOk14P4Sk7IoYpakGsyT4"
@@ -4717,7 +4717,7 @@ const schema81 = {
   "type": "object",
   "nullable": true
 };
-const schema82 = {
+const schema83 = {
   "default": "USD",
   "maxLength": 3,
   "minLength": 3,
@@ -4726,7 +4726,7 @@ const schema82 = {
   "nullable": true
 };
 const pattern11 = new RegExp("^[A-Z]{3}$", "u");
-function validate184(data, {
+function validate185(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4800,7 +4800,7 @@ function validate184(data, {
       errors++;
     }
   }
-  validate184.errors = vErrors;
+  validate185.errors = vErrors;
   return errors === 0;
 }
 const schema17 = {
@@ -4852,7 +4852,7 @@ function validate32(data, {
   validate32.errors = vErrors;
   return errors === 0;
 }
-function validate183(data, {
+function validate184(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4910,13 +4910,13 @@ function validate183(data, {
       errors++;
     }
     if (data.currency !== undefined) {
-      if (!validate184(data.currency, {
+      if (!validate185(data.currency, {
         instancePath: instancePath + "/currency",
         parentData: data,
         parentDataProperty: "currency",
         rootData
       })) {
-        vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
+        vErrors = vErrors === null ? validate185.errors : vErrors.concat(validate185.errors);
         errors = vErrors.length;
       }
     }
@@ -4943,10 +4943,10 @@ function validate183(data, {
       }
     }
   }
-  validate183.errors = vErrors;
+  validate184.errors = vErrors;
   return errors === 0;
 }
-function validate181(data, {
+function validate182(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -4983,28 +4983,28 @@ function validate181(data, {
       }
     }
     if (data.pricing !== undefined) {
-      if (!validate183(data.pricing, {
+      if (!validate184(data.pricing, {
         instancePath: instancePath + "/pricing",
         parentData: data,
         parentDataProperty: "pricing",
         rootData
       })) {
-        vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
+        vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate181.errors = vErrors;
+  validate182.errors = vErrors;
   return errors === 0;
 }
-const schema83 = {
+const schema84 = {
   "maxLength": 22,
   "minLength": 1,
   "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$",
   "type": "string"
 };
 const pattern12 = new RegExp("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", "u");
-function validate190(data, {
+function validate191(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5077,10 +5077,10 @@ function validate190(data, {
     }
     errors++;
   }
-  validate190.errors = vErrors;
+  validate191.errors = vErrors;
   return errors === 0;
 }
-function validate68(data, {
+function validate69(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5138,13 +5138,13 @@ function validate68(data, {
       errors++;
     }
     if (data.artifact !== undefined) {
-      if (!validate69(data.artifact, {
+      if (!validate70(data.artifact, {
         instancePath: instancePath + "/artifact",
         parentData: data,
         parentDataProperty: "artifact",
         rootData
       })) {
-        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
         errors = vErrors.length;
       }
     }
@@ -5160,57 +5160,57 @@ function validate68(data, {
       }
     }
     if (data.engine !== undefined) {
-      if (!validate78(data.engine, {
+      if (!validate79(data.engine, {
         instancePath: instancePath + "/engine",
         parentData: data,
         parentDataProperty: "engine",
         rootData
       })) {
-        vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
         errors = vErrors.length;
       }
     }
     if (data.modelRef !== undefined) {
-      if (!validate82(data.modelRef, {
+      if (!validate83(data.modelRef, {
         instancePath: instancePath + "/modelRef",
         parentData: data,
         parentDataProperty: "modelRef",
         rootData
       })) {
-        vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
         errors = vErrors.length;
       }
     }
     if (data.promotion !== undefined) {
-      if (!validate86(data.promotion, {
+      if (!validate87(data.promotion, {
         instancePath: instancePath + "/promotion",
         parentData: data,
         parentDataProperty: "promotion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+        vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
         errors = vErrors.length;
       }
     }
     if (data.runtime !== undefined) {
-      if (!validate181(data.runtime, {
+      if (!validate182(data.runtime, {
         instancePath: instancePath + "/runtime",
         parentData: data,
         parentDataProperty: "runtime",
         rootData
       })) {
-        vErrors = vErrors === null ? validate181.errors : vErrors.concat(validate181.errors);
+        vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
         errors = vErrors.length;
       }
     }
     if (data.version !== undefined) {
-      if (!validate190(data.version, {
+      if (!validate191(data.version, {
         instancePath: instancePath + "/version",
         parentData: data,
         parentDataProperty: "version",
         rootData
       })) {
-        vErrors = vErrors === null ? validate190.errors : vErrors.concat(validate190.errors);
+        vErrors = vErrors === null ? validate191.errors : vErrors.concat(validate191.errors);
         errors = vErrors.length;
       }
     }
@@ -5230,13 +5230,13 @@ function validate68(data, {
     }
     errors++;
   }
-  validate68.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
-const schema84 = {
+const schema85 = {
   "properties": {
     "analysis": {
-      "$ref": "NSLN3lUXPWnyGa6JiuoNpNyHwnlZ7va2x1TyKkpWDI"
+      "$ref": "bZtyucpntd1nsv7tz3cxTudfGNNOLdGZlr8PIEr2T0"
     },
     "bakeUntil": {
       "$ref": "thZzwpySeU7LsVtTYjwqN1mWUAwFAnezim8OMie8k"
@@ -5286,6 +5286,9 @@ const schema84 = {
     "promotedAt": {
       "$ref": "thZzwpySeU7LsVtTYjwqN1mWUAwFAnezim8OMie8k"
     },
+    "requestShare": {
+      "$ref": "4ZHdcTeHpAFGyXg7mg7Yji82i2GFxwiy42E4leq2SM"
+    },
     "routing": {
       "$ref": "fmUAnrjtDywj8pUBT50aRa2tIfxPE9cGplrVfyEo"
     },
@@ -5308,18 +5311,21 @@ const schema84 = {
   "type": "object",
   "nullable": true
 };
-const schema85 = {
+const schema86 = {
   "items": {
-    "$ref": "Of4WtzykOOGeY35tdpXZXzBt42fe5sGx4lL2Vbqls"
+    "$ref": "EtvIzIrLv1wUcGnFXSHuYBEziYMyJ2lJbKCmmvMk"
   },
   "maxItems": 20,
   "type": "array",
   "nullable": true
 };
-const schema86 = {
+const schema87 = {
   "properties": {
     "metrics": {
       "$ref": "rbOCLcbfyDXnEeHudw66kvVX5k2Hhz4rdH2YQMlyadk"
+    },
+    "requestShare": {
+      "$ref": "4ZHdcTeHpAFGyXg7mg7Yji82i2GFxwiy42E4leq2SM"
     },
     "step": {
       "$ref": "lUZqDB1t3N4x2sAYY6SWklYZyKg6au7Of9UhEiDuZA"
@@ -5337,7 +5343,7 @@ const schema86 = {
   "required": ["time", "step", "weight", "verdict"],
   "type": "object"
 };
-const schema87 = {
+const schema88 = {
   "items": {
     "$ref": "JOj3kIwGEyt9YKlBGokWgaI7C3ndYBe9YVqy2rzroM"
   },
@@ -5345,7 +5351,7 @@ const schema87 = {
   "type": "array",
   "nullable": true
 };
-const schema88 = {
+const schema89 = {
   "properties": {
     "name": {
       "$ref": "kVhKoEkFCpYCBOsP5OvTsXJ39WdjdMwyyhXvIyCOTok"
@@ -5527,7 +5533,7 @@ function validate36(data, {
   validate36.errors = vErrors;
   return errors === 0;
 }
-const schema89 = {
+const schema90 = {
   "properties": {
     "max": {
       "$ref": "DMczxSNSR8pjVgy7OLeXTXNA9WNHkvwzzrXJRkVMkA"
@@ -5542,12 +5548,12 @@ const schema89 = {
   "type": "object",
   "nullable": true
 };
-const schema90 = {
+const schema91 = {
   "type": "number",
   "minimum": 0,
   "nullable": true
 };
-function validate205(data, {
+function validate206(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5590,10 +5596,10 @@ function validate205(data, {
       errors++;
     }
   }
-  validate205.errors = vErrors;
+  validate206.errors = vErrors;
   return errors === 0;
 }
-function validate203(data, {
+function validate204(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5630,13 +5636,13 @@ function validate203(data, {
       }
     }
     if (data.maxIncrease !== undefined) {
-      if (!validate205(data.maxIncrease, {
+      if (!validate206(data.maxIncrease, {
         instancePath: instancePath + "/maxIncrease",
         parentData: data,
         parentDataProperty: "maxIncrease",
         rootData
       })) {
-        vErrors = vErrors === null ? validate205.errors : vErrors.concat(validate205.errors);
+        vErrors = vErrors === null ? validate206.errors : vErrors.concat(validate206.errors);
         errors = vErrors.length;
       }
     }
@@ -5652,7 +5658,7 @@ function validate203(data, {
       }
     }
   }
-  validate203.errors = vErrors;
+  validate204.errors = vErrors;
   return errors === 0;
 }
 const schema19 = {
@@ -5720,7 +5726,7 @@ function validate34(data, {
   validate34.errors = vErrors;
   return errors === 0;
 }
-function validate197(data, {
+function validate198(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5817,13 +5823,13 @@ function validate197(data, {
       }
     }
     if (data.threshold !== undefined) {
-      if (!validate203(data.threshold, {
+      if (!validate204(data.threshold, {
         instancePath: instancePath + "/threshold",
         parentData: data,
         parentDataProperty: "threshold",
         rootData
       })) {
-        vErrors = vErrors === null ? validate203.errors : vErrors.concat(validate203.errors);
+        vErrors = vErrors === null ? validate204.errors : vErrors.concat(validate204.errors);
         errors = vErrors.length;
       }
     }
@@ -5876,10 +5882,10 @@ function validate197(data, {
     }
     errors++;
   }
-  validate197.errors = vErrors;
+  validate198.errors = vErrors;
   return errors === 0;
 }
-function validate196(data, {
+function validate197(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -5922,18 +5928,87 @@ function validate196(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate197(data[i0], {
+      if (!validate198(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
+        vErrors = vErrors === null ? validate198.errors : vErrors.concat(validate198.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate196.errors = vErrors;
+  validate197.errors = vErrors;
+  return errors === 0;
+}
+const schema27 = {
+  "type": "number",
+  "minimum": 0,
+  "maximum": 100,
+  "nullable": true
+};
+function validate42(data, {
+  instancePath = "",
+  parentData,
+  parentDataProperty,
+  rootData = data
+} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!(typeof data == "number" && isFinite(data)) && data !== null) {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: {
+        type: "number"
+      }
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == "number" && isFinite(data)) {
+    if (data > 100 || isNaN(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/maximum",
+        keyword: "maximum",
+        params: {
+          comparison: "<=",
+          limit: 100
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 0 || isNaN(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/minimum",
+        keyword: "minimum",
+        params: {
+          comparison: ">=",
+          limit: 0
+        }
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate42.errors = vErrors;
   return errors === 0;
 }
 const schema24 = {
@@ -6035,12 +6110,12 @@ function validate35(data, {
   validate35.errors = vErrors;
   return errors === 0;
 }
-const schema91 = {
+const schema92 = {
   "type": "integer",
   "minimum": 0,
   "maximum": 100
 };
-function validate217(data, {
+function validate219(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6100,10 +6175,10 @@ function validate217(data, {
       errors++;
     }
   }
-  validate217.errors = vErrors;
+  validate219.errors = vErrors;
   return errors === 0;
 }
-function validate195(data, {
+function validate196(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6177,13 +6252,24 @@ function validate195(data, {
       errors++;
     }
     if (data.metrics !== undefined) {
-      if (!validate196(data.metrics, {
+      if (!validate197(data.metrics, {
         instancePath: instancePath + "/metrics",
         parentData: data,
         parentDataProperty: "metrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
+        vErrors = vErrors === null ? validate197.errors : vErrors.concat(validate197.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.requestShare !== undefined) {
+      if (!validate42(data.requestShare, {
+        instancePath: instancePath + "/requestShare",
+        parentData: data,
+        parentDataProperty: "requestShare",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
         errors = vErrors.length;
       }
     }
@@ -6221,13 +6307,13 @@ function validate195(data, {
       }
     }
     if (data.weight !== undefined) {
-      if (!validate217(data.weight, {
+      if (!validate219(data.weight, {
         instancePath: instancePath + "/weight",
         parentData: data,
         parentDataProperty: "weight",
         rootData
       })) {
-        vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+        vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
         errors = vErrors.length;
       }
     }
@@ -6247,10 +6333,10 @@ function validate195(data, {
     }
     errors++;
   }
-  validate195.errors = vErrors;
+  validate196.errors = vErrors;
   return errors === 0;
 }
-function validate194(data, {
+function validate195(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6293,18 +6379,18 @@ function validate194(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate195(data[i0], {
+      if (!validate196(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
+        vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate194.errors = vErrors;
+  validate195.errors = vErrors;
   return errors === 0;
 }
 const schema23 = {
@@ -6357,7 +6443,7 @@ function validate38(data, {
   validate38.errors = vErrors;
   return errors === 0;
 }
-const schema92 = {
+const schema93 = {
   "items": {
     "$ref": "M6RNtekTRdqtHXouevHIZWvCRJYZ7F5yo2WYTV4is"
   },
@@ -6365,7 +6451,7 @@ const schema92 = {
   "type": "array",
   "nullable": true
 };
-const schema93 = {
+const schema94 = {
   "properties": {
     "lastTransitionTime": {
       "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
@@ -6389,11 +6475,11 @@ const schema93 = {
   "required": ["type", "status", "lastTransitionTime", "reason", "message"],
   "type": "object"
 };
-const schema94 = {
+const schema95 = {
   "maxLength": 32768,
   "type": "string"
 };
-function validate226(data, {
+function validate228(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6434,7 +6520,7 @@ function validate226(data, {
     }
     errors++;
   }
-  validate226.errors = vErrors;
+  validate228.errors = vErrors;
   return errors === 0;
 }
 const schema26 = {
@@ -6506,14 +6592,14 @@ function validate41(data, {
   validate41.errors = vErrors;
   return errors === 0;
 }
-const schema95 = {
+const schema96 = {
   "maxLength": 1024,
   "minLength": 1,
   "pattern": "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$",
   "type": "string"
 };
 const pattern13 = new RegExp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$", "u");
-function validate229(data, {
+function validate231(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6586,15 +6672,15 @@ function validate229(data, {
     }
     errors++;
   }
-  validate229.errors = vErrors;
+  validate231.errors = vErrors;
   return errors === 0;
 }
-const schema96 = {
+const schema97 = {
   "enum": ["True", "False", "Unknown"],
   "maxLength": 7,
   "type": "string"
 };
-function validate231(data, {
+function validate233(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6608,7 +6694,7 @@ function validate231(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema96.enum
+        allowedValues: schema97.enum
       }
     };
     if (vErrors === null) {
@@ -6651,16 +6737,16 @@ function validate231(data, {
     }
     errors++;
   }
-  validate231.errors = vErrors;
+  validate233.errors = vErrors;
   return errors === 0;
 }
-const schema97 = {
+const schema98 = {
   "maxLength": 316,
   "pattern": "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$",
   "type": "string"
 };
 const pattern14 = new RegExp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$", "u");
-function validate233(data, {
+function validate235(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6717,10 +6803,10 @@ function validate233(data, {
     }
     errors++;
   }
-  validate233.errors = vErrors;
+  validate235.errors = vErrors;
   return errors === 0;
 }
-function validate224(data, {
+function validate226(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6821,13 +6907,13 @@ function validate224(data, {
       }
     }
     if (data.message !== undefined) {
-      if (!validate226(data.message, {
+      if (!validate228(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+        vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
         errors = vErrors.length;
       }
     }
@@ -6843,35 +6929,35 @@ function validate224(data, {
       }
     }
     if (data.reason !== undefined) {
-      if (!validate229(data.reason, {
+      if (!validate231(data.reason, {
         instancePath: instancePath + "/reason",
         parentData: data,
         parentDataProperty: "reason",
-        rootData
-      })) {
-        vErrors = vErrors === null ? validate229.errors : vErrors.concat(validate229.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.status !== undefined) {
-      if (!validate231(data.status, {
-        instancePath: instancePath + "/status",
-        parentData: data,
-        parentDataProperty: "status",
         rootData
       })) {
         vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
         errors = vErrors.length;
       }
     }
+    if (data.status !== undefined) {
+      if (!validate233(data.status, {
+        instancePath: instancePath + "/status",
+        parentData: data,
+        parentDataProperty: "status",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.type !== undefined) {
-      if (!validate233(data.type, {
+      if (!validate235(data.type, {
         instancePath: instancePath + "/type",
         parentData: data,
         parentDataProperty: "type",
         rootData
       })) {
-        vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
+        vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
         errors = vErrors.length;
       }
     }
@@ -6891,10 +6977,10 @@ function validate224(data, {
     }
     errors++;
   }
-  validate224.errors = vErrors;
+  validate226.errors = vErrors;
   return errors === 0;
 }
-function validate223(data, {
+function validate225(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -6937,21 +7023,21 @@ function validate223(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate224(data[i0], {
+      if (!validate226(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
+        vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate223.errors = vErrors;
+  validate225.errors = vErrors;
   return errors === 0;
 }
-const schema98 = {
+const schema99 = {
   "items": {
     "$ref": "8446vHlPCXLIePd1bPURD18TRz56EaMT6CM0I33kCc"
   },
@@ -6959,7 +7045,7 @@ const schema98 = {
   "type": "array",
   "nullable": true
 };
-const schema99 = {
+const schema100 = {
   "properties": {
     "attempt": {
       "$ref": "9hfqvIiqHfYYg67hiDBm6lZw9216YA65gRFyhz1k"
@@ -7007,11 +7093,11 @@ const schema99 = {
   "required": ["gate", "attempt", "job", "phase", "startedAt"],
   "type": "object"
 };
-const schema100 = {
+const schema101 = {
   "type": "integer",
   "minimum": 1
 };
-function validate240(data, {
+function validate242(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7054,10 +7140,10 @@ function validate240(data, {
       errors++;
     }
   }
-  validate240.errors = vErrors;
+  validate242.errors = vErrors;
   return errors === 0;
 }
-const schema101 = {
+const schema102 = {
   "items": {
     "$ref": "HrAWV9ce3wFAMaP7bViiINa8f6ZctMneD88ln9KWrc"
   },
@@ -7065,7 +7151,7 @@ const schema101 = {
   "type": "array",
   "nullable": true
 };
-const schema102 = {
+const schema103 = {
   "properties": {
     "expectation": {
       "$ref": "ZVTHIfmAhxYd7Lem1Y3gJIWzPoytP85VYhqeP759j0"
@@ -7083,12 +7169,12 @@ const schema102 = {
   "required": ["id", "expectation"],
   "type": "object"
 };
-const schema103 = {
+const schema104 = {
   "enum": ["contains", "notContains", "regex", "equals", "jsonSchema", "maxLatency", "judge", "request"],
   "maxLength": 11,
   "type": "string"
 };
-function validate245(data, {
+function validate247(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7102,7 +7188,7 @@ function validate245(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema103.enum
+        allowedValues: schema104.enum
       }
     };
     if (vErrors === null) {
@@ -7145,15 +7231,15 @@ function validate245(data, {
     }
     errors++;
   }
-  validate245.errors = vErrors;
+  validate247.errors = vErrors;
   return errors === 0;
 }
-const schema104 = {
+const schema105 = {
   "maxLength": 256,
   "type": "string",
   "nullable": true
 };
-function validate248(data, {
+function validate250(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7195,10 +7281,10 @@ function validate248(data, {
       errors++;
     }
   }
-  validate248.errors = vErrors;
+  validate250.errors = vErrors;
   return errors === 0;
 }
-function validate244(data, {
+function validate246(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7240,13 +7326,13 @@ function validate244(data, {
       errors++;
     }
     if (data.expectation !== undefined) {
-      if (!validate245(data.expectation, {
+      if (!validate247(data.expectation, {
         instancePath: instancePath + "/expectation",
         parentData: data,
         parentDataProperty: "expectation",
         rootData
       })) {
-        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
+        vErrors = vErrors === null ? validate247.errors : vErrors.concat(validate247.errors);
         errors = vErrors.length;
       }
     }
@@ -7262,13 +7348,13 @@ function validate244(data, {
       }
     }
     if (data.message !== undefined) {
-      if (!validate248(data.message, {
+      if (!validate250(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate248.errors : vErrors.concat(validate248.errors);
+        vErrors = vErrors === null ? validate250.errors : vErrors.concat(validate250.errors);
         errors = vErrors.length;
       }
     }
@@ -7299,10 +7385,10 @@ function validate244(data, {
     }
     errors++;
   }
-  validate244.errors = vErrors;
+  validate246.errors = vErrors;
   return errors === 0;
 }
-function validate243(data, {
+function validate245(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7345,26 +7431,26 @@ function validate243(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate244(data[i0], {
+      if (!validate246(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate244.errors : vErrors.concat(validate244.errors);
+        vErrors = vErrors === null ? validate246.errors : vErrors.concat(validate246.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate243.errors = vErrors;
+  validate245.errors = vErrors;
   return errors === 0;
 }
-const schema105 = {
+const schema106 = {
   "enum": ["BeforeTraffic", "LastStep"],
   "maxLength": 13,
   "type": "string"
 };
-function validate254(data, {
+function validate256(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7378,7 +7464,7 @@ function validate254(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema105.enum
+        allowedValues: schema106.enum
       }
     };
     if (vErrors === null) {
@@ -7421,15 +7507,15 @@ function validate254(data, {
     }
     errors++;
   }
-  validate254.errors = vErrors;
+  validate256.errors = vErrors;
   return errors === 0;
 }
-const schema106 = {
+const schema107 = {
   "maxLength": 2048,
   "type": "string",
   "nullable": true
 };
-function validate258(data, {
+function validate260(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7471,15 +7557,15 @@ function validate258(data, {
       errors++;
     }
   }
-  validate258.errors = vErrors;
+  validate260.errors = vErrors;
   return errors === 0;
 }
-const schema107 = {
+const schema108 = {
   "enum": ["Running", "Passed", "Failed", "Invalid"],
   "maxLength": 7,
   "type": "string"
 };
-function validate262(data, {
+function validate264(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7493,7 +7579,7 @@ function validate262(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema107.enum
+        allowedValues: schema108.enum
       }
     };
     if (vErrors === null) {
@@ -7536,15 +7622,15 @@ function validate262(data, {
     }
     errors++;
   }
-  validate262.errors = vErrors;
+  validate264.errors = vErrors;
   return errors === 0;
 }
-const schema32 = {
+const schema33 = {
   "maxLength": 63,
   "type": "string",
   "nullable": true
 };
-function validate57(data, {
+function validate58(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7586,10 +7672,10 @@ function validate57(data, {
       errors++;
     }
   }
-  validate57.errors = vErrors;
+  validate58.errors = vErrors;
   return errors === 0;
 }
-function validate239(data, {
+function validate241(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7679,13 +7765,13 @@ function validate239(data, {
       errors++;
     }
     if (data.attempt !== undefined) {
-      if (!validate240(data.attempt, {
+      if (!validate242(data.attempt, {
         instancePath: instancePath + "/attempt",
         parentData: data,
         parentDataProperty: "attempt",
         rootData
       })) {
-        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
+        vErrors = vErrors === null ? validate242.errors : vErrors.concat(validate242.errors);
         errors = vErrors.length;
       }
     }
@@ -7701,13 +7787,13 @@ function validate239(data, {
       }
     }
     if (data.failedCases !== undefined) {
-      if (!validate243(data.failedCases, {
+      if (!validate245(data.failedCases, {
         instancePath: instancePath + "/failedCases",
         parentData: data,
         parentDataProperty: "failedCases",
         rootData
       })) {
-        vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
+        vErrors = vErrors === null ? validate245.errors : vErrors.concat(validate245.errors);
         errors = vErrors.length;
       }
     }
@@ -7723,13 +7809,13 @@ function validate239(data, {
       }
     }
     if (data.gate !== undefined) {
-      if (!validate254(data.gate, {
+      if (!validate256(data.gate, {
         instancePath: instancePath + "/gate",
         parentData: data,
         parentDataProperty: "gate",
         rootData
       })) {
-        vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
+        vErrors = vErrors === null ? validate256.errors : vErrors.concat(validate256.errors);
         errors = vErrors.length;
       }
     }
@@ -7756,13 +7842,13 @@ function validate239(data, {
       }
     }
     if (data.message !== undefined) {
-      if (!validate258(data.message, {
+      if (!validate260(data.message, {
         instancePath: instancePath + "/message",
         parentData: data,
         parentDataProperty: "message",
         rootData
       })) {
-        vErrors = vErrors === null ? validate258.errors : vErrors.concat(validate258.errors);
+        vErrors = vErrors === null ? validate260.errors : vErrors.concat(validate260.errors);
         errors = vErrors.length;
       }
     }
@@ -7789,13 +7875,13 @@ function validate239(data, {
       }
     }
     if (data.phase !== undefined) {
-      if (!validate262(data.phase, {
+      if (!validate264(data.phase, {
         instancePath: instancePath + "/phase",
         parentData: data,
         parentDataProperty: "phase",
         rootData
       })) {
-        vErrors = vErrors === null ? validate262.errors : vErrors.concat(validate262.errors);
+        vErrors = vErrors === null ? validate264.errors : vErrors.concat(validate264.errors);
         errors = vErrors.length;
       }
     }
@@ -7811,13 +7897,13 @@ function validate239(data, {
       }
     }
     if (data.stableVersion !== undefined) {
-      if (!validate57(data.stableVersion, {
+      if (!validate58(data.stableVersion, {
         instancePath: instancePath + "/stableVersion",
         parentData: data,
         parentDataProperty: "stableVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
         errors = vErrors.length;
       }
     }
@@ -7848,10 +7934,10 @@ function validate239(data, {
     }
     errors++;
   }
-  validate239.errors = vErrors;
+  validate241.errors = vErrors;
   return errors === 0;
 }
-function validate238(data, {
+function validate240(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -7894,21 +7980,21 @@ function validate238(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate239(data[i0], {
+      if (!validate241(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate239.errors : vErrors.concat(validate239.errors);
+        vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate238.errors = vErrors;
+  validate240.errors = vErrors;
   return errors === 0;
 }
-const schema108 = {
+const schema109 = {
   "properties": {
     "endsAt": {
       "$ref": "KrhXBWKB1pK8JptMQRXbBg5co4bpZWZnIUkdeEo37wY"
@@ -7924,7 +8010,7 @@ const schema108 = {
   "type": "object",
   "nullable": true
 };
-const schema109 = {
+const schema110 = {
   "items": {
     "$ref": "P2o1EtV9GVIwdaNmZEXTMJqtSBsaoGzeuURxE7zNaQ"
   },
@@ -7932,7 +8018,7 @@ const schema109 = {
   "type": "array",
   "nullable": true
 };
-const schema110 = {
+const schema111 = {
   "properties": {
     "analyses": {
       "$ref": "lUZqDB1t3N4x2sAYY6SWklYZyKg6au7Of9UhEiDuZA"
@@ -7956,7 +8042,7 @@ const schema110 = {
   "required": ["name", "analyses"],
   "type": "object"
 };
-function validate272(data, {
+function validate274(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8079,10 +8165,10 @@ function validate272(data, {
     }
     errors++;
   }
-  validate272.errors = vErrors;
+  validate274.errors = vErrors;
   return errors === 0;
 }
-function validate271(data, {
+function validate273(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8125,21 +8211,21 @@ function validate271(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate272(data[i0], {
+      if (!validate274(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate272.errors : vErrors.concat(validate272.errors);
+        vErrors = vErrors === null ? validate274.errors : vErrors.concat(validate274.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate271.errors = vErrors;
+  validate273.errors = vErrors;
   return errors === 0;
 }
-function validate269(data, {
+function validate271(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8208,13 +8294,13 @@ function validate269(data, {
       }
     }
     if (data.metrics !== undefined) {
-      if (!validate271(data.metrics, {
+      if (!validate273(data.metrics, {
         instancePath: instancePath + "/metrics",
         parentData: data,
         parentDataProperty: "metrics",
         rootData
       })) {
-        vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
+        vErrors = vErrors === null ? validate273.errors : vErrors.concat(validate273.errors);
         errors = vErrors.length;
       }
     }
@@ -8230,10 +8316,10 @@ function validate269(data, {
       }
     }
   }
-  validate269.errors = vErrors;
+  validate271.errors = vErrors;
   return errors === 0;
 }
-const schema111 = {
+const schema112 = {
   "properties": {
     "action": {
       "$ref": "kVhKoEkFCpYCBOsP5OvTsXJ39WdjdMwyyhXvIyCOTok"
@@ -8252,12 +8338,12 @@ const schema111 = {
   "type": "object",
   "nullable": true
 };
-const schema112 = {
+const schema113 = {
   "enum": ["Accepted", "Rejected"],
   "maxLength": 8,
   "type": "string"
 };
-function validate289(data, {
+function validate291(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8271,7 +8357,7 @@ function validate289(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema112.enum
+        allowedValues: schema113.enum
       }
     };
     if (vErrors === null) {
@@ -8314,10 +8400,10 @@ function validate289(data, {
     }
     errors++;
   }
-  validate289.errors = vErrors;
+  validate291.errors = vErrors;
   return errors === 0;
 }
-function validate286(data, {
+function validate288(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8413,13 +8499,13 @@ function validate286(data, {
       }
     }
     if (data.result !== undefined) {
-      if (!validate289(data.result, {
+      if (!validate291(data.result, {
         instancePath: instancePath + "/result",
         parentData: data,
         parentDataProperty: "result",
         rootData
       })) {
-        vErrors = vErrors === null ? validate289.errors : vErrors.concat(validate289.errors);
+        vErrors = vErrors === null ? validate291.errors : vErrors.concat(validate291.errors);
         errors = vErrors.length;
       }
     }
@@ -8435,16 +8521,16 @@ function validate286(data, {
       }
     }
   }
-  validate286.errors = vErrors;
+  validate288.errors = vErrors;
   return errors === 0;
 }
-const schema113 = {
+const schema114 = {
   "enum": ["Requested", "ManualGate", "Inconclusive", "RouteNotAccepted", "EvaluationInvalid"],
   "maxLength": 17,
   "type": "string",
   "nullable": true
 };
-function validate296(data, {
+function validate298(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8474,7 +8560,7 @@ function validate296(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema113.enum
+        allowedValues: schema114.enum
       }
     };
     if (vErrors === null) {
@@ -8502,16 +8588,16 @@ function validate296(data, {
       errors++;
     }
   }
-  validate296.errors = vErrors;
+  validate298.errors = vErrors;
   return errors === 0;
 }
-const schema114 = {
+const schema115 = {
   "enum": ["Pending", "Deploying", "Evaluating", "Progressing", "Paused", "Promoted", "Superseded", "RollingBack", "RolledBack", "Failed"],
   "maxLength": 11,
   "type": "string",
   "nullable": true
 };
-function validate298(data, {
+function validate300(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8541,7 +8627,7 @@ function validate298(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema114.enum
+        allowedValues: schema115.enum
       }
     };
     if (vErrors === null) {
@@ -8569,10 +8655,10 @@ function validate298(data, {
       errors++;
     }
   }
-  validate298.errors = vErrors;
+  validate300.errors = vErrors;
   return errors === 0;
 }
-const schema115 = {
+const schema116 = {
   "properties": {
     "matches": {
       "$ref": "AEoINDAzD2Nlkl80Uy3B3vTorbfQjTtP4S5WAWcFw"
@@ -8584,7 +8670,7 @@ const schema115 = {
   "type": "object",
   "nullable": true
 };
-const schema116 = {
+const schema117 = {
   "items": {
     "$ref": "bO7K1PwQwXV44h2Telk0KMHjXg5dlZm3TguRTU1DsYM"
   },
@@ -8592,7 +8678,7 @@ const schema116 = {
   "type": "array",
   "nullable": true
 };
-function validate302(data, {
+function validate305(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8635,21 +8721,21 @@ function validate302(data, {
     }
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
-      if (!validate42(data[i0], {
+      if (!validate43(data[i0], {
         instancePath: instancePath + "/" + i0,
         parentData: data,
         parentDataProperty: i0,
         rootData
       })) {
-        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+        vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate302.errors = vErrors;
+  validate305.errors = vErrors;
   return errors === 0;
 }
-function validate301(data, {
+function validate304(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8675,13 +8761,13 @@ function validate301(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.matches !== undefined) {
-      if (!validate302(data.matches, {
+      if (!validate305(data.matches, {
         instancePath: instancePath + "/matches",
         parentData: data,
         parentDataProperty: "matches",
         rootData
       })) {
-        vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
+        vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
         errors = vErrors.length;
       }
     }
@@ -8697,16 +8783,16 @@ function validate301(data, {
       }
     }
   }
-  validate301.errors = vErrors;
+  validate304.errors = vErrors;
   return errors === 0;
 }
-const schema117 = {
+const schema118 = {
   "enum": ["Shadow", "Preview", "Experiment", "Canary"],
   "maxLength": 10,
   "type": "string",
   "nullable": true
 };
-function validate308(data, {
+function validate311(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8736,7 +8822,7 @@ function validate308(data, {
       schemaPath: "#/enum",
       keyword: "enum",
       params: {
-        allowedValues: schema117.enum
+        allowedValues: schema118.enum
       }
     };
     if (vErrors === null) {
@@ -8764,10 +8850,10 @@ function validate308(data, {
       errors++;
     }
   }
-  validate308.errors = vErrors;
+  validate311.errors = vErrors;
   return errors === 0;
 }
-function validate193(data, {
+function validate194(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -8793,13 +8879,13 @@ function validate193(data, {
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.analysis !== undefined) {
-      if (!validate194(data.analysis, {
+      if (!validate195(data.analysis, {
         instancePath: instancePath + "/analysis",
         parentData: data,
         parentDataProperty: "analysis",
         rootData
       })) {
-        vErrors = vErrors === null ? validate194.errors : vErrors.concat(validate194.errors);
+        vErrors = vErrors === null ? validate195.errors : vErrors.concat(validate195.errors);
         errors = vErrors.length;
       }
     }
@@ -8826,13 +8912,13 @@ function validate193(data, {
       }
     }
     if (data.conditions !== undefined) {
-      if (!validate223(data.conditions, {
+      if (!validate225(data.conditions, {
         instancePath: instancePath + "/conditions",
         parentData: data,
         parentDataProperty: "conditions",
         rootData
       })) {
-        vErrors = vErrors === null ? validate223.errors : vErrors.concat(validate223.errors);
+        vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
         errors = vErrors.length;
       }
     }
@@ -8848,24 +8934,24 @@ function validate193(data, {
       }
     }
     if (data.evaluations !== undefined) {
-      if (!validate238(data.evaluations, {
+      if (!validate240(data.evaluations, {
         instancePath: instancePath + "/evaluations",
         parentData: data,
         parentDataProperty: "evaluations",
         rootData
       })) {
-        vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
+        vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
         errors = vErrors.length;
       }
     }
     if (data.experiment !== undefined) {
-      if (!validate269(data.experiment, {
+      if (!validate271(data.experiment, {
         instancePath: instancePath + "/experiment",
         parentData: data,
         parentDataProperty: "experiment",
         rootData
       })) {
-        vErrors = vErrors === null ? validate269.errors : vErrors.concat(validate269.errors);
+        vErrors = vErrors === null ? validate271.errors : vErrors.concat(validate271.errors);
         errors = vErrors.length;
       }
     }
@@ -8903,13 +8989,13 @@ function validate193(data, {
       }
     }
     if (data.lastAction !== undefined) {
-      if (!validate286(data.lastAction, {
+      if (!validate288(data.lastAction, {
         instancePath: instancePath + "/lastAction",
         parentData: data,
         parentDataProperty: "lastAction",
         rootData
       })) {
-        vErrors = vErrors === null ? validate286.errors : vErrors.concat(validate286.errors);
+        vErrors = vErrors === null ? validate288.errors : vErrors.concat(validate288.errors);
         errors = vErrors.length;
       }
     }
@@ -8947,24 +9033,24 @@ function validate193(data, {
       }
     }
     if (data.pauseReason !== undefined) {
-      if (!validate296(data.pauseReason, {
+      if (!validate298(data.pauseReason, {
         instancePath: instancePath + "/pauseReason",
         parentData: data,
         parentDataProperty: "pauseReason",
         rootData
       })) {
-        vErrors = vErrors === null ? validate296.errors : vErrors.concat(validate296.errors);
+        vErrors = vErrors === null ? validate298.errors : vErrors.concat(validate298.errors);
         errors = vErrors.length;
       }
     }
     if (data.phase !== undefined) {
-      if (!validate298(data.phase, {
+      if (!validate300(data.phase, {
         instancePath: instancePath + "/phase",
         parentData: data,
         parentDataProperty: "phase",
         rootData
       })) {
-        vErrors = vErrors === null ? validate298.errors : vErrors.concat(validate298.errors);
+        vErrors = vErrors === null ? validate300.errors : vErrors.concat(validate300.errors);
         errors = vErrors.length;
       }
     }
@@ -8979,36 +9065,47 @@ function validate193(data, {
         errors = vErrors.length;
       }
     }
+    if (data.requestShare !== undefined) {
+      if (!validate42(data.requestShare, {
+        instancePath: instancePath + "/requestShare",
+        parentData: data,
+        parentDataProperty: "requestShare",
+        rootData
+      })) {
+        vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.routing !== undefined) {
-      if (!validate301(data.routing, {
+      if (!validate304(data.routing, {
         instancePath: instancePath + "/routing",
         parentData: data,
         parentDataProperty: "routing",
         rootData
       })) {
-        vErrors = vErrors === null ? validate301.errors : vErrors.concat(validate301.errors);
+        vErrors = vErrors === null ? validate304.errors : vErrors.concat(validate304.errors);
         errors = vErrors.length;
       }
     }
     if (data.stableVersion !== undefined) {
-      if (!validate57(data.stableVersion, {
+      if (!validate58(data.stableVersion, {
         instancePath: instancePath + "/stableVersion",
         parentData: data,
         parentDataProperty: "stableVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
         errors = vErrors.length;
       }
     }
     if (data.stage !== undefined) {
-      if (!validate308(data.stage, {
+      if (!validate311(data.stage, {
         instancePath: instancePath + "/stage",
         parentData: data,
         parentDataProperty: "stage",
         rootData
       })) {
-        vErrors = vErrors === null ? validate308.errors : vErrors.concat(validate308.errors);
+        vErrors = vErrors === null ? validate311.errors : vErrors.concat(validate311.errors);
         errors = vErrors.length;
       }
     }
@@ -9035,21 +9132,21 @@ function validate193(data, {
       }
     }
     if (data.strategy !== undefined) {
-      if (!validate58(data.strategy, {
+      if (!validate59(data.strategy, {
         instancePath: instancePath + "/strategy",
         parentData: data,
         parentDataProperty: "strategy",
         rootData
       })) {
-        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
         errors = vErrors.length;
       }
     }
   }
-  validate193.errors = vErrors;
+  validate194.errors = vErrors;
   return errors === 0;
 }
-function validate59(data, {
+function validate60(data, {
   instancePath = "",
   parentData,
   parentDataProperty,
@@ -9108,57 +9205,57 @@ function validate59(data, {
       errors++;
     }
     if (data.apiVersion !== undefined) {
-      if (!validate60(data.apiVersion, {
+      if (!validate61(data.apiVersion, {
         instancePath: instancePath + "/apiVersion",
         parentData: data,
         parentDataProperty: "apiVersion",
         rootData
       })) {
-        vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+        vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
         errors = vErrors.length;
       }
     }
     if (data.kind !== undefined) {
-      if (!validate62(data.kind, {
+      if (!validate63(data.kind, {
         instancePath: instancePath + "/kind",
         parentData: data,
         parentDataProperty: "kind",
         rootData
       })) {
-        vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
         errors = vErrors.length;
       }
     }
     if (data.metadata !== undefined) {
-      if (!validate64(data.metadata, {
+      if (!validate65(data.metadata, {
         instancePath: instancePath + "/metadata",
         parentData: data,
         parentDataProperty: "metadata",
         rootData
       })) {
-        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
         errors = vErrors.length;
       }
     }
     if (data.spec !== undefined) {
-      if (!validate68(data.spec, {
+      if (!validate69(data.spec, {
         instancePath: instancePath + "/spec",
         parentData: data,
         parentDataProperty: "spec",
         rootData
       })) {
-        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
         errors = vErrors.length;
       }
     }
     if (data.status !== undefined) {
-      if (!validate193(data.status, {
+      if (!validate194(data.status, {
         instancePath: instancePath + "/status",
         parentData: data,
         parentDataProperty: "status",
         rootData
       })) {
-        vErrors = vErrors === null ? validate193.errors : vErrors.concat(validate193.errors);
+        vErrors = vErrors === null ? validate194.errors : vErrors.concat(validate194.errors);
         errors = vErrors.length;
       }
     }
@@ -9178,6 +9275,6 @@ function validate59(data, {
     }
     errors++;
   }
-  validate59.errors = vErrors;
+  validate60.errors = vErrors;
   return errors === 0;
 }

@@ -104,6 +104,11 @@ export async function healthyCanaryPromoted(
   const check = passed[0]!.metrics!.find((m) => m.name === 'error-rate')!;
   expect(check).toMatchObject({ verdict: 'Passed' });
   expect(check.value).toBeLessThanOrEqual(0.05);
+  // Beside each weight, the canary's share of the live requests as the real runtimes counted them:
+  // a passing analysis had minSamples of its requests, so a share above 0. (Not asserted below 100:
+  // on a loaded machine a 3s window can miss the stable's scrapes.)
+  expect(passed.filter((a) => !((a.requestShare ?? 0) > 0))).toEqual([]);
+  expect(s.requestShare).toBe(s.analysis?.at(-1)?.requestShare);
   expect(env.load.of(version)).toMatchObject({ failed: 0, rejected: 0 });
   expect(env.load.of(version).ok).toBeGreaterThan(20);
   // The old stable steps aside once the new one has baked.

@@ -25,6 +25,8 @@ export interface VersionStatus {
   };
   currentStep?: number;
   canaryWeight?: number;
+  /** The candidate's share of the live requests, percent, as the last analysis measured it. */
+  requestShare?: number;
   failedChecks?: number;
   inconclusiveChecks?: number;
   message?: string;
@@ -36,6 +38,7 @@ export interface VersionStatus {
     time: string;
     step: number;
     weight: number;
+    requestShare?: number;
     verdict: string;
     metrics?: Array<{ name: string; value?: number; stableValue?: number; verdict: string; reason?: string }>;
   }>;

@@ -963,6 +963,23 @@ export interface IAIModel {
         "retryOn"?: string;
       };
       /**
+       * Session-consistent rollouts: a conversation keeps its model version during a canary.
+       */
+      "sessionAffinity"?: {
+        /**
+         * Cookie holding the session key, instead of a header.
+         */
+        "cookie"?: string;
+        /**
+         * Keep each conversation on the version that served its first turn while a rollout runs (pins in Redis, one in-mesh forward, a route per serving version in the VirtualService). Defaults to on when the model has server-side sessions (runtime.redis mode other than none) and the operator routes with Istio (--traffic-router=istio); off otherwise. The gateway-api and replica-ratio routers cannot: the operator refuses enabled: true with them (RenderFailed).
+         */
+        "enabled"?: boolean;
+        /**
+         * Lower-case request header holding the session key. Defaults to x-session-id.
+         */
+        "header"?: string;
+      };
+      /**
        * Request timeout (long: completions stream). Defaults to 120s.
        */
       "timeout"?: string;

@@ -451,6 +451,10 @@ export interface IModelVersion {
         "window"?: string;
       }>;
       /**
+       * Percent (one decimal) of the model's live requests this version served over the window; absent when the model served none. Lags the weight while sessions stay on the version they started on; reported, never judged.
+       */
+      "requestShare"?: number;
+      /**
        * Step index (0-based) it ran at.
        */
       "step": number;
@@ -685,6 +689,10 @@ export interface IModelVersion {
      * When this version became stable (RFC 3339).
      */
     "promotedAt"?: string;
+    /**
+     * Percent (one decimal) of the model's live requests this version served, as the last analysis measured it over its window (analysis[-1].requestShare). The weight routes new requests; with session affinity old sessions stay on the stable, so this lags the weight. The rollout never decides on it: minSamples guards the analysis.
+     */
+    "requestShare"?: number;
     /**
      * Routes to this version besides its weight, as the current stage asks for them.
      */
