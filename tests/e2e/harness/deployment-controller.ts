@@ -22,6 +22,12 @@ export interface DeploymentControllerOptions {
   readonly pollMs?: number;
   /** Runtime `LOG_LEVEL`; at least info, which is where the runtime logs its port. @default 'info' */
   readonly runtimeLogLevel?: string;
+  /**
+   * Where the model's Service answers on loopback (see MeshProxy): the rendered SESSION_FORWARD_URL,
+   * the Service's in-cluster URL, is pointed there, as cluster DNS and the sidecar would take it.
+   * @default the rendered URL, which resolves nowhere here
+   */
+  readonly serviceUrl?: string;
 }
 
 /** Container env as rendered (only plain values are used here). */
@@ -210,6 +216,9 @@ export class DeploymentController {
             PORT: '0',
             ...(env.MANAGEMENT_PORT === undefined ? {} : { MANAGEMENT_PORT: '0' }),
             ENGINE_BASE_URL: engine.baseUrl,
+            ...(env.SESSION_FORWARD_URL === undefined || this.options.serviceUrl === undefined
+              ? {}
+              : { SESSION_FORWARD_URL: this.options.serviceUrl }),
             // The stub spreads its failures evenly, so a retry of a failed call always succeeds and
             // would hide a broken engine; a broken model fails the same request again in reality.
             ENGINE_MAX_RETRIES: '0',

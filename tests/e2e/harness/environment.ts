@@ -20,6 +20,7 @@ import { launchApiServer, launchOperator, type ApiServerProcess, type OperatorPr
 import { LoadGenerator, type ClientKind } from './load-generator.js';
 import type { RoutingTable } from './istio-routes.js';
 import { Mesh, type MeshRouter } from './mesh.js';
+import { MeshProxy } from './mesh-proxy.js';
 
 export interface EnvironmentOptions {
   /** @default 'suoke-ai' */
@@ -40,6 +41,12 @@ export interface EnvironmentOptions {
    * operator's `--traffic-router` and what the mesh follows. @default 'istio'
    */
   readonly router?: MeshRouter;
+  /**
+   * Serve the model's Service on loopback ({@link Environment.proxy}, routing as the mesh does) and
+   * point the runtimes' SESSION_FORWARD_URL at it, so turns they forward reach the pinned version.
+   * @default false (a forward then fails, and the turn is served where it landed)
+   */
+  readonly serviceProxy?: boolean;
 }
 
 export class Environment {
@@ -59,6 +66,8 @@ export class Environment {
     readonly router: MeshRouter,
     /** Runs the operator's evaluation Jobs against the pods above. */
     readonly jobs: JobController,
+    /** The model's Service, when {@link EnvironmentOptions.serviceProxy} asked for it. */
+    readonly proxy: MeshProxy | undefined,
   ) {}
 
   /** Starts everything but the operator (see {@link startOperator}); stops what started on failure. */
@@ -74,7 +83,14 @@ export class Environment {
       cleanup.unshift(() => api.process.stop());
       const kube = new KubeRest(api.url);
       const targetsFile = join(dir, 'targets.json');
-      const pods = new DeploymentController({ kube, namespace, targetsFile });
+      const proxy = options.serviceProxy === true ? await MeshProxy.start() : undefined;
+      if (proxy !== undefined) cleanup.unshift(() => proxy.close());
+      const pods = new DeploymentController({
+        kube,
+        namespace,
+        targetsFile,
+        ...(proxy === undefined ? {} : { serviceUrl: proxy.url }),
+      });
       cleanup.unshift(() => pods.stop());
       const scrape = `${options.scrapeIntervalSeconds ?? 1}s`;
       const prometheus = await PrometheusServer.start({
@@ -97,6 +113,7 @@ export class Environment {
       const mesh = new Mesh({ kube, namespace, model: options.model, router });
       mesh.start();
       cleanup.unshift(() => mesh.stop());
+      proxy?.attach(mesh, pods);
       const load = new LoadGenerator({
         mesh,
         pods,
@@ -109,7 +126,20 @@ export class Environment {
         await load.stop();
         load.close();
       });
-      return new Environment(namespace, dir, api, kube, prometheus, pods, mesh, load, redis, router, jobs);
+      return new Environment(
+        namespace,
+        dir,
+        api,
+        kube,
+        prometheus,
+        pods,
+        mesh,
+        load,
+        redis,
+        router,
+        jobs,
+        proxy,
+      );
     } catch (error) {
       for (const step of cleanup) await step().catch(() => undefined);
       throw error;
@@ -125,14 +155,15 @@ export class Environment {
     return { mode: 'standalone', url: this.redis.url };
   }
 
-  /** Starts the operator and waits until it leads. */
-  async startOperator(): Promise<OperatorProcess> {
+  /** Starts the operator, with more flags when given (e.g. `--rollback-window=3s`), and waits until it leads. */
+  async startOperator(extraArgs: readonly string[] = []): Promise<OperatorProcess> {
     if (this.operator?.process.running) throw new Error('the operator is already running');
     this.operator = await launchOperator({
       kubeconfig: this.api.kubeconfig,
       namespace: this.namespace,
       prometheusUrl: this.prometheus.url,
       router: this.router,
+      extraArgs,
     });
     return this.operator;
   }
@@ -214,6 +245,7 @@ export class Environment {
     await this.mesh.stop();
     await this.jobs.stop();
     await this.pods.stop();
+    await this.proxy?.close();
     await this.prometheus.dispose();
     await this.api.process.stop();
     await this.redis?.dispose();

@@ -199,9 +199,20 @@ export class RoutingTable {
     return this.split[version] ?? 0;
   }
 
-  /** Routes with match conditions that send requests to `version`. */
+  /**
+   * Routes with match conditions that send requests to `version`: a preview's or a cohort's. The
+   * session routes (`session-<version>`, one per serving version, for forwarded turns) are left out:
+   * they route no client's request by its own headers.
+   */
   matchedRoutesTo(version: string): MeshRoute[] {
-    return this.routes.filter((r) => r.matches !== undefined && (r.split[version] ?? 0) > 0);
+    return this.routes.filter(
+      (r) => r.matches !== undefined && (r.split[version] ?? 0) > 0 && !r.key.startsWith('session-'),
+    );
+  }
+
+  /** The session routes of forwarded turns, by version. */
+  sessionRoutes(): MeshRoute[] {
+    return this.routes.filter((r) => r.key.startsWith('session-'));
   }
 
   /** The mirror of the default route. */
