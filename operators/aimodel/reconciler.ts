@@ -367,7 +367,7 @@ export class AIModelReconciler implements Reconciler {
     const { applier } = this.deps;
     let wrote = false;
     const keep = new Map<string, Set<string>>();
-    for (const object of rendered) {
+    for (const object of makeBeforeBreak(rendered, live)) {
       const rt = resourceTypeOf(object.apiVersion, object.kind);
       const current = live.get(rt.kind)?.find((o) => o.metadata.name === object.metadata.name);
       const desired =
@@ -727,4 +727,30 @@ function passFingerprint(
 function uniqueVersions(list: readonly VersionView[]): VersionView[] {
   const seen = new Set<string>();
   return list.filter((v) => (seen.has(v.version) ? false : (seen.add(v.version), true)));
+}
+
+/** Subset names of a DestinationRule object. */
+function subsetNames(object: object): string[] {
+  const subsets = (object as { spec?: { subsets?: { name?: string }[] } }).spec?.subsets ?? [];
+  return subsets.map((s) => s.name ?? '');
+}
+
+/**
+ * The rendered objects in the order they may be applied without a moment in which a route names a
+ * subset that is gone: a DestinationRule that drops a subset of the live one goes last, after the
+ * VirtualService stops naming it (a route to a missing subset fails its requests in Envoy); one that
+ * only adds subsets keeps its place, before the routes that start naming them.
+ */
+export function makeBeforeBreak(
+  rendered: readonly RenderedObject[],
+  live: ReadonlyMap<string, KubeObject[]>,
+): RenderedObject[] {
+  const drops = (object: RenderedObject): boolean => {
+    if (object.kind !== 'DestinationRule') return false;
+    const current = live.get('DestinationRule')?.find((o) => o.metadata.name === object.metadata.name);
+    if (current === undefined) return false;
+    const desired = new Set(subsetNames(object));
+    return subsetNames(current).some((name) => !desired.has(name));
+  };
+  return [...rendered.filter((o) => !drops(o)), ...rendered.filter(drops)];
 }
