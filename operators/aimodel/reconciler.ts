@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { render, type KubeObject as RenderedObject } from '../../charts-ts/render.js';
 import type { RuntimeTracing } from '../../charts-ts/constructs/runtime-tracing.js';
 import { versionedName } from '../../charts-ts/constructs/workload-names.js';
-import { servingVersions } from '../../charts-ts/session-affinity.js';
+import { servingVersions, sessionAffinityOf } from '../../charts-ts/session-affinity.js';
 import {
   ACTION_ANNOTATION,
   AIMODEL_ACTIONS,
@@ -65,6 +65,7 @@ import {
   mergeHistory,
   outcomesOf,
   previousStableOf,
+  rolledBackByModel,
   stableOf,
   versionsOf,
   type VersionView,
@@ -72,6 +73,13 @@ import {
 
 /** Entries kept in status.history when the AIModel does not say. */
 const DefaultHistoryLimit = 10;
+
+/**
+ * How long a version keeps its workload after its session route is dropped (session affinity): longer
+ * than Istio takes to push new routes to every proxy, as Argo Rollouts waits 30 s (`scaleDownDelaySeconds`)
+ * before it scales away a version it stopped routing to.
+ */
+export const SESSION_ROUTE_DRAIN_MS = 30_000;
 
 /** Message of the history entry a rollback request writes; also how a repeated request is recognised. */
 const rollbackMessage = (to: string): string => `rolled back by request to version ${to}`;
@@ -188,9 +196,9 @@ export class AIModelReconciler implements Reconciler {
     if (action !== undefined && requested !== undefined)
       await clearConsumedAction(this.deps.client, AIMODEL, aimodel, requested);
 
-    // Come back when the previous stable's warm window ends, to scale it away.
-    const { warmUntil } = roles;
-    return warmUntil !== undefined ? { requeueAfter: Math.max(1, warmUntil - now) } : {};
+    // Come back when the previous stable's warm window or a session drain ends, to scale it away.
+    const { wakeAt } = roles;
+    return wakeAt !== undefined ? { requeueAfter: Math.max(1, wakeAt - now) } : {};
   }
 
   /** Which version plays which part now, and so which versions need a workload. */
@@ -219,7 +227,60 @@ export class AIModelReconciler implements Reconciler {
       ...(stable === undefined ? [] : [stable.version]),
       ...(warm && previous !== undefined ? [previous.version] : []),
     ].filter((v) => v !== rolledBack);
-    return { stable, canaries, running, kept, ...(warm ? { warmUntil: windowEnd } : {}) };
+    const draining = this.sessionDraining(aimodel, versions, history, running, {
+      previous,
+      windowEnd: warm ? undefined : windowEnd,
+      now,
+    });
+    const until = Math.min(warm && windowEnd !== undefined ? windowEnd : Infinity, draining.until);
+    return {
+      stable,
+      canaries,
+      running: [...running, ...draining.versions],
+      draining: draining.versions,
+      kept,
+      ...(Number.isFinite(until) ? { wakeAt: until } : {}),
+    };
+  }
+
+  /**
+   * With session affinity on, the versions whose session route was dropped less than
+   * {@link SESSION_ROUTE_DRAIN_MS} ago keep their workload (at weight 0, serving no new session): a
+   * forwarded turn still routed there by a proxy that has not seen the new routes yet is answered, and
+   * moves its session once it lands elsewhere. Without the drain, the route and the pods would go in the
+   * same moment, and the mesh may learn of the pods first. `until` is when the next one ends.
+   */
+  private sessionDraining(
+    aimodel: AIModel,
+    versions: readonly VersionView[],
+    history: readonly HistoryEntry[],
+    running: readonly VersionView[],
+    left: { previous: VersionView | undefined; windowEnd: number | undefined; now: number },
+  ): { versions: VersionView[]; until: number } {
+    let on: boolean;
+    try {
+      on = sessionAffinityOf(aimodel, this.scope.routes).on;
+    } catch {
+      on = false; // refused by render, which reports it
+    }
+    if (!on) return { versions: [], until: Infinity };
+    const routeGoneAt = (v: VersionView): number => {
+      if (v.version === left.previous?.version && left.windowEnd !== undefined) return left.windowEnd;
+      const byModel = history.find((h) => h.version === v.version && h.outcome === 'RolledBack');
+      if (byModel !== undefined && rolledBackByModel(history, v)) return Date.parse(byModel.time);
+      if (v.phase === 'RolledBack' || v.phase === 'Failed') return Date.parse(v.finishedAt ?? '');
+      return Number.NaN;
+    };
+    const out: VersionView[] = [];
+    let until = Infinity;
+    for (const v of versions) {
+      if (running.some((r) => r.version === v.version)) continue;
+      const end = routeGoneAt(v) + SESSION_ROUTE_DRAIN_MS;
+      if (!(left.now < end)) continue; // drained, or never had a route to drop
+      out.push(v);
+      until = Math.min(until, end);
+    }
+    return { versions: out, until };
   }
 
   /**
@@ -252,9 +313,13 @@ export class AIModelReconciler implements Reconciler {
       sessionVersions,
       ...(this.deps.tracing === undefined ? {} : { tracing: this.deps.tracing }),
       ...(candidate === undefined ? {} : { candidate }),
-      scaleWithTraffic: versionsScaledWithTraffic(
-        roles.canaries.map((v) => ({ ...v, strategy: v.object.status?.strategy })),
-      ),
+      // A canary draining after its rollback keeps the capacity of its weight, 0: it is not scaled up.
+      scaleWithTraffic: [
+        ...versionsScaledWithTraffic(
+          roles.canaries.map((v) => ({ ...v, strategy: v.object.status?.strategy })),
+        ),
+        ...roles.draining.filter((v) => v.promotedAt === undefined).map((v) => v.version),
+      ].sort(),
       ...(replicaSplit === undefined ? {} : { replicaSplit }),
     };
     const key = `${target.namespace}/${target.model}`;
@@ -488,15 +553,23 @@ interface Roles {
   readonly stable: VersionView | undefined;
   /** Versions holding the canary slot, the stable excluded. */
   readonly canaries: readonly VersionView[];
-  /** The versions that get a workload: the stable, the previous stable while warm, the canaries. */
+  /**
+   * The versions that get a workload: the stable, the previous stable while warm, the canaries, and
+   * those draining.
+   */
   readonly running: readonly VersionView[];
+  /** Versions whose session route was just dropped, kept until the mesh has seen it go (sessionDraining). */
+  readonly draining: readonly VersionView[];
   /**
    * Versions that serve their pinned sessions whatever their weight (session affinity): the stable, and the
    * previous stable until it is scaled down; not a version rolled back by request.
    */
   readonly kept: readonly string[];
-  /** End of the previous stable's warm window (ms since the epoch), while it is still warm. */
-  readonly warmUntil?: number;
+  /**
+   * When a workload kept for a while must go (ms since the epoch): the end of the previous stable's warm
+   * window, or of a session drain.
+   */
+  readonly wakeAt?: number;
 }
 
 /** What the status is computed from; `failure` alone when rendering or applying failed. */

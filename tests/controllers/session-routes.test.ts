@@ -1,4 +1,5 @@
 import type { AIModel } from '../../crds/api/index.js';
+import { SESSION_ROUTE_DRAIN_MS } from '../../operators/aimodel/reconciler.js';
 import type { KubeObject } from '../../operators/kit/resource.js';
 import { AIMODEL } from '../../operators/kinds.js';
 import type { TrafficRouter } from '../../operators/traffic/router.js';
@@ -55,6 +56,13 @@ afterEach(async () => {
   await h.stop();
 });
 
+/** spec.replicas of Deployment `name`. */
+function replicas(name: string): number | undefined {
+  const d = h.api.get({ apiVersion: 'apps/v1', kind: 'Deployment' }, NS, name) as
+    (KubeObject & { spec?: { replicas?: number } }) | undefined;
+  return d?.spec?.replicas;
+}
+
 /** The VirtualService's http route names, in order. */
 function routes(): string[] {
   const vs = h.api.get({ apiVersion: 'networking.istio.io/v1', kind: 'VirtualService' }, NS, MODEL) as
@@ -94,10 +102,22 @@ describe('session routes', () => {
     afterWrites = [];
     await h.after(MINUTE);
     expect(await h.phase('v2')).toBe('RolledBack');
-    expect(await h.weights()).toEqual([{ version: 'v1', weight: 100 }]);
     expect(routes()).toEqual(['session-v1', 'versions']);
     // The router's write that took v2's weight away took its session route with it.
     expect(afterWrites[0]).toEqual(['session-v1', 'versions']);
+    // v2's pods outlive its route by the drain, at the capacity of weight 0, for proxies that still
+    // forward there; then they go.
+    expect(await h.weights()).toEqual([
+      { version: 'v1', weight: 100 },
+      { version: 'v2', weight: 0 },
+    ]);
+    expect(await h.deployments()).toEqual(['demo-v1', 'demo-v2']);
+    expect(replicas('demo-v2')).toBe(1);
+    await h.after(SESSION_ROUTE_DRAIN_MS - 1);
+    expect(await h.deployments()).toEqual(['demo-v1', 'demo-v2']);
+    await h.after(1);
+    expect(await h.deployments()).toEqual(['demo-v1']);
+    expect(await h.weights()).toEqual([{ version: 'v1', weight: 100 }]);
   });
 
   it('keep the previous stable’s route after a promotion until it is scaled down', async () => {
@@ -115,7 +135,12 @@ describe('session routes', () => {
     for (let i = 0; i < 5; i++) await h.after(MINUTE);
     expect(routes()).toEqual(['session-v1', 'session-v2', 'versions']);
 
-    await h.after(60 * MINUTE);
+    // The window (1 h) ends: the route goes first, the pods once the drain is over.
+    const promotedAt = Date.parse((await h.version('v2')).status?.promotedAt ?? '');
+    await h.after(promotedAt + 60 * MINUTE - h.clock.now());
+    expect(routes()).toEqual(['session-v2', 'versions']);
+    expect(await h.deployments()).toEqual(['demo-v1', 'demo-v2']);
+    await h.after(SESSION_ROUTE_DRAIN_MS);
     expect(await h.deployments()).toEqual(['demo-v2']);
     expect(routes()).toEqual(['session-v2', 'versions']);
   });
@@ -130,8 +155,28 @@ describe('session routes', () => {
     await h.annotate('AIModel', MODEL, 'rollback');
     await h.settle();
     expect((await h.model()).status?.stableVersion).toBe('v1');
-    expect(await h.weights()).toEqual([{ version: 'v1', weight: 100 }]);
     expect(afterWrites[0]).toEqual(['session-v1', 'versions']);
     expect(routes()).toEqual(['session-v1', 'versions']);
+    expect(await h.deployments()).toEqual(['demo-v1', 'demo-v2']);
+    await h.after(SESSION_ROUTE_DRAIN_MS);
+    expect(await h.deployments()).toEqual(['demo-v1']);
+    expect(await h.weights()).toEqual([{ version: 'v1', weight: 100 }]);
+  });
+
+  it('remove a rolled-back canary at once when the model has no session affinity', async () => {
+    await h.client.patch(
+      AIMODEL,
+      NS,
+      MODEL,
+      { spec: { traffic: { sessionAffinity: { enabled: false } } } },
+      'merge',
+    );
+    await h.settle();
+    h.metrics.values.set('v2', 0.2);
+    await h.createVersion('v2');
+    await h.settle();
+    await h.after(MINUTE);
+    expect(await h.phase('v2')).toBe('RolledBack');
+    expect(await h.deployments()).toEqual(['demo-v1']);
   });
 });
