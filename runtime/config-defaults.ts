@@ -23,6 +23,7 @@ export const DEFAULTS = Object.freeze({
   CLIENT_WRITE_TIMEOUT_MS: 30_000, // ms a streamed answer may wait for a client that stopped reading
   REDIS_MODE: 'none' as RedisMode,
   REDIS_REQUIRED: false,
+  REDIS_COMMAND_TIMEOUT_MS: 500, // ms a Redis command may take before the request goes on without it
   SESSION_TTL_SECONDS: 3600, // s
   SESSION_MAX_MESSAGES: 50, // messages
   CACHE_TTL_SECONDS: 300, // s

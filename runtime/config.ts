@@ -75,6 +75,8 @@ export interface RuntimeConfig {
     readonly password: string | undefined;
     /** `REDIS_REQUIRED`: /readyz fails while Redis is down (for agents that only serve sessions). */
     readonly required: boolean;
+    /** `REDIS_COMMAND_TIMEOUT_MS`: how long one command may take before it counts as Redis unavailable. */
+    readonly commandTimeoutMs: number;
   };
   /** `SESSION_TTL_SECONDS`: a session expires this long after its last turn (seconds). */
   readonly sessionTtlSeconds: number;
@@ -190,6 +192,7 @@ function toRuntimeConfig(env: EnvValues): RuntimeConfig {
       clusterNodes: env.REDIS_CLUSTER_NODES,
       password: env.REDIS_PASSWORD_FILE?.trim(),
       required: env.REDIS_REQUIRED,
+      commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
     },
     sessionTtlSeconds: env.SESSION_TTL_SECONDS,
     sessionMaxMessages: env.SESSION_MAX_MESSAGES,

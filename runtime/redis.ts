@@ -8,11 +8,11 @@ export type RedisClient = Redis | Cluster;
  * Options shared by every mode, chosen for "Redis is an optimisation, not a dependency":
  * - `enableOfflineQueue: false`: while disconnected, commands fail at once instead of queueing, so
  *   stateless requests never wait on a dead Redis;
- * - `commandTimeout`: a hung Redis costs a request at most this long (milliseconds);
+ * - `commandTimeout` (`REDIS_COMMAND_TIMEOUT_MS`, default 500): a hung Redis costs a request at most this
+ *   long (milliseconds);
  * - `retryStrategy`: reconnect forever with capped backoff, so the runtime heals by itself.
  */
 export const REDIS_CLIENT_DEFAULTS = Object.freeze({
-  commandTimeoutMs: 500, // ms
   connectTimeoutMs: 2_000, // ms
   reconnectMaxDelayMs: 2_000, // ms
 });
@@ -26,7 +26,7 @@ export function createRedisClient(config: RuntimeConfig['redis']): RedisClient |
   const common: RedisOptions = {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    commandTimeout: REDIS_CLIENT_DEFAULTS.commandTimeoutMs,
+    commandTimeout: config.commandTimeoutMs,
     connectTimeout: REDIS_CLIENT_DEFAULTS.connectTimeoutMs,
     retryStrategy: reconnectDelay,
     lazyConnect: false,

@@ -162,7 +162,9 @@ beforeAll(async () => {
   await env.kube.create(
     AIMODELS,
     aiModel(NAMESPACE, MODEL, ROLLOUT, {
-      runtime: { redis: env.runtimeRedis() },
+      // On a machine whose cores every suite shares, redis-server may answer a pin after the default
+      // 500 ms; a timed-out pin serves that turn by weight (by design), which is not what this checks.
+      runtime: { redis: env.runtimeRedis(), env: [{ name: 'REDIS_COMMAND_TIMEOUT_MS', value: '5000' }] },
       traffic: { sessionAffinity: { enabled: true } },
     }),
   );

@@ -32,7 +32,7 @@ describe('runtime config', () => {
       engineStreamIdleTimeoutMs: 30_000,
       engineRequestDeadlineMs: 600_000,
       clientWriteTimeoutMs: 30_000,
-      redis: { mode: 'none', required: false },
+      redis: { mode: 'none', required: false, commandTimeoutMs: 500 },
       cacheScope: 'principal',
       logContent: false,
       maxBodyBytes: 1_048_576,

@@ -1,6 +1,8 @@
 import { RedisServer } from '../support/redis-server.js';
 import { StubEngine } from '../support/stub-engine.js';
 import { waitFor } from '../support/wait.js';
+import { loadConfig } from '../../runtime/config.js';
+import { createRedisClient } from '../../runtime/redis.js';
 import { startRuntime } from './harness.js';
 
 const user = (content: string) => ({ role: 'user' as const, content });
@@ -65,6 +67,40 @@ describe('runtime Redis modes against real redis-server processes', () => {
       await sessionRoundTrip({ REDIS_MODE: 'cluster', REDIS_CLUSTER_NODES: `127.0.0.1:${node.port}` }, stub);
     } finally {
       await node.dispose();
+    }
+  });
+});
+
+describe('REDIS_COMMAND_TIMEOUT_MS against a hung redis-server (SIGSTOP)', () => {
+  it('fails a command that waits longer, and lets a longer timeout wait for the server to come back', async () => {
+    const server = await RedisServer.start();
+    const client = (timeout: string) =>
+      createRedisClient(
+        loadConfig({
+          MODEL: 'xiaoai',
+          ENGINE_BASE_URL: 'http://127.0.0.1:8001/v1',
+          REDIS_MODE: 'standalone',
+          REDIS_URL: server.url,
+          REDIS_COMMAND_TIMEOUT_MS: timeout,
+        }).redis,
+      )!;
+    const patient = client('60000');
+    const hasty = client('600');
+    try {
+      await waitFor(() => patient.status === 'ready' && hasty.status === 'ready', {
+        description: 'both clients to connect',
+      });
+      await server.pause();
+      const waiting = patient.get('k');
+      // Issued after `waiting`: once it has failed, `waiting` has waited longer than the default 500 ms.
+      await expect(hasty.get('k')).rejects.toThrow(/timed out/i);
+      await server.resume();
+      await expect(waiting).resolves.toBeNull();
+    } finally {
+      await server.resume();
+      patient.disconnect();
+      hasty.disconnect();
+      await server.dispose();
     }
   });
 });
