@@ -150,12 +150,17 @@ beforeAll(async () => {
           ask(v.url, i % 2 === 1, { 'x-evaluation-run': 'suoke-ai/xiaoai-v2-eval-1' }, 'a golden case'),
         );
   await Promise.all(versions.flatMap((v) => [...live(v), ...evaluation(v)]));
+  // The latest scrape may predate the last answers (live ones can all be in while v2's cases are not),
+  // so both kinds are waited for.
   await waitFor(
     async () => {
       const counted = (await prometheus!.query(
         `sum by (version) (ai_inference_requests_total{code="200",traffic="live"}) == ${REQUESTS}`,
       )) as unknown[];
-      return counted.length === VERSIONS.length;
+      const cases = (await prometheus!.query(
+        `sum(ai_inference_requests_total{version="v2",code="200",traffic="evaluation"}) == ${REQUESTS}`,
+      )) as unknown[];
+      return counted.length === VERSIONS.length && cases.length === 1;
     },
     { timeoutMs: 20_000, description: 'every request of every version to be scraped' },
   );
