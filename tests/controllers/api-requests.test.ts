@@ -90,16 +90,17 @@ describe('API requests of the operator', () => {
     // Reads come from the caches: the API server sees only writes.
     expect(made.filter((r) => !WRITES.has(r.verb)).map((r) => `${r.verb} ${r.resource}`)).toEqual([]);
     expect(made.length).toBeLessThanOrEqual(25);
-    // One apply per derived object, and status only when it moved: the AIModel's two (workload
-    // applied, stable: it waits for its new version's first status rather than report "no version"
-    // first), the version's two (Deploying, Promoted).
+    // One apply per derived object, and status only when it moved: the AIModel's one (stable: a new
+    // AIModel waits for its first version to be through deploying rather than report "no version" or
+    // "deploying" a moment before), the version's two (Deploying, Promoted).
     expect(writes.filter((r) => r.verb === 'apply').length).toBe(11);
     expect(new Set(writes.filter((r) => r.verb === 'apply').map((r) => r.resource)).size).toBe(11);
-    expect(writes.filter((r) => r.resource === 'aimodels').map((r) => r.subresource)).toEqual([
+    expect(writes.filter((r) => r.resource === 'aimodels').map((r) => r.subresource)).toEqual(['status']);
+    expect(writes.filter((r) => r.resource === 'modelversions').map((r) => r.subresource)).toEqual([
       'status',
       'status',
     ]);
-    expect(writes.length).toBeLessThanOrEqual(15);
+    expect(writes.length).toBe(14);
 
     h.api.resetCounters();
     await h.pass();
@@ -182,5 +183,23 @@ describe('the AIModel status of a model applied with its first version', () => {
       status: 'False',
       reason: 'NoStableVersion',
     });
+  });
+
+  it('waits for the first version to be through deploying, and reports it deploying once the wait is over', async () => {
+    h.autoAvailable = false; // the image takes its time to pull
+    await h.createModel();
+    await h.createVersion('v1');
+    await h.reconcileVersion({ namespace: NS, name: 'demo-v1' });
+    expect(await h.phase('v1')).toBe('Deploying');
+    const first = await h.reconcileModel({ namespace: NS, name: MODEL });
+    expect((await h.model()).status).toBeUndefined();
+    expect(first.requeueAfter).toBeGreaterThan(0);
+    expect(first.requeueAfter).toBeLessThanOrEqual(10_000);
+    await h.clock.advance(10_000);
+    await h.reconcileModel({ namespace: NS, name: MODEL });
+    expect((await h.model()).status?.conditions?.find((c) => c.type === 'Progressing')).toMatchObject({
+      status: 'True',
+    });
+    expect((await h.model()).status?.canaryVersion).toBe('v1');
   });
 });

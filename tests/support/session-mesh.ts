@@ -1,5 +1,5 @@
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { pipeToUpstream } from './sidecar-pipe.js';
 import { baseUrlOf } from './net.js';
 
 /** How the mesh routes: each version's weight, and which versions still have their own route. */
@@ -95,20 +95,7 @@ export class SessionMesh {
       res.writeHead(503, { 'content-type': 'text/plain' }).end('no healthy upstream');
       return;
     }
-    const upstream = request(new URL(req.url ?? '/', base), { method: req.method, headers: req.headers });
-    upstream.on('response', (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      pipeline(answer, res).catch(() => res.destroy());
-    });
-    upstream.on('error', () => {
-      if (!res.headersSent)
-        res.writeHead(503, { 'content-type': 'text/plain' }).end('upstream connect error');
-      else res.destroy();
-    });
-    res.on('close', () => {
-      if (!res.writableFinished) upstream.destroy();
-    });
-    pipeline(req, upstream).catch(() => upstream.destroy());
+    pipeToUpstream(req, res, base);
   }
 
   async close(): Promise<void> {

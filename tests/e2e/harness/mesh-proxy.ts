@@ -7,9 +7,9 @@
  * no `x-suoke-served-by`), as a runtime that forwards a turn there would see it. Mirrors are not
  * copied: only the load generator's clients are mirrored.
  */
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pipeline } from 'node:stream/promises';
+import { pipeToUpstream } from '../../support/sidecar-pipe.js';
 import type { DeploymentController } from './deployment-controller.js';
 import type { Mesh } from './mesh.js';
 
@@ -85,20 +85,7 @@ export class MeshProxy {
     }
     this.sequence += 1;
     const base = endpoints[this.sequence % endpoints.length]!;
-    const upstream = request(new URL(req.url ?? '/', base), { method: req.method, headers: req.headers });
-    upstream.on('response', (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      pipeline(answer, res).catch(() => res.destroy());
-    });
-    upstream.on('error', () => {
-      if (!res.headersSent)
-        res.writeHead(503, { 'content-type': 'text/plain' }).end('upstream connect error');
-      else res.destroy();
-    });
-    res.on('close', () => {
-      if (!res.writableFinished) upstream.destroy();
-    });
-    pipeline(req, upstream).catch(() => upstream.destroy());
+    pipeToUpstream(req, res, base);
   }
 
   async close(): Promise<void> {
