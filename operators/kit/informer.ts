@@ -3,6 +3,7 @@ import { realClock, sleep, type Clock, type TimerHandle } from './clock.js';
 import { isGone, isNotFound, type KubeClient } from './client.js';
 import { silentLogger, type Logger } from './logger.js';
 import { collectionPath, objectKey, type KubeObject, type ResourceType } from './resource.js';
+import { StringPool } from './string-pool.js';
 
 export interface InformerHandlers<T extends KubeObject> {
   onAdd?(obj: T): void;
@@ -70,6 +71,9 @@ export interface InformerOptions<T extends KubeObject> {
 }
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** The strings every informer of this process shares (see string-pool.ts). */
+const SHARED_STRINGS = new StringPool();
 
 /** Drops `metadata.managedFields` and kubectl's last-applied record (see `InformerOptions.transform`). */
 export function stripUnread<T extends KubeObject>(obj: T): T {
@@ -482,9 +486,11 @@ export class Informer<T extends KubeObject = KubeObject> {
 
   private typed(obj: KubeObject): T {
     // Lists omit apiVersion/kind on items; restore them so cached objects are self-describing.
-    if (obj.kind && obj.apiVersion) return this.transform(obj as T);
+    if (obj.kind && obj.apiVersion) return SHARED_STRINGS.internAll(this.transform(obj as T));
     const { group, version, kind } = this.resource;
-    return this.transform({ ...obj, apiVersion: group ? `${group}/${version}` : version, kind } as T);
+    return SHARED_STRINGS.internAll(
+      this.transform({ ...obj, apiVersion: group ? `${group}/${version}` : version, kind } as T),
+    );
   }
 
   private scheduleResync(): void {

@@ -42,6 +42,32 @@ describe('Cache', () => {
     expect(cache.getByName('a', 'y')?.metadata.name).toBe('y');
   });
 
+  it('keeps an index value right as it goes from one object to several and back, the same object twice included', () => {
+    const cache = new Cache();
+    const names = (value: string) =>
+      cache
+        .byIndex(BY_LABEL, value)
+        .map((o) => o.metadata.name)
+        .sort();
+    cache.upsert(obj('a', 'x', { app: 'm' }));
+    cache.upsert(obj('a', 'x', { app: 'm', v: '1' })); // updated in place: still one
+    expect(names('app=m')).toEqual(['x']);
+    cache.upsert(obj('a', 'y', { app: 'm' }));
+    cache.upsert(obj('a', 'z', { app: 'm' }));
+    expect(names('app=m')).toEqual(['x', 'y', 'z']);
+    cache.delete('a/y');
+    cache.delete('a/x');
+    expect(names('app=m')).toEqual(['z']);
+    cache.upsert(obj('a', 'w', { app: 'm' }));
+    expect(names('app=m')).toEqual(['w', 'z']);
+    cache.delete('a/z');
+    cache.delete('a/w');
+    expect(names('app=m')).toEqual([]);
+    cache.delete('a/w'); // gone already: nothing to do
+    cache.upsert(obj('a', 'x', { app: 'n' }));
+    expect([names('app=m'), names('app=n'), names('v=1')]).toEqual([[], ['x'], []]);
+  });
+
   it('names the known indexes when asked for an unknown one', () => {
     expect(() => new Cache().byIndex('nope', 'x')).toThrow(
       "no index named 'nope'; known: namespace, owner-uid, label",
