@@ -64,8 +64,8 @@ import {
   canaryOf,
   mergeHistory,
   outcomesOf,
+  modelRollbackOf,
   previousStableOf,
-  rolledBackByModel,
   stableOf,
   versionsOf,
   type VersionView,
@@ -267,8 +267,8 @@ export class AIModelReconciler implements Reconciler {
     if (!on) return { versions: [], until: Infinity };
     const routeGoneAt = (v: VersionView): number => {
       if (v.version === left.previous?.version && left.windowEnd !== undefined) return left.windowEnd;
-      const byModel = history.find((h) => h.version === v.version && h.outcome === 'RolledBack');
-      if (byModel !== undefined && rolledBackByModel(history, v)) return Date.parse(byModel.time);
+      const byModel = modelRollbackOf(history, v);
+      if (byModel !== undefined) return Date.parse(byModel.time);
       if (v.phase === 'RolledBack' || v.phase === 'Failed') return Date.parse(v.finishedAt ?? '');
       return Number.NaN;
     };

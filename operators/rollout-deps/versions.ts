@@ -65,11 +65,16 @@ export const CANARY_PHASES: ReadonlySet<ModelVersionPhase> = new Set([
 
 const ms = (t: string | undefined): number => (t === undefined ? Number.NaN : Date.parse(t));
 
-/** The AIModel rolled `v` back after it was promoted (a history entry newer than its promotion). */
-export function rolledBackByModel(history: History, v: VersionView): boolean {
-  return (history ?? []).some(
+/** The history entry of the AIModel rolling `v` back after it was promoted (newer than its promotion). */
+export function modelRollbackOf(history: History, v: VersionView): HistoryEntry | undefined {
+  return (history ?? []).find(
     (h) => h.version === v.version && h.outcome === 'RolledBack' && ms(h.time) >= ms(v.promotedAt),
   );
+}
+
+/** The AIModel rolled `v` back after it was promoted. */
+export function rolledBackByModel(history: History, v: VersionView): boolean {
+  return modelRollbackOf(history, v) !== undefined;
 }
 
 /** Promoted last first; ties by creation, then name, so the order is total. */

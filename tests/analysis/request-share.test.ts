@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { requestShareQuery } from '../../operators/analysis/request-share.js';
-import { runPromtool } from '../support/promtool.js';
+import { testPromql } from '../support/promtool.js';
 
 /**
  * The request share query evaluated by the real promtool over series as the runtime labels them:
@@ -12,8 +11,6 @@ import { runPromtool } from '../support/promtool.js';
  */
 const work = mkdtempSync(join(tmpdir(), 'suoke-request-share-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-const promtool = (...args: string[]) => runPromtool(work, ...args);
 
 const scope = (version: string, model = 'xiaoai-conversation-llm') => ({
   namespace: 'suoke-ai',
@@ -35,40 +32,28 @@ const requests = (version: string, traffic: string, perScrape: number, model = '
   }));
 
 it("is a version's share of its model's live requests, mirrored copies and evaluation cases left out", async () => {
-  writeFileSync(join(work, 'empty.yaml'), stringify({ groups: [] }));
-  writeFileSync(
-    join(work, 'share.test.yaml'),
-    stringify({
-      rule_files: ['empty.yaml'],
-      evaluation_interval: '15s',
-      tests: [
-        {
-          interval: '15s',
-          input_series: [
-            // The weight says 50/50, but sessions kept on the stable serve 3 of 4 live requests there.
-            ...requests('v1', 'live', 9),
-            ...requests('v2', 'live', 3),
-            // Mirrored copies and an evaluation run on the canary are no user's requests.
-            ...requests('v2', 'shadow', 9),
-            ...requests('v2', 'evaluation', 20),
-            // Another model of the namespace, at ten times the traffic.
-            ...requests('v2', 'live', 120, 'laoke-tcm-expert'),
-          ],
-          promql_expr_test: [
-            { expr: perMille(scope('v2')), eval_time: '5m', exp_samples: [{ value: 250 }] },
-            { expr: perMille(scope('v1')), eval_time: '5m', exp_samples: [{ value: 750 }] },
-            {
-              expr: perMille(scope('v2', 'laoke-tcm-expert')),
-              eval_time: '5m',
-              exp_samples: [{ value: 1000 }],
-            },
-            // A version with no series at all has no share: the provider reads that as no data.
-            { expr: requestShareQuery(scope('v3')), eval_time: '5m', exp_samples: [] },
-          ],
-        },
-      ],
-    }),
-  );
-  const { code, output } = await promtool('test', 'rules', 'share.test.yaml');
+  const { code, output } = await testPromql(work, 'share', {
+    input_series: [
+      // The weight says 50/50, but sessions kept on the stable serve 3 of 4 live requests there.
+      ...requests('v1', 'live', 9),
+      ...requests('v2', 'live', 3),
+      // Mirrored copies and an evaluation run on the canary are no user's requests.
+      ...requests('v2', 'shadow', 9),
+      ...requests('v2', 'evaluation', 20),
+      // Another model of the namespace, at ten times the traffic.
+      ...requests('v2', 'live', 120, 'laoke-tcm-expert'),
+    ],
+    promql_expr_test: [
+      { expr: perMille(scope('v2')), eval_time: '5m', exp_samples: [{ value: 250 }] },
+      { expr: perMille(scope('v1')), eval_time: '5m', exp_samples: [{ value: 750 }] },
+      {
+        expr: perMille(scope('v2', 'laoke-tcm-expert')),
+        eval_time: '5m',
+        exp_samples: [{ value: 1000 }],
+      },
+      // A version with no series at all has no share: the provider reads that as no data.
+      { expr: requestShareQuery(scope('v3')), eval_time: '5m', exp_samples: [] },
+    ],
+  });
   expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining('SUCCESS') });
 });

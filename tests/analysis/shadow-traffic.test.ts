@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { builtinQuery, requestCountQuery } from '../../operators/analysis/builtins.js';
-import { runPromtool } from '../support/promtool.js';
+import { testPromql } from '../support/promtool.js';
 
 /**
  * The runtime labels its request metrics `traffic="live"`, `traffic="shadow"` (mirrored copies of a
@@ -14,8 +13,6 @@ import { runPromtool } from '../support/promtool.js';
  */
 const work = mkdtempSync(join(tmpdir(), 'suoke-shadow-analysis-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-const promtool = (...args: string[]) => runPromtool(work, ...args);
 
 const scope = (version: string) => ({
   namespace: 'suoke-ai',
@@ -34,70 +31,46 @@ const requests = (version: string, code: string, traffic: string, perScrape: num
 });
 
 it('built-in checks count the mirrored (shadow) requests of a version with its live ones', async () => {
-  writeFileSync(join(work, 'empty.yaml'), stringify({ groups: [] }));
-  writeFileSync(
-    join(work, 'shadow.test.yaml'),
-    stringify({
-      rule_files: ['empty.yaml'],
-      evaluation_interval: '15s',
-      tests: [
-        {
-          interval: '15s',
-          input_series: [
-            // v2 in a shadow stage: only mirrored copies, 1 in 10 answered 500.
-            requests('v2', '200', 'shadow', 9),
-            requests('v2', '500', 'shadow', 1),
-            // v1 (stable): its live requests and the zero-valued shadow series every runtime exposes.
-            requests('v1', '200', 'live', 18),
-            requests('v1', '500', 'live', 2),
-            requests('v1', '500', 'shadow', 0),
-          ],
-          promql_expr_test: [
-            { expr: builtinQuery('error-rate', scope('v2')), eval_time: '5m', exp_samples: [{ value: 0.1 }] },
-            { expr: requestCountQuery(scope('v2')), eval_time: '5m', exp_samples: [{ value: 40 }] },
-            { expr: builtinQuery('error-rate', scope('v1')), eval_time: '5m', exp_samples: [{ value: 0.1 }] },
-            { expr: requestCountQuery(scope('v1')), eval_time: '5m', exp_samples: [{ value: 80 }] },
-          ],
-        },
-      ],
-    }),
-  );
-  const { code, output } = await promtool('test', 'rules', 'shadow.test.yaml');
+  const { code, output } = await testPromql(work, 'shadow', {
+    input_series: [
+      // v2 in a shadow stage: only mirrored copies, 1 in 10 answered 500.
+      requests('v2', '200', 'shadow', 9),
+      requests('v2', '500', 'shadow', 1),
+      // v1 (stable): its live requests and the zero-valued shadow series every runtime exposes.
+      requests('v1', '200', 'live', 18),
+      requests('v1', '500', 'live', 2),
+      requests('v1', '500', 'shadow', 0),
+    ],
+    promql_expr_test: [
+      { expr: builtinQuery('error-rate', scope('v2')), eval_time: '5m', exp_samples: [{ value: 0.1 }] },
+      { expr: requestCountQuery(scope('v2')), eval_time: '5m', exp_samples: [{ value: 40 }] },
+      { expr: builtinQuery('error-rate', scope('v1')), eval_time: '5m', exp_samples: [{ value: 0.1 }] },
+      { expr: requestCountQuery(scope('v1')), eval_time: '5m', exp_samples: [{ value: 80 }] },
+    ],
+  });
   expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining('SUCCESS') });
 });
 
 it('built-in checks leave the evaluation cases of a version out of its error rate and sample count', async () => {
-  writeFileSync(join(work, 'empty.yaml'), stringify({ groups: [] }));
-  writeFileSync(
-    join(work, 'evaluation.test.yaml'),
-    stringify({
-      rule_files: ['empty.yaml'],
-      evaluation_interval: '15s',
-      tests: [
-        {
-          interval: '15s',
-          input_series: [
-            // v2 at the last step: live requests, 1 in 10 answered 500…
-            requests('v2', '200', 'live', 9),
-            requests('v2', '500', 'live', 1),
-            // …while an evaluation run sends its golden set, half of which the engine fails.
-            requests('v2', '200', 'evaluation', 5),
-            requests('v2', '500', 'evaluation', 5),
-            // v1 (stable): its live requests, and the same golden set, every case of which fails.
-            requests('v1', '200', 'live', 18),
-            requests('v1', '500', 'live', 2),
-            requests('v1', '500', 'evaluation', 10),
-          ],
-          promql_expr_test: [
-            { expr: builtinQuery('error-rate', scope('v2')), eval_time: '5m', exp_samples: [{ value: 0.1 }] },
-            { expr: requestCountQuery(scope('v2')), eval_time: '5m', exp_samples: [{ value: 40 }] },
-            { expr: builtinQuery('error-rate', scope('v1')), eval_time: '5m', exp_samples: [{ value: 0.1 }] },
-            { expr: requestCountQuery(scope('v1')), eval_time: '5m', exp_samples: [{ value: 80 }] },
-          ],
-        },
-      ],
-    }),
-  );
-  const { code, output } = await promtool('test', 'rules', 'evaluation.test.yaml');
+  const { code, output } = await testPromql(work, 'evaluation', {
+    input_series: [
+      // v2 at the last step: live requests, 1 in 10 answered 500…
+      requests('v2', '200', 'live', 9),
+      requests('v2', '500', 'live', 1),
+      // …while an evaluation run sends its golden set, half of which the engine fails.
+      requests('v2', '200', 'evaluation', 5),
+      requests('v2', '500', 'evaluation', 5),
+      // v1 (stable): its live requests, and the same golden set, every case of which fails.
+      requests('v1', '200', 'live', 18),
+      requests('v1', '500', 'live', 2),
+      requests('v1', '500', 'evaluation', 10),
+    ],
+    promql_expr_test: [
+      { expr: builtinQuery('error-rate', scope('v2')), eval_time: '5m', exp_samples: [{ value: 0.1 }] },
+      { expr: requestCountQuery(scope('v2')), eval_time: '5m', exp_samples: [{ value: 40 }] },
+      { expr: builtinQuery('error-rate', scope('v1')), eval_time: '5m', exp_samples: [{ value: 0.1 }] },
+      { expr: requestCountQuery(scope('v1')), eval_time: '5m', exp_samples: [{ value: 80 }] },
+    ],
+  });
   expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining('SUCCESS') });
 });
