@@ -124,6 +124,12 @@ export class AIModelReconciler implements Reconciler {
    * passes are queued by our own writes' events and change nothing, and render is the costliest step.
    */
   private readonly inPlace = new Map<string, string>();
+  /**
+   * Per AIModel with no status yet: when a pass of this process first applied a version's workload.
+   * The wait for a new version runs from then when that is later than the version's creation, so a
+   * queue backlog (a thousand models applied at once) does not use it up before the workload exists.
+   */
+  private readonly waitingSince = new Map<string, number>();
 
   constructor(private readonly deps: AIModelReconcilerDeps) {
     this.log = deps.logger ?? silentLogger;
@@ -150,6 +156,7 @@ export class AIModelReconciler implements Reconciler {
     );
     if (aimodel === undefined) {
       this.inPlace.delete(key);
+      this.waitingSince.delete(key);
       return {};
     }
     // Being deleted: garbage collection removes the derived objects through their owner references.
@@ -174,8 +181,13 @@ export class AIModelReconciler implements Reconciler {
     // together with its first version would report "no version" first), so it waits for that
     // version's first status, for a while at most; an AIModel that has never reported waits the
     // same way for its first version to be through deploying.
-    const unseen = action === undefined ? statusWait(aimodel, versions, now) : undefined;
+    if (aimodel.status === undefined && !this.waitingSince.has(key) && newWorkload(roles.running, live)) {
+      this.waitingSince.set(key, now);
+    }
+    const since = this.waitingSince.get(key) ?? 0;
+    const unseen = action === undefined ? statusWait(aimodel, versions, now, since) : undefined;
     if (unseen !== undefined) return { requeueAfter: unseen };
+    this.waitingSince.delete(key);
     await this.writeStatus(
       aimodel,
       {
@@ -523,8 +535,14 @@ export class AIModelReconciler implements Reconciler {
     const status = aimodelStatus(aimodel, previous, input, now);
     const wrote = await updateStatus(this.deps.client, AIMODEL, aimodel, status);
     if (!wrote.changed) return;
-    // Transitions a person wants to see in `kubectl describe aimodel`.
-    if (previous.stableVersion !== status.stableVersion && status.stableVersion !== undefined) {
+    // Transitions a person wants to see in `kubectl describe aimodel`: a change of stable version. A
+    // model's first stable is its version's own Promoted Event, not repeated here (1,000 models
+    // applied at once: 1,000 Events fewer).
+    if (
+      previous.stableVersion !== undefined &&
+      previous.stableVersion !== status.stableVersion &&
+      status.stableVersion !== undefined
+    ) {
       await this.event(
         aimodel,
         'Normal',
@@ -710,22 +728,43 @@ function replicasOf(
   return { replicas: sum('replicas'), readyReplicas: sum('readyReplicas') };
 }
 
+/** Whether a running version had no Deployment before this pass (which has just applied it). */
+function newWorkload(
+  running: readonly VersionView[],
+  live: ReadonlyMap<string, readonly KubeObject[]>,
+): boolean {
+  const deployed = new Set((live.get(DEPLOYMENT.kind) ?? []).map((d) => d.metadata.labels?.['version']));
+  return running.some((v) => !deployed.has(v.version));
+}
+
 /**
  * How long the AIModel's status write waits for a version created less than {@link UnseenVersionGraceMs}
  * ago: one its controller has never reconciled (no status), and, while the AIModel has no status at all,
  * one still Pending or Deploying. The second spares a new AIModel a write of its own: when its first
  * version's pods start within the wait, the first status says Ready instead of "deploying" a moment
  * before (1,000 AIModels applied at once: up to 1,000 status writes fewer); when they take longer, it
- * reports them deploying once the wait is over. Undefined when nothing waits.
+ * reports them deploying once the wait is over. A new AIModel with no version at all waits
+ * {@link NoVersionGraceMs} from its own creation for one to appear. Each wait runs from `since`
+ * instead when that is later (the pass that applied the first workload). Undefined when nothing waits.
  */
-function statusWait(aimodel: AIModel, versions: readonly VersionView[], now: number): number | undefined {
+function statusWait(
+  aimodel: AIModel & KubeObject,
+  versions: readonly VersionView[],
+  now: number,
+  since: number,
+): number | undefined {
   const neverReported = aimodel.status === undefined;
+  const from = (created: string | undefined): number => Math.max(Date.parse(created ?? '') || 0, since);
+  if (neverReported && versions.length === 0) {
+    const left = from(aimodel.metadata.creationTimestamp) + NoVersionGraceMs - now;
+    return left > 0 ? left : undefined;
+  }
   let wait: number | undefined;
   for (const v of versions) {
     const unsettled =
       v.object.status === undefined || (neverReported && (v.phase === 'Pending' || v.phase === 'Deploying'));
     if (!unsettled) continue;
-    const left = Date.parse(v.createdAt) + UnseenVersionGraceMs - now;
+    const left = from(v.createdAt) + UnseenVersionGraceMs - now;
     if (left > 0) wait = Math.max(wait ?? 0, left);
   }
   return wait;
@@ -733,6 +772,13 @@ function statusWait(aimodel: AIModel, versions: readonly VersionView[], now: num
 
 /** Longest wait of the AIModel's status for a new version's first status: 10 s. */
 const UnseenVersionGraceMs = 10_000;
+
+/**
+ * Longest wait of a new AIModel's first status for a version to exist: 5 s from its creation. Models
+ * and versions applied together arrive in any order (`kubectl apply -f dir/` sends every AIModel
+ * first); without the wait the first models would report "no version" a moment before "deploying".
+ */
+const NoVersionGraceMs = 5_000;
 
 /**
  * The split to render. The router's reported weights win whenever the routes exist, so the render

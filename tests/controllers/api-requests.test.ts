@@ -101,6 +101,15 @@ describe('API requests of the operator', () => {
       'status',
     ]);
     expect(writes.length).toBe(14);
+    // One Event per transition of the version; the model's first stable is not repeated on the AIModel.
+    expect(made.filter((r) => r.resource === 'events').map((r) => r.verb)).toEqual(['create', 'create']);
+    expect(
+      h
+        .eventsFor('demo-v1')
+        .map((e) => e.split(':')[0])
+        .sort(),
+    ).toEqual(['Deploying', 'FirstVersion']);
+    expect(h.eventsFor(MODEL)).toEqual([]);
 
     h.api.resetCounters();
     await h.pass();
@@ -183,6 +192,35 @@ describe('the AIModel status of a model applied with its first version', () => {
       status: 'False',
       reason: 'NoStableVersion',
     });
+  });
+
+  it('waits 5 s for a version when the AIModel came first, and then reports that it has none', async () => {
+    // `kubectl apply -f dir/` sends every AIModel before any ModelVersion.
+    await h.createModel();
+    const alone = await h.reconcileModel({ namespace: NS, name: MODEL });
+    expect((await h.model()).status).toBeUndefined();
+    expect(alone.requeueAfter).toBe(5_000);
+    await h.clock.advance(5_000);
+    await h.reconcileModel({ namespace: NS, name: MODEL });
+    expect((await h.model()).status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({
+      status: 'False',
+      reason: 'NoStableVersion',
+    });
+  });
+
+  it('writes once when the version follows the AIModel within the wait', async () => {
+    await h.createModel();
+    await h.reconcileModel({ namespace: NS, name: MODEL });
+    await h.clock.advance(2_000);
+    await h.createVersion('v1');
+    const from = h.api.requests.length;
+    await h.settle();
+    expect(await h.phase('v1')).toBe('Promoted');
+    const statusWrites = h.api.requests
+      .slice(from)
+      .filter((r) => r.resource === 'aimodels' && r.subresource === 'status');
+    expect(statusWrites).toHaveLength(1);
+    expect((await h.model()).status?.stableVersion).toBe('v1');
   });
 
   it('waits for the first version to be through deploying, and reports it deploying once the wait is over', async () => {

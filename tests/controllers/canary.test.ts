@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../operators/kit/resource.js';
-import { Harness, NS, policy } from './harness.js';
+import { Harness, MODEL, NS, policy } from './harness.js';
 
 const MINUTE = 60_000;
 
@@ -200,6 +200,8 @@ describe('a canary', () => {
     await h.after(MINUTE);
     expect(await h.phase('v2')).toBe('Promoted');
     expect(await h.phase('v1')).toBe('Superseded');
+    // The AIModel's Events are its changes of stable version, not its first one.
+    expect(h.eventsFor(MODEL)).toEqual(['StableAvailable: version v2 is the stable version']);
 
     h.metrics.values.set('v2', 0.3);
     await h.after(MINUTE);
@@ -209,6 +211,7 @@ describe('a canary', () => {
     expect(h.eventsFor('demo-v2').some((e) => e.startsWith('BakeFailed:'))).toBe(true);
     expect(await h.weights()).toEqual([{ version: 'v1', weight: 100 }]);
     expect((await h.model()).status?.stableVersion).toBe('v1');
+    expect(h.eventsFor(MODEL)).toContain('StableAvailable: version v1 is the stable version');
     expect(await h.deployments()).toEqual(['demo-v1']);
   });
 });
