@@ -223,6 +223,21 @@ describe('the AIModel status of a model applied with its first version', () => {
     expect((await h.model()).status?.stableVersion).toBe('v1');
   });
 
+  it('counts the wait from the pass that applied the workload when the queue held the model back', async () => {
+    h.autoAvailable = false;
+    await h.createModel();
+    await h.createVersion('v1');
+    await h.clock.advance(8_000); // a thousand models ahead of this one
+    await h.reconcileVersion({ namespace: NS, name: 'demo-v1' });
+    expect(await h.deployments()).toEqual([]);
+    const first = await h.reconcileModel({ namespace: NS, name: MODEL });
+    expect(await h.deployments()).toEqual(['demo-v1']);
+    expect((await h.model()).status).toBeUndefined();
+    expect(first.requeueAfter).toBe(10_000);
+    await h.clock.advance(4_000);
+    expect((await h.reconcileModel({ namespace: NS, name: MODEL })).requeueAfter).toBe(6_000);
+  });
+
   it('waits for the first version to be through deploying, and reports it deploying once the wait is over', async () => {
     h.autoAvailable = false; // the image takes its time to pull
     await h.createModel();
