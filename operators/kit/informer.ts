@@ -486,11 +486,12 @@ export class Informer<T extends KubeObject = KubeObject> {
 
   private typed(obj: KubeObject): T {
     // Lists omit apiVersion/kind on items; restore them so cached objects are self-describing.
-    if (obj.kind && obj.apiVersion) return SHARED_STRINGS.internAll(this.transform(obj as T));
     const { group, version, kind } = this.resource;
-    return SHARED_STRINGS.internAll(
-      this.transform({ ...obj, apiVersion: group ? `${group}/${version}` : version, kind } as T),
-    );
+    const described =
+      obj.kind && obj.apiVersion
+        ? obj
+        : { ...obj, apiVersion: group ? `${group}/${version}` : version, kind };
+    return SHARED_STRINGS.internAll(this.transform(described as T));
   }
 
   private scheduleResync(): void {

@@ -30,6 +30,14 @@ const requests = (version: string, code: string, traffic: string, perScrape: num
   values: `0+${perScrape}x40`,
 });
 
+/** What both series sets must give: 10% errors for each version, over 40 (v2) and 80 (v1) requests. */
+const BOTH_AT_TEN_PERCENT = [
+  { expr: builtinQuery('error-rate', scope('v2')), eval_time: '5m', exp_samples: [{ value: 0.1 }] },
+  { expr: requestCountQuery(scope('v2')), eval_time: '5m', exp_samples: [{ value: 40 }] },
+  { expr: builtinQuery('error-rate', scope('v1')), eval_time: '5m', exp_samples: [{ value: 0.1 }] },
+  { expr: requestCountQuery(scope('v1')), eval_time: '5m', exp_samples: [{ value: 80 }] },
+];
+
 it('built-in checks count the mirrored (shadow) requests of a version with its live ones', async () => {
   const { code, output } = await testPromql(work, 'shadow', {
     input_series: [
@@ -41,12 +49,7 @@ it('built-in checks count the mirrored (shadow) requests of a version with its l
       requests('v1', '500', 'live', 2),
       requests('v1', '500', 'shadow', 0),
     ],
-    promql_expr_test: [
-      { expr: builtinQuery('error-rate', scope('v2')), eval_time: '5m', exp_samples: [{ value: 0.1 }] },
-      { expr: requestCountQuery(scope('v2')), eval_time: '5m', exp_samples: [{ value: 40 }] },
-      { expr: builtinQuery('error-rate', scope('v1')), eval_time: '5m', exp_samples: [{ value: 0.1 }] },
-      { expr: requestCountQuery(scope('v1')), eval_time: '5m', exp_samples: [{ value: 80 }] },
-    ],
+    promql_expr_test: BOTH_AT_TEN_PERCENT,
   });
   expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining('SUCCESS') });
 });
@@ -65,12 +68,7 @@ it('built-in checks leave the evaluation cases of a version out of its error rat
       requests('v1', '500', 'live', 2),
       requests('v1', '500', 'evaluation', 10),
     ],
-    promql_expr_test: [
-      { expr: builtinQuery('error-rate', scope('v2')), eval_time: '5m', exp_samples: [{ value: 0.1 }] },
-      { expr: requestCountQuery(scope('v2')), eval_time: '5m', exp_samples: [{ value: 40 }] },
-      { expr: builtinQuery('error-rate', scope('v1')), eval_time: '5m', exp_samples: [{ value: 0.1 }] },
-      { expr: requestCountQuery(scope('v1')), eval_time: '5m', exp_samples: [{ value: 80 }] },
-    ],
+    promql_expr_test: BOTH_AT_TEN_PERCENT,
   });
   expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining('SUCCESS') });
 });
